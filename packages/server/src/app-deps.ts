@@ -1,0 +1,13 @@
+import type { SessionCache } from './auth/session-cache.ts';
+import type { Config } from './config.ts';
+import type { PersonalDataCipher } from './crypto/personal-data-cipher.ts';
+import type { Database } from './db/client.ts';
+
+/** What route modules receive: the database, configuration, the cipher and a clock. */
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  cipher: PersonalDataCipher;
+  sessions: SessionCache;
+  clock: () => Date;
+}

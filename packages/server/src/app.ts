@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppDeps } from './app-deps.ts';
+import { installAuthHook, requireDeclaredPermissions } from './auth/auth.hook.ts';
+import { sendError } from './http/error-handler.ts';
+import { registerModules } from './modules/index.ts';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  permission: string;
+}
+
+export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
+
+function fastifyOptions(deps: AppDeps, logger: FastifyServerOptions['logger']): FastifyServerOptions {
+  return {
+    logger,
+    bodyLimit: deps.config.bodyLimitBytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  };
+}
+
+async function registerDocs(app: FastifyInstance) {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'fangkong API', version: '0.1.0', description: '防控指挥平台 API' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fk_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+}
+
+async function registerWeb(app: FastifyInstance, webDistDir: string) {
+  if (!existsSync(webDistDir)) return;
+  await app.register(fastifyStatic, { root: webDistDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ code: 'notFound', message: 'No such route', field: 'url', requestId: request.id });
+  });
+}
+
+/** Builds the whole HTTP application; `listen` is the caller's business (main.ts, tests, benchmarks). */
+export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logger'] = false): Promise<App> {
+  const app = Fastify(fastifyOptions(deps, logger)).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  app.registeredRoutes = [];
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.setErrorHandler<FastifyError>((error, request, reply) => sendError(request, reply, error));
+  requireDeclaredPermissions(app, app.registeredRoutes);
+  await app.register(fastifyCookie);
+  await registerDocs(app);
+  installAuthHook(app, deps);
+  app.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    await deps.database.db.execute('select 1');
+    return reply.send({ status: 'ready', database: deps.database.kind });
+  });
+  await app.register(async (api) => registerModules(api, deps), { prefix: '/api' });
+  await registerWeb(app, deps.config.webDistDir);
+  return app;
+}

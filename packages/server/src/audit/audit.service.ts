@@ -1,0 +1,46 @@
+import { hasPermissionAnywhere, scopePaths } from '@fangkong/core';
+import type { Db } from '../db/client.ts';
+import type { RequestContext } from '../http/context.ts';
+import { type AuditFilter, insertAuditEvent, listAuditEvents } from './audit.repository.ts';
+import { maskPersonalFields } from './personal-fields.ts';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  jurisdictionPath?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  reason?: string | null;
+}
+
+/** Call inside the transaction of the write it describes, so both land or neither does. */
+export async function recordAudit(tx: Db, context: RequestContext, entry: AuditEntry): Promise<void> {
+  await insertAuditEvent(tx, {
+    actorUserId: context.actor.userId,
+    actorName: context.actor.username,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    jurisdictionPath: entry.jurisdictionPath ?? null,
+    before: maskPersonalFields(entry.before),
+    after: maskPersonalFields(entry.after),
+    reason: entry.reason ?? null,
+    requestId: context.requestId,
+    clientIp: context.clientIp,
+  });
+}
+
+export type AuditQuery = Omit<AuditFilter, 'scopePaths' | 'includeUnscoped'>;
+
+export function searchAudit(db: Db, context: RequestContext, query: AuditQuery) {
+  const grants = context.actor.grants;
+  return listAuditEvents(db, {
+    ...query,
+    scopePaths: scopePaths(grants, 'audit.read'),
+    includeUnscoped: hasPermissionAnywhere(
+      grants.filter((g) => g.role === 'system_admin'),
+      'audit.read',
+    ),
+  });
+}

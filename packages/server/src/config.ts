@@ -1,0 +1,78 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  seedDemo: boolean;
+  demoResidents: number;
+  /** Base64 32-byte key for personal-data encryption; generated into the data dir when unset. */
+  dataKey: string | undefined;
+  logLevel: string;
+  sessionHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  bodyLimitBytes: number;
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const url = env.DATABASE_URL;
+  if (!url) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return url;
+}
+
+function dataKey(env: Env): string | undefined {
+  const key = env.FANGKONG_DATA_KEY;
+  if (!key) return undefined;
+  if (Buffer.from(key, 'base64').length !== 32) {
+    throw new ConfigError('FANGKONG_DATA_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  }
+  return key;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates the environment once at boot; a bad value stops start-up with a clear message. */
+export function loadConfig(env: Env = process.env): Config {
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  if (env.FANGKONG_DEMO !== undefined && !['0', '1'].includes(env.FANGKONG_DEMO)) {
+    throw new ConfigError('FANGKONG_DEMO must be 0 or 1');
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.FANGKONG_DATA_DIR || './data'),
+    databaseUrl: databaseUrl(env),
+    seedDemo: env.FANGKONG_DEMO !== '0',
+    demoResidents: integer(env, 'FANGKONG_DEMO_RESIDENTS', 100_000, 0, 5_000_000),
+    dataKey: dataKey(env),
+    logLevel,
+    sessionHours: integer(env, 'FANGKONG_SESSION_HOURS', 12, 1, 24 * 30),
+    loginMaxFailures: integer(env, 'FANGKONG_LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockMinutes: integer(env, 'FANGKONG_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    bodyLimitBytes: integer(env, 'FANGKONG_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    webDistDir: path.resolve(env.FANGKONG_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
+  };
+}

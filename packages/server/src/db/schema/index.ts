@@ -1,0 +1,4 @@
+export * from './access.ts';
+export * from './audit.ts';
+export * from './jurisdiction.ts';
+export * from './person.ts';

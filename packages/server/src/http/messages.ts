@@ -1,0 +1,45 @@
+/** Human messages for error codes, zh-CN first. `{name}` placeholders take the error's params. */
+const MESSAGES: Record<string, { zh: string; en: string }> = {
+  notFound: { zh: '记录不存在或不在您的辖区内', en: 'Not found, or outside your jurisdiction' },
+  forbidden: { zh: '无权执行此操作', en: 'You do not have permission for this' },
+  unauthenticated: { zh: '请先登录', en: 'Please sign in first' },
+  csrf: { zh: '请求校验失败，请刷新页面后重试', en: 'Request check (CSRF) failed: reload the page and retry' },
+  badCredentials: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  accountLocked: { zh: '账号已锁定，请 {minutes} 分钟后重试', en: 'Account locked: try again in {minutes} minutes' },
+  accountDisabled: { zh: '账号已停用', en: 'Account disabled' },
+  tooManyRequests: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests: try again later' },
+  required: { zh: '必填项', en: 'is required' },
+  unknownField: { zh: '不允许的字段', en: 'is not an allowed field' },
+  invalidValue: { zh: '取值不合法：{detail}', en: 'is not valid: {detail}' },
+  malformedJson: { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  bodyTooLarge: { zh: '请求体过大', en: 'The request body is too large' },
+  unsupportedMediaType: { zh: '不支持的内容类型', en: 'Unsupported content type' },
+  'residentId.length': { zh: '身份证号应为 18 位', en: 'A resident ID number has 18 characters' },
+  'residentId.characters': { zh: '身份证号只能包含数字，末位可为 X', en: 'A resident ID number is digits, last may be X' },
+  'residentId.birthDate': { zh: '身份证号中的出生日期无效', en: 'The birth date inside the ID number is not a real past date' },
+  'residentId.checkDigit': { zh: '身份证号校验位错误', en: 'The ID number check digit is wrong (GB 11643)' },
+  'passport.format': { zh: '护照号格式错误', en: 'Passport number format is wrong' },
+  'other.format': { zh: '证件号格式错误', en: 'Document number format is wrong' },
+  'phone.format': { zh: '手机号或电话格式错误', en: 'Phone number format is wrong' },
+  duplicatePerson: { zh: '该证件号的人员已登记', en: 'A person with this ID number is already registered' },
+  duplicateUsername: { zh: '用户名已存在', en: 'This username is taken' },
+  unknownJurisdiction: { zh: '行政区划不存在或不在您的辖区内', en: 'Unknown jurisdiction, or outside your jurisdiction' },
+  unknownDivisionCode: { zh: '未知的行政区划代码 {code}', en: 'Unknown division code {code}' },
+  householdMismatch: { zh: '户不属于所选辖区', en: 'The household is not in the chosen jurisdiction' },
+  weakPassword: { zh: '密码至少 10 位，且包含字母和数字', en: 'A password needs 10+ characters with letters and digits' },
+  reasonRequired: { zh: '请填写原因', en: 'A reason is required' },
+  cannotRemoveOwnAdmin: { zh: '不能移除自己的管理员角色', en: 'You cannot remove your own admin role' },
+  internal: { zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
+};
+
+export type Language = 'zh-CN' | 'en';
+
+export function languageOf(acceptLanguage: string | undefined): Language {
+  return acceptLanguage?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+export function messageFor(code: string, language: Language, params: Record<string, string | number> = {}): string {
+  const entry = MESSAGES[code] ?? MESSAGES.invalidValue;
+  const template = language === 'en' ? (entry?.en ?? code) : (entry?.zh ?? code);
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? (key === 'detail' ? code : '')));
+}

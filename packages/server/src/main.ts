@@ -1,0 +1,35 @@
+import { buildApp } from './app.ts';
+import { ensureFirstAdmin } from './bootstrap/first-admin.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { seedDemoIfEmpty } from './demo/demo-seed.ts';
+import { openRuntime } from './runtime.ts';
+
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  const deps = await openRuntime(config);
+  if (config.seedDemo) await seedDemoIfEmpty(deps, { residents: config.demoResidents, log: (line) => console.log(line) });
+  const oneTimePassword = await ensureFirstAdmin(deps);
+  if (oneTimePassword)
+    console.log(
+      `首次启动：管理员账号 admin，一次性密码 ${oneTimePassword}（登录后请修改） / first start: admin one-time password ${oneTimePassword}`,
+    );
+  const app = await buildApp(deps, { level: config.logLevel });
+  const close = async () => {
+    await app.close();
+    await deps.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(
+    `fangkong ready at http://${config.host}:${config.port} (${deps.database.kind}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`配置错误 / configuration error: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+});

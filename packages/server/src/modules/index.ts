@@ -1,0 +1,18 @@
+import type { AppDeps } from '../app-deps.ts';
+import type { Api } from '../http/schemas.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
+import { personRoutes } from './persons/person.routes.ts';
+import { placeRoutes } from './places/place.routes.ts';
+import { userRoutes } from './users/user.routes.ts';
+
+/** Every feature registers its routes here, under /api. */
+export function registerModules(api: Api, deps: AppDeps) {
+  authRoutes(api, deps);
+  jurisdictionRoutes(api, deps);
+  placeRoutes(api, deps);
+  personRoutes(api, deps);
+  userRoutes(api, deps);
+  auditRoutes(api, deps);
+}

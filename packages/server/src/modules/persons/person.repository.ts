@@ -1,0 +1,94 @@
+import { and, asc, eq, like, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { jurisdiction, person, place } from '../../db/schema/index.ts';
+import type { PersonInsert } from './person-record.ts';
+
+export type PersonRow = typeof person.$inferSelect;
+
+export type PersonMatch = { idHash: string } | { phoneHash: string } | { namePrefix: string } | null;
+
+export interface PersonSearch {
+  scopePaths: string[];
+  match: PersonMatch;
+  limit: number;
+  offset: number;
+}
+
+function inScope(paths: string[]): SQL {
+  return paths.length > 0 ? (or(...paths.map((path) => like(person.jurisdictionPath, `${path}%`))) as SQL) : sql`false`;
+}
+
+function matchCondition(match: PersonMatch): SQL | undefined {
+  if (!match) return undefined;
+  if ('idHash' in match) return eq(person.idHash, match.idHash);
+  if ('phoneHash' in match) return eq(person.phoneHash, match.phoneHash);
+  return like(person.name, `${match.namePrefix}%`);
+}
+
+const listColumns = {
+  id: person.id,
+  name: person.name,
+  gender: person.gender,
+  birthDate: person.birthDate,
+  idType: person.idType,
+  idMasked: person.idMasked,
+  phoneMasked: person.phoneMasked,
+  addressMasked: person.addressMasked,
+  householdId: person.householdId,
+  jurisdictionId: person.jurisdictionId,
+  jurisdictionName: jurisdiction.name,
+};
+
+export async function searchPersons(db: Db, search: PersonSearch) {
+  const where = and(inScope(search.scopePaths), matchCondition(search.match));
+  const [items, counted] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(person)
+      .innerJoin(jurisdiction, eq(jurisdiction.id, person.jurisdictionId))
+      .where(where)
+      .orderBy(asc(person.jurisdictionPath), asc(person.name), asc(person.id))
+      .limit(search.limit)
+      .offset(search.offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(person).where(where),
+  ]);
+  return { items, total: counted[0]?.total ?? 0 };
+}
+
+export async function findPersonById(db: Db, id: string) {
+  const rows = await db
+    .select({ person, jurisdictionName: jurisdiction.name, householdName: place.name })
+    .from(person)
+    .innerJoin(jurisdiction, eq(jurisdiction.id, person.jurisdictionId))
+    .leftJoin(place, eq(place.id, person.householdId))
+    .where(eq(person.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+export async function findPersonByIdHash(db: Db, idHash: string): Promise<PersonRow | undefined> {
+  const rows = await db.select().from(person).where(eq(person.idHash, idHash)).limit(1);
+  return rows[0];
+}
+
+export async function insertPerson(db: Db, row: PersonInsert): Promise<PersonRow> {
+  const rows = await db.insert(person).values(row).returning();
+  return rows[0] as PersonRow;
+}
+
+export async function updatePerson(db: Db, id: string, changes: Partial<PersonInsert>): Promise<PersonRow> {
+  const rows = await db
+    .update(person)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(person.id, id))
+    .returning();
+  return rows[0] as PersonRow;
+}
+
+export async function householdMembers(db: Db, householdId: string) {
+  return db
+    .select({ id: person.id, name: person.name, householdRole: person.householdRole, idMasked: person.idMasked })
+    .from(person)
+    .where(eq(person.householdId, householdId))
+    .orderBy(asc(person.name));
+}

@@ -1,0 +1,171 @@
+import {
+  AppError,
+  conflict,
+  forbidden,
+  type IdType,
+  identityProblem,
+  invalid,
+  normalizeIdNumber,
+  notFound,
+  pathInScope,
+  phoneProblem,
+  scopePaths,
+} from '@fangkong/core';
+import type { AppDeps } from '../../app-deps.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
+import { findPlaceById } from '../places/place.repository.ts';
+import {
+  findPersonById,
+  findPersonByIdHash,
+  householdMembers,
+  insertPerson,
+  type PersonMatch,
+  searchPersons,
+  updatePerson,
+} from './person.repository.ts';
+import { idLookupHash, type PersonFacts, phoneLookupHash, sealPerson, sealPersonChanges } from './person-record.ts';
+
+type Deps = Pick<AppDeps, 'database' | 'cipher' | 'clock'>;
+
+const RESIDENT_ID_LIKE = /^\d{17}[\dXx]$/;
+const PHONE_LIKE = /^1\d{10}$/;
+
+/** An 18-character ID or an 11-digit phone is looked up by its keyed hash; anything else is a name prefix. */
+function matchFor(deps: Deps, text: string | undefined): PersonMatch {
+  const q = text?.trim();
+  if (!q) return null;
+  if (RESIDENT_ID_LIKE.test(q)) return { idHash: idLookupHash(deps.cipher, 'resident_id', q) };
+  if (PHONE_LIKE.test(q)) return { phoneHash: phoneLookupHash(deps.cipher, q) };
+  return { namePrefix: q };
+}
+
+async function narrowedScope(deps: Deps, context: RequestContext, permission: 'person.read' | 'person.write', jurisdictionId?: string) {
+  const scope = scopePaths(context.actor.grants, permission);
+  if (!jurisdictionId) return scope;
+  const target = await findJurisdictionById(deps.database.db, jurisdictionId);
+  if (!target || !pathInScope(target.path, scope)) throw forbidden('jurisdictionId');
+  return [target.path];
+}
+
+export async function listPersons(
+  deps: Deps,
+  context: RequestContext,
+  query: { q?: string; jurisdictionId?: string; limit: number; offset: number },
+) {
+  const paths = await narrowedScope(deps, context, 'person.read', query.jurisdictionId);
+  return searchPersons(deps.database.db, { scopePaths: paths, match: matchFor(deps, query.q), limit: query.limit, offset: query.offset });
+}
+
+async function readablePerson(deps: Deps, context: RequestContext, id: string) {
+  const found = await findPersonById(deps.database.db, id);
+  if (!found || !pathInScope(found.person.jurisdictionPath, scopePaths(context.actor.grants, 'person.read'))) throw notFound('id');
+  return found;
+}
+
+/** The detail view shows full values to those allowed, and every view is audited with its purpose. */
+export async function viewPerson(deps: Deps, context: RequestContext, id: string, purpose: string | undefined) {
+  const { person, jurisdictionName, householdName } = await readablePerson(deps, context, id);
+  const full = pathInScope(person.jurisdictionPath, scopePaths(context.actor.grants, 'person.readFull'));
+  const db = deps.database.db;
+  await recordAudit(db, context, {
+    action: full ? 'person.viewFull' : 'person.view',
+    entityType: 'person',
+    entityId: person.id,
+    jurisdictionPath: person.jurisdictionPath,
+    reason: purpose ?? null,
+  });
+  const reveal = (sealed: string | null, masked: string | null) => (full && sealed ? deps.cipher.decrypt(sealed) : masked);
+  return {
+    id: person.id,
+    name: person.name,
+    gender: person.gender,
+    birthDate: person.birthDate,
+    idType: person.idType,
+    idNumber: reveal(person.idCipher, person.idMasked) ?? '',
+    phone: reveal(person.phoneCipher, person.phoneMasked),
+    address: reveal(person.addressCipher, person.addressMasked),
+    fullValues: full,
+    jurisdictionId: person.jurisdictionId,
+    jurisdictionName,
+    householdId: person.householdId,
+    householdName,
+    householdRole: person.householdRole,
+    householdMembers: person.householdId ? await householdMembers(db, person.householdId) : [],
+  };
+}
+
+function validatePhone(phone: string | null | undefined) {
+  const issue = phone ? phoneProblem(phone) : null;
+  if (issue) throw invalid('phone', issue);
+}
+
+function validateFacts(facts: Pick<PersonFacts, 'idType' | 'idNumber' | 'phone'>, today: string) {
+  const idIssue = identityProblem({ idType: facts.idType, idNumber: facts.idNumber }, today);
+  if (idIssue) throw invalid(idIssue.field, idIssue.reason);
+  validatePhone(facts.phone);
+}
+
+async function placeFor(deps: Deps, context: RequestContext, jurisdictionId: string, householdId: string | null | undefined) {
+  const db = deps.database.db;
+  const target = await findJurisdictionById(db, jurisdictionId);
+  if (!target || !pathInScope(target.path, scopePaths(context.actor.grants, 'person.write'))) {
+    throw new AppError('forbidden', 'unknownJurisdiction', 'jurisdictionId');
+  }
+  if (!householdId) return { jurisdictionId: target.id, jurisdictionPath: target.path };
+  const household = await findPlaceById(db, householdId);
+  if (!household || household.kind !== 'household' || !household.jurisdictionPath.startsWith(target.path)) {
+    throw invalid('householdId', 'householdMismatch');
+  }
+  return { jurisdictionId: household.jurisdictionId, jurisdictionPath: household.jurisdictionPath };
+}
+
+export type NewPerson = PersonFacts & { idType: IdType; jurisdictionId: string; reason?: string };
+
+export async function registerPerson(deps: Deps, context: RequestContext, input: NewPerson) {
+  const today = deps.clock().toISOString().slice(0, 10);
+  validateFacts(input, today);
+  const where = await placeFor(deps, context, input.jurisdictionId, input.householdId);
+  const row = sealPerson(deps.cipher, input, where);
+  return deps.database.db.transaction(async (tx) => {
+    if (await findPersonByIdHash(tx, row.idHash)) throw conflict('idNumber', 'duplicatePerson');
+    const created = await insertPerson(tx, row);
+    await recordAudit(tx, context, {
+      action: 'person.create',
+      entityType: 'person',
+      entityId: created.id,
+      jurisdictionPath: created.jurisdictionPath,
+      after: { name: created.name, idNumber: normalizeIdNumber(input), phone: input.phone, address: input.address },
+      reason: input.reason ?? null,
+    });
+    return { id: created.id };
+  });
+}
+
+export interface PersonChanges {
+  name?: string;
+  phone?: string | null;
+  address?: string | null;
+  reason: string;
+}
+
+export async function changePerson(deps: Deps, context: RequestContext, id: string, changes: PersonChanges) {
+  const { person } = await readablePerson(deps, context, id);
+  if (!pathInScope(person.jurisdictionPath, scopePaths(context.actor.grants, 'person.write'))) throw notFound('id');
+  validatePhone(changes.phone);
+  const { reason, ...fields } = changes;
+  return deps.database.db.transaction(async (tx) => {
+    await updatePerson(tx, id, sealPersonChanges(deps.cipher, fields));
+    await recordAudit(tx, context, {
+      action: 'person.update',
+      entityType: 'person',
+      entityId: id,
+      jurisdictionPath: person.jurisdictionPath,
+      before: { name: person.name, phone: person.phoneMasked, address: person.addressMasked },
+      after: fields,
+      reason,
+    });
+    return { id };
+  });
+}

@@ -1,0 +1,60 @@
+import { and, asc, eq, like, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { jurisdiction, place } from '../../db/schema/index.ts';
+
+export type PlaceRow = typeof place.$inferSelect;
+export type PlaceInsert = typeof place.$inferInsert;
+
+export interface PlaceSearch {
+  scopePaths: string[];
+  underPath?: string;
+  kind?: string;
+  parentPlaceId?: string;
+  namePart?: string;
+  limit: number;
+  offset: number;
+}
+
+const inScope = (paths: string[]): SQL =>
+  paths.length > 0 ? (or(...paths.map((path) => like(place.jurisdictionPath, `${path}%`))) as SQL) : sql`false`;
+
+export async function findPlaceById(db: Db, id: string): Promise<PlaceRow | undefined> {
+  const rows = await db.select().from(place).where(eq(place.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function searchPlaces(db: Db, search: PlaceSearch) {
+  const where = and(
+    inScope(search.scopePaths),
+    search.underPath ? like(place.jurisdictionPath, `${search.underPath}%`) : undefined,
+    search.kind ? eq(place.kind, search.kind) : undefined,
+    search.parentPlaceId ? eq(place.parentPlaceId, search.parentPlaceId) : undefined,
+    search.namePart ? like(place.name, `%${search.namePart}%`) : undefined,
+  );
+  const [items, counted] = await Promise.all([
+    db
+      .select({
+        id: place.id,
+        kind: place.kind,
+        name: place.name,
+        code: place.code,
+        parentPlaceId: place.parentPlaceId,
+        jurisdictionId: place.jurisdictionId,
+        jurisdictionName: jurisdiction.name,
+        address: place.address,
+      })
+      .from(place)
+      .innerJoin(jurisdiction, eq(jurisdiction.id, place.jurisdictionId))
+      .where(where)
+      .orderBy(asc(place.jurisdictionPath), asc(place.code))
+      .limit(search.limit)
+      .offset(search.offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(place).where(where),
+  ]);
+  return { items, total: counted[0]?.total ?? 0 };
+}
+
+export async function insertPlace(db: Db, row: PlaceInsert): Promise<PlaceRow> {
+  const rows = await db.insert(place).values(row).returning();
+  return rows[0] as PlaceRow;
+}

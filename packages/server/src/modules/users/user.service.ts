@@ -1,0 +1,187 @@
+import { AppError, conflict, forbidden, invalid, notFound, pathInScope, type Role, scopePaths } from '@fangkong/core';
+import type { AppDeps } from '../../app-deps.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import { findUserById, findUserByUsername, grantsOfUser } from '../../auth/auth.repository.ts';
+import { generatePassword, hashPassword, passwordIsStrong, verifyPassword } from '../../auth/passwords.ts';
+import type { Db } from '../../db/client.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
+import {
+  deleteRoleAssignment,
+  findRoleAssignment,
+  insertRoleAssignment,
+  insertUser,
+  listUsers,
+  rolesOfUsers,
+  updateUser,
+} from './user.repository.ts';
+
+type Deps = Pick<AppDeps, 'database' | 'sessions'>;
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password?: string;
+  role: Role;
+  jurisdictionId: string;
+}
+
+const adminScope = (context: RequestContext) => scopePaths(context.actor.grants, 'user.admin');
+const isRootAdmin = (context: RequestContext) => context.actor.grants.some((g) => g.role === 'system_admin');
+
+async function grantableJurisdiction(db: Db, context: RequestContext | null, jurisdictionId: string) {
+  const target = await findJurisdictionById(db, jurisdictionId);
+  if (!target) throw invalid('jurisdictionId', 'unknownJurisdiction');
+  if (context && !pathInScope(target.path, adminScope(context))) throw forbidden('jurisdictionId');
+  return target;
+}
+
+/** Creates an account with its first role. `context.actor.userId === null` is the CLI (no scope check). */
+export async function createUser(deps: Deps, context: RequestContext, input: NewUser) {
+  const db = deps.database.db;
+  const checked = context.actor.userId === null ? null : context;
+  const target = await grantableJurisdiction(db, checked, input.jurisdictionId);
+  const password = input.password ?? generatePassword();
+  if (!passwordIsStrong(password)) throw invalid('password', 'weakPassword');
+  if (await findUserByUsername(db, input.username)) throw conflict('username', 'duplicateUsername');
+  const passwordHash = await hashPassword(password);
+  const created = await db.transaction(async (tx) => {
+    const user = await insertUser(tx, {
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+      mustChangePassword: !input.password,
+    });
+    await insertRoleAssignment(tx, { userId: user.id, role: input.role, jurisdictionId: target.id, grantedBy: context.actor.userId });
+    await recordAudit(tx, context, {
+      action: 'user.create',
+      entityType: 'app_user',
+      entityId: user.id,
+      jurisdictionPath: target.path,
+      after: { username: user.username, displayName: input.displayName, role: input.role, jurisdiction: target.code },
+    });
+    return user;
+  });
+  return { ...created, oneTimePassword: input.password ? null : password };
+}
+
+/** A user the caller administers: holds a role inside the caller's admin scope (or none, for root admins). */
+async function administeredUser(deps: Deps, context: RequestContext, userId: string) {
+  const user = await findUserById(deps.database.db, userId);
+  if (!user) throw notFound('id');
+  const grants = await grantsOfUser(deps.database.db, userId);
+  const scope = adminScope(context);
+  const visible = grants.length === 0 ? isRootAdmin(context) : grants.some((g) => pathInScope(g.jurisdictionPath, scope));
+  if (!visible) throw notFound('id');
+  return { user, grants };
+}
+
+export async function listUsersWithRoles(deps: Deps, context: RequestContext, text: string | undefined, limit: number, offset: number) {
+  const db = deps.database.db;
+  const page = await listUsers(db, scopePaths(context.actor.grants, 'user.read'), isRootAdmin(context), text, limit, offset);
+  const roles = await rolesOfUsers(
+    db,
+    page.items.map((u) => u.id),
+  );
+  return {
+    total: page.total,
+    items: page.items.map((u) => ({
+      ...u,
+      lockedUntil: u.lockedUntil?.toISOString() ?? null,
+      lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+      roles: roles.filter((r) => r.userId === u.id).map(({ userId: _, jurisdictionPath: __, ...r }) => r),
+    })),
+  };
+}
+
+export async function grantRole(deps: Deps, context: RequestContext, userId: string, role: Role, jurisdictionId: string) {
+  const db = deps.database.db;
+  await administeredUser(deps, context, userId);
+  const target = await grantableJurisdiction(db, context, jurisdictionId);
+  const granted = await db.transaction(async (tx) => {
+    const assignment = await insertRoleAssignment(tx, { userId, role, jurisdictionId: target.id, grantedBy: context.actor.userId });
+    await recordAudit(tx, context, {
+      action: 'user.grantRole',
+      entityType: 'app_user',
+      entityId: userId,
+      jurisdictionPath: target.path,
+      after: { role, jurisdiction: target.code },
+    });
+    return assignment;
+  });
+  deps.sessions.clear();
+  return granted;
+}
+
+export async function revokeRole(deps: Deps, context: RequestContext, userId: string, assignmentId: string) {
+  const db = deps.database.db;
+  await administeredUser(deps, context, userId);
+  const found = await findRoleAssignment(db, assignmentId);
+  if (!found || found.assignment.userId !== userId || !pathInScope(found.jurisdictionPath, adminScope(context)))
+    throw notFound('assignmentId');
+  if (userId === context.actor.userId && found.assignment.role === 'system_admin') throw invalid('assignmentId', 'cannotRemoveOwnAdmin');
+  await db.transaction(async (tx) => {
+    await deleteRoleAssignment(tx, assignmentId);
+    await recordAudit(tx, context, {
+      action: 'user.revokeRole',
+      entityType: 'app_user',
+      entityId: userId,
+      jurisdictionPath: found.jurisdictionPath,
+      before: { role: found.assignment.role },
+    });
+  });
+  deps.sessions.clear();
+}
+
+export async function changeUser(
+  deps: Deps,
+  context: RequestContext,
+  userId: string,
+  changes: { displayName?: string; disabled?: boolean },
+  reason: string,
+) {
+  const { user, grants } = await administeredUser(deps, context, userId);
+  await deps.database.db.transaction(async (tx) => {
+    await updateUser(tx, userId, { ...changes, ...(changes.disabled === false ? { lockedUntil: null, failedLogins: 0 } : {}) });
+    await recordAudit(tx, context, {
+      action: 'user.update',
+      entityType: 'app_user',
+      entityId: userId,
+      jurisdictionPath: grants[0]?.jurisdictionPath ?? null,
+      before: { displayName: user.displayName, disabled: user.disabled },
+      after: changes,
+      reason,
+    });
+  });
+  deps.sessions.clear();
+}
+
+export async function resetPassword(deps: Deps, context: RequestContext, userId: string, reason: string) {
+  const { grants } = await administeredUser(deps, context, userId);
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  await deps.database.db.transaction(async (tx) => {
+    await updateUser(tx, userId, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+    await recordAudit(tx, context, {
+      action: 'user.resetPassword',
+      entityType: 'app_user',
+      entityId: userId,
+      jurisdictionPath: grants[0]?.jurisdictionPath ?? null,
+      reason,
+    });
+  });
+  return { oneTimePassword: password };
+}
+
+export async function changeOwnPassword(deps: Deps, context: RequestContext, current: string, next: string) {
+  const db = deps.database.db;
+  const user = context.actor.userId ? await findUserById(db, context.actor.userId) : undefined;
+  if (!user) throw new AppError('unauthenticated', 'unauthenticated');
+  if (!(await verifyPassword(user.passwordHash, current))) throw invalid('currentPassword', 'badCredentials');
+  if (!passwordIsStrong(next)) throw invalid('newPassword', 'weakPassword');
+  const passwordHash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await updateUser(tx, user.id, { passwordHash, mustChangePassword: false });
+    await recordAudit(tx, context, { action: 'user.changePassword', entityType: 'app_user', entityId: user.id });
+  });
+}

@@ -1,0 +1,21 @@
+import type { AppDeps } from './app-deps.ts';
+import { SessionCache } from './auth/session-cache.ts';
+import { ensureCountryRoot } from './bootstrap/root-jurisdiction.ts';
+import { type Config, loadConfig } from './config.ts';
+import { loadOrCreateDataKey } from './crypto/data-key.ts';
+import { PersonalDataCipher } from './crypto/personal-data-cipher.ts';
+import { type Database, openDatabase } from './db/client.ts';
+
+/** Opens the database, applies migrations and assembles what the app and the CLI share. */
+export async function openRuntime(config: Config = loadConfig(), database?: Database): Promise<AppDeps> {
+  const db = database ?? (await openDatabase(config));
+  await db.migrate();
+  await ensureCountryRoot(db.db);
+  return {
+    database: db,
+    config,
+    cipher: new PersonalDataCipher(loadOrCreateDataKey(config.dataKey, config.dataDir)),
+    sessions: new SessionCache(),
+    clock: () => new Date(),
+  };
+}

@@ -1,0 +1,75 @@
+import { childPath, type Role, residentIdCheckCharacter } from '@fangkong/core';
+import { eq } from 'drizzle-orm';
+import type { App } from '../app.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { jurisdiction, place } from '../db/schema/index.ts';
+import { systemContext } from '../http/context.ts';
+import { createUser } from '../modules/users/user.service.ts';
+
+/** Small factories for tests: a jurisdiction chain, households, users, people and a logged-in client. */
+
+export async function addJurisdiction(deps: AppDeps, parentCode: string, code: string, name: string, level: string) {
+  const db = deps.database.db;
+  const parent = (await db.select().from(jurisdiction).where(eq(jurisdiction.code, parentCode)))[0];
+  if (!parent) throw new Error(`no parent ${parentCode}`);
+  const rows = await db
+    .insert(jurisdiction)
+    .values({ code, name, level, parentId: parent.id, path: childPath(parent.path, code) })
+    .returning();
+  return rows[0] as typeof jurisdiction.$inferSelect;
+}
+
+/** 江苏 → 常州 → 武进区 → two towns → one community each: enough to prove scoping. */
+export async function addTwoTowns(deps: AppDeps) {
+  await addJurisdiction(deps, 'CN', '32', '江苏省', 'province');
+  await addJurisdiction(deps, '32', '3204', '常州市', 'city');
+  const county = await addJurisdiction(deps, '3204', '320412', '武进区', 'county');
+  const townA = await addJurisdiction(deps, '320412', '320412100', '湖塘镇', 'town');
+  const townB = await addJurisdiction(deps, '320412', '320412102', '牛塘镇', 'town');
+  const villageA = await addJurisdiction(deps, '320412100', '320412100001', '甲社区', 'village');
+  const villageB = await addJurisdiction(deps, '320412102', '320412102001', '乙社区', 'village');
+  return { county, townA, townB, villageA, villageB };
+}
+
+export async function addHousehold(deps: AppDeps, village: typeof jurisdiction.$inferSelect, code: string) {
+  const rows = await deps.database.db
+    .insert(place)
+    .values({ kind: 'household', name: `${code}室`, code, jurisdictionId: village.id, jurisdictionPath: village.path })
+    .returning();
+  return rows[0] as typeof place.$inferSelect;
+}
+
+/** A valid resident ID (GB 11643 check digit) for the given birth date and sequence. */
+export function residentId(birthDate = '19900101', sequence = 123, division = '320412'): string {
+  const first17 = `${division}${birthDate}${String(sequence).padStart(3, '0')}`;
+  return first17 + residentIdCheckCharacter(first17);
+}
+
+export const TEST_PASSWORD = 'test-password-2026';
+
+export async function addUser(deps: AppDeps, username: string, role: Role, jurisdictionId: string) {
+  return createUser(deps, systemContext('test'), { username, displayName: username, password: TEST_PASSWORD, role, jurisdictionId });
+}
+
+export interface TestClient {
+  csrfToken: string;
+  headers: Record<string, string>;
+  request(method: string, url: string, body?: unknown): Promise<{ statusCode: number; json: () => unknown; body: string }>;
+}
+
+/** Logs in through the real endpoint and returns a client that sends the cookie and CSRF token. */
+export async function loginAs(app: App, username: string, password = TEST_PASSWORD): Promise<TestClient> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'fk_session');
+  const { csrfToken } = response.json() as { csrfToken: string };
+  const headers = { cookie: `fk_session=${cookie?.value}`, 'x-csrf-token': csrfToken };
+  return {
+    csrfToken,
+    headers,
+    request: async (method, url, body) => {
+      const reply = await app.inject({ method: method as 'GET', url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+      return { statusCode: reply.statusCode, json: () => reply.json(), body: reply.body };
+    },
+  };
+}

@@ -1,0 +1,253 @@
+#!/usr/bin/env node
+// `npm test`: type checks and lint, the web build when stale, every unit/integration test on PGlite,
+// the server tests again on PostgreSQL when DATABASE_URL is set, then the browser journeys.
+// Each runner's own output is printed as it comes; the last line is the one CI reads:
+//   tests: N passed, N failed, N skipped
+// A check that is not a test run (tsc, biome, web build) and fails counts as one failed test, and
+// so does a test run that exits non-zero without reporting a failed test, so that line never says
+// "0 failed" for a run that failed. The exit code is non-zero whenever any step failed.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rel = (file) => path.relative(root, file);
+const CONCURRENCY = Math.max(1, Math.min(2, availableParallelism()));
+const MINUTE = 60_000;
+const CHROMIUM = process.env.FANGKONG_CHROMIUM || '/usr/bin/chromium';
+const scratch = mkdtempSync(path.join(tmpdir(), 'fangkong-npm-test-'));
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const recap = [];
+const running = new Set();
+
+/** Runs a command in its own process group (so a timeout can stop all of it); output streamed or buffered. */
+function run(command, args, { env = process.env, buffered = false, timeoutMs = 10 * MINUTE } = {}) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(command, args, {
+      cwd: root,
+      env,
+      detached: true,
+      stdio: ['ignore', buffered ? 'pipe' : 'inherit', buffered ? 'pipe' : 'inherit'],
+    });
+    running.add(child);
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child);
+    }, timeoutMs);
+    const finish = (code) => {
+      clearTimeout(timer);
+      running.delete(child);
+      const note = timedOut ? `\n(stopped after ${Math.round(timeoutMs / 1000)} s)\n` : '';
+      resolve({ code: timedOut ? 124 : (code ?? 1), output: output + note, seconds: (Date.now() - started) / 1000 });
+    };
+    child.on('error', (error) => {
+      output += `${error.message}\n`;
+      finish(127);
+    });
+    child.on('close', finish);
+  });
+}
+
+function killGroup(child) {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const child of running) killGroup(child);
+    process.exit(130);
+  });
+}
+
+function record(step, ok, seconds, counts) {
+  recap.push({ step, ok, seconds, counts });
+}
+
+/** A non-test step: failing it counts as one failed test. */
+function recordCheck(step, result) {
+  const ok = result.code === 0;
+  if (!ok) totals.failed++;
+  record(step, ok, result.seconds);
+}
+
+async function inPool(tasks, size) {
+  const results = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, tasks.length) }, worker));
+  return results;
+}
+
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+const tscJs = path.join(root, 'node_modules/typescript/bin/tsc');
+
+async function staticChecks() {
+  const checks = [];
+  for (const pkg of ['core', 'server', 'web']) {
+    const project = path.join(root, 'packages', pkg, 'tsconfig.json');
+    if (existsSync(project)) checks.push({ step: `tsc ${pkg}`, command: process.execPath, args: [tscJs, '--noEmit', '-p', rel(project)] });
+  }
+  checks.push({ step: 'biome check', command: bin('biome'), args: ['check', '.'] });
+  const results = await inPool(
+    checks.map((check) => () => run(check.command, check.args, { buffered: true, timeoutMs: 5 * MINUTE })),
+    CONCURRENCY,
+  );
+  checks.forEach((check, i) => {
+    const result = results[i];
+    console.log(`\n── ${check.step} ${'─'.repeat(Math.max(0, 60 - check.step.length))}`);
+    process.stdout.write(result.output || '(no output)\n');
+    console.log(`${check.step}: ${result.code === 0 ? 'ok' : `failed (exit ${result.code})`} in ${result.seconds.toFixed(1)} s`);
+    recordCheck(check.step, result);
+  });
+}
+
+function newestMtime(entry) {
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const name of readdirSync(entry)) {
+    if (name === 'node_modules' || name === 'dist') continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, name)));
+  }
+  return newest;
+}
+
+function webIsStale() {
+  const web = path.join(root, 'packages/web');
+  const built = path.join(web, 'dist/index.html');
+  if (!existsSync(built)) return true;
+  // The web imports @fangkong/core, so a change there makes the bundle stale too.
+  const sources = [web, path.join(root, 'packages/core/src')].filter(existsSync);
+  return Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
+}
+
+async function buildWeb() {
+  if (!existsSync(path.join(root, 'packages/web/index.html'))) return;
+  if (!webIsStale()) {
+    console.log('\nweb build: dist is up to date');
+    return;
+  }
+  console.log('\n── web build ─────────────────────────────────────────────────');
+  const result = await run('npm', ['run', 'build', '-w', '@fangkong/web'], { timeoutMs: 10 * MINUTE });
+  console.log(`web build: ${result.code === 0 ? 'ok' : `failed (exit ${result.code})`} in ${result.seconds.toFixed(1)} s`);
+  recordCheck('web build', result);
+}
+
+function findFiles(dir, test) {
+  if (!existsSync(dir)) return [];
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findFiles(full, test));
+    else if (test(entry.name)) found.push(full);
+  }
+  return found.sort();
+}
+
+const unitTests = (pkg) => findFiles(path.join(root, 'packages', pkg, 'src'), (name) => name.endsWith('.test.ts'));
+
+/** One `node --test` run: the spec reporter to the console, counts to a file. */
+async function testRun(step, files, env, concurrency) {
+  console.log(`\n── ${step}: ${files.length} file(s) ${'─'.repeat(Math.max(0, 48 - step.length))}`);
+  if (files.length === 0) return;
+  const countsFile = path.join(scratch, `${step.replace(/\W+/g, '-')}.json`);
+  const args = [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    `--test-timeout=${5 * MINUTE}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${path.join(root, 'scripts/test-count-reporter.mjs')}`,
+    `--test-reporter-destination=${countsFile}`,
+    ...files.map(rel),
+  ];
+  const result = await run(process.execPath, args, { env, timeoutMs: 12 * MINUTE });
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+  try {
+    counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+  } catch {
+    console.log(`${step}: no counts were reported`);
+  }
+  if (result.code !== 0 && counts.failed === 0) {
+    console.log(`${step}: the runner exited with code ${result.code} without a failed test; counting it as one failure`);
+    counts.failed = 1;
+  }
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  console.log(`${step}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${result.seconds.toFixed(1)} s`);
+  record(step, result.code === 0 && counts.failed === 0, result.seconds, counts);
+}
+
+function withoutDatabaseUrl() {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+async function journeys() {
+  const files = findFiles(path.join(root, 'e2e'), (name) => name.endsWith('.journey.ts'));
+  if (files.length === 0) return;
+  if (!existsSync(CHROMIUM)) {
+    if (process.env.CI) {
+      console.log(`\nbrowser journeys: no browser at ${CHROMIUM}; in CI that is a failure`);
+      totals.failed++;
+      record('browser journeys', false, 0);
+    } else {
+      console.log(`\nbrowser journeys: skipped ${files.length} file(s), no browser at ${CHROMIUM} (apt-get install chromium)`);
+      totals.skipped += files.length;
+      record('browser journeys', true, 0, { passed: 0, failed: 0, skipped: files.length });
+    }
+    return;
+  }
+  // Journeys start their own servers on PGlite (a fresh data dir each), so they never share a database.
+  await testRun('browser journeys', files, withoutDatabaseUrl(), 1);
+}
+
+const started = Date.now();
+await staticChecks();
+await buildWeb();
+await testRun(
+  'unit and integration tests (PGlite)',
+  [...unitTests('core'), ...unitTests('server'), ...unitTests('web')],
+  withoutDatabaseUrl(),
+  CONCURRENCY,
+);
+if (process.env.DATABASE_URL) {
+  await testRun('server tests (PostgreSQL)', unitTests('server'), process.env, CONCURRENCY);
+}
+await journeys();
+rmSync(scratch, { recursive: true, force: true });
+
+console.log('\n── summary ───────────────────────────────────────────────────');
+for (const { step, ok, seconds, counts } of recap) {
+  const detail = counts ? ` (${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped)` : '';
+  console.log(`${ok ? 'ok    ' : 'FAILED'} ${step}${detail} ${seconds.toFixed(1)} s`);
+}
+console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exitCode = recap.every((entry) => entry.ok) ? 0 : 1;

@@ -1,0 +1,62 @@
+import { clause } from './clause.ts';
+import type { LocalProfile } from './protocol-types.ts';
+
+/**
+ * Local variants the seeds themselves disagree on (REQUIREMENTS.md §18), each with its own basis.
+ * The jurisdiction codes are where a district chooses to run them; the demo district is 320412.
+ */
+export const LOCAL_PROFILES: LocalProfile[] = [
+  {
+    id: 'seed-001-township',
+    name: '乡镇方案：密接14天定点集中隔离，无居家健康管理加段',
+    jurisdictionCode: '320412',
+    editionId: 'seed-2020',
+    basis: clause(
+      'seed 001',
+      '§三(四)1, §三(四)3',
+      'Close contacts: designated centralized observation; released after 14 days without symptoms, co-signed (V1, V3)',
+    ),
+    overrides: {
+      close_contact: {
+        phases: [
+          {
+            type: 'centralized_quarantine',
+            days: 14,
+            basis: clause(
+              'seed 001',
+              '§三(四)1',
+              'Close contacts of confirmed or suspected patients: centralized observation at a designated site',
+            ),
+          },
+        ],
+      },
+    },
+  },
+  {
+    id: 'seed-004-home',
+    name: '街道方案：密接居家医学观察、单独居住',
+    jurisdictionCode: '320412001',
+    editionId: 'seed-2020',
+    basis: clause(
+      'seed 004',
+      'Part B §二(二)6; Part C §二(二)5',
+      'Close contacts: home medical observation living alone, with a daily follow-up visit (V1)',
+    ),
+    overrides: {
+      close_contact: {
+        phases: [
+          {
+            type: 'home_quarantine',
+            days: 14,
+            basis: clause('seed 004', 'Part B §二(二)6', 'Home medical observation, living alone in isolation'),
+          },
+          {
+            type: 'home_health_monitoring',
+            days: 7,
+            basis: clause('seed 000', '§三(二)10', 'followed by 7 days of home health management'),
+          },
+        ],
+      },
+    },
+  },
+];

@@ -1,0 +1,340 @@
+import { clause } from './clause.ts';
+import type { CategoryRule, MonitoringRule, PhaseRule, ProtocolEdition } from './protocol-types.ts';
+
+/**
+ * The rules of the seed documents (2020–21 local plans built on the national 2020 editions).
+ * Day numbers: day 1 of a phase is its first calendar day; day 0 of the plan is the start.
+ * Where the seeds give no test days (REQUIREMENTS.md SC-01, V2) the days are configured values.
+ */
+const S000 = 'seed 000';
+const S001 = 'seed 001';
+
+const dailyMonitoring = (checksPerDay: number): MonitoringRule => ({
+  checksPerDay,
+  measures: ['temperature', 'symptoms'],
+  alertSymptoms: ['fever', 'dry_cough', 'shortness_of_breath', 'diarrhoea'],
+  feverThresholdCelsius: 37.3,
+  basis: clause(
+    'seed 004',
+    'Part B §二(二)6',
+    'Community health staff follow the person up every day; fever, shortness of breath or dry cough are reported at once',
+  ),
+});
+
+const symptomEscalations: CategoryRule['escalations'] = [
+  {
+    trigger: 'fever',
+    action: 'alert_and_fever_clinic_transfer',
+    basis: clause(S001, '§三(四)4', 'Fever or cough: the work team arranges pick-up to a fever clinic; no self-transport'),
+  },
+  {
+    trigger: 'symptom',
+    action: 'alert_and_fever_clinic_transfer',
+    basis: clause('seed 004', 'Part B §二(二)6', 'Symptoms are reported immediately; screening and transfer are prepared'),
+  },
+  {
+    trigger: 'positive_result',
+    action: 'case_candidate',
+    basis: clause(S000, '§三(三)3', 'A positive result enters the case pathway (2-hour report)'),
+  },
+  {
+    trigger: 'overdue_test',
+    action: 'alert',
+    withinHours: 24,
+    basis: clause(S000, '§三(二)10', 'Required tests are done within the quarantine period'),
+  },
+  {
+    trigger: 'overdue_check',
+    action: 'alert',
+    withinHours: 24,
+    basis: clause('seed 004', 'Part B §二(二)6', 'One follow-up record per calendar day'),
+  },
+];
+
+const bothSignatures = clause(
+  S001,
+  '§三(四)3',
+  'Release after 14 days without symptoms, co-signed by the assigned cadre (包保干部) and the assigned medic (包保医务人员)',
+);
+
+const closeContact: CategoryRule = {
+  category: 'close_contact',
+  countsFrom: 'last_exposure',
+  phases: [
+    {
+      type: 'centralized_quarantine',
+      days: 14,
+      basis: clause(S000, '§三(二)10', 'Close contacts: in principle 14 days of centralized isolation observation'),
+    },
+    { type: 'home_health_monitoring', days: 7, basis: clause(S000, '§三(二)10', 'followed by 7 days of home health management') },
+  ],
+  tests: [
+    { phase: 0, day: 1, kind: 'nucleic_acid', basis: clause(S001, '§三(四)1', 'An initial nucleic acid screen on entry') },
+    {
+      phase: 0,
+      day: 7,
+      kind: 'nucleic_acid',
+      basis: clause(S000, '§三(二)10', 'At least 3 nucleic acid tests during quarantine (days configured)', true),
+    },
+    {
+      phase: 0,
+      day: 13,
+      kind: 'nucleic_acid',
+      basis: clause(S000, '§三(二)10', 'At least 3 nucleic acid tests during quarantine (days configured)', true),
+    },
+    { phase: 0, day: 13, kind: 'antibody', basis: clause(S000, '§三(二)10', 'and 1 serum antibody test (day configured)', true) },
+  ],
+  monitoring: dailyMonitoring(2),
+  release: {
+    releasePhase: 0,
+    minimumTests: { nucleic_acid: 3, antibody: 1 },
+    allTestsNegative: true,
+    noSymptoms: true,
+    signatures: ['assigned_cadre', 'assigned_medic'],
+    basis: bothSignatures,
+  },
+  followUps: [],
+  escalations: symptomEscalations,
+};
+
+const inboundTraveller: CategoryRule = {
+  category: 'inbound_traveller',
+  countsFrom: 'arrival',
+  phases: [
+    {
+      type: 'centralized_quarantine',
+      days: 14,
+      basis: clause(S000, '§三(三)1', 'Inbound arrivals: point-to-point transfer to 14 days of centralized isolation observation'),
+    },
+  ],
+  tests: [
+    {
+      phase: 0,
+      day: 1,
+      kind: 'nucleic_acid',
+      basis: clause(S000, '§三(三)1', 'On arrival at the centralized service point: 2 nucleic acid tests 24 h apart'),
+    },
+    { phase: 0, day: 1, kind: 'antibody', basis: clause(S000, '§三(三)1', 'and 1 serum antibody test') },
+    {
+      phase: 0,
+      day: 2,
+      kind: 'nucleic_acid',
+      basis: clause(S000, '§三(三)1', 'the second nucleic acid test at least 24 h after the first'),
+    },
+  ],
+  monitoring: dailyMonitoring(2),
+  release: {
+    releasePhase: 0,
+    minimumTests: { nucleic_acid: 2, antibody: 1 },
+    minHoursBetweenTests: { nucleic_acid: 24 },
+    allTestsNegative: true,
+    noSymptoms: true,
+    signatures: ['assigned_cadre', 'assigned_medic'],
+    basis: clause(S000, '§三(三)1', 'Quarantine complete, arrived at the destination and all tests negative: the health code turns green'),
+  },
+  followUps: [],
+  escalations: symptomEscalations,
+};
+
+const dischargeFollowUps: CategoryRule['followUps'] = [
+  {
+    after: { days: 14 },
+    kind: 'visit_with_nucleic_acid',
+    basis: clause(S000, '§三(三)3', 'Follow-up visit with nucleic acid test 14 days after discharge'),
+  },
+  {
+    after: { days: 28 },
+    kind: 'visit_with_nucleic_acid',
+    basis: clause(S000, '§三(三)3', 'Follow-up visit with nucleic acid test 28 days after discharge'),
+  },
+  {
+    after: { months: 3 },
+    kind: 'visit_with_nucleic_acid',
+    basis: clause(S000, '§三(三)3', 'Follow-up visit with nucleic acid test 3 months after discharge'),
+  },
+  {
+    after: { months: 6 },
+    kind: 'visit_with_nucleic_acid',
+    basis: clause(S000, '§三(三)3', 'Follow-up visit with nucleic acid test 6 months after discharge'),
+  },
+];
+
+const dischargedPatient: CategoryRule = {
+  category: 'discharged_patient',
+  countsFrom: 'discharge',
+  phases: [
+    {
+      type: 'centralized_quarantine',
+      days: 14,
+      basis: clause(S000, '§三(三)3', '14 days of centralized isolation medical observation after discharge'),
+    },
+  ],
+  tests: [
+    {
+      phase: 0,
+      day: 14,
+      kind: 'nucleic_acid',
+      basis: clause(S000, '§三(三)3', 'Nucleic acid test before the observation ends (day configured)', true),
+    },
+  ],
+  monitoring: dailyMonitoring(2),
+  release: {
+    releasePhase: 0,
+    minimumTests: { nucleic_acid: 1 },
+    allTestsNegative: true,
+    noSymptoms: true,
+    signatures: ['assigned_cadre', 'assigned_medic'],
+    basis: clause(
+      S000,
+      '§三(三)3',
+      'Observation ends after 14 days; the four guarantees (someone collects, manages, rehabilitates, visits)',
+    ),
+  },
+  followUps: dischargeFollowUps,
+  escalations: symptomEscalations,
+};
+
+const hospitalCare = (
+  category: CategoryRule['category'],
+  countsFrom: CategoryRule['countsFrom'],
+  says: string,
+  where: string,
+): CategoryRule => ({
+  category,
+  countsFrom,
+  phases: [{ type: 'hospital_care', days: null, basis: clause(S000, where, says) }],
+  tests: [
+    {
+      phase: 0,
+      day: 1,
+      kind: 'nucleic_acid',
+      basis: clause('seed 003', 'item 7', 'Fever clinic four-item screen: nucleic acid, antibody, CT, blood count'),
+    },
+    {
+      phase: 0,
+      day: 1,
+      kind: 'antibody',
+      basis: clause('seed 003', 'item 7', 'Fever clinic four-item screen: nucleic acid, antibody, CT, blood count'),
+    },
+  ],
+  monitoring: dailyMonitoring(2),
+  release: null,
+  followUps: [],
+  escalations: symptomEscalations.filter((e) => e.trigger !== 'fever' && e.trigger !== 'symptom'),
+});
+
+const homeObservation = (category: CategoryRule['category'], countsFrom: CategoryRule['countsFrom'], phase: PhaseRule): CategoryRule => ({
+  category,
+  countsFrom,
+  phases: [phase],
+  tests: [
+    {
+      phase: 0,
+      day: 1,
+      kind: 'nucleic_acid',
+      basis: clause(S000, '§三(三)2', 'Arrivals from medium/high-risk areas: nucleic acid and serum antibody tests'),
+    },
+    {
+      phase: 0,
+      day: 1,
+      kind: 'antibody',
+      basis: clause(S000, '§三(三)2', 'Arrivals from medium/high-risk areas: nucleic acid and serum antibody tests'),
+    },
+  ],
+  monitoring: dailyMonitoring(1),
+  release: {
+    releasePhase: 0,
+    minimumTests: { nucleic_acid: 1 },
+    allTestsNegative: true,
+    noSymptoms: true,
+    signatures: ['assigned_cadre', 'assigned_medic'],
+    basis: clause(S001, '§三(四)3', 'Release after the observation period without symptoms, co-signed by cadre and medic'),
+  },
+  followUps: [],
+  escalations: symptomEscalations,
+});
+
+export const SEED_2020: ProtocolEdition = {
+  id: 'seed-2020',
+  name: '种子文件规则（2020—2021 地方方案，依据国家 2020 年版防控方案）',
+  legalBasis: [
+    { title: '新冠肺炎疫情常态化防控工作方案', issuer: '区新冠肺炎疫情防控指挥部 (seed 000)', issued: '2020-11-25' },
+    { title: '乡镇疫情防控方案', issuer: '镇疫情防控指挥部 (seed 001)', issued: '2020-02-01' },
+    {
+      title: '常州市武进区新冠肺炎疫情防控应急预案（试行）',
+      issuer: '武进区新型冠状病毒感染的肺炎疫情防控应急指挥部',
+      documentNumber: '武肺炎防控指〔2020〕54号',
+      issued: '2020-09-28',
+    },
+    {
+      title: '关于进一步做好新冠肺炎疫情常态化科学精准防控工作的实施意见',
+      issuer: '湖北省委办公厅、省政府办公厅 (seed 003)',
+      issued: '2020-06-01',
+    },
+    { title: '2021街道疫情防控总体工作方案', issuer: '街道疫情防控领导小组 (seed 004)', issued: '2021-01-01' },
+  ],
+  effectiveFrom: '2020-01-20',
+  effectiveTo: '2022-06-27',
+  categories: {
+    close_contact: closeContact,
+    secondary_contact: homeObservation('secondary_contact', 'last_exposure', {
+      type: 'home_quarantine',
+      days: 7,
+      basis: clause('configured', '—', 'The seeds do not define secondary contacts; 7 days of home quarantine configured', true),
+    }),
+    inbound_traveller: inboundTraveller,
+    risk_area_arrival: homeObservation('risk_area_arrival', 'arrival', {
+      type: 'home_quarantine',
+      days: 14,
+      basis: clause(
+        S001,
+        '§三(四)2',
+        'Travel or stay in a severely affected area in the last 14 days: 14 days of home isolation medical observation',
+      ),
+    }),
+    returning_outsider: homeObservation('returning_outsider', 'arrival', {
+      type: 'home_quarantine',
+      days: 14,
+      basis: clause(
+        S001,
+        '§三(二)2',
+        'Outsiders and returning locals: health registration form and home medical observation (14 days configured)',
+        true,
+      ),
+    }),
+    discharged_patient: dischargedPatient,
+    confirmed: hospitalCare('confirmed', 'discovery', 'Confirmed cases: designated hospital, four concentrations', '§三(一)3'),
+    suspected: hospitalCare(
+      'suspected',
+      'discovery',
+      'Suspected cases: isolation observation room with its own bathroom at the fever clinic',
+      '§三(二)4',
+    ),
+    asymptomatic: {
+      ...hospitalCare(
+        'asymptomatic',
+        'discovery',
+        'Asymptomatic infections: isolated observation and treatment at a designated medical institution',
+        '§三(三)3',
+      ),
+      escalations: [
+        ...symptomEscalations.filter((e) => e.trigger === 'overdue_test'),
+        {
+          trigger: 'symptom',
+          action: 'alert_and_fever_clinic_transfer',
+          basis: clause(
+            'seed 003',
+            'item 21',
+            'Clinical signs during observation: transfer at once; correct the report after confirmation',
+          ),
+        },
+      ],
+    },
+    fever_patient: hospitalCare(
+      'fever_patient',
+      'discovery',
+      'Fever patients: collected from home to a fever clinic; no self-transport',
+      '§三(二)4',
+    ),
+  },
+};

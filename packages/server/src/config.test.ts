@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+/** Asserts that loading `env` stops with a ConfigError whose message matches. */
+function refuses(env: Record<string, string>, message: RegExp) {
+  assert.throws(
+    () => loadConfig(env),
+    (error: unknown) => error instanceof ConfigError && message.test(error.message),
+  );
+}
+
+describe('configuration from the environment', () => {
+  it('defaults to port 3000 on 127.0.0.1 with ./data and PGlite', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.dataDir, path.resolve('./data'));
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.dataKey, undefined);
+  });
+
+  it('takes PORT, HOST, FANGKONG_DATA_DIR and DATABASE_URL when valid', () => {
+    const key = randomBytes(32).toString('base64');
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      FANGKONG_DATA_DIR: '/srv/fangkong',
+      DATABASE_URL: 'postgresql://fk@db:5432/fk',
+      FANGKONG_DATA_KEY: key,
+    });
+    assert.deepEqual(
+      [config.port, config.host, config.dataDir, config.databaseUrl, config.dataKey],
+      [8080, '0.0.0.0', '/srv/fangkong', 'postgresql://fk@db:5432/fk', key],
+    );
+  });
+
+  it('refuses a PORT that is not a whole number in range, naming the variable and the value', () => {
+    refuses({ PORT: 'http' }, /^PORT must be an integer between 0 and 65535 \(got "http"\)$/);
+    refuses({ PORT: '70000' }, /PORT must be an integer between 0 and 65535 \(got "70000"\)/);
+    refuses({ PORT: '80.5' }, /PORT must be an integer/);
+    refuses({ PORT: '-1' }, /PORT must be an integer/);
+  });
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
+    refuses({ DATABASE_URL: 'mysql://root@localhost/fk' }, /DATABASE_URL must start with postgres:\/\/ or postgresql:\/\//);
+    refuses({ DATABASE_URL: '127.0.0.1:5432' }, /DATABASE_URL must start with postgres:\/\//);
+  });
+
+  it('refuses a FANGKONG_DATA_KEY that is not 32 bytes of base64, and says how to make one', () => {
+    refuses({ FANGKONG_DATA_KEY: 'secret' }, /FANGKONG_DATA_KEY must be 32 bytes, base64-encoded \(openssl rand -base64 32\)/);
+    // A common slip: `openssl rand -hex 32` gives 64 hex characters, which decode to 48 bytes.
+    refuses({ FANGKONG_DATA_KEY: randomBytes(32).toString('hex') }, /FANGKONG_DATA_KEY must be 32 bytes/);
+    refuses({ FANGKONG_DATA_KEY: randomBytes(16).toString('base64') }, /FANGKONG_DATA_KEY must be 32 bytes/);
+  });
+
+  it('refuses an unknown LOG_LEVEL and a FANGKONG_DEMO other than 0 or 1', () => {
+    refuses({ LOG_LEVEL: 'verbose' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/);
+    refuses({ FANGKONG_DEMO: 'yes' }, /FANGKONG_DEMO must be 0 or 1/);
+  });
+
+  it('bounds the login lock-out and the body limit', () => {
+    refuses({ FANGKONG_LOGIN_MAX_FAILURES: '0' }, /FANGKONG_LOGIN_MAX_FAILURES must be an integer between 1 and 100/);
+    refuses({ FANGKONG_BODY_LIMIT: '10' }, /FANGKONG_BODY_LIMIT must be an integer between 1024 and/);
+  });
+});

@@ -123,12 +123,21 @@ async function placeFor(deps: Deps, context: RequestContext, jurisdictionId: str
 
 export type NewPerson = PersonFacts & { idType: IdType; jurisdictionId: string; reason?: string };
 
+/** Concurrent registrations of one person can all pass the lookup; the unique index decides, and the losers get 409 too. */
+function isDuplicateIdHash(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const { code, constraint } = e as { code?: string; constraint?: string };
+    if (code === '23505' && constraint === 'person_id_hash_unique') return true;
+  }
+  return false;
+}
+
 export async function registerPerson(deps: Deps, context: RequestContext, input: NewPerson) {
   const today = deps.clock().toISOString().slice(0, 10);
   validateFacts(input, today);
   const where = await placeFor(deps, context, input.jurisdictionId, input.householdId);
   const row = sealPerson(deps.cipher, input, where);
-  return deps.database.db.transaction(async (tx) => {
+  const written = deps.database.db.transaction(async (tx) => {
     if (await findPersonByIdHash(tx, row.idHash)) throw conflict('idNumber', 'duplicatePerson');
     const created = await insertPerson(tx, row);
     await recordAudit(tx, context, {
@@ -140,6 +149,9 @@ export async function registerPerson(deps: Deps, context: RequestContext, input:
       reason: input.reason ?? null,
     });
     return { id: created.id };
+  });
+  return written.catch((error: unknown) => {
+    throw isDuplicateIdHash(error) ? conflict('idNumber', 'duplicatePerson') : error;
   });
 }
 

@@ -10,5 +10,11 @@ export const PERMISSIONS = [
   'user.read',
   'user.admin',
   'audit.read',
+  'keyPerson.read',
+  'keyPerson.write',
+  'keyPerson.sign',
+  'site.read',
+  'site.manage',
+  'alert.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -18,18 +18,29 @@ export type Role = (typeof ROLES)[number];
 
 const READ_AREA: Permission[] = ['jurisdiction.read', 'place.read', 'person.read'];
 const WORK_WITH_PEOPLE: Permission[] = [...READ_AREA, 'person.readFull', 'person.write'];
+const KEY_PERSON_WORK: Permission[] = ['keyPerson.read', 'keyPerson.write', 'keyPerson.sign', 'site.read', 'alert.read'];
+const OVERSIGHT: Permission[] = ['keyPerson.read', 'site.read', 'alert.read'];
 
 /** What each role may do inside the subtree it is granted on. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: [...WORK_WITH_PEOPLE, 'jurisdiction.write', 'place.write', 'user.read', 'user.admin', 'audit.read'],
-  district_commander: [...WORK_WITH_PEOPLE, 'user.read', 'audit.read'],
-  command_office_staff: [...WORK_WITH_PEOPLE, 'place.write', 'user.read', 'audit.read'],
-  cdc_epidemiologist: [...WORK_WITH_PEOPLE],
-  town_cadre: [...WORK_WITH_PEOPLE, 'place.write', 'user.read', 'audit.read'],
-  grid_worker: [...WORK_WITH_PEOPLE, 'place.write', 'audit.read'],
-  assigned_medic: [...WORK_WITH_PEOPLE],
+  system_admin: [
+    ...WORK_WITH_PEOPLE,
+    ...KEY_PERSON_WORK,
+    'jurisdiction.write',
+    'place.write',
+    'site.manage',
+    'user.read',
+    'user.admin',
+    'audit.read',
+  ],
+  district_commander: [...WORK_WITH_PEOPLE, ...OVERSIGHT, 'user.read', 'audit.read'],
+  command_office_staff: [...WORK_WITH_PEOPLE, ...OVERSIGHT, 'site.manage', 'place.write', 'user.read', 'audit.read'],
+  cdc_epidemiologist: [...WORK_WITH_PEOPLE, ...OVERSIGHT, 'keyPerson.write'],
+  town_cadre: [...WORK_WITH_PEOPLE, ...KEY_PERSON_WORK, 'place.write', 'user.read', 'audit.read'],
+  grid_worker: [...WORK_WITH_PEOPLE, ...KEY_PERSON_WORK, 'place.write', 'audit.read'],
+  assigned_medic: [...WORK_WITH_PEOPLE, ...KEY_PERSON_WORK],
   lab_staff: ['jurisdiction.read'],
-  quarantine_site_staff: [...READ_AREA, 'person.readFull'],
+  quarantine_site_staff: [...READ_AREA, 'person.readFull', 'keyPerson.read', 'keyPerson.write', 'site.read', 'site.manage', 'alert.read'],
   checkpoint_staff: ['jurisdiction.read', 'place.read'],
   institution_reporter: ['jurisdiction.read', 'place.read'],
   resident: [],

@@ -17,6 +17,7 @@ export interface ErrorBody {
   message: string;
   field?: string;
   requestId: string;
+  details?: unknown;
 }
 
 interface ValidationIssue {
@@ -75,6 +76,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: F
     message: messageFor(appError.code, language, appError.params),
     requestId: request.id,
     ...(appError.field ? { field: appError.field } : {}),
+    ...(appError.details === undefined ? {} : { details: appError.details }),
   };
   if (status === 429) reply.header('retry-after', String(appError.params.retryAfter ?? 60));
   return reply.status(status).send(body);

@@ -29,7 +29,30 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   weakPassword: { zh: '密码至少 10 位，且包含字母和数字', en: 'A password needs 10+ characters with letters and digits' },
   reasonRequired: { zh: '请填写原因', en: 'A reason is required' },
   cannotRemoveOwnAdmin: { zh: '不能移除自己的管理员角色', en: 'You cannot remove your own admin role' },
+  unknownEdition: { zh: '未知的防控方案版本', en: 'Unknown protocol edition' },
+  unknownProfile: { zh: '未知的地方方案', en: 'Unknown local profile' },
+  noEditionInForce: { zh: '该日期没有生效的防控方案', en: 'No protocol edition was in force on that date' },
+  categoryNotInEdition: { zh: '方案 {edition} 未规定该类人员', en: 'Edition {edition} has no rules for this category' },
+  invalidDate: { zh: '日期格式应为 YYYY-MM-DD', en: 'A date is written YYYY-MM-DD' },
+  futureDate: { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
+  activeEpisodeExists: { zh: '该人员已有同类别的在管记录', en: 'This person already has an active episode of this category' },
+  notAssignable: { zh: '该用户无权为此辖区的人员签字', en: 'This user cannot sign for people of this jurisdiction' },
+  roomNotInSite: { zh: '房间不属于该隔离点', en: 'The room is not in this quarantine site' },
+  roomFull: { zh: '房间已满', en: 'The room is full' },
+  episodeNotActive: { zh: '该管控记录已结束', en: 'This episode is no longer active' },
+  beforeEpisodeStart: { zh: '采样时间早于管控开始日期', en: 'The sample was taken before the episode started' },
+  alreadyReleased: { zh: '已解除隔离', en: 'Already released' },
+  alreadySigned: { zh: '该角色已签字', en: 'This role has already signed' },
+  notAssignedSigner: {
+    zh: '只有指定的包保干部或包保医务人员本人可以签字',
+    en: 'Only the assigned cadre or medic can sign, each with their own account',
+  },
+  releaseRefused: { zh: '暂不能解除隔离：{missing}', en: 'Release refused: {missing}' },
   internal: { zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
+  demoNotEmpty: {
+    zh: '数据库中已有人员或场所，演示数据只能写入空数据库',
+    en: 'The database already holds people or places: demo data is only seeded into an empty database',
+  },
 };
 
 export type Language = 'zh-CN' | 'en';

@@ -14,7 +14,13 @@ export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
 export const ErrorReply = Type.Object(
-  { code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()), requestId: Type.String() },
+  {
+    code: Type.String(),
+    message: Type.String(),
+    field: Type.Optional(Type.String()),
+    requestId: Type.String(),
+    details: Type.Optional(Type.Unknown()),
+  },
   { $id: 'ErrorReply' },
 );
 

@@ -3,8 +3,11 @@ import type { Api } from '../http/schemas.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
+import { keyPersonRoutes } from './key-persons/key-person.routes.ts';
+import { siteRoutes } from './key-persons/site.routes.ts';
 import { personRoutes } from './persons/person.routes.ts';
 import { placeRoutes } from './places/place.routes.ts';
+import { protocolRoutes } from './protocols/protocol.routes.ts';
 import { userRoutes } from './users/user.routes.ts';
 
 /** Every feature registers its routes here, under /api. */
@@ -15,4 +18,7 @@ export function registerModules(api: Api, deps: AppDeps) {
   personRoutes(api, deps);
   userRoutes(api, deps);
   auditRoutes(api, deps);
+  protocolRoutes(api);
+  keyPersonRoutes(api, deps);
+  siteRoutes(api, deps);
 }

@@ -1,4 +1,5 @@
 export * from './access.ts';
 export * from './audit.ts';
 export * from './jurisdiction.ts';
+export * from './key-person.ts';
 export * from './person.ts';

@@ -1,0 +1,188 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { appUser } from './access.ts';
+import { idColumn, timestamps } from './columns.ts';
+import { jurisdiction, place } from './jurisdiction.ts';
+import { person } from './person.ts';
+
+/** Rooms of a quarantine site (the site itself is a `place` of kind quarantine_site). */
+export const quarantineRoom = pgTable(
+  'quarantine_room',
+  {
+    id: idColumn(),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => place.id),
+    code: text('code').notNull(),
+    beds: integer('beds').notNull(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('quarantine_room_site_code_idx').on(t.siteId, t.code)],
+);
+
+/** One period of management of one person in one category, under the protocol edition it started with. */
+export const keyPersonEpisode = pgTable(
+  'key_person_episode',
+  {
+    id: idColumn(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    category: text('category').notNull(),
+    editionId: text('edition_id').notNull(),
+    profileId: text('profile_id'),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    /** active → released | ended | converted (to another category) | transferred (to another jurisdiction). */
+    status: text('status').notNull().default('active'),
+    managementType: text('management_type').notNull(),
+    plannedReleaseDate: date('planned_release_date', { mode: 'string' }),
+    plannedEndDate: date('planned_end_date', { mode: 'string' }),
+    siteId: uuid('site_id').references(() => place.id),
+    roomId: uuid('room_id').references(() => quarantineRoom.id),
+    householdId: uuid('household_id').references(() => place.id),
+    /** Door sensor / seal record for home quarantine. */
+    homeSeal: text('home_seal'),
+    assignedCadreId: uuid('assigned_cadre_id').references(() => appUser.id),
+    assignedMedicId: uuid('assigned_medic_id').references(() => appUser.id),
+    symptomsReported: boolean('symptoms_reported').notNull().default(false),
+    previousEpisodeId: uuid('previous_episode_id'),
+    source: text('source').notNull().default('registration'),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    endedReason: text('ended_reason'),
+    /** The plan as computed at registration (phases, tests, follow-ups, reasons). */
+    plan: jsonb('plan').$type<Record<string, unknown>>().notNull(),
+    jurisdictionId: uuid('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdiction.id),
+    jurisdictionPath: text('jurisdiction_path').notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('key_person_episode_one_active_idx').on(t.personId, t.category).where(sql`status = 'active'`),
+    index('key_person_episode_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops')),
+    index('key_person_episode_active_release_idx').on(t.status, t.plannedReleaseDate),
+    index('key_person_episode_room_idx').on(t.roomId),
+    index('key_person_episode_person_idx').on(t.personId),
+  ],
+);
+
+/** A dated test or follow-up of an episode. Daily monitoring is checked against `health_observation`. */
+export const scheduleItem = pgTable(
+  'schedule_item',
+  {
+    id: idColumn(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => keyPersonEpisode.id),
+    kind: text('kind').notNull(),
+    testKind: text('test_kind'),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    /** due → done | cancelled */
+    status: text('status').notNull().default('due'),
+    sampledAt: timestamp('sampled_at', { withTimezone: true }),
+    result: text('result'),
+    resultAt: timestamp('result_at', { withTimezone: true }),
+    recordedBy: uuid('recorded_by').references(() => appUser.id),
+    jurisdictionPath: text('jurisdiction_path').notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    index('schedule_item_episode_idx').on(t.episodeId),
+    index('schedule_item_due_idx').using('btree', t.status, t.dueDate, t.jurisdictionPath.op('text_pattern_ops')),
+  ],
+);
+
+export const healthObservation = pgTable(
+  'health_observation',
+  {
+    id: idColumn(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => keyPersonEpisode.id),
+    observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
+    /** Asia/Shanghai calendar date of the observation, for "one record per day" checks. */
+    observedDate: date('observed_date', { mode: 'string' }).notNull(),
+    /** Tenths of a degree Celsius (373 = 37.3 °C): exact, no floating point. */
+    temperatureTenths: integer('temperature_tenths'),
+    symptoms: jsonb('symptoms').$type<string[]>().notNull().default([]),
+    recordedBy: uuid('recorded_by').references(() => appUser.id),
+    jurisdictionPath: text('jurisdiction_path').notNull(),
+    ...timestamps(),
+  },
+  (t) => [index('health_observation_episode_date_idx').on(t.episodeId, t.observedDate)],
+);
+
+export const releaseSignature = pgTable(
+  'release_signature',
+  {
+    id: idColumn(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => keyPersonEpisode.id),
+    role: text('role').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('release_signature_episode_role_idx').on(t.episodeId, t.role)],
+);
+
+/** Everything that happens to an episode, for the person timeline. */
+export const episodeEvent = pgTable(
+  'episode_event',
+  {
+    id: idColumn(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => keyPersonEpisode.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    kind: text('kind').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    actorUserId: uuid('actor_user_id'),
+    ...timestamps(),
+  },
+  (t) => [index('episode_event_person_idx').on(t.personId, t.at)],
+);
+
+/** Alerts raised by rules (fever, symptoms, overdue items, capacity); a badge per user counts the open ones in scope. */
+export const alert = pgTable(
+  'alert',
+  {
+    id: idColumn(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('open'),
+    episodeId: uuid('episode_id').references(() => keyPersonEpisode.id),
+    siteId: uuid('site_id').references(() => place.id),
+    /** Natural key that makes raising idempotent (e.g. `overdue_test:<item id>`). */
+    dedupKey: text('dedup_key').notNull().unique(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    jurisdictionPath: text('jurisdiction_path').notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: uuid('resolved_by').references(() => appUser.id),
+    ...timestamps(),
+  },
+  (t) => [index('alert_open_path_idx').using('btree', t.status, t.jurisdictionPath.op('text_pattern_ops'))],
+);
+
+/** Work handed to someone: fever-clinic transfer, case candidate, retest… */
+export const task = pgTable(
+  'task',
+  {
+    id: idColumn(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('open'),
+    episodeId: uuid('episode_id').references(() => keyPersonEpisode.id),
+    personId: uuid('person_id').references(() => person.id),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    jurisdictionPath: text('jurisdiction_path').notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (t) => [index('task_open_path_idx').using('btree', t.status, t.jurisdictionPath.op('text_pattern_ops'))],
+);

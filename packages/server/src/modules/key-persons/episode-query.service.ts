@@ -1,0 +1,110 @@
+import { notFound, pathInScope, scopePaths } from '@fangkong/core';
+import type { AppDeps } from '../../app-deps.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { findPersonById } from '../persons/person.repository.ts';
+import { tasksOfEpisode } from './alert.repository.ts';
+import {
+  type EpisodeRow,
+  episodesOfPerson,
+  eventsOfPerson,
+  observationsOf,
+  scheduleOfEpisode,
+  searchEpisodes,
+  signaturesOf,
+} from './episode.repository.ts';
+import { episodeInScope } from './episode-access.ts';
+
+type Deps = Pick<AppDeps, 'database' | 'clock'>;
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export function episodeSummary(e: EpisodeRow) {
+  return {
+    id: e.id,
+    personId: e.personId,
+    category: e.category,
+    editionId: e.editionId,
+    profileId: e.profileId,
+    status: e.status,
+    managementType: e.managementType,
+    startDate: e.startDate,
+    plannedReleaseDate: e.plannedReleaseDate,
+    plannedEndDate: e.plannedEndDate,
+    siteId: e.siteId,
+    roomId: e.roomId,
+    assignedCadreId: e.assignedCadreId,
+    assignedMedicId: e.assignedMedicId,
+    symptomsReported: e.symptomsReported,
+    releasedAt: iso(e.releasedAt),
+    jurisdictionId: e.jurisdictionId,
+  };
+}
+
+export async function listEpisodes(
+  deps: Deps,
+  context: RequestContext,
+  query: { status?: string; category?: string; limit: number; offset: number },
+) {
+  const page = await searchEpisodes(deps.database.db, { ...query, scopePaths: scopePaths(context.actor.grants, 'keyPerson.read') });
+  return {
+    total: page.total,
+    items: page.items.map((row) => ({
+      ...episodeSummary(row.episode),
+      personName: row.personName,
+      idMasked: row.idMasked,
+      jurisdictionName: row.jurisdictionName,
+    })),
+  };
+}
+
+export async function episodeDetail(deps: Deps, context: RequestContext, id: string) {
+  const db = deps.database.db;
+  const episode = await episodeInScope(db, context, id, 'keyPerson.read');
+  const [schedule, observations, signatures, tasks] = await Promise.all([
+    scheduleOfEpisode(db, id),
+    observationsOf(db, id),
+    signaturesOf(db, id),
+    tasksOfEpisode(db, id),
+  ]);
+  return {
+    ...episodeSummary(episode),
+    plan: episode.plan,
+    schedule: schedule.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      testKind: s.testKind,
+      dueDate: s.dueDate,
+      status: s.status,
+      sampledAt: iso(s.sampledAt),
+      result: s.result,
+    })),
+    observations: observations.map((o) => ({
+      id: o.id,
+      observedAt: o.observedAt.toISOString(),
+      temperature: o.temperatureTenths === null ? null : o.temperatureTenths / 10,
+      symptoms: o.symptoms,
+    })),
+    signatures: signatures.map((s) => ({ role: s.role, userId: s.userId, signedAt: s.signedAt.toISOString() })),
+    tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, status: t.status, createdAt: t.createdAt.toISOString() })),
+  };
+}
+
+/** Every event of every episode of a person, oldest first: the history stays when a category changes. */
+export async function personTimeline(deps: Deps, context: RequestContext, personId: string) {
+  const db = deps.database.db;
+  const found = await findPersonById(db, personId);
+  if (!found || !pathInScope(found.person.jurisdictionPath, scopePaths(context.actor.grants, 'keyPerson.read'))) throw notFound('id');
+  const [episodes, events] = await Promise.all([episodesOfPerson(db, personId), eventsOfPerson(db, personId)]);
+  return {
+    personId,
+    episodes: episodes.map(episodeSummary),
+    events: events.map((e) => ({
+      id: e.id,
+      episodeId: e.episodeId,
+      at: e.at.toISOString(),
+      kind: e.kind,
+      details: e.details,
+      actorUserId: e.actorUserId,
+    })),
+  };
+}

@@ -1,0 +1,198 @@
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app-deps.ts';
+import { contextOf } from '../../http/request-context.ts';
+import { type Api, errorResponses, IdParams, Page, PageQuery, pageWindow, Uuid } from '../../http/schemas.ts';
+import { registerEpisode } from './episode.service.ts';
+import { episodeDetail, episodeSummary, listEpisodes, personTimeline } from './episode-query.service.ts';
+import {
+  CalendarDateString,
+  Category,
+  EpisodeSummary,
+  NewEpisodeBody,
+  Reason,
+  ReleaseState,
+  SignatoryRole,
+  TestResult,
+  WorkItem,
+} from './key-person.schemas.ts';
+import { recordObservation, recordTest } from './recording.service.ts';
+import { releaseStatus, signRelease } from './release.service.ts';
+import { workList } from './work-list.service.ts';
+
+const tags = ['key-persons'];
+const Loose = Type.Record(Type.String(), Type.Unknown());
+
+export function keyPersonRoutes(api: Api, deps: AppDeps) {
+  api.get(
+    '/key-persons/episodes',
+    {
+      config: { permission: 'keyPerson.read' },
+      schema: {
+        tags,
+        summary: 'Episodes of management inside my scope',
+        querystring: Type.Object(
+          { status: Type.Optional(Type.String({ maxLength: 20 })), category: Type.Optional(Category), ...PageQuery },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Page(
+            Type.Composite([
+              EpisodeSummary,
+              Type.Object({ personName: Type.String(), idMasked: Type.String(), jurisdictionName: Type.String() }),
+            ]),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => listEpisodes(deps, contextOf(request), { ...request.query, ...pageWindow(request.query) }),
+  );
+  api.post(
+    '/key-persons/episodes',
+    {
+      config: { permission: 'keyPerson.write' },
+      schema: {
+        tags,
+        summary: 'Put a person under management under the protocol in force',
+        body: NewEpisodeBody,
+        response: { 201: EpisodeSummary, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(episodeSummary(await registerEpisode(deps, contextOf(request), request.body))),
+  );
+  api.get(
+    '/key-persons/episodes/:id',
+    {
+      config: { permission: 'keyPerson.read' },
+      schema: {
+        tags,
+        summary: 'An episode with its plan, schedule, observations, signatures and tasks',
+        params: IdParams,
+        response: {
+          200: Type.Composite([
+            EpisodeSummary,
+            Type.Object({
+              plan: Loose,
+              schedule: Type.Array(Loose),
+              observations: Type.Array(Loose),
+              signatures: Type.Array(Loose),
+              tasks: Type.Array(Loose),
+            }),
+          ]),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => episodeDetail(deps, contextOf(request), request.params.id),
+  );
+  api.post(
+    '/key-persons/episodes/:id/observations',
+    {
+      config: { permission: 'keyPerson.write' },
+      schema: {
+        tags,
+        summary: 'Record a temperature check and symptoms; fever or symptoms raise an alert and a fever-clinic transfer task',
+        params: IdParams,
+        body: Type.Object(
+          {
+            observedAt: Type.String({ format: 'date-time' }),
+            temperature: Type.Union([Type.Number({ minimum: 30, maximum: 45 }), Type.Null()]),
+            symptoms: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ id: Uuid, escalated: Type.Boolean(), because: Type.Array(Reason) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordObservation(deps, contextOf(request), request.params.id, request.body)),
+  );
+  api.patch(
+    '/key-persons/schedule-items/:id',
+    {
+      config: { permission: 'keyPerson.write' },
+      schema: {
+        tags,
+        summary: 'Record a sample and its result; a positive result creates a case candidate',
+        params: IdParams,
+        body: Type.Object({ sampledAt: Type.String({ format: 'date-time' }), result: TestResult }, { additionalProperties: false }),
+        response: { 200: Type.Object({ id: Uuid, result: Type.String() }), ...errorResponses },
+      },
+    },
+    (request) => recordTest(deps, contextOf(request), request.params.id, request.body),
+  );
+  api.get(
+    '/key-persons/episodes/:id/release',
+    {
+      config: { permission: 'keyPerson.read' },
+      schema: {
+        tags,
+        summary: 'Whether the episode may be released, and why',
+        params: IdParams,
+        response: { 200: ReleaseState, ...errorResponses },
+      },
+    },
+    (request) => releaseStatus(deps, contextOf(request), request.params.id),
+  );
+  api.post(
+    '/key-persons/episodes/:id/release/signatures',
+    {
+      config: { permission: 'keyPerson.sign' },
+      schema: {
+        tags,
+        summary: 'Sign the release as the assigned cadre or medic; refused with reasons while conditions fail',
+        params: IdParams,
+        body: Type.Object({ role: SignatoryRole }, { additionalProperties: false }),
+        response: { 200: Type.Object({ decision: Type.String(), missing: Type.Array(Type.String()) }), ...errorResponses },
+      },
+    },
+    (request) => signRelease(deps, contextOf(request), request.params.id, request.body.role),
+  );
+  api.get(
+    '/key-persons/work-list',
+    {
+      config: { permission: 'keyPerson.read' },
+      schema: {
+        tags,
+        summary: "Today's tests and checks due, overdue items and releases due in my scope",
+        querystring: Type.Object(
+          {
+            date: Type.Optional(CalendarDateString),
+            mine: Type.Optional(Type.Boolean()),
+            siteId: Type.Optional(Uuid),
+            limit: Type.Integer({ minimum: 1, maximum: 5000, default: 500 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            date: Type.String(),
+            testsDue: Type.Array(WorkItem),
+            testsOverdue: Type.Array(WorkItem),
+            followUpsDue: Type.Array(WorkItem),
+            checksDue: Type.Array(WorkItem),
+            checksOverdue: Type.Array(WorkItem),
+            releaseDue: Type.Array(WorkItem),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => workList(deps, contextOf(request), request.query),
+  );
+  api.get(
+    '/key-persons/persons/:id/timeline',
+    {
+      config: { permission: 'keyPerson.read' },
+      schema: {
+        tags,
+        summary: 'Every event of every episode of a person',
+        params: IdParams,
+        response: {
+          200: Type.Object({ personId: Uuid, episodes: Type.Array(EpisodeSummary), events: Type.Array(Loose) }),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => personTimeline(deps, contextOf(request), request.params.id),
+  );
+}

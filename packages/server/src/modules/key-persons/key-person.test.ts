@@ -1,0 +1,233 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { addDays } from '@fangkong/core';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/query-rows.ts';
+import { addHousehold, addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
+import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
+import { insertPlace } from '../places/place.repository.ts';
+
+const D0 = '2020-03-01';
+const at = (date: string, time = '09:00') => `${date}T${time}:00+08:00`;
+
+interface Episode {
+  id: string;
+  plannedReleaseDate: string;
+  status: string;
+  releasedAt: string | null;
+}
+interface Detail extends Episode {
+  schedule: { id: string; kind: string; testKind: string; dueDate: string }[];
+}
+
+describe('key-person closed loop through the API (seed-2020 rules)', () => {
+  let runtime: TestRuntime;
+  let grid: TestClient;
+  let medic: TestClient;
+  let otherTown: TestClient;
+  let ids: { villageId: string; cadreId: string; medicId: string; siteId: string; roomId: string };
+  let personSeq = 100;
+
+  /** Moves the clock; sessions opened under the old clock would have expired, so sign in again. */
+  const setToday = async (date: string) => {
+    runtime.deps.clock = () => new Date(at(date, '10:00'));
+    runtime.deps.sessions.clear();
+    if (grid) [grid, medic] = [await loginAs(runtime.app, 'grid-a'), await loginAs(runtime.app, 'medic-a')];
+  };
+
+  async function newPerson(): Promise<string> {
+    personSeq += 2;
+    const reply = await grid.request('POST', '/api/persons', {
+      idType: 'resident_id',
+      idNumber: residentId('19800101', personSeq),
+      name: `测试${personSeq}`,
+      jurisdictionId: ids.villageId,
+    });
+    assert.equal(reply.statusCode, 201, reply.body);
+    return (reply.json() as { id: string }).id;
+  }
+
+  async function register(body: Record<string, unknown>) {
+    return grid.request('POST', '/api/key-persons/episodes', {
+      category: 'close_contact',
+      startDate: D0,
+      assignedCadreId: ids.cadreId,
+      assignedMedicId: ids.medicId,
+      ...body,
+    });
+  }
+
+  before(async () => {
+    runtime = await createTestRuntime();
+    await setToday(D0);
+    const { villageA, townB } = await addTwoTowns(runtime.deps);
+    await addHousehold(runtime.deps, villageA, 'A-1-101');
+    const cadre = await addUser(runtime.deps, 'grid-a', 'grid_worker', villageA.id);
+    const medicUser = await addUser(runtime.deps, 'medic-a', 'assigned_medic', villageA.id);
+    await addUser(runtime.deps, 'cadre-b', 'town_cadre', townB.id);
+    const site = await insertPlace(runtime.deps.database.db, {
+      kind: 'quarantine_site',
+      name: '甲隔离点',
+      code: 'SITE-A',
+      jurisdictionId: villageA.id,
+      jurisdictionPath: villageA.path,
+    });
+    await addUser(runtime.deps, 'admin-a', 'system_admin', villageA.id);
+    const admin = await loginAs(runtime.app, 'admin-a');
+    assert.equal(
+      (await admin.request('POST', `/api/quarantine-sites/${site.id}/rooms`, { prefix: 'R', count: 1, beds: 2 })).statusCode,
+      201,
+    );
+    const rooms = (await admin.request('GET', `/api/quarantine-sites/${site.id}`)).json() as { rooms: { id: string }[] };
+    ids = { villageId: villageA.id, cadreId: cadre.id, medicId: medicUser.id, siteId: site.id, roomId: rooms.rooms[0]?.id ?? '' };
+    grid = await loginAs(runtime.app, 'grid-a');
+    medic = await loginAs(runtime.app, 'medic-a');
+    otherTown = await loginAs(runtime.app, 'cadre-b');
+  });
+  after(() => runtime.close());
+
+  it('a close contact registered on day 0 gets tests on the protocol days and release on day 13', async () => {
+    const reply = await register({ personId: await newPerson() });
+    assert.equal(reply.statusCode, 201, reply.body);
+    const episode = reply.json() as Episode;
+    assert.equal(episode.plannedReleaseDate, addDays(D0, 13));
+    const detail = (await grid.request('GET', `/api/key-persons/episodes/${episode.id}`)).json() as Detail;
+    const nucleic = detail.schedule.filter((s) => s.testKind === 'nucleic_acid').map((s) => s.dueDate);
+    assert.deepEqual(nucleic, [D0, addDays(D0, 6), addDays(D0, 12)]);
+    const work = (await grid.request('GET', `/api/key-persons/work-list?date=${D0}`)).json() as {
+      testsDue: { episodeId: string }[];
+      checksDue: { episodeId: string }[];
+    };
+    assert.ok(work.testsDue.some((w) => w.episodeId === episode.id));
+    assert.ok(work.checksDue.some((w) => w.episodeId === episode.id));
+  });
+
+  it('a second active episode of the same category is refused and nothing is written', async () => {
+    const personId = await newPerson();
+    assert.equal((await register({ personId })).statusCode, 201);
+    const before = await queryRows<{ n: number }>(runtime.deps.database.db, sql`select count(*)::int as n from key_person_episode`);
+    const second = await register({ personId });
+    assert.equal(second.statusCode, 409);
+    assert.equal((second.json() as { field: string }).field, 'category');
+    const afterCount = await queryRows<{ n: number }>(runtime.deps.database.db, sql`select count(*)::int as n from key_person_episode`);
+    assert.equal(afterCount[0]?.n, before[0]?.n);
+  });
+
+  it('a future start date is refused', async () => {
+    const reply = await register({ personId: await newPerson(), startDate: addDays(D0, 1) });
+    assert.equal(reply.statusCode, 400);
+    assert.equal((reply.json() as { field: string }).field, 'startDate');
+  });
+
+  it('a fever of 37.5 °C raises an alert and a fever-clinic transfer task, and blocks release', async () => {
+    const episode = (await register({ personId: await newPerson() })).json() as Episode;
+    const reply = await grid.request('POST', `/api/key-persons/episodes/${episode.id}/observations`, {
+      observedAt: at(D0),
+      temperature: 37.5,
+      symptoms: [],
+    });
+    assert.equal(reply.statusCode, 201, reply.body);
+    assert.equal((reply.json() as { escalated: boolean }).escalated, true);
+    const detail = (await grid.request('GET', `/api/key-persons/episodes/${episode.id}`)).json() as {
+      tasks: { kind: string }[];
+      symptomsReported: boolean;
+    };
+    assert.deepEqual([detail.symptomsReported, detail.tasks.map((t) => t.kind)], [true, ['fever_clinic_transfer']]);
+    const badge = (await grid.request('GET', '/api/alerts/badge')).json() as { open: number };
+    assert.ok(badge.open >= 1);
+  });
+
+  async function recordAllNegative(episodeId: string) {
+    const detail = (await grid.request('GET', `/api/key-persons/episodes/${episodeId}`)).json() as Detail;
+    for (const item of detail.schedule.filter((s) => s.kind === 'test')) {
+      const reply = await medic.request('PATCH', `/api/key-persons/schedule-items/${item.id}`, {
+        sampledAt: at(item.dueDate),
+        result: 'negative',
+      });
+      assert.equal(reply.statusCode, 200, reply.body);
+    }
+  }
+
+  it('SC-03 and SC-02 through the API: refused before day 13; on day 13 released only after both assigned signatures', async () => {
+    await setToday(D0);
+    const episode = (await register({ personId: await newPerson() })).json() as Episode;
+    await setToday(addDays(D0, 13));
+    await recordAllNegative(episode.id);
+    await setToday(addDays(D0, 12));
+    const early = await grid.request('POST', `/api/key-persons/episodes/${episode.id}/release/signatures`, { role: 'assigned_cadre' });
+    assert.equal(early.statusCode, 409);
+    assert.deepEqual((early.json() as { details: { missing: string[] } }).details.missing, ['period']);
+    await setToday(addDays(D0, 13));
+    const wrongSigner = await grid.request('POST', `/api/key-persons/episodes/${episode.id}/release/signatures`, {
+      role: 'assigned_medic',
+    });
+    assert.equal(wrongSigner.statusCode, 403, 'the cadre cannot sign as the medic');
+    const first = await grid.request('POST', `/api/key-persons/episodes/${episode.id}/release/signatures`, { role: 'assigned_cadre' });
+    assert.deepEqual(first.json(), { decision: 'awaitingSignatures', missing: ['signature:assigned_medic'] });
+    const second = await medic.request('POST', `/api/key-persons/episodes/${episode.id}/release/signatures`, { role: 'assigned_medic' });
+    assert.deepEqual(second.json(), { decision: 'released', missing: [] });
+    const status = (await grid.request('GET', `/api/key-persons/episodes/${episode.id}/release`)).json() as {
+      releasedAt: string | null;
+      signatures: unknown[];
+    };
+    assert.ok(status.releasedAt);
+    assert.equal(status.signatures.length, 2);
+  });
+
+  it('release is refused with reasons when a test is positive, and the positive result creates a case candidate', async () => {
+    await setToday(D0);
+    const episode = (await register({ personId: await newPerson() })).json() as Episode;
+    const detail = (await grid.request('GET', `/api/key-persons/episodes/${episode.id}`)).json() as Detail;
+    const first = detail.schedule[0];
+    assert.ok(first);
+    await medic.request('PATCH', `/api/key-persons/schedule-items/${first.id}`, { sampledAt: at(D0), result: 'positive' });
+    await setToday(addDays(D0, 13));
+    const refused = await grid.request('POST', `/api/key-persons/episodes/${episode.id}/release/signatures`, { role: 'assigned_cadre' });
+    assert.equal(refused.statusCode, 409);
+    assert.ok((refused.json() as { details: { missing: string[] } }).details.missing.includes('result:positive'));
+    const tasks = await queryRows<{ kind: string }>(runtime.deps.database.db, sql`select kind from task where episode_id = ${episode.id}`);
+    assert.deepEqual(
+      tasks.map((t) => t.kind),
+      ['case_candidate'],
+    );
+  });
+
+  it('a room takes no more people than its beds, and the site raises a capacity alert at 90 %', async () => {
+    await setToday(D0);
+    const body = { siteId: ids.siteId, roomId: ids.roomId };
+    assert.equal((await register({ personId: await newPerson(), ...body })).statusCode, 201);
+    assert.equal((await register({ personId: await newPerson(), ...body })).statusCode, 201);
+    const third = await register({ personId: await newPerson(), ...body });
+    assert.equal(third.statusCode, 409);
+    assert.equal((third.json() as { code: string }).code, 'roomFull');
+    const alerts = await queryRows<{ kind: string }>(runtime.deps.database.db, sql`select kind from alert where site_id = ${ids.siteId}`);
+    assert.deepEqual(
+      alerts.map((a) => a.kind),
+      ['capacity'],
+    );
+  });
+
+  it('the person timeline shows every event of the episode', async () => {
+    await setToday(D0);
+    const personId = await newPerson();
+    const episode = (await register({ personId })).json() as Episode;
+    await grid.request('POST', `/api/key-persons/episodes/${episode.id}/observations`, {
+      observedAt: at(D0, '10:00'),
+      temperature: 36.5,
+      symptoms: [],
+    });
+    const timeline = (await grid.request('GET', `/api/key-persons/persons/${personId}/timeline`)).json() as { events: { kind: string }[] };
+    assert.deepEqual(
+      timeline.events.map((e) => e.kind),
+      ['registered', 'observation'],
+    );
+  });
+
+  it('another town sees none of it', async () => {
+    const list = (await otherTown.request('GET', '/api/key-persons/episodes')).json() as { total: number };
+    assert.equal(list.total, 0);
+    const any = await queryRows<{ id: string }>(runtime.deps.database.db, sql`select id from key_person_episode limit 1`);
+    const reply = await otherTown.request('GET', `/api/key-persons/episodes/${any[0]?.id}`);
+    assert.equal(reply.statusCode, 404);
+  });
+});

@@ -1,0 +1,78 @@
+import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { keyPersonEpisode, place, quarantineRoom } from '../../db/schema/index.ts';
+
+export type RoomRow = typeof quarantineRoom.$inferSelect;
+
+export async function findRoom(db: Db, id: string): Promise<RoomRow | undefined> {
+  const rows = await db.select().from(quarantineRoom).where(eq(quarantineRoom.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function roomOccupancy(db: Db, roomId: string): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(keyPersonEpisode)
+    .where(and(eq(keyPersonEpisode.roomId, roomId), eq(keyPersonEpisode.status, 'active')));
+  return rows[0]?.n ?? 0;
+}
+
+export async function siteBedsAndOccupancy(
+  db: Db,
+  siteIds: string[],
+): Promise<Map<string, { rooms: number; beds: number; occupied: number }>> {
+  const result = new Map<string, { rooms: number; beds: number; occupied: number }>();
+  if (siteIds.length === 0) return result;
+  const beds = await db
+    .select({
+      siteId: quarantineRoom.siteId,
+      rooms: sql<number>`count(*)::int`,
+      beds: sql<number>`coalesce(sum(${quarantineRoom.beds}), 0)::int`,
+    })
+    .from(quarantineRoom)
+    .where(inArray(quarantineRoom.siteId, siteIds))
+    .groupBy(quarantineRoom.siteId);
+  const occupied = await db
+    .select({ siteId: keyPersonEpisode.siteId, n: sql<number>`count(*)::int` })
+    .from(keyPersonEpisode)
+    .where(and(inArray(keyPersonEpisode.siteId, siteIds), eq(keyPersonEpisode.status, 'active')))
+    .groupBy(keyPersonEpisode.siteId);
+  for (const id of siteIds) result.set(id, { rooms: 0, beds: 0, occupied: 0 });
+  for (const row of beds) Object.assign(result.get(row.siteId) ?? {}, { rooms: row.rooms, beds: row.beds });
+  for (const row of occupied) if (row.siteId) Object.assign(result.get(row.siteId) ?? {}, { occupied: row.n });
+  return result;
+}
+
+export async function sitesInScope(db: Db, paths: string[]) {
+  const inScope: SQL = paths.length > 0 ? (or(...paths.map((p) => like(place.jurisdictionPath, `${p}%`))) as SQL) : sql`false`;
+  return db
+    .select({
+      id: place.id,
+      name: place.name,
+      jurisdictionId: place.jurisdictionId,
+      jurisdictionPath: place.jurisdictionPath,
+      address: place.address,
+    })
+    .from(place)
+    .where(and(eq(place.kind, 'quarantine_site'), inScope))
+    .orderBy(asc(place.name));
+}
+
+export async function roomsOfSite(db: Db, siteId: string) {
+  return db
+    .select({
+      id: quarantineRoom.id,
+      code: quarantineRoom.code,
+      beds: quarantineRoom.beds,
+      occupied: sql<number>`(select count(*)::int from key_person_episode e where e.room_id = ${quarantineRoom.id} and e.status = 'active')`,
+    })
+    .from(quarantineRoom)
+    .where(eq(quarantineRoom.siteId, siteId))
+    .orderBy(asc(quarantineRoom.code));
+}
+
+export async function insertRooms(db: Db, rows: (typeof quarantineRoom.$inferInsert)[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await db.insert(quarantineRoom).values(rows).onConflictDoNothing().returning({ id: quarantineRoom.id });
+  return inserted.length;
+}

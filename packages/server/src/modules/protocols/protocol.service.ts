@@ -1,0 +1,61 @@
+import {
+  categoryRule,
+  findEdition,
+  findProfile,
+  invalid,
+  isCalendarDate,
+  type KeyPersonCategory,
+  LOCAL_PROFILES,
+  PROTOCOL_EDITIONS,
+  planEpisode,
+} from '@fangkong/core';
+
+/** Editions with their basis, dates and categories: what `fangkong protocol list` prints too. */
+export function protocolList() {
+  return PROTOCOL_EDITIONS.map((edition) => ({
+    id: edition.id,
+    name: edition.name,
+    effectiveFrom: edition.effectiveFrom,
+    effectiveTo: edition.effectiveTo ?? null,
+    legalBasis: edition.legalBasis,
+    categories: Object.keys(edition.categories),
+    profiles: LOCAL_PROFILES.filter((p) => p.editionId === edition.id).map((p) => ({
+      id: p.id,
+      name: p.name,
+      jurisdictionCode: p.jurisdictionCode,
+      basis: p.basis,
+    })),
+  }));
+}
+
+export interface PlanQuery {
+  edition: string;
+  category: string;
+  start: string;
+  profile?: string;
+}
+
+/** The contract shape of `fangkong protocol plan --json`. */
+export function protocolPlan(query: PlanQuery) {
+  const edition = findEdition(query.edition);
+  if (!edition) throw invalid('edition', 'unknownEdition');
+  if (!isCalendarDate(query.start)) throw invalid('start', 'invalidDate');
+  const profile = query.profile ? findProfile(query.profile) : undefined;
+  if (query.profile && !profile) throw invalid('profile', 'unknownProfile');
+  const rule = categoryRule(edition, query.category as KeyPersonCategory, profile);
+  if (!rule) throw invalid('category', 'categoryNotInEdition', { edition: edition.id });
+  const plan = planEpisode(edition, rule, query.start, profile);
+  return {
+    edition: plan.edition,
+    category: plan.category,
+    profile: plan.profile,
+    countsFrom: rule.countsFrom,
+    phases: plan.phases.map(({ type, from, to }) => ({ type, from, to })),
+    tests: plan.tests.map(({ date, kind }) => ({ date, kind })),
+    monitoring: plan.monitoring,
+    releaseDate: plan.releaseDate,
+    managementEndDate: plan.managementEndDate,
+    followUps: plan.followUps,
+    because: plan.because,
+  };
+}

@@ -43,10 +43,11 @@ async function registerDocs(app: FastifyInstance) {
 }
 
 async function registerWeb(app: FastifyInstance, webDistDir: string) {
-  if (!existsSync(webDistDir)) return;
-  await app.register(fastifyStatic, { root: webDistDir, wildcard: false });
+  const hasWeb = existsSync(webDistDir);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: false });
+  // Without a built UI too, an unknown route answers in the API's error shape.
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
     return reply.status(404).send({ code: 'notFound', message: 'No such route', field: 'url', requestId: request.id });
   });
 }

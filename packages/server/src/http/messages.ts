@@ -48,6 +48,10 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'Only the assigned cadre or medic can sign, each with their own account',
   },
   releaseRefused: { zh: '暂不能解除隔离：{missing}', en: 'Release refused: {missing}' },
+  transferPending: { zh: '已有待接收的转移申请', en: 'A transfer is already pending' },
+  transferDecided: { zh: '该转移申请已处理', en: 'This transfer has already been decided' },
+  siteNotInJurisdiction: { zh: '隔离点不在目标辖区内', en: 'The site is not inside the target jurisdiction' },
+  sameCategory: { zh: '类别未改变', en: 'The category is unchanged' },
   internal: { zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
   demoNotEmpty: {
     zh: '数据库中已有人员或场所，演示数据只能写入空数据库',

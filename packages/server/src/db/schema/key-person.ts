@@ -186,3 +186,33 @@ export const task = pgTable(
   },
   (t) => [index('task_open_path_idx').using('btree', t.status, t.jurisdictionPath.op('text_pattern_ops'))],
 );
+
+/** A hand-over of an episode to another jurisdiction or site; the sender keeps the person until it is accepted. */
+export const episodeTransfer = pgTable(
+  'episode_transfer',
+  {
+    id: idColumn(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => keyPersonEpisode.id),
+    fromJurisdictionPath: text('from_jurisdiction_path').notNull(),
+    toJurisdictionId: uuid('to_jurisdiction_id')
+      .notNull()
+      .references(() => jurisdiction.id),
+    toJurisdictionPath: text('to_jurisdiction_path').notNull(),
+    toSiteId: uuid('to_site_id').references(() => place.id),
+    toRoomId: uuid('to_room_id').references(() => quarantineRoom.id),
+    /** pending → accepted | returned */
+    status: text('status').notNull().default('pending'),
+    reason: text('reason').notNull(),
+    requestedBy: uuid('requested_by').references(() => appUser.id),
+    decidedBy: uuid('decided_by').references(() => appUser.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('episode_transfer_one_pending_idx').on(t.episodeId).where(sql`status = 'pending'`),
+    index('episode_transfer_to_path_idx').using('btree', t.toJurisdictionPath.op('text_pattern_ops')),
+  ],
+);

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
 import { type Api, errorResponses, IdParams, Page, PageQuery, pageWindow, Uuid } from '../../http/schemas.ts';
+import { convertEpisode } from './conversion.service.ts';
 import { registerEpisode } from './episode.service.ts';
 import { episodeDetail, episodeSummary, listEpisodes, personTimeline } from './episode-query.service.ts';
 import {
@@ -17,6 +18,7 @@ import {
 } from './key-person.schemas.ts';
 import { recordObservation, recordTest } from './recording.service.ts';
 import { releaseStatus, signRelease } from './release.service.ts';
+import { acceptTransfer, listTransfers, requestTransfer, returnTransfer } from './transfer.service.ts';
 import { workList } from './work-list.service.ts';
 
 const tags = ['key-persons'];
@@ -194,5 +196,102 @@ export function keyPersonRoutes(api: Api, deps: AppDeps) {
       },
     },
     (request) => personTimeline(deps, contextOf(request), request.params.id),
+  );
+  transferRoutes(api, deps);
+  api.post(
+    '/key-persons/episodes/:id/conversions',
+    {
+      config: { permission: 'keyPerson.write' },
+      schema: {
+        tags,
+        summary: 'Move the person to another category (e.g. close contact → confirmed); the history stays',
+        params: IdParams,
+        body: Type.Object(
+          { category: Category, startDate: CalendarDateString, reason: Type.String({ minLength: 2, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: { 201: EpisodeSummary, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(episodeSummary(await convertEpisode(deps, contextOf(request), request.params.id, request.body))),
+  );
+}
+
+const Transfer = Type.Object({
+  id: Uuid,
+  episodeId: Uuid,
+  personName: Type.String(),
+  idMasked: Type.String(),
+  category: Type.String(),
+  fromJurisdictionPath: Type.String(),
+  toJurisdictionId: Uuid,
+  toSiteId: Type.Union([Uuid, Type.Null()]),
+  reason: Type.String(),
+  createdAt: Type.String(),
+});
+const Decision = Type.Object({ id: Uuid, status: Type.String() });
+
+function transferRoutes(api: Api, deps: AppDeps) {
+  api.post(
+    '/key-persons/episodes/:id/transfers',
+    {
+      config: { permission: 'keyPerson.write' },
+      schema: {
+        tags,
+        summary: 'Ask another jurisdiction or site to take the person over (nothing moves until accepted)',
+        params: IdParams,
+        body: Type.Object(
+          {
+            toJurisdictionId: Uuid,
+            toSiteId: Type.Optional(Uuid),
+            toRoomId: Type.Optional(Uuid),
+            reason: Type.String({ minLength: 2, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Decision, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const transfer = await requestTransfer(deps, contextOf(request), request.params.id, request.body);
+      return reply.status(201).send({ id: transfer.id, status: transfer.status });
+    },
+  );
+  api.get(
+    '/key-persons/transfers',
+    {
+      config: { permission: 'keyPerson.read' },
+      schema: { tags, summary: 'Pending transfers into or out of my scope', response: { 200: Type.Array(Transfer), ...errorResponses } },
+    },
+    (request) => listTransfers(deps, contextOf(request)),
+  );
+  api.post(
+    '/key-persons/transfers/:id/accept',
+    {
+      config: { permission: 'keyPerson.write' },
+      schema: {
+        tags,
+        summary: 'Accept an incoming transfer',
+        params: IdParams,
+        body: Type.Object({ roomId: Type.Optional(Uuid) }, { additionalProperties: false }),
+        response: { 200: Decision, ...errorResponses },
+      },
+    },
+    (request) => acceptTransfer(deps, contextOf(request), request.params.id, request.body.roomId),
+  );
+  api.post(
+    '/key-persons/transfers/:id/return',
+    {
+      config: { permission: 'keyPerson.write' },
+      schema: {
+        tags,
+        summary: 'Return an incoming transfer with a reason',
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 200: Decision, ...errorResponses },
+      },
+    },
+    (request) => returnTransfer(deps, contextOf(request), request.params.id, request.body.reason),
   );
 }

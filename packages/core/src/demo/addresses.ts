@@ -9,9 +9,14 @@ export interface DemoArea {
 
 const areaText = (area: DemoArea) => `${area.province}${area.city}${area.county}${area.town}${area.village}`;
 
+/** `江苏省常州市武进区湖塘镇南街社区3幢` */
+export function buildingAddress(area: DemoArea, building: number): string {
+  return `${areaText(area)}${building}幢`;
+}
+
 /** `江苏省常州市武进区湖塘镇南街社区3幢2单元501室` */
 export function householdAddress(area: DemoArea, building: number, unit: number, room: number): string {
-  return `${areaText(area)}${building}幢${unit}单元${room}室`;
+  return `${buildingAddress(area, building)}${unit}单元${room}室`;
 }
 
 /** `江苏省常州市武进区湖塘镇南街社区人民路18号` */

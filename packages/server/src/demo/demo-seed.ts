@@ -1,9 +1,147 @@
+import { COUNTRY_ROOT, conflict, invalid, ResidentIdAllocator } from '@fangkong/core';
 import type { AppDeps } from '../app-deps.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Db } from '../db/client.ts';
+import { jurisdictionsByCodes } from '../divisions/divisions.repository.ts';
+import { importDivisions } from '../divisions/divisions.service.ts';
+import { type RequestContext, systemContext } from '../http/context.ts';
+import { hasPeopleOrPlaces, insertJurisdictionRows, type JurisdictionRow, townsAndVillagesUnder } from './demo.repository.ts';
+import { createDemoAccounts, type DemoScope } from './demo-accounts.ts';
+import { type CountyNames, gridRow, planGrids } from './demo-grids.ts';
+import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
+import { seedVenues, type VenueCounts } from './demo-venues.ts';
+import { DemoWriter } from './demo-writer.ts';
+
+/** 常州市武进区: the district of seed 002, whose emergency plan the demo follows. */
+export const DEMO_COUNTY = '320412';
+/** 湖塘镇, the town the town-level demo accounts stand in. */
+export const DEMO_TOWN = '320412100';
+export const DEFAULT_DEMO_SEED = 20200128;
+/** Ages are computed at this date, so the same seed gives the same people whatever day it runs. */
+export const DEMO_REFERENCE_DATE = '2025-01-01';
+export const MAX_DEMO_RESIDENTS = 5_000_000;
+// Rows per insert: a few MB of JSON per statement, memory stays bounded at any size.
+const BATCH_SIZE = 5000;
 
 export interface DemoSeedOptions {
   residents: number;
-  log: (line: string) => void;
+  seed?: number;
+  log?: (line: string) => void;
 }
 
-/** Placeholder until the demo generator lands: builds nothing. */
-export async function seedDemoIfEmpty(_deps: AppDeps, _options: DemoSeedOptions): Promise<void> {}
+export interface DemoSummary extends HomeCounts {
+  county: string;
+  seed: number;
+  towns: number;
+  villages: number;
+  grids: number;
+  venues: VenueCounts;
+  accounts: number;
+  seconds: number;
+}
+
+interface DemoArea {
+  county: JurisdictionRow;
+  names: CountyNames;
+  divisions: JurisdictionRow[];
+}
+
+async function loadArea(db: Db): Promise<DemoArea> {
+  const chain = new Map((await jurisdictionsByCodes(db, ['32', '3204', DEMO_COUNTY])).map((row) => [row.code, row]));
+  const county = chain.get(DEMO_COUNTY);
+  if (!county) throw new Error(`county ${DEMO_COUNTY} missing after the divisions import`);
+  const names = { province: chain.get('32')?.name ?? '', city: chain.get('3204')?.name ?? '', county: county.name };
+  return { county, names, divisions: await townsAndVillagesUnder(db, county.path) };
+}
+
+/** Logs each tenth of the residents as it lands. */
+function progress(log: (line: string) => void, residents: number) {
+  let next = 0.1;
+  return (written: number) => {
+    if (written < residents * next) return;
+    log(`演示数据：已写入 ${written}/${residents} 名居民 / demo: ${written} of ${residents} residents written`);
+    while (written >= residents * next) next += 0.1;
+  };
+}
+
+async function seedHomes(ctx: HomeContext, grids: ReturnType<typeof planGrids>) {
+  const nextBuilding = new Map<string, number>();
+  for (const grid of grids) {
+    const first = nextBuilding.get(grid.villageCode) ?? 1;
+    nextBuilding.set(grid.villageCode, await seedGridHomes(ctx, grid, first));
+  }
+}
+
+/** Grids, venues, buildings, units, households and residents, and the run's audit event, in one transaction. */
+async function buildDemo(tx: Db, deps: AppDeps, area: DemoArea, options: Required<DemoSeedOptions>, context: RequestContext) {
+  const grids = planGrids(options.seed, area.names, area.divisions, options.residents);
+  // Six parameters per grid row: 5 000 rows stay below PostgreSQL's 65 535 bind parameters.
+  for (let i = 0; i < grids.length; i += BATCH_SIZE) await insertJurisdictionRows(tx, grids.slice(i, i + BATCH_SIZE).map(gridRow));
+  const writer = new DemoWriter(tx, BATCH_SIZE, progress(options.log, options.residents));
+  const venues = await seedVenues(options.seed, writer, area.names, area.divisions);
+  const counts: HomeCounts = { buildings: 0, units: 0, households: 0, residents: 0 };
+  const ids = new ResidentIdAllocator(DEMO_COUNTY);
+  await seedHomes({ seed: options.seed, referenceDate: DEMO_REFERENCE_DATE, cipher: deps.cipher, ids, writer, counts }, grids);
+  await writer.finish();
+  const built = { grids: grids.length, venues, ...counts };
+  await recordAudit(tx, context, {
+    action: 'demo.seed',
+    entityType: 'jurisdiction',
+    entityId: area.county.id,
+    jurisdictionPath: area.county.path,
+    after: { seed: options.seed, ...built },
+  });
+  return built;
+}
+
+async function accountScopes(db: Db, area: DemoArea): Promise<Record<DemoScope, string>> {
+  const root = (await jurisdictionsByCodes(db, [COUNTRY_ROOT.code]))[0];
+  const town = area.divisions.find((d) => d.code === DEMO_TOWN);
+  const community = area.divisions.find((d) => d.level === 'village' && d.parentId === town?.id);
+  if (!root || !town || !community) throw new Error('demo account scopes are missing');
+  return { country: root.id, county: area.county.id, town: town.id, community: community.id };
+}
+
+function checkedOptions(options: DemoSeedOptions): Required<DemoSeedOptions> {
+  const { residents, seed = DEFAULT_DEMO_SEED, log = () => {} } = options;
+  if (!Number.isInteger(residents) || residents < 0 || residents > MAX_DEMO_RESIDENTS) {
+    throw invalid('residents', 'invalidValue', { detail: `0–${MAX_DEMO_RESIDENTS}` });
+  }
+  if (!Number.isInteger(seed)) throw invalid('seed', 'invalidValue', { detail: 'integer' });
+  return { residents, seed, log };
+}
+
+/**
+ * Builds the demo district 常州市武进区 (320412) into an empty database: NBS divisions, grids,
+ * homes with generated residents, venues and the demo accounts. The same seed gives the same data.
+ */
+export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise<DemoSummary> {
+  const started = performance.now();
+  const checked = checkedOptions(options);
+  const db = deps.database.db;
+  if (await hasPeopleOrPlaces(db)) throw conflict('residents', 'demoNotEmpty');
+  const context = systemContext('demo-seed');
+  await importDivisions(deps, { county: DEMO_COUNTY, log: checked.log, context });
+  const area = await loadArea(db);
+  const built = await db.transaction((tx) => buildDemo(tx, deps, area, checked, context));
+  const accounts = await createDemoAccounts(deps, await accountScopes(db, area));
+  const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  const summary = {
+    county: DEMO_COUNTY,
+    seed: checked.seed,
+    towns: count('town'),
+    villages: count('village'),
+    ...built,
+    accounts,
+    seconds,
+  };
+  checked.log(`演示数据完成：${summary.residents} 名居民，${summary.households} 户，${seconds} 秒 / demo seeded in ${seconds} s`);
+  return summary;
+}
+
+/** Seeds the demo at start-up only when the database holds no person and no place yet. */
+export async function seedDemoIfEmpty(deps: AppDeps, options: DemoSeedOptions): Promise<DemoSummary | null> {
+  if (await hasPeopleOrPlaces(deps.database.db)) return null;
+  return seedDemo(deps, options);
+}

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { AppError, residentIdProblem } from '@fangkong/core';
+import { type SQL, sql } from 'drizzle-orm';
+import { queryRows } from '../db/query-rows.ts';
+import { loginAs } from '../testing/factories.ts';
+import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
+import { type DemoSummary, seedDemo, seedDemoIfEmpty } from './demo-seed.ts';
+
+const RESIDENTS = 2000;
+const COMMUNITY_PATH = '/32/3204/320412/320412100/320412100002/';
+
+describe('demo seed', () => {
+  // One data key for both databases, so equal ID numbers give equal lookup hashes.
+  const env = { FANGKONG_DATA_KEY: randomBytes(32).toString('base64') };
+  let first: TestRuntime;
+  let second: TestRuntime;
+  let summary: DemoSummary;
+  const rows = <T>(query: SQL, runtime = first) => queryRows<T>(runtime.deps.database.db, query);
+
+  before(async () => {
+    [first, second] = await Promise.all([createTestRuntime(env), createTestRuntime(env)]);
+    summary = await seedDemo(first.deps, { residents: RESIDENTS, seed: 7 });
+    await seedDemo(second.deps, { residents: RESIDENTS, seed: 7 });
+  });
+  after(async () => {
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it('reports what it built', () => {
+    assert.equal(summary.residents, RESIDENTS);
+    assert.equal(summary.towns, 18);
+    assert.equal(summary.villages, 297);
+    assert.ok(summary.grids >= 297 * 3, `${summary.grids} grids`);
+    assert.equal(summary.accounts, DEMO_ACCOUNTS.length);
+    assert.ok(summary.households > RESIDENTS / 5 && summary.buildings > 0 && summary.units >= summary.buildings);
+  });
+
+  it('gives the same people in the same order for the same seed', async () => {
+    const people = sql`select id, name, id_hash, household_role, jurisdiction_path from person order by id`;
+    const places = sql`select id, code, name, parent_place_id from place order by id`;
+    assert.deepEqual(await rows(people, second), await rows(people));
+    assert.deepEqual(await rows(places, second), await rows(places));
+  });
+
+  it('stores a valid resident ID for everyone, with masked previews and encrypted values', async () => {
+    const people = await rows<{ id_cipher: string; id_masked: string; id_hash: string }>(
+      sql`select id_cipher, id_masked, id_hash from person`,
+    );
+    assert.equal(people.length, RESIDENTS);
+    for (const p of people) {
+      const idNumber = first.deps.cipher.decrypt(p.id_cipher);
+      assert.equal(residentIdProblem(idNumber, '2025-01-01'), null, idNumber);
+      assert.equal(p.id_masked, `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`);
+    }
+    assert.equal(new Set(people.map((p) => p.id_hash)).size, RESIDENTS);
+  });
+
+  it('puts every household under a grid, in a unit of a building, with one to five residents', async () => {
+    const households = await rows<{ level: string; unit: string; building: string; members: number }>(
+      sql`select j.level, u.kind as unit, b.kind as building, (select count(*)::int from person p where p.household_id = h.id) as members
+          from place h join jurisdiction j on j.id = h.jurisdiction_id
+          join place u on u.id = h.parent_place_id join place b on b.id = u.parent_place_id where h.kind = 'household'`,
+    );
+    assert.equal(households.length, summary.households);
+    assert.ok(households.every((h) => h.level === 'grid' && h.unit === 'unit' && h.building === 'building'));
+    assert.ok(households.every((h) => h.members >= 1 && h.members <= 5));
+    const heads = await rows<{ n: number }>(sql`select count(*)::int as n from person where household_role = 'head'`);
+    assert.equal(heads[0]?.n, summary.households);
+  });
+
+  it('codes grids as the village code plus three digits', async () => {
+    const grids = await rows<{ code: string; name: string; parent: string }>(
+      sql`select g.code, g.name, v.code as parent from jurisdiction g join jurisdiction v on v.id = g.parent_id where g.level = 'grid'`,
+    );
+    assert.equal(grids.length, summary.grids);
+    assert.ok(grids.every((g) => g.code.length === 15 && g.code.startsWith(g.parent) && /^第\d+网格$/.test(g.name)));
+  });
+
+  it('places venues of every kind in villages, fever clinics under medical institutions', async () => {
+    const kinds = await rows<{ kind: string; level: string; parent_kind: string | null; attributes: Record<string, number> }>(
+      sql`select v.kind, j.level, p.kind as parent_kind, v.attributes from place v join jurisdiction j on j.id = v.jurisdiction_id
+          left join place p on p.id = v.parent_place_id where v.kind not in ('building', 'unit', 'household')`,
+    );
+    for (const kind of Object.keys(summary.venues))
+      assert.ok(
+        kinds.some((k) => k.kind === kind),
+        kind,
+      );
+    assert.ok(kinds.every((k) => k.level === 'village'));
+    assert.ok(kinds.filter((k) => k.kind === 'fever_clinic').every((k) => k.parent_kind === 'medical_institution'));
+    assert.ok(kinds.filter((k) => k.kind === 'quarantine_site').every((k) => (k.attributes.beds ?? 0) >= (k.attributes.rooms ?? 1)));
+  });
+
+  it('writes one audit event for the seed run', async () => {
+    const events = await rows<{ n: number }>(sql`select count(*)::int as n from audit_event where action = 'demo.seed'`);
+    assert.equal(events[0]?.n, 1);
+  });
+
+  it('lets every demo account sign in with the documented password', async () => {
+    for (const account of DEMO_ACCOUNTS) await loginAs(first.app, account.username, DEMO_PASSWORD);
+  });
+
+  it('scopes the grid worker to one community of 湖塘镇', async () => {
+    const grid = await loginAs(first.app, 'grid', DEMO_PASSWORD);
+    const me = (await grid.request('GET', '/api/auth/me')).json() as { roles: { role: string; jurisdictionPath: string }[] };
+    assert.deepEqual(
+      me.roles.map((r) => [r.role, r.jurisdictionPath]),
+      [['grid_worker', COMMUNITY_PATH]],
+    );
+    const listed = (await grid.request('GET', '/api/persons?pageSize=1')).json() as { total: number };
+    const inCommunity = await rows<{ n: number }>(
+      sql`select count(*)::int as n from person where jurisdiction_path like ${`${COMMUNITY_PATH}%`}`,
+    );
+    assert.equal(listed.total, inCommunity[0]?.n);
+    assert.ok(listed.total > 0 && listed.total < RESIDENTS);
+  });
+
+  it('refuses to seed a database that already holds data, and the start-up seed skips it', async () => {
+    await assert.rejects(
+      seedDemo(first.deps, { residents: 10 }),
+      (error: unknown) => error instanceof AppError && error.code === 'demoNotEmpty',
+    );
+    assert.equal(await seedDemoIfEmpty(first.deps, { residents: 10 }), null);
+  });
+});

@@ -52,6 +52,8 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   transferDecided: { zh: '该转移申请已处理', en: 'This transfer has already been decided' },
   siteNotInJurisdiction: { zh: '隔离点不在目标辖区内', en: 'The site is not inside the target jurisdiction' },
   sameCategory: { zh: '类别未改变', en: 'The category is unchanged' },
+  unknownIdType: { zh: '证件类型应为 居民身份证 / 护照 / 其他', en: 'ID type must be resident ID, passport or other' },
+  unknownCategory: { zh: '未知的人员类别（见模板“人员类别”页）', en: "Unknown category (see the template's category sheet)" },
   internal: { zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
   demoNotEmpty: {
     zh: '数据库中已有人员或场所，演示数据只能写入空数据库',

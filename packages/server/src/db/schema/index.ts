@@ -1,5 +1,6 @@
 export * from './access.ts';
 export * from './audit.ts';
+export * from './import-job.ts';
 export * from './jurisdiction.ts';
 export * from './key-person.ts';
 export * from './person.ts';

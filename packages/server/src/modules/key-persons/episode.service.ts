@@ -16,9 +16,11 @@ import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findPersonById } from '../persons/person.repository.ts';
+import { findPlaceById } from '../places/place.repository.ts';
 import { type EpisodeRow, findActiveEpisode, insertEpisode, insertEvent, insertScheduleItems } from './episode.repository.ts';
 import { checkAssignable } from './episode-access.ts';
 import { chooseProtocol } from './protocol-choice.ts';
+import { findRoom } from './site.repository.ts';
 import { checkRoomForEpisode, raiseCapacityAlertIfFull } from './site.service.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
@@ -64,6 +66,17 @@ async function personForEpisode(db: Db, context: RequestContext, personId: strin
   return found.person;
 }
 
+/** A person goes only into a quarantine site the caller can see; anywhere else is a transfer the other side accepts. */
+async function checkSiteInScope(db: Db, context: RequestContext, siteId: string | undefined, roomId: string | undefined) {
+  const room = roomId ? await findRoom(db, roomId) : undefined;
+  const id = siteId ?? room?.siteId;
+  if (!id) return;
+  const site = await findPlaceById(db, id);
+  if (site?.kind !== 'quarantine_site' || !pathInScope(site.jurisdictionPath, scopePaths(context.actor.grants, 'site.read'))) {
+    throw notFound(siteId ? 'siteId' : 'roomId');
+  }
+}
+
 function validateStart(startDate: string, today: CalendarDate) {
   if (!isCalendarDate(startDate)) throw invalid('startDate', 'invalidDate');
   if (startDate > today) throw invalid('startDate', 'futureDate');
@@ -79,6 +92,7 @@ export async function registerEpisode(
   const today = shanghaiDate(deps.clock());
   validateStart(input.startDate, today);
   const person = await personForEpisode(tx, context, input.personId);
+  await checkSiteInScope(tx, context, input.siteId, input.roomId);
   const choice = chooseProtocol({ ...input, jurisdictionPath: person.jurisdictionPath });
   await checkAssignable(tx, input.assignedCadreId, person.jurisdictionPath, 'assignedCadreId');
   await checkAssignable(tx, input.assignedMedicId, person.jurisdictionPath, 'assignedMedicId');

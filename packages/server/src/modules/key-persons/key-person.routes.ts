@@ -18,6 +18,7 @@ import {
 } from './key-person.schemas.ts';
 import { recordObservation, recordTest } from './recording.service.ts';
 import { releaseStatus, signRelease } from './release.service.ts';
+import { rosterRoutes } from './roster/roster.routes.ts';
 import { acceptTransfer, listTransfers, requestTransfer, returnTransfer } from './transfer.service.ts';
 import { workList } from './work-list.service.ts';
 
@@ -198,6 +199,7 @@ export function keyPersonRoutes(api: Api, deps: AppDeps) {
     (request) => personTimeline(deps, contextOf(request), request.params.id),
   );
   transferRoutes(api, deps);
+  rosterRoutes(api, deps);
   api.post(
     '/key-persons/episodes/:id/conversions',
     {

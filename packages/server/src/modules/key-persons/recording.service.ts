@@ -72,7 +72,7 @@ export async function recordTest(
   const item = await findScheduleItem(db, itemId);
   if (!item || !pathInScope(item.jurisdictionPath, scopePaths(context.actor.grants, 'keyPerson.write'))) throw notFound('id');
   const episode = await findEpisode(db, item.episodeId);
-  if (!episode || episode.status !== 'active') throw new AppError('conflict', 'episodeNotActive', 'id');
+  if (episode?.status !== 'active') throw new AppError('conflict', 'episodeNotActive', 'id');
   const now = deps.clock();
   const sampledAt = new Date(input.sampledAt);
   notInFuture(sampledAt, now, 'sampledAt');

@@ -10,9 +10,11 @@ import {
   pathInScope,
   phoneProblem,
   scopePaths,
+  shanghaiDate,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
 import { findPlaceById } from '../places/place.repository.ts';
@@ -107,8 +109,7 @@ function validateFacts(facts: Pick<PersonFacts, 'idType' | 'idNumber' | 'phone'>
   validatePhone(facts.phone);
 }
 
-async function placeFor(deps: Deps, context: RequestContext, jurisdictionId: string, householdId: string | null | undefined) {
-  const db = deps.database.db;
+async function placeFor(db: Db, context: RequestContext, jurisdictionId: string, householdId: string | null | undefined) {
   const target = await findJurisdictionById(db, jurisdictionId);
   if (!target || !pathInScope(target.path, scopePaths(context.actor.grants, 'person.write'))) {
     throw new AppError('forbidden', 'unknownJurisdiction', 'jurisdictionId');
@@ -132,24 +133,26 @@ function isDuplicateIdHash(error: unknown): boolean {
   return false;
 }
 
-export async function registerPerson(deps: Deps, context: RequestContext, input: NewPerson) {
-  const today = deps.clock().toISOString().slice(0, 10);
-  validateFacts(input, today);
-  const where = await placeFor(deps, context, input.jurisdictionId, input.householdId);
+/** Validates, seals and writes a person with its audit event inside the caller's transaction. */
+export async function registerPersonIn(tx: Db, deps: Deps, context: RequestContext, input: NewPerson) {
+  validateFacts(input, shanghaiDate(deps.clock()));
+  const where = await placeFor(tx, context, input.jurisdictionId, input.householdId);
   const row = sealPerson(deps.cipher, input, where);
-  const written = deps.database.db.transaction(async (tx) => {
-    if (await findPersonByIdHash(tx, row.idHash)) throw conflict('idNumber', 'duplicatePerson');
-    const created = await insertPerson(tx, row);
-    await recordAudit(tx, context, {
-      action: 'person.create',
-      entityType: 'person',
-      entityId: created.id,
-      jurisdictionPath: created.jurisdictionPath,
-      after: { name: created.name, idNumber: normalizeIdNumber(input), phone: input.phone, address: input.address },
-      reason: input.reason ?? null,
-    });
-    return { id: created.id };
+  if (await findPersonByIdHash(tx, row.idHash)) throw conflict('idNumber', 'duplicatePerson');
+  const created = await insertPerson(tx, row);
+  await recordAudit(tx, context, {
+    action: 'person.create',
+    entityType: 'person',
+    entityId: created.id,
+    jurisdictionPath: created.jurisdictionPath,
+    after: { name: created.name, idNumber: normalizeIdNumber(input), phone: input.phone, address: input.address },
+    reason: input.reason ?? null,
   });
+  return { id: created.id };
+}
+
+export async function registerPerson(deps: Deps, context: RequestContext, input: NewPerson) {
+  const written = deps.database.db.transaction((tx) => registerPersonIn(tx, deps, context, input));
   return written.catch((error: unknown) => {
     throw isDuplicateIdHash(error) ? conflict('idNumber', 'duplicatePerson') : error;
   });

@@ -1,0 +1,474 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { hasPermissionAnywhere, type Permission } from '@fangkong/core';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { App } from '../app.ts';
+import { grantsOfUser } from '../auth/auth.repository.ts';
+import { queryRows } from '../db/query-rows.ts';
+import { XLSX_MIME } from '../modules/key-persons/roster/roster.routes.ts';
+import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
+import { insertPlace } from '../modules/places/place.repository.ts';
+import { addHousehold, addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../testing/factories.ts';
+import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
+
+/**
+ * The scope walk: town A holds data; a user of town B who holds every permission inside B calls every
+ * API route with A's ids in the path and A's jurisdiction in the query or body. Each answer must be
+ * 403/404, or a 200 that carries nothing of A. A route without a case here fails the first test, so a
+ * new route cannot ship without saying how it keeps to its scope.
+ */
+
+const TODAY = '2020-03-01';
+const NOW = `${TODAY}T10:00:00+08:00`;
+
+interface TownA {
+  countyId: string;
+  townId: string;
+  villageId: string;
+  townBId: string;
+  villageBId: string;
+  householdId: string;
+  personId: string;
+  personName: string;
+  idNumber: string;
+  phone: string;
+  gridUserId: string;
+  assignmentId: string;
+  walkerId: string;
+  bPersonId: string;
+  siteId: string;
+  roomId: string;
+  episodeId: string;
+  scheduleItemId: string;
+  alertId: string;
+  transferId: string | null;
+  importId: string;
+  rosterA: Buffer;
+  rosterBIntoA: Buffer;
+}
+
+interface WalkCase {
+  path: string;
+  query?: Record<string, string>;
+  body?: Record<string, unknown>;
+  /** Sent as an .xlsx body instead of JSON. */
+  upload?: Buffer;
+  /** `refused`: 403 or 404. `empty`: `status` (200) without anything of A. */
+  expect: 'refused' | 'empty';
+  status?: number;
+  /** More that the answer must say. */
+  says?: RegExp;
+  /** A GET the owner (admin of town A) repeats: it must answer 200, and a list must show A's data. */
+  control?: boolean;
+}
+
+type RouteEntry = { cases: (a: TownA) => WalkCase[] } | { exception: string };
+
+const refused = (path: string, body?: Record<string, unknown>): WalkCase => ({
+  path,
+  expect: 'refused',
+  control: true,
+  ...(body ? { body } : {}),
+});
+const empty = (path: string, query?: Record<string, string>, control = true): WalkCase => ({
+  path,
+  expect: 'empty',
+  control,
+  ...(query ? { query } : {}),
+});
+const newPerson = (jurisdictionId: string) => ({
+  idType: 'resident_id',
+  idNumber: residentId('19700101', 975),
+  name: '越界',
+  jurisdictionId,
+});
+
+/** A one-row roster; `jurisdictionCode` empty means the upload's own jurisdiction. */
+async function roster(name: string, idNumber: string, jurisdictionCode = ''): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('名单');
+  sheet.addRow(ROSTER_COLUMNS.map((c) => c.header));
+  sheet.addRow([name, '居民身份证', idNumber, '13900000000', '', jurisdictionCode, '密切接触者', TODAY, '']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const ROUTES: Record<string, RouteEntry> = {
+  'POST /api/auth/login': { exception: 'public: signs in and returns only a CSRF token' },
+  'POST /api/auth/logout': { exception: "self: ends the caller's own session" },
+  'GET /api/auth/me': { exception: "self: the caller's own account, roles and permissions" },
+  'POST /api/auth/password': { exception: "self: changes the caller's own password" },
+  'GET /api/protocols': { cases: () => [empty('/api/protocols', undefined, false)] },
+  'GET /api/protocols/plan': {
+    cases: () => [empty('/api/protocols/plan', { edition: 'seed-2020', category: 'close_contact', start: TODAY }, false)],
+  },
+  'GET /api/jurisdictions/roots': { cases: () => [empty('/api/jurisdictions/roots')] },
+  'GET /api/jurisdictions/search': {
+    cases: () => [empty('/api/jurisdictions/search', { q: '湖塘' }), empty('/api/jurisdictions/search', { q: '320412100' })],
+  },
+  'GET /api/jurisdictions/:id': {
+    cases: (a) => [refused(`/api/jurisdictions/${a.townId}`), refused(`/api/jurisdictions/${a.villageId}`)],
+  },
+  'GET /api/jurisdictions/:id/children': {
+    cases: (a) => [
+      refused(`/api/jurisdictions/${a.townId}/children`),
+      // The county above both towns: its children include town A. The owner (an admin of town A) cannot list it either.
+      { ...refused(`/api/jurisdictions/${a.countyId}/children`), control: false },
+    ],
+  },
+  'GET /api/places': {
+    cases: (a) => [
+      refused(`/api/places?jurisdictionId=${a.villageId}`),
+      empty('/api/places', { q: 'A-1' }),
+      empty('/api/places', { parentPlaceId: a.householdId }, false),
+    ],
+  },
+  'GET /api/places/:id': { cases: (a) => [refused(`/api/places/${a.householdId}`), refused(`/api/places/${a.siteId}`)] },
+  'GET /api/persons': {
+    cases: (a) => [
+      refused(`/api/persons?jurisdictionId=${a.villageId}`),
+      empty('/api/persons', { q: a.idNumber }),
+      empty('/api/persons', { q: a.phone }),
+      empty('/api/persons', { q: a.personName }),
+    ],
+  },
+  'GET /api/persons/:id': { cases: (a) => [refused(`/api/persons/${a.personId}?purpose=walk`)] },
+  'POST /api/persons': { cases: (a) => [refused('/api/persons', newPerson(a.villageId))] },
+  'PATCH /api/persons/:id': { cases: (a) => [refused(`/api/persons/${a.personId}`, { name: '改名', reason: '越界修改' })] },
+  'GET /api/users': { cases: () => [empty('/api/users', { q: 'grid-a' }), empty('/api/users', { pageSize: '200' })] },
+  'POST /api/users': {
+    cases: (a) => [
+      refused('/api/users', {
+        username: 'planted-a',
+        displayName: '越界',
+        password: 'planted-pass-2026',
+        role: 'grid_worker',
+        jurisdictionId: a.villageId,
+      }),
+    ],
+  },
+  'PATCH /api/users/:id': { cases: (a) => [refused(`/api/users/${a.gridUserId}`, { disabled: true, reason: '越界停用' })] },
+  'POST /api/users/:id/reset-password': { cases: (a) => [refused(`/api/users/${a.gridUserId}/reset-password`, { reason: '越界重置' })] },
+  'POST /api/users/:id/roles': {
+    cases: (a) => [
+      refused(`/api/users/${a.gridUserId}/roles`, { role: 'town_cadre', jurisdictionId: a.townBId }),
+      refused(`/api/users/${a.walkerId}/roles`, { role: 'town_cadre', jurisdictionId: a.townId }),
+    ],
+  },
+  'DELETE /api/users/:id/roles/:assignmentId': { cases: (a) => [refused(`/api/users/${a.gridUserId}/roles/${a.assignmentId}`)] },
+  'GET /api/audit': {
+    cases: (a) => [
+      empty('/api/audit', { pageSize: '200' }),
+      empty('/api/audit', { entityId: a.personId }),
+      empty('/api/audit', { actor: 'admin-a' }),
+    ],
+  },
+  'GET /api/key-persons/episodes': { cases: () => [empty('/api/key-persons/episodes')] },
+  'POST /api/key-persons/episodes': {
+    cases: (a) => [
+      refused('/api/key-persons/episodes', { personId: a.personId, category: 'close_contact', startDate: TODAY }),
+      // B's own person, placed into a room of A's quarantine site.
+      refused('/api/key-persons/episodes', {
+        personId: a.bPersonId,
+        category: 'close_contact',
+        startDate: TODAY,
+        siteId: a.siteId,
+        roomId: a.roomId,
+      }),
+    ],
+  },
+  'GET /api/key-persons/episodes/:id': { cases: (a) => [refused(`/api/key-persons/episodes/${a.episodeId}`)] },
+  'POST /api/key-persons/episodes/:id/observations': {
+    cases: (a) => [refused(`/api/key-persons/episodes/${a.episodeId}/observations`, { observedAt: NOW, temperature: 36.5, symptoms: [] })],
+  },
+  'PATCH /api/key-persons/schedule-items/:id': {
+    cases: (a) => [refused(`/api/key-persons/schedule-items/${a.scheduleItemId}`, { sampledAt: NOW, result: 'negative' })],
+  },
+  'GET /api/key-persons/episodes/:id/release': { cases: (a) => [refused(`/api/key-persons/episodes/${a.episodeId}/release`)] },
+  'POST /api/key-persons/episodes/:id/release/signatures': {
+    cases: (a) => [refused(`/api/key-persons/episodes/${a.episodeId}/release/signatures`, { role: 'assigned_cadre' })],
+  },
+  'GET /api/key-persons/work-list': {
+    cases: (a) => [
+      empty('/api/key-persons/work-list', { date: TODAY }),
+      empty('/api/key-persons/work-list', { date: TODAY, siteId: a.siteId }, false),
+    ],
+  },
+  'GET /api/key-persons/persons/:id/timeline': { cases: (a) => [refused(`/api/key-persons/persons/${a.personId}/timeline`)] },
+  'POST /api/key-persons/episodes/:id/transfers': {
+    cases: (a) => [refused(`/api/key-persons/episodes/${a.episodeId}/transfers`, { toJurisdictionId: a.villageBId, reason: '越界调入' })],
+  },
+  'GET /api/key-persons/transfers': { cases: () => [empty('/api/key-persons/transfers')] },
+  'POST /api/key-persons/transfers/:id/accept': {
+    cases: (a) => [refused(`/api/key-persons/transfers/${a.transferId}/accept`, {})],
+  },
+  'POST /api/key-persons/transfers/:id/return': {
+    cases: (a) => [refused(`/api/key-persons/transfers/${a.transferId}/return`, { reason: '越界退回' })],
+  },
+  'POST /api/key-persons/episodes/:id/conversions': {
+    cases: (a) => [
+      refused(`/api/key-persons/episodes/${a.episodeId}/conversions`, { category: 'confirmed', startDate: TODAY, reason: '越界转归' }),
+    ],
+  },
+  'GET /api/key-persons/imports/template': { cases: () => [empty('/api/key-persons/imports/template', undefined, false)] },
+  'POST /api/key-persons/imports': {
+    cases: (a) => [
+      { ...refused('/api/key-persons/imports'), query: { jurisdictionId: a.villageId, wait: 'true' }, upload: a.rosterA },
+      // B's own upload whose row names a village of A: a row error, nothing written in A.
+      {
+        ...empty('/api/key-persons/imports', { jurisdictionId: a.villageBId, wait: 'true' }, false),
+        status: 202,
+        upload: a.rosterBIntoA,
+        says: /"created":0,.*"code":"unknownJurisdiction"/,
+      },
+    ],
+  },
+  'GET /api/key-persons/imports/:id': { cases: (a) => [refused(`/api/key-persons/imports/${a.importId}`)] },
+  'GET /api/quarantine-sites': { cases: () => [empty('/api/quarantine-sites')] },
+  'GET /api/quarantine-sites/:id': { cases: (a) => [refused(`/api/quarantine-sites/${a.siteId}`)] },
+  'POST /api/quarantine-sites/:id/rooms': {
+    cases: (a) => [refused(`/api/quarantine-sites/${a.siteId}/rooms`, { prefix: 'X', count: 1, beds: 1 })],
+  },
+  'GET /api/alerts': { cases: () => [empty('/api/alerts')] },
+  'GET /api/alerts/badge': { cases: () => [empty('/api/alerts/badge', undefined, false)] },
+  'POST /api/alerts/:id/resolve': { cases: (a) => [refused(`/api/alerts/${a.alertId}/resolve`, { reason: '越界处置' })] },
+};
+
+const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
+
+function methodOf(key: string) {
+  return key.split(' ')[0] ?? 'GET';
+}
+
+function urlOf(walk: WalkCase) {
+  return walk.query ? `${walk.path}?${new URLSearchParams(walk.query)}` : walk.path;
+}
+
+async function send(app: App, client: TestClient, key: string, walk: WalkCase) {
+  if (walk.upload) {
+    return app.inject({
+      method: 'POST',
+      url: urlOf(walk),
+      headers: { ...client.headers, 'content-type': XLSX_MIME },
+      payload: walk.upload,
+    });
+  }
+  return app.inject({
+    method: methodOf(key) as 'GET',
+    url: urlOf(walk),
+    headers: client.headers,
+    ...(walk.body ? { payload: walk.body } : {}),
+  });
+}
+
+/**
+ * A digest of every table that must not change while B walks: all of them but the audit trail and
+ * sessions, leaving out rows inside B's own town (B may write there, e.g. an import job of its own).
+ */
+async function snapshot(runtime: TestRuntime, bPath: string): Promise<Record<string, string>> {
+  const db = runtime.deps.database.db;
+  const tables = await queryRows<{ name: string; scoped: boolean }>(
+    db,
+    sql`select t.tablename as name, exists (select 1 from information_schema.columns c
+          where c.table_schema = 'public' and c.table_name = t.tablename and c.column_name = 'jurisdiction_path') as scoped
+        from pg_tables t where t.schemaname = 'public' and t.tablename not in ('audit_event', 'session') order by 1`,
+  );
+  const result: Record<string, string> = {};
+  for (const { name, scoped } of tables) {
+    const where = scoped ? sql` where t.jurisdiction_path is null or t.jurisdiction_path not like ${`${bPath}%`}` : sql``;
+    const [row] = await queryRows<{ digest: string }>(
+      db,
+      sql`select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${sql.identifier(name)} t${where}`,
+    );
+    result[name] = row?.digest ?? '';
+  }
+  return result;
+}
+
+describe('scope walk: a town-B user reaches nothing of town A through any route', () => {
+  let runtime: TestRuntime;
+  let a: TownA;
+  let owner: TestClient;
+  let walker: TestClient;
+  let walkerGrants: Awaited<ReturnType<typeof grantsOfUser>>;
+  let secrets: string[];
+  let before_: Record<string, string>;
+  let auditBefore: number;
+  let bPath: string;
+
+  async function setUp(): Promise<TownA> {
+    const deps = runtime.deps;
+    deps.clock = () => new Date(NOW);
+    const { county, townA, villageA, townB, villageB } = await addTwoTowns(deps);
+    const household = await addHousehold(deps, villageA, 'A-1-101');
+    const grid = await addUser(deps, 'grid-a', 'grid_worker', villageA.id);
+    const medic = await addUser(deps, 'medic-a', 'assigned_medic', villageA.id);
+    await addUser(deps, 'admin-a', 'system_admin', townA.id);
+    const walkerUser = await addUser(deps, 'walker-b', 'town_cadre', townB.id);
+    const [assignment] = await grantsOfUser(deps.database.db, grid.id);
+    const site = await insertPlace(deps.database.db, {
+      kind: 'quarantine_site',
+      name: '甲隔离点',
+      code: 'SITE-A',
+      jurisdictionId: villageA.id,
+      jurisdictionPath: villageA.path,
+    });
+    owner = await loginAs(runtime.app, 'admin-a');
+    const ok = async (method: string, url: string, body?: unknown) => {
+      const reply = await owner.request(method, url, body);
+      assert.ok(reply.statusCode < 300, `${method} ${url}: ${reply.statusCode} ${reply.body}`);
+      return reply.json() as Record<string, unknown>;
+    };
+    const idNumber = residentId('19850312', 231);
+    const person = await ok('POST', '/api/persons', {
+      idType: 'resident_id',
+      idNumber,
+      name: '甲某人',
+      phone: '13912345678',
+      address: '湖塘镇甲社区1幢101室',
+      jurisdictionId: villageA.id,
+      householdId: household.id,
+    });
+    await ok('POST', `/api/quarantine-sites/${site.id}/rooms`, { prefix: 'AROOM', count: 2, beds: 1 });
+    const rooms = (await ok('GET', `/api/quarantine-sites/${site.id}`)).rooms as { id: string }[];
+    const episode = await ok('POST', '/api/key-persons/episodes', {
+      personId: person.id,
+      category: 'close_contact',
+      startDate: TODAY,
+      assignedCadreId: grid.id,
+      assignedMedicId: medic.id,
+    });
+    const episodeId = String(episode.id);
+    await ok('POST', `/api/key-persons/episodes/${episodeId}/observations`, { observedAt: NOW, temperature: 38.6, symptoms: ['发热'] });
+    const detail = await ok('GET', `/api/key-persons/episodes/${episodeId}`);
+    const alerts = (await ok('GET', '/api/alerts')).items as { id: string }[];
+    // A transfer inside town A (village → town), pending: B must neither see nor decide it.
+    const transfer = ROUTES['POST /api/key-persons/episodes/:id/transfers']
+      ? await ok('POST', `/api/key-persons/episodes/${episodeId}/transfers`, { toJurisdictionId: townA.id, reason: '镇内调整' })
+      : null;
+    const rosterA = await roster('甲名单人', residentId('19810101', 357));
+    const imported = await runtime.app.inject({
+      method: 'POST',
+      url: `/api/key-persons/imports?jurisdictionId=${villageA.id}&wait=true`,
+      headers: { ...owner.headers, 'content-type': XLSX_MIME },
+      payload: rosterA,
+    });
+    assert.equal(imported.statusCode, 202, imported.body);
+    walker = await loginAs(runtime.app, 'walker-b');
+    const bPerson = await walker.request('POST', '/api/persons', newPerson(villageB.id));
+    assert.equal(bPerson.statusCode, 201, bPerson.body);
+    return {
+      countyId: county.id,
+      townId: townA.id,
+      villageId: villageA.id,
+      townBId: townB.id,
+      villageBId: villageB.id,
+      householdId: household.id,
+      personId: String(person.id),
+      personName: '甲某人',
+      idNumber,
+      phone: '13912345678',
+      gridUserId: grid.id,
+      assignmentId: assignment?.assignmentId ?? '',
+      walkerId: walkerUser.id,
+      bPersonId: (bPerson.json() as { id: string }).id,
+      siteId: site.id,
+      roomId: rooms[0]?.id ?? '',
+      episodeId,
+      scheduleItemId: String((detail.schedule as { id: string }[])[0]?.id),
+      alertId: alerts[0]?.id ?? '',
+      transferId: transfer ? String(transfer.id) : null,
+      importId: (imported.json() as { id: string }).id,
+      rosterA,
+      rosterBIntoA: await roster('越界名单人', residentId('19820202', 579), '320412100001'),
+    };
+  }
+
+  before(async () => {
+    runtime = await createTestRuntime();
+    a = await setUp();
+    // B also administers town B: every permission there, so no refusal below is a mere missing permission.
+    await runtime.deps.database.db.execute(
+      sql`insert into role_assignment (user_id, role, jurisdiction_id) values (${a.walkerId}, 'system_admin', ${a.townBId})`,
+    );
+    runtime.deps.sessions.clear();
+    walker = await loginAs(runtime.app, 'walker-b');
+    walkerGrants = await grantsOfUser(runtime.deps.database.db, a.walkerId);
+    bPath = walkerGrants[0]?.jurisdictionPath ?? '/none/';
+    // Everything of town A; the county and its id are shared ancestors, and B's own ids are B's.
+    const mine = [a.countyId, a.townBId, a.villageBId, a.walkerId, a.bPersonId];
+    secrets = [
+      ...Object.values(a).filter((value): value is string => typeof value === 'string' && value.length > 0 && !mine.includes(value)),
+      '湖塘镇',
+      '甲社区',
+      '320412100',
+      '甲隔离点',
+      'SITE-A',
+      'AROOM',
+      'A-1-101',
+      'grid-a',
+      'medic-a',
+      'admin-a',
+      `${a.idNumber.slice(0, 6)}********${a.idNumber.slice(14)}`,
+      '139****5678',
+    ];
+    before_ = await snapshot(runtime, bPath);
+    auditBefore = (await queryRows<{ n: number }>(runtime.deps.database.db, sql`select max(id)::int as n from audit_event`))[0]?.n ?? 0;
+  });
+  after(() => runtime.close());
+
+  it('has a case or a stated exception for every registered route, and none for routes that are gone', () => {
+    const registered = new Set(runtime.app.registeredRoutes.map(routeKey));
+    const missing = [...registered].filter((key) => !(key in ROUTES));
+    const stale = Object.keys(ROUTES).filter((key) => !registered.has(key));
+    assert.deepEqual({ missing, stale }, { missing: [], stale: [] }, 'add the new routes to ROUTES in scope-walk.test.ts');
+  });
+
+  for (const [key, entry] of Object.entries(ROUTES)) {
+    if ('exception' in entry) continue;
+    it(`${key}: refused or empty for town B`, async (t) => {
+      const route = runtime.app.registeredRoutes.find((r) => routeKey(r) === key);
+      if (!route) return t.skip('not registered (see the first test)');
+      if (route.permission !== 'public' && route.permission !== 'authenticated') {
+        assert.ok(hasPermissionAnywhere(walkerGrants, route.permission as Permission), `walker lacks ${route.permission}`);
+      }
+      for (const walk of entry.cases(a)) {
+        const reply = await send(runtime.app, walker, key, walk);
+        const sent = `${urlOf(walk)} ${JSON.stringify(walk.body ?? {})}`;
+        const what = `${methodOf(key)} ${urlOf(walk)} → ${reply.statusCode} ${reply.body.slice(0, 300)}`;
+        if (walk.expect === 'refused') assert.ok([403, 404].includes(reply.statusCode), what);
+        else assert.equal(reply.statusCode, walk.status ?? 200, what);
+        if (walk.says) assert.match(reply.body, walk.says, what);
+        const leaked = secrets.filter((s) => !sent.includes(s) && reply.body.includes(s));
+        assert.deepEqual(leaked, [], `town A data in ${what}`);
+      }
+    });
+  }
+
+  it('changed nothing of town A and audited nothing in it', async () => {
+    assert.deepEqual(await snapshot(runtime, bPath), before_);
+    const events = await queryRows<{ action: string; jurisdiction_path: string | null; entity_id: string | null }>(
+      runtime.deps.database.db,
+      sql`select action, jurisdiction_path, entity_id from audit_event where id > ${auditBefore}`,
+    );
+    const touchingA = events.filter((e) => e.jurisdiction_path?.includes('/320412100/') || secrets.includes(e.entity_id ?? ''));
+    assert.deepEqual(touchingA, []);
+  });
+
+  it('answers the same reads for the owner, with A in the lists (so each refusal above is about scope)', async () => {
+    for (const [key, entry] of Object.entries(ROUTES)) {
+      if ('exception' in entry) continue;
+      if (methodOf(key) !== 'GET') continue;
+      for (const walk of entry.cases(a).filter((w) => w.control)) {
+        const reply = await send(runtime.app, owner, key, walk);
+        assert.equal(reply.statusCode, 200, `${key} as owner: ${reply.body.slice(0, 200)}`);
+        if (walk.expect === 'empty') {
+          assert.ok(
+            secrets.some((s) => reply.body.includes(s)),
+            `${key} ${urlOf(walk)} shows the owner nothing of A: the case proves nothing`,
+          );
+        }
+      }
+    }
+  });
+});

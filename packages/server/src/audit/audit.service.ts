@@ -1,4 +1,4 @@
-import { hasPermissionAnywhere, scopePaths } from '@fangkong/core';
+import { COUNTRY_ROOT, scopePaths } from '@fangkong/core';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../http/context.ts';
 import { type AuditFilter, insertAuditEvent, listAuditEvents } from './audit.repository.ts';
@@ -38,9 +38,7 @@ export function searchAudit(db: Db, context: RequestContext, query: AuditQuery) 
   return listAuditEvents(db, {
     ...query,
     scopePaths: scopePaths(grants, 'audit.read'),
-    includeUnscoped: hasPermissionAnywhere(
-      grants.filter((g) => g.role === 'system_admin'),
-      'audit.read',
-    ),
+    // Only an admin of the whole country: a town's admin must not see every sign-in in the land.
+    includeUnscoped: grants.some((g) => g.role === 'system_admin' && g.jurisdictionPath === COUNTRY_ROOT.path),
   });
 }

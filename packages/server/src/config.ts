@@ -13,6 +13,8 @@ export interface Config {
   sessionHours: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Login attempts per client address per minute, before any password is checked. */
+  loginAttemptsPerMinute: number;
   bodyLimitBytes: number;
   webDistDir: string;
 }
@@ -72,6 +74,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionHours: integer(env, 'FANGKONG_SESSION_HOURS', 12, 1, 24 * 30),
     loginMaxFailures: integer(env, 'FANGKONG_LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: integer(env, 'FANGKONG_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    loginAttemptsPerMinute: integer(env, 'FANGKONG_LOGIN_RATE', 20, 1, 100_000),
     bodyLimitBytes: integer(env, 'FANGKONG_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     webDistDir: path.resolve(env.FANGKONG_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
   };

@@ -18,10 +18,9 @@ const Me = Type.Object({
 });
 
 const tags = ['auth'];
-const LOGIN_ATTEMPTS_PER_MINUTE = 20;
 
 export function authRoutes(api: Api, deps: AppDeps) {
-  const throttle = new LoginThrottle(LOGIN_ATTEMPTS_PER_MINUTE, 60_000);
+  const throttle = new LoginThrottle(deps.config.loginAttemptsPerMinute, 60_000);
   const db = deps.database.db;
   api.post(
     '/auth/login',

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
 import { type Api, errorResponses, IdParams, Page, PageQuery, pageWindow, Uuid } from '../../http/schemas.ts';
 import { convertEpisode } from './conversion.service.ts';
+import { releaseDocumentRoutes } from './documents/release-documents.routes.ts';
 import { registerEpisode } from './episode.service.ts';
 import { episodeDetail, episodeSummary, listEpisodes, personTimeline } from './episode-query.service.ts';
 import {
@@ -200,6 +201,7 @@ export function keyPersonRoutes(api: Api, deps: AppDeps) {
   );
   transferRoutes(api, deps);
   rosterRoutes(api, deps);
+  releaseDocumentRoutes(api, deps);
   api.post(
     '/key-persons/episodes/:id/conversions',
     {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addDays } from '@fangkong/core';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { queryRows } from '../../db/query-rows.ts';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
@@ -58,7 +59,7 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
   }
 
   before(async () => {
-    runtime = await createTestRuntime();
+    runtime = await createTestRuntime({ FANGKONG_LOGIN_RATE: '1000' });
     await setToday(D0);
     const { villageA, townB } = await addTwoTowns(runtime.deps);
     await addHousehold(runtime.deps, villageA, 'A-1-101');
@@ -172,6 +173,55 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
     };
     assert.ok(status.releasedAt);
     assert.equal(status.signatures.length, 2);
+  });
+
+  it("a released person gets a printable notice (PDF) and appears in the day's 人员解除隔离表, both audited", async () => {
+    await setToday(D0);
+    const personId = await newPerson();
+    const episode = (await register({ personId })).json() as Episode;
+    await setToday(addDays(D0, 13));
+    await recordAllNegative(episode.id);
+    await grid.request('POST', `/api/key-persons/episodes/${episode.id}/release/signatures`, { role: 'assigned_cadre' });
+    await medic.request('POST', `/api/key-persons/episodes/${episode.id}/release/signatures`, { role: 'assigned_medic' });
+    const pdf = await runtime.app.inject({
+      method: 'GET',
+      url: `/api/key-persons/episodes/${episode.id}/release-notice.pdf`,
+      headers: grid.headers,
+    });
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    const table = await runtime.app.inject({
+      method: 'GET',
+      url: `/api/key-persons/exports/release-table.xlsx?date=${addDays(D0, 13)}&purpose=${encodeURIComponent('日报报送')}`,
+      headers: grid.headers,
+    });
+    assert.equal(table.statusCode, 200, table.body);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(table.rawPayload as unknown as ArrayBuffer);
+    const person = (await grid.request('GET', `/api/persons/${personId}`)).json() as { name: string; idNumber: string };
+    const values = JSON.stringify(book.worksheets[0]?.getSheetValues());
+    assert.ok(values.includes(person.name) && values.includes(person.idNumber), 'the row carries the name and the full ID');
+    const audited = await queryRows<{ action: string; reason: string }>(
+      runtime.deps.database.db,
+      sql`select action, reason from audit_event where action like 'keyPerson.%Release%' order by id`,
+    );
+    assert.deepEqual(
+      audited.slice(-2).map((a) => a.action),
+      ['keyPerson.printReleaseNotice', 'keyPerson.exportReleaseTable'],
+    );
+    assert.equal(audited.at(-1)?.reason, '日报报送');
+  });
+
+  it('the notice of a person not yet released is refused', async () => {
+    await setToday(D0);
+    const episode = (await register({ personId: await newPerson() })).json() as Episode;
+    const pdf = await runtime.app.inject({
+      method: 'GET',
+      url: `/api/key-persons/episodes/${episode.id}/release-notice.pdf`,
+      headers: grid.headers,
+    });
+    assert.equal(pdf.statusCode, 404);
   });
 
   it('release is refused with reasons when a test is positive, and the positive result creates a case candidate', async () => {

@@ -24,3 +24,4 @@ export * from './key-persons/site-capacity.ts';
 export * from './protocols/local-profiles.ts';
 export * from './protocols/protocol-types.ts';
 export * from './protocols/registry.ts';
+export * from './key-persons/address-routing.ts';

@@ -55,6 +55,7 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   unknownIdType: { zh: '证件类型应为 居民身份证 / 护照 / 其他', en: 'ID type must be resident ID, passport or other' },
   unknownCategory: { zh: '未知的人员类别（见模板“人员类别”页）', en: "Unknown category (see the template's category sheet)" },
   notReleased: { zh: '该人员尚未解除隔离，或不在您的辖区内', en: 'Not released yet, or outside your jurisdiction' },
+  assistRequestDecided: { zh: '该协查已处理', en: 'This assist request has already been decided' },
   internal: { zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
   demoNotEmpty: {
     zh: '数据库中已有人员或场所，演示数据只能写入空数据库',

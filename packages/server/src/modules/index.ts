@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app-deps.ts';
 import type { Api } from '../http/schemas.ts';
+import { assistRequestRoutes } from './assist-requests/assist-request.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
@@ -21,4 +22,5 @@ export function registerModules(api: Api, deps: AppDeps) {
   protocolRoutes(api);
   keyPersonRoutes(api, deps);
   siteRoutes(api, deps);
+  assistRequestRoutes(api, deps);
 }

@@ -1,4 +1,5 @@
 export * from './access.ts';
+export * from './assist-request.ts';
 export * from './audit.ts';
 export * from './import-job.ts';
 export * from './jurisdiction.ts';

@@ -1,12 +1,10 @@
 import { and, desc, eq, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { alert, task } from '../../db/schema/index.ts';
+import { underAnyPath } from '../../db/scope-sql.ts';
 
 export type AlertInsert = typeof alert.$inferInsert;
 export type TaskInsert = typeof task.$inferInsert;
-
-const inPaths = (column: typeof alert.jurisdictionPath | typeof task.jurisdictionPath, paths: string[]): SQL =>
-  paths.length > 0 ? (or(...paths.map((path) => like(column, `${path}%`))) as SQL) : sql`false`;
 
 /** Raising is idempotent by `dedupKey`: the same overdue item raises one alert however often it is checked. */
 export async function raiseAlert(db: Db, row: AlertInsert): Promise<boolean> {
@@ -19,7 +17,7 @@ export async function insertTask(db: Db, row: TaskInsert): Promise<void> {
 }
 
 export async function openAlerts(db: Db, paths: string[], limit: number, offset: number) {
-  const where = and(eq(alert.status, 'open'), inPaths(alert.jurisdictionPath, paths));
+  const where = and(eq(alert.status, 'open'), underAnyPath(alert.jurisdictionPath, paths));
   const [items, counted] = await Promise.all([
     db.select().from(alert).where(where).orderBy(desc(alert.createdAt)).limit(limit).offset(offset),
     db.select({ total: sql<number>`count(*)::int` }).from(alert).where(where),
@@ -40,7 +38,7 @@ export async function openTasks(db: Db, paths: string[], limit: number) {
   return db
     .select()
     .from(task)
-    .where(and(eq(task.status, 'open'), inPaths(task.jurisdictionPath, paths)))
+    .where(and(eq(task.status, 'open'), underAnyPath(task.jurisdictionPath, paths)))
     .orderBy(desc(task.createdAt))
     .limit(limit);
 }

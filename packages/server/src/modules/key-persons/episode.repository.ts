@@ -9,13 +9,11 @@ import {
   releaseSignature,
   scheduleItem,
 } from '../../db/schema/index.ts';
+import { underAnyPath } from '../../db/scope-sql.ts';
 
 export type EpisodeRow = typeof keyPersonEpisode.$inferSelect;
 export type EpisodeInsert = typeof keyPersonEpisode.$inferInsert;
 export type ScheduleItemRow = typeof scheduleItem.$inferSelect;
-
-export const pathsCondition = (column: typeof keyPersonEpisode.jurisdictionPath, paths: string[]): SQL =>
-  paths.length > 0 ? (or(...paths.map((path) => like(column, `${path}%`))) as SQL) : sql`false`;
 
 export async function insertEpisode(db: Db, row: EpisodeInsert): Promise<EpisodeRow> {
   const rows = await db.insert(keyPersonEpisode).values(row).returning();
@@ -108,7 +106,7 @@ export interface EpisodeSearch {
 
 export async function searchEpisodes(db: Db, search: EpisodeSearch) {
   const where = and(
-    pathsCondition(keyPersonEpisode.jurisdictionPath, search.scopePaths),
+    underAnyPath(keyPersonEpisode.jurisdictionPath, search.scopePaths),
     search.status ? eq(keyPersonEpisode.status, search.status) : undefined,
     search.category ? eq(keyPersonEpisode.category, search.category) : undefined,
   );

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { keyPersonEpisode, place, quarantineRoom } from '../../db/schema/index.ts';
+import { underAnyPath } from '../../db/scope-sql.ts';
 
 export type RoomRow = typeof quarantineRoom.$inferSelect;
 
@@ -44,7 +45,6 @@ export async function siteBedsAndOccupancy(
 }
 
 export async function sitesInScope(db: Db, paths: string[]) {
-  const inScope: SQL = paths.length > 0 ? (or(...paths.map((p) => like(place.jurisdictionPath, `${p}%`))) as SQL) : sql`false`;
   return db
     .select({
       id: place.id,
@@ -54,7 +54,7 @@ export async function sitesInScope(db: Db, paths: string[]) {
       address: place.address,
     })
     .from(place)
-    .where(and(eq(place.kind, 'quarantine_site'), inScope))
+    .where(and(eq(place.kind, 'quarantine_site'), underAnyPath(place.jurisdictionPath, paths)))
     .orderBy(asc(place.name));
 }
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { episodeTransfer, keyPersonEpisode, person, scheduleItem } from '../../db/schema/index.ts';
+import { underAnyPath } from '../../db/scope-sql.ts';
 
 export type TransferRow = typeof episodeTransfer.$inferSelect;
 
@@ -46,9 +47,6 @@ export async function moveEpisode(
     .where(eq(scheduleItem.episodeId, episodeId));
 }
 
-const inPaths = (column: typeof episodeTransfer.toJurisdictionPath | typeof episodeTransfer.fromJurisdictionPath, paths: string[]): SQL =>
-  paths.length > 0 ? (or(...paths.map((p) => like(column, `${p}%`))) as SQL) : sql`false`;
-
 /** Pending transfers into or out of the caller's scope. */
 export async function pendingTransfers(db: Db, paths: string[]) {
   return db
@@ -59,7 +57,7 @@ export async function pendingTransfers(db: Db, paths: string[]) {
     .where(
       and(
         eq(episodeTransfer.status, 'pending'),
-        or(inPaths(episodeTransfer.toJurisdictionPath, paths), inPaths(episodeTransfer.fromJurisdictionPath, paths)),
+        or(underAnyPath(episodeTransfer.toJurisdictionPath, paths), underAnyPath(episodeTransfer.fromJurisdictionPath, paths)),
       ),
     )
     .orderBy(desc(episodeTransfer.createdAt));

@@ -1,6 +1,7 @@
 import { and, asc, eq, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { jurisdiction, person, place } from '../../db/schema/index.ts';
+import { underAnyPath } from '../../db/scope-sql.ts';
 import type { PersonInsert } from './person-record.ts';
 
 export type PersonRow = typeof person.$inferSelect;
@@ -12,10 +13,6 @@ export interface PersonSearch {
   match: PersonMatch;
   limit: number;
   offset: number;
-}
-
-function inScope(paths: string[]): SQL {
-  return paths.length > 0 ? (or(...paths.map((path) => like(person.jurisdictionPath, `${path}%`))) as SQL) : sql`false`;
 }
 
 function matchCondition(match: PersonMatch): SQL | undefined {
@@ -40,7 +37,7 @@ const listColumns = {
 };
 
 export async function searchPersons(db: Db, search: PersonSearch) {
-  const where = and(inScope(search.scopePaths), matchCondition(search.match));
+  const where = and(underAnyPath(person.jurisdictionPath, search.scopePaths), matchCondition(search.match));
   const [items, counted] = await Promise.all([
     db
       .select(listColumns)

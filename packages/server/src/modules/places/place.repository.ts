@@ -1,6 +1,7 @@
 import { and, asc, eq, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { jurisdiction, place } from '../../db/schema/index.ts';
+import { underAnyPath } from '../../db/scope-sql.ts';
 
 export type PlaceRow = typeof place.$inferSelect;
 export type PlaceInsert = typeof place.$inferInsert;
@@ -15,9 +16,6 @@ export interface PlaceSearch {
   offset: number;
 }
 
-const inScope = (paths: string[]): SQL =>
-  paths.length > 0 ? (or(...paths.map((path) => like(place.jurisdictionPath, `${path}%`))) as SQL) : sql`false`;
-
 export async function findPlaceById(db: Db, id: string): Promise<PlaceRow | undefined> {
   const rows = await db.select().from(place).where(eq(place.id, id)).limit(1);
   return rows[0];
@@ -25,7 +23,7 @@ export async function findPlaceById(db: Db, id: string): Promise<PlaceRow | unde
 
 export async function searchPlaces(db: Db, search: PlaceSearch) {
   const where = and(
-    inScope(search.scopePaths),
+    underAnyPath(place.jurisdictionPath, search.scopePaths),
     search.underPath ? like(place.jurisdictionPath, `${search.underPath}%`) : undefined,
     search.kind ? eq(place.kind, search.kind) : undefined,
     search.parentPlaceId ? eq(place.parentPlaceId, search.parentPlaceId) : undefined,

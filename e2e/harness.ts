@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { App } from '../packages/server/src/app.ts';
+import type { AppDeps } from '../packages/server/src/app-deps.ts';
+import { createTestRuntime } from '../packages/server/src/testing/test-runtime.ts';
+
+/** Browser journeys: a real server on a free port serving the built web UI, and Debian's chromium driven by playwright-core. */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const webDir = path.join(root, 'packages/web');
+export const WEB_DIST = path.join(webDir, 'dist');
+export const SCREENSHOTS = path.join(root, 'e2e/screenshots');
+export const CHROMIUM = process.env.FANGKONG_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function newestMtime(entry: string): number {
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const name of readdirSync(entry)) {
+    if (name !== 'node_modules' && name !== 'dist') newest = Math.max(newest, newestMtime(path.join(entry, name)));
+  }
+  return newest;
+}
+
+/** Builds packages/web when dist is missing or older than its sources (or core's, which it imports). */
+export function ensureWebBuilt(): void {
+  const built = path.join(WEB_DIST, 'index.html');
+  const sources = [webDir, path.join(root, 'packages/core/src')];
+  if (existsSync(built) && Math.max(...sources.map(newestMtime)) <= statSync(built).mtimeMs) return;
+  console.log('building the web UI (npm run build -w @fangkong/web)…');
+  const result = spawnSync('npm', ['run', 'build', '-w', '@fangkong/web'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`web build failed (exit ${result.status})`);
+}
+
+/**
+ * Why the journeys cannot run here, or null when they can. Without a browser a local run skips with
+ * this message; under CI (process.env.CI) there is no skip: the journey fails in `launchBrowser`.
+ */
+export function skipReason(): string | false {
+  if (existsSync(CHROMIUM) || process.env.CI) return false;
+  return `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set FANGKONG_CHROMIUM`;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}; browser journeys are required in CI`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface JourneyServer {
+  baseUrl: string;
+  deps: AppDeps;
+  app: App;
+  close(): Promise<void>;
+}
+
+/** A fresh in-memory database, the app serving packages/web/dist, listening on a free 127.0.0.1 port. */
+export async function startServer(): Promise<JourneyServer> {
+  ensureWebBuilt();
+  const runtime = await createTestRuntime({ FANGKONG_WEB_DIST: WEB_DIST });
+  await runtime.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = runtime.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no TCP address');
+  return { baseUrl: `http://127.0.0.1:${address.port}`, deps: runtime.deps, app: runtime.app, close: runtime.close };
+}
+
+export interface JourneyPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors and console errors, except the expected 401 of the first /api/auth/me. */
+  problems: string[];
+}
+
+export async function openPage(browser: Browser, baseUrl: string, locale = 'zh-CN'): Promise<JourneyPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('401')) problems.push(`console: ${message.text()}`);
+  });
+  return { context, page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Signs in through the login form and waits for the app shell. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Polls until the locator matches exactly `count` elements (tables refresh after a search). */
+export async function waitForCount(locator: Locator, count: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await locator.count()) !== count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} of ${locator}, found ${await locator.count()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,22 @@
+import type { paths } from './schema.d.ts';
+
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+type Ok<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: infer A }
+    ? JsonOf<A>
+    : R extends { 201: infer B }
+      ? JsonOf<B>
+      : never
+  : never;
+type Item<T> = T extends { items: (infer I)[] } ? I : never;
+type Element<T> = T extends (infer E)[] ? E : never;
+
+/** Shapes the UI uses, named once from the generated OpenAPI types. */
+export type Me = Ok<'/api/auth/me', 'get'>;
+export type JurisdictionNode = Element<Ok<'/api/jurisdictions/roots', 'get'>>;
+export type JurisdictionDetail = Ok<'/api/jurisdictions/{id}', 'get'>;
+export type PlaceItem = Item<Ok<'/api/places', 'get'>>;
+export type PersonListItem = Item<Ok<'/api/persons', 'get'>>;
+export type PersonDetail = Ok<'/api/persons/{id}', 'get'>;
+export type UserItem = Item<Ok<'/api/users', 'get'>>;
+export type AuditItem = Item<Ok<'/api/audit', 'get'>>;

@@ -1,0 +1,28 @@
+import type { Translate } from './i18n.tsx';
+import { type MessageKey, zhCN } from './messages.zh-CN.ts';
+
+/** `grid_worker` → `gridWorker`: ids are snake_case, UI keys camelCase (GLOSSARY.md). */
+export function camelId(id: string): string {
+  return id.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(zhCN, key);
+}
+
+export type LabelPrefix =
+  | 'role'
+  | 'place.kind'
+  | 'jurisdiction.level'
+  | 'person.idType'
+  | 'person.gender'
+  | 'person.householdRole'
+  | 'audit.action'
+  | 'audit.entity';
+
+/** The label of an id under a key prefix, or the id itself when the dictionary has none (a newer server). */
+export function labelOf(t: Translate, prefix: LabelPrefix, id: string | null | undefined): string {
+  if (!id) return '';
+  const key = `${prefix}.${camelId(id)}`;
+  return hasMessage(key) ? t(key) : id;
+}

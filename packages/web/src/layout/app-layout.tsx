@@ -1,0 +1,129 @@
+import { ApartmentOutlined, AuditOutlined, DownOutlined, GlobalOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { Permission } from '@fangkong/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { type ReactNode, Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { api, setCsrfToken, unwrap } from '../api/client.ts';
+import { ME_KEY, useSession } from '../auth/session.tsx';
+import { Loading } from '../components/loading.tsx';
+import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
+import { labelOf } from '../i18n/labels.ts';
+import { JurisdictionPicker } from '../jurisdictions/jurisdiction-picker.tsx';
+import { ChangePasswordModal } from '../pages/account/change-password.modal.tsx';
+
+interface MenuEntry {
+  path: string;
+  label: MessageKey;
+  permission: Permission;
+  icon: ReactNode;
+}
+
+const MENU: MenuEntry[] = [
+  { path: '/jurisdictions', label: 'menu.jurisdictions', permission: 'jurisdiction.read', icon: <ApartmentOutlined /> },
+  { path: '/persons', label: 'menu.persons', permission: 'person.read', icon: <UserOutlined /> },
+  { path: '/users', label: 'menu.users', permission: 'user.read', icon: <TeamOutlined /> },
+  { path: '/audit', label: 'menu.audit', permission: 'audit.read', icon: <AuditOutlined /> },
+];
+
+function LanguageSwitch() {
+  const { t, language, setLanguage } = useI18n();
+  return (
+    <Button
+      type="text"
+      icon={<GlobalOutlined />}
+      data-testid="language-switch"
+      onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
+    >
+      {t('app.language')}
+    </Button>
+  );
+}
+
+function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
+  const { me } = useSession();
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const logout = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/auth/logout')),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(ME_KEY, null);
+      navigate('/login');
+    },
+  });
+  const roles = [...new Set(me.roles.map((r) => labelOf(t, 'role', r.role)))].join('、');
+  return (
+    <Dropdown
+      menu={{
+        items: [
+          { key: 'password', label: t('app.changePassword'), onClick: onChangePassword },
+          { key: 'logout', label: <span data-testid="logout">{t('app.logout')}</span>, onClick: () => logout.mutate() },
+        ],
+      }}
+    >
+      <Button type="text" data-testid="user-menu">
+        <Space>
+          <UserOutlined />
+          <span>{me.displayName}</span>
+          <Typography.Text type="secondary">{roles}</Typography.Text>
+          <DownOutlined />
+        </Space>
+      </Button>
+    </Dropdown>
+  );
+}
+
+/** Header (title, jurisdiction picker, language, user), a menu of what the user may open, and the page. */
+export function AppLayout() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [changingPassword, setChangingPassword] = useState(false);
+  const items = MENU.filter((entry) => can(entry.permission)).map((entry) => ({
+    key: entry.path,
+    icon: entry.icon,
+    label: <span data-testid={`menu-${entry.path.slice(1)}`}>{t(entry.label)}</span>,
+  }));
+  const selected = MENU.find((entry) => location.pathname.startsWith(entry.path))?.path;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #f0f0f0', padding: '0 24px' }}
+      >
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap', color: '#1f5fbf' }}>
+          {t('app.title')}
+        </Typography.Title>
+        {can('jurisdiction.read') && (
+          <Space>
+            <Typography.Text type="secondary">{t('app.scope')}</Typography.Text>
+            <JurisdictionPicker />
+          </Space>
+        )}
+        <div style={{ flex: 1 }} />
+        <LanguageSwitch />
+        <UserMenu onChangePassword={() => setChangingPassword(true)} />
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          <Menu
+            mode="inline"
+            selectedKeys={selected ? [selected] : []}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 0 }}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+    </Layout>
+  );
+}

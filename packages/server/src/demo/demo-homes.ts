@@ -68,7 +68,7 @@ async function seedHousehold(ctx: HomeContext, g: GridStreams, unit: PlaceInsert
   const size = Math.min(g.remaining, demoHouseholdSize(g.random));
   const members = demoHouseholdMembers(g.random, size, ctx.referenceDate);
   const residents = demoResidents(g.random, members, ctx.ids, ctx.referenceDate);
-  await ctx.writer.place({ ...household, attributes: { members: residents.length } });
+  await ctx.writer.place(household);
   for (const resident of residents) {
     const facts = { idType: 'resident_id' as const, ...resident, address, householdId: household.id ?? null };
     await ctx.writer.person({

@@ -2,10 +2,10 @@ import { COUNTRY_ROOT, conflict, invalid, ResidentIdAllocator } from '@fangkong/
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
-import { jurisdictionsByCodes } from '../divisions/divisions.repository.ts';
+import { insertJurisdictions, jurisdictionsByCodes } from '../divisions/divisions.repository.ts';
 import { importDivisions } from '../divisions/divisions.service.ts';
 import { type RequestContext, systemContext } from '../http/context.ts';
-import { hasPeopleOrPlaces, insertJurisdictionRows, type JurisdictionRow, townsAndVillagesUnder } from './demo.repository.ts';
+import { hasPeopleOrPlaces, type JurisdictionRow, townsAndVillagesUnder } from './demo.repository.ts';
 import { createDemoAccounts, type DemoScope } from './demo-accounts.ts';
 import { type CountyNames, gridRow, planGrids } from './demo-grids.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
@@ -76,7 +76,7 @@ async function seedHomes(ctx: HomeContext, grids: ReturnType<typeof planGrids>) 
 async function buildDemo(tx: Db, deps: AppDeps, area: DemoArea, options: Required<DemoSeedOptions>, context: RequestContext) {
   const grids = planGrids(options.seed, area.names, area.divisions, options.residents);
   // Six parameters per grid row: 5 000 rows stay below PostgreSQL's 65 535 bind parameters.
-  for (let i = 0; i < grids.length; i += BATCH_SIZE) await insertJurisdictionRows(tx, grids.slice(i, i + BATCH_SIZE).map(gridRow));
+  for (let i = 0; i < grids.length; i += BATCH_SIZE) await insertJurisdictions(tx, grids.slice(i, i + BATCH_SIZE).map(gridRow));
   const writer = new DemoWriter(tx, BATCH_SIZE, progress(options.log, options.residents));
   const venues = await seedVenues(options.seed, writer, area.names, area.divisions);
   const counts: HomeCounts = { buildings: 0, units: 0, households: 0, residents: 0 };

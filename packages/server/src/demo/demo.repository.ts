@@ -3,11 +3,11 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { jurisdiction, person, place } from '../db/schema/index.ts';
+import type { JurisdictionInsert, JurisdictionRow } from '../divisions/divisions.repository.ts';
+import type { PersonInsert } from '../modules/persons/person-record.ts';
+import type { PlaceInsert } from '../modules/places/place.repository.ts';
 
-export type JurisdictionRow = typeof jurisdiction.$inferSelect;
-export type JurisdictionInsert = typeof jurisdiction.$inferInsert;
-export type PlaceInsert = typeof place.$inferInsert;
-export type PersonInsert = typeof person.$inferInsert;
+export type { JurisdictionInsert, JurisdictionRow, PersonInsert, PlaceInsert };
 
 /** True when any person or place exists: the demo seed only writes into an empty database. */
 export async function hasPeopleOrPlaces(db: Db): Promise<boolean> {
@@ -22,10 +22,6 @@ export async function townsAndVillagesUnder(db: Db, countyPath: string): Promise
     .from(jurisdiction)
     .where(and(like(jurisdiction.path, `${countyPath}%`), inArray(jurisdiction.level, ['town', 'village'])))
     .orderBy(asc(jurisdiction.code));
-}
-
-export async function insertJurisdictionRows(db: Db, rows: JurisdictionInsert[]): Promise<void> {
-  if (rows.length > 0) await db.insert(jurisdiction).values(rows);
 }
 
 /**

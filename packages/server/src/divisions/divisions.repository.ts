@@ -1,8 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { jurisdiction } from '../db/schema/index.ts';
+import type { JurisdictionRow } from '../modules/jurisdictions/jurisdiction.repository.ts';
 
-export type JurisdictionRow = typeof jurisdiction.$inferSelect;
+export type { JurisdictionRow };
 export type JurisdictionInsert = typeof jurisdiction.$inferInsert;
 
 export async function jurisdictionsByCodes(db: Db, codes: string[]): Promise<JurisdictionRow[]> {

@@ -28,6 +28,9 @@ export const MIGRATIONS_DIR = new URL('../../drizzle', import.meta.url).pathname
 
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection can die (server restart, admin termination); the pool replaces it. Without a
+  // listener the 'error' event would crash the process.
+  pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

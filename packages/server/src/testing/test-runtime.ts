@@ -15,6 +15,16 @@ export interface TestRuntime {
   close(): Promise<void>;
 }
 
+/** pool.end() resolves before the server has seen every disconnect; wait for them before dropping. */
+async function waitForNoSessions(client: pg.Client, database: string, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const result = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
+    if (result.rows[0]?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** A fresh, empty database per test file: PGlite in memory, or a new PostgreSQL database when DATABASE_URL is set. */
 async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const baseUrl = process.env.DATABASE_URL;
@@ -32,6 +42,7 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
     drop: async () => {
       const cleanup = new pg.Client({ connectionString: baseUrl });
       await cleanup.connect();
+      await waitForNoSessions(cleanup, name);
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },

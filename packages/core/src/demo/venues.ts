@@ -1,8 +1,12 @@
-import type { PlaceKind } from '../jurisdiction/levels.ts';
+import { PLACE_KINDS, type PlaceKind } from '../jurisdiction/levels.ts';
 import { type DemoArea, streetAddress, townShortName } from './addresses.ts';
 import type { Random } from './random.ts';
 
-export type DemoVenueKind = Exclude<PlaceKind, 'building' | 'unit' | 'household'>;
+const HOME_KINDS = ['building', 'unit', 'household'] as const;
+export type DemoVenueKind = Exclude<PlaceKind, (typeof HOME_KINDS)[number]>;
+
+/** Every place kind that is not part of a home: what the demo builds per town. */
+export const DEMO_VENUE_KINDS = PLACE_KINDS.filter((kind): kind is DemoVenueKind => !(HOME_KINDS as readonly PlaceKind[]).includes(kind));
 
 export interface DemoVenue {
   kind: DemoVenueKind;

@@ -1,20 +1,20 @@
-import { createRandom, type DemoTown, type DemoVenue, type DemoVenueKind, demoUuid, demoVenues, type Random } from '@fangkong/core';
+import {
+  createRandom,
+  DEMO_VENUE_KINDS,
+  type DemoTown,
+  type DemoVenue,
+  type DemoVenueKind,
+  demoUuid,
+  demoVenues,
+  type Random,
+} from '@fangkong/core';
 import type { JurisdictionRow, PlaceInsert } from './demo.repository.ts';
 import type { CountyNames } from './demo-grids.ts';
 import type { DemoWriter } from './demo-writer.ts';
 
 export type VenueCounts = Record<DemoVenueKind, number>;
 
-export const emptyVenueCounts = (): VenueCounts => ({
-  school: 0,
-  enterprise: 0,
-  market: 0,
-  pharmacy: 0,
-  medical_institution: 0,
-  fever_clinic: 0,
-  quarantine_site: 0,
-  checkpoint: 0,
-});
+const emptyVenueCounts = () => Object.fromEntries(DEMO_VENUE_KINDS.map((kind) => [kind, 0])) as VenueCounts;
 
 interface VenueContext {
   writer: DemoWriter;

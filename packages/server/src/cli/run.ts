@@ -5,13 +5,14 @@ import { messageFor } from '../http/messages.ts';
 import { BACKUP_COMMANDS, OperationError } from './backup.ts';
 import { type Command, type OptionValues, UsageError } from './command.ts';
 import { DATA_COMMANDS } from './commands.ts';
+import { PROTOCOL_COMMANDS } from './protocol.commands.ts';
 
 export interface CliStreams {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
-const COMMANDS: readonly Command[] = [...DATA_COMMANDS, ...BACKUP_COMMANDS];
+const COMMANDS: readonly Command[] = [...DATA_COMMANDS, ...BACKUP_COMMANDS, ...PROTOCOL_COMMANDS];
 const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 export function generalHelp(): string {

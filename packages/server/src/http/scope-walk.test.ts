@@ -44,6 +44,8 @@ interface TownA {
   alertId: string;
   transferId: string | null;
   importId: string;
+  assistId: string;
+  bAssistId: string;
   rosterA: Buffer;
   rosterBIntoA: Buffer;
 }
@@ -54,7 +56,7 @@ interface WalkCase {
   body?: Record<string, unknown>;
   /** Sent as an .xlsx body instead of JSON. */
   upload?: Buffer;
-  /** `refused`: 403 or 404. `empty`: `status` (200) without anything of A. */
+  /** `refused`: 403 or 404 (or `status`). `empty`: `status` (200) without anything of A. */
   expect: 'refused' | 'empty';
   status?: number;
   /** More that the answer must say. */
@@ -82,6 +84,16 @@ const newPerson = (jurisdictionId: string) => ({
   idNumber: residentId('19700101', 975),
   name: '越界',
   jurisdictionId,
+});
+
+const assistRequest = (name: string, idNumber: string) => ({
+  sourceOrg: '外省疾控中心',
+  category: 'close_contact',
+  startDate: TODAY,
+  name,
+  idType: 'resident_id',
+  idNumber,
+  address: '牛塘镇乙社区2幢201室',
 });
 
 /** A one-row roster; `jurisdictionCode` empty means the upload's own jurisdiction. */
@@ -210,7 +222,7 @@ const ROUTES: Record<string, RouteEntry> = {
       refused(`/api/key-persons/episodes/${a.episodeId}/conversions`, { category: 'confirmed', startDate: TODAY, reason: '越界转归' }),
     ],
   },
-  'GET /api/key-persons/imports/template': { cases: () => [empty('/api/key-persons/imports/template', undefined, false)] },
+  'GET /api/key-persons/imports/template': { exception: 'static file: the empty roster template (its example row is sample text)' },
   'POST /api/key-persons/imports': {
     cases: (a) => [
       { ...refused('/api/key-persons/imports'), query: { jurisdictionId: a.villageId, wait: 'true' }, upload: a.rosterA },
@@ -224,6 +236,24 @@ const ROUTES: Record<string, RouteEntry> = {
     ],
   },
   'GET /api/key-persons/imports/:id': { cases: (a) => [refused(`/api/key-persons/imports/${a.importId}`)] },
+  'GET /api/key-persons/episodes/:id/release-notice.pdf': {
+    // Not released, so the owner gets 404 too: no control.
+    cases: (a) => [
+      { ...refused(`/api/key-persons/episodes/${a.episodeId}/release-notice.pdf`), query: { purpose: '越界打印' }, control: false },
+    ],
+  },
+  'GET /api/key-persons/exports/release-table.xlsx': {
+    cases: () => [empty('/api/key-persons/exports/release-table.xlsx', { date: TODAY, purpose: '越界导出' }, false)],
+  },
+  'GET /api/assist-requests': { cases: () => [empty('/api/assist-requests')] },
+  'POST /api/assist-requests/:id/accept': {
+    cases: (a) => [
+      refused(`/api/assist-requests/${a.assistId}/accept`, {}),
+      // B's own request, accepted into a village of A.
+      { ...refused(`/api/assist-requests/${a.bAssistId}/accept`, { jurisdictionId: a.villageId }), status: 400 },
+    ],
+  },
+  'POST /api/assist-requests/:id/return': { cases: (a) => [refused(`/api/assist-requests/${a.assistId}/return`, { reason: '越界退回' })] },
   'GET /api/quarantine-sites': { cases: () => [empty('/api/quarantine-sites')] },
   'GET /api/quarantine-sites/:id': { cases: (a) => [refused(`/api/quarantine-sites/${a.siteId}`)] },
   'POST /api/quarantine-sites/:id/rooms': {
@@ -232,6 +262,18 @@ const ROUTES: Record<string, RouteEntry> = {
   'GET /api/alerts': { cases: () => [empty('/api/alerts')] },
   'GET /api/alerts/badge': { cases: () => [empty('/api/alerts/badge', undefined, false)] },
   'POST /api/alerts/:id/resolve': { cases: (a) => [refused(`/api/alerts/${a.alertId}/resolve`, { reason: '越界处置' })] },
+  'POST /api/assist-requests': {
+    // An address in town A, received by B: it can only be routed inside B's own scope. Last in the walk,
+    // because B's own request then holds A's place names, which would look like a leak in later lists.
+    cases: () => [
+      {
+        ...empty('/api/assist-requests', undefined, false),
+        body: { ...assistRequest('越界协查', residentId('19760606', 137)), address: '湖塘镇甲社区7幢701室' },
+        status: 201,
+        says: /"jurisdictionName":"(牛塘镇|乙社区)"/,
+      },
+    ],
+  },
 };
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
@@ -242,6 +284,16 @@ function methodOf(key: string) {
 
 function urlOf(walk: WalkCase) {
   return walk.query ? `${walk.path}?${new URLSearchParams(walk.query)}` : walk.path;
+}
+
+/** The answer as text to search: a spreadsheet is unzipped into its cell values. */
+async function readable(reply: { headers: Record<string, unknown>; body: string; rawPayload: Buffer }): Promise<string> {
+  if (!String(reply.headers['content-type']).startsWith(XLSX_MIME)) return reply.body;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(reply.rawPayload as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  for (const sheet of book.worksheets) sheet.eachRow((row) => cells.push(JSON.stringify(row.values)));
+  return cells.join('\n');
 }
 
 async function send(app: App, client: TestClient, key: string, walk: WalkCase) {
@@ -354,7 +406,13 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       payload: rosterA,
     });
     assert.equal(imported.statusCode, 202, imported.body);
+    const assist = await ok('POST', '/api/assist-requests', {
+      ...assistRequest('甲协查人', residentId('19750505', 113)),
+      address: '湖塘镇甲社区5幢501室',
+    });
     walker = await loginAs(runtime.app, 'walker-b');
+    const bAssist = await walker.request('POST', '/api/assist-requests', assistRequest('乙协查人', residentId('19750505', 115)));
+    assert.equal(bAssist.statusCode, 201, bAssist.body);
     const bPerson = await walker.request('POST', '/api/persons', newPerson(villageB.id));
     assert.equal(bPerson.statusCode, 201, bPerson.body);
     return {
@@ -379,6 +437,8 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       alertId: alerts[0]?.id ?? '',
       transferId: transfer ? String(transfer.id) : null,
       importId: (imported.json() as { id: string }).id,
+      assistId: String(assist.id),
+      bAssistId: (bAssist.json() as { id: string }).id,
       rosterA,
       rosterBIntoA: await roster('越界名单人', residentId('19820202', 579), '320412100001'),
     };
@@ -396,13 +456,14 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
     walkerGrants = await grantsOfUser(runtime.deps.database.db, a.walkerId);
     bPath = walkerGrants[0]?.jurisdictionPath ?? '/none/';
     // Everything of town A; the county and its id are shared ancestors, and B's own ids are B's.
-    const mine = [a.countyId, a.townBId, a.villageBId, a.walkerId, a.bPersonId];
+    const mine = [a.countyId, a.townBId, a.villageBId, a.walkerId, a.bPersonId, a.bAssistId];
     secrets = [
       ...Object.values(a).filter((value): value is string => typeof value === 'string' && value.length > 0 && !mine.includes(value)),
       '湖塘镇',
       '甲社区',
       '320412100',
       '甲隔离点',
+      '甲协查人',
       'SITE-A',
       'AROOM',
       'A-1-101',
@@ -436,10 +497,11 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
         const reply = await send(runtime.app, walker, key, walk);
         const sent = `${urlOf(walk)} ${JSON.stringify(walk.body ?? {})}`;
         const what = `${methodOf(key)} ${urlOf(walk)} → ${reply.statusCode} ${reply.body.slice(0, 300)}`;
-        if (walk.expect === 'refused') assert.ok([403, 404].includes(reply.statusCode), what);
+        if (walk.expect === 'refused') assert.ok((walk.status ? [walk.status] : [403, 404]).includes(reply.statusCode), what);
         else assert.equal(reply.statusCode, walk.status ?? 200, what);
         if (walk.says) assert.match(reply.body, walk.says, what);
-        const leaked = secrets.filter((s) => !sent.includes(s) && reply.body.includes(s));
+        const text = await readable(reply);
+        const leaked = secrets.filter((s) => !sent.includes(s) && text.includes(s));
         assert.deepEqual(leaked, [], `town A data in ${what}`);
       }
     });

@@ -6,6 +6,11 @@ export function camelId(id: string): string {
   return id.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
+/** `app_user` ← `appUser`: back from a UI key to the id the API speaks. */
+export function snakeId(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
 export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(zhCN, key);
 }
@@ -25,4 +30,11 @@ export function labelOf(t: Translate, prefix: LabelPrefix, id: string | null | u
   if (!id) return '';
   const key = `${prefix}.${camelId(id)}`;
   return hasMessage(key) ? t(key) : id;
+}
+
+/** The ids that have a label under a prefix, in dictionary order. */
+export function messageIdsUnder(prefix: LabelPrefix): string[] {
+  return Object.keys(zhCN)
+    .filter((key) => key.startsWith(`${prefix}.`))
+    .map((key) => key.slice(prefix.length + 1));
 }

@@ -6,26 +6,13 @@ import { api, unwrap } from '../../api/client.ts';
 import type { AuditItem } from '../../api/types.ts';
 import { formatTime } from '../../components/time.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { labelOf } from '../../i18n/labels.ts';
+import { labelOf, messageIdsUnder, snakeId } from '../../i18n/labels.ts';
 import { AuditValues } from './audit-values.tsx';
 
 const PAGE_SIZE = 20;
-const ACTIONS = [
-  'person.viewFull',
-  'person.view',
-  'person.create',
-  'person.update',
-  'user.create',
-  'user.update',
-  'user.grantRole',
-  'user.revokeRole',
-  'user.resetPassword',
-  'user.changePassword',
-  'auth.login',
-  'auth.loginRefused',
-  'auth.logout',
-];
-const ENTITY_TYPES = ['person', 'app_user'];
+/** The filter offers every action and entity type the dictionary names (ids: `person.viewFull`, `app_user`). */
+const ACTIONS = messageIdsUnder('audit.action');
+const ENTITY_TYPES = messageIdsUnder('audit.entity').map(snakeId);
 
 interface Filters {
   actor?: string;

@@ -12,7 +12,7 @@ function NodeTitle({ node }: { node: JurisdictionNode }) {
     <span data-testid="jurisdiction-tree-node" data-code={node.code}>
       {node.name}{' '}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('jurisdiction.counts', { households: node.householdCount, residents: node.residentCount })}
+        {t('jurisdiction.counts', { households: node.householdCount.toLocaleString(), residents: node.residentCount.toLocaleString() })}
       </Typography.Text>
     </span>
   );

@@ -146,13 +146,18 @@ export function UsersPage() {
                   key: 'actions',
                   render: (_: unknown, user: UserItem) => (
                     <Space size={0} wrap>
-                      <Button type="link" size="small" onClick={() => setGranting(user)}>
+                      <Button type="link" size="small" data-testid="user-grant" onClick={() => setGranting(user)}>
                         {t('user.grantRole')}
                       </Button>
-                      <Button type="link" size="small" onClick={() => setPending({ kind: user.disabled ? 'enable' : 'disable', user })}>
+                      <Button
+                        type="link"
+                        size="small"
+                        data-testid="user-toggle"
+                        onClick={() => setPending({ kind: user.disabled ? 'enable' : 'disable', user })}
+                      >
                         {user.disabled ? t('user.enable') : t('user.disable')}
                       </Button>
-                      <Button type="link" size="small" onClick={() => setPending({ kind: 'reset', user })}>
+                      <Button type="link" size="small" data-testid="user-reset" onClick={() => setPending({ kind: 'reset', user })}>
                         {t('user.resetPassword')}
                       </Button>
                     </Space>

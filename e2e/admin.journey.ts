@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { addTwoTowns, addUser, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
+import { type JourneyPage, type JourneyServer, launchBrowser, openPage, screenshot, signIn, skipReason, startServer } from './harness.ts';
+
+/** A district administrator opens an account for a new grid worker, who signs in with the one-time password; then the account is disabled. */
+describe('user administration journey', { skip: skipReason(), timeout: 240_000 }, () => {
+  let server: JourneyServer;
+  let browser: Browser;
+  let admin: JourneyPage;
+  let page: Page;
+  let oneTimePassword = '';
+
+  before(
+    async () => {
+      server = await startServer();
+      const { county } = await addTwoTowns(server.deps);
+      await addUser(server.deps, 'district-admin', 'system_admin', county.id);
+      browser = await launchBrowser();
+      admin = await openPage(browser, server.baseUrl);
+      page = admin.page;
+    },
+    { timeout: 120_000 },
+  );
+
+  after(
+    async () => {
+      await browser?.close();
+      await server?.close();
+    },
+    { timeout: 30_000 },
+  );
+
+  it('narrows the scope to a community through the jurisdiction browser', async () => {
+    await signIn(page, 'district-admin', TEST_PASSWORD);
+    await page.getByTestId('jurisdiction-tree').getByText('湖塘镇').click();
+    await page.getByTestId('jurisdiction-name').getByText('湖塘镇').waitFor();
+    await page.getByRole('cell', { name: '甲社区', exact: true }).click();
+    await page.getByTestId('jurisdiction-name').getByText('甲社区').waitFor();
+    assert.deepEqual(await page.getByTestId('jurisdiction-breadcrumb').locator('li').allTextContents(), [
+      '武进区',
+      '/',
+      '湖塘镇',
+      '/',
+      '甲社区',
+    ]);
+  });
+
+  it('creates a grid worker on that community and shows the one-time password once', async () => {
+    await page.getByTestId('menu-users').click();
+    await page.getByTestId('user-create').click();
+    await page.getByTestId('user-create-username').fill('wang.grid');
+    await page.getByTestId('user-create-display-name').fill('王网格');
+    await page.getByRole('button', { name: '保 存' }).click();
+    oneTimePassword = (await page.getByTestId('one-time-password').textContent()) ?? '';
+    assert.match(oneTimePassword, /^\S{10,}$/);
+    await screenshot(page, 'admin-1-one-time-password');
+    await page.getByRole('button', { name: '确 定' }).click();
+    const row = page.getByTestId('users-table').locator('tbody tr', { hasText: 'wang.grid' });
+    await row.getByText('网格员 · 甲社区').waitFor();
+  });
+
+  it('lets the new account sign in with it and see its community only', async () => {
+    const newcomer = await openPage(browser, server.baseUrl);
+    await signIn(newcomer.page, 'wang.grid', oneTimePassword);
+    const tree = newcomer.page.getByTestId('jurisdiction-tree');
+    await tree.getByText('甲社区').waitFor();
+    const nodes = await tree.getByTestId('jurisdiction-tree-node').allTextContents();
+    assert.deepEqual(
+      nodes.map((n) => n.split(' ')[0]),
+      ['甲社区'],
+    );
+    assert.equal(await newcomer.page.getByTestId('menu-users').count(), 0, 'a grid worker has no user administration');
+    await newcomer.context.close();
+    assert.deepEqual(newcomer.problems, []);
+  });
+
+  it('disables the account with a reason', async () => {
+    const row = page.getByTestId('users-table').locator('tbody tr', { hasText: 'wang.grid' });
+    await row.getByTestId('user-toggle').click();
+    await page.getByTestId('reason-input').fill('调离岗位');
+    await page.getByRole('button', { name: '确 定' }).click();
+    await row.getByText('已停用').waitFor();
+    assert.deepEqual(admin.problems, []);
+  });
+});

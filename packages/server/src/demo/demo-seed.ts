@@ -7,7 +7,7 @@ import { importDivisions } from '../divisions/divisions.service.ts';
 import { type RequestContext, systemContext } from '../http/context.ts';
 import { hasPeopleOrPlaces, type JurisdictionRow, townsAndVillagesUnder } from './demo.repository.ts';
 import { createDemoAccounts, type DemoScope } from './demo-accounts.ts';
-import { type CountyNames, gridRow, planGrids } from './demo-grids.ts';
+import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grids.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
 import { seedVenues, type VenueCounts } from './demo-venues.ts';
 import { DemoWriter } from './demo-writer.ts';
@@ -40,13 +40,14 @@ export interface DemoSummary extends HomeCounts {
   seconds: number;
 }
 
-interface DemoArea {
+/** The demo county, its address names and its towns and villages. */
+interface SeedArea {
   county: JurisdictionRow;
   names: CountyNames;
   divisions: JurisdictionRow[];
 }
 
-async function loadArea(db: Db): Promise<DemoArea> {
+async function loadArea(db: Db): Promise<SeedArea> {
   const chain = new Map((await jurisdictionsByCodes(db, ['32', '3204', DEMO_COUNTY])).map((row) => [row.code, row]));
   const county = chain.get(DEMO_COUNTY);
   if (!county) throw new Error(`county ${DEMO_COUNTY} missing after the divisions import`);
@@ -64,7 +65,7 @@ function progress(log: (line: string) => void, residents: number) {
   };
 }
 
-async function seedHomes(ctx: HomeContext, grids: ReturnType<typeof planGrids>) {
+async function seedHomes(ctx: HomeContext, grids: readonly DemoGrid[]) {
   const nextBuilding = new Map<string, number>();
   for (const grid of grids) {
     const first = nextBuilding.get(grid.villageCode) ?? 1;
@@ -73,7 +74,7 @@ async function seedHomes(ctx: HomeContext, grids: ReturnType<typeof planGrids>) 
 }
 
 /** Grids, venues, buildings, units, households and residents, and the run's audit event, in one transaction. */
-async function buildDemo(tx: Db, deps: AppDeps, area: DemoArea, options: Required<DemoSeedOptions>, context: RequestContext) {
+async function buildDemo(tx: Db, deps: AppDeps, area: SeedArea, options: Required<DemoSeedOptions>, context: RequestContext) {
   const grids = planGrids(options.seed, area.names, area.divisions, options.residents);
   // Six parameters per grid row: 5 000 rows stay below PostgreSQL's 65 535 bind parameters.
   for (let i = 0; i < grids.length; i += BATCH_SIZE) await insertJurisdictions(tx, grids.slice(i, i + BATCH_SIZE).map(gridRow));
@@ -94,7 +95,7 @@ async function buildDemo(tx: Db, deps: AppDeps, area: DemoArea, options: Require
   return built;
 }
 
-async function accountScopes(db: Db, area: DemoArea): Promise<Record<DemoScope, string>> {
+async function accountScopes(db: Db, area: SeedArea): Promise<Record<DemoScope, string>> {
   const root = (await jurisdictionsByCodes(db, [COUNTRY_ROOT.code]))[0];
   const town = area.divisions.find((d) => d.code === DEMO_TOWN);
   const community = area.divisions.find((d) => d.level === 'village' && d.parentId === town?.id);

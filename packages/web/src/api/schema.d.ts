@@ -53,6 +53,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -67,6 +68,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -81,6 +83,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -95,6 +98,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -109,6 +113,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -157,6 +162,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -171,6 +177,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -185,6 +192,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -199,6 +207,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -213,6 +222,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -274,6 +284,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -288,6 +299,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -302,6 +314,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -316,6 +329,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -330,6 +344,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -387,6 +402,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -401,6 +417,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -415,6 +432,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -429,6 +447,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -443,6 +462,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -503,6 +523,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -517,6 +538,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -531,6 +553,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -545,6 +568,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -559,6 +583,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -620,6 +645,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -634,6 +660,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -648,6 +675,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -662,6 +690,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -676,6 +705,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -747,6 +777,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -761,6 +792,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -775,6 +807,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -789,6 +822,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -803,6 +837,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -867,6 +902,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -881,6 +917,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -895,6 +932,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -909,6 +947,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -923,6 +962,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -995,6 +1035,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1009,6 +1050,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1023,6 +1065,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1037,6 +1080,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1051,6 +1095,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1124,6 +1169,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1138,6 +1184,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1152,6 +1199,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1166,6 +1214,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1180,6 +1229,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1253,6 +1303,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1267,6 +1318,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1281,6 +1333,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1295,6 +1348,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1309,6 +1363,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1365,6 +1420,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1379,6 +1435,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1393,6 +1450,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1407,6 +1465,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1421,6 +1480,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1499,6 +1559,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1513,6 +1574,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1527,6 +1589,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1541,6 +1604,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1555,6 +1619,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1609,6 +1674,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1623,6 +1689,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1637,6 +1704,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1651,6 +1719,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1665,6 +1734,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1732,6 +1802,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1746,6 +1817,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1760,6 +1832,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1774,6 +1847,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1788,6 +1862,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1840,6 +1915,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1854,6 +1930,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1868,6 +1945,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1882,6 +1960,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1896,6 +1975,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1958,6 +2038,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1972,6 +2053,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -1986,6 +2068,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2000,6 +2083,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2014,6 +2098,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2070,6 +2155,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2084,6 +2170,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2098,6 +2185,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2112,6 +2200,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2126,6 +2215,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2189,6 +2279,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2203,6 +2294,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2217,6 +2309,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2231,6 +2324,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2245,6 +2339,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2297,6 +2392,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2311,6 +2407,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2325,6 +2422,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2339,6 +2437,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2353,6 +2452,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2430,6 +2530,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2444,6 +2545,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2458,6 +2560,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2472,6 +2575,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2486,6 +2590,7 @@ export interface paths {
                             message: string;
                             field?: string;
                             requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -2493,6 +2598,3821 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/protocols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Protocol editions with their legal basis, dates, categories and local profiles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/protocols/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan of a category under an edition from a start date (day 0) */
+        get: {
+            parameters: {
+                query: {
+                    edition: string;
+                    category: string;
+                    start: string;
+                    profile?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/episodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Episodes of management inside my scope */
+        get: {
+            parameters: {
+                query: {
+                    status?: string;
+                    category?: "confirmed" | "suspected" | "asymptomatic" | "close_contact" | "secondary_contact" | "inbound_traveller" | "risk_area_arrival" | "discharged_patient" | "fever_patient" | "returning_outsider";
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                personId: string;
+                                category: string;
+                                editionId: string;
+                                profileId: string | null;
+                                status: string;
+                                managementType: string;
+                                startDate: string;
+                                plannedReleaseDate: string | null;
+                                plannedEndDate: string | null;
+                                /** Format: uuid */
+                                siteId: string | null;
+                                /** Format: uuid */
+                                roomId: string | null;
+                                /** Format: uuid */
+                                assignedCadreId: string | null;
+                                /** Format: uuid */
+                                assignedMedicId: string | null;
+                                symptomsReported: boolean;
+                                releasedAt: string | null;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                                personName: string;
+                                idMasked: string;
+                                jurisdictionName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put a person under management under the protocol in force */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        category: "confirmed" | "suspected" | "asymptomatic" | "close_contact" | "secondary_contact" | "inbound_traveller" | "risk_area_arrival" | "discharged_patient" | "fever_patient" | "returning_outsider";
+                        /** @description YYYY-MM-DD (Asia/Shanghai) */
+                        startDate: string;
+                        editionId?: string;
+                        /** Format: uuid */
+                        siteId?: string;
+                        /** Format: uuid */
+                        roomId?: string;
+                        homeSeal?: string;
+                        /** Format: uuid */
+                        assignedCadreId?: string;
+                        /** Format: uuid */
+                        assignedMedicId?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            category: string;
+                            editionId: string;
+                            profileId: string | null;
+                            status: string;
+                            managementType: string;
+                            startDate: string;
+                            plannedReleaseDate: string | null;
+                            plannedEndDate: string | null;
+                            /** Format: uuid */
+                            siteId: string | null;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            /** Format: uuid */
+                            assignedCadreId: string | null;
+                            /** Format: uuid */
+                            assignedMedicId: string | null;
+                            symptomsReported: boolean;
+                            releasedAt: string | null;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/episodes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An episode with its plan, schedule, observations, signatures and tasks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            category: string;
+                            editionId: string;
+                            profileId: string | null;
+                            status: string;
+                            managementType: string;
+                            startDate: string;
+                            plannedReleaseDate: string | null;
+                            plannedEndDate: string | null;
+                            /** Format: uuid */
+                            siteId: string | null;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            /** Format: uuid */
+                            assignedCadreId: string | null;
+                            /** Format: uuid */
+                            assignedMedicId: string | null;
+                            symptomsReported: boolean;
+                            releasedAt: string | null;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            plan: {
+                                [key: string]: unknown;
+                            };
+                            schedule: {
+                                [key: string]: unknown;
+                            }[];
+                            observations: {
+                                [key: string]: unknown;
+                            }[];
+                            signatures: {
+                                [key: string]: unknown;
+                            }[];
+                            tasks: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/episodes/{id}/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a temperature check and symptoms; fever or symptoms raise an alert and a fever-clinic transfer task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        observedAt: string;
+                        temperature: number | null;
+                        symptoms: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            escalated: boolean;
+                            because: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/schedule-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record a sample and its result; a positive result creates a case candidate */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        sampledAt: string;
+                        result: "pending" | "negative" | "positive" | "indeterminate";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            result: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/key-persons/episodes/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the episode may be released, and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decision: string;
+                            missing: string[];
+                            because: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            }[];
+                            releasedAt: string | null;
+                            signatures: {
+                                role: string;
+                                /** Format: uuid */
+                                userId: string;
+                                signedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/episodes/{id}/release/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the release as the assigned cadre or medic; refused with reasons while conditions fail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        role: "assigned_cadre" | "assigned_medic";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decision: string;
+                            missing: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/work-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's tests and checks due, overdue items and releases due in my scope */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    date?: string;
+                    mine?: boolean;
+                    siteId?: string;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            testsDue: {
+                                /** Format: uuid */
+                                episodeId: string;
+                                /** Format: uuid */
+                                personId: string;
+                                personName: string;
+                                idMasked: string;
+                                category: string;
+                                managementType: string;
+                                /** Format: uuid */
+                                itemId: string | null;
+                                testKind: string | null;
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                siteId: string | null;
+                            }[];
+                            testsOverdue: {
+                                /** Format: uuid */
+                                episodeId: string;
+                                /** Format: uuid */
+                                personId: string;
+                                personName: string;
+                                idMasked: string;
+                                category: string;
+                                managementType: string;
+                                /** Format: uuid */
+                                itemId: string | null;
+                                testKind: string | null;
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                siteId: string | null;
+                            }[];
+                            followUpsDue: {
+                                /** Format: uuid */
+                                episodeId: string;
+                                /** Format: uuid */
+                                personId: string;
+                                personName: string;
+                                idMasked: string;
+                                category: string;
+                                managementType: string;
+                                /** Format: uuid */
+                                itemId: string | null;
+                                testKind: string | null;
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                siteId: string | null;
+                            }[];
+                            checksDue: {
+                                /** Format: uuid */
+                                episodeId: string;
+                                /** Format: uuid */
+                                personId: string;
+                                personName: string;
+                                idMasked: string;
+                                category: string;
+                                managementType: string;
+                                /** Format: uuid */
+                                itemId: string | null;
+                                testKind: string | null;
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                siteId: string | null;
+                            }[];
+                            checksOverdue: {
+                                /** Format: uuid */
+                                episodeId: string;
+                                /** Format: uuid */
+                                personId: string;
+                                personName: string;
+                                idMasked: string;
+                                category: string;
+                                managementType: string;
+                                /** Format: uuid */
+                                itemId: string | null;
+                                testKind: string | null;
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                siteId: string | null;
+                            }[];
+                            releaseDue: {
+                                /** Format: uuid */
+                                episodeId: string;
+                                /** Format: uuid */
+                                personId: string;
+                                personName: string;
+                                idMasked: string;
+                                category: string;
+                                managementType: string;
+                                /** Format: uuid */
+                                itemId: string | null;
+                                testKind: string | null;
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                siteId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/persons/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event of every episode of a person */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            personId: string;
+                            episodes: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                personId: string;
+                                category: string;
+                                editionId: string;
+                                profileId: string | null;
+                                status: string;
+                                managementType: string;
+                                startDate: string;
+                                plannedReleaseDate: string | null;
+                                plannedEndDate: string | null;
+                                /** Format: uuid */
+                                siteId: string | null;
+                                /** Format: uuid */
+                                roomId: string | null;
+                                /** Format: uuid */
+                                assignedCadreId: string | null;
+                                /** Format: uuid */
+                                assignedMedicId: string | null;
+                                symptomsReported: boolean;
+                                releasedAt: string | null;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                            }[];
+                            events: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/episodes/{id}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask another jurisdiction or site to take the person over (nothing moves until accepted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        toJurisdictionId: string;
+                        /** Format: uuid */
+                        toSiteId?: string;
+                        /** Format: uuid */
+                        toRoomId?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending transfers into or out of my scope */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            episodeId: string;
+                            personName: string;
+                            idMasked: string;
+                            category: string;
+                            fromJurisdictionPath: string;
+                            /** Format: uuid */
+                            toJurisdictionId: string;
+                            /** Format: uuid */
+                            toSiteId: string | null;
+                            reason: string;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/transfers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an incoming transfer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        roomId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/transfers/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return an incoming transfer with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster template (.xlsx) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a roster (.xlsx body): per-row errors, dedup by ID number, idempotent; the same file resumes */
+        post: {
+            parameters: {
+                query: {
+                    jurisdictionId: string;
+                    fileName?: string;
+                    wait: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: string;
+                            fileName: string | null;
+                            total: number;
+                            processed: number;
+                            created: number;
+                            existing: number;
+                            failed: number;
+                            errors: {
+                                row: number;
+                                column: string;
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress and per-row errors of an import */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: string;
+                            fileName: string | null;
+                            total: number;
+                            processed: number;
+                            created: number;
+                            existing: number;
+                            failed: number;
+                            errors: {
+                                row: number;
+                                column: string;
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/episodes/{id}/release-notice.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Printable release notice (PDF) of a released episode */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Why the document is printed or exported (recorded in the audit log) */
+                    purpose?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/exports/release-table.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员解除隔离表 of a day (Excel); the purpose is recorded */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    date: string;
+                    /** @description Why the document is printed or exported (recorded in the audit log) */
+                    purpose: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/episodes/{id}/conversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the person to another category (e.g. close contact → confirmed); the history stays */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        category: "confirmed" | "suspected" | "asymptomatic" | "close_contact" | "secondary_contact" | "inbound_traveller" | "risk_area_arrival" | "discharged_patient" | "fever_patient" | "returning_outsider";
+                        /** @description YYYY-MM-DD (Asia/Shanghai) */
+                        startDate: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            category: string;
+                            editionId: string;
+                            profileId: string | null;
+                            status: string;
+                            managementType: string;
+                            startDate: string;
+                            plannedReleaseDate: string | null;
+                            plannedEndDate: string | null;
+                            /** Format: uuid */
+                            siteId: string | null;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            /** Format: uuid */
+                            assignedCadreId: string | null;
+                            /** Format: uuid */
+                            assignedMedicId: string | null;
+                            symptomsReported: boolean;
+                            releasedAt: string | null;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quarantine-sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quarantine sites in my scope with beds and occupancy (alert at 90 %) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionPath: string;
+                            address: string | null;
+                            rooms: number;
+                            beds: number;
+                            occupied: number;
+                            free: number;
+                            ratio: number;
+                            alert: boolean;
+                            full: boolean;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quarantine-sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A site with its rooms */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            address: string | null;
+                            rooms: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                beds: number;
+                                occupied: number;
+                            }[];
+                            beds: number;
+                            occupied: number;
+                            free: number;
+                            ratio: number;
+                            alert: boolean;
+                            full: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quarantine-sites/{id}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add numbered rooms with beds */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        prefix: string;
+                        count: number;
+                        beds: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open alerts in my scope */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                status: string;
+                                /** Format: uuid */
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                siteId: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/badge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count of my open alerts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            open: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve an alert with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assist requests routed into my scope */
+        get: {
+            parameters: {
+                query: {
+                    status?: string;
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                sourceOrg: string;
+                                documentNumber: string | null;
+                                category: string;
+                                startDate: string;
+                                name: string;
+                                idMasked: string;
+                                phoneMasked: string | null;
+                                addressMasked: string;
+                                routedBy: string | null;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                                jurisdictionName: string;
+                                status: string;
+                                decisionReason: string | null;
+                                /** Format: uuid */
+                                episodeId: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Receive an assist request (协查) and route it to the community of the address */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sourceOrg: string;
+                        documentNumber?: string;
+                        category: "confirmed" | "suspected" | "asymptomatic" | "close_contact" | "secondary_contact" | "inbound_traveller" | "risk_area_arrival" | "discharged_patient" | "fever_patient" | "returning_outsider";
+                        /** @description YYYY-MM-DD (Asia/Shanghai) */
+                        startDate: string;
+                        name: string;
+                        idType: "resident_id" | "passport" | "other";
+                        idNumber: string;
+                        phone?: string;
+                        address: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            routedBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept: register the person and start management (optionally in a community below the routed town) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jurisdictionId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: string;
+                            /** Format: uuid */
+                            personId: string | null;
+                            /** Format: uuid */
+                            episodeId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist-requests/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return with a reason (e.g. not at this address) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: string;
+                            /** Format: uuid */
+                            personId: string | null;
+                            /** Format: uuid */
+                            episodeId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

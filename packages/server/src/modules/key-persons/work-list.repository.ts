@@ -42,13 +42,23 @@ function episodeFilter(filter: WorkListFilter): SQL {
 
 const episodeColumns = sql`e.id as episode_id, p.id as person_id, p.name as person_name, p.id_masked, e.category, e.management_type, e.site_id`;
 
-/** Tests and follow-ups still due on or before `today`, split by the caller into due today and overdue. */
-export function openItems(db: Db, filter: WorkListFilter, kind: 'test' | 'follow_up'): Promise<WorkItem[]> {
+/** Tests or follow-ups still due: on `today` itself, or overdue (before it); each list capped on its own. */
+export function openItems(
+  db: Db,
+  filter: WorkListFilter,
+  kind: 'test' | 'follow_up',
+  when: 'today' | 'overdue' | 'upToToday',
+): Promise<WorkItem[]> {
+  const due = {
+    today: sql`s.due_date = ${filter.today}`,
+    overdue: sql`s.due_date < ${filter.today}`,
+    upToToday: sql`s.due_date <= ${filter.today}`,
+  }[when];
   return queryRows<WorkItem>(
     db,
     sql`select ${episodeColumns}, s.id as item_id, s.test_kind, s.due_date::text as due_date
         from schedule_item s join key_person_episode e on e.id = s.episode_id join person p on p.id = e.person_id
-        where s.status = 'due' and s.kind = ${kind} and s.due_date <= ${filter.today} and ${episodeFilter(filter)}
+        where s.status = 'due' and s.kind = ${kind} and ${due} and ${episodeFilter(filter)}
         order by s.due_date, p.name limit ${filter.limit}`,
   );
 }

@@ -37,17 +37,18 @@ export async function workList(deps: Deps, context: RequestContext, query: WorkL
     limit: query.limit,
   };
   const db = deps.database.db;
-  const [tests, followUps, checksToday, checksYesterday, releases] = await Promise.all([
-    openItems(db, filter, 'test'),
-    openItems(db, filter, 'follow_up'),
+  const [testsDue, testsOverdue, followUps, checksToday, checksYesterday, releases] = await Promise.all([
+    openItems(db, filter, 'test', 'today'),
+    openItems(db, filter, 'test', 'overdue'),
+    openItems(db, filter, 'follow_up', 'upToToday'),
     missingChecks(db, filter, today),
     missingChecks(db, filter, filter.yesterday),
     releaseDue(db, filter),
   ]);
   return {
     date: today,
-    testsDue: tests.filter((t) => t.due_date === today).map(shape),
-    testsOverdue: tests.filter((t) => (t.due_date ?? today) < today).map(shape),
+    testsDue: testsDue.map(shape),
+    testsOverdue: testsOverdue.map(shape),
     followUpsDue: followUps.map(shape),
     checksDue: checksToday.map(shape),
     checksOverdue: checksYesterday.map(shape),

@@ -11,6 +11,7 @@ export type Api = FastifyInstance<
 >;
 
 export const Uuid = Type.String({ format: 'uuid' });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
 export const ErrorReply = Type.Object(

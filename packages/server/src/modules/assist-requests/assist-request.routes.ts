@@ -2,12 +2,11 @@ import { ID_TYPES } from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
-import { type Api, errorResponses, IdParams, Page, PageQuery, pageWindow, Uuid } from '../../http/schemas.ts';
+import { type Api, errorResponses, IdParams, Nullable, Page, PageQuery, pageWindow, Uuid } from '../../http/schemas.ts';
 import { CalendarDateString, Category } from '../key-persons/key-person.schemas.ts';
 import { acceptAssistRequest, assistRequestList, receiveAssistRequest, returnAssistRequest } from './assist-request.service.ts';
 
 const tags = ['assist-requests'];
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 const AssistRequestItem = Type.Object({
   id: Uuid,

@@ -2,9 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { searchAudit } from '../../audit/audit.service.ts';
 import { contextOf } from '../../http/request-context.ts';
-import { type Api, errorResponses, Page, PageQuery, pageWindow } from '../../http/schemas.ts';
+import { type Api, errorResponses, Nullable, Page, PageQuery, pageWindow } from '../../http/schemas.ts';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 const Values = Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]);
 
 const AuditItem = Type.Object({

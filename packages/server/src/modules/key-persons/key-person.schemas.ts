@@ -1,8 +1,7 @@
 import { KEY_PERSON_CATEGORIES, SIGNATORY_ROLES } from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
-import { Uuid } from '../../http/schemas.ts';
+import { Nullable, Uuid } from '../../http/schemas.ts';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 export const CalendarDateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Asia/Shanghai)' });
 export const Category = Type.Union(KEY_PERSON_CATEGORIES.map((c) => Type.Literal(c)));
 export const SignatoryRole = Type.Union(SIGNATORY_ROLES.map((r) => Type.Literal(r)));

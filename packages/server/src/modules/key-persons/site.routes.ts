@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
-import { type Api, errorResponses, IdParams, Uuid } from '../../http/schemas.ts';
+import { type Api, errorResponses, IdParams, Nullable, Uuid } from '../../http/schemas.ts';
 import { alertBadge, listAlerts, resolveAlert } from './alert.service.ts';
 import { addRooms, listSites, siteDetail } from './site.service.ts';
 
@@ -13,7 +13,6 @@ const Capacity = {
   alert: Type.Boolean(),
   full: Type.Boolean(),
 };
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export function siteRoutes(api: Api, deps: AppDeps) {
   api.get(

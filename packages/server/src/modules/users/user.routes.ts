@@ -2,11 +2,10 @@ import { ROLES } from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
-import { type Api, errorResponses, IdParams, Page, PageQuery, pageWindow, Uuid } from '../../http/schemas.ts';
+import { type Api, errorResponses, IdParams, Nullable, Page, PageQuery, pageWindow, Uuid } from '../../http/schemas.ts';
 import { changeUser, createUser, grantRole, listUsersWithRoles, resetPassword, revokeRole } from './user.service.ts';
 
 const RoleName = Type.Union(ROLES.map((r) => Type.Literal(r)));
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 const UserItem = Type.Object({
   id: Uuid,

@@ -7,7 +7,7 @@
 // so does a test run that exits non-zero without reporting a failed test, so that line never says
 // "0 failed" for a run that failed. The exit code is non-zero whenever any step failed.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -168,10 +168,37 @@ function findFiles(dir, test) {
 
 const unitTests = (pkg) => findFiles(path.join(root, 'packages', pkg, 'src'), (name) => name.endsWith('.test.ts'));
 
-/** One `node --test` run: the spec reporter to the console, counts to a file. */
+// How long each test file took last time, so the slowest start first and the lanes end together.
+const durationsFile = path.join(root, 'node_modules/.cache/fangkong/test-durations.json');
+const durations = (() => {
+  try {
+    return JSON.parse(readFileSync(durationsFile, 'utf8'));
+  } catch {
+    return {};
+  }
+})();
+
+function slowestFirst(files) {
+  return [...files].sort((a, b) => (durations[b] ?? 0) - (durations[a] ?? 0) || a.localeCompare(b));
+}
+
+function saveDurations(measured, key) {
+  for (const [file, ms] of Object.entries(measured ?? {})) durations[`${key} ${rel(file)}`] = Math.round(ms);
+  try {
+    mkdirSync(path.dirname(durationsFile), { recursive: true });
+    writeFileSync(durationsFile, `${JSON.stringify(durations, null, 1)}\n`);
+  } catch {
+    // a read-only checkout just loses the ordering hint
+  }
+}
+
+/** One `node --test` run: the spec reporter to the console, counts (and durations) to a file. */
 async function testRun(step, files, env, concurrency) {
   console.log(`\n── ${step}: ${files.length} file(s) ${'─'.repeat(Math.max(0, 48 - step.length))}`);
   if (files.length === 0) return;
+  const key = env.DATABASE_URL ? 'postgres' : 'pglite';
+  const byKey = Object.fromEntries(files.map((file) => [`${key} ${rel(file)}`, file]));
+  const ordered = slowestFirst(Object.keys(byKey)).map((k) => byKey[k]);
   const countsFile = path.join(scratch, `${step.replace(/\W+/g, '-')}.json`);
   const args = [
     '--import',
@@ -183,7 +210,7 @@ async function testRun(step, files, env, concurrency) {
     '--test-reporter-destination=stdout',
     `--test-reporter=${path.join(root, 'scripts/test-count-reporter.mjs')}`,
     `--test-reporter-destination=${countsFile}`,
-    ...files.map(rel),
+    ...ordered.map(rel),
   ];
   const result = await run(process.execPath, args, { env, timeoutMs: 12 * MINUTE });
   let counts = { passed: 0, failed: 0, skipped: 0 };
@@ -192,6 +219,7 @@ async function testRun(step, files, env, concurrency) {
   } catch {
     console.log(`${step}: no counts were reported`);
   }
+  saveDurations(counts.durations, key);
   if (result.code !== 0 && counts.failed === 0) {
     console.log(`${step}: the runner exited with code ${result.code} without a failed test; counting it as one failure`);
     counts.failed = 1;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
@@ -34,14 +35,43 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
-/** Builds packages/web when dist is missing or older than its sources (or core's, which it imports). */
-export function ensureWebBuilt(): void {
+function webIsStale(): boolean {
   const built = path.join(WEB_DIST, 'index.html');
   const sources = [webDir, path.join(root, 'packages/core/src')];
-  if (existsSync(built) && Math.max(...sources.map(newestMtime)) <= statSync(built).mtimeMs) return;
-  console.log('building the web UI (npm run build -w @fangkong/web)…');
-  const result = spawnSync('npm', ['run', 'build', '-w', '@fangkong/web'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`web build failed (exit ${result.status})`);
+  return !existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Journey files run in parallel processes: one builds while the others wait (a directory is an atomic lock). */
+function withBuildLock(build: () => void): void {
+  const lock = path.join(tmpdir(), 'fangkong-web-build.lock');
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      sleep(200);
+    }
+  }
+  try {
+    build();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Builds packages/web when dist is missing or older than its sources (or core's, which it imports). */
+export function ensureWebBuilt(): void {
+  if (!webIsStale()) return;
+  withBuildLock(() => {
+    if (!webIsStale()) return;
+    console.log('building the web UI (npm run build -w @fangkong/web)…');
+    const result = spawnSync('npm', ['run', 'build', '-w', '@fangkong/web'], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`web build failed (exit ${result.status})`);
+  });
 }
 
 /**

@@ -16,5 +16,9 @@ export const PERMISSIONS = [
   'site.read',
   'site.manage',
   'alert.read',
+  'testing.read',
+  'testing.sample',
+  'testing.labResult',
+  'testing.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

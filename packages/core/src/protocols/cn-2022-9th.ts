@@ -1,5 +1,5 @@
 import { clause } from './clause.ts';
-import type { CategoryRule, MonitoringRule, ProtocolEdition, ReleaseRule, TestRule } from './protocol-types.ts';
+import type { CategoryRule, MonitoringRule, ProtocolEdition, ReleaseRule, TestingRules, TestRule } from './protocol-types.ts';
 
 /** 《新型冠状病毒肺炎防控方案（第九版）》 (June 2022): "7+3" for close contacts and inbound travellers. */
 const P9 = 'national protocol 9th edition';
@@ -72,6 +72,107 @@ const hospital = (category: CategoryRule['category'], says: string, tests: TestR
   escalations: escalations.filter((e) => e.trigger === 'overdue_test'),
 });
 
+/**
+ * Testing under the 9th edition. Pooling 10:1 is the edition's general rule; the zone-specific
+ * sizes follow the national regional-testing guide of the period (区域新型冠状病毒核酸检测组织实施指南
+ * 第三版, March 2022) as far as we know it and are marked configured where not checked against the text.
+ */
+const REGIONAL = 'national guidance 区域新型冠状病毒核酸检测组织实施指南（第三版）';
+const periodic = (days: number, who: string) => clause(P9, '四(六)', `${who}: tested every ${days} days (cycle configured)`, true);
+const onEvent = (who: string) => clause(P9, '四(三)', `${who}: nucleic acid test on day 1`);
+
+const ninthTesting: TestingRules = {
+  pooling: [
+    {
+      zoneType: 'sealed_zone',
+      sizes: [1],
+      household: true,
+      basis: clause(REGIONAL, '采样方式', 'Sealed zones: door-to-door sampling, single tubes or one tube per household', true),
+    },
+    {
+      zoneType: 'controlled_zone',
+      sizes: [10, 5, 1],
+      household: false,
+      basis: clause(P9, '四(六) 区域核酸检测', 'Pooled 10:1 in principle; controlled zones no larger pools', true),
+    },
+    {
+      zoneType: 'precaution_zone',
+      sizes: [10, 20, 5, 1],
+      household: false,
+      basis: clause(REGIONAL, '采样方式', 'Pooled 10:1 in principle; 20:1 allowed outside sealed and controlled zones (configured)', true),
+    },
+    {
+      zoneType: 'general',
+      sizes: [10, 20, 5, 1],
+      household: false,
+      basis: clause(REGIONAL, '采样方式', 'Pooled 10:1 in principle; 20:1 allowed outside sealed and controlled zones (configured)', true),
+    },
+  ],
+  groups: [
+    { group: 'close_contact', cycle: { onceWithinDays: 1 }, basis: onEvent('Close contacts') },
+    { group: 'inbound_traveller', cycle: { onceWithinDays: 1 }, basis: onEvent('Inbound travellers') },
+    { group: 'fever_clinic_patient', cycle: { onceWithinDays: 1 }, basis: clause(P9, '四(一)', 'Every fever-clinic patient is tested') },
+    {
+      group: 'new_inpatient_or_carer',
+      cycle: { onceWithinDays: 1 },
+      basis: clause(P9, '四(一)', 'New inpatients and carers on admission', true),
+    },
+    { group: 'medical_staff', cycle: { everyDays: 7 }, basis: periodic(7, 'Medical staff') },
+    {
+      group: 'port_border_staff',
+      cycle: { everyDays: 1 },
+      basis: periodic(1, 'Port and border staff in contact with inbound people or goods'),
+    },
+    { group: 'prison_staff', cycle: { everyDays: 7 }, basis: periodic(7, 'Prison and detention staff') },
+    { group: 'welfare_institution_staff', cycle: { everyDays: 7 }, basis: periodic(7, 'Welfare and elderly-care staff') },
+    { group: 'key_area_arrival', cycle: { onceWithinDays: 1 }, basis: onEvent('Arrivals from risk areas') },
+    {
+      group: 'school_member_at_risk',
+      cycle: { onceWithinDays: 1 },
+      basis: clause(P9, '四(六)', 'School members at risk, before return', true),
+    },
+    { group: 'service_staff_with_history', cycle: { everyDays: 7 }, basis: periodic(7, 'Service staff with risk history') },
+    { group: 'assessed_risk_group', cycle: { everyDays: 7 }, basis: periodic(7, 'Groups judged at risk') },
+  ],
+  turnaround: [
+    {
+      setting: 'fever_clinic',
+      hours: 6,
+      basis: clause(P9, '四(一)', 'Fever clinics: results within hours; 6 h configured (REQUIREMENTS TEST-016: check before use)', true),
+    },
+    {
+      setting: 'campaign',
+      hours: 24,
+      basis: clause(REGIONAL, '总体要求', 'Regional testing of the delimited area is completed within 24 hours'),
+    },
+    { setting: 'routine', hours: 24, basis: clause(P9, '四(六)', 'Routine tests: 24 h configured', true) },
+  ],
+  negativeValidityHours: {
+    hours: [24, 48, 72],
+    basis: clause(P9, '四(六)', 'Negative results within 24, 48 or 72 hours, as local measures require (configured)', true),
+  },
+  payer: {
+    mandatory: 'government',
+    voluntary: ['individual', 'employer'],
+    campaign: 'government',
+    basis: clause(
+      'seed 000',
+      '§三(三)5',
+      'Mandatory testing paid by the local government, voluntary testing by the unit or individual (carried over)',
+    ),
+  },
+  followUp: {
+    positivePool: clause(
+      REGIONAL,
+      '混采阳性处置',
+      'A positive or indeterminate pool: members are controlled in place at once and retested in single tubes',
+      true,
+    ),
+    positiveSingle: clause(P9, '三(一)', 'A positive nucleic acid result is reported within 2 hours and the person transferred'),
+    retestNegative: clause(REGIONAL, '混采阳性处置', 'Members whose single-tube retest is negative are released from control', true),
+  },
+};
+
 export const CN_2022_9TH: ProtocolEdition = {
   id: 'cn-2022-9th',
   name: '新型冠状病毒肺炎防控方案（第九版）',
@@ -136,4 +237,5 @@ export const CN_2022_9TH: ProtocolEdition = {
       nucleicAcidDays(0, [1], 'Nucleic acid test at the fever clinic'),
     ),
   },
+  testing: ninthTesting,
 };

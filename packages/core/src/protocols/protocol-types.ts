@@ -112,6 +112,8 @@ export interface ProtocolEdition {
   /** Inclusive; absent while in force. */
   effectiveTo?: CalendarDate;
   categories: Partial<Record<KeyPersonCategory, CategoryRule>>;
+  /** Testing rules (pooling, mandatory groups, turnaround, result validity); absent when an edition says nothing. */
+  testing?: TestingRules;
 }
 
 /** A jurisdiction's own variant on top of an edition, with its own basis; never a fork of the edition. */
@@ -123,4 +125,77 @@ export interface LocalProfile {
   editionId: string;
   basis: Clause;
   overrides: Partial<Record<KeyPersonCategory, Partial<Omit<CategoryRule, 'category'>>>>;
+}
+
+/** Testing (核酸检测) — REQUIREMENTS.md §5. Zone types of a mass-testing campaign (封控区/管控区/防范区, or none). */
+export const ZONE_TYPES = ['sealed_zone', 'controlled_zone', 'precaution_zone', 'general'] as const;
+export type ZoneType = (typeof ZONE_TYPES)[number];
+
+/** The 12 mandatory-testing groups (应检尽检) of seed 000 §三(三)5, in the seed's order (TEST-001). */
+export const MANDATORY_TESTING_GROUPS = [
+  'close_contact',
+  'inbound_traveller',
+  'fever_clinic_patient',
+  'new_inpatient_or_carer',
+  'medical_staff',
+  'port_border_staff',
+  'prison_staff',
+  'welfare_institution_staff',
+  'key_area_arrival',
+  'school_member_at_risk',
+  'service_staff_with_history',
+  'assessed_risk_group',
+] as const;
+export type MandatoryTestingGroup = (typeof MANDATORY_TESTING_GROUPS)[number];
+
+/** Who pays for a test (TEST-002): the local government, the unit (enterprise or institution), or the person. */
+export const PAYERS = ['government', 'employer', 'individual'] as const;
+export type Payer = (typeof PAYERS)[number];
+
+/** Where a sample was taken, for turnaround limits. */
+export const TURNAROUND_SETTINGS = ['fever_clinic', 'campaign', 'routine'] as const;
+export type TurnaroundSetting = (typeof TURNAROUND_SETTINGS)[number];
+
+/** Pool sizes allowed in a zone type, the first being the default; `household` allows one tube per household. */
+export interface PoolingRule {
+  zoneType: ZoneType;
+  sizes: number[];
+  household: boolean;
+  basis: Clause;
+}
+
+/** A periodic group is tested every n days; an event group once within n days of joining the roster. */
+export type TestingCycle = { everyDays: number } | { onceWithinDays: number };
+
+export interface TestingGroupRule {
+  group: MandatoryTestingGroup;
+  cycle: TestingCycle;
+  basis: Clause;
+}
+
+export interface TurnaroundRule {
+  setting: TurnaroundSetting;
+  /** Hours from sampling to the lab's result. */
+  hours: number;
+  basis: Clause;
+}
+
+export interface PayerRule {
+  mandatory: Payer;
+  /** Payers a voluntary test may name; the first is the default. */
+  voluntary: Payer[];
+  /** A mass-testing campaign ordered by the command is mandatory testing of an assessed group. */
+  campaign: Payer;
+  basis: Clause;
+}
+
+export interface TestingRules {
+  pooling: PoolingRule[];
+  groups: TestingGroupRule[];
+  turnaround: TurnaroundRule[];
+  /** The windows "negative within n hours" may be asked for (e.g. 24, 48, 72). */
+  negativeValidityHours: { hours: number[]; basis: Clause };
+  payer: PayerRule;
+  /** What a positive or indeterminate tube sets off, and what a negative single-tube retest of a pool member ends. */
+  followUp: { positivePool: Clause; positiveSingle: Clause; retestNegative: Clause };
 }

@@ -1,5 +1,5 @@
 import { clause } from './clause.ts';
-import type { CategoryRule, MonitoringRule, PhaseRule, ProtocolEdition } from './protocol-types.ts';
+import type { CategoryRule, MonitoringRule, PhaseRule, ProtocolEdition, TestingRules } from './protocol-types.ts';
 
 /**
  * The rules of the seed documents (2020–21 local plans built on the national 2020 editions).
@@ -254,6 +254,131 @@ const homeObservation = (category: CategoryRule['category'], countsFrom: Categor
   escalations: symptomEscalations,
 });
 
+/**
+ * Testing (TEST-001…016). The seeds name the 12 mandatory groups and who pays, but give no pool
+ * sizes, cycles, turnaround hours or validity windows: those are configured values (marked so),
+ * taken from the national guidance of the period where one existed.
+ */
+const S000_TEST = '§三(三)5';
+const twelveGroups = (says: string) => clause(S000, S000_TEST, `Mandatory testing (应检尽检) of ${says}`);
+const cycleConfigured = (days: number) =>
+  clause(S000, S000_TEST, `The seeds give no testing cycle; every ${days} days is configured`, true);
+const onEntry = (where: string, says: string) => clause(S000, where, says);
+
+const seedTesting: TestingRules = {
+  pooling: [
+    {
+      zoneType: 'sealed_zone',
+      sizes: [1],
+      household: true,
+      basis: clause(
+        'national guidance 全员新型冠状病毒核酸检测组织实施指南（第二版）',
+        '采样方式',
+        'Sealed compounds (closed to the household): one tube per household, or single tubes',
+        true,
+      ),
+    },
+    {
+      zoneType: 'controlled_zone',
+      sizes: [10, 5, 1],
+      household: false,
+      basis: clause('national guidance 新冠病毒核酸10合1混采检测技术规范 (2020)', '—', 'Pooled 10:1 at most in controlled zones', true),
+    },
+    {
+      zoneType: 'precaution_zone',
+      sizes: [10, 5, 1],
+      household: false,
+      basis: clause('national guidance 全员新型冠状病毒核酸检测组织实施指南（第二版）', '采样方式', 'Other areas pooled 5:1 or 10:1', true),
+    },
+    {
+      zoneType: 'general',
+      sizes: [10, 5, 1],
+      household: false,
+      basis: clause('national guidance 全员新型冠状病毒核酸检测组织实施指南（第二版）', '采样方式', 'Other areas pooled 5:1 or 10:1', true),
+    },
+  ],
+  groups: [
+    {
+      group: 'close_contact',
+      cycle: { onceWithinDays: 1 },
+      basis: onEntry('§三(二)10', 'Close contacts are tested on entry to quarantine'),
+    },
+    { group: 'inbound_traveller', cycle: { onceWithinDays: 1 }, basis: onEntry('§三(三)1', 'Inbound arrivals are tested on arrival') },
+    {
+      group: 'fever_clinic_patient',
+      cycle: { onceWithinDays: 1 },
+      basis: clause('seed 003', 'item 7', 'Every fever-clinic patient gets the four-item screen including nucleic acid'),
+    },
+    {
+      group: 'new_inpatient_or_carer',
+      cycle: { onceWithinDays: 1 },
+      basis: twelveGroups('new inpatients and carers (on admission, configured)'),
+    },
+    { group: 'medical_staff', cycle: { everyDays: 7 }, basis: cycleConfigured(7) },
+    { group: 'port_border_staff', cycle: { everyDays: 7 }, basis: cycleConfigured(7) },
+    { group: 'prison_staff', cycle: { everyDays: 7 }, basis: cycleConfigured(7) },
+    { group: 'welfare_institution_staff', cycle: { everyDays: 7 }, basis: cycleConfigured(7) },
+    {
+      group: 'key_area_arrival',
+      cycle: { onceWithinDays: 1 },
+      basis: onEntry('§三(三)2', 'Arrivals from key areas are tested on arrival'),
+    },
+    {
+      group: 'school_member_at_risk',
+      cycle: { onceWithinDays: 1 },
+      basis: twelveGroups('school members with key-area history before returning to school (once, configured)'),
+    },
+    { group: 'service_staff_with_history', cycle: { everyDays: 7 }, basis: cycleConfigured(7) },
+    { group: 'assessed_risk_group', cycle: { everyDays: 7 }, basis: cycleConfigured(7) },
+  ],
+  turnaround: [
+    {
+      setting: 'fever_clinic',
+      hours: 6,
+      basis: clause(S000, '§三(二)3', 'The seeds only ask to shorten testing time (TEST-016); 6 h for fever clinics is configured', true),
+    },
+    {
+      setting: 'campaign',
+      hours: 24,
+      basis: clause('seed 003', 'item 31', 'The seeds only ask to shorten testing time (TEST-016); 24 h is configured', true),
+    },
+    {
+      setting: 'routine',
+      hours: 24,
+      basis: clause('seed 003', 'item 31', 'The seeds only ask to shorten testing time (TEST-016); 24 h is configured', true),
+    },
+  ],
+  negativeValidityHours: {
+    hours: [24, 48, 72],
+    basis: clause(S000, '§三(三)1', 'The seeds count tests 24 h apart; 48 h and 72 h validity windows are configured', true),
+  },
+  payer: {
+    mandatory: 'government',
+    voluntary: ['individual', 'employer'],
+    campaign: 'government',
+    basis: clause(
+      S000,
+      S000_TEST,
+      'Mandatory testing is paid by the local government; voluntary testing by the enterprise, institution or individual',
+    ),
+  },
+  followUp: {
+    positivePool: clause(
+      'national guidance 新冠病毒核酸10合1混采检测技术规范 (2020)',
+      '—',
+      'A positive or indeterminate pool: every member is kept in place (stays home) and retested in a single tube',
+      true,
+    ),
+    positiveSingle: clause(S000, '§三(三)3', 'A positive result enters the case pathway (2-hour report) and the person is managed at once'),
+    retestNegative: clause(
+      'national guidance 新冠病毒核酸10合1混采检测技术规范 (2020)',
+      '—',
+      'A member whose single-tube retest is negative is released from the control of the pool',
+      true,
+    ),
+  },
+};
+
 export const SEED_2020: ProtocolEdition = {
   id: 'seed-2020',
   name: '种子文件规则（2020—2021 地方方案，依据国家 2020 年版防控方案）',
@@ -337,4 +462,5 @@ export const SEED_2020: ProtocolEdition = {
       '§三(二)4',
     ),
   },
+  testing: seedTesting,
 };

@@ -25,9 +25,10 @@ export const ErrorReply = Type.Object(
   { $id: 'ErrorReply' },
 );
 
+/** Optional in the document (clients may leave them out); the server fills the defaults. */
 export const PageQuery = {
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
 };
 
 export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
@@ -40,6 +41,7 @@ export const errorResponses = {
   409: ErrorReply,
 };
 
-export function pageWindow(query: { page: number; pageSize: number }) {
-  return { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
+export function pageWindow(query: { page?: number; pageSize?: number }, defaultSize = 20) {
+  const size = query.pageSize ?? defaultSize;
+  return { limit: size, offset: ((query.page ?? 1) - 1) * size };
 }

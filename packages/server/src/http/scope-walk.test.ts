@@ -242,6 +242,12 @@ const ROUTES: Record<string, RouteEntry> = {
       { ...refused(`/api/key-persons/episodes/${a.episodeId}/release-notice.pdf`), query: { purpose: '越界打印' }, control: false },
     ],
   },
+  'GET /api/key-persons/assignable-users': {
+    cases: (a) => [{ ...refused('/api/key-persons/assignable-users'), query: { jurisdictionId: a.villageId } }],
+  },
+  'PATCH /api/key-persons/episodes/:id/assignment': {
+    cases: (a) => [refused(`/api/key-persons/episodes/${a.episodeId}/assignment`, { assignedCadreId: a.walkerId, reason: '越界指定' })],
+  },
   'GET /api/key-persons/exports/release-table.xlsx': {
     cases: () => [empty('/api/key-persons/exports/release-table.xlsx', { date: TODAY, purpose: '越界导出' }, false)],
   },

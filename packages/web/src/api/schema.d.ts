@@ -270,6 +270,8 @@ export interface paths {
                                 jurisdictionPath: string;
                             }[];
                             permissions: string[];
+                            /** @description true after a one-time password: the UI asks for a new one first */
+                            mustChangePassword: boolean;
                         };
                     };
                 };
@@ -986,13 +988,13 @@ export interface paths {
         /** Buildings, units, households and venues inside my scope */
         get: {
             parameters: {
-                query: {
+                query?: {
                     jurisdictionId?: string;
                     kind?: "building" | "unit" | "household" | "school" | "enterprise" | "market" | "pharmacy" | "medical_institution" | "fever_clinic" | "quarantine_site" | "checkpoint";
                     parentPlaceId?: string;
                     q?: string;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1253,11 +1255,11 @@ export interface paths {
         /** Search people (masked): by ID number, mobile phone or name prefix */
         get: {
             parameters: {
-                query: {
+                query?: {
                     q?: string;
                     jurisdictionId?: string;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1752,10 +1754,10 @@ export interface paths {
         /** Accounts with a role inside my scope */
         get: {
             parameters: {
-                query: {
+                query?: {
                     q?: string;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2473,15 +2475,16 @@ export interface paths {
         /** Audit events inside my scope, newest first */
         get: {
             parameters: {
-                query: {
+                query?: {
+                    jurisdictionId?: string;
                     actor?: string;
                     action?: string;
                     entityType?: string;
                     entityId?: string;
                     from?: string;
                     to?: string;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2845,11 +2848,11 @@ export interface paths {
         /** Episodes of management inside my scope */
         get: {
             parameters: {
-                query: {
+                query?: {
                     status?: string;
                     category?: "confirmed" | "suspected" | "asymptomatic" | "close_contact" | "secondary_contact" | "inbound_traveller" | "risk_area_arrival" | "discharged_patient" | "fever_patient" | "returning_outsider";
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -4648,6 +4651,255 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/key-persons/assignable-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts that may sign releases for people of a jurisdiction (cadres and medics) */
+        get: {
+            parameters: {
+                query: {
+                    jurisdictionId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            role: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-persons/episodes/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Name the assigned cadre and/or medic who sign the release */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assignedCadreId?: string;
+                        /** Format: uuid */
+                        assignedMedicId?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            assignedCadreId?: string;
+                            /** Format: uuid */
+                            assignedMedicId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/key-persons/imports/template": {
         parameters: {
             query?: never;
@@ -5919,10 +6171,10 @@ export interface paths {
         /** Assist requests routed into my scope */
         get: {
             parameters: {
-                query: {
+                query?: {
                     status?: string;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;

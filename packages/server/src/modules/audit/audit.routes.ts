@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { searchAudit } from '../../audit/audit.service.ts';
 import { contextOf } from '../../http/request-context.ts';
-import { type Api, errorResponses, Nullable, Page, PageQuery, pageWindow } from '../../http/schemas.ts';
+import { type Api, errorResponses, Nullable, Page, PageQuery, pageWindow, Uuid } from '../../http/schemas.ts';
 
 const Values = Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]);
 
@@ -32,6 +32,7 @@ export function auditRoutes(api: Api, deps: AppDeps) {
         summary: 'Audit events inside my scope, newest first',
         querystring: Type.Object(
           {
+            jurisdictionId: Type.Optional(Uuid),
             actor: Type.Optional(Type.String({ maxLength: 60 })),
             action: Type.Optional(Type.String({ maxLength: 60 })),
             entityType: Type.Optional(Type.String({ maxLength: 40 })),

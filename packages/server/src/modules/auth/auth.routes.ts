@@ -2,6 +2,7 @@ import { AppError, PERMISSIONS, roleGrants } from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { SESSION_COOKIE } from '../../auth/auth.hook.ts';
+import { findUserById } from '../../auth/auth.repository.ts';
 import { login, logout } from '../../auth/auth.service.ts';
 import { LoginThrottle } from '../../auth/login-throttle.ts';
 import { anonymousContext, contextOf } from '../../http/request-context.ts';
@@ -15,6 +16,7 @@ const Me = Type.Object({
   csrfToken: Type.String(),
   roles: Type.Array(Type.Object({ role: Type.String(), jurisdictionId: Uuid, jurisdictionPath: Type.String() })),
   permissions: Type.Array(Type.String()),
+  mustChangePassword: Type.Boolean({ description: 'true after a one-time password: the UI asks for a new one first' }),
 });
 
 const tags = ['auth'];
@@ -69,7 +71,9 @@ export function authRoutes(api: Api, deps: AppDeps) {
     },
     async (request) => {
       const { actor } = contextOf(request);
+      const user = actor.userId ? await findUserById(db, actor.userId) : undefined;
       return {
+        mustChangePassword: user?.mustChangePassword ?? false,
         id: actor.userId ?? '',
         username: actor.username,
         displayName: actor.displayName,

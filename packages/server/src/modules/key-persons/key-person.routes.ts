@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
 import { type Api, errorResponses, IdParams, Page, PageQuery, pageWindow, Uuid } from '../../http/schemas.ts';
+import { assignableUsers, assignEpisode } from './assignment.service.ts';
 import { convertEpisode } from './conversion.service.ts';
 import { releaseDocumentRoutes } from './documents/release-documents.routes.ts';
 import { registerEpisode } from './episode.service.ts';
@@ -200,6 +201,7 @@ export function keyPersonRoutes(api: Api, deps: AppDeps) {
     (request) => personTimeline(deps, contextOf(request), request.params.id),
   );
   transferRoutes(api, deps);
+  assignmentRoutes(api, deps);
   rosterRoutes(api, deps);
   releaseDocumentRoutes(api, deps);
   api.post(
@@ -297,5 +299,48 @@ function transferRoutes(api: Api, deps: AppDeps) {
       },
     },
     (request) => returnTransfer(deps, contextOf(request), request.params.id, request.body.reason),
+  );
+}
+
+function assignmentRoutes(api: Api, deps: AppDeps) {
+  api.get(
+    '/key-persons/assignable-users',
+    {
+      config: { permission: 'keyPerson.read' },
+      schema: {
+        tags,
+        summary: 'Accounts that may sign releases for people of a jurisdiction (cadres and medics)',
+        querystring: Type.Object({ jurisdictionId: Uuid }, { additionalProperties: false }),
+        response: {
+          200: Type.Array(Type.Object({ id: Uuid, username: Type.String(), displayName: Type.String(), role: Type.String() })),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => assignableUsers(deps, contextOf(request), request.query.jurisdictionId),
+  );
+  api.patch(
+    '/key-persons/episodes/:id/assignment',
+    {
+      config: { permission: 'keyPerson.write' },
+      schema: {
+        tags,
+        summary: 'Name the assigned cadre and/or medic who sign the release',
+        params: IdParams,
+        body: Type.Object(
+          {
+            assignedCadreId: Type.Optional(Uuid),
+            assignedMedicId: Type.Optional(Uuid),
+            reason: Type.String({ minLength: 2, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ id: Uuid, assignedCadreId: Type.Optional(Uuid), assignedMedicId: Type.Optional(Uuid) }),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => assignEpisode(deps, contextOf(request), request.params.id, request.body),
   );
 }

@@ -273,6 +273,39 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
     );
   });
 
+  it('a cadre and a medic are assigned from the accounts that may sign for the person; others are refused', async () => {
+    await setToday(D0);
+    const episode = (
+      await grid.request('POST', '/api/key-persons/episodes', { personId: await newPerson(), category: 'close_contact', startDate: D0 })
+    ).json() as Episode;
+    const candidates = (await grid.request('GET', `/api/key-persons/assignable-users?jurisdictionId=${ids.villageId}`)).json() as {
+      username: string;
+      role: string;
+    }[];
+    assert.ok(
+      candidates.some((c) => c.username === 'grid-a') && candidates.some((c) => c.username === 'medic-a' && c.role === 'assigned_medic'),
+    );
+    assert.ok(!candidates.some((c) => c.username === 'cadre-b'), 'a cadre of another town cannot sign here');
+    const other = (await queryRows<{ id: string }>(runtime.deps.database.db, sql`select id from app_user where username = 'cadre-b'`))[0]
+      ?.id;
+    const refused = await grid.request('PATCH', `/api/key-persons/episodes/${episode.id}/assignment`, {
+      assignedCadreId: other,
+      reason: '指定包保',
+    });
+    assert.deepEqual([refused.statusCode, (refused.json() as { field: string }).field], [400, 'assignedCadreId']);
+    const assigned = await grid.request('PATCH', `/api/key-persons/episodes/${episode.id}/assignment`, {
+      assignedCadreId: ids.cadreId,
+      assignedMedicId: ids.medicId,
+      reason: '指定包保',
+    });
+    assert.equal(assigned.statusCode, 200, assigned.body);
+    const detail = (await grid.request('GET', `/api/key-persons/episodes/${episode.id}`)).json() as {
+      assignedCadreId: string;
+      assignedMedicId: string;
+    };
+    assert.deepEqual([detail.assignedCadreId, detail.assignedMedicId], [ids.cadreId, ids.medicId]);
+  });
+
   it('another town sees none of it', async () => {
     const list = (await otherTown.request('GET', '/api/key-persons/episodes')).json() as { total: number };
     assert.equal(list.total, 0);

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
-import { type Api, errorResponses, IdParams, Nullable, Uuid } from '../../http/schemas.ts';
+import { type Api, errorResponses, IdParams, Nullable, PageQuery, pageWindow, Uuid } from '../../http/schemas.ts';
 import { alertBadge, listAlerts, resolveAlert } from './alert.service.ts';
 import { addRooms, listSites, siteDetail } from './site.service.ts';
 
@@ -113,7 +113,10 @@ export function siteRoutes(api: Api, deps: AppDeps) {
         },
       },
     },
-    (request) => listAlerts(deps, contextOf(request), request.query.pageSize, (request.query.page - 1) * request.query.pageSize),
+    (request) => {
+      const { limit, offset } = pageWindow(request.query);
+      return listAlerts(deps, contextOf(request), limit, offset);
+    },
   );
   api.get(
     '/alerts/badge',

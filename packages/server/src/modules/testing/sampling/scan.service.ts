@@ -1,0 +1,179 @@
+import {
+  AppError,
+  barcodeProblem,
+  conflict,
+  fitsTube,
+  type IdType,
+  invalid,
+  maskName,
+  notFound,
+  pathInScope,
+  payerFor,
+  type ZoneAssignment,
+  type ZoneType,
+  zoneFor,
+} from '@fangkong/core';
+import type { AppDeps } from '../../../app-deps.ts';
+import { recordAudit } from '../../../audit/audit.service.ts';
+import type { Db } from '../../../db/client.ts';
+import type { RequestContext } from '../../../http/context.ts';
+import { findPersonById, findPersonByIdHash, type PersonRow } from '../../persons/person.repository.ts';
+import { idLookupHash } from '../../persons/person-record.ts';
+import { type CampaignRow, findPointWithCampaign, type PointRow, zonesOf } from '../campaigns/campaign.repository.ts';
+import { rulesOfEdition, scopeOf } from '../testing-access.ts';
+import { activeGroupsOf, householdSize } from './sampling.repository.ts';
+import {
+  campaignSampleOf,
+  closeTube,
+  insertPoolMember,
+  insertSample,
+  openTube,
+  setTubeHousehold,
+  type TubeRow,
+  takePlace,
+} from './tube.repository.ts';
+
+type Deps = Pick<AppDeps, 'database' | 'clock' | 'cipher'>;
+
+export interface PersonCode {
+  personId?: string;
+  idType?: IdType;
+  idNumber?: string;
+}
+
+export interface ScanInput extends PersonCode {
+  barcode: string;
+}
+
+export function checkBarcode(barcode: string): void {
+  const problem = barcodeProblem(barcode);
+  if (problem) throw invalid('barcode', problem);
+}
+
+/** The resident's code carries their id; an ID card gives type and number, looked up by keyed hash. */
+export async function personByCode(deps: Deps, db: Db, code: PersonCode): Promise<PersonRow> {
+  if (code.personId) {
+    const found = await findPersonById(db, code.personId);
+    if (!found) throw notFound('personId');
+    return found.person;
+  }
+  if (!code.idType || !code.idNumber) throw invalid('personId', 'required');
+  const found = await findPersonByIdHash(db, idLookupHash(deps.cipher, code.idType, code.idNumber));
+  if (!found) throw notFound('idNumber');
+  return found;
+}
+
+function checkOpen(campaign: CampaignRow, now: Date): void {
+  if (campaign.status !== 'open' || (campaign.endsAt && now > campaign.endsAt)) throw new AppError('conflict', 'campaignClosed', 'id');
+  if (now < campaign.startsAt) throw new AppError('conflict', 'campaignNotStarted', 'id');
+}
+
+interface ScanPlan {
+  point: PointRow;
+  campaign: CampaignRow;
+  person: PersonRow;
+  pointZone: ZoneAssignment;
+  personZone: ZoneType;
+}
+
+async function planScan(deps: Deps, context: RequestContext, pointId: string, input: ScanInput): Promise<ScanPlan> {
+  const db = deps.database.db;
+  const found = await findPointWithCampaign(db, pointId);
+  if (!found || !pathInScope(found.point.jurisdictionPath, scopeOf(context, 'testing.sample'))) throw notFound('id');
+  checkOpen(found.campaign, deps.clock());
+  checkBarcode(input.barcode);
+  const person = await personByCode(deps, db, input);
+  if (!person.jurisdictionPath.startsWith(found.campaign.jurisdictionPath)) throw invalid('personId', 'personOutsideCampaign');
+  const { campaign, point } = found;
+  const zones = (await zonesOf(db, campaign.id)).map((z) => ({ ...z, zoneType: z.zoneType as ZoneType, path: z.jurisdictionPath }));
+  const fallback = { path: campaign.jurisdictionPath, zoneType: 'general' as const, poolSize: campaign.defaultPoolSize, household: false };
+  return {
+    point,
+    campaign,
+    person,
+    pointZone: zoneFor(zones, point.jurisdictionPath, fallback),
+    personZone: zoneFor(zones, person.jurisdictionPath, fallback).zoneType,
+  };
+}
+
+/** The scanned tube: a new barcode opens a tube with the pool of the point's zone; a used one must be open and here. */
+async function tubeFor(tx: Db, plan: ScanPlan, barcode: string, userId: string | null, now: Date): Promise<TubeRow> {
+  const tube = await openTube(tx, {
+    barcode,
+    campaignId: plan.campaign.id,
+    collectionPointId: plan.point.id,
+    poolSize: plan.pointZone.poolSize,
+    household: plan.pointZone.household,
+    zoneType: plan.pointZone.zoneType,
+    setting: 'campaign',
+    openedAt: now,
+    labName: plan.point.labName,
+    editionId: plan.campaign.editionId,
+    jurisdictionPath: plan.point.jurisdictionPath,
+    createdBy: userId,
+  });
+  if (tube.collectionPointId !== plan.point.id) throw conflict('barcode', 'tubeElsewhere');
+  if (tube.status !== 'open') throw conflict('barcode', 'tubeClosed');
+  if (!fitsTube(rulesOfEdition(plan.campaign.editionId), plan.personZone, tube)) {
+    throw invalid('barcode', 'poolTooLargeForZone', { zone: plan.personZone });
+  }
+  return tube;
+}
+
+/** Household tubes take one household only, and are full when all its registered members are in. */
+async function capacityOf(tx: Db, tube: TubeRow, person: PersonRow): Promise<number> {
+  if (!tube.household) return tube.poolSize;
+  if (!person.householdId) throw invalid('personId', 'noHousehold');
+  if (tube.householdId && tube.householdId !== person.householdId) throw invalid('personId', 'otherHousehold');
+  await setTubeHousehold(tx, tube.id, person.householdId);
+  return householdSize(tx, person.householdId);
+}
+
+/**
+ * A scan at a collection point: the resident goes into the open tube of that barcode, which closes
+ * when full. Refused after the campaign closed, for a closed or foreign tube, a resident already
+ * sampled in the campaign, or a pool larger than the resident's zone allows.
+ */
+export async function scanAtPoint(deps: Deps, context: RequestContext, pointId: string, input: ScanInput) {
+  const plan = await planScan(deps, context, pointId, input);
+  const { campaign, person } = plan;
+  const groups = await activeGroupsOf(deps.database.db, person.id);
+  const payer = payerFor(rulesOfEdition(campaign.editionId), { purpose: 'campaign', groups: [] }).decision ?? 'government';
+  const now = deps.clock();
+  return deps.database.db.transaction(async (tx) => {
+    if (await campaignSampleOf(tx, campaign.id, person.id)) throw conflict('personId', 'alreadySampled');
+    const tube = await tubeFor(tx, plan, input.barcode, context.actor.userId, now);
+    const capacity = await capacityOf(tx, tube, person);
+    const position = await takePlace(tx, tube.id, capacity);
+    if (position === undefined) throw conflict('barcode', 'tubeClosed');
+    const sampleId = await insertSample(tx, {
+      personId: person.id,
+      campaignId: campaign.id,
+      collectionPointId: plan.point.id,
+      purpose: 'campaign',
+      payer,
+      groups,
+      sampledAt: now,
+      sampledBy: context.actor.userId,
+      jurisdictionPath: person.jurisdictionPath,
+    });
+    await insertPoolMember(tx, { tubeId: tube.id, sampleId, personId: person.id, position, jurisdictionPath: person.jurisdictionPath });
+    const full = position >= capacity;
+    if (full) await closeTube(tx, tube.id, now);
+    await recordAudit(tx, context, {
+      action: 'testing.sample',
+      entityType: 'sample',
+      entityId: sampleId,
+      jurisdictionPath: person.jurisdictionPath,
+      after: { personId: person.id, barcode: tube.barcode, campaignId: campaign.id, pointId: plan.point.id, position, payer },
+    });
+    return {
+      sampleId,
+      personId: person.id,
+      personName: maskName(person.name),
+      idMasked: person.idMasked,
+      payer,
+      tube: { id: tube.id, barcode: tube.barcode, poolSize: tube.poolSize, household: tube.household, memberCount: position, closed: full },
+    };
+  });
+}

@@ -1,0 +1,46 @@
+import {
+  AppError,
+  editionInForce,
+  findEdition,
+  type Permission,
+  type ProtocolEdition,
+  scopePaths,
+  shanghaiDate,
+  type TestingRules,
+  testingRulesOf,
+} from '@fangkong/core';
+import type { RequestContext } from '../../http/context.ts';
+
+export const scopeOf = (context: RequestContext, permission: Permission) => scopePaths(context.actor.grants, permission);
+
+/** A campaign and a caller's scope meet when one holds the other: a grid worker sees their part of a district campaign. */
+export function overlapsScope(path: string, scope: readonly string[]): boolean {
+  return scope.some((root) => path.startsWith(root) || root.startsWith(path));
+}
+
+export interface EditionRules {
+  edition: ProtocolEdition;
+  rules: TestingRules;
+}
+
+/** The edition in force on the (Asia/Shanghai) date of `at`, with its testing rules. */
+export function rulesInForce(at: Date): EditionRules {
+  const edition = editionInForce(shanghaiDate(at));
+  if (!edition) throw new AppError('conflict', 'noEditionInForce', 'date');
+  return { edition, rules: testingRulesOf(edition) };
+}
+
+/** The rules of the edition a campaign or tube was opened under. */
+export function rulesOfEdition(editionId: string): TestingRules {
+  const edition = findEdition(editionId);
+  if (!edition) throw new AppError('conflict', 'unknownEdition', 'editionId');
+  return testingRulesOf(edition);
+}
+
+/**
+ * The community (village, 12-digit NBS code) a path lies in, or the path itself above that level:
+ * progress, alerts and door-to-door lists are per community.
+ */
+export function communityPathOf(path: string): string {
+  return /^(.*?\/\d{12}\/)/.exec(path)?.[1] ?? path;
+}

@@ -3176,6 +3176,8 @@ export interface paths {
                             releasedAt: string | null;
                             /** Format: uuid */
                             jurisdictionId: string;
+                            personName: string;
+                            idMasked: string;
                             plan: {
                                 [key: string]: unknown;
                             };
@@ -5836,6 +5838,7 @@ export interface paths {
                                 status: string;
                                 /** Format: uuid */
                                 episodeId: string | null;
+                                personName: string | null;
                                 /** Format: uuid */
                                 siteId: string | null;
                                 details: {

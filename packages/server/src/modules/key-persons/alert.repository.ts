@@ -1,6 +1,6 @@
 import { and, desc, eq, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { alert, task } from '../../db/schema/index.ts';
+import { alert, keyPersonEpisode, person, task } from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';
 
 export type AlertInsert = typeof alert.$inferInsert;
@@ -19,7 +19,15 @@ export async function insertTask(db: Db, row: TaskInsert): Promise<void> {
 export async function openAlerts(db: Db, paths: string[], limit: number, offset: number) {
   const where = and(eq(alert.status, 'open'), underAnyPath(alert.jurisdictionPath, paths));
   const [items, counted] = await Promise.all([
-    db.select().from(alert).where(where).orderBy(desc(alert.createdAt)).limit(limit).offset(offset),
+    db
+      .select({ alert, personName: person.name })
+      .from(alert)
+      .leftJoin(keyPersonEpisode, eq(keyPersonEpisode.id, alert.episodeId))
+      .leftJoin(person, eq(person.id, keyPersonEpisode.personId))
+      .where(where)
+      .orderBy(desc(alert.createdAt))
+      .limit(limit)
+      .offset(offset),
     db.select({ total: sql<number>`count(*)::int` }).from(alert).where(where),
   ]);
   return { items, total: counted[0]?.total ?? 0 };

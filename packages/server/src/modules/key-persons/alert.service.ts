@@ -12,8 +12,9 @@ export async function listAlerts(deps: Deps, context: RequestContext, limit: num
   const page = await openAlerts(deps.database.db, alertScope(context), limit, offset);
   return {
     total: page.total,
-    items: page.items.map((a) => ({
+    items: page.items.map(({ alert: a, personName }) => ({
       id: a.id,
+      personName,
       kind: a.kind,
       status: a.status,
       episodeId: a.episodeId,

@@ -60,7 +60,8 @@ export async function listEpisodes(
 export async function episodeDetail(deps: Deps, context: RequestContext, id: string) {
   const db = deps.database.db;
   const episode = await episodeInScope(db, context, id, 'keyPerson.read');
-  const [schedule, observations, signatures, tasks] = await Promise.all([
+  const [found, schedule, observations, signatures, tasks] = await Promise.all([
+    findPersonById(db, episode.personId),
     scheduleOfEpisode(db, id),
     observationsOf(db, id),
     signaturesOf(db, id),
@@ -68,6 +69,8 @@ export async function episodeDetail(deps: Deps, context: RequestContext, id: str
   ]);
   return {
     ...episodeSummary(episode),
+    personName: found?.person.name ?? '',
+    idMasked: found?.person.idMasked ?? '',
     plan: episode.plan,
     schedule: schedule.map((s) => ({
       id: s.id,

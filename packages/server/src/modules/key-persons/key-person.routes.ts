@@ -77,6 +77,8 @@ export function keyPersonRoutes(api: Api, deps: AppDeps) {
           200: Type.Composite([
             EpisodeSummary,
             Type.Object({
+              personName: Type.String(),
+              idMasked: Type.String(),
               plan: Loose,
               schedule: Type.Array(Loose),
               observations: Type.Array(Loose),

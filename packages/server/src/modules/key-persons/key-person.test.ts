@@ -132,10 +132,16 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
     const detail = (await grid.request('GET', `/api/key-persons/episodes/${episode.id}`)).json() as {
       tasks: { kind: string }[];
       symptomsReported: boolean;
+      personName: string;
     };
     assert.deepEqual([detail.symptomsReported, detail.tasks.map((t) => t.kind)], [true, ['fever_clinic_transfer']]);
     const badge = (await grid.request('GET', '/api/alerts/badge')).json() as { open: number };
     assert.ok(badge.open >= 1);
+    const alerts = (await grid.request('GET', '/api/alerts')).json() as {
+      items: { kind: string; episodeId: string; personName: string }[];
+    };
+    const fever = alerts.items.find((a) => a.episodeId === episode.id);
+    assert.deepEqual([fever?.kind, fever?.personName], ['fever', detail.personName], 'the alert names the person, as the detail does');
   });
 
   async function recordAllNegative(episodeId: string) {

@@ -103,6 +103,7 @@ export function siteRoutes(api: Api, deps: AppDeps) {
                 kind: Type.String(),
                 status: Type.String(),
                 episodeId: Type.Union([Uuid, Type.Null()]),
+                personName: Nullable(Type.String()),
                 siteId: Type.Union([Uuid, Type.Null()]),
                 details: Type.Record(Type.String(), Type.Unknown()),
                 createdAt: Type.String(),

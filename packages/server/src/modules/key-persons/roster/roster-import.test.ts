@@ -76,8 +76,9 @@ describe('roster import (Excel)', () => {
     assert.equal(reply.statusCode, 200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(reply.rawPayload as unknown as ArrayBuffer);
+    const header = book.worksheets[0]?.getRow(1).values as string[] | undefined;
     assert.deepEqual(
-      (book.worksheets[0]?.getRow(1).values as string[]).slice(1),
+      header?.slice(1),
       ROSTER_COLUMNS.map((c) => c.header),
     );
   });

@@ -17,6 +17,8 @@ export interface Config {
   loginAttemptsPerMinute: number;
   bodyLimitBytes: number;
   webDistDir: string;
+  /** Hops of trusted reverse proxies (0 = none): client address and https come from X-Forwarded-*. */
+  trustProxyHops: number;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +78,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginLockMinutes: integer(env, 'FANGKONG_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     loginAttemptsPerMinute: integer(env, 'FANGKONG_LOGIN_RATE', 20, 1, 100_000),
     bodyLimitBytes: integer(env, 'FANGKONG_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    trustProxyHops: integer(env, 'FANGKONG_TRUST_PROXY', 0, 0, 10),
     webDistDir: path.resolve(env.FANGKONG_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
   };
 }

@@ -36,19 +36,20 @@ const listColumns = {
   jurisdictionName: jurisdiction.name,
 };
 
+/** A lookup by ID or phone hash matches a handful of rows: their number is the count, no second query. */
 export async function searchPersons(db: Db, search: PersonSearch) {
   const where = and(underAnyPath(person.jurisdictionPath, search.scopePaths), matchCondition(search.match));
-  const [items, counted] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(person)
-      .innerJoin(jurisdiction, eq(jurisdiction.id, person.jurisdictionId))
-      .where(where)
-      .orderBy(asc(person.jurisdictionPath), asc(person.name), asc(person.id))
-      .limit(search.limit)
-      .offset(search.offset),
-    db.select({ total: sql<number>`count(*)::int` }).from(person).where(where),
-  ]);
+  const items = await db
+    .select(listColumns)
+    .from(person)
+    .innerJoin(jurisdiction, eq(jurisdiction.id, person.jurisdictionId))
+    .where(where)
+    .orderBy(asc(person.jurisdictionPath), asc(person.name), asc(person.id))
+    .limit(search.limit)
+    .offset(search.offset);
+  const exact = search.match !== null && !('namePrefix' in search.match);
+  if (exact && search.offset === 0 && items.length < search.limit) return { items, total: items.length };
+  const counted = await db.select({ total: sql<number>`count(*)::int` }).from(person).where(where);
   return { items, total: counted[0]?.total ?? 0 };
 }
 

@@ -1,4 +1,4 @@
-import { AppError, conflict, forbidden, invalid, notFound, pathInScope, type Role, scopePaths } from '@fangkong/core';
+import { AppError, COUNTRY_ROOT, conflict, forbidden, invalid, notFound, pathInScope, type Role, scopePaths } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { findUserById, findUserByUsername, grantsOfUser } from '../../auth/auth.repository.ts';
@@ -27,7 +27,9 @@ export interface NewUser {
 }
 
 const adminScope = (context: RequestContext) => scopePaths(context.actor.grants, 'user.admin');
-const isRootAdmin = (context: RequestContext) => context.actor.grants.some((g) => g.role === 'system_admin');
+/** Accounts with no role belong to no jurisdiction: only an admin of the whole country sees them. */
+const isRootAdmin = (context: RequestContext) =>
+  context.actor.grants.some((g) => g.role === 'system_admin' && g.jurisdictionPath === COUNTRY_ROOT.path);
 
 async function grantableJurisdiction(db: Db, context: RequestContext | null, jurisdictionId: string) {
   const target = await findJurisdictionById(db, jurisdictionId);

@@ -1,7 +1,8 @@
-import { AppError, findEdition, maskIdNumber, notFound, pathInScope, scopePaths } from '@fangkong/core';
+import { AppError, findEdition, maskIdNumber, pathInScope, scopePaths } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
 import type { RequestContext } from '../../../http/context.ts';
+import { episodeInScope } from '../episode-access.ts';
 import { releaseNoticePdf } from './release-notice.pdf.ts';
 import { type ReleaseRecordRow, releaseRecord, releasesOn, testsOfEpisode } from './release-record.repository.ts';
 import { releaseTableXlsx } from './release-table.xlsx.ts';
@@ -16,11 +17,9 @@ function idNumberFor(deps: Deps, context: RequestContext, record: ReleaseRecordR
 
 export async function releaseNotice(deps: Deps, context: RequestContext, episodeId: string, purpose: string) {
   const db = deps.database.db;
+  await episodeInScope(db, context, episodeId, 'keyPerson.read');
   const record = await releaseRecord(db, episodeId);
-  if (!record) {
-    throw new AppError('notFound', 'notReleased', 'id');
-  }
-  if (!pathInScope(record.jurisdiction_path, scopePaths(context.actor.grants, 'keyPerson.read'))) throw notFound('id');
+  if (!record) throw new AppError('notFound', 'notReleased', 'id');
   const pdf = await releaseNoticePdf({
     record,
     idNumber: idNumberFor(deps, context, record),

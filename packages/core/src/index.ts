@@ -32,3 +32,6 @@ export * from './testing/pool-follow-up.ts';
 export * from './testing/pooling.ts';
 export * from './testing/testing-rules.ts';
 export * from './testing/turnaround.ts';
+export * from './codes/code-colour.ts';
+export * from './codes/code-rules.ts';
+export * from './codes/code-types.ts';

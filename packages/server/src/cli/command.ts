@@ -9,6 +9,8 @@ export type OptionValues = Record<string, string | boolean | undefined>;
 export interface CommandResult {
   json: unknown;
   text: string[];
+  /** Non-zero when the command ran but its answer is "no" (e.g. an invalid code): scripts can branch on it. */
+  exitCode?: number;
 }
 
 export interface CommandIo {
@@ -22,7 +24,9 @@ export interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(values: OptionValues, io: CommandIo): Promise<CommandResult>;
+  /** Names of the positional arguments it takes, in order (none when absent). */
+  positionals?: readonly string[];
+  run(values: OptionValues, io: CommandIo, positionals: readonly string[]): Promise<CommandResult>;
 }
 
 export function requiredString(values: OptionValues, name: string): string {

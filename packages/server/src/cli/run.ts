@@ -3,6 +3,7 @@ import { AppError } from '@fangkong/core';
 import { ConfigError } from '../config.ts';
 import { messageFor } from '../http/messages.ts';
 import { BACKUP_COMMANDS, OperationError } from './backup.ts';
+import { CODE_COMMANDS } from './code.commands.ts';
 import { type Command, type OptionValues, UsageError } from './command.ts';
 import { DATA_COMMANDS } from './commands.ts';
 import { PROTOCOL_COMMANDS } from './protocol.commands.ts';
@@ -12,7 +13,7 @@ export interface CliStreams {
   err: (text: string) => void;
 }
 
-const COMMANDS: readonly Command[] = [...DATA_COMMANDS, ...BACKUP_COMMANDS, ...PROTOCOL_COMMANDS];
+const COMMANDS: readonly Command[] = [...DATA_COMMANDS, ...BACKUP_COMMANDS, ...PROTOCOL_COMMANDS, ...CODE_COMMANDS];
 const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 export function generalHelp(): string {
@@ -27,7 +28,7 @@ export function generalHelp(): string {
     '',
     'Options for every command: --json (one JSON document on stdout), --help',
     'Environment (as the server): DATABASE_URL (PostgreSQL; else embedded PGlite), FANGKONG_DATA_DIR (default ./data), FANGKONG_DATA_KEY',
-    'Exit codes: 0 done, 1 failed, 2 usage error.',
+    'Exit codes: 0 done, 1 failed (or: the answer is no, e.g. an invalid code), 2 usage error.',
   ].join('\n');
 }
 
@@ -66,14 +67,21 @@ function reportError(error: unknown, json: boolean, streams: CliStreams): number
 
 async function runCommand(argv: readonly string[], streams: CliStreams, json: boolean): Promise<number> {
   const { command, rest } = findCommand(argv);
-  const { values } = parseArgs({ args: rest, options: { ...command.options, ...COMMON_OPTIONS }, strict: true, allowPositionals: false });
+  const takes = command.positionals ?? [];
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { ...command.options, ...COMMON_OPTIONS },
+    strict: true,
+    allowPositionals: takes.length > 0,
+  });
   if (values.help) {
     streams.out(commandHelp(command));
     return 0;
   }
-  const result = await command.run(values as OptionValues, { log: streams.err });
+  if (positionals.length !== takes.length) throw new UsageError(`expects / 需要参数: ${takes.map((p) => `<${p}>`).join(' ')}`);
+  const result = await command.run(values as OptionValues, { log: streams.err }, positionals);
   streams.out(json ? JSON.stringify(result.json) : result.text.join('\n'));
-  return 0;
+  return result.exitCode ?? 0;
 }
 
 /** Runs one CLI invocation and returns its exit code. */

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decideColour } from './code-colour.ts';
+import { CN_2022_9TH_CODE_RULES, SEED_2020_CODE_RULES } from './code-rules.ts';
+import type { HealthFacts } from './code-types.ts';
+
+const NOW = new Date('2020-03-15T10:00:00+08:00');
+const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
+const none: HealthFacts = { episodes: [], tests: [], declarations: [], arrivals: [], mandatoryTestCycleHours: null };
+const colour = (facts: Partial<HealthFacts>) => decideColour(SEED_2020_CODE_RULES, { ...none, ...facts }, NOW);
+
+describe('health code colours (seed-2020 rules)', () => {
+  it('green with its reason when no rule applies', () => {
+    const decision = colour({});
+    assert.equal(decision.colour, 'green');
+    assert.deepEqual(
+      decision.because.map((r) => r.rule),
+      ['code.noRule.green'],
+    );
+    assert.equal(decision.ruleVersion, 'seed-2020/codes-1');
+  });
+
+  it('a confirmed case is red', () => {
+    assert.equal(colour({ episodes: [{ category: 'confirmed', managementType: 'hospital_care', released: false }] }).colour, 'red');
+  });
+
+  it('seed 000: an inbound traveller in quarantine is not green', () => {
+    assert.equal(
+      colour({ episodes: [{ category: 'inbound_traveller', managementType: 'centralized_quarantine', released: false }] }).colour,
+      'red',
+    );
+  });
+
+  it('seed 000: after quarantine, not yet arrived at the destination: yellow, citing §三(三)1', () => {
+    const decision = colour({ arrivals: [{ arrivedOn: '2020-03-14', fromRiskLevel: 'low', atDestination: false }] });
+    assert.equal(decision.colour, 'yellow');
+    assert.ok(decision.because.some((r) => r.rule === 'code.notAtDestination.yellow' && r.clause === '§三(三)1'));
+  });
+
+  it('seed 000: quarantine over and arrived, but a result still pending: yellow', () => {
+    assert.equal(colour({ tests: [{ kind: 'nucleic_acid', result: 'pending', sampledAt: hoursAgo(6) }] }).colour, 'yellow');
+  });
+
+  it('seed 000: quarantine over, arrived and all tests negative: green', () => {
+    const decision = colour({
+      tests: [{ kind: 'nucleic_acid', result: 'negative', sampledAt: hoursAgo(30) }],
+      arrivals: [{ arrivedOn: '2020-03-01', fromRiskLevel: 'low', atDestination: true }],
+    });
+    assert.equal(decision.colour, 'green');
+  });
+
+  it('SC-11: a positive result is red, whatever else is green', () => {
+    assert.equal(colour({ tests: [{ kind: 'nucleic_acid', result: 'positive', sampledAt: hoursAgo(2) }] }).colour, 'red');
+  });
+
+  it('home health monitoring after release is yellow', () => {
+    assert.equal(
+      colour({ episodes: [{ category: 'close_contact', managementType: 'home_health_monitoring', released: true }] }).colour,
+      'yellow',
+    );
+  });
+
+  it('a declared fever of 37.3 °C today is yellow; 37.2 °C is green', () => {
+    assert.equal(colour({ declarations: [{ date: '2020-03-15', symptoms: [], temperatureTenths: 373 }] }).colour, 'yellow');
+    assert.equal(colour({ declarations: [{ date: '2020-03-15', symptoms: [], temperatureTenths: 372 }] }).colour, 'green');
+  });
+
+  it('an arrival from a high-risk area 10 days ago is yellow under the 2020 rules, green under the 9th edition (7 days)', () => {
+    const facts = { ...none, arrivals: [{ arrivedOn: '2020-03-05', fromRiskLevel: 'high' as const, atDestination: true }] };
+    assert.equal(decideColour(SEED_2020_CODE_RULES, facts, NOW).colour, 'yellow');
+    assert.equal(decideColour(CN_2022_9TH_CODE_RULES, facts, NOW).colour, 'green');
+  });
+
+  it('a member of a mandatory group without a negative test within the cycle is yellow', () => {
+    assert.equal(
+      colour({ mandatoryTestCycleHours: 72, tests: [{ kind: 'nucleic_acid', result: 'negative', sampledAt: hoursAgo(80) }] }).colour,
+      'yellow',
+    );
+    assert.equal(
+      colour({ mandatoryTestCycleHours: 72, tests: [{ kind: 'nucleic_acid', result: 'negative', sampledAt: hoursAgo(40) }] }).colour,
+      'green',
+    );
+  });
+
+  it('every applying rule is listed, most severe first', () => {
+    const decision = colour({
+      episodes: [{ category: 'close_contact', managementType: 'centralized_quarantine', released: false }],
+      tests: [{ kind: 'nucleic_acid', result: 'pending', sampledAt: hoursAgo(3) }],
+    });
+    assert.deepEqual(
+      decision.because.map((r) => r.rule),
+      ['code.underManagement.red', 'code.unresolvedResult.yellow'],
+    );
+  });
+});

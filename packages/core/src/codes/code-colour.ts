@@ -1,0 +1,70 @@
+import { addDays, type CalendarDate, shanghaiDate } from '../calendar/calendar-date.ts';
+import { because, type Reason } from '../key-persons/reason.ts';
+import type { CodeColour, CodeRule, CodeRuleSet, HealthFacts } from './code-types.ts';
+
+const SEVERITY: Record<CodeColour, number> = { green: 0, yellow: 1, red: 2 };
+const DAY_MS = 86_400_000;
+
+export interface ColourDecision {
+  colour: CodeColour;
+  ruleVersion: string;
+  because: Reason[];
+}
+
+const since = (today: CalendarDate, days: number) => addDays(today, -days);
+
+function positiveWithin(facts: HealthFacts, now: Date, days: number): boolean {
+  return facts.tests.some((t) => t.result === 'positive' && now.getTime() - t.sampledAt.getTime() <= days * DAY_MS);
+}
+
+/** Does one rule apply to these facts today? Each branch is one clause of the rule set. */
+function applies(rule: CodeRule, facts: HealthFacts, now: Date, today: CalendarDate): boolean {
+  switch (rule.kind) {
+    case 'caseCategory':
+      return facts.episodes.some((e) => rule.categories.includes(e.category));
+    case 'underManagement':
+      return facts.episodes.some(
+        (e) =>
+          rule.categories.includes(e.category) &&
+          rule.managementTypes.includes(e.managementType) &&
+          !(e.released && e.managementType !== 'home_health_monitoring'),
+      );
+    case 'positiveResult':
+      return positiveWithin(facts, now, rule.withinDays);
+    case 'unresolvedResult':
+      return facts.tests.some(
+        (t) =>
+          (t.result === 'pending' || t.result === 'indeterminate') && now.getTime() - t.sampledAt.getTime() <= rule.withinDays * DAY_MS,
+      );
+    case 'notAtDestination':
+      return facts.arrivals.some((a) => !a.atDestination);
+    case 'declaredSymptoms':
+      return facts.declarations.some(
+        (d) =>
+          d.date >= since(today, rule.withinDays) && (d.symptoms.length > 0 || (d.temperatureTenths ?? 0) >= rule.feverThresholdTenths),
+      );
+    case 'riskAreaArrival':
+      return facts.arrivals.some(
+        (a) => a.fromRiskLevel !== 'low' && rule.levels.includes(a.fromRiskLevel) && a.arrivedOn >= since(today, rule.withinDays),
+      );
+    case 'missingMandatoryTest':
+      return (
+        facts.mandatoryTestCycleHours !== null &&
+        !facts.tests.some(
+          (t) => t.result === 'negative' && now.getTime() - t.sampledAt.getTime() <= (facts.mandatoryTestCycleHours ?? 0) * 3_600_000,
+        )
+      );
+  }
+}
+
+/** The colour is the most severe rule that applies; every applying rule is a reason, with its clause. */
+export function decideColour(rules: CodeRuleSet, facts: HealthFacts, now: Date): ColourDecision {
+  const today = shanghaiDate(now);
+  const matched = rules.rules.filter((rule) => applies(rule, facts, now, today)).sort((a, b) => SEVERITY[b.colour] - SEVERITY[a.colour]);
+  const colour = matched[0]?.colour ?? 'green';
+  const reasons =
+    matched.length > 0
+      ? matched.map((rule) => because(`code.${rule.kind}.${rule.colour}`, rule.basis))
+      : [because('code.noRule.green', rules.greenBasis)];
+  return { colour, ruleVersion: rules.version, because: reasons };
+}

@@ -1,0 +1,123 @@
+import { clause } from '../protocols/clause.ts';
+import type { CodeRuleSet } from './code-types.ts';
+
+/**
+ * Colour rules per edition. The seeds fix one rule outright (seed 000 §三(三)1: an inbound traveller
+ * turns green only when quarantine has ended, the person has arrived and all tests are negative) and
+ * bring cases and contacts "under code management" (seed 003 item 21) without naming colours; the
+ * colours for those are configured here, following the practice of the provincial codes of 2020.
+ */
+const caseCategories = ['confirmed', 'suspected', 'asymptomatic'] as const;
+const quarantined = [
+  'close_contact',
+  'secondary_contact',
+  'inbound_traveller',
+  'risk_area_arrival',
+  'discharged_patient',
+  'returning_outsider',
+] as const;
+
+export const SEED_2020_CODE_RULES: CodeRuleSet = {
+  version: 'seed-2020/codes-1',
+  editionId: 'seed-2020',
+  rules: [
+    {
+      kind: 'caseCategory',
+      categories: [...caseCategories],
+      colour: 'red',
+      basis: clause(
+        'seed 003',
+        'item 21',
+        'Cases and asymptomatic infections are brought under health-code management (red configured)',
+        true,
+      ),
+    },
+    {
+      kind: 'positiveResult',
+      withinDays: 28,
+      colour: 'red',
+      basis: clause('seed 000', '§三(三)1', 'A positive result never leaves the code green (SC-11)'),
+    },
+    {
+      kind: 'underManagement',
+      categories: [...quarantined],
+      managementTypes: ['centralized_quarantine', 'home_quarantine'],
+      colour: 'red',
+      basis: clause('seed 000', '§三(三)1', 'Green only when quarantine has ended: red while in quarantine (colour configured)', true),
+    },
+    {
+      kind: 'underManagement',
+      categories: [...quarantined, 'fever_patient'],
+      managementTypes: ['home_health_monitoring', 'hospital_care'],
+      colour: 'yellow',
+      basis: clause('seed 000', '§三(二)10', 'Home health management after quarantine: yellow (configured)', true),
+    },
+    {
+      kind: 'unresolvedResult',
+      withinDays: 7,
+      colour: 'yellow',
+      basis: clause('seed 000', '§三(三)1', 'Green only when all tests are negative: a pending or indeterminate result is yellow'),
+    },
+    {
+      kind: 'notAtDestination',
+      colour: 'yellow',
+      basis: clause('seed 000', '§三(三)1', 'Green only when the person has arrived at the destination'),
+    },
+    {
+      kind: 'declaredSymptoms',
+      withinDays: 1,
+      feverThresholdTenths: 373,
+      colour: 'yellow',
+      basis: clause(
+        'seed 001',
+        '§三(四)4',
+        'Fever, cough or diarrhoea: report and go to a fever clinic (yellow until seen, configured)',
+        true,
+      ),
+    },
+    {
+      kind: 'riskAreaArrival',
+      levels: ['medium', 'high'],
+      withinDays: 14,
+      colour: 'yellow',
+      basis: clause(
+        'seed 000',
+        '§三(三)2',
+        'Arrivals from medium/high-risk areas are under health measures for 14 days (yellow configured)',
+        true,
+      ),
+    },
+    {
+      kind: 'missingMandatoryTest',
+      colour: 'yellow',
+      basis: clause('seed 000', '§三(三)5', 'Mandatory testing groups (应检尽检) are tested on their cycle'),
+    },
+  ],
+  greenBasis: clause('seed 000', '§四(三)', 'One person, one code: green when no health rule applies'),
+};
+
+export const CN_2022_9TH_CODE_RULES: CodeRuleSet = {
+  ...SEED_2020_CODE_RULES,
+  version: 'cn-2022-9th/codes-1',
+  editionId: 'cn-2022-9th',
+  rules: SEED_2020_CODE_RULES.rules.map((rule) =>
+    rule.kind === 'riskAreaArrival'
+      ? {
+          ...rule,
+          withinDays: 7,
+          basis: clause(
+            'national protocol 9th edition',
+            '四(三)',
+            'Arrivals from risk areas: 7 days of measures (yellow configured)',
+            true,
+          ),
+        }
+      : rule,
+  ),
+};
+
+export const CODE_RULE_SETS: readonly CodeRuleSet[] = [SEED_2020_CODE_RULES, CN_2022_9TH_CODE_RULES];
+
+export function codeRulesFor(editionId: string): CodeRuleSet | undefined {
+  return CODE_RULE_SETS.find((set) => set.editionId === editionId);
+}

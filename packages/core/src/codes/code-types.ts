@@ -1,0 +1,36 @@
+import type { CalendarDate } from '../calendar/calendar-date.ts';
+import type { Clause, KeyPersonCategory, ManagementType, TestKind } from '../protocols/protocol-types.ts';
+
+export const CODE_COLOURS = ['green', 'yellow', 'red'] as const;
+export type CodeColour = (typeof CODE_COLOURS)[number];
+
+/** Only health facts reach the colour: nothing about the person's other business can (Henan 2022). */
+export interface HealthFacts {
+  /** Episodes still active (not ended or converted). */
+  episodes: { category: KeyPersonCategory; managementType: ManagementType; released: boolean }[];
+  tests: { kind: TestKind; result: 'pending' | 'negative' | 'positive' | 'indeterminate'; sampledAt: Date }[];
+  declarations: { date: CalendarDate; symptoms: string[]; temperatureTenths: number | null }[];
+  arrivals: { arrivedOn: CalendarDate; fromRiskLevel: 'low' | 'medium' | 'high'; atDestination: boolean }[];
+  /** The testing cycle of a mandatory group the person belongs to, if any (hours between tests). */
+  mandatoryTestCycleHours: number | null;
+}
+
+export type CodeRule =
+  | { kind: 'caseCategory'; categories: KeyPersonCategory[]; colour: CodeColour; basis: Clause }
+  | { kind: 'underManagement'; categories: KeyPersonCategory[]; managementTypes: ManagementType[]; colour: CodeColour; basis: Clause }
+  | { kind: 'positiveResult'; withinDays: number; colour: CodeColour; basis: Clause }
+  | { kind: 'unresolvedResult'; withinDays: number; colour: CodeColour; basis: Clause }
+  | { kind: 'declaredSymptoms'; withinDays: number; feverThresholdTenths: number; colour: CodeColour; basis: Clause }
+  | { kind: 'riskAreaArrival'; levels: ('medium' | 'high')[]; withinDays: number; colour: CodeColour; basis: Clause }
+  | { kind: 'notAtDestination'; colour: CodeColour; basis: Clause }
+  | { kind: 'missingMandatoryTest'; colour: CodeColour; basis: Clause };
+
+/** A versioned set of colour rules for one protocol edition. */
+export interface CodeRuleSet {
+  /** The rule version carried in every colour and token, e.g. `seed-2020/codes-1`. */
+  version: string;
+  editionId: string;
+  rules: CodeRule[];
+  /** Why green when nothing else applies. */
+  greenBasis: Clause;
+}

@@ -19,6 +19,10 @@ export interface Config {
   webDistDir: string;
   /** Hops of trusted reverse proxies (0 = none): client address and https come from X-Forwarded-*. */
   trustProxyHops: number;
+  /** How long a health code shown on a screen stays valid; short, so a photo of it is soon worthless. */
+  codeTtlSeconds: number;
+  /** How long a printed paper code stays valid. */
+  paperCodeDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +83,8 @@ export function loadConfig(env: Env = process.env): Config {
     loginAttemptsPerMinute: integer(env, 'FANGKONG_LOGIN_RATE', 20, 1, 100_000),
     bodyLimitBytes: integer(env, 'FANGKONG_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     trustProxyHops: integer(env, 'FANGKONG_TRUST_PROXY', 0, 0, 10),
+    codeTtlSeconds: integer(env, 'FANGKONG_CODE_TTL_SECONDS', 300, 30, 86_400),
+    paperCodeDays: integer(env, 'FANGKONG_PAPER_CODE_DAYS', 7, 1, 90),
     webDistDir: path.resolve(env.FANGKONG_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
   };
 }

@@ -1,6 +1,7 @@
 import type { AppDeps } from './app-deps.ts';
 import { SessionCache } from './auth/session-cache.ts';
 import { ensureCountryRoot } from './bootstrap/root-jurisdiction.ts';
+import { CodeKeyRing } from './codes/code-keys.ts';
 import { type Config, loadConfig } from './config.ts';
 import { loadOrCreateDataKey } from './crypto/data-key.ts';
 import { PersonalDataCipher } from './crypto/personal-data-cipher.ts';
@@ -16,6 +17,7 @@ export async function openRuntime(config: Config = loadConfig(), database?: Data
     config,
     cipher: new PersonalDataCipher(loadOrCreateDataKey(config.dataKey, config.dataDir)),
     sessions: new SessionCache(),
+    codeKeys: await CodeKeyRing.open(config.dataDir),
     clock: () => new Date(),
   };
 }

@@ -242,6 +242,9 @@ const ROUTES: Record<string, RouteEntry> = {
       { ...refused(`/api/key-persons/episodes/${a.episodeId}/release-notice.pdf`), query: { purpose: '越界打印' }, control: false },
     ],
   },
+  'GET /api/codes/keys': { exception: 'public: the public keys that verify health codes offline' },
+  'POST /api/codes/verify': { exception: 'public: answers validity and colour of the token it is given, never who it is' },
+  'GET /api/persons/:id/code': { cases: (a) => [refused(`/api/persons/${a.personId}/code`)] },
   'GET /api/key-persons/assignable-users': {
     cases: (a) => [{ ...refused('/api/key-persons/assignable-users'), query: { jurisdictionId: a.villageId } }],
   },

@@ -9,6 +9,7 @@ import { queryRows } from '../db/query-rows.ts';
 import { XLSX_MIME } from '../modules/key-persons/roster/roster.routes.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
+import { type TestingWalkIds, testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 
@@ -22,7 +23,7 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
 const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
-interface TownA {
+interface TownA extends TestingWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -271,6 +272,75 @@ const ROUTES: Record<string, RouteEntry> = {
   'GET /api/alerts': { cases: () => [empty('/api/alerts')] },
   'GET /api/alerts/badge': { cases: () => [empty('/api/alerts/badge', undefined, false)] },
   'POST /api/alerts/:id/resolve': { cases: (a) => [refused(`/api/alerts/${a.alertId}/resolve`, { reason: '越界处置' })] },
+  'POST /api/testing/campaigns': {
+    cases: (a) => [refused('/api/testing/campaigns', { name: '越界检测', jurisdictionId: a.villageId, startsAt: NOW })],
+  },
+  'GET /api/testing/campaigns': { cases: () => [empty('/api/testing/campaigns')] },
+  'GET /api/testing/campaigns/:id': { cases: (a) => [refused(`/api/testing/campaigns/${a.campaignId}`)] },
+  'PUT /api/testing/campaigns/:id/zones': {
+    cases: (a) => [
+      refused(`/api/testing/campaigns/${a.campaignId}/zones`, { jurisdictionId: a.villageId, zoneType: 'sealed_zone', household: true }),
+    ],
+  },
+  'POST /api/testing/campaigns/:id/collection-points': {
+    cases: (a) => [
+      refused(`/api/testing/campaigns/${a.campaignId}/collection-points`, {
+        name: '越界采样点',
+        jurisdictionId: a.villageId,
+        opensAt: '07:00',
+        closesAt: '19:00',
+        staff: 1,
+        expectedResidents: 1,
+      }),
+    ],
+  },
+  'POST /api/testing/campaigns/:id/close': { cases: (a) => [refused(`/api/testing/campaigns/${a.campaignId}/close`)] },
+  'GET /api/testing/campaigns/:id/progress': { cases: (a) => [refused(`/api/testing/campaigns/${a.campaignId}/progress`)] },
+  'GET /api/testing/campaigns/:id/unsampled': { cases: (a) => [refused(`/api/testing/campaigns/${a.campaignId}/unsampled`)] },
+  'GET /api/testing/campaigns/:id/dashboard': { cases: (a) => [refused(`/api/testing/campaigns/${a.campaignId}/dashboard`)] },
+  'POST /api/testing/collection-points/:id/scans': {
+    cases: (a) => [refused(`/api/testing/collection-points/${a.pointId}/scans`, { barcode: 'WALK-B-0001', personId: a.personId })],
+  },
+  'POST /api/testing/tubes/close': { cases: (a) => [refused('/api/testing/tubes/close', { barcode: a.openTubeBarcode })] },
+  'POST /api/testing/samples': {
+    cases: (a) => [refused('/api/testing/samples', { personId: a.personId, barcode: 'WALK-B-0002', purpose: 'voluntary' })],
+  },
+  'POST /api/testing/lab-results': {
+    // B's lab reports a result for A's tube: an unknown barcode to B, nothing written in A.
+    cases: (a) => [
+      {
+        ...empty('/api/testing/lab-results', undefined, false),
+        body: { labName: '乙实验室', results: [{ barcode: a.openTubeBarcode, result: 'positive' }] },
+        says: /"created":0,.*"code":"unknownBarcode"/,
+      },
+    ],
+  },
+  'POST /api/testing/lab-results/imports': {
+    cases: (a) => [
+      {
+        ...empty('/api/testing/lab-results/imports', { wait: 'true' }, false),
+        status: 202,
+        upload: a.labFileA,
+        says: /"created":0,.*"code":"unknownBarcode"/,
+      },
+    ],
+  },
+  'GET /api/testing/lab-results/imports/:id': { cases: (a) => [refused(`/api/testing/lab-results/imports/${a.labImportId}`)] },
+  'GET /api/testing/turnaround': { cases: () => [empty('/api/testing/turnaround')] },
+  // Counts per group only: the owner's answer names nothing of A either, so no control.
+  'GET /api/testing/groups': { cases: () => [empty('/api/testing/groups', undefined, false)] },
+  'GET /api/testing/groups/:group/members': { cases: () => [empty('/api/testing/groups/medical_staff/members')] },
+  'POST /api/testing/groups/:group/members': {
+    cases: (a) => [refused('/api/testing/groups/close_contact/members', { personId: a.personId })],
+  },
+  'POST /api/testing/group-members/:id/leave': {
+    cases: (a) => [refused(`/api/testing/group-members/${a.groupMemberId}/leave`, { reason: '越界移出' })],
+  },
+  'GET /api/testing/persons/:id/results': { cases: (a) => [refused(`/api/testing/persons/${a.personId}/results`)] },
+  'POST /api/testing/samples/:id/certificate': { cases: (a) => [refused(`/api/testing/samples/${a.resultedSampleId}/certificate`)] },
+  'GET /api/testing/certificates/:token': {
+    exception: 'public: verifies a certificate by its unguessable token; answers the masked name, the result and its times only',
+  },
   'POST /api/assist-requests': {
     // An address in town A, received by B: it can only be routed inside B's own scope. Last in the walk,
     // because B's own request then holds A's place names, which would look like a leak in later lists.
@@ -419,6 +489,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       ...assistRequest('甲协查人', residentId('19750505', 113)),
       address: '湖塘镇甲社区5幢501室',
     });
+    const testing = await testingWalkFixture(runtime.app, owner, { villageId: villageA.id, personId: String(person.id), now: NOW });
     walker = await loginAs(runtime.app, 'walker-b');
     const bAssist = await walker.request('POST', '/api/assist-requests', assistRequest('乙协查人', residentId('19750505', 115)));
     assert.equal(bAssist.statusCode, 201, bAssist.body);
@@ -450,6 +521,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       bAssistId: (bAssist.json() as { id: string }).id,
       rosterA,
       rosterBIntoA: await roster('越界名单人', residentId('19820202', 579), '320412100001'),
+      ...testing,
     };
   }
 

@@ -10,6 +10,7 @@ import { siteRoutes } from './key-persons/site.routes.ts';
 import { personRoutes } from './persons/person.routes.ts';
 import { placeRoutes } from './places/place.routes.ts';
 import { protocolRoutes } from './protocols/protocol.routes.ts';
+import { testingRoutes } from './testing/testing.routes.ts';
 import { userRoutes } from './users/user.routes.ts';
 
 /** Every feature registers its routes here, under /api. */
@@ -25,4 +26,5 @@ export function registerModules(api: Api, deps: AppDeps) {
   siteRoutes(api, deps);
   assistRequestRoutes(api, deps);
   codeRoutes(api, deps);
+  testingRoutes(api, deps);
 }

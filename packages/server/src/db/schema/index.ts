@@ -5,3 +5,4 @@ export * from './import-job.ts';
 export * from './jurisdiction.ts';
 export * from './key-person.ts';
 export * from './person.ts';
+export * from './testing.ts';

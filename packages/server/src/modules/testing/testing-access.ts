@@ -44,3 +44,12 @@ export function rulesOfEdition(editionId: string): TestingRules {
 export function communityPathOf(path: string): string {
   return /^(.*?\/\d{12}\/)/.exec(path)?.[1] ?? path;
 }
+
+/** A unique-index violation (23505) of the named constraint, however deep the driver wrapped it. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const found = e as { code?: string; constraint?: string };
+    if (found.code === '23505' && found.constraint === constraint) return true;
+  }
+  return false;
+}

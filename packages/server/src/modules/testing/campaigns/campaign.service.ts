@@ -39,7 +39,7 @@ export interface NewCampaign {
 
 /** A pool the protocol allows for the zone type, or a 400 naming the allowed sizes. */
 function pool(rules: TestingRules, zone: ZoneInput, field: string) {
-  const decision = choosePool(rules, zone.zoneType, zone);
+  const decision = choosePool(rules, zone.zoneType, { size: zone.poolSize, household: zone.household });
   if (decision.decision === 'refused') throw invalid(field, 'poolSizeNotAllowed', { allowed: decision.allowed.join(' / ') });
   return decision;
 }
@@ -48,7 +48,7 @@ async function zoneRows(db: Db, rules: TestingRules, campaign: { id: string; jur
   const rows = [];
   for (const [index, zone] of zones.entries()) {
     const where = await findJurisdictionById(db, zone.jurisdictionId);
-    if (!where || !where.path.startsWith(campaign.jurisdictionPath)) throw invalid(`zones.${index}.jurisdictionId`, 'zoneOutsideCampaign');
+    if (!where?.path.startsWith(campaign.jurisdictionPath)) throw invalid(`zones.${index}.jurisdictionId`, 'zoneOutsideCampaign');
     const chosen = pool(rules, zone, `zones.${index}.poolSize`);
     rows.push({
       campaignId: campaign.id,
@@ -189,7 +189,7 @@ export async function addPoint(deps: Deps, context: RequestContext, id: string, 
   const db = deps.database.db;
   const campaign = open(await managedCampaign(db, context, id));
   const where = await findJurisdictionById(db, input.jurisdictionId);
-  if (!where || !where.path.startsWith(campaign.jurisdictionPath)) throw invalid('jurisdictionId', 'pointOutsideCampaign');
+  if (!where?.path.startsWith(campaign.jurisdictionPath)) throw invalid('jurisdictionId', 'pointOutsideCampaign');
   if (input.closesAt <= input.opensAt) throw invalid('closesAt', 'endsBeforeStart');
   return db.transaction(async (tx) => {
     const point = await insertPoint(tx, { ...input, campaignId: id, jurisdictionId: where.id, jurisdictionPath: where.path });
@@ -205,12 +205,7 @@ export async function addPoint(deps: Deps, context: RequestContext, id: string, 
 }
 
 /** Closing ends sampling; tubes still open are closed with what they hold and go to the lab. */
-export async function closeCampaign(
-  deps: Deps,
-  context: RequestContext,
-  id: string,
-  closeOpenTubes: (tx: Db, at: Date) => Promise<number>,
-) {
+export async function closeCampaign(deps: Deps, context: RequestContext, id: string) {
   const db = deps.database.db;
   const campaign = open(await managedCampaign(db, context, id));
   const now = deps.clock();

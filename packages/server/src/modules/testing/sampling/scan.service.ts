@@ -5,6 +5,7 @@ import {
   fitsTube,
   type IdType,
   invalid,
+  isMandatoryGroup,
   maskName,
   notFound,
   pathInScope,
@@ -20,7 +21,7 @@ import type { RequestContext } from '../../../http/context.ts';
 import { findPersonById, findPersonByIdHash, type PersonRow } from '../../persons/person.repository.ts';
 import { idLookupHash } from '../../persons/person-record.ts';
 import { type CampaignRow, findPointWithCampaign, type PointRow, zonesOf } from '../campaigns/campaign.repository.ts';
-import { rulesOfEdition, scopeOf } from '../testing-access.ts';
+import { isUniqueViolation, rulesOfEdition, scopeOf } from '../testing-access.ts';
 import { activeGroupsOf, householdSize } from './sampling.repository.ts';
 import {
   campaignSampleOf,
@@ -138,9 +139,10 @@ export async function scanAtPoint(deps: Deps, context: RequestContext, pointId: 
   const plan = await planScan(deps, context, pointId, input);
   const { campaign, person } = plan;
   const groups = await activeGroupsOf(deps.database.db, person.id);
-  const payer = payerFor(rulesOfEdition(campaign.editionId), { purpose: 'campaign', groups: [] }).decision ?? 'government';
+  const payer =
+    payerFor(rulesOfEdition(campaign.editionId), { purpose: 'campaign', groups: groups.filter(isMandatoryGroup) }).decision ?? 'government';
   const now = deps.clock();
-  return deps.database.db.transaction(async (tx) => {
+  const written = deps.database.db.transaction(async (tx) => {
     if (await campaignSampleOf(tx, campaign.id, person.id)) throw conflict('personId', 'alreadySampled');
     const tube = await tubeFor(tx, plan, input.barcode, context.actor.userId, now);
     const capacity = await capacityOf(tx, tube, person);
@@ -175,5 +177,9 @@ export async function scanAtPoint(deps: Deps, context: RequestContext, pointId: 
       payer,
       tube: { id: tube.id, barcode: tube.barcode, poolSize: tube.poolSize, household: tube.household, memberCount: position, closed: full },
     };
+  });
+  // Two scans of one resident at once both pass the check; the unique index decides.
+  return written.catch((error: unknown) => {
+    throw isUniqueViolation(error, 'sample_campaign_person_idx') ? conflict('personId', 'alreadySampled') : error;
   });
 }

@@ -11,6 +11,11 @@ export async function findTubeByBarcode(db: Db, barcode: string): Promise<TubeRo
   return rows[0];
 }
 
+export async function insertTube(db: Db, row: TubeInsert): Promise<TubeRow> {
+  const rows = await db.insert(tube).values(row).returning();
+  return rows[0] as TubeRow;
+}
+
 /** Two collectors opening the same new barcode at once: one insert wins, both then read the same tube. */
 export async function openTube(db: Db, row: TubeInsert): Promise<TubeRow> {
   await db.insert(tube).values(row).onConflictDoNothing({ target: tube.barcode });
@@ -40,7 +45,10 @@ export async function closeTube(db: Db, tubeId: string, at: Date, householdId?: 
 }
 
 export async function setTubeHousehold(db: Db, tubeId: string, householdId: string): Promise<void> {
-  await db.update(tube).set({ householdId }).where(and(eq(tube.id, tubeId), sql`${tube.householdId} is null`));
+  await db
+    .update(tube)
+    .set({ householdId })
+    .where(and(eq(tube.id, tubeId), sql`${tube.householdId} is null`));
 }
 
 export async function closeOpenTubes(db: Db, campaignId: string, at: Date): Promise<number> {

@@ -1,0 +1,78 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { asDate, queryRows } from '../../../db/query-rows.ts';
+import { testingGroupMember } from '../../../db/schema/index.ts';
+import { pathUnder } from '../testing-sql.ts';
+
+export type GroupMemberRow = typeof testingGroupMember.$inferSelect;
+
+export async function insertMember(db: Db, row: typeof testingGroupMember.$inferInsert): Promise<GroupMemberRow> {
+  const rows = await db.insert(testingGroupMember).values(row).returning();
+  return rows[0] as GroupMemberRow;
+}
+
+export async function findMember(db: Db, id: string): Promise<GroupMemberRow | undefined> {
+  const rows = await db.select().from(testingGroupMember).where(eq(testingGroupMember.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function activeMembership(db: Db, group: string, personId: string): Promise<GroupMemberRow | undefined> {
+  const rows = await db
+    .select()
+    .from(testingGroupMember)
+    .where(and(eq(testingGroupMember.group, group), eq(testingGroupMember.personId, personId), isNull(testingGroupMember.leftOn)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function leaveMembership(db: Db, id: string, on: string, reason: string): Promise<void> {
+  await db.update(testingGroupMember).set({ leftOn: on, leftReason: reason, updatedAt: new Date() }).where(eq(testingGroupMember.id, id));
+}
+
+export interface RosterRow {
+  id: string;
+  group: string;
+  personId: string;
+  name: string;
+  idMasked: string;
+  unitName: string | null;
+  joinedOn: string;
+  jurisdictionPath: string;
+  lastSampledAt: Date | null;
+}
+
+interface Raw {
+  id: string;
+  group_code: string;
+  person_id: string;
+  name: string;
+  id_masked: string;
+  unit_name: string | null;
+  joined_on: string;
+  jurisdiction_path: string;
+  last_sampled_at: Date | string | null;
+}
+
+/** Active members under the paths (one group or all), each with their latest sample. */
+export async function rosterIn(db: Db, paths: readonly string[], group: string | null): Promise<RosterRow[]> {
+  const ofGroup = group ? sql` and m.group_code = ${group}` : sql``;
+  const rows = await queryRows<Raw>(
+    db,
+    sql`select m.id, m.group_code, m.person_id, p.name, p.id_masked, m.unit_name, m.joined_on::text as joined_on, m.jurisdiction_path,
+          (select max(s.sampled_at) from sample s where s.person_id = m.person_id) as last_sampled_at
+        from testing_group_member m join person p on p.id = m.person_id
+        where m.left_on is null and ${pathUnder(sql`m.jurisdiction_path`, paths)}${ofGroup}
+        order by m.jurisdiction_path, p.name, m.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    group: r.group_code,
+    personId: r.person_id,
+    name: r.name,
+    idMasked: r.id_masked,
+    unitName: r.unit_name,
+    joinedOn: r.joined_on,
+    jurisdictionPath: r.jurisdiction_path,
+    lastSampledAt: asDate(r.last_sampled_at),
+  }));
+}

@@ -1,0 +1,164 @@
+import {
+  AppError,
+  conflict,
+  forbidden,
+  invalid,
+  isCalendarDate,
+  MANDATORY_TESTING_GROUPS,
+  type MandatoryTestingGroup,
+  type MemberTestingState,
+  memberTestingState,
+  notFound,
+  pathInScope,
+  shanghaiDate,
+  type TestingRules,
+} from '@fangkong/core';
+import type { AppDeps } from '../../../app-deps.ts';
+import { recordAudit } from '../../../audit/audit.service.ts';
+import type { Db } from '../../../db/client.ts';
+import type { RequestContext } from '../../../http/context.ts';
+import { findJurisdictionById } from '../../jurisdictions/jurisdiction.repository.ts';
+import { findPersonById } from '../../persons/person.repository.ts';
+import { isUniqueViolation, rulesInForce, scopeOf } from '../testing-access.ts';
+import { activeMembership, findMember, insertMember, leaveMembership, type RosterRow, rosterIn } from './group.repository.ts';
+
+type Deps = Pick<AppDeps, 'database' | 'clock'>;
+
+export interface NewMember {
+  personId: string;
+  unitName?: string;
+  joinedOn?: string;
+}
+
+/** Puts a person on a mandatory group's roster (TEST-001); their samples are then paid by the government. */
+export async function addMember(deps: Deps, context: RequestContext, group: MandatoryTestingGroup, input: NewMember) {
+  const db = deps.database.db;
+  const found = await findPersonById(db, input.personId);
+  if (!found || !pathInScope(found.person.jurisdictionPath, scopeOf(context, 'testing.manage'))) throw notFound('personId');
+  const today = shanghaiDate(deps.clock());
+  const joinedOn = input.joinedOn ?? today;
+  if (!isCalendarDate(joinedOn)) throw invalid('joinedOn', 'invalidDate');
+  if (joinedOn > today) throw invalid('joinedOn', 'futureDate');
+  if (await activeMembership(db, group, input.personId)) throw conflict('personId', 'alreadyInGroup');
+  const { person } = found;
+  const written = db.transaction(async (tx) => {
+    const member = await insertMember(tx, {
+      group,
+      personId: person.id,
+      unitName: input.unitName ?? null,
+      joinedOn,
+      jurisdictionId: person.jurisdictionId,
+      jurisdictionPath: person.jurisdictionPath,
+      createdBy: context.actor.userId,
+    });
+    await recordAudit(tx, context, {
+      action: 'testing.addGroupMember',
+      entityType: 'testing_group_member',
+      entityId: member.id,
+      jurisdictionPath: person.jurisdictionPath,
+      after: { group, personId: person.id, unitName: input.unitName ?? null, joinedOn },
+    });
+    return { id: member.id, group, personId: person.id, joinedOn };
+  });
+  return written.catch((error: unknown) => {
+    throw isUniqueViolation(error, 'testing_group_member_active_idx') ? conflict('personId', 'alreadyInGroup') : error;
+  });
+}
+
+export async function leaveGroup(deps: Deps, context: RequestContext, id: string, reason: string) {
+  const db = deps.database.db;
+  const member = await findMember(db, id);
+  if (!member || !pathInScope(member.jurisdictionPath, scopeOf(context, 'testing.manage'))) throw notFound('id');
+  if (member.leftOn) throw new AppError('conflict', 'alreadyLeft', 'id');
+  const on = shanghaiDate(deps.clock());
+  await db.transaction(async (tx) => {
+    await leaveMembership(tx, id, on, reason);
+    await recordAudit(tx, context, {
+      action: 'testing.leaveGroup',
+      entityType: 'testing_group_member',
+      entityId: id,
+      jurisdictionPath: member.jurisdictionPath,
+      before: { leftOn: null },
+      after: { leftOn: on },
+      reason,
+    });
+  });
+  return { id, leftOn: on };
+}
+
+/** The paths to count under: a named jurisdiction inside the caller's scope, or the whole scope. */
+async function readPaths(db: Db, context: RequestContext, jurisdictionId: string | undefined): Promise<string[]> {
+  const scope = scopeOf(context, 'testing.read');
+  if (!jurisdictionId) return scope;
+  const where = await findJurisdictionById(db, jurisdictionId);
+  if (!where || !pathInScope(where.path, scope)) throw forbidden('jurisdictionId');
+  return [where.path];
+}
+
+function stateOf(rules: TestingRules, member: RosterRow, today: string) {
+  const rule = rules.groups.find((g) => g.group === member.group);
+  if (!rule) return null;
+  const lastSampledOn = member.lastSampledAt ? shanghaiDate(member.lastSampledAt) : null;
+  return memberTestingState(rule, { joinedOn: member.joinedOn, lastSampledOn }, today);
+}
+
+/** Coverage of each of the 12 groups in the caller's scope (or one jurisdiction): members, covered, due, overdue. */
+export async function groupCoverage(deps: Deps, context: RequestContext, jurisdictionId?: string) {
+  const db = deps.database.db;
+  const paths = await readPaths(db, context, jurisdictionId);
+  const now = deps.clock();
+  const today = shanghaiDate(now);
+  const { edition, rules } = rulesInForce(now);
+  const roster = await rosterIn(db, paths, null);
+  return {
+    editionId: edition.id,
+    date: today,
+    groups: MANDATORY_TESTING_GROUPS.map((group) => {
+      const counts: Record<MemberTestingState, number> = { covered: 0, due: 0, overdue: 0 };
+      for (const member of roster.filter((m) => m.group === group)) {
+        const state = stateOf(rules, member, today);
+        if (state) counts[state.decision]++;
+      }
+      const rule = rules.groups.find((g) => g.group === group);
+      return {
+        group,
+        cycle: rule?.cycle ?? null,
+        basis: rule?.basis ?? null,
+        members: counts.covered + counts.due + counts.overdue,
+        ...counts,
+      };
+    }),
+  };
+}
+
+export interface MemberQuery {
+  jurisdictionId?: string;
+  state?: MemberTestingState;
+  limit: number;
+  offset: number;
+}
+
+/** A group's roster with each member's state; `state=overdue` is the list to chase. */
+export async function groupMembers(deps: Deps, context: RequestContext, group: MandatoryTestingGroup, query: MemberQuery) {
+  const db = deps.database.db;
+  const paths = await readPaths(db, context, query.jurisdictionId);
+  const now = deps.clock();
+  const today = shanghaiDate(now);
+  const { rules } = rulesInForce(now);
+  const rows = (await rosterIn(db, paths, group)).map((member) => ({ member, state: stateOf(rules, member, today) }));
+  const chosen = rows.filter((r) => !query.state || r.state?.decision === query.state);
+  return {
+    total: chosen.length,
+    items: chosen.slice(query.offset, query.offset + query.limit).map(({ member, state }) => ({
+      id: member.id,
+      personId: member.personId,
+      name: member.name,
+      idMasked: member.idMasked,
+      unitName: member.unitName,
+      joinedOn: member.joinedOn,
+      lastSampledAt: member.lastSampledAt?.toISOString() ?? null,
+      state: state?.decision ?? 'overdue',
+      dueDate: state?.dueDate ?? member.joinedOn,
+    })),
+  };
+}

@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { queryRows } from '../../../db/query-rows.ts';
+import { communityOf, uuidList } from '../testing-sql.ts';
+
+/** Every task and alert says where it came from: the tube (and its barcode), so a list leads back to it. */
+const taskDetails = sql`jsonb_build_object('source', 'testing', 'tubeId', t.id, 'barcode', t.barcode, 'result', lr.result, 'sampleId', pm.sample_id)`;
+
+/** For each member of each tube: one task of each kind (set-based: 10 000 positive pools are one statement). */
+export async function insertMemberTasks(db: Db, tubeIds: readonly string[], kinds: readonly string[], now: Date): Promise<number> {
+  if (tubeIds.length === 0 || kinds.length === 0) return 0;
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`with ins as (
+      insert into task (kind, status, person_id, due_at, details, jurisdiction_path)
+      select k.kind, 'open', pm.person_id, ${now.toISOString()}::timestamptz, ${taskDetails}, pm.jurisdiction_path
+      from pool_member pm
+      join tube t on t.id = pm.tube_id
+      join lab_result lr on lr.tube_id = t.id
+      cross join (select value as kind from json_array_elements_text(${JSON.stringify(kinds)}::json)) k
+      where pm.tube_id in ${uuidList(tubeIds)}
+      returning 1
+    ) select count(*)::int as n from ins`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** One alert per tube and community its members live in, raised once (dedup key) however often a result is re-sent. */
+export async function raiseCommunityAlerts(db: Db, tubeIds: readonly string[]): Promise<number> {
+  if (tubeIds.length === 0) return 0;
+  const community = communityOf(sql`pm.jurisdiction_path`);
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`with ins as (
+      insert into alert (kind, status, dedup_key, details, jurisdiction_path)
+      select case when t.member_count = 1 then lr.result || '_result' else lr.result || '_pool' end, 'open',
+        'testing:' || t.id || ':' || c.path,
+        jsonb_build_object('source', 'testing', 'tubeId', t.id, 'barcode', t.barcode, 'result', lr.result, 'members', count(*)),
+        c.path
+      from pool_member pm
+      join tube t on t.id = pm.tube_id
+      join lab_result lr on lr.tube_id = t.id
+      cross join lateral (select ${community} as path) c
+      where pm.tube_id in ${uuidList(tubeIds)}
+      group by t.id, t.barcode, t.member_count, lr.result, c.path
+      on conflict (dedup_key) do nothing
+      returning 1
+    ) select count(*)::int as n from ins`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export interface MemberRow {
+  person_id: string;
+  jurisdiction_id: string;
+  jurisdiction_path: string;
+  tube_id: string;
+  barcode: string;
+}
+
+export async function membersOf(db: Db, tubeIds: readonly string[]): Promise<MemberRow[]> {
+  if (tubeIds.length === 0) return [];
+  return queryRows<MemberRow>(
+    db,
+    sql`select pm.person_id, p.jurisdiction_id, p.jurisdiction_path, t.id as tube_id, t.barcode
+        from pool_member pm join tube t on t.id = pm.tube_id join person p on p.id = pm.person_id
+        where pm.tube_id in ${uuidList(tubeIds)}`,
+  );
+}
+
+/** A negative single-tube retest closes the member's control and retest tasks of the pool it answers for. */
+export async function closeRetestedTasks(db: Db, retestTubeIds: readonly string[], now: Date): Promise<number> {
+  if (retestTubeIds.length === 0) return 0;
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`with done as (
+      update task set status = 'closed', closed_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
+      from pool_member pm join tube rt on rt.id = pm.tube_id
+      where rt.id in ${uuidList(retestTubeIds)}
+        and task.person_id = pm.person_id and task.status = 'open' and task.kind in ('control', 'retest')
+        and task.details->>'source' = 'testing' and task.details->>'tubeId' = rt.retest_of_tube_id::text
+      returning 1
+    ) select count(*)::int as n from done`,
+  );
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,95 @@
+import { AppError, type FollowUpAction, followUpOf, type LabResult, shanghaiDate } from '@fangkong/core';
+import type { AppDeps } from '../../../app-deps.ts';
+import { recordAudit } from '../../../audit/audit.service.ts';
+import type { Db } from '../../../db/client.ts';
+import type { RequestContext } from '../../../http/context.ts';
+import { findActiveEpisode } from '../../key-persons/episode.repository.ts';
+import { registerEpisode } from '../../key-persons/episode.service.ts';
+import { rulesOfEdition } from '../testing-access.ts';
+import { closeRetestedTasks, insertMemberTasks, type MemberRow, membersOf, raiseCommunityAlerts } from './fan-out.repository.ts';
+import type { ResultedTubeRow } from './lab-result.repository.ts';
+
+type Deps = Pick<AppDeps, 'database' | 'clock'>;
+
+export interface FanOutCounts {
+  controlTasks: number;
+  caseCandidates: number;
+  alerts: number;
+  closedTasks: number;
+  keyPersons: number;
+}
+
+/** Tube ids per follow-up action, each tube's action decided by core from its edition's rules. */
+function tubesByAction(tubes: readonly ResultedTubeRow[]): Map<FollowUpAction, string[]> {
+  const byAction = new Map<FollowUpAction, string[]>();
+  for (const tube of tubes) {
+    const outcome = followUpOf(rulesOfEdition(tube.editionId), {
+      memberCount: tube.memberCount,
+      result: tube.result as LabResult,
+      isRetest: tube.retestOfTubeId !== null,
+    });
+    for (const action of outcome.decision) byAction.set(action, [...(byAction.get(action) ?? []), tube.tubeId]);
+  }
+  return byAction;
+}
+
+const CASE_CATEGORIES = ['suspected', 'confirmed', 'asymptomatic'];
+
+/**
+ * A positive single tube hands the person to key-person management as a suspected case. The protocol
+ * hands over, not the lab user's own rights: the grant is the person's jurisdiction for this one call,
+ * and the audit names the user and the tube.
+ */
+async function handOver(tx: Db, deps: Deps, context: RequestContext, member: MemberRow): Promise<boolean> {
+  for (const category of CASE_CATEGORIES) if (await findActiveEpisode(tx, member.person_id, category)) return false;
+  const grant = { role: 'cdc_epidemiologist' as const, jurisdictionId: member.jurisdiction_id, jurisdictionPath: member.jurisdiction_path };
+  const ruled = { ...context, actor: { ...context.actor, grants: [...context.actor.grants, grant] } };
+  const input = {
+    personId: member.person_id,
+    category: 'suspected' as const,
+    startDate: shanghaiDate(deps.clock()),
+    source: 'testing',
+    reason: `positive single tube ${member.barcode}`,
+  };
+  try {
+    await tx.transaction((savepoint) => registerEpisode(deps, ruled, input, savepoint));
+    return true;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Everything the new results set off, inside the batch's transaction: control and retest tasks for
+ * every member of a positive or indeterminate pool, case candidates and hand-over for positive single
+ * tubes, one alert per tube and community, and the end of a member's tasks on a negative retest.
+ */
+export async function fanOut(
+  tx: Db,
+  deps: Deps,
+  context: RequestContext,
+  tubes: readonly ResultedTubeRow[],
+  auditPath: string | null,
+): Promise<FanOutCounts> {
+  const byAction = tubesByAction(tubes);
+  const now = deps.clock();
+  const of = (action: FollowUpAction) => byAction.get(action) ?? [];
+  const counts: FanOutCounts = {
+    controlTasks: await insertMemberTasks(tx, of('control'), ['control', 'retest'], now),
+    caseCandidates: await insertMemberTasks(tx, of('caseCandidate'), ['case_candidate'], now),
+    alerts: await raiseCommunityAlerts(tx, of('communityAlert')),
+    closedTasks: await closeRetestedTasks(tx, of('closeRetest'), now),
+    keyPersons: 0,
+  };
+  for (const member of await membersOf(tx, of('keyPerson'))) if (await handOver(tx, deps, context, member)) counts.keyPersons++;
+  if (tubes.length > 0) {
+    await recordAudit(tx, context, {
+      action: 'testing.followUp',
+      entityType: 'tube',
+      jurisdictionPath: auditPath,
+      after: { tubes: tubes.map((t) => ({ tubeId: t.tubeId, result: t.result })), ...counts },
+    });
+  }
+  return counts;
+}

@@ -1,0 +1,124 @@
+import ExcelJS from 'exceljs';
+
+/** The columns a lab file may carry, matched by any of these header names (zh-CN or English). */
+export const LAB_COLUMNS = {
+  barcode: ['条码', '条码号', '样本条码', '采样管条码', '管码', '试管编码', 'barcode', 'tube', 'tubebarcode'],
+  result: ['结果', '检测结果', '核酸结果', 'result'],
+  testedAt: ['检测时间', '报告时间', '结果时间', 'testedat', 'tested_at', 'reportedat'],
+  lab: ['检测机构', '实验室', '检测单位', 'lab', 'labname', 'lab_name'],
+} as const;
+export type LabColumn = keyof typeof LAB_COLUMNS;
+
+export interface RawLabRow {
+  /** 1-based row of the file, the header being row 1. */
+  row: number;
+  barcode: string;
+  result: string;
+  testedAt: string | Date;
+  lab: string;
+}
+
+export interface LabSheet {
+  rows: RawLabRow[];
+  /** `B(结果)` for each column found, for row errors. */
+  columns: Partial<Record<LabColumn, string>>;
+}
+
+/** Lab systems write UTF-8 (with or without BOM) or GBK: valid UTF-8 wins, anything else is read as GBK. */
+export function decodeText(buffer: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
+  } catch {
+    return new TextDecoder('gbk').decode(buffer);
+  }
+}
+
+/** One CSV line (RFC 4180 quoting); lines without quotes take the fast path. */
+function splitLine(line: string): string[] {
+  if (!line.includes('"')) return line.split(',');
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+const letter = (index: number) => String.fromCharCode(65 + index);
+
+function headerMap(header: readonly string[]) {
+  const at: Partial<Record<LabColumn, number>> = {};
+  const columns: Partial<Record<LabColumn, string>> = {};
+  header.forEach((cell, index) => {
+    const name = cell.trim().replace(/^\uFEFF/, '');
+    const key = (Object.keys(LAB_COLUMNS) as LabColumn[]).find((k) => (LAB_COLUMNS[k] as readonly string[]).includes(name.toLowerCase()));
+    if (key && at[key] === undefined) {
+      at[key] = index;
+      columns[key] = `${letter(index)}(${name})`;
+    }
+  });
+  return { at, columns };
+}
+
+function rowOf(cells: readonly (string | Date)[], at: Partial<Record<LabColumn, number>>, row: number): RawLabRow {
+  const text = (key: LabColumn) => {
+    const value = at[key] === undefined ? '' : cells[at[key]];
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  const tested = at.testedAt === undefined ? '' : cells[at.testedAt];
+  return {
+    row,
+    barcode: text('barcode'),
+    result: text('result'),
+    testedAt: tested instanceof Date ? tested : text('testedAt'),
+    lab: text('lab'),
+  };
+}
+
+export function readCsv(buffer: Buffer): LabSheet {
+  const lines = decodeText(buffer).split(/\r?\n/);
+  const { at, columns } = headerMap(splitLine(lines[0] ?? ''));
+  const rows: RawLabRow[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() !== '') rows.push(rowOf(splitLine(line), at, i + 1));
+  }
+  return { rows, columns };
+}
+
+function cellValue(value: ExcelJS.CellValue): string | Date {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
+    if ('text' in value) return String(value.text);
+    return '';
+  }
+  return String(value);
+}
+
+/** The first sheet of a workbook, header in row 1. */
+export async function readXlsx(buffer: Buffer): Promise<LabSheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { rows: [], columns: {} };
+  const cells = (row: ExcelJS.Row) => (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+  const { at, columns } = headerMap(cells(sheet.getRow(1)).map((c) => (typeof c === 'string' ? c : '')));
+  const rows: RawLabRow[] = [];
+  sheet.eachRow((row, number) => {
+    if (number > 1) rows.push(rowOf(cells(row), at, number));
+  });
+  return { rows: rows.filter((r) => r.barcode || r.result), columns };
+}

@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { forbidden, invalid, notFound, pathInScope } from '@fangkong/core';
+import type { AppDeps } from '../../../app-deps.ts';
+import { recordAudit } from '../../../audit/audit.service.ts';
+import type { Db } from '../../../db/client.ts';
+import type { ImportRowError } from '../../../db/schema/index.ts';
+import type { RequestContext } from '../../../http/context.ts';
+import {
+  findImportJob,
+  findResumableJob,
+  type ImportJobRow,
+  insertImportJob,
+  updateImportJob,
+} from '../../key-persons/roster/import-job.repository.ts';
+import { scopeOf } from '../testing-access.ts';
+import { type FanOutCounts, fanOut } from './fan-out.service.ts';
+import { type LabColumn, type LabSheet, readCsv, readXlsx } from './lab-file.ts';
+import { applyLabBatch, type BatchMeta } from './lab-result.repository.ts';
+import { dedupeByBarcode, type LabEntry, labRowError, parseLabRow } from './lab-row.ts';
+
+type Deps = Pick<AppDeps, 'database' | 'clock'>;
+const KIND = 'lab_result';
+/** Rows per transaction: one JSON parameter of a few MB; progress is saved with each batch. */
+export const LAB_BATCH_SIZE = 20_000;
+/** Row errors kept on the job (the count of failed rows is always complete). */
+const MAX_KEPT_ERRORS = 1000;
+
+export interface Tally {
+  processed: number;
+  created: number;
+  existing: number;
+  failed: number;
+  errors: ImportRowError[];
+  followUp: FanOutCounts;
+}
+
+const emptyFollowUp = (): FanOutCounts => ({ controlTasks: 0, caseCandidates: 0, alerts: 0, closedTasks: 0, keyPersons: 0 });
+
+/** The subtrees a caller may report results for; the job (or the answer) is filed under the first. */
+function labScope(context: RequestContext): string[] {
+  const scope = scopeOf(context, 'testing.labResult');
+  if (scope.length === 0) throw forbidden();
+  return scope;
+}
+
+const PROBLEM_FIELD: Record<string, LabColumn> = { resultConflict: 'result' };
+
+/** Parses, de-duplicates and applies one batch of rows with its follow-up, all in one transaction. */
+export async function applyRows(
+  tx: Db,
+  deps: Deps,
+  context: RequestContext,
+  sheet: LabSheet & { seen: Map<string, LabEntry['result']>; lab?: string },
+  meta: BatchMeta,
+  tally: Tally,
+): Promise<void> {
+  const parsed = sheet.rows.map((raw) => parseLabRow(raw, sheet.columns, { lab: sheet.lab, now: meta.now }));
+  const rowErrors = parsed.flatMap((p) => ('errors' in p ? p.errors : []));
+  const unique = dedupeByBarcode(
+    parsed.flatMap((p) => ('entry' in p ? [p.entry] : [])),
+    sheet.seen,
+    sheet.columns.barcode ?? 'barcode',
+  );
+  const outcome = await applyLabBatch(tx, unique.entries, meta);
+  const problems = outcome.problems.filter((p) => p.code !== 'existing');
+  const errors = [
+    ...rowErrors,
+    ...unique.errors,
+    ...problems.map((p) => {
+      const field = PROBLEM_FIELD[p.code] ?? 'barcode';
+      return labRowError(p.row, field, sheet.columns[field] ?? field, p.code);
+    }),
+  ].sort((a, b) => a.row - b.row);
+  const follow = await fanOut(tx, deps, context, outcome.followUps, meta.scope[0] ?? null);
+  tally.processed += sheet.rows.length;
+  tally.created += outcome.created;
+  tally.existing += unique.repeated + (outcome.problems.length - problems.length);
+  tally.failed += new Set(errors.map((e) => e.row)).size;
+  tally.errors.push(...errors.slice(0, Math.max(0, MAX_KEPT_ERRORS - tally.errors.length)));
+  for (const key of Object.keys(follow) as (keyof FanOutCounts)[]) tally.followUp[key] += follow[key];
+}
+
+async function runJob(deps: Deps, context: RequestContext, job: ImportJobRow, sheet: LabSheet, lab: string | undefined) {
+  const db = deps.database.db;
+  const scope = labScope(context);
+  const tally: Tally = {
+    processed: job.processed,
+    created: job.created,
+    existing: job.existing,
+    failed: job.failed,
+    errors: [...job.errors],
+    followUp: emptyFollowUp(),
+  };
+  const seen = new Map<string, LabEntry['result']>();
+  await updateImportJob(db, job.id, { total: sheet.rows.length });
+  for (let start = job.processed; start < sheet.rows.length; start += LAB_BATCH_SIZE) {
+    const rows = sheet.rows.slice(start, start + LAB_BATCH_SIZE);
+    const source = job.options.source === 'xlsx' ? 'xlsx' : 'csv';
+    const meta: BatchMeta = { scope, now: deps.clock(), source, jobId: job.id, userId: context.actor.userId };
+    await db.transaction(async (tx) => {
+      await applyRows(tx, deps, context, { ...sheet, rows, seen, lab }, meta, tally);
+      const { followUp: _, ...counts } = tally;
+      await updateImportJob(tx, job.id, counts);
+    });
+  }
+  await db.transaction(async (tx) => {
+    await updateImportJob(tx, job.id, { status: 'done', options: { ...job.options, followUp: tally.followUp } });
+    await recordAudit(tx, context, {
+      action: 'testing.importLabResults',
+      entityType: 'import_job',
+      entityId: job.id,
+      jurisdictionPath: job.jurisdictionPath,
+      after: { total: sheet.rows.length, created: tally.created, existing: tally.existing, failed: tally.failed, ...tally.followUp },
+    });
+  });
+}
+
+export interface LabUpload {
+  buffer: Buffer;
+  kind: 'csv' | 'xlsx';
+  fileName?: string;
+  labName?: string;
+}
+
+/**
+ * Imports a lab's result file (CSV in UTF-8 or GBK, or Excel): per-row errors, good rows applied,
+ * nothing applied twice. The same file sent again resumes an unfinished job, or finds every row done.
+ */
+export async function importLabFile(deps: Deps, context: RequestContext, upload: LabUpload, wait: boolean) {
+  const db = deps.database.db;
+  const scope = labScope(context);
+  const sheet = upload.kind === 'xlsx' ? await readXlsx(upload.buffer) : readCsv(upload.buffer);
+  for (const column of ['barcode', 'result'] as const) if (!sheet.columns[column]) throw invalid('body', 'missingColumn', { column });
+  const fileHash = createHash('sha256').update(upload.buffer).digest('hex');
+  const job =
+    (await findResumableJob(db, KIND, fileHash, context.actor.userId)) ??
+    (await insertImportJob(db, {
+      kind: KIND,
+      fileHash,
+      fileName: upload.fileName ?? null,
+      createdBy: context.actor.userId,
+      jurisdictionPath: scope[0] ?? '/',
+      options: { source: upload.kind, labName: upload.labName ?? null },
+    }));
+  const run = runJob(deps, context, job, sheet, upload.labName).catch(async (error: unknown) => {
+    await updateImportJob(db, job.id, { status: 'failed' });
+    throw error;
+  });
+  if (wait) await run;
+  else run.catch(() => undefined);
+  return labImportProgress(deps, context, job.id);
+}
+
+export async function labImportProgress(deps: Deps, context: RequestContext, id: string) {
+  const job = await findImportJob(deps.database.db, id);
+  if (!job || job.kind !== KIND || !pathInScope(job.jurisdictionPath, scopeOf(context, 'testing.labResult'))) throw notFound('id');
+  const { status, total, processed, created, existing, failed, errors, fileName } = job;
+  const followUp = (job.options.followUp as FanOutCounts | undefined) ?? emptyFollowUp();
+  return { id: job.id, status, total, processed, created, existing, failed, errors, fileName, followUp };
+}
+
+export interface LabSubmission {
+  labName: string;
+  results: { barcode: string; result: string; testedAt?: string }[];
+}
+
+const API_COLUMNS = { barcode: 'barcode', result: 'result', testedAt: 'testedAt', lab: 'labName' };
+
+/** The JSON API for lab systems: the same checks and the same idempotent apply as a file, answered at once. */
+export async function submitLabResults(deps: Deps, context: RequestContext, input: LabSubmission) {
+  const scope = labScope(context);
+  const rows = input.results.map((r, i) => ({ row: i + 1, barcode: r.barcode, result: r.result, testedAt: r.testedAt ?? '', lab: '' }));
+  const tally: Tally = { processed: 0, created: 0, existing: 0, failed: 0, errors: [], followUp: emptyFollowUp() };
+  const meta: BatchMeta = { scope, now: deps.clock(), source: 'api', jobId: null, userId: context.actor.userId };
+  await deps.database.db.transaction(async (tx) => {
+    const sheet = { rows, columns: API_COLUMNS, seen: new Map(), lab: input.labName };
+    await applyRows(tx, deps, context, sheet, meta, tally);
+    await recordAudit(tx, context, {
+      action: 'testing.submitLabResults',
+      entityType: 'lab_result',
+      jurisdictionPath: scope[0] ?? null,
+      after: { labName: input.labName, total: rows.length, created: tally.created, existing: tally.existing, failed: tally.failed },
+    });
+  });
+  const { processed: _, ...answer } = tally;
+  return { total: rows.length, ...answer };
+}

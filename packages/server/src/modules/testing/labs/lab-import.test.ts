@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/query-rows.ts';
+import { addUser, loginAs, type TestClient } from '../../../testing/factories.ts';
+import { createTestRuntime, type TestRuntime } from '../../../testing/test-runtime.ts';
+import { addResidents, at, expectStatus, gbkEncode, type TestingWorld, testingWorld } from '../testing.test-support.ts';
+
+interface Progress {
+  status: string;
+  total: number;
+  created: number;
+  existing: number;
+  failed: number;
+  errors: { row: number; field: string; code: string; column: string }[];
+  followUp: { controlTasks: number; caseCandidates: number; alerts: number; closedTasks: number; keyPersons: number };
+}
+
+const LAB = '武进区疾控中心';
+
+describe('lab results: import, idempotence and positive-pool fan-out', () => {
+  let runtime: TestRuntime;
+  let w: TestingWorld;
+  let campaignId: string;
+  let people: string[];
+  const scanned: Record<string, string[]> = {};
+
+  const upload = async (client: TestClient, file: Buffer, type = 'text/csv') => {
+    const reply = await runtime.app.inject({
+      method: 'POST',
+      url: '/api/testing/lab-results/imports?wait=true&fileName=results.csv',
+      headers: { ...client.headers, 'content-type': type },
+      payload: file,
+    });
+    assert.equal(reply.statusCode, 202, reply.body);
+    return reply.json() as Progress;
+  };
+  const tasks = (tubeBarcode: string) =>
+    queryRows<{ kind: string; status: string; person_id: string }>(
+      runtime.deps.database.db,
+      sql`select kind, status, person_id from task where details->>'barcode' = ${tubeBarcode} order by kind, person_id`,
+    );
+  const tubeOf = async (barcode: string) =>
+    (
+      await queryRows<{ id: string; status: string }>(runtime.deps.database.db, sql`select id, status from tube where barcode = ${barcode}`)
+    )[0];
+
+  async function scanInto(pointId: string, barcode: string, persons: string[]) {
+    scanned[barcode] = persons;
+    for (const personId of persons) {
+      await expectStatus(w.grid, 201, 'POST', `/api/testing/collection-points/${pointId}/scans`, { barcode, personId });
+    }
+  }
+
+  before(async () => {
+    runtime = await createTestRuntime({ FANGKONG_LOGIN_RATE: '1000' });
+    w = await testingWorld(runtime);
+    people = await addResidents(runtime.deps, w.villageA, 16);
+    campaignId = (
+      await expectStatus<{ id: string }>(w.office, 201, 'POST', '/api/testing/campaigns', {
+        name: '甲社区',
+        jurisdictionId: w.villageA.id,
+        startsAt: at('07:00').toISOString(),
+      })
+    ).id;
+    const point = await expectStatus<{ id: string }>(w.office, 201, 'POST', `/api/testing/campaigns/${campaignId}/collection-points`, {
+      name: '甲社区广场',
+      jurisdictionId: w.villageA.id,
+      opensAt: '07:00',
+      closesAt: '19:00',
+      staff: 2,
+      expectedResidents: 16,
+      labName: LAB,
+    });
+    await scanInto(point.id, 'T-000001', people.slice(0, 10));
+    await scanInto(point.id, 'T-000002', people.slice(10, 15));
+    await expectStatus(w.grid, 200, 'POST', '/api/testing/tubes/close', { barcode: 'T-000002' });
+    await scanInto(point.id, 'T-000003', people.slice(15, 16));
+    runtime.deps.clock = () => at('16:00');
+  });
+  after(() => runtime.close());
+
+  const gbkFile = () =>
+    gbkEncode(
+      [
+        '条码,结果,检测时间,检测机构',
+        `T-000001,阳性,2022-07-10 14:00,${LAB}`,
+        `T-000002,阴性,2022-07-10 14:05,${LAB}`,
+        `T-999999,阴性,2022-07-10 14:05,${LAB}`,
+        `T-000003,阴性,2022-07-10 14:10,${LAB}`,
+        `T-000002,阴性,2022-07-10 14:05,${LAB}`,
+        `bad,阴性,2022-07-10 14:05,${LAB}`,
+        `T-000003,？,2022-07-10 14:05,${LAB}`,
+        `T-000001,阴性,2022-07-11 14:00,${LAB}`,
+      ].join('\r\n'),
+    );
+
+  it('reads a GBK CSV: bad rows reported by row and column, good rows applied, the open tube closed on receipt', async () => {
+    const progress = await upload(w.lab, gbkFile());
+    assert.deepEqual([progress.status, progress.total, progress.created, progress.existing, progress.failed], ['done', 8, 3, 1, 4]);
+    assert.deepEqual(
+      progress.errors.map((e) => [e.row, e.field, e.code]),
+      [
+        [4, 'barcode', 'unknownBarcode'],
+        [7, 'barcode', 'barcode.format'],
+        [8, 'result', 'unknownResult'],
+        [9, 'testedAt', 'futureDate'],
+      ],
+    );
+    assert.equal(progress.errors[0]?.column, 'A(条码)');
+    assert.equal((await tubeOf('T-000003'))?.status, 'closed');
+  });
+
+  it('a positive pool gives every member a control task and a single-tube retest, and alerts the community once', async () => {
+    const rows = await tasks('T-000001');
+    assert.equal(rows.filter((t) => t.kind === 'control' && t.status === 'open').length, 10);
+    assert.equal(rows.filter((t) => t.kind === 'retest' && t.status === 'open').length, 10);
+    assert.deepEqual(new Set(rows.map((t) => t.person_id)), new Set(scanned['T-000001']));
+    const alerts = await queryRows<{ kind: string; jurisdiction_path: string }>(
+      runtime.deps.database.db,
+      sql`select kind, jurisdiction_path from alert where details->>'barcode' = 'T-000001'`,
+    );
+    assert.deepEqual(alerts, [{ kind: 'positive_pool', jurisdiction_path: w.villageA.path }]);
+    assert.deepEqual(await tasks('T-000002'), [], 'a negative pool sets nothing off');
+  });
+
+  it('the same file again changes nothing (and fans nothing out twice)', async () => {
+    const before = await queryRows<{ n: number }>(runtime.deps.database.db, sql`select count(*)::int as n from task`);
+    const progress = await upload(w.lab, gbkFile());
+    assert.deepEqual([progress.created, progress.existing, progress.followUp.controlTasks], [0, 4, 0]);
+    const afterCount = await queryRows<{ n: number }>(runtime.deps.database.db, sql`select count(*)::int as n from task`);
+    assert.deepEqual(afterCount, before);
+  });
+
+  it('a UTF-8 file (with BOM) giving another result for a resulted tube is a conflict, not an overwrite', async () => {
+    const file = Buffer.from(`\uFEFFbarcode,result,testedAt,lab\nT-000002,positive,2022-07-10T15:00:00+08:00,${LAB}\n`, 'utf8');
+    const progress = await upload(w.lab, file);
+    assert.deepEqual(
+      progress.errors.map((e) => [e.row, e.code]),
+      [[2, 'resultConflict']],
+    );
+  });
+
+  it('a negative retest closes that member’s tasks; the others stay open', async () => {
+    const [first] = scanned['T-000001'] ?? [];
+    await expectStatus(w.grid, 201, 'POST', '/api/testing/samples', { personId: first, barcode: 'R-000001', purpose: 'retest' });
+    const answer = await expectStatus<{ created: number; followUp: { closedTasks: number } }>(
+      w.lab,
+      200,
+      'POST',
+      '/api/testing/lab-results',
+      {
+        labName: LAB,
+        results: [{ barcode: 'R-000001', result: '阴性', testedAt: at('15:30').toISOString() }],
+      },
+    );
+    assert.deepEqual([answer.created, answer.followUp.closedTasks], [1, 2]);
+    const rows = await tasks('T-000001');
+    assert.deepEqual(
+      rows.filter((t) => t.person_id === first).map((t) => t.status),
+      ['closed', 'closed'],
+    );
+    assert.equal(rows.filter((t) => t.status === 'open').length, 18);
+  });
+
+  it('a positive single-tube retest is a case candidate handed to key-person management', async () => {
+    const second = scanned['T-000001']?.[1] ?? '';
+    await expectStatus(w.grid, 201, 'POST', '/api/testing/samples', { personId: second, barcode: 'R-000002', purpose: 'retest' });
+    const answer = await expectStatus<{ followUp: { caseCandidates: number; keyPersons: number } }>(
+      w.lab,
+      200,
+      'POST',
+      '/api/testing/lab-results',
+      {
+        labName: LAB,
+        results: [{ barcode: 'R-000002', result: 'positive' }],
+      },
+    );
+    assert.deepEqual([answer.followUp.caseCandidates, answer.followUp.keyPersons], [1, 1]);
+    assert.deepEqual(
+      (await tasks('R-000002')).map((t) => [t.kind, t.person_id]),
+      [['case_candidate', second]],
+    );
+    const episodes = await queryRows<{ category: string; source: string }>(
+      runtime.deps.database.db,
+      sql`select category, source from key_person_episode where person_id = ${second}`,
+    );
+    assert.deepEqual(episodes, [{ category: 'suspected', source: 'testing' }]);
+  });
+
+  it('a retest without a positive pool to answer for is refused', async () => {
+    const reply = await w.grid.request('POST', '/api/testing/samples', { personId: people[15], barcode: 'R-000003', purpose: 'retest' });
+    assert.deepEqual([reply.statusCode, (reply.json() as { code: string }).code], [400, 'noRetestDue']);
+  });
+
+  it('the dashboard shows the positive pool and its follow-up, nothing in transit', async () => {
+    const board = await expectStatus<{
+      tubes: { inTransit: number; resulted: number };
+      positives: { barcode: string; retests: number; retestsNegative: number; retestsPositive: number; state: string }[];
+    }>(w.office, 200, 'GET', `/api/testing/campaigns/${campaignId}/dashboard`);
+    assert.deepEqual([board.tubes.inTransit, board.tubes.resulted], [0, 3]);
+    assert.deepEqual(
+      board.positives.map((p) => [p.barcode, p.retests, p.retestsNegative, p.retestsPositive, p.state]),
+      [['T-000001', 2, 1, 1, 'case']],
+    );
+  });
+
+  it('turnaround per lab and point against the 24 h campaign limit', async () => {
+    const report = await expectStatus<{
+      rows: { labName: string; setting: string; results: number; overLimit: number; decision: string }[];
+    }>(w.office, 200, 'GET', `/api/testing/turnaround?campaignId=${campaignId}`);
+    assert.deepEqual(
+      report.rows.map((r) => [r.labName, r.setting, r.results, r.overLimit, r.decision]),
+      [[LAB, 'campaign', 3, 0, 'within']],
+    );
+  });
+
+  it('a lab of another town sees unknown barcodes, and nothing is written', async () => {
+    await addUser(runtime.deps, 'lab-b', 'lab_staff', w.townB.id);
+    const labB = await loginAs(runtime.app, 'lab-b');
+    const answer = await expectStatus<{ created: number; errors: { code: string }[] }>(labB, 200, 'POST', '/api/testing/lab-results', {
+      labName: LAB,
+      results: [{ barcode: 'T-000003', result: 'positive' }],
+    });
+    assert.deepEqual([answer.created, answer.errors.map((e) => e.code)], [0, ['unknownBarcode']]);
+  });
+});

@@ -1,0 +1,79 @@
+import { barcodeProblem, type LabResult, labResultFromLabel } from '@fangkong/core';
+import type { ImportRowError } from '../../../db/schema/index.ts';
+import { messageFor } from '../../../http/messages.ts';
+import type { LabColumn, RawLabRow } from './lab-file.ts';
+
+export interface LabEntry {
+  row: number;
+  barcode: string;
+  result: LabResult;
+  /** ISO instant. */
+  testedAt: string;
+  lab: string;
+}
+
+const SHANGHAI_MS = 8 * 3_600_000;
+const WALL_CLOCK = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * A result time as labs write it: ISO with an offset, or a wall-clock time that is Asia/Shanghai.
+ * Excel date cells arrive as the wall clock read as UTC, so they are shifted back by 8 hours.
+ */
+export function parseTestedAt(value: string | Date): Date | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : new Date(value.getTime() - SHANGHAI_MS);
+  const wall = WALL_CLOCK.exec(value);
+  if (wall) {
+    const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0] = wall.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+    const utc = Date.UTC(y, mo - 1, d, h, mi, s) - SHANGHAI_MS;
+    return Number.isNaN(utc) ? null : new Date(utc);
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(value)) return null;
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? null : parsed;
+}
+
+export function labRowError(row: number, field: string, column: string, code: string): ImportRowError {
+  return { row, column, field, code, message: messageFor(code, 'zh-CN') };
+}
+
+/** One row checked on its own; the time defaults to when the result arrived, the lab to the upload's. */
+export function parseLabRow(
+  raw: RawLabRow,
+  columns: Partial<Record<LabColumn, string>>,
+  defaults: { lab?: string; now: Date },
+): { entry: LabEntry } | { errors: ImportRowError[] } {
+  const errors: ImportRowError[] = [];
+  const fail = (field: LabColumn, code: string) => errors.push(labRowError(raw.row, field, columns[field] ?? field, code));
+  const problem = raw.barcode ? barcodeProblem(raw.barcode) : 'required';
+  if (problem) fail('barcode', problem);
+  const result = labResultFromLabel(raw.result);
+  if (!result) fail('result', raw.result ? 'unknownResult' : 'required');
+  const testedAt = raw.testedAt === '' ? defaults.now : parseTestedAt(raw.testedAt);
+  if (!testedAt) fail('testedAt', 'invalidDateTime');
+  else if (testedAt.getTime() > defaults.now.getTime() + 5 * 60_000) fail('testedAt', 'futureDate');
+  const lab = raw.lab || defaults.lab || '';
+  if (!lab) fail('lab', 'required');
+  if (errors.length > 0 || !result || !testedAt) return { errors };
+  return { entry: { row: raw.row, barcode: raw.barcode, result, testedAt: testedAt.toISOString(), lab } };
+}
+
+export interface Deduplicated {
+  entries: LabEntry[];
+  /** The same barcode with the same result again in one file. */
+  repeated: number;
+  errors: ImportRowError[];
+}
+
+/** A file naming a barcode twice: the first row counts; the same result again is a repeat, another result an error. */
+export function dedupeByBarcode(entries: readonly LabEntry[], seen: Map<string, LabResult>, column: string): Deduplicated {
+  const out: Deduplicated = { entries: [], repeated: 0, errors: [] };
+  for (const entry of entries) {
+    const earlier = seen.get(entry.barcode);
+    if (earlier === undefined) {
+      seen.set(entry.barcode, entry.result);
+      out.entries.push(entry);
+    } else if (earlier === entry.result) out.repeated++;
+    else out.errors.push(labRowError(entry.row, 'barcode', column, 'duplicateInFile'));
+  }
+  return out;
+}

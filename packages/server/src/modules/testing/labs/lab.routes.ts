@@ -1,0 +1,132 @@
+import { invalid } from '@fangkong/core';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../../app-deps.ts';
+import { contextOf } from '../../../http/request-context.ts';
+import { type Api, errorResponses, IdParams, Nullable, Uuid } from '../../../http/schemas.ts';
+import { XLSX_MIME } from '../../key-persons/roster/roster.routes.ts';
+import { Barcode, DateTime, FollowUpCounts, LabImportProgress, Reason, RowError, tags } from '../testing.schemas.ts';
+import { importLabFile, labImportProgress, submitLabResults } from './lab-import.service.ts';
+import { turnaround } from './turnaround.service.ts';
+
+export const CSV_MIME = 'text/csv';
+/** A district's day of results (about a million rows) as CSV is some 50 MB. */
+const MAX_LAB_FILE_BYTES = 200 * 1024 * 1024;
+
+export function labRoutes(api: Api, deps: AppDeps) {
+  api.addContentTypeParser(CSV_MIME, { parseAs: 'buffer', bodyLimit: MAX_LAB_FILE_BYTES }, (_request, body, done) => done(null, body));
+  // The key-person roster import registers the .xlsx parser on the same /api instance; add it only if it is not there.
+  if (!api.hasContentTypeParser(XLSX_MIME)) {
+    api.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: MAX_LAB_FILE_BYTES }, (_request, body, done) => done(null, body));
+  }
+  api.post(
+    '/testing/lab-results',
+    {
+      config: { permission: 'testing.labResult' },
+      schema: {
+        tags,
+        summary: 'Results from a lab system (JSON): matched to tubes by barcode, per-row errors, idempotent',
+        body: Type.Object(
+          {
+            labName: Type.String({ minLength: 2, maxLength: 100 }),
+            results: Type.Array(
+              Type.Object(
+                { barcode: Barcode, result: Type.String({ maxLength: 20 }), testedAt: Type.Optional(DateTime) },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: 5000 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            total: Type.Integer(),
+            created: Type.Integer(),
+            existing: Type.Integer(),
+            failed: Type.Integer(),
+            errors: Type.Array(RowError),
+            followUp: FollowUpCounts,
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => submitLabResults(deps, contextOf(request), request.body),
+  );
+  api.post(
+    '/testing/lab-results/imports',
+    {
+      config: { permission: 'testing.labResult' },
+      schema: {
+        tags,
+        summary: 'Import a lab result file (CSV in UTF-8 or GBK, or .xlsx): per-row errors, good rows applied, nothing applied twice',
+        consumes: [CSV_MIME, XLSX_MIME],
+        querystring: Type.Object(
+          {
+            labName: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
+            fileName: Type.Optional(Type.String({ maxLength: 200 })),
+            wait: Type.Boolean({ default: false }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 202: LabImportProgress, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw invalid('body', 'unsupportedMediaType');
+      const kind = String(request.headers['content-type']).startsWith(CSV_MIME) ? 'csv' : 'xlsx';
+      const upload = { buffer: request.body, kind, ...request.query } as const;
+      return reply.status(202).send(await importLabFile(deps, contextOf(request), upload, request.query.wait));
+    },
+  );
+  api.get(
+    '/testing/lab-results/imports/:id',
+    {
+      config: { permission: 'testing.labResult' },
+      schema: {
+        tags,
+        summary: 'Progress and per-row errors of a lab result import',
+        params: IdParams,
+        response: { 200: LabImportProgress, ...errorResponses },
+      },
+    },
+    (request) => labImportProgress(deps, contextOf(request), request.params.id),
+  );
+  api.get(
+    '/testing/turnaround',
+    {
+      config: { permission: 'testing.read' },
+      schema: {
+        tags,
+        summary: 'Hours from sampling to result per lab and collection point, against the protocol limits (configured values marked)',
+        querystring: Type.Object(
+          { campaignId: Type.Optional(Uuid), from: Type.Optional(DateTime), to: Type.Optional(DateTime) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            editionId: Type.String(),
+            rows: Type.Array(
+              Type.Object({
+                labName: Type.String(),
+                pointId: Nullable(Uuid),
+                pointName: Nullable(Type.String()),
+                setting: Type.String(),
+                results: Type.Integer(),
+                averageHours: Nullable(Type.Number()),
+                p90Hours: Nullable(Type.Number()),
+                maxHours: Nullable(Type.Number()),
+                overLimit: Type.Integer(),
+                limitHours: Type.Number(),
+                decision: Type.String(),
+                because: Type.Array(Reason),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => turnaround(deps, contextOf(request), request.query),
+  );
+}

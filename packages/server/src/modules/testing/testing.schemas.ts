@@ -1,0 +1,107 @@
+import { MANDATORY_TESTING_GROUPS, PAYERS, ZONE_TYPES } from '@fangkong/core';
+import { Type } from '@sinclair/typebox';
+import { Nullable, Uuid } from '../../http/schemas.ts';
+
+export const tags = ['testing'];
+export const ZoneTypeSchema = Type.Union(ZONE_TYPES.map((z) => Type.Literal(z)));
+export const GroupSchema = Type.Union(MANDATORY_TESTING_GROUPS.map((g) => Type.Literal(g)));
+export const PayerSchema = Type.Union(PAYERS.map((p) => Type.Literal(p)));
+export const Barcode = Type.String({ minLength: 1, maxLength: 64, description: 'Tube barcode: 6–32 letters, digits or dashes' });
+export const DateTime = Type.String({ format: 'date-time' });
+export const Loose = Type.Record(Type.String(), Type.Unknown());
+export const ResultValue = Nullable(Type.Union([Type.Literal('negative'), Type.Literal('positive'), Type.Literal('indeterminate')]));
+export const GroupParams = Type.Object({ group: GroupSchema }, { additionalProperties: false });
+
+export const Reason = Type.Object({
+  rule: Type.String(),
+  source: Type.String(),
+  clause: Type.String(),
+  says: Type.String(),
+  configured: Type.Optional(Type.Boolean()),
+});
+
+export const Campaign = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  editionId: Type.String(),
+  status: Type.String(),
+  startsAt: Type.String(),
+  endsAt: Nullable(Type.String()),
+  closedAt: Nullable(Type.String()),
+  defaultPoolSize: Type.Integer(),
+  jurisdictionId: Uuid,
+});
+
+export const ZoneBody = Type.Object(
+  {
+    jurisdictionId: Uuid,
+    zoneType: ZoneTypeSchema,
+    poolSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+    household: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export const Zone = Type.Object({ jurisdictionId: Uuid, zoneType: Type.String(), poolSize: Type.Integer(), household: Type.Boolean() });
+
+export const Point = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  address: Nullable(Type.String()),
+  opensAt: Type.String(),
+  closesAt: Type.String(),
+  staff: Type.Integer(),
+  expectedResidents: Type.Integer(),
+  labName: Nullable(Type.String()),
+  jurisdictionId: Uuid,
+});
+
+export const Community = Type.Object({
+  jurisdictionId: Nullable(Uuid),
+  code: Nullable(Type.String()),
+  name: Type.String(),
+  expected: Type.Integer(),
+  sampled: Type.Integer(),
+});
+
+export const RowError = Type.Object({
+  row: Type.Integer(),
+  column: Type.String(),
+  field: Type.String(),
+  code: Type.String(),
+  message: Type.String(),
+});
+
+export const FollowUpCounts = Type.Object({
+  controlTasks: Type.Integer(),
+  caseCandidates: Type.Integer(),
+  alerts: Type.Integer(),
+  closedTasks: Type.Integer(),
+  keyPersons: Type.Integer(),
+});
+
+export const LabImportProgress = Type.Object({
+  id: Uuid,
+  status: Type.String(),
+  fileName: Nullable(Type.String()),
+  total: Type.Integer(),
+  processed: Type.Integer(),
+  created: Type.Integer(),
+  existing: Type.Integer(),
+  failed: Type.Integer(),
+  errors: Type.Array(RowError),
+  followUp: FollowUpCounts,
+});
+
+export const PersonResult = Type.Object({
+  sampleId: Uuid,
+  sampledAt: Type.String(),
+  purpose: Type.String(),
+  payer: Type.String(),
+  campaignName: Nullable(Type.String()),
+  barcode: Type.String(),
+  pooled: Type.Boolean(),
+  poolSize: Type.Integer(),
+  result: ResultValue,
+  resultAt: Nullable(Type.String()),
+  labName: Nullable(Type.String()),
+});

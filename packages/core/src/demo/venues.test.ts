@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { householdAddress, townShortName } from './addresses.ts';
 import { createRandom } from './random.ts';
-import { DEMO_VENUE_KINDS, type DemoTown, type DemoVenue, demoVenues } from './venues.ts';
+import { type DemoTown, type DemoVenue, demoVenues } from './venues.ts';
 
 const TOWN: DemoTown = {
   code: '320412100',

@@ -1,7 +1,6 @@
 import { COUNTRY_ROOT, scopePaths } from '@fangkong/core';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../http/context.ts';
-import { findJurisdictionById } from '../modules/jurisdictions/jurisdiction.repository.ts';
 import { type AuditFilter, insertAuditEvent, listAuditEvents } from './audit.repository.ts';
 import { maskPersonalFields } from './personal-fields.ts';
 

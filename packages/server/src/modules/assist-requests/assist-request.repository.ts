@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { assistRequest, jurisdiction } from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';

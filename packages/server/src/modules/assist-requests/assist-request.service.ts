@@ -113,7 +113,7 @@ export async function acceptAssistRequest(deps: Deps, context: RequestContext, i
   const request = await pendingInScope(deps, context, id);
   const db = deps.database.db;
   const where = jurisdictionId ? await findJurisdictionById(db, jurisdictionId) : await findJurisdictionById(db, request.jurisdictionId);
-  if (!where || !where.path.startsWith(request.jurisdictionPath)) throw invalid('jurisdictionId', 'unknownJurisdiction');
+  if (!where?.path.startsWith(request.jurisdictionPath)) throw invalid('jurisdictionId', 'unknownJurisdiction');
   const facts = {
     idType: request.idType as IdType,
     idNumber: deps.cipher.decrypt(request.idCipher),

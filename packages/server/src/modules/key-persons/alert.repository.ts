@@ -1,4 +1,4 @@
-import { and, desc, eq, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { alert, keyPersonEpisode, person, task } from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { keyPersonEpisode, place, quarantineRoom } from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';

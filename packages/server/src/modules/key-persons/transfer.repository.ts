@@ -1,4 +1,4 @@
-import { and, desc, eq, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { episodeTransfer, keyPersonEpisode, person, scheduleItem } from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';

@@ -1,4 +1,4 @@
-import { and, asc, eq, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, like, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { jurisdiction, person, place } from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';

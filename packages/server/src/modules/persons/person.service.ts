@@ -116,7 +116,7 @@ async function placeFor(db: Db, context: RequestContext, jurisdictionId: string,
   }
   if (!householdId) return { jurisdictionId: target.id, jurisdictionPath: target.path };
   const household = await findPlaceById(db, householdId);
-  if (!household || household.kind !== 'household' || !household.jurisdictionPath.startsWith(target.path)) {
+  if (household?.kind !== 'household' || !household.jurisdictionPath.startsWith(target.path)) {
     throw invalid('householdId', 'householdMismatch');
   }
   return { jurisdictionId: household.jurisdictionId, jurisdictionPath: household.jurisdictionPath };

@@ -1,6 +1,7 @@
 import { COUNTRY_ROOT, conflict, invalid, ResidentIdAllocator } from '@fangkong/core';
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findUserByUsername } from '../auth/auth.repository.ts';
 import type { Db } from '../db/client.ts';
 import { insertJurisdictions, jurisdictionsByCodes } from '../divisions/divisions.repository.ts';
 import { importDivisions } from '../divisions/divisions.service.ts';
@@ -9,6 +10,7 @@ import { hasPeopleOrPlaces, type JurisdictionRow, townsAndVillagesUnder } from '
 import { createDemoAccounts, type DemoScope } from './demo-accounts.ts';
 import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grids.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
+import { seedDemoKeyPersons } from './demo-key-persons.ts';
 import { seedVenues, type VenueCounts } from './demo-venues.ts';
 import { DemoWriter } from './demo-writer.ts';
 
@@ -37,6 +39,7 @@ export interface DemoSummary extends HomeCounts {
   grids: number;
   venues: VenueCounts;
   accounts: number;
+  keyPersons: number;
   seconds: number;
 }
 
@@ -125,7 +128,9 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   await importDivisions(deps, { county: DEMO_COUNTY, log: checked.log, context });
   const area = await loadArea(db);
   const built = await db.transaction((tx) => buildDemo(tx, deps, area, checked, context));
-  const accounts = await createDemoAccounts(deps, await accountScopes(db, area));
+  const scopes = await accountScopes(db, area);
+  const accounts = await createDemoAccounts(deps, scopes);
+  const keyPersons = await seedKeyPersons(deps, area, scopes);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const summary = {
@@ -135,10 +140,34 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
     villages: count('village'),
     ...built,
     accounts,
+    keyPersons,
     seconds,
   };
   checked.log(`演示数据完成：${summary.residents} 名居民，${summary.households} 户，${seconds} 秒 / demo seeded in ${seconds} s`);
   return summary;
+}
+
+/** People under management in the demo town, registered as the county's system (through the real services). */
+async function seedKeyPersons(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>): Promise<number> {
+  const userId = async (username: string) => (await findUserByUsername(deps.database.db, username))?.id ?? '';
+  const town = area.divisions.find((d) => d.code === DEMO_TOWN);
+  if (!town) return 0;
+  const context = {
+    ...systemContext('demo-seed'),
+    actor: {
+      userId: null,
+      username: 'demo-seed',
+      displayName: 'demo-seed',
+      grants: [{ role: 'system_admin' as const, jurisdictionId: area.county.id, jurisdictionPath: area.county.path }],
+    },
+  };
+  return seedDemoKeyPersons(deps, context, {
+    communityId: scopes.community,
+    townPath: town.path,
+    cadreId: await userId('grid'),
+    medicId: await userId('medic'),
+    townCadreId: await userId('town'),
+  });
 }
 
 /** Seeds the demo at start-up only when the database holds no person and no place yet. */

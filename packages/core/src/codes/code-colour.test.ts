@@ -92,4 +92,25 @@ describe('health code colours (seed-2020 rules)', () => {
       ['code.underManagement.red', 'code.unresolvedResult.yellow'],
     );
   });
+
+  it('an approved manual change sets the colour while in force, with its basis first among the reasons', () => {
+    const manualChange = {
+      colour: 'green' as const,
+      basisKind: 'record' as const,
+      basisRef: 'lab_result:abc',
+      basisNote: '复核阴性，原阳性为实验室错号',
+      validUntil: new Date(NOW.getTime() + 3_600_000),
+    };
+    const decision = colour({ tests: [{ kind: 'nucleic_acid', result: 'positive', sampledAt: hoursAgo(2) }], manualChange });
+    assert.equal(decision.colour, 'green');
+    assert.deepEqual(
+      decision.because.map((r) => r.rule),
+      ['code.manual.green', 'code.positiveResult.red'],
+    );
+    const lapsed = colour({
+      tests: [{ kind: 'nucleic_acid', result: 'positive', sampledAt: hoursAgo(2) }],
+      manualChange: { ...manualChange, validUntil: hoursAgo(1) },
+    });
+    assert.equal(lapsed.colour, 'red');
+  });
 });

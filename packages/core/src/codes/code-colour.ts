@@ -1,6 +1,6 @@
 import { addDays, type CalendarDate, shanghaiDate } from '../calendar/calendar-date.ts';
 import { because, type Reason } from '../key-persons/reason.ts';
-import type { CodeColour, CodeRule, CodeRuleSet, HealthFacts } from './code-types.ts';
+import type { CodeColour, CodeRule, CodeRuleSet, HealthFacts, ManualChange } from './code-types.ts';
 
 const SEVERITY: Record<CodeColour, number> = { green: 0, yellow: 1, red: 2 };
 const DAY_MS = 86_400_000;
@@ -57,14 +57,27 @@ function applies(rule: CodeRule, facts: HealthFacts, now: Date, today: CalendarD
   }
 }
 
-/** The colour is the most severe rule that applies; every applying rule is a reason, with its clause. */
+function manualReason(change: ManualChange): Reason {
+  return {
+    rule: `code.manual.${change.colour}`,
+    source: `manual change (${change.basisKind})`,
+    clause: change.basisRef,
+    says: change.basisNote,
+  };
+}
+
+/**
+ * The colour is the most severe rule that applies; every applying rule is a reason, with its clause.
+ * An approved manual change still in force sets the colour instead, and comes first among the reasons.
+ */
 export function decideColour(rules: CodeRuleSet, facts: HealthFacts, now: Date): ColourDecision {
   const today = shanghaiDate(now);
   const matched = rules.rules.filter((rule) => applies(rule, facts, now, today)).sort((a, b) => SEVERITY[b.colour] - SEVERITY[a.colour]);
-  const colour = matched[0]?.colour ?? 'green';
   const reasons =
     matched.length > 0
       ? matched.map((rule) => because(`code.${rule.kind}.${rule.colour}`, rule.basis))
       : [because('code.noRule.green', rules.greenBasis)];
-  return { colour, ruleVersion: rules.version, because: reasons };
+  const manual = facts.manualChange && (!facts.manualChange.validUntil || facts.manualChange.validUntil > now) ? facts.manualChange : null;
+  if (manual) return { colour: manual.colour, ruleVersion: rules.version, because: [manualReason(manual), ...reasons] };
+  return { colour: matched[0]?.colour ?? 'green', ruleVersion: rules.version, because: reasons };
 }

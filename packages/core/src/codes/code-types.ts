@@ -13,6 +13,16 @@ export interface HealthFacts {
   arrivals: { arrivedOn: CalendarDate; fromRiskLevel: 'low' | 'medium' | 'high'; atDestination: boolean }[];
   /** The testing cycle of a mandatory group the person belongs to, if any (hours between tests). */
   mandatoryTestCycleHours: number | null;
+  /** An approved manual change still in force: it sets the colour, and the person sees its basis. */
+  manualChange?: ManualChange | null;
+}
+
+export interface ManualChange {
+  colour: CodeColour;
+  basisKind: 'record' | 'rule';
+  basisRef: string;
+  basisNote: string;
+  validUntil: Date | null;
 }
 
 export type CodeRule =

@@ -20,5 +20,18 @@ export const PERMISSIONS = [
   'testing.sample',
   'testing.labResult',
   'testing.manage',
+  /** A resident's own record (and dependants held by proxy): code, results, declarations. */
+  'self.read',
+  'self.write',
+  /** Health codes: read colours, history and queues; request a manual change or issue a paper code; approve; decide appeals. */
+  'code.read',
+  'code.change',
+  'code.approve',
+  'appeal.decide',
+  /** Closed management (REQUIREMENTS §7): place codes, checkpoint gate and rosters, household passes. */
+  'place.code',
+  'checkpoint.operate',
+  'checkpoint.manage',
+  'pass.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

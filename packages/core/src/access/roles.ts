@@ -23,6 +23,11 @@ const OVERSIGHT: Permission[] = ['keyPerson.read', 'site.read', 'alert.read'];
 /** Testing (REQUIREMENTS §5): read results and campaigns; take samples; import lab results; run campaigns and rosters. */
 const TESTING_ALL: Permission[] = ['testing.read', 'testing.sample', 'testing.labResult', 'testing.manage'];
 const SAMPLING: Permission[] = ['testing.read', 'testing.sample'];
+/** Health codes (issue 6): grid workers request changes and print paper codes; CDC and the command office approve and decide appeals. */
+const CODE_REQUEST: Permission[] = ['code.read', 'code.change'];
+const CODE_DECIDE: Permission[] = ['code.read', 'code.approve', 'appeal.decide'];
+/** A resident's own code, results, declarations and family proxy (never anyone else's record). */
+const SELF: Permission[] = ['self.read', 'self.write'];
 
 /** What each role may do inside the subtree it is granted on. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -36,8 +41,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'user.admin',
     'audit.read',
     ...TESTING_ALL,
+    // Self routes only ever reach the caller's own person (app_user.person_id) and proxy dependants.
+    ...SELF,
   ],
-  district_commander: [...WORK_WITH_PEOPLE, ...OVERSIGHT, 'user.read', 'audit.read', 'testing.read'],
+  district_commander: [...WORK_WITH_PEOPLE, ...OVERSIGHT, 'user.read', 'audit.read', 'testing.read', 'code.read'],
   command_office_staff: [
     ...WORK_WITH_PEOPLE,
     ...OVERSIGHT,
@@ -47,10 +54,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'testing.read',
     'testing.manage',
+    ...CODE_DECIDE,
   ],
-  cdc_epidemiologist: [...WORK_WITH_PEOPLE, ...OVERSIGHT, 'keyPerson.write', 'testing.read', 'testing.manage'],
-  town_cadre: [...WORK_WITH_PEOPLE, ...KEY_PERSON_WORK, 'place.write', 'user.read', 'audit.read', ...SAMPLING, 'testing.manage'],
-  grid_worker: [...WORK_WITH_PEOPLE, ...KEY_PERSON_WORK, 'place.write', 'audit.read', ...SAMPLING],
+  cdc_epidemiologist: [...WORK_WITH_PEOPLE, ...OVERSIGHT, 'keyPerson.write', 'testing.read', 'testing.manage', ...CODE_DECIDE],
+  town_cadre: [
+    ...WORK_WITH_PEOPLE,
+    ...KEY_PERSON_WORK,
+    'place.write',
+    'user.read',
+    'audit.read',
+    ...SAMPLING,
+    'testing.manage',
+    ...CODE_REQUEST,
+  ],
+  grid_worker: [...WORK_WITH_PEOPLE, ...KEY_PERSON_WORK, 'place.write', 'audit.read', ...SAMPLING, ...CODE_REQUEST],
   assigned_medic: [...WORK_WITH_PEOPLE, ...KEY_PERSON_WORK, ...SAMPLING],
   lab_staff: ['jurisdiction.read', 'testing.labResult'],
   quarantine_site_staff: [
@@ -65,9 +82,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   checkpoint_staff: ['jurisdiction.read', 'place.read'],
   institution_reporter: ['jurisdiction.read', 'place.read'],
-  resident: [],
+  resident: [...SELF],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
+
+/** Closed management (REQUIREMENTS §7): checkpoint staff operate the gate; cadres and grid workers run codes, rosters, devices and passes. */
+const CLOSED_MANAGEMENT: Permission[] = ['place.code', 'checkpoint.operate', 'checkpoint.manage', 'pass.manage'];
+for (const role of ['system_admin', 'command_office_staff', 'town_cadre', 'grid_worker'] as const) {
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...CLOSED_MANAGEMENT];
+}
+ROLE_PERMISSIONS.checkpoint_staff = [...ROLE_PERMISSIONS.checkpoint_staff, 'checkpoint.operate'];

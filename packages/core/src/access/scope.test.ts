@@ -64,8 +64,8 @@ describe('roles', () => {
     assert.ok(hasPermissionAnywhere([grant('grid_worker', VILLAGE_A)], 'person.readFull'));
   });
 
-  it('give a resident no staff permission at all', () => {
-    assert.deepEqual(ROLE_PERMISSIONS.resident, []);
+  it('give a resident no staff permission at all (only their own record and proxy dependants)', () => {
+    assert.deepEqual(ROLE_PERMISSIONS.resident, ['self.read', 'self.write']);
     assert.ok(!hasPermissionAnywhere([grant('resident', COUNTY)], 'person.read'));
   });
 });

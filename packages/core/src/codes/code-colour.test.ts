@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decideColour } from './code-colour.ts';
-import { CN_2022_9TH_CODE_RULES, SEED_2020_CODE_RULES } from './code-rules.ts';
+import { arrivalReportLate, CN_2022_9TH_CODE_RULES, SEED_2020_CODE_RULES } from './code-rules.ts';
 import type { HealthFacts } from './code-types.ts';
 
 const NOW = new Date('2020-03-15T10:00:00+08:00');
@@ -112,5 +112,27 @@ describe('health code colours (seed-2020 rules)', () => {
       manualChange: { ...manualChange, validUntil: hoursAgo(1) },
     });
     assert.equal(lapsed.colour, 'red');
+  });
+});
+
+describe('resident rules (arrival report, proxy limit, appeal deadline)', () => {
+  it('seed 000 §三(三)1 (SC-08): an inbound report 2 days ahead is late, 3 days ahead is on time', () => {
+    const reportedAt = new Date('2020-03-10T09:00:00+08:00');
+    assert.equal(arrivalReportLate(SEED_2020_CODE_RULES, reportedAt, '2020-03-12'), true);
+    assert.equal(arrivalReportLate(SEED_2020_CODE_RULES, reportedAt, '2020-03-13'), false);
+    assert.equal(SEED_2020_CODE_RULES.inboundReportDaysAhead.basis.clause, '§三(三)1');
+  });
+
+  it('a report made late in the evening counts the Shanghai date, not UTC', () => {
+    // 23:30 in Shanghai on the 10th is still the 10th: 3 days to the 13th.
+    assert.equal(arrivalReportLate(SEED_2020_CODE_RULES, new Date('2020-03-10T23:30:00+08:00'), '2020-03-13'), false);
+  });
+
+  it('both editions carry the proxy limit and the appeal deadline, marked as configured', () => {
+    for (const rules of [SEED_2020_CODE_RULES, CN_2022_9TH_CODE_RULES]) {
+      assert.ok(rules.proxyDependantLimit.count > 0 && rules.proxyDependantLimit.basis.configured);
+      assert.ok(rules.appealDeadlineHours.hours > 0 && rules.appealDeadlineHours.basis.configured);
+      assert.equal(rules.inboundReportDaysAhead.days, 3);
+    }
   });
 });

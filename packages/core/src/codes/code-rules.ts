@@ -1,3 +1,4 @@
+import { type CalendarDate, daysBetween, shanghaiDate } from '../calendar/calendar-date.ts';
 import { clause } from '../protocols/clause.ts';
 import type { CodeRuleSet } from './code-types.ts';
 
@@ -94,6 +95,32 @@ export const SEED_2020_CODE_RULES: CodeRuleSet = {
     },
   ],
   greenBasis: clause('seed 000', '§四(三)', 'One person, one code: green when no health rule applies'),
+  inboundReportDaysAhead: {
+    days: 3,
+    basis: clause('seed 000', '§三(三)1', 'Inbound travellers report to the destination community 3 days before arrival'),
+  },
+  proxyDependantLimit: {
+    count: 5,
+    basis: clause(
+      'seed 000',
+      '§四(三)',
+      'One person, one code: family members (children, elderly) held by proxy, at most 5 (configured)',
+      true,
+    ),
+  },
+  appealDeadlineHours: {
+    hours: 24,
+    basis: clause('seed 000', '§四(三)', 'An appeal against a colour is decided within 24 hours (configured)', true),
+  },
+  manualChangeMaxHours: {
+    hours: 7 * 24,
+    basis: clause(
+      'seed 000',
+      '§四(三)',
+      'A manual colour change (with a recorded basis and a second approver) lapses after at most 7 days (configured)',
+      true,
+    ),
+  },
 };
 
 export const CN_2022_9TH_CODE_RULES: CodeRuleSet = {
@@ -120,4 +147,9 @@ export const CODE_RULE_SETS: readonly CodeRuleSet[] = [SEED_2020_CODE_RULES, CN_
 
 export function codeRulesFor(editionId: string): CodeRuleSet | undefined {
   return CODE_RULE_SETS.find((set) => set.editionId === editionId);
+}
+
+/** An inbound report is late when made fewer than the rule's days before the expected arrival (Shanghai dates). */
+export function arrivalReportLate(rules: CodeRuleSet, reportedAt: Date, expectedArrival: CalendarDate): boolean {
+  return daysBetween(shanghaiDate(reportedAt), expectedArrival) < rules.inboundReportDaysAhead.days;
 }

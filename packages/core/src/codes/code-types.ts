@@ -43,4 +43,12 @@ export interface CodeRuleSet {
   rules: CodeRule[];
   /** Why green when nothing else applies. */
   greenBasis: Clause;
+  /** Inbound travellers report this many days before arrival; a later report is marked late. */
+  inboundReportDaysAhead: { days: number; basis: Clause };
+  /** How many dependants one resident account may hold as a family proxy. */
+  proxyDependantLimit: { count: number; basis: Clause };
+  /** Hours the staff have to decide a resident's appeal against a colour. */
+  appealDeadlineHours: { hours: number; basis: Clause };
+  /** The longest a manual colour change may stay in force before the rules decide again. */
+  manualChangeMaxHours: { hours: number; basis: Clause };
 }

@@ -35,3 +35,5 @@ export * from './testing/turnaround.ts';
 export * from './codes/code-colour.ts';
 export * from './codes/code-rules.ts';
 export * from './codes/code-types.ts';
+export * from './closed-management/checkpoint-decision.ts';
+export * from './closed-management/checkpoint-rules.ts';

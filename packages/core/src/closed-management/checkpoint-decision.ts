@@ -1,0 +1,59 @@
+import { addDays, type CalendarDate, daysBetween, shanghaiDate } from '../calendar/calendar-date.ts';
+import type { CodeColour } from '../codes/code-types.ts';
+import type { Clause } from '../protocols/protocol-types.ts';
+import type { CheckpointDecision, CheckpointRules, Shift } from './checkpoint-rules.ts';
+
+export interface CheckpointReason extends Clause {
+  /** Message key, e.g. `checkpoint.colour.red`. */
+  rule: string;
+}
+
+export interface CheckpointVerdict {
+  decision: CheckpointDecision;
+  colour: CodeColour | null;
+  because: CheckpointReason[];
+  ruleVersion: string;
+}
+
+/** The code as the device saw it: a verified colour, or why it did not verify. */
+export type SeenCode = { valid: true; colour: CodeColour } | { valid: false; reason: string };
+
+/** Decision per colour; a forged or expired code is refused with why (seed 001 §三(二)1). */
+export function checkpointDecision(rules: CheckpointRules, code: SeenCode): CheckpointVerdict {
+  if (!code.valid) {
+    const { decision, basis } = rules.invalidCode;
+    return { decision, colour: null, because: [{ rule: `checkpoint.invalid.${code.reason}`, ...basis }], ruleVersion: rules.version };
+  }
+  const { decision, basis } = rules.byColour[code.colour];
+  return { decision, colour: code.colour, because: [{ rule: `checkpoint.colour.${code.colour}`, ...basis }], ruleVersion: rules.version };
+}
+
+export interface StaffingProblem extends Clause {
+  rule: 'checkpoint.staffing.short';
+  shift: Shift;
+  minimum: number;
+  onDuty: number;
+}
+
+/** An empty list when the shift is staffed; otherwise how many are missing and the clause. */
+export function staffingProblems(rules: CheckpointRules, shift: Shift, staffCount: number): StaffingProblem[] {
+  const { minimum, basis } = rules.staffing[shift];
+  return staffCount >= minimum ? [] : [{ rule: 'checkpoint.staffing.short', shift, minimum, onDuty: staffCount, ...basis }];
+}
+
+export type PassVerdict =
+  | { allowed: true; because: CheckpointReason[] }
+  | { allowed: false; because: CheckpointReason[]; nextAllowedDate: CalendarDate };
+
+/**
+ * `persons` going out per `everyDays` days (Asia/Shanghai dates): a use on day D blocks until D + everyDays.
+ * Only outward uses count; returning is always allowed.
+ */
+export function passUseAllowed(rules: CheckpointRules, outUses: readonly Date[], now: Date): PassVerdict {
+  const { persons, everyDays, basis } = rules.pass;
+  const today = shanghaiDate(now);
+  const recent = outUses.map(shanghaiDate).filter((date) => date <= today && daysBetween(date, today) < everyDays);
+  if (recent.length < persons) return { allowed: true, because: [{ rule: 'checkpoint.pass.allowed', ...basis }] };
+  const earliest = recent.sort()[recent.length - persons] as CalendarDate;
+  return { allowed: false, because: [{ rule: 'checkpoint.pass.tooSoon', ...basis }], nextAllowedDate: addDays(earliest, everyDays) };
+}

@@ -33,10 +33,5 @@ export const PERMISSIONS = [
   'checkpoint.operate',
   'checkpoint.manage',
   'pass.manage',
-  /** Closed management (REQUIREMENTS §7): place codes, checkpoint gate and rosters, household passes. */
-  'place.code',
-  'checkpoint.operate',
-  'checkpoint.manage',
-  'pass.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -95,10 +95,3 @@ for (const role of ['system_admin', 'command_office_staff', 'town_cadre', 'grid_
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...CLOSED_MANAGEMENT];
 }
 ROLE_PERMISSIONS.checkpoint_staff = [...ROLE_PERMISSIONS.checkpoint_staff, 'checkpoint.operate'];
-
-/** Closed management (REQUIREMENTS §7): checkpoint staff operate the gate; cadres and grid workers run codes, rosters, devices and passes. */
-const CLOSED_MANAGEMENT: Permission[] = ['place.code', 'checkpoint.operate', 'checkpoint.manage', 'pass.manage'];
-for (const role of ['system_admin', 'command_office_staff', 'town_cadre', 'grid_worker'] as const) {
-  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...CLOSED_MANAGEMENT];
-}
-ROLE_PERMISSIONS.checkpoint_staff = [...ROLE_PERMISSIONS.checkpoint_staff, 'checkpoint.operate'];

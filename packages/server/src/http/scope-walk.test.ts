@@ -10,6 +10,7 @@ import { XLSX_MIME } from '../modules/key-persons/roster/roster.routes.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { type TestingWalkIds, testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
+import { type ClosedManagementWalkIds, closedManagementWalkFixture } from '../modules/closed-management/closed-management.walk-fixture.ts';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 
@@ -23,7 +24,7 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
 const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
-interface TownA extends TestingWalkIds {
+interface TownA extends TestingWalkIds, ClosedManagementWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -341,6 +342,48 @@ const ROUTES: Record<string, RouteEntry> = {
   'GET /api/testing/certificates/:token': {
     exception: 'public: verifies a certificate by its unguessable token; answers the masked name, the result and its times only',
   },
+  'GET /api/checkpoints': { cases: () => [empty('/api/checkpoints')] },
+  'POST /api/checkpoints/:id/scans': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/scans`, { token: 'a.b.c' })] },
+  'POST /api/checkpoints/:id/outsiders': {
+    cases: (a) => [
+      refused(`/api/checkpoints/${a.checkpointId}/outsiders`, {
+        name: '越界外来',
+        idType: 'resident_id',
+        idNumber: residentId('19900101', 977, '420106'),
+        fromPlace: '湖北省武汉市',
+        reason: '探亲',
+        destinationHouseholdId: a.householdId,
+      }),
+    ],
+  },
+  'POST /api/checkpoints/:id/devices': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/devices`, { name: '越界平板' })] },
+  'GET /api/checkpoints/:id/devices': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/devices`)] },
+  'POST /api/checkpoints/:id/devices/:deviceId/revoke': {
+    cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/devices/${a.deviceId}/revoke`)],
+  },
+  // Device-authenticated (x-device-key): a user session carries no device key, and a key writes only at its own checkpoint.
+  'POST /api/scans/batch': {
+    cases: (a) => [
+      {
+        ...refused('/api/scans/batch', { scans: [{ sequence: 1, scannedAt: NOW, personId: a.personId, decision: 'allow' }] }),
+        status: 401,
+        control: false,
+      },
+    ],
+  },
+  'GET /api/checkpoints/:id/shifts': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/shifts`)] },
+  'PUT /api/checkpoints/:id/shifts': {
+    cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/shifts`, { shiftDate: TODAY, shift: 'night', staff: [{ name: '越界' }] })],
+  },
+  'POST /api/passes': { cases: (a) => [refused('/api/passes', { householdId: a.householdId })] },
+  'GET /api/passes': { cases: () => [empty('/api/passes')] },
+  'POST /api/passes/:id/revoke': { cases: (a) => [refused(`/api/passes/${a.passId}/revoke`, { reason: '越界收回' })] },
+  'POST /api/checkpoints/:id/pass-uses': {
+    cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/pass-uses`, { passNumber: a.passNumber, direction: 'out' })],
+  },
+  'POST /api/places/:id/code': { cases: (a) => [refused(`/api/places/${a.checkpointId}/code`)] },
+  'GET /api/place-codes': { cases: () => [empty('/api/place-codes')] },
+  'GET /api/place-codes/:id/poster': { cases: (a) => [refused(`/api/place-codes/${a.placeCodeId}/poster`)] },
   'POST /api/assist-requests': {
     // An address in town A, received by B: it can only be routed inside B's own scope. Last in the walk,
     // because B's own request then holds A's place names, which would look like a leak in later lists.
@@ -490,6 +533,12 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       address: '湖塘镇甲社区5幢501室',
     });
     const testing = await testingWalkFixture(runtime.app, owner, { villageId: villageA.id, personId: String(person.id), now: NOW });
+    const closed = await closedManagementWalkFixture(deps, owner, {
+      villageId: villageA.id,
+      villagePath: villageA.path,
+      householdId: household.id,
+      today: TODAY,
+    });
     walker = await loginAs(runtime.app, 'walker-b');
     const bAssist = await walker.request('POST', '/api/assist-requests', assistRequest('乙协查人', residentId('19750505', 115)));
     assert.equal(bAssist.statusCode, 201, bAssist.body);
@@ -522,6 +571,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       rosterA,
       rosterBIntoA: await roster('越界名单人', residentId('19820202', 579), '320412100001'),
       ...testing,
+      ...closed,
     };
   }
 

@@ -3,6 +3,7 @@ import type { Api } from '../http/schemas.ts';
 import { assistRequestRoutes } from './assist-requests/assist-request.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { closedManagementRoutes } from './closed-management/closed-management.routes.ts';
 import { codeRoutes } from './codes/code.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
 import { keyPersonRoutes } from './key-persons/key-person.routes.ts';
@@ -27,4 +28,5 @@ export function registerModules(api: Api, deps: AppDeps) {
   assistRequestRoutes(api, deps);
   codeRoutes(api, deps);
   testingRoutes(api, deps);
+  closedManagementRoutes(api, deps);
 }

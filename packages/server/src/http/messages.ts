@@ -89,6 +89,13 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   alreadyInGroup: { zh: '该人员已在此人群名单中', en: 'This person is already on this roster' },
   alreadyLeft: { zh: '该人员已移出名单', en: 'This person has already left the roster' },
   resultPending: { zh: '检测结果尚未出具', en: 'The result has not come yet' },
+  deviceKeyMissing: { zh: '设备未提供密钥（x-device-key）', en: 'The device sent no key (x-device-key)' },
+  unknownDevice: { zh: '未登记的扫码设备', en: 'Unknown scanning device' },
+  deviceRevoked: { zh: '该扫码设备已停用', en: 'This scanning device has been revoked' },
+  passExists: { zh: '一户一证：该户已有有效通行证', en: 'One household, one pass: this household already has an active pass' },
+  passNotActive: { zh: '该通行证已收回', en: 'This pass is no longer active' },
+  placeNotCoded: { zh: '住户不发场所码（使用通行证）', en: 'Households get no place code (they have a pass)' },
+  duplicateStaff: { zh: '同一班次人员重复', en: 'The same person is listed twice on the shift' },
   internal: { zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
   demoNotEmpty: {
     zh: '数据库中已有人员或场所，演示数据只能写入空数据库',

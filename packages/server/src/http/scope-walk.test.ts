@@ -384,6 +384,92 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/places/:id/code': { cases: (a) => [refused(`/api/places/${a.checkpointId}/code`)] },
   'GET /api/place-codes': { cases: () => [empty('/api/place-codes')] },
   'GET /api/place-codes/:id/poster': { cases: (a) => [refused(`/api/place-codes/${a.placeCodeId}/poster`)] },
+  // Resident pages: the walker's account stands for no person, and a resident reaches only their own
+  // person or a dependant held after the identity check (residents.test.ts walks a real resident); the
+  // owner has no person either, so no control.
+  'POST /api/residents/register': {
+    exception:
+      'public: opens an account only when ID, name and registry phone match; one answer for every refusal, rate-limited per address',
+  },
+  'GET /api/me': { cases: () => [{ path: '/api/me', expect: 'refused' }] },
+  ...Object.fromEntries(
+    ['code', 'code-history', 'results', 'declarations', 'arrivals', 'appeals'].map((what) => [
+      `GET /api/me/persons/:personId/${what}`,
+      { cases: (a: TownA) => [{ path: `/api/me/persons/${a.personId}/${what}`, expect: 'refused' as const }] },
+    ]),
+  ),
+  'POST /api/me/persons/:personId/declarations': {
+    cases: (a) => [{ path: `/api/me/persons/${a.personId}/declarations`, expect: 'refused', body: { temperature: 36.5, symptoms: [] } }],
+  },
+  'POST /api/me/persons/:personId/arrivals': {
+    cases: (a) => [
+      {
+        path: `/api/me/persons/${a.personId}/arrivals`,
+        expect: 'refused',
+        body: { inbound: true, fromPlace: '越界', fromRiskLevel: 'low', expectedArrival: '2020-03-05' },
+      },
+    ],
+  },
+  'POST /api/me/persons/:personId/arrivals/:id/arrived': {
+    cases: (a) => [{ path: `/api/me/persons/${a.personId}/arrivals/${a.personId}/arrived`, expect: 'refused' }],
+  },
+  'POST /api/me/persons/:personId/appeals': {
+    cases: (a) => [{ path: `/api/me/persons/${a.personId}/appeals`, expect: 'refused', body: { reason: '越界申诉' } }],
+  },
+  'GET /api/me/dependants': { cases: () => [{ path: '/api/me/dependants', expect: 'refused' }] },
+  'POST /api/me/dependants': {
+    // A's ID number and name with a wrong phone: refused, and the answer names nothing of A.
+    cases: (a) => [
+      {
+        path: '/api/me/dependants',
+        expect: 'refused',
+        body: { idType: 'resident_id', idNumber: a.idNumber, name: a.personName, relation: 'other', phone: '13800000000' },
+      },
+    ],
+  },
+  'POST /api/me/dependants/:id/revoke': { cases: (a) => [{ path: `/api/me/dependants/${a.personId}/revoke`, expect: 'refused' }] },
+  'GET /api/checkpoints': { cases: () => [empty('/api/checkpoints')] },
+  'POST /api/checkpoints/:id/scans': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/scans`, { token: 'a.b.c' })] },
+  'POST /api/checkpoints/:id/outsiders': {
+    cases: (a) => [
+      refused(`/api/checkpoints/${a.checkpointId}/outsiders`, {
+        name: '越界外来',
+        idType: 'resident_id',
+        idNumber: residentId('19900101', 977, '420106'),
+        fromPlace: '湖北省武汉市',
+        reason: '探亲',
+        destinationHouseholdId: a.householdId,
+      }),
+    ],
+  },
+  'POST /api/checkpoints/:id/devices': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/devices`, { name: '越界平板' })] },
+  'GET /api/checkpoints/:id/devices': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/devices`)] },
+  'POST /api/checkpoints/:id/devices/:deviceId/revoke': {
+    cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/devices/${a.deviceId}/revoke`)],
+  },
+  // Device-authenticated (x-device-key): a user session carries no device key, and a key writes only at its own checkpoint.
+  'POST /api/scans/batch': {
+    cases: (a) => [
+      {
+        ...refused('/api/scans/batch', { scans: [{ sequence: 1, scannedAt: NOW, personId: a.personId, decision: 'allow' }] }),
+        status: 401,
+        control: false,
+      },
+    ],
+  },
+  'GET /api/checkpoints/:id/shifts': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/shifts`)] },
+  'PUT /api/checkpoints/:id/shifts': {
+    cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/shifts`, { shiftDate: TODAY, shift: 'night', staff: [{ name: '越界' }] })],
+  },
+  'POST /api/passes': { cases: (a) => [refused('/api/passes', { householdId: a.householdId })] },
+  'GET /api/passes': { cases: () => [empty('/api/passes')] },
+  'POST /api/passes/:id/revoke': { cases: (a) => [refused(`/api/passes/${a.passId}/revoke`, { reason: '越界收回' })] },
+  'POST /api/checkpoints/:id/pass-uses': {
+    cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/pass-uses`, { passNumber: a.passNumber, direction: 'out' })],
+  },
+  'POST /api/places/:id/code': { cases: (a) => [refused(`/api/places/${a.checkpointId}/code`)] },
+  'GET /api/place-codes': { cases: () => [empty('/api/place-codes')] },
+  'GET /api/place-codes/:id/poster': { cases: (a) => [refused(`/api/place-codes/${a.placeCodeId}/poster`)] },
   'POST /api/assist-requests': {
     // An address in town A, received by B: it can only be routed inside B's own scope. Last in the walk,
     // because B's own request then holds A's place names, which would look like a leak in later lists.

@@ -11,6 +11,7 @@ import { siteRoutes } from './key-persons/site.routes.ts';
 import { personRoutes } from './persons/person.routes.ts';
 import { placeRoutes } from './places/place.routes.ts';
 import { protocolRoutes } from './protocols/protocol.routes.ts';
+import { residentRoutes } from './residents/resident.routes.ts';
 import { testingRoutes } from './testing/testing.routes.ts';
 import { userRoutes } from './users/user.routes.ts';
 
@@ -28,5 +29,6 @@ export function registerModules(api: Api, deps: AppDeps) {
   assistRequestRoutes(api, deps);
   codeRoutes(api, deps);
   testingRoutes(api, deps);
+  residentRoutes(api, deps);
   closedManagementRoutes(api, deps);
 }

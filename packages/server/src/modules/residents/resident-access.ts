@@ -1,0 +1,40 @@
+import { codeRulesFor, editionInForce, notFound, shanghaiDate } from '@fangkong/core';
+import type { Db } from '../../db/client.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { activeProxyLink, personIdOfUser, personRow } from './resident.repository.ts';
+
+/** The person a resident acts for: themself, or a dependant held through an active, verified proxy link. */
+export interface ResidentTarget {
+  person: NonNullable<Awaited<ReturnType<typeof personRow>>>;
+  viaProxy: boolean;
+  /** The account's own person (the proxy, when `viaProxy`). */
+  selfPersonId: string;
+}
+
+/** The caller's own person; an account without one (staff) has nothing here. */
+export async function selfPersonId(db: Db, context: RequestContext): Promise<string> {
+  const own = context.actor.userId ? await personIdOfUser(db, context.actor.userId) : null;
+  if (!own) throw notFound('person');
+  return own;
+}
+
+/**
+ * Everything a resident reads or writes about a person passes here: anyone who is neither the caller
+ * nor a dependant the caller holds after the identity check answers 404, with nothing about them.
+ */
+export async function residentTarget(db: Db, context: RequestContext, personId: string): Promise<ResidentTarget> {
+  const own = await selfPersonId(db, context);
+  const viaProxy = personId !== own;
+  if (viaProxy && !(await activeProxyLink(db, context.actor.userId ?? '', personId))) throw notFound('id');
+  const person = await personRow(db, personId);
+  if (!person) throw notFound('id');
+  return { person, viaProxy, selfPersonId: own };
+}
+
+/** The colour rule set of the edition in force (it also carries the resident rules: report days, proxy limit, appeal deadline). */
+export function codeRulesInForce(now: Date) {
+  const edition = editionInForce(shanghaiDate(now));
+  const rules = edition ? codeRulesFor(edition.id) : undefined;
+  if (!rules) throw new Error(`no code rules for the edition in force on ${shanghaiDate(now)}`);
+  return rules;
+}

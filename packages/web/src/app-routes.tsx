@@ -15,6 +15,7 @@ const JurisdictionBrowserPage = lazy(() =>
 const PersonSearchPage = lazy(() => import('./pages/persons/person-search.page.tsx').then((m) => ({ default: m.PersonSearchPage })));
 const UsersPage = lazy(() => import('./pages/users/users.page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/audit.page.tsx').then((m) => ({ default: m.AuditPage })));
+const H5App = lazy(() => import('./pages/h5/h5-app.tsx').then((m) => ({ default: m.H5App })));
 
 function Signed({ children }: { children: ReactNode }) {
   const me = useMeQuery();
@@ -45,6 +46,8 @@ export function AppRoutes() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* Residents' mobile pages (their own layout and sign-in). */}
+        <Route path="/h5/*" element={<H5App />} />
         <Route
           element={
             <Signed>

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { addHousehold, addTwoTowns, addUser, loginAs, residentId } from '../packages/server/src/testing/factories.ts';
+import { type JourneyServer, launchBrowser, screenshot, skipReason, startServer } from './harness.ts';
+
+const MOTHER = { idNumber: residentId('19880303', 221), name: '王芳', phone: '13800000001' };
+const CHILD = { idNumber: residentId('20150606', 113), name: '王小明', phone: '13800000001' };
+const ELDER = { idNumber: residentId('19450101', 331), name: '王老汉', phone: '13800000009' };
+const PASSWORD = 'resident-pass-2020';
+
+/** A resident on a phone: registers, declares health, adds a child through the proxy check and shows the child's code. */
+describe('resident journey (H5, 390×844)', { skip: skipReason(), timeout: 240_000 }, () => {
+  let server: JourneyServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  before(
+    async () => {
+      const started = Date.now();
+      server = await startServer();
+      const { villageA } = await addTwoTowns(server.deps);
+      const home = await addHousehold(server.deps, villageA, 'A-2-202');
+      await addUser(server.deps, 'grid-a', 'grid_worker', villageA.id);
+      const grid = await loginAs(server.app, 'grid-a');
+      for (const [p, householdId] of [
+        [MOTHER, home.id],
+        [CHILD, home.id],
+        [ELDER, null],
+      ] as const) {
+        const reply = await grid.request('POST', '/api/persons', {
+          idType: 'resident_id',
+          ...p,
+          jurisdictionId: villageA.id,
+          ...(householdId ? { householdId } : {}),
+        });
+        assert.equal(reply.statusCode, 201, reply.body);
+      }
+      browser = await launchBrowser();
+      const context = await browser.newContext({
+        baseURL: server.baseUrl,
+        locale: 'zh-CN',
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+      });
+      page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      console.log(`resident journey ready at ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    },
+    { timeout: 180_000 },
+  );
+
+  after(
+    async () => {
+      await browser?.close();
+      await server?.close();
+    },
+    { timeout: 30_000 },
+  );
+
+  it('registers with ID, name and the registered phone, then signs in with the phone', async () => {
+    await page.goto('/h5/register');
+    await page.getByTestId('reg-id').fill(MOTHER.idNumber);
+    await page.getByTestId('reg-name').fill(MOTHER.name);
+    await page.getByTestId('reg-phone').fill(MOTHER.phone);
+    await page.getByTestId('reg-password').fill(PASSWORD);
+    await page.getByTestId('reg-submit').click();
+    await page.getByTestId('h5-login').waitFor();
+    assert.equal(await page.getByTestId('h5-login-phone').inputValue(), MOTHER.phone);
+    await page.getByTestId('h5-login-password').fill(PASSWORD);
+    await page.getByTestId('h5-login-submit').click();
+    await page.getByTestId('code-card').waitFor();
+    await page.getByTestId('code-qr').waitFor();
+    assert.equal(await page.getByTestId('code-colour').textContent(), '绿码');
+    assert.match((await page.getByTestId('code-reasons').textContent()) ?? '', /未命中任何健康规则.*seed 000/);
+    await screenshot(page, 'resident-01-my-code');
+  });
+
+  it('declares health for today', async () => {
+    await page.getByTestId('declared-today').waitFor();
+    assert.equal(await page.getByTestId('declared-today').textContent(), '今日未申报');
+    await page.getByRole('link', { name: '每日健康申报' }).click();
+    await page.getByTestId('declare-submit').click();
+    await page.getByTestId('code-card').waitFor();
+    await page.getByText('今日已申报').waitFor();
+  });
+
+  it('refuses a dependant whose second factor does not match the registry', async () => {
+    await page.getByRole('link', { name: '家属代办' }).click();
+    await page.getByTestId('dep-id').fill(ELDER.idNumber);
+    await page.getByTestId('dep-name').fill(ELDER.name);
+    await page.getByTestId('dep-phone').fill('13800000008');
+    await page.getByTestId('dep-submit').click();
+    await page.getByText('身份核验未通过').waitFor();
+    assert.equal(await page.getByTestId('dependant-item').count(), 0);
+  });
+
+  it('adds a child of the same household and shows the child’s code', async () => {
+    await page.getByTestId('dep-id').fill(CHILD.idNumber);
+    await page.getByTestId('dep-name').fill(CHILD.name);
+    await page.getByTestId('dep-phone').fill('');
+    await page.getByTestId('dep-submit').click();
+    await page.getByTestId('dependant-item').waitFor();
+    assert.match((await page.getByTestId('dependant-item').textContent()) ?? '', /王小明.*子女.*同户核验/);
+    await page.getByTestId('dependant-view').click();
+    await page.getByText('代办查看（已记录）').waitFor();
+    await page.getByTestId('code-qr').waitFor();
+    // The code card masks a dependant's name (王**): it is shown at checkpoints.
+    assert.match((await page.getByTestId('code-card').textContent()) ?? '', /王\*\*代办查看/);
+    assert.equal(await page.getByTestId('code-colour').textContent(), '绿码');
+    const qr = await page.getByTestId('code-qr').boundingBox();
+    assert.ok(qr && qr.width > 150, 'the QR is drawn');
+    await screenshot(page, 'resident-02-child-code');
+    assert.deepEqual(problems, []);
+  });
+});

@@ -1,0 +1,119 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { api, setCsrfToken, unwrap } from '../../api/client.ts';
+import { fetchMe, ME_KEY } from '../../auth/session.tsx';
+import { applyFormError, showSuccess } from '../../components/feedback.tsx';
+import { H5Frame } from './h5-app.tsx';
+import { useH5 } from './h5-i18n.ts';
+
+interface RegistrationForm {
+  idType: 'resident_id' | 'passport' | 'other';
+  idNumber: string;
+  name: string;
+  phone: string;
+  password: string;
+}
+
+export function RegisterPage() {
+  const { t, toggleLanguage } = useH5();
+  const [form] = Form.useForm<RegistrationForm>();
+  const navigate = useNavigate();
+  const register = useMutation({
+    mutationFn: (body: RegistrationForm) => unwrap(api.POST('/api/residents/register', { body })),
+    meta: { ownErrors: true },
+    onSuccess: (created) => {
+      showSuccess(t('registered'));
+      navigate(`/h5/login?u=${encodeURIComponent(created.username)}`);
+    },
+    onError: (error) => applyFormError(form, error, ['password']),
+  });
+  const required = [{ required: true, message: t('required') }];
+  return (
+    <H5Frame>
+      <Card data-testid="h5-register">
+        <Typography.Title level={4}>{t('register')}</Typography.Title>
+        <Alert type="info" showIcon message={t('registerHint')} style={{ marginBottom: 16 }} />
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ idType: 'resident_id' }}
+          onFinish={(v) => register.mutate(v)}
+          requiredMark={false}
+        >
+          <Form.Item name="idType" label={t('idType')}>
+            <Select options={(['resident_id', 'passport', 'other'] as const).map((v) => ({ value: v, label: t(`idType.${v}`) }))} />
+          </Form.Item>
+          <Form.Item name="idNumber" label={t('idNumber')} rules={required}>
+            <Input data-testid="reg-id" autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="name" label={t('name')} rules={required}>
+            <Input data-testid="reg-name" />
+          </Form.Item>
+          <Form.Item name="phone" label={t('phone')} rules={required}>
+            <Input data-testid="reg-phone" inputMode="tel" />
+          </Form.Item>
+          <Form.Item name="password" label={t('password')} rules={required}>
+            <Input.Password data-testid="reg-password" autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={register.isPending} data-testid="reg-submit">
+            {t('register')}
+          </Button>
+        </Form>
+        <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 12 }}>
+          <Link to="/h5/login">{t('haveAccount')}</Link>
+          <Button type="link" size="small" onClick={toggleLanguage}>
+            {t('language')}
+          </Button>
+        </div>
+      </Card>
+    </H5Frame>
+  );
+}
+
+/** The same sign-in as the staff app, then the residents' home. */
+export function H5LoginPage() {
+  const { t, toggleLanguage } = useH5();
+  const [form] = Form.useForm<{ username: string; password: string }>();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const initial = new URLSearchParams(window.location.search).get('u') ?? '';
+  const login = useMutation({
+    mutationFn: async (credentials: { username: string; password: string }) => {
+      const { csrfToken } = await unwrap(api.POST('/api/auth/login', { body: credentials }));
+      setCsrfToken(csrfToken);
+      queryClient.clear();
+      queryClient.setQueryData(ME_KEY, await fetchMe());
+    },
+    meta: { ownErrors: true },
+    onSuccess: () => navigate('/h5', { replace: true }),
+    onError: (error) => applyFormError(form, error, ['username', 'password']),
+  });
+  const required = [{ required: true, message: t('required') }];
+  return (
+    <H5Frame>
+      <Card data-testid="h5-login">
+        <Typography.Title level={4} style={{ color: '#1f5fbf' }}>
+          {t('login')}
+        </Typography.Title>
+        <Form form={form} layout="vertical" initialValues={{ username: initial }} onFinish={(v) => login.mutate(v)} requiredMark={false}>
+          <Form.Item name="username" label={t('phone')} rules={required}>
+            <Input data-testid="h5-login-phone" inputMode="tel" autoComplete="username" />
+          </Form.Item>
+          <Form.Item name="password" label={t('password')} rules={required}>
+            <Input.Password data-testid="h5-login-password" autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="h5-login-submit">
+            {t('submit')}
+          </Button>
+        </Form>
+        <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 12 }}>
+          <Link to="/h5/register">{t('noAccount')}</Link>
+          <Button type="link" size="small" onClick={toggleLanguage}>
+            {t('language')}
+          </Button>
+        </div>
+      </Card>
+    </H5Frame>
+  );
+}

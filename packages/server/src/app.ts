@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { installAuthHook, requireDeclaredPermissions } from './auth/auth.hook.ts';
+import { installOverloadGuard } from './codes/overload-guard.ts';
 import { sendError } from './http/error-handler.ts';
 import { registerModules } from './modules/index.ts';
 
@@ -56,6 +57,8 @@ async function registerWeb(app: FastifyInstance, webDistDir: string) {
 export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logger'] = false): Promise<App> {
   const app = Fastify(fastifyOptions(deps, logger)).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   app.registeredRoutes = [];
+  // First of all hooks: under overload a request costs a counter check and a 429 with Retry-After.
+  installOverloadGuard(app, { maxInFlight: deps.config.overloadMaxInFlight, maxEventLoopDelayMs: deps.config.overloadMaxDelayMs });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

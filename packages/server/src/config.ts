@@ -23,6 +23,14 @@ export interface Config {
   codeTtlSeconds: number;
   /** How long a printed paper code stays valid. */
   paperCodeDays: number;
+  /** Code verifications per client address (and per device id) per minute; more answer 429. */
+  codeVerifyPerMinute: number;
+  /** Codes shown or printed per account (and per client address) per minute; more answer 429. */
+  codeIssuePerMinute: number;
+  /** Overload guard: requests in flight at once before new ones answer 429 with Retry-After. */
+  overloadMaxInFlight: number;
+  /** Overload guard: event-loop delay (ms) above which new requests answer 429 with Retry-After. */
+  overloadMaxDelayMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +93,10 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxyHops: integer(env, 'FANGKONG_TRUST_PROXY', 0, 0, 10),
     codeTtlSeconds: integer(env, 'FANGKONG_CODE_TTL_SECONDS', 300, 30, 86_400),
     paperCodeDays: integer(env, 'FANGKONG_PAPER_CODE_DAYS', 7, 1, 90),
+    codeVerifyPerMinute: integer(env, 'FANGKONG_CODE_VERIFY_RATE', 600, 1, 100_000_000),
+    codeIssuePerMinute: integer(env, 'FANGKONG_CODE_ISSUE_RATE', 60, 1, 100_000_000),
+    overloadMaxInFlight: integer(env, 'FANGKONG_OVERLOAD_MAX_IN_FLIGHT', 1000, 1, 1_000_000),
+    overloadMaxDelayMs: integer(env, 'FANGKONG_OVERLOAD_MAX_DELAY_MS', 200, 10, 60_000),
     webDistDir: path.resolve(env.FANGKONG_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
   };
 }

@@ -43,6 +43,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...TESTING_ALL,
     // Self routes only ever reach the caller's own person (app_user.person_id) and proxy dependants.
     ...SELF,
+    ...CODE_REQUEST,
+    'code.approve',
+    'appeal.decide',
   ],
   district_commander: [...WORK_WITH_PEOPLE, ...OVERSIGHT, 'user.read', 'audit.read', 'testing.read', 'code.read'],
   command_office_staff: [

@@ -46,10 +46,20 @@ export class CodeKeyRing {
     return kid;
   }
 
-  async current(): Promise<SigningKey> {
+  private signing: { kid: string; key: Promise<SigningKey> } | null = null;
+
+  /** The newest key, imported once per rotation. */
+  current(): Promise<SigningKey> {
     const newest = this.keys[0];
-    if (!newest) throw new Error('no signing key');
-    return { kid: newest.kid, privateKey: (await importJWK(newest.privateJwk, 'EdDSA')) as SigningKey['privateKey'] };
+    if (!newest) return Promise.reject(new Error('no signing key'));
+    if (this.signing?.kid !== newest.kid) {
+      const key = importJWK(newest.privateJwk, 'EdDSA').then((privateKey) => ({
+        kid: newest.kid,
+        privateKey: privateKey as SigningKey['privateKey'],
+      }));
+      this.signing = { kid: newest.kid, key };
+    }
+    return this.signing.key;
   }
 
   /** The JWK set checkpoint devices download: public keys only. */

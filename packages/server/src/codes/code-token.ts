@@ -34,6 +34,17 @@ export type CodeVerification =
 
 const COLOURS = new Set(['green', 'yellow', 'red']);
 
+/** Imported keys per published JWK object: importing costs more than verifying, so do it once per key. */
+const imported = new WeakMap<JWK, Promise<CryptoKey | Uint8Array>>();
+function verificationKey(jwk: JWK) {
+  let key = imported.get(jwk);
+  if (!key) {
+    key = importJWK({ ...jwk, alg: 'EdDSA' }, 'EdDSA');
+    imported.set(jwk, key);
+  }
+  return key;
+}
+
 /** The expiry a token claims, for the message only: it is never trusted. */
 function unverifiedExpiry(token: string): string | null {
   try {
@@ -69,7 +80,7 @@ export async function verifyCode(
   const jwk = publicKeys.find((k) => k.kid === kid);
   if (!jwk) return { valid: false, reason: 'unknownKey', kid, expiresAt: null };
   try {
-    const key = await importJWK({ ...jwk, alg: 'EdDSA' }, 'EdDSA');
+    const key = await verificationKey(jwk);
     const { payload } = await jwtVerify(token, key, {
       algorithms: ['EdDSA'],
       currentDate: now,

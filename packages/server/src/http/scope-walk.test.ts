@@ -9,6 +9,7 @@ import { queryRows } from '../db/query-rows.ts';
 import { XLSX_MIME } from '../modules/key-persons/roster/roster.routes.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
+import { type CodeWalkIds, codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
 import { type TestingWalkIds, testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
 import { type ClosedManagementWalkIds, closedManagementWalkFixture } from '../modules/closed-management/closed-management.walk-fixture.ts';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../testing/factories.ts';
@@ -24,7 +25,7 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
 const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
-interface TownA extends TestingWalkIds, ClosedManagementWalkIds {
+interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -247,6 +248,27 @@ const ROUTES: Record<string, RouteEntry> = {
   'GET /api/codes/keys': { exception: 'public: the public keys that verify health codes offline' },
   'POST /api/codes/verify': { exception: 'public: answers validity and colour of the token it is given, never who it is' },
   'GET /api/persons/:id/code': { cases: (a) => [refused(`/api/persons/${a.personId}/code`)] },
+  'GET /api/persons/:id/code/history': { cases: (a) => [refused(`/api/persons/${a.personId}/code/history`)] },
+  'POST /api/persons/:id/code-changes': {
+    cases: (a) => [
+      refused(`/api/persons/${a.personId}/code-changes`, {
+        toColour: 'red',
+        basisKind: 'record',
+        basisRef: `episode:${a.episodeId}`,
+        basisNote: '越界赋码',
+      }),
+    ],
+  },
+  'GET /api/code-changes': { cases: () => [empty('/api/code-changes')] },
+  'POST /api/code-changes/:id/approve': { cases: (a) => [refused(`/api/code-changes/${a.codeChangeId}/approve`, {})] },
+  'POST /api/code-changes/:id/reject': { cases: (a) => [refused(`/api/code-changes/${a.codeChangeId}/reject`, { reason: '越界驳回' })] },
+  'GET /api/appeals': { cases: () => [empty('/api/appeals')] },
+  'POST /api/appeals/:id/decide': {
+    cases: (a) => [refused(`/api/appeals/${a.appealId}/decide`, { decision: 'upheld', reason: '越界裁决', toColour: 'green' })],
+  },
+  'GET /api/persons/:id/paper-code.pdf': {
+    cases: (a) => [{ ...refused(`/api/persons/${a.personId}/paper-code.pdf`), query: { purpose: '越界打印' } }],
+  },
   'GET /api/key-persons/assignable-users': {
     cases: (a) => [{ ...refused('/api/key-persons/assignable-users'), query: { jurisdictionId: a.villageId } }],
   },
@@ -625,6 +647,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       householdId: household.id,
       today: TODAY,
     });
+    const codes = await codeWalkFixture(deps, owner, { personId: String(person.id), episodeId, villagePath: villageA.path, now: NOW });
     walker = await loginAs(runtime.app, 'walker-b');
     const bAssist = await walker.request('POST', '/api/assist-requests', assistRequest('乙协查人', residentId('19750505', 115)));
     assert.equal(bAssist.statusCode, 201, bAssist.body);
@@ -658,6 +681,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       rosterBIntoA: await roster('越界名单人', residentId('19820202', 579), '320412100001'),
       ...testing,
       ...closed,
+      ...codes,
     };
   }
 

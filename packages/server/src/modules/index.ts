@@ -5,6 +5,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { closedManagementRoutes } from './closed-management/closed-management.routes.ts';
 import { codeRoutes } from './codes/code.routes.ts';
+import { codeChangeRoutes } from './codes/code-change.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
 import { keyPersonRoutes } from './key-persons/key-person.routes.ts';
 import { siteRoutes } from './key-persons/site.routes.ts';
@@ -28,6 +29,7 @@ export function registerModules(api: Api, deps: AppDeps) {
   siteRoutes(api, deps);
   assistRequestRoutes(api, deps);
   codeRoutes(api, deps);
+  codeChangeRoutes(api, deps);
   testingRoutes(api, deps);
   residentRoutes(api, deps);
   closedManagementRoutes(api, deps);

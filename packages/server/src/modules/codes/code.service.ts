@@ -1,48 +1,111 @@
-import { codeRulesFor, decideColour, editionInForce, notFound, pathInScope, scopePaths, shanghaiDate } from '@fangkong/core';
+import {
+  type ColourDecision,
+  codeRulesFor,
+  decideColour,
+  editionInForce,
+  notFound,
+  type Permission,
+  pathInScope,
+  scopePaths,
+  shanghaiDate,
+} from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { signCode, verifyCode } from '../../codes/code-token.ts';
+import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findPersonById } from '../persons/person.repository.ts';
+import { insertState, lastStateOf } from './code-history.repository.ts';
 import { healthFactsOf } from './health-facts.repository.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock' | 'codeKeys' | 'config'>;
 
 /** The colour rules of the edition in force today. */
-function rulesInForce(now: Date) {
+export function rulesInForce(now: Date) {
   const edition = editionInForce(shanghaiDate(now));
   const rules = edition ? codeRulesFor(edition.id) : undefined;
   if (!rules) throw new Error(`no code rules for the edition in force on ${shanghaiDate(now)}`);
   return rules;
 }
 
-/** A person's colour now, with every reason and the rule version, and a signed token for the QR. */
-export async function currentCode(deps: Deps, context: RequestContext, personId: string, ttlSeconds = deps.config.codeTtlSeconds) {
-  const db = deps.database.db;
+/** The person, if the caller holds `permission` over their jurisdiction; otherwise 404 (no existence leak). */
+export async function personInScope(db: Db, context: RequestContext, personId: string, permission: Permission) {
   const found = await findPersonById(db, personId);
-  if (!found || !pathInScope(found.person.jurisdictionPath, scopePaths(context.actor.grants, 'person.read'))) throw notFound('id');
+  if (!found || !pathInScope(found.person.jurisdictionPath, scopePaths(context.actor.grants, permission))) throw notFound('id');
+  return found.person;
+}
+
+export interface ColourNow extends ColourDecision {
+  manualChangeId: string | null;
+}
+
+/** The colour the rules (or an approved manual change in force) give the person now. */
+export async function colourNow(db: Db, personId: string, now: Date): Promise<ColourNow> {
+  const facts = await healthFactsOf(db, personId, now);
+  const decision = decideColour(rulesInForce(now), facts, now);
+  const manual = decision.because[0]?.rule.startsWith('code.manual.') ?? false;
+  return { ...decision, manualChangeId: manual ? facts.manualChangeId : null };
+}
+
+/** Colour history: one row whenever the colour (or the manual change setting it) differs from the last one. */
+export async function recordColourIfChanged(tx: Db, personId: string, jurisdictionPath: string, decision: ColourNow, at: Date) {
+  const last = await lastStateOf(tx, personId);
+  if (last && last.colour === decision.colour && last.codeChangeId === decision.manualChangeId) return false;
+  await insertState(tx, {
+    personId,
+    colour: decision.colour,
+    ruleVersion: decision.ruleVersion,
+    reasons: decision.because.map((r) => ({ ...r })),
+    source: decision.manualChangeId ? 'manual' : 'rules',
+    codeChangeId: decision.manualChangeId,
+    at,
+    jurisdictionPath,
+  });
+  return true;
+}
+
+/** Decides the colour, keeps the history, audits the showing and signs a token valid for `ttlSeconds`. */
+export async function issueCode(
+  deps: Deps,
+  context: RequestContext,
+  person: { id: string; jurisdictionPath: string },
+  ttlSeconds: number,
+  audit: { action: string; reason?: string },
+) {
+  const db = deps.database.db;
   const now = deps.clock();
-  const decision = decideColour(rulesInForce(now), await healthFactsOf(db, personId, now), now);
+  const decision = await colourNow(db, person.id, now);
   const token = await signCode(
-    { sub: personId, c: decision.colour, v: decision.ruleVersion },
+    { sub: person.id, c: decision.colour, v: decision.ruleVersion },
     await deps.codeKeys.current(),
     now,
     ttlSeconds,
   );
-  await recordAudit(db, context, {
-    action: 'code.view',
-    entityType: 'person',
-    entityId: personId,
-    jurisdictionPath: found.person.jurisdictionPath,
-    after: { colour: decision.colour },
+  await db.transaction(async (tx) => {
+    await recordColourIfChanged(tx, person.id, person.jurisdictionPath, decision, now);
+    await recordAudit(tx, context, {
+      action: audit.action,
+      entityType: 'person',
+      entityId: person.id,
+      jurisdictionPath: person.jurisdictionPath,
+      after: { colour: decision.colour, validSeconds: ttlSeconds },
+      reason: audit.reason ?? null,
+    });
   });
+  return { decision, token, issuedAt: now, expiresAt: new Date(now.getTime() + ttlSeconds * 1000) };
+}
+
+/** A person's colour now, with every reason and the rule version, and a signed token for the QR. */
+export async function currentCode(deps: Deps, context: RequestContext, personId: string, ttlSeconds = deps.config.codeTtlSeconds) {
+  const person = await personInScope(deps.database.db, context, personId, 'person.read');
+  const { decision, token, expiresAt } = await issueCode(deps, context, person, ttlSeconds, { action: 'code.view' });
   return {
     personId,
     colour: decision.colour,
     ruleVersion: decision.ruleVersion,
     because: decision.because,
     token,
-    expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString(),
+    expiresAt: expiresAt.toISOString(),
   };
 }
 

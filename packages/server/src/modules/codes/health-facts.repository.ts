@@ -2,6 +2,7 @@ import type { HealthFacts, KeyPersonCategory, ManagementType, ManualChange, Test
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { asDate, queryRows } from '../../db/query-rows.ts';
+import { resultsOfPerson } from '../testing/results/result.repository.ts';
 
 // How far back the colour rules look; each rule has its own window inside these.
 const RESULT_WINDOW_DAYS = 28;
@@ -48,21 +49,31 @@ const manualChangeOf = (
   db: Db,
   personId: string,
   now: Date,
-): Row<{ to_colour: string; basis_kind: string; basis_ref: string; basis_note: string; valid_until: string | Date | null }> =>
+): Row<{ id: string; to_colour: string; basis_kind: string; basis_ref: string; basis_note: string; valid_until: string | Date | null }> =>
   queryRows(
     db,
-    sql`select to_colour, basis_kind, basis_ref, basis_note, valid_until from code_change
+    sql`select id, to_colour, basis_kind, basis_ref, basis_note, valid_until from code_change
         where person_id = ${personId} and status = 'approved' and (valid_until is null or valid_until > ${now.toISOString()})
         order by decided_at desc limit 1`,
   );
 
 const dayBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 
-/** The health facts the colour rules read (and nothing else about the person). */
-export async function healthFactsOf(db: Db, personId: string, now: Date): Promise<HealthFacts> {
-  const [episodes, tests, declarations, arrivals, manual] = await Promise.all([
+type TestFact = HealthFacts['tests'][number];
+
+/** Samples from the testing module (campaigns, single tubes) with their tubes' lab results. */
+async function labTestsOf(db: Db, personId: string, since: Date): Promise<TestFact[]> {
+  const rows = await resultsOfPerson(db, personId, since, 100);
+  return rows.map((r) => ({ kind: 'nucleic_acid', result: (r.result ?? 'pending') as TestFact['result'], sampledAt: r.sampledAt }));
+}
+
+/** The health facts the colour rules read (and nothing else about the person), and which manual change is in force. */
+export async function healthFactsOf(db: Db, personId: string, now: Date): Promise<HealthFacts & { manualChangeId: string | null }> {
+  const since = new Date(now.getTime() - RESULT_WINDOW_DAYS * 86_400_000);
+  const [episodes, tests, labTests, declarations, arrivals, manual] = await Promise.all([
     episodesOf(db, personId),
-    testsOf(db, personId, new Date(now.getTime() - RESULT_WINDOW_DAYS * 86_400_000)),
+    testsOf(db, personId, since),
+    labTestsOf(db, personId, since),
     declarationsOf(db, personId, dayBefore(now, DECLARATION_WINDOW_DAYS)),
     arrivalsOf(db, personId, dayBefore(now, ARRIVAL_WINDOW_DAYS)),
     manualChangeOf(db, personId, now),
@@ -83,11 +94,14 @@ export async function healthFactsOf(db: Db, personId: string, now: Date): Promis
       managementType: e.management_type as ManagementType,
       released: e.released_at !== null,
     })),
-    tests: tests.map((t) => ({
-      kind: t.test_kind as TestKind,
-      result: (t.result ?? 'pending') as HealthFacts['tests'][number]['result'],
-      sampledAt: asDate(t.sampled_at) as Date,
-    })),
+    tests: [
+      ...tests.map((t) => ({
+        kind: t.test_kind as TestKind,
+        result: (t.result ?? 'pending') as TestFact['result'],
+        sampledAt: asDate(t.sampled_at) as Date,
+      })),
+      ...labTests,
+    ],
     declarations: declarations.map((d) => ({ date: d.declared_on, symptoms: d.symptoms, temperatureTenths: d.temperature_tenths })),
     arrivals: arrivals.map((a) => ({
       arrivedOn: a.arrived_on ?? a.expected_arrival,
@@ -96,5 +110,6 @@ export async function healthFactsOf(db: Db, personId: string, now: Date): Promis
     })),
     mandatoryTestCycleHours: null,
     manualChange,
+    manualChangeId: change?.id ?? null,
   };
 }

@@ -184,26 +184,26 @@ export const poolMember = pgTable(
   (t) => [uniqueIndex('pool_member_tube_position_idx').on(t.tubeId, t.position)],
 );
 
-/** A lab's result for a tube, as received (file or API). One per tube: the same result again changes nothing. */
-export const labResult = pgTable(
-  'lab_result',
-  {
-    id: idColumn(),
-    tubeId: uuid('tube_id').notNull().unique(),
-    barcode: text('barcode').notNull(),
-    result: text('result').notNull(),
-    labName: text('lab_name').notNull(),
-    testedAt: timestamp('tested_at', { withTimezone: true }).notNull(),
-    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
-    /** csv | xlsx | api */
-    source: text('source').notNull(),
-    importJobId: uuid('import_job_id'),
-    reportedBy: uuid('reported_by'),
-    jurisdictionPath: text('jurisdiction_path').notNull(),
-    ...timestamps(),
-  },
-  (t) => [index('lab_result_lab_idx').on(t.labName, t.testedAt)],
-);
+/**
+ * A lab's result for a tube, as received (file or API). One per tube: its id is the tube's id, so the
+ * primary key is the idempotence key (the same result again changes nothing) and the only index a
+ * million-row import has to maintain.
+ */
+export const labResult = pgTable('lab_result', {
+  /** The tube's id. */
+  id: uuid('id').primaryKey(),
+  barcode: text('barcode').notNull(),
+  result: text('result').notNull(),
+  labName: text('lab_name').notNull(),
+  testedAt: timestamp('tested_at', { withTimezone: true }).notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  /** csv | xlsx | api */
+  source: text('source').notNull(),
+  importJobId: uuid('import_job_id'),
+  reportedBy: uuid('reported_by'),
+  jurisdictionPath: text('jurisdiction_path').notNull(),
+  ...timestamps(),
+});
 
 /** 检测证明: issued for a sample; the public verification finds it by the hash of a random token. */
 export const testCertificate = pgTable(

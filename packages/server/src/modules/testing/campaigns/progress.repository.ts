@@ -83,7 +83,7 @@ export async function tubeTotals(db: Db, campaignId: string, scope: readonly str
           count(*) filter (where t.status = 'closed' and lr.id is null)::int as in_transit,
           count(lr.id)::int as resulted,
           min(t.closed_at) filter (where t.status = 'closed' and lr.id is null) as oldest_in_transit
-        from tube t left join lab_result lr on lr.tube_id = t.id
+        from tube t left join lab_result lr on lr.id = t.id
         where t.campaign_id = ${campaignId} and ${pathUnder(sql`t.jurisdiction_path`, scope)}`,
   );
   const row = rows[0];
@@ -99,7 +99,7 @@ export async function pendingByLab(db: Db, campaignId: string, scope: readonly s
   const rows = await queryRows<{ lab: string | null; tubes: number; oldest: Date | string | null }>(
     db,
     sql`select t.lab_name as lab, count(*)::int as tubes, min(t.closed_at) as oldest
-        from tube t left join lab_result lr on lr.tube_id = t.id
+        from tube t left join lab_result lr on lr.id = t.id
         where t.campaign_id = ${campaignId} and t.status = 'closed' and lr.id is null and ${pathUnder(sql`t.jurisdiction_path`, scope)}
         group by t.lab_name order by 2 desc`,
   );
@@ -123,13 +123,13 @@ export async function positivesOf(db: Db, campaignId: string, scope: readonly st
   return queryRows<PositiveRow>(
     db,
     sql`with pos as (
-          select t.id, t.barcode, lr.result, t.member_count, lr.tested_at from tube t join lab_result lr on lr.tube_id = t.id
+          select t.id, t.barcode, lr.result, t.member_count, lr.tested_at from tube t join lab_result lr on lr.id = t.id
           where t.campaign_id = ${campaignId} and lr.result <> 'negative' and ${pathUnder(sql`t.jurisdiction_path`, scope)}
           order by lr.tested_at desc limit ${limit}
         ), retest as (
           select rt.retest_of_tube_id as id, count(*)::int as n,
             count(*) filter (where rr.result = 'negative')::int as neg, count(*) filter (where rr.result = 'positive')::int as posv
-          from tube rt left join lab_result rr on rr.tube_id = rt.id where rt.retest_of_tube_id in (select id from pos) group by 1
+          from tube rt left join lab_result rr on rr.id = rt.id where rt.retest_of_tube_id in (select id from pos) group by 1
         ), open_task as (
           select (k.details->>'tubeId')::uuid as id, count(*)::int as n from task k
           where k.status = 'open' and k.details->>'source' = 'testing' and k.details->>'tubeId' in (select id::text from pos) group by 1

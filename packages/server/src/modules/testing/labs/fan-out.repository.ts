@@ -16,7 +16,7 @@ export async function insertMemberTasks(db: Db, tubeIds: readonly string[], kind
       select k.kind, 'open', pm.person_id, ${now.toISOString()}::timestamptz, ${taskDetails}, pm.jurisdiction_path
       from pool_member pm
       join tube t on t.id = pm.tube_id
-      join lab_result lr on lr.tube_id = t.id
+      join lab_result lr on lr.id = t.id
       cross join (select value as kind from json_array_elements_text(${JSON.stringify(kinds)}::json)) k
       where pm.tube_id in ${uuidList(tubeIds)}
       returning 1
@@ -39,7 +39,7 @@ export async function raiseCommunityAlerts(db: Db, tubeIds: readonly string[]): 
         c.path
       from pool_member pm
       join tube t on t.id = pm.tube_id
-      join lab_result lr on lr.tube_id = t.id
+      join lab_result lr on lr.id = t.id
       cross join lateral (select ${community} as path) c
       where pm.tube_id in ${uuidList(tubeIds)}
       group by t.id, t.barcode, t.member_count, lr.result, c.path

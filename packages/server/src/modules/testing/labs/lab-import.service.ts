@@ -12,16 +12,16 @@ import {
   insertImportJob,
   updateImportJob,
 } from '../../key-persons/roster/import-job.repository.ts';
-import { scopeOf } from '../testing-access.ts';
+import { isUniqueViolation, scopeOf } from '../testing-access.ts';
 import { type FanOutCounts, fanOut } from './fan-out.service.ts';
 import { type LabColumn, type LabSheet, readCsv, readXlsx } from './lab-file.ts';
 import { applyLabBatch, type BatchMeta } from './lab-result.repository.ts';
-import { dedupeByBarcode, type LabEntry, labRowError, parseLabRow } from './lab-row.ts';
+import { dedupeByBarcode, type LabEntry, labRowError, parseLabRow, TimeParser } from './lab-row.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 const KIND = 'lab_result';
 /** Rows per transaction: one JSON parameter of a few MB; progress is saved with each batch. */
-export const LAB_BATCH_SIZE = 20_000;
+export const LAB_BATCH_SIZE = 50_000;
 /** Row errors kept on the job (the count of failed rows is always complete). */
 const MAX_KEPT_ERRORS = 1000;
 
@@ -50,11 +50,11 @@ export async function applyRows(
   tx: Db,
   deps: Deps,
   context: RequestContext,
-  sheet: LabSheet & { seen: Map<string, LabEntry['result']>; lab?: string },
+  sheet: LabSheet & { seen: Map<string, LabEntry['result']>; lab?: string; times: TimeParser },
   meta: BatchMeta,
   tally: Tally,
 ): Promise<void> {
-  const parsed = sheet.rows.map((raw) => parseLabRow(raw, sheet.columns, { lab: sheet.lab, now: meta.now }));
+  const parsed = sheet.rows.map((raw) => parseLabRow(raw, sheet.columns, { lab: sheet.lab, now: meta.now, times: sheet.times }));
   const rowErrors = parsed.flatMap((p) => ('errors' in p ? p.errors : []));
   const unique = dedupeByBarcode(
     parsed.flatMap((p) => ('entry' in p ? [p.entry] : [])),
@@ -80,6 +80,31 @@ export async function applyRows(
   for (const key of Object.keys(follow) as (keyof FanOutCounts)[]) tally.followUp[key] += follow[key];
 }
 
+const copyTally = (tally: Tally): Tally => ({ ...tally, errors: [...tally.errors], followUp: { ...tally.followUp } });
+
+/**
+ * Runs a batch against a copy of the tally and keeps it only when the batch commits. Two imports
+ * naming the same tube at the same moment: the loser's batch fails on the result's primary key and
+ * runs once more, now finding the winner's result (existing or conflict) — nothing applied twice.
+ */
+async function retryingRace(tally: Tally, batch: (attempt: Tally) => Promise<void>, undo: () => void): Promise<void> {
+  for (let tries = 1; ; tries++) {
+    const attempt = copyTally(tally);
+    try {
+      await batch(attempt);
+      Object.assign(tally, attempt);
+      return;
+    } catch (error) {
+      if (tries >= 3 || !isUniqueViolation(error, 'lab_result_pkey')) throw error;
+      undo();
+    }
+  }
+}
+
+/** Barcodes a batch will add to the file's de-duplication map, to take back out if the batch is retried. */
+const newBarcodes = (rows: readonly { barcode: string }[], seen: Map<string, unknown>) =>
+  rows.map((r) => r.barcode).filter((b) => !seen.has(b));
+
 async function runJob(deps: Deps, context: RequestContext, job: ImportJobRow, sheet: LabSheet, lab: string | undefined) {
   const db = deps.database.db;
   const scope = labScope(context);
@@ -92,15 +117,21 @@ async function runJob(deps: Deps, context: RequestContext, job: ImportJobRow, sh
     followUp: emptyFollowUp(),
   };
   const seen = new Map<string, LabEntry['result']>();
+  const times = new TimeParser();
   await updateImportJob(db, job.id, { total: sheet.rows.length });
   for (let start = job.processed; start < sheet.rows.length; start += LAB_BATCH_SIZE) {
     const rows = sheet.rows.slice(start, start + LAB_BATCH_SIZE);
     const source = job.options.source === 'xlsx' ? 'xlsx' : 'csv';
     const meta: BatchMeta = { scope, now: deps.clock(), source, jobId: job.id, userId: context.actor.userId };
-    await db.transaction(async (tx) => {
-      await applyRows(tx, deps, context, { ...sheet, rows, seen, lab }, meta, tally);
-      const { followUp: _, ...counts } = tally;
-      await updateImportJob(tx, job.id, counts);
+    const fresh = newBarcodes(rows, seen);
+    const batch = (attempt: Tally) =>
+      db.transaction(async (tx) => {
+        await applyRows(tx, deps, context, { ...sheet, rows, seen, lab, times }, meta, attempt);
+        const { followUp: _, ...counts } = attempt;
+        await updateImportJob(tx, job.id, counts);
+      });
+    await retryingRace(tally, batch, () => {
+      for (const barcode of fresh) seen.delete(barcode);
     });
   }
   await db.transaction(async (tx) => {
@@ -172,16 +203,18 @@ export async function submitLabResults(deps: Deps, context: RequestContext, inpu
   const rows = input.results.map((r, i) => ({ row: i + 1, barcode: r.barcode, result: r.result, testedAt: r.testedAt ?? '', lab: '' }));
   const tally: Tally = { processed: 0, created: 0, existing: 0, failed: 0, errors: [], followUp: emptyFollowUp() };
   const meta: BatchMeta = { scope, now: deps.clock(), source: 'api', jobId: null, userId: context.actor.userId };
-  await deps.database.db.transaction(async (tx) => {
-    const sheet = { rows, columns: API_COLUMNS, seen: new Map(), lab: input.labName };
-    await applyRows(tx, deps, context, sheet, meta, tally);
-    await recordAudit(tx, context, {
-      action: 'testing.submitLabResults',
-      entityType: 'lab_result',
-      jurisdictionPath: scope[0] ?? null,
-      after: { labName: input.labName, total: rows.length, created: tally.created, existing: tally.existing, failed: tally.failed },
+  const batch = (attempt: Tally) =>
+    deps.database.db.transaction(async (tx) => {
+      const sheet = { rows, columns: API_COLUMNS, seen: new Map(), lab: input.labName, times: new TimeParser() };
+      await applyRows(tx, deps, context, sheet, meta, attempt);
+      await recordAudit(tx, context, {
+        action: 'testing.submitLabResults',
+        entityType: 'lab_result',
+        jurisdictionPath: scope[0] ?? null,
+        after: { labName: input.labName, total: rows.length, created: attempt.created, existing: attempt.existing, failed: attempt.failed },
+      });
     });
-  });
+  await retryingRace(tally, batch, () => {});
   const { processed: _, ...answer } = tally;
   return { total: rows.length, ...answer };
 }

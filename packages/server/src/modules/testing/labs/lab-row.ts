@@ -7,8 +7,8 @@ export interface LabEntry {
   row: number;
   barcode: string;
   result: LabResult;
-  /** ISO instant. */
-  testedAt: string;
+  /** Epoch milliseconds. */
+  testedAt: number;
   lab: string;
 }
 
@@ -36,25 +36,53 @@ export function labRowError(row: number, field: string, column: string, code: st
   return { row, column, field, code, message: messageFor(code, 'zh-CN') };
 }
 
-/** One row checked on its own; the time defaults to when the result arrived, the lab to the upload's. */
-export function parseLabRow(
-  raw: RawLabRow,
-  columns: Partial<Record<LabColumn, string>>,
-  defaults: { lab?: string; now: Date },
-): { entry: LabEntry } | { errors: ImportRowError[] } {
+/** Lab files repeat the same minute thousands of times: each distinct text is parsed once. */
+export class TimeParser {
+  private readonly seen = new Map<string, number | null>();
+
+  parse(value: string | Date): number | null {
+    if (value instanceof Date) return parseTestedAt(value)?.getTime() ?? null;
+    let ms = this.seen.get(value);
+    if (ms === undefined) {
+      ms = parseTestedAt(value)?.getTime() ?? null;
+      this.seen.set(value, ms);
+    }
+    return ms;
+  }
+}
+
+export interface RowDefaults {
+  lab?: string;
+  now: Date;
+  times: TimeParser;
+}
+
+function rowErrors(raw: RawLabRow, columns: Partial<Record<LabColumn, string>>, defaults: RowDefaults): ImportRowError[] {
   const errors: ImportRowError[] = [];
   const fail = (field: LabColumn, code: string) => errors.push(labRowError(raw.row, field, columns[field] ?? field, code));
   const problem = raw.barcode ? barcodeProblem(raw.barcode) : 'required';
   if (problem) fail('barcode', problem);
+  if (!labResultFromLabel(raw.result)) fail('result', raw.result ? 'unknownResult' : 'required');
+  const testedAt = raw.testedAt === '' ? defaults.now.getTime() : defaults.times.parse(raw.testedAt);
+  if (testedAt === null) fail('testedAt', 'invalidDateTime');
+  else if (testedAt > defaults.now.getTime() + 5 * 60_000) fail('testedAt', 'futureDate');
+  if (!raw.lab && !defaults.lab) fail('lab', 'required');
+  return errors;
+}
+
+/** One row checked on its own; the time defaults to when the result arrived, the lab to the upload's. */
+export function parseLabRow(
+  raw: RawLabRow,
+  columns: Partial<Record<LabColumn, string>>,
+  defaults: RowDefaults,
+): { entry: LabEntry } | { errors: ImportRowError[] } {
   const result = labResultFromLabel(raw.result);
-  if (!result) fail('result', raw.result ? 'unknownResult' : 'required');
-  const testedAt = raw.testedAt === '' ? defaults.now : parseTestedAt(raw.testedAt);
-  if (!testedAt) fail('testedAt', 'invalidDateTime');
-  else if (testedAt.getTime() > defaults.now.getTime() + 5 * 60_000) fail('testedAt', 'futureDate');
-  const lab = raw.lab || defaults.lab || '';
-  if (!lab) fail('lab', 'required');
-  if (errors.length > 0 || !result || !testedAt) return { errors };
-  return { entry: { row: raw.row, barcode: raw.barcode, result, testedAt: testedAt.toISOString(), lab } };
+  const testedAt = raw.testedAt === '' ? defaults.now.getTime() : defaults.times.parse(raw.testedAt);
+  const lab = raw.lab || defaults.lab;
+  const fine =
+    result && testedAt !== null && testedAt <= defaults.now.getTime() + 5 * 60_000 && lab && raw.barcode && !barcodeProblem(raw.barcode);
+  if (fine) return { entry: { row: raw.row, barcode: raw.barcode, result, testedAt, lab } };
+  return { errors: rowErrors(raw, columns, defaults) };
 }
 
 export interface Deduplicated {

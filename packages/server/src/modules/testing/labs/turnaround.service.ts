@@ -39,7 +39,7 @@ async function turnaroundRows(deps: Deps, scope: readonly string[], limits: Reco
           avg(h.hours)::float8 as average_hours, percentile_cont(0.9) within group (order by h.hours)::float8 as p90_hours,
           max(h.hours)::float8 as max_hours,
           count(*) filter (where h.hours > (${JSON.stringify(limits)}::jsonb ->> t.setting)::float8)::int as over_limit
-        from lab_result lr join tube t on t.id = lr.tube_id left join collection_point cp on cp.id = t.collection_point_id
+        from lab_result lr join tube t on t.id = lr.id left join collection_point cp on cp.id = t.collection_point_id
         cross join lateral (select extract(epoch from (lr.tested_at - t.opened_at)) / 3600.0 as hours) h
         where ${pathUnder(sql`lr.jurisdiction_path`, scope)}${campaign}${from}${to}
         group by lr.lab_name, t.collection_point_id, cp.name, t.setting

@@ -43,7 +43,8 @@ export async function issueCertificate(deps: Deps, context: RequestContext, samp
   });
   const verifyUrl = `${verifyBase}/api/testing/certificates/${token}`;
   const { person } = found;
-  return certificatePdf({ certificateId, name: person.name, idMasked: person.idMasked, sample, issuedAt, verifyUrl });
+  const pdf = await certificatePdf({ certificateId, name: person.name, idMasked: person.idMasked, sample, issuedAt, verifyUrl });
+  return { pdf, verifyUrl };
 }
 
 /** Public verification: only the masked name, the result and its times — never the ID or anything else. */

@@ -42,7 +42,7 @@ const SELECT = sql`select s.id as sample_id, s.person_id, s.sampled_at, s.purpos
   from sample s
   join pool_member pm on pm.sample_id = s.id
   join tube t on t.id = pm.tube_id
-  left join lab_result lr on lr.tube_id = t.id
+  left join lab_result lr on lr.id = t.id
   left join test_campaign c on c.id = s.campaign_id`;
 
 function shape(row: Raw): SampleResultRow {

@@ -37,16 +37,18 @@ export function resultRoutes(api: Api, deps: AppDeps) {
       config: { permission: 'authenticated' },
       schema: {
         tags,
-        summary: 'Issue a test certificate (检测证明, PDF) for a sample with a result; its QR code verifies it publicly',
+        summary:
+          'Issue a test certificate (检测证明, PDF) for a sample with a result; its QR code (and the x-verify-url header) verifies it publicly',
         params: IdParams,
         produces: ['application/pdf'],
       },
     },
     async (request, reply) => {
       const base = `${request.protocol}://${request.host}`;
-      const pdf = await issueCertificate(deps, contextOf(request), request.params.id, base);
+      const { pdf, verifyUrl } = await issueCertificate(deps, contextOf(request), request.params.id, base);
       return reply
         .header('content-type', 'application/pdf')
+        .header('x-verify-url', verifyUrl)
         .header('content-disposition', `inline; filename="certificate-${request.params.id}.pdf"`)
         .send(pdf);
     },

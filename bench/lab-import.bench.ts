@@ -1,0 +1,90 @@
+// A day's lab results for a district: 1 000 000 tube results (CSV) of which 10 000 positive pools
+// are fanned out (control + retest task per member, one alert per community and tube), imported
+// through the real import service. The baseline is a raw COPY of the same file into a bare table in
+// the same run; the figure is import time ÷ COPY time.
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../packages/server/src/db/client.ts';
+import { importLabFile } from '../packages/server/src/modules/testing/labs/lab-import.service.ts';
+import { addTwoTowns } from '../packages/server/src/testing/factories.ts';
+import { createTestRuntime } from '../packages/server/src/testing/test-runtime.ts';
+import type { Benchmark } from './bench-types.ts';
+import { LAB, labCsv, populateTubes } from './support/lab-population.ts';
+import { countRows } from './support/managed-population.ts';
+
+async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { seconds: (performance.now() - started) / 1000, value };
+}
+
+/** COPY into a bare table: PGlite reads the file as a blob; PostgreSQL (local) reads it from a temp file. */
+async function rawCopy(database: Database, file: Buffer): Promise<void> {
+  await database.db.execute(sql`create table bench_bare_copy (barcode text, result text, tested_at text, lab text)`);
+  const copy = `copy bench_bare_copy from '%s' with (format csv, header true)`;
+  if (database.pglite) {
+    await database.pglite.query(copy.replace('%s', '/dev/blob'), [], { blob: new Blob([file]) });
+    return;
+  }
+  const where = path.join(tmpdir(), `fangkong-bench-${process.pid}.csv`);
+  writeFileSync(where, file);
+  await database.db.execute(sql.raw(copy.replace('%s', where)));
+}
+
+const bench: Benchmark = {
+  name: 'lab-import',
+  unit: '× raw COPY',
+  goal: 3,
+  better: 'lower',
+  async run({ quick }) {
+    const tubes = quick ? 100_000 : 1_000_000;
+    const runtime = await createTestRuntime();
+    try {
+      runtime.deps.clock = () => new Date('2022-07-10T20:00:00+08:00');
+      const { county, villageA } = await addTwoTowns(runtime.deps);
+      const db = runtime.deps.database.db;
+      const setup = await timed(() => populateTubes(db, villageA.path, villageA.id, tubes));
+      const file = labCsv(tubes);
+      const copy = await timed(() => rawCopy(runtime.deps.database, file));
+      const context = {
+        actor: {
+          userId: null,
+          username: 'bench-lab',
+          displayName: 'bench-lab',
+          grants: [{ role: 'lab_staff' as const, jurisdictionId: county.id, jurisdictionPath: county.path }],
+        },
+        requestId: 'bench',
+        clientIp: null,
+      };
+      const upload = { buffer: file, kind: 'csv' as const, fileName: 'results.csv', labName: LAB };
+      const run = await timed(() => importLabFile(runtime.deps, context, upload, true));
+      const job = run.value;
+      if (job.created !== tubes || job.failed !== 0) throw new Error(`import: ${job.created} created, ${job.failed} failed of ${tubes}`);
+      const figure = Number((run.seconds / copy.seconds).toFixed(2));
+      return {
+        figure,
+        sizes: {
+          tubeResults: tubes,
+          positivePools: setup.value / 10,
+          fileMB: Number((file.length / 1e6).toFixed(1)),
+          tasks: await countRows(db, 'task'),
+          alerts: await countRows(db, 'alert'),
+          database: runtime.deps.database.kind,
+        },
+        details: [
+          `set-up: ${tubes} closed tubes, ${setup.value / 10} positive pools of 10 with their members (${runtime.deps.database.kind}), ${setup.seconds.toFixed(1)} s`,
+          `file: ${(file.length / 1e6).toFixed(1)} MB CSV, ${tubes} rows`,
+          `raw COPY into a bare table: ${copy.seconds.toFixed(2)} s`,
+          `import (parse, check, stage as JSON batches, apply, fan out): ${run.seconds.toFixed(2)} s — ${job.created} results, ${job.followUp.controlTasks} control/retest tasks, ${job.followUp.alerts} alerts`,
+        ],
+      };
+    } finally {
+      await runtime.close();
+    }
+  },
+};
+
+export default bench;

@@ -61,9 +61,21 @@ describe('user administration journey', { skip: skipReason(), timeout: 240_000 }
     await row.getByText('网格员 · 甲社区').waitFor();
   });
 
-  it('lets the new account sign in with it and see its community only', async () => {
+  it('lets the new account sign in with it, change it first, and see its community only', async () => {
     const newcomer = await openPage(browser, server.baseUrl);
-    await signIn(newcomer.page, 'wang.grid', oneTimePassword);
+    await newcomer.page.goto('/');
+    await newcomer.page.getByTestId('login-username').fill('wang.grid');
+    await newcomer.page.getByTestId('login-password').fill(oneTimePassword);
+    await newcomer.page.getByTestId('login-submit').click();
+    // A one-time password opens nothing but the change-password page.
+    await newcomer.page.getByTestId('forced-password').waitFor();
+    assert.equal(await newcomer.page.getByTestId('user-menu').count(), 0);
+    await screenshot(newcomer.page, 'admin-2-forced-password');
+    await newcomer.page.getByTestId('forced-current').fill(oneTimePassword);
+    await newcomer.page.getByTestId('forced-new').fill('wangGrid-2026x');
+    await newcomer.page.getByTestId('forced-confirm').fill('wangGrid-2026x');
+    await newcomer.page.getByTestId('forced-submit').click();
+    await newcomer.page.getByTestId('user-menu').waitFor();
     const tree = newcomer.page.getByTestId('jurisdiction-tree');
     await tree.getByText('甲社区').waitFor();
     const nodes = await tree.getByTestId('jurisdiction-tree-node').allTextContents();

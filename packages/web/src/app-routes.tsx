@@ -15,13 +15,42 @@ const JurisdictionBrowserPage = lazy(() =>
 const PersonSearchPage = lazy(() => import('./pages/persons/person-search.page.tsx').then((m) => ({ default: m.PersonSearchPage })));
 const UsersPage = lazy(() => import('./pages/users/users.page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/audit.page.tsx').then((m) => ({ default: m.AuditPage })));
-const H5App = lazy(() => import('./pages/h5/h5-app.tsx').then((m) => ({ default: m.H5App })));
+const WorkListPage = lazy(() => import('./pages/work-list/work-list.page.tsx').then((m) => ({ default: m.WorkListPage })));
+const KeyPersonsPage = lazy(() => import('./pages/key-persons/key-persons.page.tsx').then((m) => ({ default: m.KeyPersonsPage })));
+const RosterImportPage = lazy(() => import('./pages/key-persons/roster-import.page.tsx').then((m) => ({ default: m.RosterImportPage })));
+const SitesPage = lazy(() => import('./pages/sites/sites.page.tsx').then((m) => ({ default: m.SitesPage })));
+const AlertsPage = lazy(() => import('./pages/alerts/alerts.page.tsx').then((m) => ({ default: m.AlertsPage })));
+const AssistRequestsPage = lazy(() =>
+  import('./pages/assist-requests/assist-requests.page.tsx').then((m) => ({ default: m.AssistRequestsPage })),
+);
+const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
+
+/** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
+const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = [
+  { path: 'jurisdictions', permission: 'jurisdiction.read', element: <JurisdictionBrowserPage /> },
+  { path: 'persons', permission: 'person.read', element: <PersonSearchPage /> },
+  { path: 'work-list', permission: 'keyPerson.read', element: <WorkListPage /> },
+  { path: 'key-persons', permission: 'keyPerson.read', element: <KeyPersonsPage /> },
+  { path: 'roster-import', permission: 'keyPerson.write', element: <RosterImportPage /> },
+  { path: 'sites', permission: 'site.read', element: <SitesPage /> },
+  { path: 'alerts', permission: 'alert.read', element: <AlertsPage /> },
+  { path: 'assist-requests', permission: 'keyPerson.read', element: <AssistRequestsPage /> },
+  { path: 'users', permission: 'user.read', element: <UsersPage /> },
+  { path: 'audit', permission: 'audit.read', element: <AuditPage /> },
+];
 
 function Signed({ children }: { children: ReactNode }) {
   const me = useMeQuery();
   const location = useLocation();
   if (me.isPending) return <Loading />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // A one-time password is changed before anything else opens.
+  if (me.data.mustChangePassword)
+    return (
+      <Suspense fallback={<Loading />}>
+        <ForcedPasswordPage />
+      </Suspense>
+    );
   return (
     <SessionProvider me={me.data}>
       <ScopeProvider>{children}</ScopeProvider>
@@ -46,8 +75,6 @@ export function AppRoutes() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
-        {/* Residents' mobile pages (their own layout and sign-in). */}
-        <Route path="/h5/*" element={<H5App />} />
         <Route
           element={
             <Signed>
@@ -56,38 +83,9 @@ export function AppRoutes() {
           }
         >
           <Route index element={<Navigate to="/jurisdictions" replace />} />
-          <Route
-            path="jurisdictions"
-            element={
-              <Allowed permission="jurisdiction.read">
-                <JurisdictionBrowserPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="persons"
-            element={
-              <Allowed permission="person.read">
-                <PersonSearchPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="users"
-            element={
-              <Allowed permission="user.read">
-                <UsersPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="audit"
-            element={
-              <Allowed permission="audit.read">
-                <AuditPage />
-              </Allowed>
-            }
-          />
+          {GUARDED.map((page) => (
+            <Route key={page.path} path={page.path} element={<Allowed permission={page.permission}>{page.element}</Allowed>} />
+          ))}
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

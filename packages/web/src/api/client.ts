@@ -1,7 +1,10 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema.d.ts';
 
-/** What the server answers on any 4xx/5xx: `{ code, message, field?, requestId }` (message already in the UI language). */
+/**
+ * What the server answers on any 4xx/5xx: `{ code, message, field?, requestId, details? }` (message already in the UI
+ * language; `details` carries a refusal's reasons, e.g. a release refused with what is missing and why).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -9,6 +12,7 @@ export class ApiError extends Error {
     message: string,
     readonly field: string | undefined,
     readonly requestId: string | undefined,
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -55,6 +59,7 @@ interface ErrorBody {
   message?: unknown;
   field?: unknown;
   requestId?: unknown;
+  details?: unknown;
 }
 
 function toApiError(response: Response, error: unknown): ApiError {
@@ -66,6 +71,7 @@ function toApiError(response: Response, error: unknown): ApiError {
     text(body.message) ?? `HTTP ${response.status}`,
     text(body.field),
     text(body.requestId),
+    body.details,
   );
 }
 

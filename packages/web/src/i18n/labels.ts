@@ -23,7 +23,25 @@ export type LabelPrefix =
   | 'person.gender'
   | 'person.householdRole'
   | 'audit.action'
-  | 'audit.entity';
+  | 'audit.entity'
+  | 'keyPerson.category'
+  | 'keyPerson.managementType'
+  | 'keyPerson.status'
+  | 'keyPerson.testKind'
+  | 'keyPerson.testResult'
+  | 'keyPerson.itemKind'
+  | 'keyPerson.itemStatus'
+  | 'keyPerson.symptom'
+  | 'keyPerson.decision'
+  | 'keyPerson.signatory'
+  | 'keyPerson.event'
+  | 'keyPerson.task'
+  | 'keyPerson.followUp'
+  | 'keyPerson.rule'
+  | 'keyPerson.importStatus'
+  | 'keyPerson.transferStatus'
+  | 'alert.kind'
+  | 'assist.status';
 
 /** The label of an id under a key prefix, or the id itself when the dictionary has none (a newer server). */
 export function labelOf(t: Translate, prefix: LabelPrefix, id: string | null | undefined): string {

@@ -1,4 +1,17 @@
-import { ApartmentOutlined, AuditOutlined, DownOutlined, GlobalOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  DownOutlined,
+  FileSearchOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UploadOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@fangkong/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
@@ -11,6 +24,7 @@ import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
 import { labelOf } from '../i18n/labels.ts';
 import { JurisdictionPicker } from '../jurisdictions/jurisdiction-picker.tsx';
 import { ChangePasswordModal } from '../pages/account/change-password.modal.tsx';
+import { AlertBell } from '../pages/alerts/alert-bell.tsx';
 
 interface MenuEntry {
   path: string;
@@ -22,6 +36,12 @@ interface MenuEntry {
 const MENU: MenuEntry[] = [
   { path: '/jurisdictions', label: 'menu.jurisdictions', permission: 'jurisdiction.read', icon: <ApartmentOutlined /> },
   { path: '/persons', label: 'menu.persons', permission: 'person.read', icon: <UserOutlined /> },
+  { path: '/work-list', label: 'menu.workList', permission: 'keyPerson.read', icon: <CalendarOutlined /> },
+  { path: '/key-persons', label: 'menu.keyPersons', permission: 'keyPerson.read', icon: <SafetyCertificateOutlined /> },
+  { path: '/roster-import', label: 'menu.rosterImport', permission: 'keyPerson.write', icon: <UploadOutlined /> },
+  { path: '/sites', label: 'menu.sites', permission: 'site.read', icon: <HomeOutlined /> },
+  { path: '/alerts', label: 'menu.alerts', permission: 'alert.read', icon: <AlertOutlined /> },
+  { path: '/assist-requests', label: 'menu.assistRequests', permission: 'keyPerson.read', icon: <FileSearchOutlined /> },
   { path: '/users', label: 'menu.users', permission: 'user.read', icon: <TeamOutlined /> },
   { path: '/audit', label: 'menu.audit', permission: 'audit.read', icon: <AuditOutlined /> },
 ];
@@ -104,6 +124,7 @@ export function AppLayout() {
           </Space>
         )}
         <div style={{ flex: 1 }} />
+        {can('alert.read') && <AlertBell />}
         <LanguageSwitch />
         <UserMenu onChangePassword={() => setChangingPassword(true)} />
       </Layout.Header>

@@ -1,11 +1,13 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, AutoComplete, Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Descriptions, Drawer, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { PersonDetail, PersonListItem } from '../../api/types.ts';
+import { useSession } from '../../auth/session.tsx';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { labelOf } from '../../i18n/labels.ts';
+import { PersonTimeline } from '../key-persons/person-timeline.tsx';
 
 const PURPOSES: MessageKey[] = [
   'person.purpose.routineCheck',
@@ -100,49 +102,64 @@ export function PersonDetailDrawer({ personId, summary, onOpen, onClose }: Props
   useEffect(() => {
     if (personId) reset();
   }, [personId, reset]);
+  const { can } = useSession();
   const shown = view.data && view.data.id === personId ? view.data : null;
+  const details = shown ? (
+    <FullDetail person={shown} onOpen={onOpen} />
+  ) : (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {summary && (
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          items={[
+            { key: 'name', label: t('person.name'), children: summary.name },
+            { key: 'idNumber', label: t('person.idNumber'), children: summary.idMasked },
+            { key: 'phone', label: t('person.phone'), children: summary.phoneMasked },
+            { key: 'jurisdiction', label: t('jurisdiction.jurisdiction'), children: summary.jurisdictionName },
+          ]}
+        />
+      )}
+      <Alert type="info" showIcon title={t('person.viewNotice')} />
+      <Space.Compact style={{ width: '100%' }}>
+        <AutoComplete
+          style={{ flex: 1 }}
+          value={purpose}
+          onChange={setPurpose}
+          options={PURPOSES.map((key) => ({ value: t(key) }))}
+          showSearch={{ filterOption: (input, option) => String(option?.value ?? '').includes(input.trim()) }}
+          placeholder={t('person.purposePlaceholder')}
+          data-testid="person-purpose"
+          maxLength={200}
+        />
+        <Button
+          type="primary"
+          icon={<EyeOutlined />}
+          loading={view.isPending}
+          data-testid="person-view-full"
+          onClick={() => personId && view.mutate({ id: personId, why: purpose.trim() })}
+        >
+          {t('person.viewFull')}
+        </Button>
+      </Space.Compact>
+    </Space>
+  );
   return (
-    <Drawer open={personId !== null} onClose={onClose} title={t('person.detail')} size={640} destroyOnHidden data-testid="person-drawer">
-      {shown ? (
-        <FullDetail person={shown} onOpen={onOpen} />
+    <Drawer open={personId !== null} onClose={onClose} title={t('person.detail')} size={720} destroyOnHidden data-testid="person-drawer">
+      {personId && can('keyPerson.read') ? (
+        <Tabs
+          items={[
+            { key: 'details', label: t('person.detail'), children: details },
+            {
+              key: 'timeline',
+              label: <span data-testid="person-tab-timeline">{t('keyPerson.timeline')}</span>,
+              children: <PersonTimeline personId={personId} />,
+            },
+          ]}
+        />
       ) : (
-        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          {summary && (
-            <Descriptions
-              size="small"
-              column={1}
-              bordered
-              items={[
-                { key: 'name', label: t('person.name'), children: summary.name },
-                { key: 'idNumber', label: t('person.idNumber'), children: summary.idMasked },
-                { key: 'phone', label: t('person.phone'), children: summary.phoneMasked },
-                { key: 'jurisdiction', label: t('jurisdiction.jurisdiction'), children: summary.jurisdictionName },
-              ]}
-            />
-          )}
-          <Alert type="info" showIcon title={t('person.viewNotice')} />
-          <Space.Compact style={{ width: '100%' }}>
-            <AutoComplete
-              style={{ flex: 1 }}
-              value={purpose}
-              onChange={setPurpose}
-              options={PURPOSES.map((key) => ({ value: t(key) }))}
-              showSearch={{ filterOption: (input, option) => String(option?.value ?? '').includes(input.trim()) }}
-              placeholder={t('person.purposePlaceholder')}
-              data-testid="person-purpose"
-              maxLength={200}
-            />
-            <Button
-              type="primary"
-              icon={<EyeOutlined />}
-              loading={view.isPending}
-              data-testid="person-view-full"
-              onClick={() => personId && view.mutate({ id: personId, why: purpose.trim() })}
-            >
-              {t('person.viewFull')}
-            </Button>
-          </Space.Compact>
-        </Space>
+        details
       )}
     </Drawer>
   );

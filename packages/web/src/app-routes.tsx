@@ -23,6 +23,7 @@ const AlertsPage = lazy(() => import('./pages/alerts/alerts.page.tsx').then((m) 
 const AssistRequestsPage = lazy(() =>
   import('./pages/assist-requests/assist-requests.page.tsx').then((m) => ({ default: m.AssistRequestsPage })),
 );
+const H5App = lazy(() => import('./pages/h5/h5-app.tsx').then((m) => ({ default: m.H5App })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -75,6 +76,8 @@ export function AppRoutes() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* Residents' mobile pages (their own layout and sign-in). */}
+        <Route path="/h5/*" element={<H5App />} />
         <Route
           element={
             <Signed>

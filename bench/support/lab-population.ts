@@ -37,10 +37,10 @@ export async function populateTubes(db: Db, villagePath: string, villageId: stri
   return members;
 }
 
-/** The lab's file: one row per tube, UTF-8 CSV as lab systems export it. */
-export function labCsv(tubes: number): Buffer {
+/** The lab's file: one row per tube (tubes `from`…`to`), UTF-8 CSV as lab systems export it. */
+export function labCsv(tubes: number, from = 1): Buffer {
   const lines = ['条码,结果,检测时间,检测机构'];
-  for (let n = 1; n <= tubes; n++) {
+  for (let n = from; n < from + tubes; n++) {
     const minute = String(n % 60).padStart(2, '0');
     lines.push(`${barcodeOf(n)},${n % POSITIVE_EVERY === 0 ? '阳性' : '阴性'},2022-07-10 14:${minute},${LAB}`);
   }

@@ -215,6 +215,18 @@ describe('lab results: import, idempotence and positive-pool fan-out', () => {
     );
   });
 
+  it('a result for a tube nobody was sampled into is refused', async () => {
+    await runtime.deps.database.db.execute(
+      sql`insert into tube (barcode, pool_size, zone_type, setting, status, member_count, opened_at, edition_id, jurisdiction_path)
+          values ('E-000001', 10, 'general', 'campaign', 'open', 0, now(), 'cn-2022-9th', ${w.villageA.path})`,
+    );
+    const answer = await expectStatus<{ created: number; errors: { code: string }[] }>(w.lab, 200, 'POST', '/api/testing/lab-results', {
+      labName: LAB,
+      results: [{ barcode: 'E-000001', result: 'negative' }],
+    });
+    assert.deepEqual([answer.created, answer.errors.map((e) => e.code)], [0, ['tubeNotSampled']]);
+  });
+
   it('a lab of another town sees unknown barcodes, and nothing is written', async () => {
     await addUser(runtime.deps, 'lab-b', 'lab_staff', w.townB.id);
     const labB = await loginAs(runtime.app, 'lab-b');

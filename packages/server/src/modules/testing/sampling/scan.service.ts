@@ -26,6 +26,7 @@ import { activeGroupsOf, householdSize } from './sampling.repository.ts';
 import {
   campaignSampleOf,
   closeTube,
+  findTubeByBarcode,
   insertPoolMember,
   insertSample,
   openTube,
@@ -99,20 +100,23 @@ async function planScan(deps: Deps, context: RequestContext, pointId: string, in
 
 /** The scanned tube: a new barcode opens a tube with the pool of the point's zone; a used one must be open and here. */
 async function tubeFor(tx: Db, plan: ScanPlan, barcode: string, userId: string | null, now: Date): Promise<TubeRow> {
-  const tube = await openTube(tx, {
-    barcode,
-    campaignId: plan.campaign.id,
-    collectionPointId: plan.point.id,
-    poolSize: plan.pointZone.poolSize,
-    household: plan.pointZone.household,
-    zoneType: plan.pointZone.zoneType,
-    setting: 'campaign',
-    openedAt: now,
-    labName: plan.point.labName,
-    editionId: plan.campaign.editionId,
-    jurisdictionPath: plan.point.jurisdictionPath,
-    createdBy: userId,
-  });
+  // Nine scans in ten find their tube open already: look it up before trying to open one.
+  const tube =
+    (await findTubeByBarcode(tx, barcode)) ??
+    (await openTube(tx, {
+      barcode,
+      campaignId: plan.campaign.id,
+      collectionPointId: plan.point.id,
+      poolSize: plan.pointZone.poolSize,
+      household: plan.pointZone.household,
+      zoneType: plan.pointZone.zoneType,
+      setting: 'campaign',
+      openedAt: now,
+      labName: plan.point.labName,
+      editionId: plan.campaign.editionId,
+      jurisdictionPath: plan.point.jurisdictionPath,
+      createdBy: userId,
+    }));
   if (tube.collectionPointId !== plan.point.id) throw conflict('barcode', 'tubeElsewhere');
   if (tube.status !== 'open') throw conflict('barcode', 'tubeClosed');
   if (!fitsTube(rulesOfEdition(plan.campaign.editionId), plan.personZone, tube)) {
@@ -130,6 +134,49 @@ async function capacityOf(tx: Db, tube: TubeRow, person: PersonRow): Promise<num
   return householdSize(tx, person.householdId);
 }
 
+interface ScanWrite {
+  context: RequestContext;
+  barcode: string;
+  groups: string[];
+  payer: string;
+  now: Date;
+}
+
+/** Inside the scan's transaction: the place in the tube, the sample, its pool member, closing a full tube, the audit. */
+async function writeScan(tx: Db, plan: ScanPlan, w: ScanWrite) {
+  const { campaign, person, point } = plan;
+  if (await campaignSampleOf(tx, campaign.id, person.id)) throw conflict('personId', 'alreadySampled');
+  const tube = await tubeFor(tx, plan, w.barcode, w.context.actor.userId, w.now);
+  const capacity = await capacityOf(tx, tube, person);
+  const position = await takePlace(tx, tube.id, capacity);
+  if (position === undefined) throw conflict('barcode', 'tubeClosed');
+  const sampleId = await insertSample(tx, {
+    personId: person.id,
+    campaignId: campaign.id,
+    collectionPointId: point.id,
+    purpose: 'campaign',
+    payer: w.payer,
+    groups: w.groups,
+    sampledAt: w.now,
+    sampledBy: w.context.actor.userId,
+    jurisdictionPath: person.jurisdictionPath,
+  });
+  await insertPoolMember(tx, { tubeId: tube.id, sampleId, personId: person.id, position, jurisdictionPath: person.jurisdictionPath });
+  const closed = position >= capacity;
+  if (closed) await closeTube(tx, tube.id, w.now);
+  await recordAudit(tx, w.context, {
+    action: 'testing.sample',
+    entityType: 'sample',
+    entityId: sampleId,
+    jurisdictionPath: person.jurisdictionPath,
+    after: { personId: person.id, barcode: tube.barcode, campaignId: campaign.id, pointId: point.id, position, payer: w.payer },
+  });
+  return {
+    sampleId,
+    tube: { id: tube.id, barcode: tube.barcode, poolSize: tube.poolSize, household: tube.household, memberCount: position, closed },
+  };
+}
+
 /**
  * A scan at a collection point: the resident goes into the open tube of that barcode, which closes
  * when full. Refused after the campaign closed, for a closed or foreign tube, a resident already
@@ -139,47 +186,14 @@ export async function scanAtPoint(deps: Deps, context: RequestContext, pointId: 
   const plan = await planScan(deps, context, pointId, input);
   const { campaign, person } = plan;
   const groups = await activeGroupsOf(deps.database.db, person.id);
-  const payer =
-    payerFor(rulesOfEdition(campaign.editionId), { purpose: 'campaign', groups: groups.filter(isMandatoryGroup) }).decision ?? 'government';
-  const now = deps.clock();
-  const written = deps.database.db.transaction(async (tx) => {
-    if (await campaignSampleOf(tx, campaign.id, person.id)) throw conflict('personId', 'alreadySampled');
-    const tube = await tubeFor(tx, plan, input.barcode, context.actor.userId, now);
-    const capacity = await capacityOf(tx, tube, person);
-    const position = await takePlace(tx, tube.id, capacity);
-    if (position === undefined) throw conflict('barcode', 'tubeClosed');
-    const sampleId = await insertSample(tx, {
-      personId: person.id,
-      campaignId: campaign.id,
-      collectionPointId: plan.point.id,
-      purpose: 'campaign',
-      payer,
-      groups,
-      sampledAt: now,
-      sampledBy: context.actor.userId,
-      jurisdictionPath: person.jurisdictionPath,
-    });
-    await insertPoolMember(tx, { tubeId: tube.id, sampleId, personId: person.id, position, jurisdictionPath: person.jurisdictionPath });
-    const full = position >= capacity;
-    if (full) await closeTube(tx, tube.id, now);
-    await recordAudit(tx, context, {
-      action: 'testing.sample',
-      entityType: 'sample',
-      entityId: sampleId,
-      jurisdictionPath: person.jurisdictionPath,
-      after: { personId: person.id, barcode: tube.barcode, campaignId: campaign.id, pointId: plan.point.id, position, payer },
-    });
-    return {
-      sampleId,
-      personId: person.id,
-      personName: maskName(person.name),
-      idMasked: person.idMasked,
-      payer,
-      tube: { id: tube.id, barcode: tube.barcode, poolSize: tube.poolSize, household: tube.household, memberCount: position, closed: full },
-    };
-  });
-  // Two scans of one resident at once both pass the check; the unique index decides.
-  return written.catch((error: unknown) => {
+  const rules = rulesOfEdition(campaign.editionId);
+  const payer = payerFor(rules, { purpose: 'campaign', groups: groups.filter(isMandatoryGroup) }).decision ?? rules.payer.campaign;
+  const write = { context, barcode: input.barcode, groups, payer, now: deps.clock() };
+  try {
+    const written = await deps.database.db.transaction((tx) => writeScan(tx, plan, write));
+    return { ...written, personId: person.id, personName: maskName(person.name), idMasked: person.idMasked, payer };
+  } catch (error) {
+    // Two scans of one resident at once both pass the check; the unique index decides.
     throw isUniqueViolation(error, 'sample_campaign_person_idx') ? conflict('personId', 'alreadySampled') : error;
-  });
+  }
 }

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { queryRows } from '../../../db/query-rows.ts';
 import { addUser, loginAs, type TestClient } from '../../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../../testing/test-runtime.ts';
+import { XLSX_MIME } from '../../key-persons/roster/roster.routes.ts';
 import { addResidents, at, expectStatus, gbkEncode, type TestingWorld, testingWorld } from '../testing.test-support.ts';
 
 interface Progress {
@@ -213,6 +215,33 @@ describe('lab results: import, idempotence and positive-pool fan-out', () => {
       report.rows.map((r) => [r.labName, r.setting, r.results, r.overLimit, r.decision]),
       [[LAB, 'campaign', 3, 0, 'within']],
     );
+  });
+
+  it('reads an Excel file: a date cell is the lab’s wall clock in Asia/Shanghai', async () => {
+    await expectStatus(w.grid, 201, 'POST', '/api/testing/samples', { personId: people[15], barcode: 'X-000001', purpose: 'voluntary' });
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('结果');
+    sheet.addRow(['样本条码', '检测结果', '报告时间']);
+    sheet.addRow(['X-000001', '阴性', new Date(Date.UTC(2022, 6, 10, 14, 30))]);
+    const progress = await upload(w.lab, Buffer.from(await book.xlsx.writeBuffer()), XLSX_MIME);
+    assert.equal(progress.status, 'done');
+    assert.deepEqual(
+      [progress.created, progress.failed, progress.errors[0]?.field],
+      [0, 1, 'lab'],
+      'no lab column and no labName: the row says so',
+    );
+    const withLab = await runtime.app.inject({
+      method: 'POST',
+      url: `/api/testing/lab-results/imports?wait=true&labName=${encodeURIComponent(LAB)}`,
+      headers: { ...w.lab.headers, 'content-type': XLSX_MIME },
+      payload: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    assert.equal((withLab.json() as Progress).created, 1);
+    const [stored] = await queryRows<{ tested_at: Date | string }>(
+      runtime.deps.database.db,
+      sql`select lr.tested_at from lab_result lr join tube t on t.id = lr.id where t.barcode = 'X-000001'`,
+    );
+    assert.equal(new Date(stored?.tested_at ?? 0).toISOString(), '2022-07-10T06:30:00.000Z');
   });
 
   it('a result for a tube nobody was sampled into is refused', async () => {

@@ -273,6 +273,12 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     const fever = page.getByTestId('alerts-table').locator('tbody tr', { hasText: FEVER.name });
     assert.equal(await fever.getByTestId('alert-kind').first().getAttribute('data-kind'), 'fever');
     await screenshot(page, 'key-person-6-alerts');
+    // The grid worker has dealt with it: resolved with a reason, the bell goes back to zero.
+    await fever.getByTestId('alert-resolve').click();
+    await page.getByTestId('reason-input').fill('已闭环转运至发热门诊');
+    await page.getByRole('button', { name: '确 定' }).click();
+    await page.getByTestId('alerts-table').getByText('没有未处置的预警').waitFor();
+    await page.locator('[data-testid="alert-bell"][data-count="0"]').waitFor();
     lap('work list and alert');
   });
 
@@ -331,6 +337,13 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     const row = page.getByTestId('episodes-table').locator('tbody tr', { hasText: DUE.name });
     await row.locator('[data-testid="episode-status"][data-released="true"]').waitFor();
     await screenshot(page, 'key-person-10-list');
+    // Today's 人员解除隔离表, exported for a stated purpose.
+    await page.getByTestId('export-release-table').click();
+    await page.getByTestId('export-purpose').locator('input').fill('报送指挥部日报');
+    await page.locator('.ant-modal-title:visible').click(); // closes the suggestions over the buttons
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下 载' }).click();
+    assert.equal((await download).suggestedFilename(), `人员解除隔离表-${seeded.today}.xlsx`);
   });
 
   it('sees the quarantine sites with beds and rooms', async () => {

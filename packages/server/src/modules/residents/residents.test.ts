@@ -283,4 +283,11 @@ describe('residents: registration, own code, declarations, arrivals, family prox
     }
     assert.equal(last, 429);
   });
+
+  it('limits registration attempts per client address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await register(stranger, { phone: '13900000000' })).statusCode);
+    assert.equal(statuses.at(-1), 429);
+    assert.ok(statuses.every((s) => s === 403 || s === 429));
+  });
 });

@@ -147,14 +147,17 @@ export function KeyPersonsPage() {
           { key: 'transfers', label: t('keyPerson.transfers'), children: <TransfersTable /> },
         ]}
       />
-      <RegisterEpisodeModal
-        open={registering}
-        onClose={() => setRegistering(false)}
-        onRegistered={(id) => {
-          setRegistering(false);
-          drawer.open(id);
-        }}
-      />
+      {/* Mounted only while open: each registration starts from an empty form. */}
+      {registering && (
+        <RegisterEpisodeModal
+          open
+          onClose={() => setRegistering(false)}
+          onRegistered={(id) => {
+            setRegistering(false);
+            drawer.open(id);
+          }}
+        />
+      )}
       <ExportReleaseTableModal open={exporting} onClose={() => setExporting(false)} />
       {drawer.drawer}
     </Card>

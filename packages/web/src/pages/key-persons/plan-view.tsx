@@ -49,14 +49,18 @@ export function PlanView({ plan, editionName, profileName, showTests = true, tes
             key: 'release',
             label: t('keyPerson.releaseDate'),
             children: plan.releaseDate ? (
-              <Typography.Text strong data-testid={`${testId}-release-date`}>
+              <Typography.Text strong style={{ whiteSpace: 'nowrap' }} data-testid={`${testId}-release-date`}>
                 {plan.releaseDate}
               </Typography.Text>
             ) : (
               t('keyPerson.noRelease')
             ),
           },
-          { key: 'end', label: t('keyPerson.plannedEnd'), children: plan.managementEndDate ?? '—' },
+          {
+            key: 'end',
+            label: t('keyPerson.plannedEnd'),
+            children: <span style={{ whiteSpace: 'nowrap' }}>{plan.managementEndDate ?? '—'}</span>,
+          },
           ...(showTests
             ? [
                 {

@@ -15,6 +15,7 @@ const JurisdictionBrowserPage = lazy(() =>
 const PersonSearchPage = lazy(() => import('./pages/persons/person-search.page.tsx').then((m) => ({ default: m.PersonSearchPage })));
 const UsersPage = lazy(() => import('./pages/users/users.page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/audit.page.tsx').then((m) => ({ default: m.AuditPage })));
+const CheckpointPage = lazy(() => import('./pages/checkpoints/checkpoint.page.tsx').then((m) => ({ default: m.CheckpointPage })));
 const WorkListPage = lazy(() => import('./pages/work-list/work-list.page.tsx').then((m) => ({ default: m.WorkListPage })));
 const KeyPersonsPage = lazy(() => import('./pages/key-persons/key-persons.page.tsx').then((m) => ({ default: m.KeyPersonsPage })));
 const RosterImportPage = lazy(() => import('./pages/key-persons/roster-import.page.tsx').then((m) => ({ default: m.RosterImportPage })));
@@ -36,6 +37,7 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'sites', permission: 'site.read', element: <SitesPage /> },
   { path: 'alerts', permission: 'alert.read', element: <AlertsPage /> },
   { path: 'assist-requests', permission: 'keyPerson.read', element: <AssistRequestsPage /> },
+  { path: 'checkpoint', permission: 'checkpoint.operate', element: <CheckpointPage /> },
   { path: 'users', permission: 'user.read', element: <UsersPage /> },
   { path: 'audit', permission: 'audit.read', element: <AuditPage /> },
 ];

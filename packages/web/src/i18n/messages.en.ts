@@ -502,4 +502,5 @@ export const en: Record<MessageKey, string> = {
   'assist.status.returned': 'Returned',
   'assist.decisionReason': 'Reason',
   'audit.action.keyPerson.assign': 'Assign signers',
+  'menu.checkpoint': 'Checkpoint',
 };

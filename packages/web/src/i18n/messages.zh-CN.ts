@@ -500,6 +500,7 @@ export const zhCN = {
   'assist.status.returned': '已退回',
   'assist.decisionReason': '退回原因',
   'audit.action.keyPerson.assign': '指定包保人员',
+  'menu.checkpoint': '卡口值守',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -8,6 +8,7 @@ import {
   GlobalOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   TeamOutlined,
   UploadOutlined,
   UserOutlined,
@@ -42,6 +43,7 @@ const MENU: MenuEntry[] = [
   { path: '/sites', label: 'menu.sites', permission: 'site.read', icon: <HomeOutlined /> },
   { path: '/alerts', label: 'menu.alerts', permission: 'alert.read', icon: <AlertOutlined /> },
   { path: '/assist-requests', label: 'menu.assistRequests', permission: 'keyPerson.read', icon: <FileSearchOutlined /> },
+  { path: '/checkpoint', label: 'menu.checkpoint', permission: 'checkpoint.operate', icon: <SafetyOutlined /> },
   { path: '/users', label: 'menu.users', permission: 'user.read', icon: <TeamOutlined /> },
   { path: '/audit', label: 'menu.audit', permission: 'audit.read', icon: <AuditOutlined /> },
 ];

@@ -1,4 +1,16 @@
-import { type IdType, invalid, maskIdNumber, maskPhone, normalizeIdNumber, normalizePhone, notFound, shanghaiDate } from '@fangkong/core';
+import {
+  categoryRule,
+  editionInForce,
+  type IdType,
+  invalid,
+  type KeyPersonCategory,
+  maskIdNumber,
+  maskPhone,
+  normalizeIdNumber,
+  normalizePhone,
+  notFound,
+  shanghaiDate,
+} from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
 import type { Db } from '../../../db/client.ts';
@@ -50,6 +62,15 @@ async function personFor(tx: Db, deps: Deps, context: RequestContext, input: New
   return (await registerPersonIn(tx, deps, context, { ...facts, jurisdictionId: household.jurisdictionId, householdId: household.id })).id;
 }
 
+/**
+ * The follow-up the edition in force prescribes for someone arriving from elsewhere: home medical
+ * observation of outsiders (seed 001 §三(二)2) where the edition has it, else its arrival category.
+ */
+function arrivalCategory(today: string): KeyPersonCategory {
+  const edition = editionInForce(today);
+  return edition && categoryRule(edition, 'returning_outsider') ? 'returning_outsider' : 'risk_area_arrival';
+}
+
 /** Outsider registration: person (found or new), a home-observation episode for the community, and the registration row. */
 export async function registerOutsider(deps: Deps, context: RequestContext, checkpointId: string, input: NewOutsider) {
   const db = deps.database.db;
@@ -60,14 +81,15 @@ export async function registerOutsider(deps: Deps, context: RequestContext, chec
   const now = deps.clock();
   return db.transaction(async (tx) => {
     const personId = await personFor(tx, deps, community, input, household);
+    const category = arrivalCategory(shanghaiDate(now));
     const episode =
-      (await findActiveEpisode(tx, personId, 'returning_outsider')) ??
+      (await findActiveEpisode(tx, personId, category)) ??
       (await registerEpisode(
         deps,
         community,
         {
           personId,
-          category: 'returning_outsider',
+          category,
           startDate: shanghaiDate(now),
           source: 'checkpoint',
           reason: `${input.fromPlace}：${input.reason}`,

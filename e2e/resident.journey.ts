@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { addDays, shanghaiDate } from '@fangkong/core';
 import type { Browser, Page } from 'playwright-core';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId } from '../packages/server/src/testing/factories.ts';
 import { type JourneyServer, launchBrowser, screenshot, skipReason, startServer } from './harness.ts';
@@ -85,6 +86,19 @@ describe('resident journey (H5, 390×844)', { skip: skipReason(), timeout: 240_0
     await page.getByTestId('declare-submit').click();
     await page.getByTestId('code-card').waitFor();
     await page.getByText('今日已申报').waitFor();
+  });
+
+  it('reports an inbound arrival 2 days ahead and sees it marked late (3 days are required)', async () => {
+    await page.getByRole('link', { name: '来区报备' }).click();
+    await page.getByText('入境人员请至少提前 3 天报备').waitFor();
+    await page.getByTestId('arrival-from').fill('新加坡');
+    const date = page.getByTestId('arrival-date');
+    await date.click();
+    await date.fill(addDays(shanghaiDate(new Date()), 2));
+    await date.press('Tab');
+    await page.getByTestId('arrival-submit').click();
+    await page.getByTestId('arrival-item').waitFor();
+    assert.match((await page.getByTestId('arrival-item').textContent()) ?? '', /新加坡.*逾期报备/);
   });
 
   it('refuses a dependant whose second factor does not match the registry', async () => {

@@ -136,6 +136,14 @@ describe('checkpoint journey', { skip: skipReason(), timeout: 240_000 }, () => {
     assert.deepEqual([episode?.category, episode?.management_type], ['returning_outsider', 'home_quarantine']);
     assert.match(episode?.jurisdiction_path ?? '', /\/320412100001\/$/, "the episode is the community's");
     await screenshot(page, 'checkpoint-3-outsider');
+  });
+
+  it('sees the duty roster with unstaffed shifts marked short (day ≥ 4, night ≥ 2)', async () => {
+    await page.getByTestId('menu-duty-roster').click();
+    const table = page.getByTestId('roster-table');
+    await table.getByText('不足：至少 4 人，现 0 人').first().waitFor();
+    assert.equal(await table.getByText('不足：至少 2 人，现 0 人').count(), 7, 'seven night shifts, none staffed');
+    await screenshot(page, 'checkpoint-4-roster');
     assert.deepEqual(journey.problems, []);
   });
 });

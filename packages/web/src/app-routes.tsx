@@ -15,6 +15,9 @@ const JurisdictionBrowserPage = lazy(() =>
 const PersonSearchPage = lazy(() => import('./pages/persons/person-search.page.tsx').then((m) => ({ default: m.PersonSearchPage })));
 const UsersPage = lazy(() => import('./pages/users/users.page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/audit.page.tsx').then((m) => ({ default: m.AuditPage })));
+const PlaceCodesPage = lazy(() => import('./pages/checkpoints/place-codes.page.tsx').then((m) => ({ default: m.PlaceCodesPage })));
+const PassesPage = lazy(() => import('./pages/checkpoints/passes.page.tsx').then((m) => ({ default: m.PassesPage })));
+const DutyRosterPage = lazy(() => import('./pages/checkpoints/duty-roster.page.tsx').then((m) => ({ default: m.DutyRosterPage })));
 const CheckpointPage = lazy(() => import('./pages/checkpoints/checkpoint.page.tsx').then((m) => ({ default: m.CheckpointPage })));
 const WorkListPage = lazy(() => import('./pages/work-list/work-list.page.tsx').then((m) => ({ default: m.WorkListPage })));
 const KeyPersonsPage = lazy(() => import('./pages/key-persons/key-persons.page.tsx').then((m) => ({ default: m.KeyPersonsPage })));
@@ -38,6 +41,9 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'alerts', permission: 'alert.read', element: <AlertsPage /> },
   { path: 'assist-requests', permission: 'keyPerson.read', element: <AssistRequestsPage /> },
   { path: 'checkpoint', permission: 'checkpoint.operate', element: <CheckpointPage /> },
+  { path: 'duty-roster', permission: 'checkpoint.operate', element: <DutyRosterPage /> },
+  { path: 'passes', permission: 'pass.manage', element: <PassesPage /> },
+  { path: 'place-codes', permission: 'place.code', element: <PlaceCodesPage /> },
   { path: 'users', permission: 'user.read', element: <UsersPage /> },
   { path: 'audit', permission: 'audit.read', element: <AuditPage /> },
 ];

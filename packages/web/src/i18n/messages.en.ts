@@ -503,4 +503,7 @@ export const en: Record<MessageKey, string> = {
   'assist.decisionReason': 'Reason',
   'audit.action.keyPerson.assign': 'Assign signers',
   'menu.checkpoint': 'Checkpoint',
+  'menu.dutyRoster': 'Duty roster',
+  'menu.passes': 'Passes',
+  'menu.placeCodes': 'Place codes',
 };

@@ -501,6 +501,9 @@ export const zhCN = {
   'assist.decisionReason': '退回原因',
   'audit.action.keyPerson.assign': '指定包保人员',
   'menu.checkpoint': '卡口值守',
+  'menu.dutyRoster': '卡口排班',
+  'menu.passes': '通行证',
+  'menu.placeCodes': '场所码',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

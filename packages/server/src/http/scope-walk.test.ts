@@ -6,12 +6,12 @@ import ExcelJS from 'exceljs';
 import type { App } from '../app.ts';
 import { grantsOfUser } from '../auth/auth.repository.ts';
 import { queryRows } from '../db/query-rows.ts';
+import { type ClosedManagementWalkIds, closedManagementWalkFixture } from '../modules/closed-management/closed-management.walk-fixture.ts';
 import { XLSX_MIME } from '../modules/key-persons/roster/roster.routes.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { type CodeWalkIds, codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
 import { type TestingWalkIds, testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
-import { type ClosedManagementWalkIds, closedManagementWalkFixture } from '../modules/closed-management/closed-management.walk-fixture.ts';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 
@@ -364,48 +364,6 @@ const ROUTES: Record<string, RouteEntry> = {
   'GET /api/testing/certificates/:token': {
     exception: 'public: verifies a certificate by its unguessable token; answers the masked name, the result and its times only',
   },
-  'GET /api/checkpoints': { cases: () => [empty('/api/checkpoints')] },
-  'POST /api/checkpoints/:id/scans': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/scans`, { token: 'a.b.c' })] },
-  'POST /api/checkpoints/:id/outsiders': {
-    cases: (a) => [
-      refused(`/api/checkpoints/${a.checkpointId}/outsiders`, {
-        name: '越界外来',
-        idType: 'resident_id',
-        idNumber: residentId('19900101', 977, '420106'),
-        fromPlace: '湖北省武汉市',
-        reason: '探亲',
-        destinationHouseholdId: a.householdId,
-      }),
-    ],
-  },
-  'POST /api/checkpoints/:id/devices': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/devices`, { name: '越界平板' })] },
-  'GET /api/checkpoints/:id/devices': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/devices`)] },
-  'POST /api/checkpoints/:id/devices/:deviceId/revoke': {
-    cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/devices/${a.deviceId}/revoke`)],
-  },
-  // Device-authenticated (x-device-key): a user session carries no device key, and a key writes only at its own checkpoint.
-  'POST /api/scans/batch': {
-    cases: (a) => [
-      {
-        ...refused('/api/scans/batch', { scans: [{ sequence: 1, scannedAt: NOW, personId: a.personId, decision: 'allow' }] }),
-        status: 401,
-        control: false,
-      },
-    ],
-  },
-  'GET /api/checkpoints/:id/shifts': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/shifts`)] },
-  'PUT /api/checkpoints/:id/shifts': {
-    cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/shifts`, { shiftDate: TODAY, shift: 'night', staff: [{ name: '越界' }] })],
-  },
-  'POST /api/passes': { cases: (a) => [refused('/api/passes', { householdId: a.householdId })] },
-  'GET /api/passes': { cases: () => [empty('/api/passes')] },
-  'POST /api/passes/:id/revoke': { cases: (a) => [refused(`/api/passes/${a.passId}/revoke`, { reason: '越界收回' })] },
-  'POST /api/checkpoints/:id/pass-uses': {
-    cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/pass-uses`, { passNumber: a.passNumber, direction: 'out' })],
-  },
-  'POST /api/places/:id/code': { cases: (a) => [refused(`/api/places/${a.checkpointId}/code`)] },
-  'GET /api/place-codes': { cases: () => [empty('/api/place-codes')] },
-  'GET /api/place-codes/:id/poster': { cases: (a) => [refused(`/api/place-codes/${a.placeCodeId}/poster`)] },
   // Resident pages: the walker's account stands for no person, and a resident reaches only their own
   // person or a dependant held after the identity check (residents.test.ts walks a real resident); the
   // owner has no person either, so no control.

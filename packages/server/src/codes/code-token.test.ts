@@ -71,4 +71,34 @@ describe('signed health codes (Ed25519 JWS)', () => {
     const result = await verifyCode('not.a.token', ring.publicKeys().keys, NOW);
     assert.equal(result.valid, false);
   });
+
+  it('a code verified before is still checked on every verification: expiry and a withdrawn key refuse it', async () => {
+    const token = await signCode(claims, await ring.current(), NOW, 300);
+    assert.equal((await verifyCode(token, ring.publicKeys().keys, NOW)).valid, true);
+    const later = await verifyCode(token, ring.publicKeys().keys, new Date(NOW.getTime() + 400_000));
+    assert.deepEqual([later.valid, !later.valid && later.reason], [false, 'expired']);
+    const withdrawn = await verifyCode(token, [], NOW);
+    assert.deepEqual([withdrawn.valid, !withdrawn.valid && withdrawn.reason], [false, 'unknownKey']);
+  });
+
+  it('a code issued in the future (beyond the clock tolerance) is not yet valid', async () => {
+    const token = await signCode(claims, await ring.current(), new Date(NOW.getTime() + 600_000), 300);
+    const result = await verifyCode(token, ring.publicKeys().keys, NOW);
+    assert.deepEqual([result.valid, !result.valid && result.reason], [false, 'notYetValid']);
+  });
+
+  it('a header naming another algorithm (alg none) or a critical extension is refused, whatever the signature', async () => {
+    const token = await signCode(claims, await ring.current(), NOW, 300);
+    const [header, payload, signature] = token.split('.');
+    const decoded = JSON.parse(Buffer.from(header ?? '', 'base64url').toString());
+    for (const changed of [
+      { ...decoded, alg: 'none' },
+      { ...decoded, crit: ['b64'], b64: false },
+    ]) {
+      const forged = `${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${payload}.${signature}`;
+      const result = await verifyCode(forged, ring.publicKeys().keys, NOW);
+      assert.deepEqual([result.valid, !result.valid && result.reason], [false, 'malformed']);
+    }
+    assert.equal((await verifyCode(`${header}.${payload}.`, ring.publicKeys().keys, NOW)).valid, false);
+  });
 });

@@ -8,6 +8,7 @@ import { formatTime } from '../../components/time.ts';
 import { type Translate, useI18n } from '../../i18n/i18n.tsx';
 import { labelOf } from '../../i18n/labels.ts';
 import { useEpisodeDrawer } from '../key-persons/episode-detail.drawer.tsx';
+import { textOf } from '../key-persons/key-person-labels.ts';
 import { ALERTS_KEY, useInvalidateKeyPersons } from '../key-persons/key-person-queries.ts';
 import { ReasonModal } from '../users/reason.modal.tsx';
 
@@ -22,24 +23,22 @@ const KIND_COLORS: Record<string, string> = {
   capacity: 'purple',
 };
 
-const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
-
 /** What an alert is about, in a line, from the details the server stored with it. */
 function describe(t: Translate, alert: AlertItem): string {
   const d = alert.details;
   switch (alert.kind) {
     case 'fever':
     case 'symptom': {
-      const symptoms = Array.isArray(d.symptoms) ? d.symptoms.map((s) => labelOf(t, 'keyPerson.symptom', text(s))) : [];
+      const symptoms = Array.isArray(d.symptoms) ? d.symptoms.map((s) => labelOf(t, 'keyPerson.symptom', textOf(s))) : [];
       const fever = d.fever === true && !symptoms.includes(t('keyPerson.symptom.fever')) ? [t('keyPerson.symptom.fever')] : [];
       return [...fever, ...symptoms].join('、');
     }
     case 'overdue_test':
-      return `${labelOf(t, 'keyPerson.testKind', text(d.testKind))} · ${t('alert.dueDate', { date: text(d.dueDate) })}`;
+      return `${labelOf(t, 'keyPerson.testKind', textOf(d.testKind))} · ${t('alert.dueDate', { date: textOf(d.dueDate) })}`;
     case 'overdue_check':
-      return t('alert.missedDay', { date: text(d.date ?? d.day) });
+      return t('alert.missedDay', { date: textOf(d.date ?? d.day) });
     case 'capacity':
-      return t('alert.capacity', { site: text(d.siteName), occupied: text(d.occupied), beds: text(d.beds) });
+      return t('alert.capacity', { site: textOf(d.siteName), occupied: textOf(d.occupied), beds: textOf(d.beds) });
     default:
       return '';
   }

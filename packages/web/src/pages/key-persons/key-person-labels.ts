@@ -74,3 +74,6 @@ export function dateSpan(t: Translate, from: string, to: string | null): string 
 export function shanghaiToday(): string {
   return dayjs().tz(DISPLAY_ZONE).format('YYYY-MM-DD');
 }
+
+/** A string or number from loosely typed JSON (alert and event details), else empty. */
+export const textOf = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');

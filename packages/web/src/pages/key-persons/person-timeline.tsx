@@ -6,12 +6,11 @@ import { formatTime } from '../../components/time.ts';
 import { type Translate, useI18n } from '../../i18n/i18n.tsx';
 import { labelOf } from '../../i18n/labels.ts';
 import { EpisodeStatus, useEpisodeDrawer } from './episode-detail.drawer.tsx';
-import { categoryLabel, RESULT_COLORS } from './key-person-labels.ts';
+import { categoryLabel, RESULT_COLORS, textOf } from './key-person-labels.ts';
 import { KEY_PERSONS_KEY, useAssignableUsers } from './key-person-queries.ts';
 import { signerName } from './signer-select.tsx';
 
 type Episode = TimelineData['episodes'][number];
-const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 const EVENT_COLORS: Record<string, string> = {
   registered: 'blue',
@@ -28,17 +27,17 @@ function eventLine(t: Translate, event: TimelineEvent, users: readonly Assignabl
   const d = event.details;
   switch (event.kind) {
     case 'registered':
-      return t('keyPerson.eventRegistered', { category: categoryLabel(t, text(d.category)), releaseDate: text(d.releaseDate) || '—' });
+      return t('keyPerson.eventRegistered', { category: categoryLabel(t, textOf(d.category)), releaseDate: textOf(d.releaseDate) || '—' });
     case 'test':
       return (
         <Space size={4}>
-          {labelOf(t, 'keyPerson.testKind', text(d.testKind))}
-          <Tag color={RESULT_COLORS[text(d.result)] ?? 'default'}>{labelOf(t, 'keyPerson.testResult', text(d.result))}</Tag>
-          <Typography.Text type="secondary">{formatTime(text(d.sampledAt), 'MM-DD HH:mm')}</Typography.Text>
+          {labelOf(t, 'keyPerson.testKind', textOf(d.testKind))}
+          <Tag color={RESULT_COLORS[textOf(d.result)] ?? 'default'}>{labelOf(t, 'keyPerson.testResult', textOf(d.result))}</Tag>
+          <Typography.Text type="secondary">{formatTime(textOf(d.sampledAt), 'MM-DD HH:mm')}</Typography.Text>
         </Space>
       );
     case 'observation': {
-      const symptoms = Array.isArray(d.symptoms) ? d.symptoms.map((s) => labelOf(t, 'keyPerson.symptom', text(s))) : [];
+      const symptoms = Array.isArray(d.symptoms) ? d.symptoms.map((s) => labelOf(t, 'keyPerson.symptom', textOf(s))) : [];
       const temperature = typeof d.temperature === 'number' ? t('alert.temperature', { temperature: d.temperature.toFixed(1) }) : '';
       return (
         <Space size={4}>
@@ -49,16 +48,16 @@ function eventLine(t: Translate, event: TimelineEvent, users: readonly Assignabl
     }
     case 'signed':
     case 'released':
-      return t('keyPerson.eventSigned', { role: labelOf(t, 'keyPerson.signatory', text(d.role)) });
+      return t('keyPerson.eventSigned', { role: labelOf(t, 'keyPerson.signatory', textOf(d.role)) });
     case 'assigned':
       return t('keyPerson.eventAssigned', {
-        cadre: signerName(users, text(d.assignedCadreId)) ?? '—',
-        medic: signerName(users, text(d.assignedMedicId)) ?? '—',
+        cadre: signerName(users, textOf(d.assignedCadreId)) ?? '—',
+        medic: signerName(users, textOf(d.assignedMedicId)) ?? '—',
       });
     case 'converted':
-      return t('keyPerson.eventConverted', { category: categoryLabel(t, text(d.to)), reason: text(d.reason) });
+      return t('keyPerson.eventConverted', { category: categoryLabel(t, textOf(d.to)), reason: textOf(d.reason) });
     case 'transferReturned':
-      return text(d.reason);
+      return textOf(d.reason);
     default:
       return null;
   }

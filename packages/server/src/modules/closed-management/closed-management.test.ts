@@ -100,6 +100,27 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
     assert.deepEqual([episode.category, episode.personId, episode.status], ['returning_outsider', registered.personId, 'active']);
   });
 
+  it('under an edition without outsider home observation (9th, 2022) the follow-up is its arrival category', async () => {
+    await newDay('2022-07-10', '09:00');
+    const registered = await ok(
+      gate,
+      'POST',
+      `/api/checkpoints/${checkpointId}/outsiders`,
+      {
+        name: '外来乙',
+        idType: 'resident_id',
+        idNumber: residentId('19910101', 772, '420106'),
+        fromPlace: '上海市',
+        reason: '返乡',
+        destinationHouseholdId: householdId,
+      },
+      201,
+    );
+    const episode = await ok(grid, 'GET', `/api/key-persons/episodes/${registered.episodeId}`);
+    assert.equal(episode.category, 'risk_area_arrival');
+    await newDay('2020-02-10', '09:00');
+  });
+
   it('staffing: day 3 is short, day 4 fine, night 2 fine', async () => {
     const staff = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `值守${i + 1}` }));
     const day3 = (await ok(grid, 'PUT', `/api/checkpoints/${checkpointId}/shifts`, {

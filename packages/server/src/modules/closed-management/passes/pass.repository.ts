@@ -54,3 +54,8 @@ export async function outUsesSince(db: Db, passId: string, since: Date): Promise
 export async function insertPassUse(db: Db, row: typeof passUse.$inferInsert) {
   return (await db.insert(passUse).values(row).returning())[0] as typeof passUse.$inferSelect;
 }
+
+/** Serializes uses of one pass: two gates checking the same pass at once cannot both let someone out. */
+export async function lockPass(db: Db, id: string): Promise<void> {
+  await db.select({ id: householdPass.id }).from(householdPass).where(eq(householdPass.id, id)).for('update');
+}

@@ -5,7 +5,7 @@ import { recordAudit } from '../../../audit/audit.service.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { isUniqueViolation } from '../../testing/testing-access.ts';
 import { checkpointRules, communityPathOf, placeInScope, scopeOf } from '../closed-management-access.ts';
-import { findPass, insertPass, insertPassUse, markRevoked, outUsesSince, type PassRow, passesUnder } from './pass.repository.ts';
+import { findPass, insertPass, insertPassUse, lockPass, markRevoked, outUsesSince, type PassRow, passesUnder } from './pass.repository.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
@@ -90,6 +90,7 @@ export async function usePass(deps: Deps, context: RequestContext, checkpointId:
   if (pass.status !== 'active') return refused('checkpoint.pass.revoked');
   if (pass.validTo && pass.validTo < shanghaiDate(now)) return refused('checkpoint.pass.expired');
   return db.transaction(async (tx) => {
+    await lockPass(tx, pass.id);
     const since = new Date(now.getTime() - (checkpointRules().pass.everyDays + 1) * 86_400_000);
     const verdict = input.direction === 'in' ? null : passUseAllowed(checkpointRules(), await outUsesSince(tx, pass.id, since), now);
     if (verdict && !verdict.allowed)

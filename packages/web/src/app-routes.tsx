@@ -27,6 +27,8 @@ const AlertsPage = lazy(() => import('./pages/alerts/alerts.page.tsx').then((m) 
 const AssistRequestsPage = lazy(() =>
   import('./pages/assist-requests/assist-requests.page.tsx').then((m) => ({ default: m.AssistRequestsPage })),
 );
+const CodeChangesPage = lazy(() => import('./pages/codes/code-changes.page.tsx').then((m) => ({ default: m.CodeChangesPage })));
+const AppealsPage = lazy(() => import('./pages/codes/appeals.page.tsx').then((m) => ({ default: m.AppealsPage })));
 const H5App = lazy(() => import('./pages/h5/h5-app.tsx').then((m) => ({ default: m.H5App })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
@@ -40,6 +42,8 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'sites', permission: 'site.read', element: <SitesPage /> },
   { path: 'alerts', permission: 'alert.read', element: <AlertsPage /> },
   { path: 'assist-requests', permission: 'keyPerson.read', element: <AssistRequestsPage /> },
+  { path: 'code-changes', permission: 'code.read', element: <CodeChangesPage /> },
+  { path: 'appeals', permission: 'code.read', element: <AppealsPage /> },
   { path: 'checkpoint', permission: 'checkpoint.operate', element: <CheckpointPage /> },
   { path: 'duty-roster', permission: 'checkpoint.operate', element: <DutyRosterPage /> },
   { path: 'passes', permission: 'pass.manage', element: <PassesPage /> },

@@ -1,3 +1,4 @@
+import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
 import type { MessageKey } from './messages.zh-CN.ts';
 
 /** English: every zh-CN key must be here (the type says so). */
@@ -506,4 +507,5 @@ export const en: Record<MessageKey, string> = {
   'menu.dutyRoster': 'Duty roster',
   'menu.passes': 'Passes',
   'menu.placeCodes': 'Place codes',
+  ...CODE_MESSAGES_EN,
 };

@@ -1,3 +1,5 @@
+import { CODE_MESSAGES_ZH } from '../pages/codes/code-i18n.ts';
+
 /** zh-CN is the source dictionary: every key lives here first; keys follow GLOSSARY.md. */
 export const zhCN = {
   'app.title': '防控指挥平台',
@@ -504,6 +506,7 @@ export const zhCN = {
   'menu.dutyRoster': '卡口排班',
   'menu.passes': '通行证',
   'menu.placeCodes': '场所码',
+  ...CODE_MESSAGES_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

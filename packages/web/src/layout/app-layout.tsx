@@ -46,6 +46,8 @@ const MENU: MenuEntry[] = [
   { path: '/sites', label: 'menu.sites', permission: 'site.read', icon: <HomeOutlined /> },
   { path: '/alerts', label: 'menu.alerts', permission: 'alert.read', icon: <AlertOutlined /> },
   { path: '/assist-requests', label: 'menu.assistRequests', permission: 'keyPerson.read', icon: <FileSearchOutlined /> },
+  { path: '/code-changes', label: 'menu.codeChanges', permission: 'code.read', icon: <QrcodeOutlined /> },
+  { path: '/appeals', label: 'menu.appeals', permission: 'code.read', icon: <AuditOutlined /> },
   { path: '/checkpoint', label: 'menu.checkpoint', permission: 'checkpoint.operate', icon: <SafetyOutlined /> },
   { path: '/duty-roster', label: 'menu.dutyRoster', permission: 'checkpoint.operate', icon: <ScheduleOutlined /> },
   { path: '/passes', label: 'menu.passes', permission: 'pass.manage', icon: <IdcardOutlined /> },

@@ -7,6 +7,7 @@ import type { PersonDetail, PersonListItem } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { labelOf } from '../../i18n/labels.ts';
+import { CodePanel } from '../codes/code-panel.tsx';
 import { PersonTimeline } from '../key-persons/person-timeline.tsx';
 
 const PURPOSES: MessageKey[] = [
@@ -147,15 +148,28 @@ export function PersonDetailDrawer({ personId, summary, onOpen, onClose }: Props
   );
   return (
     <Drawer open={personId !== null} onClose={onClose} title={t('person.detail')} size={720} destroyOnHidden data-testid="person-drawer">
-      {personId && can('keyPerson.read') ? (
+      {personId && (can('keyPerson.read') || can('code.read')) ? (
         <Tabs
           items={[
             { key: 'details', label: t('person.detail'), children: details },
-            {
-              key: 'timeline',
-              label: <span data-testid="person-tab-timeline">{t('keyPerson.timeline')}</span>,
-              children: <PersonTimeline personId={personId} />,
-            },
+            ...(can('keyPerson.read')
+              ? [
+                  {
+                    key: 'timeline',
+                    label: <span data-testid="person-tab-timeline">{t('keyPerson.timeline')}</span>,
+                    children: <PersonTimeline personId={personId} />,
+                  },
+                ]
+              : []),
+            ...(can('code.read')
+              ? [
+                  {
+                    key: 'code',
+                    label: <span data-testid="person-tab-code">{t('code.tab')}</span>,
+                    children: <CodePanel personId={personId} />,
+                  },
+                ]
+              : []),
           ]}
         />
       ) : (

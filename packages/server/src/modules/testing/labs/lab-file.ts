@@ -18,10 +18,12 @@ export interface RawLabRow {
   lab: string;
 }
 
+/** A lab file, read lazily: a million-row CSV becomes row objects one batch at a time. */
 export interface LabSheet {
-  rows: RawLabRow[];
   /** `B(结果)` for each column found, for row errors. */
   columns: Partial<Record<LabColumn, string>>;
+  total: number;
+  slice(start: number, end: number): RawLabRow[];
 }
 
 /** Lab systems write UTF-8 (with or without BOM) or GBK: valid UTF-8 wins, anything else is read as GBK. */
@@ -87,13 +89,18 @@ function rowOf(cells: readonly (string | Date)[], at: Partial<Record<LabColumn, 
 
 export function readCsv(buffer: Buffer): LabSheet {
   const lines = decodeText(buffer).split(/\r?\n/);
+  while (lines.length > 1 && (lines.at(-1) ?? '').trim() === '') lines.pop();
   const { at, columns } = headerMap(splitLine(lines[0] ?? ''));
-  const rows: RawLabRow[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line.trim() !== '') rows.push(rowOf(splitLine(line), at, i + 1));
-  }
-  return { rows, columns };
+  const slice = (start: number, end: number) => {
+    const rows: RawLabRow[] = [];
+    for (let i = start + 1; i <= Math.min(end, lines.length - 1); i++) {
+      const line = lines[i] ?? '';
+      // Blank lines are skipped; every other row keeps its line number for errors.
+      if (line.trim() !== '') rows.push(rowOf(splitLine(line), at, i + 1));
+    }
+    return rows;
+  };
+  return { columns, total: Math.max(0, lines.length - 1), slice };
 }
 
 function cellValue(value: ExcelJS.CellValue): string | Date {
@@ -113,12 +120,13 @@ export async function readXlsx(buffer: Buffer): Promise<LabSheet> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
-  if (!sheet) return { rows: [], columns: {} };
+  if (!sheet) return { columns: {}, total: 0, slice: () => [] };
   const cells = (row: ExcelJS.Row) => (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
   const { at, columns } = headerMap(cells(sheet.getRow(1)).map((c) => (typeof c === 'string' ? c : '')));
   const rows: RawLabRow[] = [];
   sheet.eachRow((row, number) => {
     if (number > 1) rows.push(rowOf(cells(row), at, number));
   });
-  return { rows: rows.filter((r) => r.barcode || r.result), columns };
+  const kept = rows.filter((r) => r.barcode || r.result);
+  return { columns, total: kept.length, slice: (start, end) => kept.slice(start, end) };
 }

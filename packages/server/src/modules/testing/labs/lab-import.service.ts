@@ -14,7 +14,7 @@ import {
 } from '../../key-persons/roster/import-job.repository.ts';
 import { isUniqueViolation, scopeOf } from '../testing-access.ts';
 import { type FanOutCounts, fanOut } from './fan-out.service.ts';
-import { type LabColumn, type LabSheet, readCsv, readXlsx } from './lab-file.ts';
+import { type LabColumn, type LabSheet, type RawLabRow, readCsv, readXlsx } from './lab-file.ts';
 import { applyLabBatch, type BatchMeta } from './lab-result.repository.ts';
 import { dedupeByBarcode, type LabEntry, labRowError, parseLabRow, TimeParser } from './lab-row.ts';
 
@@ -45,12 +45,20 @@ function labScope(context: RequestContext): string[] {
 
 const PROBLEM_FIELD: Record<string, LabColumn> = { resultConflict: 'result' };
 
+interface BatchInput {
+  rows: RawLabRow[];
+  columns: LabSheet['columns'];
+  seen: Map<string, LabEntry['result']>;
+  lab?: string;
+  times: TimeParser;
+}
+
 /** Parses, de-duplicates and applies one batch of rows with its follow-up, all in one transaction. */
 export async function applyRows(
   tx: Db,
   deps: Deps,
   context: RequestContext,
-  sheet: LabSheet & { seen: Map<string, LabEntry['result']>; lab?: string; times: TimeParser },
+  sheet: BatchInput,
   meta: BatchMeta,
   tally: Tally,
 ): Promise<void> {
@@ -72,7 +80,6 @@ export async function applyRows(
     }),
   ].sort((a, b) => a.row - b.row);
   const follow = await fanOut(tx, deps, context, outcome.followUps, meta.scope[0] ?? null);
-  tally.processed += sheet.rows.length;
   tally.created += outcome.created;
   tally.existing += unique.repeated + (outcome.problems.length - problems.length);
   tally.failed += new Set(errors.map((e) => e.row)).size;
@@ -118,15 +125,16 @@ async function runJob(deps: Deps, context: RequestContext, job: ImportJobRow, sh
   };
   const seen = new Map<string, LabEntry['result']>();
   const times = new TimeParser();
-  await updateImportJob(db, job.id, { total: sheet.rows.length });
-  for (let start = job.processed; start < sheet.rows.length; start += LAB_BATCH_SIZE) {
-    const rows = sheet.rows.slice(start, start + LAB_BATCH_SIZE);
+  await updateImportJob(db, job.id, { total: sheet.total });
+  for (let start = job.processed; start < sheet.total; start += LAB_BATCH_SIZE) {
+    const rows = sheet.slice(start, start + LAB_BATCH_SIZE);
     const source = job.options.source === 'xlsx' ? 'xlsx' : 'csv';
     const meta: BatchMeta = { scope, now: deps.clock(), source, jobId: job.id, userId: context.actor.userId };
     const fresh = newBarcodes(rows, seen);
     const batch = (attempt: Tally) =>
       db.transaction(async (tx) => {
-        await applyRows(tx, deps, context, { ...sheet, rows, seen, lab, times }, meta, attempt);
+        await applyRows(tx, deps, context, { rows, columns: sheet.columns, seen, lab, times }, meta, attempt);
+        attempt.processed = Math.min(sheet.total, start + LAB_BATCH_SIZE);
         const { followUp: _, ...counts } = attempt;
         await updateImportJob(tx, job.id, counts);
       });
@@ -141,7 +149,7 @@ async function runJob(deps: Deps, context: RequestContext, job: ImportJobRow, sh
       entityType: 'import_job',
       entityId: job.id,
       jurisdictionPath: job.jurisdictionPath,
-      after: { total: sheet.rows.length, created: tally.created, existing: tally.existing, failed: tally.failed, ...tally.followUp },
+      after: { total: sheet.total, created: tally.created, existing: tally.existing, failed: tally.failed, ...tally.followUp },
     });
   });
 }

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { queryRows } from '../../../db/query-rows.ts';
 import { addUser, loginAs, type TestClient } from '../../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../../testing/test-runtime.ts';
+import { insertImportJob } from '../../key-persons/roster/import-job.repository.ts';
 import { XLSX_MIME } from '../../key-persons/roster/roster.routes.ts';
 import { addResidents, at, expectStatus, gbkEncode, type TestingWorld, testingWorld } from '../testing.test-support.ts';
 
@@ -242,6 +244,32 @@ describe('lab results: import, idempotence and positive-pool fan-out', () => {
       sql`select lr.tested_at from lab_result lr join tube t on t.id = lr.id where t.barcode = 'X-000001'`,
     );
     assert.equal(new Date(stored?.tested_at ?? 0).toISOString(), '2022-07-10T06:30:00.000Z');
+  });
+
+  it('an interrupted import resumes after the rows it had processed', async () => {
+    await expectStatus(w.grid, 201, 'POST', '/api/testing/samples', { personId: people[14], barcode: 'X-000002', purpose: 'voluntary' });
+    await expectStatus(w.grid, 201, 'POST', '/api/testing/samples', { personId: people[13], barcode: 'X-000003', purpose: 'voluntary' });
+    const file = Buffer.from(`barcode,result,lab\nX-000002,negative,${LAB}\nX-000003,negative,${LAB}\n`, 'utf8');
+    const [lab] = await queryRows<{ id: string }>(runtime.deps.database.db, sql`select id from app_user where username = 'lab-county'`);
+    await insertImportJob(runtime.deps.database.db, {
+      kind: 'lab_result',
+      fileHash: createHash('sha256').update(file).digest('hex'),
+      processed: 1,
+      total: 2,
+      createdBy: lab?.id ?? null,
+      jurisdictionPath: w.county.path,
+    });
+    const progress = await upload(w.lab, file);
+    assert.deepEqual([progress.processed, progress.created], [2, 1]);
+    const resulted = await queryRows<{ barcode: string }>(
+      runtime.deps.database.db,
+      sql`select barcode from lab_result where barcode in ('X-000002', 'X-000003')`,
+    );
+    assert.deepEqual(
+      resulted.map((r) => r.barcode),
+      ['X-000003'],
+      'row 1 was done before the interruption and is not read again',
+    );
   });
 
   it('a result for a tube nobody was sampled into is refused', async () => {

@@ -58,7 +58,11 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   const app = Fastify(fastifyOptions(deps, logger)).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   app.registeredRoutes = [];
   // First of all hooks: under overload a request costs a counter check and a 429 with Retry-After.
-  installOverloadGuard(app, { maxInFlight: deps.config.overloadMaxInFlight, maxEventLoopDelayMs: deps.config.overloadMaxDelayMs });
+  installOverloadGuard(app, {
+    maxInFlight: deps.config.overloadMaxInFlight,
+    maxEventLoopDelayMs: deps.config.overloadMaxDelayMs,
+    maxUtilization: deps.config.overloadMaxUtilization,
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

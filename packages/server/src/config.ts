@@ -31,6 +31,8 @@ export interface Config {
   overloadMaxInFlight: number;
   /** Overload guard: event-loop delay (ms) above which new requests answer 429 with Retry-After. */
   overloadMaxDelayMs: number;
+  /** Overload guard: event-loop utilisation (0–1) under traffic above which a share of new requests is shed; above 1 turns it off. */
+  overloadMaxUtilization: number;
 }
 
 export class ConfigError extends Error {}
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env): Config {
     codeIssuePerMinute: integer(env, 'FANGKONG_CODE_ISSUE_RATE', 60, 1, 100_000_000),
     overloadMaxInFlight: integer(env, 'FANGKONG_OVERLOAD_MAX_IN_FLIGHT', 1000, 1, 1_000_000),
     overloadMaxDelayMs: integer(env, 'FANGKONG_OVERLOAD_MAX_DELAY_MS', 200, 10, 60_000),
+    overloadMaxUtilization: integer(env, 'FANGKONG_OVERLOAD_MAX_UTILIZATION_PERCENT', 98, 50, 101) / 100,
     webDistDir: path.resolve(env.FANGKONG_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
   };
 }

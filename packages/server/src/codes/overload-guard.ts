@@ -16,6 +16,8 @@ const SAMPLE_MS = 250;
  * with this many requests arriving per sample window (400/s) as well. Sheds nothing in tests.
  */
 const ARRIVALS_FLOOR = 100;
+/** Never shed everything: some requests keep being served, so the node's recovery shows. */
+const MAX_SHED = 0.8;
 
 /**
  * Sheds load before the process falls over: while too many requests are in flight, or the event loop
@@ -27,11 +29,12 @@ const ARRIVALS_FLOOR = 100;
  */
 export function installOverloadGuard(app: FastifyInstance, limits: OverloadLimits) {
   const retryAfter = String(limits.retryAfterSeconds ?? 1);
-  const maxUtilization = limits.maxUtilization ?? 0.95;
+  const maxUtilization = limits.maxUtilization ?? 0.98;
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
   /** Share of new requests shed: up a step each window the node is overloaded, down a step when not. */
   let shedding = 0;
+  let wasOverloaded = false;
   let inFlight = 0;
   let arrivals = 0;
   let lastUtilization = performance.eventLoopUtilization();
@@ -41,7 +44,10 @@ export function installOverloadGuard(app: FastifyInstance, limits: OverloadLimit
     // The mean over the window (nanoseconds); one long GC pause alone does not trip it.
     const lagging = histogram.mean / 1e6 > limits.maxEventLoopDelayMs;
     const overloaded = arrivals >= ARRIVALS_FLOOR && (lagging || utilization.utilization > maxUtilization);
-    shedding = overloaded ? Math.min(0.9, shedding + 0.1) : Math.max(0, shedding - 0.1);
+    // Two windows in a row before shedding more: a node merely running flat out is not yet overloaded.
+    if (overloaded && wasOverloaded) shedding = Math.min(MAX_SHED, shedding + 0.1);
+    else if (!overloaded) shedding = Math.max(0, shedding - 0.1);
+    wasOverloaded = overloaded;
     arrivals = 0;
     histogram.reset();
   }, SAMPLE_MS);

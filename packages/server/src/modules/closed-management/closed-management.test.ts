@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/query-rows.ts';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 import { insertPlace } from '../places/place.repository.ts';
@@ -197,6 +199,16 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
     assert.deepEqual([resent.accepted, resent.duplicate, resent.rejected], [1, 3, 0]);
     const devices = (await ok(grid, 'GET', `/api/checkpoints/${checkpointId}/devices`)) as { items: { lastSequence: number }[] };
     assert.equal(devices.items[0]?.lastSequence, 5);
+    const code = (await ok(grid, 'GET', `/api/persons/${personId}/code`)) as { token: string };
+    const withToken = (
+      await batch(key, [{ sequence: 6, scannedAt: clock.toISOString(), token: code.token, colourSeen: 'red', decision: 'deny' }])
+    ).json() as Json;
+    assert.equal(withToken.accepted, 1);
+    const [stored] = await queryRows<{ person_id: string }>(
+      runtime.deps.database.db,
+      sql`select person_id from scan where device_sequence = 6`,
+    );
+    assert.equal(stored?.person_id, personId, 'the token names the person; the device never sends who it is');
     await ok(grid, 'POST', `/api/checkpoints/${checkpointId}/devices/${device.id}/revoke`);
     assert.equal((await batch(key, scans)).statusCode, 403);
   });

@@ -83,10 +83,13 @@ export async function pointsOf(db: Db, campaignId: string, scope: readonly strin
     .orderBy(asc(collectionPoint.jurisdictionPath), asc(collectionPoint.name));
 }
 
-/** A collection point with its campaign: what every scan needs, in one round trip. */
+/** A collection point with its campaign and the campaign's zones: what every scan needs, in one round trip. */
 export async function findPointWithCampaign(db: Db, pointId: string) {
+  const zones = sql<{ path: string; zoneType: string; poolSize: number; household: boolean }[]>`coalesce((
+    select json_agg(json_build_object('path', z.jurisdiction_path, 'zoneType', z.zone_type, 'poolSize', z.pool_size, 'household', z.household))
+    from ${campaignZone} z where z.campaign_id = ${testCampaign.id}), '[]'::json)`;
   const rows = await db
-    .select({ point: collectionPoint, campaign: testCampaign })
+    .select({ point: collectionPoint, campaign: testCampaign, zones })
     .from(collectionPoint)
     .innerJoin(testCampaign, eq(testCampaign.id, collectionPoint.campaignId))
     .where(eq(collectionPoint.id, pointId))

@@ -13,6 +13,7 @@ import { addResidents, at, expectStatus, gbkEncode, type TestingWorld, testingWo
 interface Progress {
   status: string;
   total: number;
+  processed: number;
   created: number;
   existing: number;
   failed: number;

@@ -5,7 +5,6 @@ import {
   fitsTube,
   type IdType,
   invalid,
-  isMandatoryGroup,
   maskName,
   notFound,
   pathInScope,
@@ -20,15 +19,13 @@ import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { findPersonById, findPersonByIdHash, type PersonRow } from '../../persons/person.repository.ts';
 import { idLookupHash } from '../../persons/person-record.ts';
-import { type CampaignRow, findPointWithCampaign, type PointRow, zonesOf } from '../campaigns/campaign.repository.ts';
+import { type CampaignRow, findPointWithCampaign, type PointRow } from '../campaigns/campaign.repository.ts';
 import { isUniqueViolation, rulesOfEdition, scopeOf } from '../testing-access.ts';
-import { activeGroupsOf, householdSize } from './sampling.repository.ts';
+import { householdSize } from './sampling.repository.ts';
 import {
-  campaignSampleOf,
   closeTube,
   findTubeByBarcode,
-  insertPoolMember,
-  insertSample,
+  insertCampaignSample,
   openTube,
   setTubeHousehold,
   type TubeRow,
@@ -87,7 +84,7 @@ async function planScan(deps: Deps, context: RequestContext, pointId: string, in
   const person = await personByCode(deps, db, input);
   if (!person.jurisdictionPath.startsWith(found.campaign.jurisdictionPath)) throw invalid('personId', 'personOutsideCampaign');
   const { campaign, point } = found;
-  const zones = (await zonesOf(db, campaign.id)).map((z) => ({ ...z, zoneType: z.zoneType as ZoneType, path: z.jurisdictionPath }));
+  const zones = found.zones.map((z) => ({ ...z, zoneType: z.zoneType as ZoneType }));
   const fallback = { path: campaign.jurisdictionPath, zoneType: 'general' as const, poolSize: campaign.defaultPoolSize, household: false };
   return {
     point,
@@ -137,7 +134,6 @@ async function capacityOf(tx: Db, tube: TubeRow, person: PersonRow): Promise<num
 interface ScanWrite {
   context: RequestContext;
   barcode: string;
-  groups: string[];
   payer: string;
   now: Date;
 }
@@ -145,23 +141,25 @@ interface ScanWrite {
 /** Inside the scan's transaction: the place in the tube, the sample, its pool member, closing a full tube, the audit. */
 async function writeScan(tx: Db, plan: ScanPlan, w: ScanWrite) {
   const { campaign, person, point } = plan;
-  if (await campaignSampleOf(tx, campaign.id, person.id)) throw conflict('personId', 'alreadySampled');
   const tube = await tubeFor(tx, plan, w.barcode, w.context.actor.userId, w.now);
   const capacity = await capacityOf(tx, tube, person);
   const position = await takePlace(tx, tube.id, capacity);
   if (position === undefined) throw conflict('barcode', 'tubeClosed');
-  const sampleId = await insertSample(tx, {
-    personId: person.id,
-    campaignId: campaign.id,
-    collectionPointId: point.id,
-    purpose: 'campaign',
-    payer: w.payer,
-    groups: w.groups,
-    sampledAt: w.now,
-    sampledBy: w.context.actor.userId,
-    jurisdictionPath: person.jurisdictionPath,
-  });
-  await insertPoolMember(tx, { tubeId: tube.id, sampleId, personId: person.id, position, jurisdictionPath: person.jurisdictionPath });
+  // A resident already sampled in the campaign fails here on the unique index (campaign, person): see scanAtPoint.
+  const sampleId = await insertCampaignSample(
+    tx,
+    {
+      personId: person.id,
+      campaignId: campaign.id,
+      collectionPointId: point.id,
+      purpose: 'campaign',
+      payer: w.payer,
+      sampledAt: w.now,
+      sampledBy: w.context.actor.userId,
+      jurisdictionPath: person.jurisdictionPath,
+    },
+    { tubeId: tube.id, position },
+  );
   const closed = position >= capacity;
   if (closed) await closeTube(tx, tube.id, w.now);
   await recordAudit(tx, w.context, {
@@ -185,15 +183,15 @@ async function writeScan(tx: Db, plan: ScanPlan, w: ScanWrite) {
 export async function scanAtPoint(deps: Deps, context: RequestContext, pointId: string, input: ScanInput) {
   const plan = await planScan(deps, context, pointId, input);
   const { campaign, person } = plan;
-  const groups = await activeGroupsOf(deps.database.db, person.id);
+  // A campaign sample is paid as the campaign says whatever groups the person is on (TEST-002).
   const rules = rulesOfEdition(campaign.editionId);
-  const payer = payerFor(rules, { purpose: 'campaign', groups: groups.filter(isMandatoryGroup) }).decision ?? rules.payer.campaign;
-  const write = { context, barcode: input.barcode, groups, payer, now: deps.clock() };
+  const payer = payerFor(rules, { purpose: 'campaign', groups: [] }).decision ?? rules.payer.campaign;
+  const write = { context, barcode: input.barcode, payer, now: deps.clock() };
   try {
     const written = await deps.database.db.transaction((tx) => writeScan(tx, plan, write));
     return { ...written, personId: person.id, personName: maskName(person.name), idMasked: person.idMasked, payer };
   } catch (error) {
-    // Two scans of one resident at once both pass the check; the unique index decides.
+    // The unique index (campaign, person) is the check: it holds for two scans of one resident at once too.
     throw isUniqueViolation(error, 'sample_campaign_person_idx') ? conflict('personId', 'alreadySampled') : error;
   }
 }

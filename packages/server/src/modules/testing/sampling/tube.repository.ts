@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import { queryRows } from '../../../db/query-rows.ts';
 import { poolMember, sample, tube } from '../../../db/schema/index.ts';
 
 export type TubeRow = typeof tube.$inferSelect;
@@ -65,15 +66,28 @@ export async function insertSample(db: Db, row: SampleInsert): Promise<string> {
   return rows[0]?.id ?? '';
 }
 
-export async function insertPoolMember(db: Db, row: typeof poolMember.$inferInsert): Promise<void> {
-  await db.insert(poolMember).values(row);
+/**
+ * A campaign scan's sample and its place in the tube in one statement; the groups the person is on
+ * are read in the same statement (TEST-001: recorded with the sample).
+ */
+export async function insertCampaignSample(db: Db, row: SampleInsert, place: { tubeId: string; position: number }): Promise<string> {
+  const rows = await queryRows<{ sample_id: string }>(
+    db,
+    sql`with s as (
+      insert into sample (person_id, campaign_id, collection_point_id, purpose, payer, groups, sampled_at, sampled_by, jurisdiction_path)
+      values (${row.personId}, ${row.campaignId ?? null}::uuid, ${row.collectionPointId ?? null}::uuid, ${row.purpose}, ${row.payer},
+        (select coalesce(jsonb_agg(m.group_code order by m.group_code), '[]'::jsonb) from testing_group_member m
+         where m.person_id = ${row.personId} and m.left_on is null),
+        ${row.sampledAt.toISOString()}::timestamptz, ${row.sampledBy ?? null}::uuid, ${row.jurisdictionPath})
+      returning id
+    )
+    insert into pool_member (tube_id, sample_id, person_id, position, jurisdiction_path)
+    select ${place.tubeId}, s.id, ${row.personId}, ${place.position}, ${row.jurisdictionPath} from s
+    returning sample_id`,
+  );
+  return rows[0]?.sample_id ?? '';
 }
 
-export async function campaignSampleOf(db: Db, campaignId: string, personId: string): Promise<string | undefined> {
-  const rows = await db
-    .select({ id: sample.id })
-    .from(sample)
-    .where(and(eq(sample.campaignId, campaignId), eq(sample.personId, personId), eq(sample.purpose, 'campaign')))
-    .limit(1);
-  return rows[0]?.id;
+export async function insertPoolMember(db: Db, row: typeof poolMember.$inferInsert): Promise<void> {
+  await db.insert(poolMember).values(row);
 }

@@ -40,6 +40,7 @@ function DecideModal({ appealId, onClose }: { appealId: string | null; onClose: 
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}
       confirmLoading={decide.isPending}
+      okButtonProps={{ 'data-testid': 'appeal-decide-submit' }}
       destroyOnHidden
     >
       <Form
@@ -60,7 +61,10 @@ function DecideModal({ appealId, onClose }: { appealId: string | null; onClose: 
         {decision !== 'rejected' && (
           <>
             <Form.Item name="toColour" label={t('code.toColour')} rules={[{ required: true }]}>
-              <Select options={(['green', 'yellow', 'red'] as const).map((c) => ({ value: c, label: t(`code.colour.${c}`) }))} />
+              <Select
+                data-testid="appeal-decide-colour"
+                options={(['green', 'yellow', 'red'] as const).map((c) => ({ value: c, label: t(`code.colour.${c}`) }))}
+              />
             </Form.Item>
             <Form.Item name="validHours" label={t('code.validHours')}>
               <InputNumber min={1} style={{ width: '100%' }} />
@@ -122,7 +126,7 @@ export function AppealsPage() {
             title: t('common.actions'),
             render: (_, a) =>
               a.status === 'open' && can('appeal.decide') ? (
-                <Button size="small" type="primary" onClick={() => setDeciding(a.id)}>
+                <Button size="small" type="primary" onClick={() => setDeciding(a.id)} data-testid="appeal-decide">
                   {t('appeal.decide')}
                 </Button>
               ) : null,

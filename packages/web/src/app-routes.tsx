@@ -30,6 +30,11 @@ const AssistRequestsPage = lazy(() =>
 const CodeChangesPage = lazy(() => import('./pages/codes/code-changes.page.tsx').then((m) => ({ default: m.CodeChangesPage })));
 const AppealsPage = lazy(() => import('./pages/codes/appeals.page.tsx').then((m) => ({ default: m.AppealsPage })));
 const H5App = lazy(() => import('./pages/h5/h5-app.tsx').then((m) => ({ default: m.H5App })));
+const TestingCampaignsPage = lazy(() => import('./pages/testing/campaigns.page.tsx').then((m) => ({ default: m.TestingCampaignsPage })));
+const TestingSamplingPage = lazy(() => import('./pages/testing/sampling.page.tsx').then((m) => ({ default: m.TestingSamplingPage })));
+const TestingLabResultsPage = lazy(() =>
+  import('./pages/testing/lab-results.page.tsx').then((m) => ({ default: m.TestingLabResultsPage })),
+);
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -50,6 +55,9 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'place-codes', permission: 'place.code', element: <PlaceCodesPage /> },
   { path: 'users', permission: 'user.read', element: <UsersPage /> },
   { path: 'audit', permission: 'audit.read', element: <AuditPage /> },
+  { path: 'testing', permission: 'testing.read', element: <TestingCampaignsPage /> },
+  { path: 'testing-sampling', permission: 'testing.sample', element: <TestingSamplingPage /> },
+  { path: 'lab-results', permission: 'testing.labResult', element: <TestingLabResultsPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

@@ -1,4 +1,5 @@
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
+import { TESTING_MESSAGES_EN } from '../pages/testing/testing-i18n.ts';
 import type { MessageKey } from './messages.zh-CN.ts';
 
 /** English: every zh-CN key must be here (the type says so). */
@@ -508,4 +509,5 @@ export const en: Record<MessageKey, string> = {
   'menu.passes': 'Passes',
   'menu.placeCodes': 'Place codes',
   ...CODE_MESSAGES_EN,
+  ...TESTING_MESSAGES_EN,
 };

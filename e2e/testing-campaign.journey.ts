@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { insertPerson } from '../packages/server/src/modules/persons/person.repository.ts';
+import { sealPerson } from '../packages/server/src/modules/persons/person-record.ts';
+import { addTwoTowns, addUser, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
+import {
+  type JourneyPage,
+  type JourneyServer,
+  launchBrowser,
+  openPage,
+  signIn,
+  skipReason,
+  startServer,
+  screenshot as take,
+  waitForCount,
+} from './harness.ts';
+
+/**
+ * Testing at scale (issue 5): a town cadre opens a campaign over the town, adds a collection point and samples 12
+ * residents into pools of 10 (one full tube, one of two closed by hand); the county lab imports a file with both
+ * tubes positive (and a row with an unknown barcode); the campaign dashboard shows both positive pools with every
+ * member's control and retest task open. The server's clock is real time.
+ */
+
+const CADRE = 'hutang.cadre';
+const LAB = 'wujin.lab';
+const LAB_NAME = '武进区疾控中心';
+const FIRST = 'T-100001';
+const SECOND = 'T-100002';
+
+async function seed(server: JourneyServer): Promise<string[]> {
+  const deps = server.deps;
+  const { county, townA, villageA } = await addTwoTowns(deps);
+  await addUser(deps, CADRE, 'town_cadre', townA.id);
+  await addUser(deps, LAB, 'lab_staff', county.id);
+  const ids: string[] = [];
+  // 12 to sample and 3 left for door-to-door follow-up.
+  for (let i = 0; i < 15; i++) {
+    const idNumber = residentId('19800101', 300 + i);
+    const row = sealPerson(
+      deps.cipher,
+      { idType: 'resident_id', idNumber, name: `居民${String(i + 1).padStart(2, '0')}`, householdId: null },
+      { jurisdictionId: villageA.id, jurisdictionPath: villageA.path },
+    );
+    await insertPerson(deps.database.db, row);
+    ids.push(idNumber);
+  }
+  return ids;
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await take(page, name);
+}
+
+async function choose(page: Page, select: Locator, text: string): Promise<void> {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+describe('testing campaign journey', { skip: skipReason(), timeout: 120_000 }, () => {
+  let server: JourneyServer;
+  let browser: Browser;
+  let cadre: JourneyPage;
+  let lab: JourneyPage;
+  let page: Page;
+  let idNumbers: string[];
+  const started = Date.now();
+  const lap = (what: string) => console.log(`${what} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  before(
+    async () => {
+      server = await startServer();
+      idNumbers = await seed(server);
+      browser = await launchBrowser();
+      cadre = await openPage(browser, server.baseUrl);
+      lab = await openPage(browser, server.baseUrl);
+      page = cadre.page;
+      lap('ready');
+    },
+    { timeout: 120_000 },
+  );
+
+  after(
+    async () => {
+      lap('done');
+      await browser?.close();
+      await server?.close();
+    },
+    { timeout: 30_000 },
+  );
+
+  it('the town cadre opens a campaign over the town with a collection point', async () => {
+    await signIn(page, CADRE, TEST_PASSWORD);
+    await page.getByTestId('menu-testing').click();
+    await page.getByTestId('new-campaign').click();
+    await page.getByTestId('campaign-name').fill('湖塘镇全员核酸第一轮');
+    await choose(page, page.getByTestId('campaign-pool'), '10');
+    await page.getByTestId('campaign-submit').click();
+    const detail = page.getByTestId('campaign-detail');
+    await detail.getByText('湖塘镇全员核酸第一轮').first().waitFor();
+    await page.getByTestId('add-point').click();
+    await page.getByTestId('point-name').fill('甲社区广场');
+    await choose(page, page.getByTestId('point-community'), '甲社区');
+    await page.locator('.ant-modal:visible input#opensAt').fill('00:00');
+    await page.locator('.ant-modal:visible input#closesAt').fill('23:59');
+    await page.getByTestId('point-expected').fill('15');
+    await page.getByTestId('point-lab').fill(LAB_NAME);
+    await page.getByTestId('point-submit').click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+    await detail.getByRole('tab', { name: '采样点' }).click();
+    await detail.getByText('甲社区广场').waitFor();
+    await screenshot(page, 'testing-1-campaign');
+    lap('campaign opened');
+  });
+
+  it('samples 12 residents: the first tube closes at 10, the second holds 2 and is closed by hand', async () => {
+    await page.getByTestId('menu-testing-sampling').click();
+    await choose(page, page.getByTestId('sampling-campaign'), '湖塘镇全员核酸第一轮');
+    await choose(page, page.getByTestId('sampling-point'), '甲社区广场');
+    const scanAll = async (barcode: string, ids: string[]) => {
+      await page.getByTestId('tube-barcode').fill(barcode);
+      for (const [i, idNumber] of ids.entries()) {
+        await page.getByTestId('scan-id').fill(idNumber);
+        await page.getByTestId('scan-id').press('Enter');
+        await page.locator(`[data-testid="tube-state"][data-barcode="${barcode}"][data-count="${i + 1}"]`).waitFor();
+      }
+    };
+    await scanAll(FIRST, idNumbers.slice(0, 10));
+    await page.locator(`[data-testid="tube-state"][data-barcode="${FIRST}"][data-closed="true"]`).waitFor();
+    await page.getByTestId('tube-full').waitFor();
+    await screenshot(page, 'testing-2-tube-full');
+    await scanAll(SECOND, idNumbers.slice(10, 12));
+    await page.getByTestId('close-tube').click();
+    await page.locator(`[data-testid="tube-state"][data-barcode="${SECOND}"][data-closed="true"]`).waitFor();
+    await page.getByText('本次采样 (12)').waitFor();
+    await screenshot(page, 'testing-3-sampled');
+    lap('12 sampled');
+  });
+
+  it('progress per community and the three not yet sampled', async () => {
+    await page.getByTestId('menu-testing').click();
+    await page.getByTestId('campaigns-table').getByText('湖塘镇全员核酸第一轮').click();
+    const detail = page.getByTestId('campaign-detail');
+    await page.locator('[data-testid="tubes-in-transit"][data-value="2"]').waitFor();
+    await detail.getByRole('tab', { name: '采样进度' }).click();
+    const row = page.getByTestId('progress-table').locator('tbody tr', { hasText: '甲社区' });
+    assert.match((await row.textContent()) ?? '', /甲社区1215/);
+    await detail.getByRole('tab', { name: '未采样人员' }).click();
+    await waitForCount(page.getByTestId('unsampled-table').locator('tbody tr.ant-table-row'), 3);
+    await screenshot(page, 'testing-4-unsampled');
+    lap('progress checked');
+  });
+
+  it('the lab imports both tubes positive; an unknown barcode is reported with its row', async () => {
+    await signIn(lab.page, LAB, TEST_PASSWORD);
+    await lab.page.getByTestId('menu-lab-results').click();
+    await lab.page.getByTestId('lab-name').fill(LAB_NAME);
+    const csv = `条码,结果,检测时间\n${FIRST},阳性,\n${SECOND},阳性,\nT-999999,阴性,\n`;
+    await lab.page.locator('input[type=file]').setInputFiles({ name: '武进疾控-结果.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await lab.page.locator('[data-testid="lab-outcome"][data-status="done"]').waitFor();
+    assert.equal(await lab.page.getByTestId('lab-created').getAttribute('data-value'), '2');
+    assert.equal(await lab.page.getByTestId('lab-failed').getAttribute('data-value'), '1');
+    const errors = await lab.page.getByTestId('lab-errors').locator('tbody tr').allTextContents();
+    assert.equal(errors.length, 1, errors.join(' | '));
+    assert.match(errors[0] ?? '', /^4/, 'row 4');
+    assert.match(
+      (await lab.page.getByTestId('lab-follow-up').textContent()) ?? '',
+      /管控及复核任务 24，疑似病例 0，预警 2/,
+      'a control and a retest task for each of the 12 members, an alert per tube',
+    );
+    await screenshot(lab.page, 'testing-5-lab-import');
+    lap('results imported');
+  });
+
+  it("the dashboard shows both positive pools, every member's control and retest task open", async () => {
+    await page.reload();
+    await page.getByTestId('campaigns-table').getByText('湖塘镇全员核酸第一轮').click();
+    const positives = page.getByTestId('positives-table');
+    await waitForCount(positives.locator('tbody tr.ant-table-row'), 2);
+    const members = async (barcode: string) => {
+      const row = positives.locator(`tr[data-barcode="${barcode}"]`);
+      return [await row.getByTestId('positive-members').textContent(), await row.getByTestId('positive-open-tasks').textContent()];
+    };
+    assert.deepEqual(await members(FIRST), ['10', '20'], 'ten members, each a control and a retest task');
+    assert.deepEqual(await members(SECOND), ['2', '4']);
+    assert.equal(await page.getByTestId('tubes-resulted').getAttribute('data-value'), '2');
+    await screenshot(page, 'testing-6-dashboard');
+    assert.deepEqual([...cadre.problems, ...lab.problems], []);
+    lap('dashboard checked');
+  });
+});

@@ -1,0 +1,55 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import type { Translate } from '../../i18n/i18n.tsx';
+import { camelId, hasMessage } from '../../i18n/labels.ts';
+
+/** The label of an API id under a testing prefix (`testing.status.open`), or the id itself. */
+export function testingLabel(t: Translate, prefix: string, id: string | null | undefined): string {
+  if (!id) return '';
+  const key = `testing.${prefix}.${camelId(id)}`;
+  return hasMessage(key) ? t(key) : id;
+}
+
+export const CAMPAIGNS_KEY = ['testing', 'campaigns'] as const;
+
+export function useCampaigns() {
+  return useQuery({
+    queryKey: CAMPAIGNS_KEY,
+    queryFn: () => unwrap(api.GET('/api/testing/campaigns', { params: { query: { page: 1, pageSize: 200 } } })),
+  });
+}
+
+export function useCampaign(id: string | undefined) {
+  return useQuery({
+    queryKey: [...CAMPAIGNS_KEY, id, 'detail'],
+    enabled: Boolean(id),
+    queryFn: () => unwrap(api.GET('/api/testing/campaigns/{id}', { params: { path: { id: id ?? '' } } })),
+  });
+}
+
+export function useDashboard(id: string | undefined) {
+  return useQuery({
+    queryKey: [...CAMPAIGNS_KEY, id, 'dashboard'],
+    enabled: Boolean(id),
+    refetchInterval: 10_000,
+    queryFn: () => unwrap(api.GET('/api/testing/campaigns/{id}/dashboard', { params: { path: { id: id ?? '' } } })),
+  });
+}
+
+export function useUnsampled(id: string | undefined, page: number) {
+  return useQuery({
+    queryKey: [...CAMPAIGNS_KEY, id, 'unsampled', page],
+    enabled: Boolean(id),
+    queryFn: () =>
+      unwrap(api.GET('/api/testing/campaigns/{id}/unsampled', { params: { path: { id: id ?? '' }, query: { page, pageSize: 20 } } })),
+  });
+}
+
+export function useInvalidateTesting() {
+  const queryClient = useQueryClient();
+  return useCallback(() => queryClient.invalidateQueries({ queryKey: ['testing'] }), [queryClient]);
+}
+
+export const formatTime = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';

@@ -116,7 +116,7 @@ describe('testing campaign journey', { skip: skipReason(), timeout: 120_000 }, (
   });
 
   it('samples 12 residents: the first tube closes at 10, the second holds 2 and is closed by hand', async () => {
-    await page.getByTestId('menu-testing-sampling').click();
+    await page.getByTestId('menu-sampling').click();
     await choose(page, page.getByTestId('sampling-campaign'), '湖塘镇全员核酸第一轮');
     await choose(page, page.getByTestId('sampling-point'), '甲社区广场');
     const scanAll = async (barcode: string, ids: string[]) => {
@@ -186,6 +186,7 @@ describe('testing campaign journey', { skip: skipReason(), timeout: 120_000 }, (
     assert.deepEqual(await members(FIRST), ['10', '20'], 'ten members, each a control and a retest task');
     assert.deepEqual(await members(SECOND), ['2', '4']);
     assert.equal(await page.getByTestId('tubes-resulted').getAttribute('data-value'), '2');
+    await positives.scrollIntoViewIfNeeded();
     await screenshot(page, 'testing-6-dashboard');
     assert.deepEqual([...cadre.problems, ...lab.problems], []);
     lap('dashboard checked');

@@ -56,7 +56,7 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'users', permission: 'user.read', element: <UsersPage /> },
   { path: 'audit', permission: 'audit.read', element: <AuditPage /> },
   { path: 'testing', permission: 'testing.read', element: <TestingCampaignsPage /> },
-  { path: 'testing-sampling', permission: 'testing.sample', element: <TestingSamplingPage /> },
+  { path: 'sampling', permission: 'testing.sample', element: <TestingSamplingPage /> },
   { path: 'lab-results', permission: 'testing.labResult', element: <TestingLabResultsPage /> },
 ];
 

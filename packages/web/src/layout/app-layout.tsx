@@ -55,8 +55,8 @@ const MENU: MenuEntry[] = [
   { path: '/place-codes', label: 'menu.placeCodes', permission: 'place.code', icon: <QrcodeOutlined /> },
   { path: '/users', label: 'menu.users', permission: 'user.read', icon: <TeamOutlined /> },
   { path: '/audit', label: 'menu.audit', permission: 'audit.read', icon: <AuditOutlined /> },
-  { path: '/testing-sampling', label: 'menu.testingSampling', permission: 'testing.sample', icon: <ExperimentOutlined /> },
   { path: '/testing', label: 'menu.testingCampaigns', permission: 'testing.read', icon: <ExperimentOutlined /> },
+  { path: '/sampling', label: 'menu.testingSampling', permission: 'testing.sample', icon: <ExperimentOutlined /> },
   { path: '/lab-results', label: 'menu.testingLabResults', permission: 'testing.labResult', icon: <ExperimentOutlined /> },
 ];
 

@@ -53,13 +53,13 @@ export function TestingSamplingPage() {
         { sampleId: reply.sampleId, personName: reply.personName, idMasked: reply.idMasked, barcode: reply.tube.barcode },
         ...list,
       ]);
-      message.success(t('testing.scanned', { name: reply.personName }));
+      message.success({ key: 'scan', content: t('testing.scanned', { name: reply.personName }) });
       setIdNumber('');
       if (reply.tube.closed) setBarcode('');
       void invalidate();
       idInput.current?.focus();
     },
-    onError: (error) => message.error(error.message),
+    onError: (error) => message.error({ key: 'scan', content: error.message }),
   });
   const closeTube = useMutation({
     mutationFn: () => unwrap(api.POST('/api/testing/tubes/close', { body: { barcode: barcode.trim() } })),
@@ -129,7 +129,14 @@ export function TestingSamplingPage() {
                 <Progress percent={Math.round((tube.memberCount / tube.poolSize) * 100)} steps={tube.poolSize} showInfo={false} />
               </div>
             )}
-            {tube?.closed && !barcode && <Alert type="info" showIcon data-testid="tube-full" title={t('testing.tubeFull')} />}
+            {tube?.closed && !barcode && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="tube-full"
+                title={t(tube.memberCount >= tube.poolSize ? 'testing.tubeFull' : 'testing.tubeClosedScanNew')}
+              />
+            )}
             <Space.Compact style={{ width: 480 }}>
               <Input
                 ref={(el) => {

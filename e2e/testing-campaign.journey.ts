@@ -188,7 +188,21 @@ describe('testing campaign journey', { skip: skipReason(), timeout: 120_000 }, (
     assert.equal(await page.getByTestId('tubes-resulted').getAttribute('data-value'), '2');
     await positives.scrollIntoViewIfNeeded();
     await screenshot(page, 'testing-6-dashboard');
-    assert.deepEqual([...cadre.problems, ...lab.problems], []);
     lap('dashboard checked');
+  });
+
+  it("a member's results in the person drawer: the positive pool of 10, no negative within 24 h", async () => {
+    await page.getByTestId('menu-persons').click();
+    await page.getByTestId('person-search-input').fill('居民01');
+    await page.getByTestId('person-search-submit').click();
+    await page.getByTestId('person-table').getByTestId('person-open').first().click();
+    const drawer = page.getByTestId('person-drawer');
+    await drawer.getByTestId('person-tab-testing').click();
+    const results = drawer.getByTestId('person-results');
+    await results.locator('tbody tr', { hasText: FIRST }).waitFor();
+    assert.match((await results.locator('tbody tr', { hasText: FIRST }).textContent()) ?? '', /10 混 1.*阳性/);
+    await screenshot(page, 'testing-7-person-results');
+    assert.deepEqual([...cadre.problems, ...lab.problems], []);
+    lap('person results checked');
   });
 });

@@ -9,6 +9,7 @@ import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { labelOf } from '../../i18n/labels.ts';
 import { CodePanel } from '../codes/code-panel.tsx';
 import { PersonTimeline } from '../key-persons/person-timeline.tsx';
+import { PersonResultsPanel } from '../testing/person-results.panel.tsx';
 
 const PURPOSES: MessageKey[] = [
   'person.purpose.routineCheck',
@@ -167,6 +168,15 @@ export function PersonDetailDrawer({ personId, summary, onOpen, onClose }: Props
                     key: 'code',
                     label: <span data-testid="person-tab-code">{t('code.tab')}</span>,
                     children: <CodePanel personId={personId} />,
+                  },
+                ]
+              : []),
+            ...(can('testing.read')
+              ? [
+                  {
+                    key: 'testing',
+                    label: <span data-testid="person-tab-testing">{t('testing.tab')}</span>,
+                    children: <PersonResultsPanel personId={personId} />,
                   },
                 ]
               : []),

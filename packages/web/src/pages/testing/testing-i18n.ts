@@ -108,6 +108,10 @@ export const TESTING_MESSAGES_ZH = {
   'testing.overLimit': '超时',
   'testing.limit': '时限（小时）',
   'testing.setting': '场景',
+  'testing.tab': '核酸检测',
+  'testing.negativeWithin': '{hours} 小时内阴性',
+  'testing.sampledAt': '采样时间',
+  'testing.certificate': '检测证明',
 } as const;
 
 export const TESTING_MESSAGES_EN: Record<keyof typeof TESTING_MESSAGES_ZH, string> = {
@@ -219,4 +223,8 @@ export const TESTING_MESSAGES_EN: Record<keyof typeof TESTING_MESSAGES_ZH, strin
   'testing.overLimit': 'Over limit',
   'testing.limit': 'Limit (h)',
   'testing.setting': 'Setting',
+  'testing.tab': 'Testing',
+  'testing.negativeWithin': 'Negative within {hours} h',
+  'testing.sampledAt': 'Sampled at',
+  'testing.certificate': 'Certificate',
 };

@@ -231,6 +231,29 @@ export const CN_2022_9TH: ProtocolEdition = {
     suspected: hospital('suspected', 'Suspected cases: isolated in a single room until two nucleic acid tests 24 h apart are negative', [
       ...nucleicAcidDays(0, [1, 2], 'Two nucleic acid tests at least 24 h apart to exclude'),
     ]),
+    // The 9th edition has no category for outsiders registered at a community gate; its rule for arrivals
+    // from low-risk areas (3 days, 2 tests) is applied to them as a configured value.
+    returning_outsider: {
+      category: 'returning_outsider',
+      countsFrom: 'arrival',
+      phases: [
+        {
+          type: 'home_health_monitoring',
+          days: 3,
+          basis: clause(
+            P9,
+            '四(三)',
+            'Arrivals from low-risk areas: 3 days of health monitoring with 2 tests (applied to outsiders, configured)',
+            true,
+          ),
+        },
+      ],
+      tests: nucleicAcidDays(0, [1, 2], 'Two nucleic acid tests in 3 days (3天2检)'),
+      monitoring,
+      release: null,
+      followUps: [],
+      escalations,
+    },
     fever_patient: hospital(
       'fever_patient',
       'Fever clinic: nucleic acid test for every fever patient',

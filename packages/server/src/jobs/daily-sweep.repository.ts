@@ -30,11 +30,14 @@ export function raiseMissingCheckAlerts(db: Db, day: string): Promise<number> {
   );
 }
 
-/** Released episodes whose last phase (home health monitoring) is over end. */
+/**
+ * Episodes whose last phase is over end: released ones after their home health monitoring, and
+ * monitoring-only ones (no release to sign) when their period ends. Open-ended care never ends here.
+ */
 export function endFinishedEpisodes(db: Db, today: string): Promise<number> {
   return count(
     db,
     sql`update key_person_episode set status = 'ended', ended_reason = 'plannedEnd', updated_at = now()
-        where status = 'active' and released_at is not null and planned_end_date < ${today} returning id`,
+        where status = 'active' and planned_end_date < ${today} and (released_at is not null or planned_release_date is null) returning id`,
   );
 }

@@ -60,3 +60,44 @@ describe('daily sweep', () => {
     assert.equal(runs[0]?.n, 2);
   });
 });
+
+describe('daily sweep: monitoring-only episodes', () => {
+  let runtime: TestRuntime;
+  let episodeId: string;
+
+  before(async () => {
+    runtime = await createTestRuntime();
+    runtime.deps.clock = () => new Date('2022-07-01T10:00:00+08:00');
+    const { villageA } = await addTwoTowns(runtime.deps);
+    const admin = await addUser(runtime.deps, 'admin', 'system_admin', villageA.id);
+    const context = {
+      ...systemContext('test'),
+      actor: {
+        userId: admin.id,
+        username: 'admin',
+        displayName: 'admin',
+        grants: [{ role: 'system_admin' as const, jurisdictionId: villageA.id, jurisdictionPath: villageA.path }],
+      },
+    };
+    const person = await registerPerson(runtime.deps, context, {
+      idType: 'resident_id',
+      idNumber: residentId('19700101', 13),
+      name: '钱二',
+      jurisdictionId: villageA.id,
+    });
+    episodeId = (
+      await registerEpisode(runtime.deps, context, { personId: person.id, category: 'returning_outsider', startDate: '2022-07-01' })
+    ).id;
+  });
+  after(() => runtime.close());
+
+  it('a returning outsider under the 9th edition (3 days of monitoring, nothing to sign) ends when the period is over, not before', async () => {
+    assert.equal((await runDailySweep(runtime.deps, '2022-07-03')).endedEpisodes, 0);
+    assert.equal((await runDailySweep(runtime.deps, '2022-07-04')).endedEpisodes, 1);
+    const status = await queryRows<{ status: string }>(
+      runtime.deps.database.db,
+      sql`select status from key_person_episode where id = ${episodeId}`,
+    );
+    assert.equal(status[0]?.status, 'ended');
+  });
+});

@@ -102,7 +102,7 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
     assert.deepEqual([episode.category, episode.personId, episode.status], ['returning_outsider', registered.personId, 'active']);
   });
 
-  it('under an edition without outsider home observation (9th, 2022) the follow-up is its arrival category', async () => {
+  it('under the 9th edition (2022) an outsider is followed up by 3 days of home health monitoring (configured)', async () => {
     await newDay('2022-07-10', '09:00');
     const registered = await ok(
       gate,
@@ -119,7 +119,10 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
       201,
     );
     const episode = await ok(grid, 'GET', `/api/key-persons/episodes/${registered.episodeId}`);
-    assert.equal(episode.category, 'risk_area_arrival');
+    assert.deepEqual(
+      [episode.category, episode.managementType, episode.editionId],
+      ['returning_outsider', 'home_health_monitoring', 'cn-2022-9th'],
+    );
     await newDay('2020-02-10', '09:00');
   });
 

@@ -1,38 +1,16 @@
 // An authenticated, scoped person lookup (`GET /api/persons?q=<resident ID number>` as the demo grid
 // worker, cookie session) against the real app listening on 127.0.0.1, as a ratio to a bare Fastify
 // JSON route measured in the same run with the same autocannon settings.
-import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { Benchmark, BenchOutcome } from './bench-types.ts';
+import { startChildServer, stopChildServer } from './support/child-server.ts';
 import type { LookupServerReady } from './support/person-lookup-server.ts';
 
 const CONNECTIONS = 10;
 const SERVER = fileURLToPath(new URL('./support/person-lookup-server.ts', import.meta.url));
 
-function startServer(residents: number): Promise<{ child: ChildProcess; ready: LookupServerReady }> {
-  const child = fork(SERVER, [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_RESIDENTS: String(residents) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve({ child, ready: message as LookupServerReady }));
-    child.once('exit', (code) => reject(new Error(`the bench server exited (code ${code}) before it was ready`)));
-  });
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.send('stop');
-  });
-}
+const startServer = (residents: number) => startChildServer<LookupServerReady>(SERVER, { BENCH_RESIDENTS: String(residents) });
 
 interface Load {
   url: string;
@@ -87,7 +65,7 @@ async function run({ quick }: { quick: boolean }): Promise<BenchOutcome> {
       ],
     };
   } finally {
-    await stopServer(child);
+    await stopChildServer(child);
   }
 }
 

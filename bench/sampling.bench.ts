@@ -2,10 +2,10 @@
 // each request puts the next resident into the open tube of its barcode (pools of 10, closed by the
 // tenth). A district of 1.6 M people sampled in one day needs 1 600 000 / 86 400 s < 20 scans/s on
 // average; the figure is the measured scans/s ÷ 20, the headroom over that need.
-import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { Benchmark, BenchOutcome } from './bench-types.ts';
+import { startChildServer, stopChildServer } from './support/child-server.ts';
 import type { SamplingServerReady } from './support/sampling-server.ts';
 
 const CONNECTIONS = 10;
@@ -13,29 +13,7 @@ const NEEDED_PER_SECOND = 20;
 const POOL = 10;
 const SERVER = fileURLToPath(new URL('./support/sampling-server.ts', import.meta.url));
 
-function startServer(residents: number): Promise<{ child: ChildProcess; ready: SamplingServerReady }> {
-  const child = fork(SERVER, [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_RESIDENTS: String(residents) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve({ child, ready: message as SamplingServerReady }));
-    child.once('exit', (code) => reject(new Error(`the bench server exited (code ${code}) before it was ready`)));
-  });
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.send('stop');
-  });
-}
+const startServer = (residents: number) => startChildServer<SamplingServerReady>(SERVER, { BENCH_RESIDENTS: String(residents) });
 
 /** Scans/s over `seconds`, each request the next resident into the tube of its ten; refuses a run with any non-2xx. */
 async function measure(ready: SamplingServerReady, seconds: number, first: number) {
@@ -85,7 +63,7 @@ async function run({ quick }: { quick: boolean }): Promise<BenchOutcome> {
       ],
     };
   } finally {
-    await stopServer(child);
+    await stopChildServer(child);
   }
 }
 

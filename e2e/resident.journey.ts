@@ -129,4 +129,20 @@ describe('resident journey (H5, 390×844)', { skip: skipReason(), timeout: 240_0
     await screenshot(page, 'resident-02-child-code');
     assert.deepEqual(problems, []);
   });
+
+  it('a resident who signs in at the staff login lands on the resident pages', async () => {
+    const staffLogin = await page
+      .context()
+      .browser()
+      ?.newContext({ baseURL: server.baseUrl, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    assert.ok(staffLogin);
+    const other = await staffLogin.newPage();
+    await other.goto('/login');
+    await other.getByTestId('login-username').fill(MOTHER.phone);
+    await other.getByTestId('login-password').fill(PASSWORD);
+    await other.getByTestId('login-submit').click();
+    await other.waitForURL(/\/h5/);
+    await other.getByTestId('code-card').waitFor();
+    await staffLogin.close();
+  });
 });

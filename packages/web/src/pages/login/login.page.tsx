@@ -12,6 +12,9 @@ interface Credentials {
   password: string;
 }
 
+/** Residents hold no staff role: their pages are the mobile ones under /h5. */
+const onlyResident = (roles: { role: string }[]) => roles.length > 0 && roles.every((r) => r.role === 'resident');
+
 function returnPath(state: unknown): string {
   const from = typeof state === 'object' && state !== null && 'from' in state ? state.from : null;
   return typeof from === 'string' && from.startsWith('/') && from !== '/login' ? from : '/';
@@ -28,10 +31,12 @@ export function LoginPage() {
       const { csrfToken } = await unwrap(api.POST('/api/auth/login', { body: credentials }));
       setCsrfToken(csrfToken);
       queryClient.clear();
-      queryClient.setQueryData(ME_KEY, await fetchMe());
+      const me = await fetchMe();
+      queryClient.setQueryData(ME_KEY, me);
+      return me;
     },
     meta: { ownErrors: true },
-    onSuccess: () => navigate(returnPath(location.state), { replace: true }),
+    onSuccess: (me) => navigate(me && onlyResident(me.roles) ? '/h5' : returnPath(location.state), { replace: true }),
     onError: (error) => applyFormError(form, error, ['username', 'password']),
   });
   return (

@@ -2,9 +2,7 @@
 // verification never touches the database) and a bare Fastify JSON POST route on 127.0.0.1, signs
 // health-code tokens with the app's own key ring and reports over IPC. It cleans up on 'stop'.
 
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +12,8 @@ import { signCode } from '../../packages/server/src/codes/code-token.ts';
 import { loadConfig } from '../../packages/server/src/config.ts';
 import { openDatabase } from '../../packages/server/src/db/client.ts';
 import { openRuntime } from '../../packages/server/src/runtime.ts';
+import { listenOnLoopback, stopWhenAsked } from './bench-server.ts';
+import { startChildServer, stopChildServer } from './child-server.ts';
 
 export interface VerifyServerReady {
   type: 'ready';
@@ -27,11 +27,6 @@ export interface VerifyServerReady {
 /** More than the verification cache holds (10 000), so cycling through all of them always misses it. */
 const TOKENS = 20_000;
 const COLOURS = ['green', 'yellow', 'red'] as const;
-
-async function listen(app: { listen: (options: { port: number; host: string }) => Promise<string>; server: { address(): unknown } }) {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-}
 
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fangkong-bench-'));
@@ -51,7 +46,7 @@ async function main() {
   const app = await buildApp(deps);
   const bare = Fastify();
   bare.post('/', async (request) => ({ ok: typeof (request.body as { token?: unknown }).token === 'string' }));
-  const [appUrl, bareUrl] = [await listen(app), await listen(bare)];
+  const [appUrl, bareUrl] = [await listenOnLoopback(app), await listenOnLoopback(bare)];
   const key = await deps.codeKeys.current();
   const now = new Date();
   const tokens = await Promise.all(
@@ -62,47 +57,20 @@ async function main() {
   const ready: VerifyServerReady = { type: 'ready', appUrl, bareUrl, tokens, maxInFlight: config.overloadMaxInFlight };
   process.send?.(ready);
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  stopWhenAsked(async () => {
     await Promise.all([app.close(), bare.close()]);
     await deps.database.close();
     rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  };
-  process.on('message', (message) => {
-    if (message === 'stop') void stop();
   });
-  process.on('disconnect', () => void stop());
 }
 
 const SELF = fileURLToPath(import.meta.url);
 
 /** Starts this file as a child process and waits for its ready message. */
-export function startVerifyServer(env: Record<string, string> = {}): Promise<{ child: ChildProcess; ready: VerifyServerReady }> {
-  const child = fork(SELF, [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...env, BENCH_VERIFY_CHILD: '1' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve({ child, ready: message as VerifyServerReady }));
-    child.once('exit', (code) => reject(new Error(`the bench server exited (code ${code}) before it was ready`)));
-  });
-}
+export const startVerifyServer = (env: Record<string, string> = {}) =>
+  startChildServer<VerifyServerReady>(SELF, { ...env, BENCH_VERIFY_CHILD: '1' });
 
-export function stopVerifyServer(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.send('stop');
-  });
-}
+export const stopVerifyServer = stopChildServer;
 
 /** Resident set size of a process now and at its peak (Linux /proc), in MiB. */
 export async function rssOf(pid: number): Promise<{ nowMiB: number; peakMiB: number }> {

@@ -1,20 +1,11 @@
-// Child process of sampling.bench.ts: seeds the demo district, opens a district-wide campaign as the
-// demo command office, puts a collection point in the demo grid worker's community, signs the grid
-// worker in (bearer token, as a handheld scanner would) and reports the residents to scan over IPC.
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../packages/server/src/app.ts';
 import { grantsOfUser } from '../../packages/server/src/auth/auth.repository.ts';
-import { loadConfig } from '../../packages/server/src/config.ts';
-import { openDatabase } from '../../packages/server/src/db/client.ts';
 import { queryRows } from '../../packages/server/src/db/query-rows.ts';
 import { DEMO_PASSWORD } from '../../packages/server/src/demo/demo-accounts.ts';
 import { seedDemo } from '../../packages/server/src/demo/demo-seed.ts';
-import { openRuntime } from '../../packages/server/src/runtime.ts';
-import { freshDatabaseUrl } from './fresh-database.ts';
+import type { openRuntime } from '../../packages/server/src/runtime.ts';
+import { listenOnLoopback, openBenchRuntime, stopWhenAsked } from './bench-server.ts';
 
 export interface SamplingServerReady {
   type: 'ready';
@@ -73,18 +64,10 @@ async function openCampaign(app: App, deps: Awaited<ReturnType<typeof openRuntim
 
 async function main() {
   const residents = Number(process.env.BENCH_RESIDENTS ?? '10000');
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'fangkong-bench-'));
-  const { url, drop } = await freshDatabaseUrl();
-  const config = loadConfig({
-    FANGKONG_DATA_DIR: dataDir,
-    FANGKONG_WEB_DIST: path.join(dataDir, 'no-web'),
-    ...(url ? { DATABASE_URL: url } : {}),
-  });
-  const database = await openDatabase(config);
-  const deps = await openRuntime(config, database);
+  const { deps, close } = await openBenchRuntime();
   const seeded = await seedDemo(deps, { residents, seed: 20200128 });
   const app = await buildApp(deps);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const appUrl = await listenOnLoopback(app);
   const { pointId, countyPath } = await openCampaign(app, deps);
   const grid = await login(app, 'grid');
   const persons = await queryRows<{ id: string }>(
@@ -93,7 +76,7 @@ async function main() {
   );
   const ready: SamplingServerReady = {
     type: 'ready',
-    appUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    appUrl,
     token: grid.token,
     pointId,
     personIds: persons.map((p) => p.id),
@@ -102,20 +85,10 @@ async function main() {
     database: deps.database.kind,
   };
   process.send?.(ready);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  stopWhenAsked(async () => {
     await app.close();
-    await deps.database.close();
-    await drop();
-    rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  };
-  process.on('message', (message) => {
-    if (message === 'stop') void stop();
+    await close();
   });
-  process.on('disconnect', () => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import type { Permission } from '@fangkong/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
-import { api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
+import { api, setCsrfToken, setUnauthenticatedHandler, unwrap } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
@@ -13,6 +13,16 @@ export async function fetchMe(): Promise<Me | null> {
   if (!data) throw new Error(`GET /api/auth/me: HTTP ${response.status}`);
   setCsrfToken(data.csrfToken);
   return data;
+}
+
+/** Signs in, keeps the CSRF token, drops every cached answer of the previous user and caches the new one. */
+export async function signIn(queryClient: QueryClient, credentials: { username: string; password: string }): Promise<Me | null> {
+  const { csrfToken } = await unwrap(api.POST('/api/auth/login', { body: credentials }));
+  setCsrfToken(csrfToken);
+  queryClient.clear();
+  const me = await fetchMe();
+  queryClient.setQueryData(ME_KEY, me);
+  return me;
 }
 
 export function useMeQuery() {

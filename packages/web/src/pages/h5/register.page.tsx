@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, setCsrfToken, unwrap } from '../../api/client.ts';
-import { fetchMe, ME_KEY } from '../../auth/session.tsx';
+import { api, unwrap } from '../../api/client.ts';
+import { signIn } from '../../auth/session.tsx';
 import { applyFormError, showSuccess } from '../../components/feedback.tsx';
 import { H5Frame } from './h5-app.tsx';
 import { useH5 } from './h5-i18n.ts';
@@ -16,7 +16,7 @@ interface RegistrationForm {
 }
 
 export function RegisterPage() {
-  const { t, toggleLanguage } = useH5();
+  const { t } = useH5();
   const [form] = Form.useForm<RegistrationForm>();
   const navigate = useNavigate();
   const register = useMutation({
@@ -60,31 +60,34 @@ export function RegisterPage() {
             {t('register')}
           </Button>
         </Form>
-        <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 12 }}>
-          <Link to="/h5/login">{t('haveAccount')}</Link>
-          <Button type="link" size="small" onClick={toggleLanguage}>
-            {t('language')}
-          </Button>
-        </div>
+        <AccountFooter to="/h5/login" label={t('haveAccount')} />
       </Card>
     </H5Frame>
   );
 }
 
+/** The link to the other account page and the language switch, under both forms. */
+function AccountFooter({ to, label }: { to: string; label: string }) {
+  const { t, toggleLanguage } = useH5();
+  return (
+    <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 12 }}>
+      <Link to={to}>{label}</Link>
+      <Button type="link" size="small" onClick={toggleLanguage}>
+        {t('language')}
+      </Button>
+    </div>
+  );
+}
+
 /** The same sign-in as the staff app, then the residents' home. */
 export function H5LoginPage() {
-  const { t, toggleLanguage } = useH5();
+  const { t } = useH5();
   const [form] = Form.useForm<{ username: string; password: string }>();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const initial = new URLSearchParams(window.location.search).get('u') ?? '';
   const login = useMutation({
-    mutationFn: async (credentials: { username: string; password: string }) => {
-      const { csrfToken } = await unwrap(api.POST('/api/auth/login', { body: credentials }));
-      setCsrfToken(csrfToken);
-      queryClient.clear();
-      queryClient.setQueryData(ME_KEY, await fetchMe());
-    },
+    mutationFn: (credentials: { username: string; password: string }) => signIn(queryClient, credentials),
     meta: { ownErrors: true },
     onSuccess: () => navigate('/h5', { replace: true }),
     onError: (error) => applyFormError(form, error, ['username', 'password']),
@@ -107,12 +110,7 @@ export function H5LoginPage() {
             {t('submit')}
           </Button>
         </Form>
-        <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 12 }}>
-          <Link to="/h5/register">{t('noAccount')}</Link>
-          <Button type="link" size="small" onClick={toggleLanguage}>
-            {t('language')}
-          </Button>
-        </div>
+        <AccountFooter to="/h5/register" label={t('noAccount')} />
       </Card>
     </H5Frame>
   );

@@ -2,8 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { api, setCsrfToken, unwrap } from '../../api/client.ts';
-import { fetchMe, ME_KEY } from '../../auth/session.tsx';
+import { signIn } from '../../auth/session.tsx';
 import { applyFormError } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -27,14 +26,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const login = useMutation({
-    mutationFn: async (credentials: Credentials) => {
-      const { csrfToken } = await unwrap(api.POST('/api/auth/login', { body: credentials }));
-      setCsrfToken(csrfToken);
-      queryClient.clear();
-      const me = await fetchMe();
-      queryClient.setQueryData(ME_KEY, me);
-      return me;
-    },
+    mutationFn: (credentials: Credentials) => signIn(queryClient, credentials),
     meta: { ownErrors: true },
     onSuccess: (me) => navigate(me && onlyResident(me.roles) ? '/h5' : returnPath(location.state), { replace: true }),
     onError: (error) => applyFormError(form, error, ['username', 'password']),

@@ -1,36 +1,15 @@
-// What every benchmark server child process does: a data dir and database of its own (PGlite, or a
-// brand-new PostgreSQL database when DATABASE_URL is set and asked for), listening on loopback, and
-// cleaning all of it up when the parent says 'stop' or goes away.
-import { randomBytes } from 'node:crypto';
+// What every benchmark server child process does: a data dir and a database of its own (PGlite on
+// disk as `npm start` uses, or a brand-new PostgreSQL database when DATABASE_URL is set), listening
+// on loopback, and cleaning all of it up when the parent says 'stop' or goes away.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { AppDeps } from '../../packages/server/src/app-deps.ts';
 import { type Config, loadConfig } from '../../packages/server/src/config.ts';
 import { openDatabase } from '../../packages/server/src/db/client.ts';
 import { openRuntime } from '../../packages/server/src/runtime.ts';
-
-/** PGlite on disk (what `npm start` uses), or a brand-new PostgreSQL database when DATABASE_URL is set. */
-export async function freshDatabaseUrl(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) return { url: undefined, drop: async () => {} };
-  const name = `fangkong_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const drop = async () => {
-    const cleanup = new pg.Client({ connectionString: base });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${name} with (force)`);
-    await cleanup.end();
-  };
-  return { url: url.toString(), drop };
-}
+import { throwawayPostgres } from '../../packages/server/src/testing/throwaway-postgres.ts';
 
 export interface BenchRuntime {
   deps: AppDeps;
@@ -42,7 +21,7 @@ export interface BenchRuntime {
 /** A migrated runtime in a temp data dir; `usePostgres` takes DATABASE_URL into account. */
 export async function openBenchRuntime(env: Record<string, string> = {}, usePostgres = true): Promise<BenchRuntime> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fangkong-bench-'));
-  const { url, drop } = usePostgres ? await freshDatabaseUrl() : { url: undefined, drop: async () => {} };
+  const { url, drop } = usePostgres ? await throwawayPostgres('fangkong_bench') : { url: undefined, drop: async () => {} };
   const config = loadConfig({
     FANGKONG_DATA_DIR: dataDir,
     FANGKONG_WEB_DIST: path.join(dataDir, 'no-web'),

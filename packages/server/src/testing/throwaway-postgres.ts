@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** pool.end() resolves before the server has seen every disconnect; wait for them before dropping. */
+async function waitForNoSessions(client: pg.Client, database: string, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const result = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
+    if (result.rows[0]?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * A brand-new PostgreSQL database next to the one DATABASE_URL names (tests and benchmarks each get
+ * their own), or `url: undefined` when DATABASE_URL is unset (then PGlite is used).
+ */
+export async function throwawayPostgres(prefix: string): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) return { url: undefined, drop: async () => {} };
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    const cleanup = new pg.Client({ connectionString: baseUrl });
+    await cleanup.connect();
+    await waitForNoSessions(cleanup, name);
+    await cleanup.query(`drop database if exists ${name} with (force)`);
+    await cleanup.end();
+  };
+  return { url: url.toString(), drop };
+}

@@ -3,46 +3,59 @@ import type { Db } from '../../../db/client.ts';
 import { queryRows } from '../../../db/query-rows.ts';
 import { communityOf, uuidList } from '../testing-sql.ts';
 
-/** Every task and alert says where it came from: the tube (and its barcode), so a list leads back to it. */
-const taskDetails = sql`jsonb_build_object('source', 'testing', 'tubeId', t.id, 'barcode', t.barcode, 'result', lr.result, 'sampleId', pm.sample_id)`;
-
-/** For each member of each tube: one task of each kind (set-based: 10 000 positive pools are one statement). */
+/**
+ * For each member of each tube: one task of each kind (set-based: 10 000 positive pools are one
+ * statement). Every task says where it came from — the tube, its barcode and result — so a list
+ * leads back to it; the member's sample is the pool member of that tube and person. The details are
+ * built once per tube, not once per task.
+ */
 export async function insertMemberTasks(db: Db, tubeIds: readonly string[], kinds: readonly string[], now: Date): Promise<number> {
   if (tubeIds.length === 0 || kinds.length === 0) return 0;
   const rows = await queryRows<{ n: number }>(
     db,
-    sql`with ins as (
+    sql`with resulted as materialized (
+      select t.id, jsonb_build_object('source', 'testing', 'tubeId', t.id, 'barcode', t.barcode, 'result', lr.result) as details
+      from tube t join lab_result lr on lr.id = t.id
+      where t.id in ${uuidList(tubeIds)}
+    ), ins as (
       insert into task (kind, status, person_id, due_at, details, jurisdiction_path)
-      select k.kind, 'open', pm.person_id, ${now.toISOString()}::timestamptz, ${taskDetails}, pm.jurisdiction_path
-      from pool_member pm
-      join tube t on t.id = pm.tube_id
-      join lab_result lr on lr.id = t.id
-      cross join (select value as kind from json_array_elements_text(${JSON.stringify(kinds)}::json)) k
-      where pm.tube_id in ${uuidList(tubeIds)}
+      select k.kind, 'open', pm.person_id, ${now.toISOString()}::timestamptz, r.details, pm.jurisdiction_path
+      from unnest(string_to_array(${kinds.join(',')}::text, ',')) as k(kind)
+      cross join resulted r
+      join pool_member pm on pm.tube_id = r.id
       returning 1
     ) select count(*)::int as n from ins`,
   );
   return rows[0]?.n ?? 0;
 }
 
-/** One alert per tube and community its members live in, raised once (dedup key) however often a result is re-sent. */
+/**
+ * One alert per tube and community its members live in, raised once (dedup key) however often a
+ * result is re-sent. The community is worked out once per distinct place of the members, not once
+ * per member: the path pattern is the costly part, and the members of a batch's pools share few places.
+ */
 export async function raiseCommunityAlerts(db: Db, tubeIds: readonly string[]): Promise<number> {
   if (tubeIds.length === 0) return 0;
-  const community = communityOf(sql`pm.jurisdiction_path`);
   const rows = await queryRows<{ n: number }>(
     db,
-    sql`with ins as (
+    sql`with by_place as (
+      select tube_id, jurisdiction_path as path, count(*)::int as members
+      from pool_member where tube_id in ${uuidList(tubeIds)}
+      group by tube_id, jurisdiction_path
+    ), communities as materialized (
+      select path, ${communityOf(sql`path`)} as community from (select distinct path from by_place) p
+    ), by_community as (
+      select b.tube_id, c.community as path, sum(b.members)::int as members
+      from by_place b join communities c on c.path = b.path group by 1, 2
+    ), ins as (
       insert into alert (kind, status, dedup_key, details, jurisdiction_path)
       select case when t.member_count = 1 then lr.result || '_result' else lr.result || '_pool' end, 'open',
         'testing:' || t.id || ':' || c.path,
-        jsonb_build_object('source', 'testing', 'tubeId', t.id, 'barcode', t.barcode, 'result', lr.result, 'members', count(*)),
+        jsonb_build_object('source', 'testing', 'tubeId', t.id, 'barcode', t.barcode, 'result', lr.result, 'members', c.members),
         c.path
-      from pool_member pm
-      join tube t on t.id = pm.tube_id
+      from by_community c
+      join tube t on t.id = c.tube_id
       join lab_result lr on lr.id = t.id
-      cross join lateral (select ${community} as path) c
-      where pm.tube_id in ${uuidList(tubeIds)}
-      group by t.id, t.barcode, t.member_count, lr.result, c.path
       on conflict (dedup_key) do nothing
       returning 1
     ) select count(*)::int as n from ins`,

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import ExcelJS from 'exceljs';
 
 /** The columns a lab file may carry, matched by any of these header names (zh-CN or English). */
@@ -28,16 +29,14 @@ export interface LabSheet {
 
 /** Lab systems write UTF-8 (with or without BOM) or GBK: valid UTF-8 wins, anything else is read as GBK. */
 export function decodeText(buffer: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
-  } catch {
-    return new TextDecoder('gbk').decode(buffer);
-  }
+  // isUtf8 validates natively without building a string; toString then decodes without checking again.
+  if (!isUtf8(buffer)) return new TextDecoder('gbk').decode(buffer);
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** One CSV line (RFC 4180 quoting); lines without quotes take the fast path. */
-function splitLine(line: string): string[] {
-  if (!line.includes('"')) return line.split(',');
+/** One CSV line with RFC 4180 quoting (the rare line that has a quote). */
+function splitQuoted(line: string): string[] {
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -56,6 +55,17 @@ function splitLine(line: string): string[] {
   return cells;
 }
 
+function splitLine(line: string): string[] {
+  return line.includes('"') ? splitQuoted(line) : line.split(',');
+}
+
+const isSpace = (code: number) => code <= 32 || code === 0xa0 || code === 0x3000 || code === 0xfeff;
+
+/** Trims only when there is something to trim: most cells have nothing, and a million trims add up. */
+function tidy(value: string): string {
+  return value.length > 0 && (isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(value.length - 1))) ? value.trim() : value;
+}
+
 const letter = (index: number) => String.fromCharCode(65 + index);
 
 function headerMap(header: readonly string[]) {
@@ -72,35 +82,53 @@ function headerMap(header: readonly string[]) {
   return { at, columns };
 }
 
+function textAt(cells: readonly (string | Date)[], index: number | undefined): string {
+  const value = index === undefined ? '' : cells[index];
+  return typeof value === 'string' ? tidy(value) : '';
+}
+
 function rowOf(cells: readonly (string | Date)[], at: Partial<Record<LabColumn, number>>, row: number): RawLabRow {
-  const text = (key: LabColumn) => {
-    const value = at[key] === undefined ? '' : cells[at[key]];
-    return typeof value === 'string' ? value.trim() : '';
-  };
   const tested = at.testedAt === undefined ? '' : cells[at.testedAt];
   return {
     row,
-    barcode: text('barcode'),
-    result: text('result'),
-    testedAt: tested instanceof Date ? tested : text('testedAt'),
-    lab: text('lab'),
+    barcode: textAt(cells, at.barcode),
+    result: textAt(cells, at.result),
+    testedAt: tested instanceof Date ? tested : textAt(cells, at.testedAt),
+    lab: textAt(cells, at.lab),
   };
 }
 
+/** The `index`-th line of `text` starts at `starts[index]`; a line ends before its `\n` (and a `\r` before that). */
+function lineAt(text: string, starts: readonly number[], index: number): string {
+  const start = starts[index] ?? text.length;
+  let end = index + 1 < starts.length ? (starts[index + 1] ?? text.length) - 1 : text.length;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  return text.slice(start, end);
+}
+
+/** Where each line starts: one pass of indexOf, no array of a million line strings kept alive. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  // Trailing blank lines are not rows.
+  while (starts.length > 1 && lineAt(text, starts, starts.length - 1).trim() === '') starts.pop();
+  return starts;
+}
+
 export function readCsv(buffer: Buffer): LabSheet {
-  const lines = decodeText(buffer).split(/\r?\n/);
-  while (lines.length > 1 && (lines.at(-1) ?? '').trim() === '') lines.pop();
-  const { at, columns } = headerMap(splitLine(lines[0] ?? ''));
+  const text = decodeText(buffer);
+  const starts = lineStarts(text);
+  const { at, columns } = headerMap(splitLine(lineAt(text, starts, 0)));
   const slice = (start: number, end: number) => {
     const rows: RawLabRow[] = [];
-    for (let i = start + 1; i <= Math.min(end, lines.length - 1); i++) {
-      const line = lines[i] ?? '';
+    for (let i = start + 1; i <= Math.min(end, starts.length - 1); i++) {
+      const line = lineAt(text, starts, i);
       // Blank lines are skipped; every other row keeps its line number for errors.
-      if (line.trim() !== '') rows.push(rowOf(splitLine(line), at, i + 1));
+      if (line.length > 0 && tidy(line) !== '') rows.push(rowOf(splitLine(line), at, i + 1));
     }
     return rows;
   };
-  return { columns, total: Math.max(0, lines.length - 1), slice };
+  return { columns, total: Math.max(0, starts.length - 1), slice };
 }
 
 function cellValue(value: ExcelJS.CellValue): string | Date {

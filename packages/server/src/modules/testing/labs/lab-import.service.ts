@@ -48,12 +48,29 @@ const PROBLEM_FIELD: Record<string, LabColumn> = { resultConflict: 'result' };
 interface BatchInput {
   rows: RawLabRow[];
   columns: LabSheet['columns'];
-  seen: Map<string, LabEntry['result']>;
   lab?: string;
   times: TimeParser;
 }
 
-/** Parses, de-duplicates and applies one batch of rows with its follow-up, all in one transaction. */
+/** Each row checked on its own: the good ones as entries, the rest as errors. */
+function parseRows(sheet: BatchInput, now: Date): { entries: LabEntry[]; errors: ImportRowError[] } {
+  const entries: LabEntry[] = [];
+  const errors: ImportRowError[] = [];
+  const defaults = { lab: sheet.lab, now, times: sheet.times };
+  for (const raw of sheet.rows) {
+    const parsed = parseLabRow(raw, sheet.columns, defaults);
+    if ('entry' in parsed) entries.push(parsed.entry);
+    else errors.push(...parsed.errors);
+  }
+  return { entries, errors };
+}
+
+/**
+ * Parses, de-duplicates and applies one batch of rows with its follow-up, all in one transaction.
+ * A barcode named twice in the batch is caught here; named again in a later batch of the same file,
+ * the database finds the result this import wrote (see applyLabBatch) — so no map of every barcode
+ * of a million-row file is kept.
+ */
 export async function applyRows(
   tx: Db,
   deps: Deps,
@@ -62,17 +79,12 @@ export async function applyRows(
   meta: BatchMeta,
   tally: Tally,
 ): Promise<void> {
-  const parsed = sheet.rows.map((raw) => parseLabRow(raw, sheet.columns, { lab: sheet.lab, now: meta.now, times: sheet.times }));
-  const rowErrors = parsed.flatMap((p) => ('errors' in p ? p.errors : []));
-  const unique = dedupeByBarcode(
-    parsed.flatMap((p) => ('entry' in p ? [p.entry] : [])),
-    sheet.seen,
-    sheet.columns.barcode ?? 'barcode',
-  );
+  const parsed = parseRows(sheet, meta.now);
+  const unique = dedupeByBarcode(parsed.entries, sheet.columns.barcode ?? 'barcode');
   const outcome = await applyLabBatch(tx, unique.entries, meta);
   const problems = outcome.problems.filter((p) => p.code !== 'existing');
   const errors = [
-    ...rowErrors,
+    ...parsed.errors,
     ...unique.errors,
     ...problems.map((p) => {
       const field = PROBLEM_FIELD[p.code] ?? 'barcode';
@@ -94,7 +106,7 @@ const copyTally = (tally: Tally): Tally => ({ ...tally, errors: [...tally.errors
  * naming the same tube at the same moment: the loser's batch fails on the result's primary key and
  * runs once more, now finding the winner's result (existing or conflict) — nothing applied twice.
  */
-async function retryingRace(tally: Tally, batch: (attempt: Tally) => Promise<void>, undo: () => void): Promise<void> {
+async function retryingRace(tally: Tally, batch: (attempt: Tally) => Promise<void>): Promise<void> {
   for (let tries = 1; ; tries++) {
     const attempt = copyTally(tally);
     try {
@@ -103,14 +115,9 @@ async function retryingRace(tally: Tally, batch: (attempt: Tally) => Promise<voi
       return;
     } catch (error) {
       if (tries >= 3 || !isUniqueViolation(error, 'lab_result_pkey')) throw error;
-      undo();
     }
   }
 }
-
-/** Barcodes a batch will add to the file's de-duplication map, to take back out if the batch is retried. */
-const newBarcodes = (rows: readonly { barcode: string }[], seen: Map<string, unknown>) =>
-  rows.map((r) => r.barcode).filter((b) => !seen.has(b));
 
 async function runJob(deps: Deps, context: RequestContext, job: ImportJobRow, sheet: LabSheet, lab: string | undefined) {
   const db = deps.database.db;
@@ -123,24 +130,20 @@ async function runJob(deps: Deps, context: RequestContext, job: ImportJobRow, sh
     errors: [...job.errors],
     followUp: emptyFollowUp(),
   };
-  const seen = new Map<string, LabEntry['result']>();
   const times = new TimeParser();
   await updateImportJob(db, job.id, { total: sheet.total });
   for (let start = job.processed; start < sheet.total; start += LAB_BATCH_SIZE) {
     const rows = sheet.slice(start, start + LAB_BATCH_SIZE);
     const source = job.options.source === 'xlsx' ? 'xlsx' : 'csv';
     const meta: BatchMeta = { scope, now: deps.clock(), source, jobId: job.id, userId: context.actor.userId };
-    const fresh = newBarcodes(rows, seen);
     const batch = (attempt: Tally) =>
       db.transaction(async (tx) => {
-        await applyRows(tx, deps, context, { rows, columns: sheet.columns, seen, lab, times }, meta, attempt);
+        await applyRows(tx, deps, context, { rows, columns: sheet.columns, lab, times }, meta, attempt);
         attempt.processed = Math.min(sheet.total, start + LAB_BATCH_SIZE);
         const { followUp: _, ...counts } = attempt;
         await updateImportJob(tx, job.id, counts);
       });
-    await retryingRace(tally, batch, () => {
-      for (const barcode of fresh) seen.delete(barcode);
-    });
+    await retryingRace(tally, batch);
   }
   await db.transaction(async (tx) => {
     await updateImportJob(tx, job.id, { status: 'done', options: { ...job.options, followUp: tally.followUp } });
@@ -213,7 +216,7 @@ export async function submitLabResults(deps: Deps, context: RequestContext, inpu
   const meta: BatchMeta = { scope, now: deps.clock(), source: 'api', jobId: null, userId: context.actor.userId };
   const batch = (attempt: Tally) =>
     deps.database.db.transaction(async (tx) => {
-      const sheet = { rows, columns: API_COLUMNS, seen: new Map(), lab: input.labName, times: new TimeParser() };
+      const sheet = { rows, columns: API_COLUMNS, lab: input.labName, times: new TimeParser() };
       await applyRows(tx, deps, context, sheet, meta, attempt);
       await recordAudit(tx, context, {
         action: 'testing.submitLabResults',
@@ -222,7 +225,7 @@ export async function submitLabResults(deps: Deps, context: RequestContext, inpu
         after: { labName: input.labName, total: rows.length, created: attempt.created, existing: attempt.existing, failed: attempt.failed },
       });
     });
-  await retryingRace(tally, batch, () => {});
+  await retryingRace(tally, batch);
   const { processed: _, ...answer } = tally;
   return { total: rows.length, ...answer };
 }

@@ -273,6 +273,35 @@ describe('lab results: import, idempotence and positive-pool fan-out', () => {
     );
   });
 
+  it('a barcode the same file already resulted in an earlier batch, with another result, is a duplicate in the file', async () => {
+    await expectStatus(w.grid, 201, 'POST', '/api/testing/samples', { personId: people[12], barcode: 'X-000004', purpose: 'voluntary' });
+    const file = Buffer.from(`barcode,result,lab\nX-000004,negative,${LAB}\nX-000004,positive,${LAB}\n`, 'utf8');
+    const [lab] = await queryRows<{ id: string }>(runtime.deps.database.db, sql`select id from app_user where username = 'lab-county'`);
+    // The first batch (row 2) committed before an interruption: its result carries the job.
+    const job = await insertImportJob(runtime.deps.database.db, {
+      kind: 'lab_result',
+      fileHash: createHash('sha256').update(file).digest('hex'),
+      processed: 1,
+      total: 2,
+      createdBy: lab?.id ?? null,
+      jurisdictionPath: w.county.path,
+    });
+    await runtime.deps.database.db.execute(
+      sql`insert into lab_result (id, barcode, result, lab_name, tested_at, received_at, source, import_job_id, jurisdiction_path)
+          select id, barcode, 'negative', ${LAB}, now(), now(), 'csv', ${job.id}, jurisdiction_path from tube where barcode = 'X-000004'`,
+    );
+    const progress = await upload(w.lab, file);
+    assert.deepEqual(
+      progress.errors.map((e) => [e.row, e.field, e.code]),
+      [[3, 'barcode', 'duplicateInFile']],
+    );
+    const [stored] = await queryRows<{ result: string }>(
+      runtime.deps.database.db,
+      sql`select result from lab_result where barcode = 'X-000004'`,
+    );
+    assert.equal(stored?.result, 'negative', 'the first row of the file counts');
+  });
+
   it('a result for a tube nobody was sampled into is refused', async () => {
     await runtime.deps.database.db.execute(
       sql`insert into tube (barcode, pool_size, zone_type, setting, status, member_count, opened_at, edition_id, jurisdiction_path)

@@ -92,9 +92,10 @@ export interface Deduplicated {
   errors: ImportRowError[];
 }
 
-/** A file naming a barcode twice: the first row counts; the same result again is a repeat, another result an error. */
-export function dedupeByBarcode(entries: readonly LabEntry[], seen: Map<string, LabResult>, column: string): Deduplicated {
+/** A batch naming a barcode twice: the first row counts; the same result again is a repeat, another result an error. */
+export function dedupeByBarcode(entries: readonly LabEntry[], column: string): Deduplicated {
   const out: Deduplicated = { entries: [], repeated: 0, errors: [] };
+  const seen = new Map<string, LabResult>();
   for (const entry of entries) {
     const earlier = seen.get(entry.barcode);
     if (earlier === undefined) {

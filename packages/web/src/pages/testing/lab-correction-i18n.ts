@@ -38,6 +38,7 @@ export const LAB_CORRECTION_MESSAGES_ZH = {
   'audit.action.testing.requestResultCorrection': '申请更正检测结果',
   'audit.action.testing.approveResultCorrection': '批准检测结果更正',
   'audit.action.testing.rejectResultCorrection': '驳回检测结果更正',
+  'audit.entity.labResultCorrection': '检测结果更正',
 } as const;
 
 export const LAB_CORRECTION_MESSAGES_EN: Record<keyof typeof LAB_CORRECTION_MESSAGES_ZH, string> = {
@@ -79,4 +80,5 @@ export const LAB_CORRECTION_MESSAGES_EN: Record<keyof typeof LAB_CORRECTION_MESS
   'audit.action.testing.requestResultCorrection': 'Request result correction',
   'audit.action.testing.approveResultCorrection': 'Approve result correction',
   'audit.action.testing.rejectResultCorrection': 'Reject result correction',
+  'audit.entity.labResultCorrection': 'Result correction',
 };

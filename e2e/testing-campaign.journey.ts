@@ -221,6 +221,8 @@ describe('testing campaign journey', { skip: skipReason(), timeout: 180_000 }, (
     await asked.waitFor();
     assert.equal(await asked.getByTestId('approve').count(), 0, 'the lab holds no approval right');
     await screenshot(lp, 'testing-8-correction-requested');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('person-drawer').waitFor({ state: 'hidden' });
     await page.getByTestId('menu-lab-corrections').click();
     const pending = page.getByTestId('correction-queue').locator('tbody tr', { hasText: SECOND });
     await pending.getByTestId('approve').click();

@@ -78,8 +78,16 @@ export async function correctionFollowUp(
   const out: CorrectionFollowUp = {
     actions: rule.decision,
     because: rule.because,
-    ...{ controlTasks: 0, caseCandidates: 0, alerts: 0, closedTasks: 0, keyPersons: 0 },
-    ...{ markedTasks: 0, markedAlerts: 0, episodeIds: [], episodeAlerts: 0, colourChanges: 0 },
+    controlTasks: 0,
+    caseCandidates: 0,
+    alerts: 0,
+    closedTasks: 0,
+    keyPersons: 0,
+    markedTasks: 0,
+    markedAlerts: 0,
+    episodeIds: [],
+    episodeAlerts: 0,
+    colourChanges: 0,
   };
   if (has('fanOut')) {
     const { counts, marked } = await runFanOut(tx, deps, context, tube, ref);

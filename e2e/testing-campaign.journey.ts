@@ -20,7 +20,8 @@ import {
  * Testing at scale (issue 5): a town cadre opens a campaign over the town, adds a collection point and samples 12
  * residents into pools of 10 (one full tube, one of two closed by hand); the county lab imports a file with both
  * tubes positive (and a row with an unknown barcode); the campaign dashboard shows both positive pools with every
- * member's control and retest task open. The server's clock is real time.
+ * member's control and retest task open. The lab then asks to correct the second tube to negative, and the
+ * cadre (a second user, with testing management rights) approves: the pool leaves the positives. The server's clock is real time.
  */
 
 const CADRE = 'hutang.cadre';
@@ -59,7 +60,7 @@ async function choose(page: Page, select: Locator, text: string): Promise<void> 
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
-describe('testing campaign journey', { skip: skipReason(), timeout: 120_000 }, () => {
+describe('testing campaign journey', { skip: skipReason(), timeout: 180_000 }, () => {
   let server: JourneyServer;
   let browser: Browser;
   let cadre: JourneyPage;
@@ -204,5 +205,35 @@ describe('testing campaign journey', { skip: skipReason(), timeout: 120_000 }, (
     await screenshot(page, 'testing-7-person-results');
     assert.deepEqual([...cadre.problems, ...lab.problems], []);
     lap('person results checked');
+  });
+
+  it('the lab asks to correct the second tube to negative; the cadre approves and the pool leaves the positives', async () => {
+    const lp = lab.page;
+    const barcode = lp.getByTestId('lab-correction').locator('input').first();
+    await barcode.fill(SECOND);
+    await barcode.press('Enter');
+    await lp.locator('[data-testid="correction-tube"][data-result="positive"]').waitFor();
+    await choose(lp, lp.getByTestId('correction-result'), '阴性');
+    await lp.getByTestId('correction-reason').fill('实验室对同一样本复检为阴性，原报告录入错误');
+    await lp.getByTestId('correction-reference').fill('武疾控检〔2022〕118号');
+    await lp.getByTestId('correction-submit').click();
+    const asked = lp.getByTestId('correction-queue').locator('tbody tr', { hasText: SECOND });
+    await asked.waitFor();
+    assert.equal(await asked.getByTestId('approve').count(), 0, 'the lab holds no approval right');
+    await screenshot(lp, 'testing-8-correction-requested');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('person-drawer').waitFor({ state: 'hidden' });
+    await page.getByTestId('menu-lab-corrections').click();
+    const pending = page.getByTestId('correction-queue').locator('tbody tr', { hasText: SECOND });
+    await pending.getByTestId('approve').click();
+    await pending.waitFor({ state: 'detached' });
+    await page.getByTestId('menu-testing').click();
+    await page.getByTestId('campaigns-table').getByText('湖塘镇全员核酸第一轮').click();
+    const positives = page.getByTestId('positives-table');
+    await waitForCount(positives.locator('tbody tr.ant-table-row'), 1);
+    await positives.locator(`tr[data-barcode="${FIRST}"]`).waitFor();
+    await screenshot(page, 'testing-9-corrected');
+    assert.deepEqual([...cadre.problems, ...lab.problems], []);
+    lap('correction approved');
   });
 });

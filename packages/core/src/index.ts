@@ -35,5 +35,6 @@ export * from './testing/negative-within.ts';
 export * from './testing/payer.ts';
 export * from './testing/pool-follow-up.ts';
 export * from './testing/pooling.ts';
+export * from './testing/result-correction.ts';
 export * from './testing/testing-rules.ts';
 export * from './testing/turnaround.ts';

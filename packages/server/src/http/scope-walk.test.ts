@@ -350,6 +350,20 @@ const ROUTES: Record<string, RouteEntry> = {
   },
   'GET /api/testing/lab-results/imports/:id': { cases: (a) => [refused(`/api/testing/lab-results/imports/${a.labImportId}`)] },
   'GET /api/testing/turnaround': { cases: () => [empty('/api/testing/turnaround')] },
+  'GET /api/testing/lab-results/lookup': { cases: () => [refused('/api/testing/lab-results/lookup?barcode=WALK-A-0002')] },
+  'POST /api/testing/lab-result-corrections': {
+    // B asks to correct A's resulted tube: an unknown barcode to B (and A's pending correction would refuse a second one).
+    cases: () => [refused('/api/testing/lab-result-corrections', { barcode: 'WALK-A-0002', result: 'negative', reason: '越界更正' })],
+  },
+  'GET /api/testing/lab-result-corrections': {
+    cases: () => [empty('/api/testing/lab-result-corrections'), empty('/api/testing/lab-result-corrections', { status: 'pending' })],
+  },
+  'POST /api/testing/lab-result-corrections/:id/approve': {
+    cases: (a) => [refused(`/api/testing/lab-result-corrections/${a.correctionId}/approve`, {})],
+  },
+  'POST /api/testing/lab-result-corrections/:id/reject': {
+    cases: (a) => [refused(`/api/testing/lab-result-corrections/${a.correctionId}/reject`, { reason: '越界驳回' })],
+  },
   // Counts per group only: the owner's answer names nothing of A either, so no control.
   'GET /api/testing/groups': { cases: () => [empty('/api/testing/groups', undefined, false)] },
   'GET /api/testing/groups/:group/members': { cases: () => [empty('/api/testing/groups/medical_staff/members')] },

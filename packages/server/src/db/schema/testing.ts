@@ -202,8 +202,50 @@ export const labResult = pgTable('lab_result', {
   importJobId: uuid('import_job_id'),
   reportedBy: uuid('reported_by'),
   jurisdictionPath: text('jurisdiction_path').notNull(),
+  /** The approved correction that set the current result; null while it is as the lab first reported it. */
+  correctionId: uuid('correction_id'),
+  correctedAt: timestamp('corrected_at', { withTimezone: true }),
   ...timestamps(),
 });
+
+/**
+ * 结果更正: a change to a tube's result (mislabelled tube, the lab's retest of the same tube, a
+ * reporting error), requested by one user and approved or rejected by a second. The result keeps its
+ * current value and points at the approved correction; these rows are its history. At most one is
+ * pending per tube. No foreign key to `lab_result`, which may be partitioned.
+ */
+export const labResultCorrection = pgTable(
+  'lab_result_correction',
+  {
+    id: idColumn(),
+    /** The lab result's (and so the tube's) id. */
+    labResultId: uuid('lab_result_id').notNull(),
+    barcode: text('barcode').notNull(),
+    previousResult: text('previous_result').notNull(),
+    newResult: text('new_result').notNull(),
+    reason: text('reason').notNull(),
+    /** The lab's reference or document number for the corrected report, if any. */
+    labReference: text('lab_reference'),
+    /** pending → approved | rejected */
+    status: text('status').notNull().default('pending'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => appUser.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decidedBy: uuid('decided_by').references(() => appUser.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    /** What the approval set off (tasks opened and closed, alerts, hand-overs), each row of which names this correction. */
+    followUp: jsonb('follow_up').$type<Record<string, unknown>>(),
+    jurisdictionPath: text('jurisdiction_path').notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('lab_result_correction_one_pending_idx').on(t.labResultId).where(sql`status = 'pending'`),
+    index('lab_result_correction_result_idx').on(t.labResultId, t.requestedAt),
+    index('lab_result_correction_path_idx').using('btree', t.status, t.jurisdictionPath.op('text_pattern_ops')),
+  ],
+);
 
 /** 检测证明: issued for a sample; the public verification finds it by the hash of a random token. */
 export const testCertificate = pgTable(

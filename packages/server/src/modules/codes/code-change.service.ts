@@ -1,6 +1,7 @@
 import { AppError, type CodeColour, invalid, notFound, pathInScope, scopePaths } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { requireSecondUser } from '../../auth/second-user.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { colourNow, personInScope, recordColourIfChanged, rulesInForce } from './code.service.ts';
@@ -67,7 +68,7 @@ async function pendingChangeInScope(db: Db, context: RequestContext, id: string)
 export async function approveCodeChange(deps: Deps, context: RequestContext, id: string, reason: string | undefined) {
   const db = deps.database.db;
   const change = await pendingChangeInScope(db, context, id);
-  if (change.requestedBy === context.actor.userId) throw new AppError('forbidden', 'ownCodeChange', 'id');
+  requireSecondUser(context, change.requestedBy, 'ownCodeChange');
   const now = deps.clock();
   if (change.validUntil && change.validUntil <= now) throw new AppError('conflict', 'codeChangeLapsed', 'id');
   await db.transaction(async (tx) => {
@@ -91,7 +92,7 @@ export async function approveCodeChange(deps: Deps, context: RequestContext, id:
 export async function rejectCodeChange(deps: Deps, context: RequestContext, id: string, reason: string) {
   const db = deps.database.db;
   const change = await pendingChangeInScope(db, context, id);
-  if (change.requestedBy === context.actor.userId) throw new AppError('forbidden', 'ownCodeChange', 'id');
+  requireSecondUser(context, change.requestedBy, 'ownCodeChange');
   await db.transaction(async (tx) => {
     const decided = { status: 'rejected', approvedBy: context.actor.userId, decidedAt: deps.clock(), decisionReason: reason };
     if (!(await decideChange(tx, id, decided))) throw new AppError('conflict', 'codeChangeDecided', 'id');

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Api } from '../../http/schemas.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
+import { correctionRoutes } from './labs/correction.routes.ts';
 import { labRoutes } from './labs/lab.routes.ts';
 import { resultRoutes } from './results/result.routes.ts';
 import { samplingRoutes } from './sampling/sampling.routes.ts';
@@ -11,6 +12,7 @@ export function testingRoutes(api: Api, deps: AppDeps) {
   campaignRoutes(api, deps);
   samplingRoutes(api, deps);
   labRoutes(api, deps);
+  correctionRoutes(api, deps);
   groupRoutes(api, deps);
   resultRoutes(api, deps);
 }

@@ -12,6 +12,8 @@ export interface TestingWalkIds {
   resultedSampleId: string;
   groupMemberId: string;
   labImportId: string;
+  /** A correction of the resulted tube's result, pending a second user's approval. */
+  correctionId: string;
   /** A lab file naming town A's open tube, for town B to upload. */
   labFileA: Buffer;
 }
@@ -27,7 +29,7 @@ async function labWorkbook(barcode: string, result: string): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** Built by town A's admin through the API: a campaign, a point, an open tube, a resulted sample, a roster entry and a lab import. */
+/** Built by town A's admin through the API: a campaign, a point, an open tube, a resulted sample, a roster entry, a lab import and a pending correction. */
 export async function testingWalkFixture(
   app: App,
   owner: TestClient,
@@ -64,6 +66,11 @@ export async function testingWalkFixture(
     payload: await labWorkbook('WALK-A-0002', '阴性'),
   });
   assert.equal(imported.statusCode, 202, imported.body);
+  const correction = await ok('POST', '/api/testing/lab-result-corrections', {
+    barcode: 'WALK-A-0002',
+    result: 'positive',
+    reason: '甲社区实验室更正报告',
+  });
   return {
     campaignId: String(campaign.id),
     pointId: String(point.id),
@@ -71,6 +78,7 @@ export async function testingWalkFixture(
     resultedSampleId: String(single.sampleId),
     groupMemberId: String(member.id),
     labImportId: (imported.json() as { id: string }).id,
+    correctionId: String(correction.id),
     labFileA: await labWorkbook('WALK-A-0001', '阳性'),
   };
 }

@@ -10,6 +10,7 @@ import { labelOf } from '../../i18n/labels.ts';
 import { useEpisodeDrawer } from '../key-persons/episode-detail.drawer.tsx';
 import { textOf } from '../key-persons/key-person-labels.ts';
 import { ALERTS_KEY, useInvalidateKeyPersons } from '../key-persons/key-person-queries.ts';
+import { testingLabel } from '../testing/testing-queries.ts';
 import { ReasonModal } from '../users/reason.modal.tsx';
 
 const PAGE_SIZE = 50;
@@ -21,6 +22,8 @@ const KIND_COLORS: Record<string, string> = {
   overdue_test: 'orange',
   overdue_check: 'gold',
   capacity: 'purple',
+  result_corrected: 'blue',
+  episode_basis_changed: 'volcano',
 };
 
 /** What an alert is about, in a line, from the details the server stored with it. */
@@ -39,6 +42,13 @@ function describe(t: Translate, alert: AlertItem): string {
       return t('alert.missedDay', { date: textOf(d.date ?? d.day) });
     case 'capacity':
       return t('alert.capacity', { site: textOf(d.siteName), occupied: textOf(d.occupied), beds: textOf(d.beds) });
+    case 'result_corrected':
+    case 'episode_basis_changed':
+      return t('alert.resultCorrected', {
+        barcode: textOf(d.barcode),
+        from: testingLabel(t, 'result', textOf(d.from)),
+        to: testingLabel(t, 'result', textOf(d.to)),
+      });
     default:
       return '';
   }

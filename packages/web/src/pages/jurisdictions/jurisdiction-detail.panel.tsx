@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Card, Descriptions, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { api, unwrap } from '../../api/client.ts';
 import type { JurisdictionNode } from '../../api/types.ts';
+import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { labelOf } from '../../i18n/labels.ts';
 import { type ScopedJurisdiction, useScope } from '../../jurisdictions/scope.tsx';
@@ -20,6 +21,7 @@ function sum(nodes: JurisdictionNode[], pick: (node: JurisdictionNode) => number
 
 export function JurisdictionDetailPanel({ id, onOpen }: Props) {
   const { t } = useI18n();
+  const { can } = useSession();
   const detail = useQuery({
     queryKey: ['jurisdictions', id],
     queryFn: () => unwrap(api.GET('/api/jurisdictions/{id}', { params: { path: { id } } })),
@@ -75,7 +77,8 @@ export function JurisdictionDetailPanel({ id, onOpen }: Props) {
           />
         </Card>
       )}
-      <PlacesTable jurisdictionId={id} />
+      {/* Lab staff browse jurisdictions without place rights: no places table (it would answer 403). */}
+      {can('place.read') && <PlacesTable jurisdictionId={id} />}
     </Space>
   );
 }

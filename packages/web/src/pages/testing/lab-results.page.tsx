@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { LabCorrectionCard } from './lab-correction.card.tsx';
+import { LabCorrectionsQueue } from './lab-corrections.queue.tsx';
 import { useInvalidateTesting } from './testing-queries.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -57,7 +59,7 @@ function Turnaround() {
   );
 }
 
-/** 实验室结果: a lab's CSV or Excel file (or pasted CSV), the per-row errors and counts, and turnaround. */
+/** 实验室结果: a lab's CSV or Excel file (or pasted CSV), the per-row errors and counts, result corrections, and turnaround. */
 export function TestingLabResultsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -171,6 +173,8 @@ export function TestingLabResultsPage() {
           </Space>
         </Card>
       )}
+      <LabCorrectionCard mayRequest />
+      <LabCorrectionsQueue />
       {can('testing.read') && <Turnaround />}
     </Space>
   );

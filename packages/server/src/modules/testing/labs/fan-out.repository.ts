@@ -9,12 +9,18 @@ import { communityOf, uuidList } from '../testing-sql.ts';
  * leads back to it; the member's sample is the pool member of that tube and person. The details are
  * built once per tube, not once per task.
  */
-export async function insertMemberTasks(db: Db, tubeIds: readonly string[], kinds: readonly string[], now: Date): Promise<number> {
+export async function insertMemberTasks(
+  db: Db,
+  tubeIds: readonly string[],
+  kinds: readonly string[],
+  now: Date,
+  origin: Record<string, string> = {},
+): Promise<number> {
   if (tubeIds.length === 0 || kinds.length === 0) return 0;
   const rows = await queryRows<{ n: number }>(
     db,
     sql`with resulted as materialized (
-      select t.id, jsonb_build_object('source', 'testing', 'tubeId', t.id, 'barcode', t.barcode, 'result', lr.result) as details
+      select t.id, jsonb_build_object('source', 'testing', 'tubeId', t.id, 'barcode', t.barcode, 'result', lr.result) || ${JSON.stringify(origin)}::jsonb as details
       from tube t join lab_result lr on lr.id = t.id
       where t.id in ${uuidList(tubeIds)}
     ), ins as (
@@ -34,7 +40,7 @@ export async function insertMemberTasks(db: Db, tubeIds: readonly string[], kind
  * result is re-sent. The community is worked out once per distinct place of the members, not once
  * per member: the path pattern is the costly part, and the members of a batch's pools share few places.
  */
-export async function raiseCommunityAlerts(db: Db, tubeIds: readonly string[]): Promise<number> {
+export async function raiseCommunityAlerts(db: Db, tubeIds: readonly string[], origin: Record<string, string> = {}): Promise<number> {
   if (tubeIds.length === 0) return 0;
   const rows = await queryRows<{ n: number }>(
     db,
@@ -51,7 +57,8 @@ export async function raiseCommunityAlerts(db: Db, tubeIds: readonly string[]): 
       insert into alert (kind, status, dedup_key, details, jurisdiction_path)
       select case when t.member_count = 1 then lr.result || '_result' else lr.result || '_pool' end, 'open',
         'testing:' || t.id || ':' || c.path,
-        jsonb_build_object('source', 'testing', 'tubeId', t.id, 'barcode', t.barcode, 'result', lr.result, 'members', c.members),
+        jsonb_build_object('source', 'testing', 'tubeId', t.id, 'barcode', t.barcode, 'result', lr.result, 'members', c.members)
+          || ${JSON.stringify(origin)}::jsonb,
         c.path
       from by_community c
       join tube t on t.id = c.tube_id

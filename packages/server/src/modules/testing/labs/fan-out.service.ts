@@ -40,8 +40,8 @@ const CASE_CATEGORIES = ['suspected', 'confirmed', 'asymptomatic'];
  * hands over, not the lab user's own rights: the grant is the person's jurisdiction for this one call,
  * and the audit names the user and the tube.
  */
-async function handOver(tx: Db, deps: Deps, context: RequestContext, member: MemberRow): Promise<boolean> {
-  for (const category of CASE_CATEGORIES) if (await findActiveEpisode(tx, member.person_id, category)) return false;
+async function handOver(tx: Db, deps: Deps, context: RequestContext, member: MemberRow): Promise<string | null> {
+  for (const category of CASE_CATEGORIES) if (await findActiveEpisode(tx, member.person_id, category)) return null;
   const grant = { role: 'cdc_epidemiologist' as const, jurisdictionId: member.jurisdiction_id, jurisdictionPath: member.jurisdiction_path };
   const ruled = { ...context, actor: { ...context.actor, grants: [...context.actor.grants, grant] } };
   const input = {
@@ -52,18 +52,24 @@ async function handOver(tx: Db, deps: Deps, context: RequestContext, member: Mem
     reason: `positive single tube ${member.barcode}`,
   };
   try {
-    await tx.transaction((savepoint) => registerEpisode(deps, ruled, input, savepoint));
-    return true;
+    return (await tx.transaction((savepoint) => registerEpisode(deps, ruled, input, savepoint))).id;
   } catch (error) {
-    if (error instanceof AppError) return false;
+    if (error instanceof AppError) return null;
     throw error;
   }
 }
 
 /**
+ * Where follow-up came from beyond the tube, added to the details of every task and alert it writes
+ * (e.g. `{ correctionId }` when an approved correction reruns it).
+ */
+export type FanOutOrigin = Record<string, string>;
+
+/**
  * Everything the new results set off, inside the batch's transaction: control and retest tasks for
  * every member of a positive or indeterminate pool, case candidates and hand-over for positive single
  * tubes, one alert per tube and community, and the end of a member's tasks on a negative retest.
+ * Answers the counts and the episodes it opened.
  */
 export async function fanOut(
   tx: Db,
@@ -71,25 +77,31 @@ export async function fanOut(
   context: RequestContext,
   tubes: readonly ResultedTubeRow[],
   auditPath: string | null,
-): Promise<FanOutCounts> {
+  origin: FanOutOrigin = {},
+): Promise<FanOutCounts & { episodeIds: string[] }> {
   const byAction = tubesByAction(tubes);
   const now = deps.clock();
   const of = (action: FollowUpAction) => byAction.get(action) ?? [];
   const counts: FanOutCounts = {
-    controlTasks: await insertMemberTasks(tx, of('control'), ['control', 'retest'], now),
-    caseCandidates: await insertMemberTasks(tx, of('caseCandidate'), ['case_candidate'], now),
-    alerts: await raiseCommunityAlerts(tx, of('communityAlert')),
+    controlTasks: await insertMemberTasks(tx, of('control'), ['control', 'retest'], now, origin),
+    caseCandidates: await insertMemberTasks(tx, of('caseCandidate'), ['case_candidate'], now, origin),
+    alerts: await raiseCommunityAlerts(tx, of('communityAlert'), origin),
     closedTasks: await closeRetestedTasks(tx, of('closeRetest'), now),
     keyPersons: 0,
   };
-  for (const member of await membersOf(tx, of('keyPerson'))) if (await handOver(tx, deps, context, member)) counts.keyPersons++;
+  const episodeIds: string[] = [];
+  for (const member of await membersOf(tx, of('keyPerson'))) {
+    const episodeId = await handOver(tx, deps, context, member);
+    if (episodeId) episodeIds.push(episodeId);
+  }
+  counts.keyPersons = episodeIds.length;
   if (tubes.length > 0) {
     await recordAudit(tx, context, {
       action: 'testing.followUp',
       entityType: 'tube',
       jurisdictionPath: auditPath,
-      after: { tubes: tubes.map((t) => ({ tubeId: t.tubeId, result: t.result })), ...counts },
+      after: { tubes: tubes.map((t) => ({ tubeId: t.tubeId, result: t.result })), ...origin, ...counts },
     });
   }
-  return counts;
+  return { ...counts, episodeIds };
 }

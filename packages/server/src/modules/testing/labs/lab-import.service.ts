@@ -91,7 +91,7 @@ export async function applyRows(
       return labRowError(p.row, field, sheet.columns[field] ?? field, p.code);
     }),
   ].sort((a, b) => a.row - b.row);
-  const follow = await fanOut(tx, deps, context, outcome.followUps, meta.scope[0] ?? null);
+  const { episodeIds: _, ...follow } = await fanOut(tx, deps, context, outcome.followUps, meta.scope[0] ?? null);
   tally.created += outcome.created;
   tally.existing += unique.repeated + (outcome.problems.length - problems.length);
   tally.failed += new Set(errors.map((e) => e.row)).size;

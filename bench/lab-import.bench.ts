@@ -97,7 +97,7 @@ const bench: Benchmark = {
           `file: ${(file.length / 1e6).toFixed(1)} MB CSV, ${tubes} rows`,
           `raw COPY of the file into a bare table: ${copyBefore.seconds.toFixed(2)} s before the import, ${copyAfter.seconds.toFixed(2)} s after (baseline: their mean, ${copy.seconds.toFixed(2)} s)`,
           `for the record, the same rows COPYed in files of ${CHUNK}: ${chunked.toFixed(2)} s (import ÷ that: ${(run.seconds / chunked).toFixed(2)})`,
-          `import (parse, check, stage as array batches, apply, fan out): ${run.seconds.toFixed(2)} s — ${job.created} results, ${job.followUp.controlTasks} control/retest tasks, ${job.followUp.alerts} alerts`,
+          `import (parse, check, apply in batches of one text parameter each, fan out): ${run.seconds.toFixed(2)} s — ${job.created} results, ${job.followUp.controlTasks} control/retest tasks, ${job.followUp.alerts} alerts`,
         ],
       };
     } finally {

@@ -27,12 +27,25 @@ export interface LabSheet {
   slice(start: number, end: number): RawLabRow[];
 }
 
-/** Lab systems write UTF-8 (with or without BOM) or GBK: valid UTF-8 wins, anything else is read as GBK. */
+const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/**
+ * Lab systems write UTF-8 (with or without BOM) or GBK, and a file joined from two systems can hold
+ * both: a valid UTF-8 file is read as such (checked natively, without building a string first);
+ * otherwise each line is read as UTF-8 when it is valid UTF-8 and as GBK when it is not.
+ */
 export function decodeText(buffer: Buffer): string {
-  // isUtf8 validates natively without building a string; toString then decodes without checking again.
-  if (!isUtf8(buffer)) return new TextDecoder('gbk').decode(buffer);
-  const text = buffer.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (isUtf8(buffer)) return withoutBom(buffer.toString('utf8'));
+  const gbk = new TextDecoder('gbk');
+  const lines: string[] = [];
+  for (let start = 0; start < buffer.length; ) {
+    const newline = buffer.indexOf(0x0a, start);
+    const end = newline === -1 ? buffer.length : newline + 1;
+    const line = buffer.subarray(start, end);
+    lines.push(isUtf8(line) ? line.toString('utf8') : gbk.decode(line));
+    start = end;
+  }
+  return withoutBom(lines.join(''));
 }
 
 /** One CSV line with RFC 4180 quoting (the rare line that has a quote). */

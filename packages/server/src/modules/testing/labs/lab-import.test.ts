@@ -116,6 +116,22 @@ describe('lab results: import, idempotence and positive-pool fan-out', () => {
     assert.equal((await tubeOf('T-000003'))?.status, 'closed');
   });
 
+  it('a file joined from two lab systems, some lines GBK and some UTF-8, reads each line as what it is', async () => {
+    await expectStatus(w.grid, 201, 'POST', '/api/testing/samples', { personId: people[11], barcode: 'M-000001', purpose: 'voluntary' });
+    await expectStatus(w.grid, 201, 'POST', '/api/testing/samples', { personId: people[10], barcode: 'M-000002', purpose: 'voluntary' });
+    const file = Buffer.concat([
+      gbkEncode(`条码,结果,检测时间,检测机构\r\nM-000001,阴性,2022-07-10 14:00,${LAB}\r\n`),
+      Buffer.from(`M-000002,阴性,2022-07-10 14:05,${LAB}\r\n`, 'utf8'),
+    ]);
+    const progress = await upload(w.lab, file);
+    assert.deepEqual([progress.created, progress.failed, progress.errors], [2, 0, []]);
+    const labs = await queryRows<{ lab_name: string }>(
+      runtime.deps.database.db,
+      sql`select distinct lab_name from lab_result where barcode in ('M-000001', 'M-000002')`,
+    );
+    assert.deepEqual(labs, [{ lab_name: LAB }], 'the lab name reads the same from both encodings');
+  });
+
   it('a positive pool gives every member a control task and a single-tube retest, and alerts the community once', async () => {
     const rows = await tasks('T-000001');
     assert.equal(rows.filter((t) => t.kind === 'control' && t.status === 'open').length, 10);

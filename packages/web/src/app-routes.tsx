@@ -35,6 +35,9 @@ const TestingSamplingPage = lazy(() => import('./pages/testing/sampling.page.tsx
 const TestingLabResultsPage = lazy(() =>
   import('./pages/testing/lab-results.page.tsx').then((m) => ({ default: m.TestingLabResultsPage })),
 );
+const EnvironmentSamplingPage = lazy(() =>
+  import('./pages/testing/environment-sampling.page.tsx').then((m) => ({ default: m.EnvironmentSamplingPage })),
+);
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -58,6 +61,7 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'testing', permission: 'testing.read', element: <TestingCampaignsPage /> },
   { path: 'sampling', permission: 'testing.sample', element: <TestingSamplingPage /> },
   { path: 'lab-results', permission: 'testing.labResult', element: <TestingLabResultsPage /> },
+  { path: 'environment-sampling', permission: 'testing.read', element: <EnvironmentSamplingPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

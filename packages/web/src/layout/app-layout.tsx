@@ -58,6 +58,7 @@ const MENU: MenuEntry[] = [
   { path: '/testing', label: 'menu.testingCampaigns', permission: 'testing.read', icon: <ExperimentOutlined /> },
   { path: '/sampling', label: 'menu.testingSampling', permission: 'testing.sample', icon: <ExperimentOutlined /> },
   { path: '/lab-results', label: 'menu.testingLabResults', permission: 'testing.labResult', icon: <ExperimentOutlined /> },
+  { path: '/environment-sampling', label: 'menu.environmentSampling', permission: 'testing.read', icon: <ExperimentOutlined /> },
 ];
 
 function LanguageSwitch() {

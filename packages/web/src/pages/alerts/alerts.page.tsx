@@ -21,6 +21,7 @@ const KIND_COLORS: Record<string, string> = {
   overdue_test: 'orange',
   overdue_check: 'gold',
   capacity: 'purple',
+  environment_positive: 'magenta',
 };
 
 /** What an alert is about, in a line, from the details the server stored with it. */
@@ -39,6 +40,8 @@ function describe(t: Translate, alert: AlertItem): string {
       return t('alert.missedDay', { date: textOf(d.date ?? d.day) });
     case 'capacity':
       return t('alert.capacity', { site: textOf(d.siteName), occupied: textOf(d.occupied), beds: textOf(d.beds) });
+    case 'environment_positive':
+      return t('alert.environment', { place: textOf(d.placeName), barcode: textOf(d.barcode) });
     default:
       return '';
   }

@@ -11342,6 +11342,7 @@ export interface paths {
                                 status: string;
                                 createdAt: string;
                                 closedAt: string | null;
+                                closable: boolean;
                                 details: {
                                     [key: string]: unknown;
                                 };

@@ -89,7 +89,12 @@ export function DueCard({ jurisdictionId, onSample }: { jurisdictionId?: string;
                   title: t('common.actions'),
                   key: 'actions',
                   render: (_: unknown, row: { placeId: string; placeName: string }) => (
-                    <Button size="small" type="link" onClick={() => onSample({ id: row.placeId, name: row.placeName })}>
+                    <Button
+                      size="small"
+                      type="link"
+                      data-testid="environment-sample-now"
+                      onClick={() => onSample({ id: row.placeId, name: row.placeName })}
+                    >
                       {t('environment.sampleNow')}
                     </Button>
                   ),

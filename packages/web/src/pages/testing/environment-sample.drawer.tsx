@@ -2,7 +2,6 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Form, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { useSession } from '../../auth/session.tsx';
 import { showError, showSuccess } from '../../components/feedback.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -48,7 +47,6 @@ function CloseTaskModal({ taskId, onDone }: { taskId: string | null; onDone: () 
 /** One sample: what it is, its result, what the result set off and why (clauses), its tasks and who was told. */
 export function EnvironmentSampleDrawer({ sampleId, onClose }: { sampleId: string | null; onClose: () => void }) {
   const { t, language } = useI18n();
-  const { can } = useSession();
   const sample = useSample(sampleId);
   const [closing, setClosing] = useState<string | null>(null);
   const s = sample.data;
@@ -118,7 +116,7 @@ export function EnvironmentSampleDrawer({ sampleId, onClose }: { sampleId: strin
                   title: t('common.actions'),
                   key: 'actions',
                   render: (_, task) =>
-                    task.status === 'open' && can('testing.sample') ? (
+                    task.closable ? (
                       <Button size="small" type="link" onClick={() => setClosing(task.id)} data-testid="environment-close-task">
                         {t('environment.closeTask')}
                       </Button>

@@ -70,6 +70,8 @@ export async function environmentSampleDetail(deps: Deps, context: RequestContex
       status: task.status,
       createdAt: iso(task.created_at) ?? '',
       closedAt: iso(task.closed_at),
+      // The district's batch trace is the district's to close, not the community's.
+      closable: task.status === 'open' && pathInScope(task.jurisdiction_path, scopeOf(context, 'testing.sample')),
       details: task.details,
     })),
     alerts: alerts.map((alert) => ({

@@ -78,6 +78,8 @@ export const SampleDetail = Type.Composite([
         status: Type.String(),
         createdAt: Type.String(),
         closedAt: Nullable(Type.String()),
+        /** Open and inside the caller's sampling scope. */
+        closable: Type.Boolean(),
         details: Loose,
       }),
     ),

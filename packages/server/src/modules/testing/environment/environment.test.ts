@@ -26,7 +26,7 @@ interface Detail {
   result: string | null;
   followUp: { decision: string[]; because: { rule: string; source: string; clause: string }[] };
   placeRisk: { decision: string } | null;
-  tasks: { id: string; kind: string; status: string; details: Record<string, unknown> }[];
+  tasks: { id: string; kind: string; status: string; closable: boolean; details: Record<string, unknown> }[];
   alerts: { kind: string; audience: string; status: string }[];
 }
 
@@ -280,6 +280,11 @@ describe('environment and goods sampling (TEST-014, MKT-001)', () => {
   it('the community closes its disinfection task; the district’s batch trace is not its to close', async () => {
     const detail = await expectStatus<Detail>(w.grid, 200, 'GET', `/api/testing/environment/samples/${positiveId}`);
     const task = (kind: string) => detail.tasks.find((t) => t.kind === kind)?.id ?? '';
+    assert.deepEqual(detail.tasks.map((t) => [t.kind, t.closable]).sort(), [
+      ['batch_trace', false],
+      ['environment_disinfection', true],
+      ['worker_screening', true],
+    ]);
     const close = (client: TestClient, id: string) =>
       failure(client, 'POST', `/api/testing/environment/tasks/${id}/close`, { note: '已闭市并完成终末消毒' });
     assert.deepEqual(await close(w.otherTown, task('environment_disinfection')), [404, 'notFound', 'id']);

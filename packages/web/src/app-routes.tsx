@@ -36,6 +36,9 @@ const TestingLabResultsPage = lazy(() =>
   import('./pages/testing/lab-results.page.tsx').then((m) => ({ default: m.TestingLabResultsPage })),
 );
 const LabCorrectionsPage = lazy(() => import('./pages/testing/lab-corrections.page.tsx').then((m) => ({ default: m.LabCorrectionsPage })));
+const EnvironmentSamplingPage = lazy(() =>
+  import('./pages/testing/environment-sampling.page.tsx').then((m) => ({ default: m.EnvironmentSamplingPage })),
+);
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -60,6 +63,7 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'sampling', permission: 'testing.sample', element: <TestingSamplingPage /> },
   { path: 'lab-results', permission: 'testing.labResult', element: <TestingLabResultsPage /> },
   { path: 'lab-corrections', permission: 'testing.manage', element: <LabCorrectionsPage /> },
+  { path: 'environment-sampling', permission: 'testing.read', element: <EnvironmentSamplingPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

@@ -1,5 +1,13 @@
 import { clause } from './clause.ts';
-import type { CategoryRule, MonitoringRule, ProtocolEdition, ReleaseRule, TestingRules, TestRule } from './protocol-types.ts';
+import type {
+  CategoryRule,
+  EnvironmentRules,
+  MonitoringRule,
+  ProtocolEdition,
+  ReleaseRule,
+  TestingRules,
+  TestRule,
+} from './protocol-types.ts';
 
 /** 《新型冠状病毒肺炎防控方案（第九版）》 (June 2022): "7+3" for close contacts and inbound travellers. */
 const P9 = 'national protocol 9th edition';
@@ -81,6 +89,39 @@ const REGIONAL = 'national guidance 区域新型冠状病毒核酸检测组织�
 const periodic = (days: number, who: string) => clause(P9, '四(六)', `${who}: tested every ${days} days (cycle configured)`, true);
 const onEvent = (who: string) => clause(P9, '四(三)', `${who}: nucleic acid test on day 1`);
 
+/**
+ * Environment and goods sampling under the 9th edition: the edition keeps monitoring goods and the
+ * environment of key places; its cycles are not checked against the text, so they are configured,
+ * and the follow-up carries the seed documents' rules over (REQUIREMENTS TEST-014, CASE-012).
+ */
+const carried = (says: string) => clause('seed 000', '§三(二)5', `${says} (carried over)`);
+const ninthEnvironment: EnvironmentRules = {
+  plans: [
+    {
+      placeKind: 'market',
+      everyDays: 7,
+      basis: clause(P9, '二(一)', 'Markets: goods and environment sampled every 7 days (configured)', true),
+    },
+    {
+      placeKind: 'fever_clinic',
+      everyDays: 7,
+      basis: clause(P9, '二(一)', 'Medical institutions with fever clinics: environment sampled every 7 days (configured)', true),
+    },
+  ],
+  followUp: {
+    alert: clause('seed 002', '§七(三)', 'A positive environment sample is reported to the community and the district (carried over)'),
+    disinfect: carried('Positive goods and environments are disinfected at once'),
+    screenWorkers: carried('People who may have been infected get a nucleic acid test and health screening'),
+    traceBatch: clause(
+      'seed 004',
+      'Part A §三(五)',
+      'Imported cold-chain food is traced by batch through purchase-and-sales ledgers (carried over)',
+    ),
+    resample: clause('seed 000', '§三(二)5', 'An indeterminate sample is taken again (configured)', true),
+    riskCleared: clause('seed 000', '§三(二)5', 'The place stays at risk until a later sample of it is negative (configured)', true),
+  },
+};
+
 const ninthTesting: TestingRules = {
   pooling: [
     {
@@ -146,6 +187,7 @@ const ninthTesting: TestingRules = {
       basis: clause(REGIONAL, '总体要求', 'Regional testing of the delimited area is completed within 24 hours'),
     },
     { setting: 'routine', hours: 24, basis: clause(P9, '四(六)', 'Routine tests: 24 h configured', true) },
+    { setting: 'environment', hours: 24, basis: clause(P9, '二(一)', 'Environment and goods samples: 24 h configured', true) },
   ],
   negativeValidityHours: {
     hours: [24, 48, 72],
@@ -171,6 +213,7 @@ const ninthTesting: TestingRules = {
     positiveSingle: clause(P9, '三(一)', 'A positive nucleic acid result is reported within 2 hours and the person transferred'),
     retestNegative: clause(REGIONAL, '混采阳性处置', 'Members whose single-tube retest is negative are released from control', true),
   },
+  environment: ninthEnvironment,
 };
 
 export const CN_2022_9TH: ProtocolEdition = {

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../calendar/calendar-date.ts';
+import type { PlaceKind } from '../jurisdiction/levels.ts';
 
 export const KEY_PERSON_CATEGORIES = [
   'confirmed',
@@ -153,7 +154,7 @@ export const PAYERS = ['government', 'employer', 'individual'] as const;
 export type Payer = (typeof PAYERS)[number];
 
 /** Where a sample was taken, for turnaround limits. */
-export const TURNAROUND_SETTINGS = ['fever_clinic', 'campaign', 'routine'] as const;
+export const TURNAROUND_SETTINGS = ['fever_clinic', 'campaign', 'routine', 'environment'] as const;
 export type TurnaroundSetting = (typeof TURNAROUND_SETTINGS)[number];
 
 /** Pool sizes allowed in a zone type, the first being the default; `household` allows one tube per household. */
@@ -198,4 +199,32 @@ export interface TestingRules {
   payer: PayerRule;
   /** What a positive or indeterminate tube sets off, and what a negative single-tube retest of a pool member ends. */
   followUp: { positivePool: Clause; positiveSingle: Clause; retestNegative: Clause };
+  /** Environment and goods sampling (TEST-014, MKT-001); absent when an edition says nothing. */
+  environment?: EnvironmentRules;
+}
+
+/** A place kind whose environment (and goods on sale) is sampled every n days. */
+export interface EnvironmentSamplingPlan {
+  placeKind: PlaceKind;
+  everyDays: number;
+  basis: Clause;
+}
+
+/** Environment and goods sampling: the regular plans, and what a result of a place's sample sets off. */
+export interface EnvironmentRules {
+  plans: EnvironmentSamplingPlan[];
+  followUp: {
+    /** A positive sample is reported to the place's community and the district (market supervision). */
+    alert: Clause;
+    /** The place is closed and disinfected (环境消杀). */
+    disinfect: Clause;
+    /** People who may have been infected there get a nucleic acid test and health screening. */
+    screenWorkers: Clause;
+    /** Goods with a batch number: every place holding the same batch is found. */
+    traceBatch: Clause;
+    /** An indeterminate sample: the place is sampled again. */
+    resample: Clause;
+    /** The place's risk flag stays until a later sample of the place is negative. */
+    riskCleared: Clause;
+  };
 }

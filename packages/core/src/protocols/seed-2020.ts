@@ -1,5 +1,5 @@
 import { clause } from './clause.ts';
-import type { CategoryRule, MonitoringRule, PhaseRule, ProtocolEdition, TestingRules } from './protocol-types.ts';
+import type { CategoryRule, EnvironmentRules, MonitoringRule, PhaseRule, ProtocolEdition, TestingRules } from './protocol-types.ts';
 
 /**
  * The rules of the seed documents (2020–21 local plans built on the national 2020 editions).
@@ -265,6 +265,47 @@ const cycleConfigured = (days: number) =>
   clause(S000, S000_TEST, `The seeds give no testing cycle; every ${days} days is configured`, true);
 const onEntry = (where: string, says: string) => clause(S000, where, says);
 
+/**
+ * Environment and goods sampling (TEST-014, MKT-001, CASE-012). The seeds ask for regular sampling
+ * of goods on sale and of the environment of markets and of medical institutions with fever clinics,
+ * but give no cycle: the 7 days are configured. What a positive sets off is the seeds' own text.
+ */
+const S000_GOODS = '§三(二)5';
+const regularly = (where: string) =>
+  clause(S000, S000_GOODS, `Goods on sale and the environment of ${where} are sampled regularly (定期); every 7 days is configured`, true);
+
+const seedEnvironment: EnvironmentRules = {
+  plans: [
+    { placeKind: 'market', everyDays: 7, basis: regularly('farmers’ markets, seafood shops and night-economy stalls') },
+    {
+      placeKind: 'fever_clinic',
+      everyDays: 7,
+      basis: clause(
+        'seed 002',
+        '§七(三)',
+        'Environmental monitoring of medical institutions that run fever clinics (and of animal, wildlife and farmers’ markets); every 7 days is configured',
+        true,
+      ),
+    },
+  ],
+  followUp: {
+    alert: clause(
+      'seed 002',
+      '§七(三)',
+      'The district CDC monitors the environment of markets and fever clinics; a positive is reported to the community and the district (market supervision leads, seed 000 §三(二)5)',
+    ),
+    disinfect: clause(S000, S000_GOODS, 'Goods and environments that test positive are disinfected at once (及时…采取消杀等应急处置)'),
+    screenWorkers: clause(S000, S000_GOODS, 'People who may have been infected get a nucleic acid test and health screening'),
+    traceBatch: clause(
+      'seed 004',
+      'Part A §三(五)',
+      'Imported cold-chain food is controlled through receipts and purchase-and-sales ledgers: the batch is traced to every place holding it',
+    ),
+    resample: clause(S000, S000_GOODS, 'An indeterminate sample is taken again (configured)', true),
+    riskCleared: clause(S000, S000_GOODS, 'The place stays at risk until a later sample of it is negative (configured)', true),
+  },
+};
+
 const seedTesting: TestingRules = {
   pooling: [
     {
@@ -347,6 +388,11 @@ const seedTesting: TestingRules = {
       hours: 24,
       basis: clause('seed 003', 'item 31', 'The seeds only ask to shorten testing time (TEST-016); 24 h is configured', true),
     },
+    {
+      setting: 'environment',
+      hours: 24,
+      basis: clause(S000, '§三(二)5', 'Environment and goods samples: the seeds give no turnaround; 24 h is configured', true),
+    },
   ],
   negativeValidityHours: {
     hours: [24, 48, 72],
@@ -377,6 +423,7 @@ const seedTesting: TestingRules = {
       true,
     ),
   },
+  environment: seedEnvironment,
 };
 
 export const SEED_2020: ProtocolEdition = {

@@ -98,6 +98,11 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   },
   missingColumn: { zh: '文件缺少“{column}”列', en: 'The file has no {column} column' },
   alreadyInGroup: { zh: '该人员已在此人群名单中', en: 'This person is already on this roster' },
+  notSampledPlace: { zh: '住宅（楼栋、单元、户）不做环境采样，请选择场所', en: 'Homes are not sampled as venues: choose a venue' },
+  goodsOnlyField: { zh: '该项只适用于商品或外包装样本', en: 'Only for goods or packaging specimens' },
+  originNotImported: { zh: '只有进口商品填写来源国家', en: 'A country of origin is only for imported goods' },
+  noEnvironmentRules: { zh: '该方案未规定环境和物品采样规则', en: 'The edition has no environment sampling rules' },
+  taskClosed: { zh: '该任务已办结', en: 'This task is already closed' },
   alreadyLeft: { zh: '该人员已移出名单', en: 'This person has already left the roster' },
   resultPending: { zh: '检测结果尚未出具', en: 'The result has not come yet' },
   identityCheckFailed: {

@@ -41,6 +41,7 @@ interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds {
   walkerId: string;
   bPersonId: string;
   siteId: string;
+  marketId: string;
   roomId: string;
   episodeId: string;
   scheduleItemId: string;
@@ -373,6 +374,37 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/testing/group-members/:id/leave': {
     cases: (a) => [refused(`/api/testing/group-members/${a.groupMemberId}/leave`, { reason: '越界移出' })],
   },
+  'POST /api/testing/environment/samples': {
+    cases: (a) => [
+      refused('/api/testing/environment/samples', {
+        placeId: a.marketId,
+        barcode: 'WALK-B-ENV1',
+        specimenKind: 'environment_surface',
+      }),
+    ],
+  },
+  'GET /api/testing/environment/samples': {
+    cases: (a) => [
+      empty('/api/testing/environment/samples'),
+      empty('/api/testing/environment/samples', { batchNumber: a.environmentBatch }),
+    ],
+  },
+  'GET /api/testing/environment/samples/:id': { cases: (a) => [refused(`/api/testing/environment/samples/${a.environmentSampleId}`)] },
+  'GET /api/testing/environment/due': {
+    cases: (a) => [empty('/api/testing/environment/due'), refused(`/api/testing/environment/due?jurisdictionId=${a.villageId}`)],
+  },
+  'GET /api/testing/environment/risks': {
+    cases: (a) => [
+      empty('/api/testing/environment/risks', { includeCleared: 'true' }),
+      refused(`/api/testing/environment/risks?jurisdictionId=${a.townId}`),
+    ],
+  },
+  'GET /api/testing/environment/batches/:batchNumber': {
+    cases: (a) => [empty(`/api/testing/environment/batches/${a.environmentBatch}`)],
+  },
+  'POST /api/testing/environment/tasks/:id/close': {
+    cases: (a) => [refused(`/api/testing/environment/tasks/${a.environmentTaskId}/close`, { note: '越界办结' })],
+  },
   'GET /api/testing/persons/:id/results': { cases: (a) => [refused(`/api/testing/persons/${a.personId}/results`)] },
   'POST /api/testing/samples/:id/certificate': { cases: (a) => [refused(`/api/testing/samples/${a.resultedSampleId}/certificate`)] },
   'GET /api/testing/certificates/:token': {
@@ -612,7 +644,19 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       ...assistRequest('甲协查人', residentId('19750505', 113)),
       address: '湖塘镇甲社区5幢501室',
     });
-    const testing = await testingWalkFixture(runtime.app, owner, { villageId: villageA.id, personId: String(person.id), now: NOW });
+    const market = await insertPlace(deps.database.db, {
+      kind: 'market',
+      name: '甲社区农贸市场',
+      code: 'MKT-A',
+      jurisdictionId: villageA.id,
+      jurisdictionPath: villageA.path,
+    });
+    const testing = await testingWalkFixture(runtime.app, owner, {
+      villageId: villageA.id,
+      personId: String(person.id),
+      marketId: market.id,
+      now: NOW,
+    });
     const closed = await closedManagementWalkFixture(deps, owner, {
       villageId: villageA.id,
       villagePath: villageA.path,
@@ -641,6 +685,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       walkerId: walkerUser.id,
       bPersonId: (bPerson.json() as { id: string }).id,
       siteId: site.id,
+      marketId: market.id,
       roomId: rooms[0]?.id ?? '',
       episodeId,
       scheduleItemId: String((detail.schedule as { id: string }[])[0]?.id),

@@ -1,4 +1,5 @@
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
+import { ENVIRONMENT_MESSAGES_EN } from '../pages/testing/environment-i18n.ts';
 import { LAB_CORRECTION_MESSAGES_EN } from '../pages/testing/lab-correction-i18n.ts';
 import { TESTING_MESSAGES_EN } from '../pages/testing/testing-i18n.ts';
 import type { MessageKey } from './messages.zh-CN.ts';
@@ -512,4 +513,5 @@ export const en: Record<MessageKey, string> = {
   ...CODE_MESSAGES_EN,
   ...TESTING_MESSAGES_EN,
   ...LAB_CORRECTION_MESSAGES_EN,
+  ...ENVIRONMENT_MESSAGES_EN,
 };

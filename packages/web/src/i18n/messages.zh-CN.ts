@@ -1,4 +1,5 @@
 import { CODE_MESSAGES_ZH } from '../pages/codes/code-i18n.ts';
+import { ENVIRONMENT_MESSAGES_ZH } from '../pages/testing/environment-i18n.ts';
 import { LAB_CORRECTION_MESSAGES_ZH } from '../pages/testing/lab-correction-i18n.ts';
 import { TESTING_MESSAGES_ZH } from '../pages/testing/testing-i18n.ts';
 
@@ -511,6 +512,7 @@ export const zhCN = {
   ...CODE_MESSAGES_ZH,
   ...TESTING_MESSAGES_ZH,
   ...LAB_CORRECTION_MESSAGES_ZH,
+  ...ENVIRONMENT_MESSAGES_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -59,6 +59,7 @@ const MENU: MenuEntry[] = [
   { path: '/sampling', label: 'menu.testingSampling', permission: 'testing.sample', icon: <ExperimentOutlined /> },
   { path: '/lab-results', label: 'menu.testingLabResults', permission: 'testing.labResult', icon: <ExperimentOutlined /> },
   { path: '/lab-corrections', label: 'menu.testingLabCorrections', permission: 'testing.manage', icon: <ExperimentOutlined /> },
+  { path: '/environment-sampling', label: 'menu.environmentSampling', permission: 'testing.read', icon: <ExperimentOutlined /> },
 ];
 
 function LanguageSwitch() {

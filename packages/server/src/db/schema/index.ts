@@ -3,6 +3,7 @@ export * from './assist-request.ts';
 export * from './audit.ts';
 export * from './closed-management.ts';
 export * from './codes.ts';
+export * from './environment.ts';
 export * from './import-job.ts';
 export * from './jurisdiction.ts';
 export * from './key-person.ts';

@@ -1,13 +1,14 @@
 import type { AppDeps } from '../../app-deps.ts';
 import type { Api } from '../../http/schemas.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
+import { environmentRoutes } from './environment/environment.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
 import { correctionRoutes } from './labs/correction.routes.ts';
 import { labRoutes } from './labs/lab.routes.ts';
 import { resultRoutes } from './results/result.routes.ts';
 import { samplingRoutes } from './sampling/sampling.routes.ts';
 
-/** Testing (REQUIREMENTS §5): mandatory groups, campaigns and sampling, lab results and their follow-up, residents' results. */
+/** Testing (REQUIREMENTS §5): mandatory groups, campaigns and sampling, lab results and their follow-up, residents' results; environment and goods sampling. */
 export function testingRoutes(api: Api, deps: AppDeps) {
   campaignRoutes(api, deps);
   samplingRoutes(api, deps);
@@ -15,4 +16,5 @@ export function testingRoutes(api: Api, deps: AppDeps) {
   correctionRoutes(api, deps);
   groupRoutes(api, deps);
   resultRoutes(api, deps);
+  environmentRoutes(api, deps);
 }

@@ -16,10 +16,15 @@ export interface TestingWalkIds {
   correctionId: string;
   /** A lab file naming town A's open tube, for town B to upload. */
   labFileA: Buffer;
+  /** A positive cold-chain sample of town A's market, its batch and the disinfection task it set off. */
+  environmentSampleId: string;
+  environmentBatch: string;
+  environmentTaskId: string;
 }
 
 /** The lab's name holds the community's name, so a list that shows it shows something of town A. */
 export const WALK_LAB = '甲社区卫生服务中心';
+const WALK_BATCH = 'WALK-BATCH-A';
 
 async function labWorkbook(barcode: string, result: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -29,11 +34,39 @@ async function labWorkbook(barcode: string, result: string): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** Built by town A's admin through the API: a campaign, a point, an open tube, a resulted sample, a roster entry, a lab import and a pending correction. */
+/** A cold-chain sample of a market, resulted positive through the lab API: alerts and tasks in town A. */
+async function environmentFixture(
+  owner: TestClient,
+  ok: (method: string, url: string, body?: unknown) => Promise<Record<string, unknown>>,
+  marketId: string,
+) {
+  const sample = await ok('POST', '/api/testing/environment/samples', {
+    placeId: marketId,
+    barcode: 'WALK-A-ENV1',
+    specimenKind: 'outer_packaging',
+    goodsDescription: '冷冻带鱼',
+    coldChain: true,
+    imported: true,
+    originCountry: '挪威',
+    batchNumber: WALK_BATCH,
+    labName: WALK_LAB,
+  });
+  await ok('POST', '/api/testing/lab-results', { labName: WALK_LAB, results: [{ barcode: 'WALK-A-ENV1', result: 'positive' }] });
+  const detail = await owner.request('GET', `/api/testing/environment/samples/${sample.id}`);
+  const tasks = (detail.json() as { tasks: { id: string; kind: string }[] }).tasks;
+  const task = tasks.find((t) => t.kind === 'environment_disinfection');
+  assert.ok(task, detail.body);
+  return { environmentSampleId: String(sample.id), environmentBatch: WALK_BATCH, environmentTaskId: task.id };
+}
+
+/**
+ * Built by town A's admin through the API: a campaign, a point, an open tube, a resulted sample, a
+ * roster entry, a lab import, a pending correction, and a positive environment sample of the market.
+ */
 export async function testingWalkFixture(
   app: App,
   owner: TestClient,
-  a: { villageId: string; personId: string; now: string },
+  a: { villageId: string; personId: string; marketId: string; now: string },
 ): Promise<TestingWalkIds> {
   const ok = async (method: string, url: string, body?: unknown) => {
     const reply = await owner.request(method, url, body);
@@ -71,7 +104,9 @@ export async function testingWalkFixture(
     result: 'positive',
     reason: '甲社区实验室更正报告',
   });
+  const environment = await environmentFixture(owner, ok, a.marketId);
   return {
+    ...environment,
     campaignId: String(campaign.id),
     pointId: String(point.id),
     openTubeBarcode: 'WALK-A-0001',

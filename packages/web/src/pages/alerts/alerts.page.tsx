@@ -24,6 +24,7 @@ const KIND_COLORS: Record<string, string> = {
   capacity: 'purple',
   result_corrected: 'blue',
   episode_basis_changed: 'volcano',
+  environment_positive: 'magenta',
 };
 
 /** What an alert is about, in a line, from the details the server stored with it. */
@@ -49,6 +50,8 @@ function describe(t: Translate, alert: AlertItem): string {
         from: testingLabel(t, 'result', textOf(d.from)),
         to: testingLabel(t, 'result', textOf(d.to)),
       });
+    case 'environment_positive':
+      return t('alert.environment', { place: textOf(d.placeName), barcode: textOf(d.barcode) });
     default:
       return '';
   }

@@ -5,6 +5,7 @@ import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { findActiveEpisode } from '../../key-persons/episode.repository.ts';
 import { registerEpisode } from '../../key-persons/episode.service.ts';
+import { environmentFollowUp } from '../environment/environment-follow-up.service.ts';
 import { rulesOfEdition } from '../testing-access.ts';
 import { closeRetestedTasks, insertMemberTasks, type MemberRow, membersOf, raiseCommunityAlerts } from './fan-out.repository.ts';
 import type { ResultedTubeRow } from './lab-result.repository.ts';
@@ -68,8 +69,9 @@ export type FanOutOrigin = Record<string, string>;
 /**
  * Everything the new results set off, inside the batch's transaction: control and retest tasks for
  * every member of a positive or indeterminate pool, case candidates and hand-over for positive single
- * tubes, one alert per tube and community, and the end of a member's tasks on a negative retest.
- * Answers the counts and the episodes it opened.
+ * tubes, one alert per tube and community, and the end of a member's tasks on a negative retest;
+ * an environment or goods tube sets off its place's follow-up instead (environment/). Answers the
+ * counts and the episodes it opened.
  */
 export async function fanOut(
   tx: Db,
@@ -79,13 +81,21 @@ export async function fanOut(
   auditPath: string | null,
   origin: FanOutOrigin = {},
 ): Promise<FanOutCounts & { episodeIds: string[] }> {
-  const byAction = tubesByAction(tubes);
+  // Environment and goods tubes hold no people: their follow-up is the place's (alerts, disinfection, batch trace).
+  const environment = await environmentFollowUp(
+    tx,
+    deps,
+    context,
+    tubes.map((t) => t.tubeId),
+  );
+  const byAction = tubesByAction(tubes.filter((t) => !environment.tubeIds.has(t.tubeId)));
   const now = deps.clock();
   const of = (action: FollowUpAction) => byAction.get(action) ?? [];
   const counts: FanOutCounts = {
-    controlTasks: await insertMemberTasks(tx, of('control'), ['control', 'retest'], now, origin),
+    // A place's tasks (close and disinfect, screen workers, trace the batch) are control work too.
+    controlTasks: (await insertMemberTasks(tx, of('control'), ['control', 'retest'], now, origin)) + environment.tasks,
     caseCandidates: await insertMemberTasks(tx, of('caseCandidate'), ['case_candidate'], now, origin),
-    alerts: await raiseCommunityAlerts(tx, of('communityAlert'), origin),
+    alerts: (await raiseCommunityAlerts(tx, of('communityAlert'), origin)) + environment.alerts,
     closedTasks: await closeRetestedTasks(tx, of('closeRetest'), now),
     keyPersons: 0,
   };

@@ -6,9 +6,9 @@ import ExcelJS from 'exceljs';
 import type { App } from '../app.ts';
 import { grantsOfUser } from '../auth/auth.repository.ts';
 import { queryRows } from '../db/query-rows.ts';
+import { XLSX_MIME } from '../imports/import-http.ts';
 import { type ClosedManagementWalkIds, closedManagementWalkFixture } from '../modules/closed-management/closed-management.walk-fixture.ts';
 import { type CodeWalkIds, codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
-import { XLSX_MIME } from '../modules/key-persons/roster/roster.routes.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { type TestingWalkIds, testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
@@ -359,6 +359,20 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/testing/group-members/:id/leave': {
     cases: (a) => [refused(`/api/testing/group-members/${a.groupMemberId}/leave`, { reason: '越界移出' })],
   },
+  'GET /api/testing/group-imports/template': { exception: 'static file: the empty roster template (its example row is sample text)' },
+  'POST /api/testing/group-imports': {
+    cases: (a) => [
+      { ...refused('/api/testing/group-imports'), query: { jurisdictionId: a.villageId, wait: 'true' }, upload: a.groupFileA },
+      // B's own upload whose row names A's person: a row error, nothing written in A.
+      {
+        ...empty('/api/testing/group-imports', { jurisdictionId: a.villageBId, wait: 'true' }, false),
+        status: 202,
+        upload: a.groupFileA,
+        says: /"created":0,.*"code":"personOutsideScope"/,
+      },
+    ],
+  },
+  'GET /api/testing/group-imports/:id': { cases: (a) => [refused(`/api/testing/group-imports/${a.groupImportId}`)] },
   'GET /api/testing/persons/:id/results': { cases: (a) => [refused(`/api/testing/persons/${a.personId}/results`)] },
   'POST /api/testing/samples/:id/certificate': { cases: (a) => [refused(`/api/testing/samples/${a.resultedSampleId}/certificate`)] },
   'GET /api/testing/certificates/:token': {
@@ -598,7 +612,14 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       ...assistRequest('甲协查人', residentId('19750505', 113)),
       address: '湖塘镇甲社区5幢501室',
     });
-    const testing = await testingWalkFixture(runtime.app, owner, { villageId: villageA.id, personId: String(person.id), now: NOW });
+    const testing = await testingWalkFixture(runtime.app, owner, {
+      villageId: villageA.id,
+      personId: String(person.id),
+      personName: '甲某人',
+      idNumber,
+      staffIdNumber: residentId('19830303', 219),
+      now: NOW,
+    });
     const closed = await closedManagementWalkFixture(deps, owner, {
       villageId: villageA.id,
       villagePath: villageA.path,

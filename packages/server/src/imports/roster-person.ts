@@ -28,6 +28,7 @@ export async function rowJurisdiction(
 export interface RosterPerson {
   id: string;
   name: string;
+  jurisdictionId: string;
   jurisdictionPath: string;
   /** Registered by this row: a roster names people the registry may not hold yet. */
   created: boolean;
@@ -42,7 +43,10 @@ export async function findOrRegisterPerson(
   where: JurisdictionRow,
 ): Promise<RosterPerson> {
   const known = await findPersonByIdHash(tx, idLookupHash(deps.cipher, cells.idType, cells.idNumber));
-  if (known) return { id: known.id, name: known.name, jurisdictionPath: known.jurisdictionPath, created: false };
+  if (known) {
+    const { id, name, jurisdictionId, jurisdictionPath } = known;
+    return { id, name, jurisdictionId, jurisdictionPath, created: false };
+  }
   const { id } = await registerPersonIn(tx, deps, context, { ...cells, jurisdictionId: where.id, reason: 'roster import' });
-  return { id, name: cells.name, jurisdictionPath: where.path, created: true };
+  return { id, name: cells.name, jurisdictionId: where.id, jurisdictionPath: where.path, created: true };
 }

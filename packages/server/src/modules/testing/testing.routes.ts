@@ -2,6 +2,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Api } from '../../http/schemas.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
+import { groupImportRoutes } from './groups/group-import.routes.ts';
 import { labRoutes } from './labs/lab.routes.ts';
 import { resultRoutes } from './results/result.routes.ts';
 import { samplingRoutes } from './sampling/sampling.routes.ts';
@@ -12,5 +13,6 @@ export function testingRoutes(api: Api, deps: AppDeps) {
   samplingRoutes(api, deps);
   labRoutes(api, deps);
   groupRoutes(api, deps);
+  groupImportRoutes(api, deps);
   resultRoutes(api, deps);
 }

@@ -35,6 +35,7 @@ const TestingSamplingPage = lazy(() => import('./pages/testing/sampling.page.tsx
 const TestingLabResultsPage = lazy(() =>
   import('./pages/testing/lab-results.page.tsx').then((m) => ({ default: m.TestingLabResultsPage })),
 );
+const TestingGroupsPage = lazy(() => import('./pages/testing/testing-groups.page.tsx').then((m) => ({ default: m.TestingGroupsPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -56,6 +57,7 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'users', permission: 'user.read', element: <UsersPage /> },
   { path: 'audit', permission: 'audit.read', element: <AuditPage /> },
   { path: 'testing', permission: 'testing.read', element: <TestingCampaignsPage /> },
+  { path: 'testing-groups', permission: 'testing.read', element: <TestingGroupsPage /> },
   { path: 'sampling', permission: 'testing.sample', element: <TestingSamplingPage /> },
   { path: 'lab-results', permission: 'testing.labResult', element: <TestingLabResultsPage /> },
 ];

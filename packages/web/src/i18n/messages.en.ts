@@ -1,4 +1,5 @@
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
+import { TESTING_GROUPS_MESSAGES_EN } from '../pages/testing/testing-groups-i18n.ts';
 import { TESTING_MESSAGES_EN } from '../pages/testing/testing-i18n.ts';
 import type { MessageKey } from './messages.zh-CN.ts';
 
@@ -510,4 +511,5 @@ export const en: Record<MessageKey, string> = {
   'menu.placeCodes': 'Place codes',
   ...CODE_MESSAGES_EN,
   ...TESTING_MESSAGES_EN,
+  ...TESTING_GROUPS_MESSAGES_EN,
 };

@@ -1,4 +1,5 @@
 import { CODE_MESSAGES_ZH } from '../pages/codes/code-i18n.ts';
+import { TESTING_GROUPS_MESSAGES_ZH } from '../pages/testing/testing-groups-i18n.ts';
 import { TESTING_MESSAGES_ZH } from '../pages/testing/testing-i18n.ts';
 
 /** zh-CN is the source dictionary: every key lives here first; keys follow GLOSSARY.md. */
@@ -509,6 +510,7 @@ export const zhCN = {
   'menu.placeCodes': '场所码',
   ...CODE_MESSAGES_ZH,
   ...TESTING_MESSAGES_ZH,
+  ...TESTING_GROUPS_MESSAGES_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,22 +2,12 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Col, Progress, Row, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect } from 'react';
+import type { ImportJob } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { labelOf } from '../i18n/labels.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The progress every roster import answers with (key persons, mandatory-testing groups). */
-export interface ImportJob {
-  status: string;
-  fileName: string | null;
-  total: number;
-  processed: number;
-  created: number;
-  existing: number;
-  failed: number;
-  errors: { row: number; column: string; field: string; code: string; message: string }[];
-}
 type RowError = ImportJob['errors'][number];
 
 export const importFinished = (status: string | undefined) => status === 'done' || status === 'failed';

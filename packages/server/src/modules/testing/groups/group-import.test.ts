@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import type { Static } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { queryRows } from '../../../db/query-rows.ts';
-import { XLSX_MIME } from '../../../imports/import-http.ts';
+import { type ImportProgressSchema, XLSX_MIME } from '../../../imports/import-http.ts';
 import { insertImportJob } from '../../../imports/import-job.repository.ts';
 import { residentId, type TestClient } from '../../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../../testing/test-runtime.ts';
@@ -27,16 +28,7 @@ async function workbook(rows: Row[]): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-interface Progress {
-  id: string;
-  status: string;
-  total: number;
-  processed: number;
-  created: number;
-  existing: number;
-  failed: number;
-  errors: { row: number; column: string; field: string; code: string; message: string }[];
-}
+type Progress = Static<typeof ImportProgressSchema>;
 
 interface Coverage {
   groups: { group: string; members: number; covered: number; due: number; overdue: number }[];

@@ -22,7 +22,8 @@ import {
  * Mandatory testing (应检尽检, TEST-001 (5), TEST-010): the district hospital hands the town its staff list; a town
  * cadre imports it from the template onto the medical-staff roster (one row with a wrong ID check digit), sees the
  * group's coverage and the two staff who joined three days ago and are overdue, imports the same file again
- * (nothing added twice) and takes one of them off the roster with the reason. The server's clock is real time.
+ * (nothing added twice), takes one of them off the roster with the reason and puts her back by hand. The server's
+ * clock is real time.
  */
 
 const CADRE = 'hutang.cadre';
@@ -187,7 +188,18 @@ describe('mandatory-testing groups journey', { skip: skipReason(), timeout: 180_
     await page.getByTestId('member-leave-submit').click();
     await waitForCount(page.getByTestId('group-members-table').locator('tbody tr.ant-table-row'), 1);
     await page.locator('[data-testid="group-overdue"][data-group="medical_staff"][data-value="1"]').waitFor();
-    assert.deepEqual(cadre.problems, []);
     lap('member left');
+  });
+
+  it('puts the nurse back with the person picker: joined today, she is due', async () => {
+    await page.getByTestId('group-add-member').click();
+    await page.getByTestId('person-picker').click();
+    await page.keyboard.type(NURSE.name);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: NURSE.name }).click();
+    await page.getByTestId('group-add-unit').fill('武进区人民医院');
+    await page.getByTestId('group-add-submit').click();
+    await page.locator('[data-testid="group-due"][data-group="medical_staff"][data-value="2"]').waitFor();
+    assert.deepEqual([await countOf(page, 'members'), await countOf(page, 'overdue')], ['3', '1']);
+    assert.deepEqual(cadre.problems, []);
   });
 });

@@ -39,6 +39,7 @@ const LabCorrectionsPage = lazy(() => import('./pages/testing/lab-corrections.pa
 const EnvironmentSamplingPage = lazy(() =>
   import('./pages/testing/environment-sampling.page.tsx').then((m) => ({ default: m.EnvironmentSamplingPage })),
 );
+const TestingGroupsPage = lazy(() => import('./pages/testing/testing-groups.page.tsx').then((m) => ({ default: m.TestingGroupsPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -60,6 +61,7 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'users', permission: 'user.read', element: <UsersPage /> },
   { path: 'audit', permission: 'audit.read', element: <AuditPage /> },
   { path: 'testing', permission: 'testing.read', element: <TestingCampaignsPage /> },
+  { path: 'testing-groups', permission: 'testing.read', element: <TestingGroupsPage /> },
   { path: 'sampling', permission: 'testing.sample', element: <TestingSamplingPage /> },
   { path: 'lab-results', permission: 'testing.labResult', element: <TestingLabResultsPage /> },
   { path: 'lab-corrections', permission: 'testing.manage', element: <LabCorrectionsPage /> },

@@ -104,6 +104,20 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   noEnvironmentRules: { zh: '该方案未规定环境和物品采样规则', en: 'The edition has no environment sampling rules' },
   taskClosed: { zh: '该任务已办结', en: 'This task is already closed' },
   alreadyLeft: { zh: '该人员已移出名单', en: 'This person has already left the roster' },
+  unknownGroup: { zh: '未知的人群类别（见模板“人群类别”页）', en: "Unknown group (see the template's group sheet)" },
+  groupMismatch: {
+    zh: '本次导入的是“{group}”名单，该行填写了其他人群类别',
+    en: 'This upload is the roster of “{group}”; the row names another group',
+  },
+  personOutsideScope: {
+    zh: '该证件号码的人员登记在您的辖区以外，请由其所在辖区导入',
+    en: 'The person with this ID number is registered outside your jurisdiction: their own jurisdiction imports them',
+  },
+  nameMismatch: {
+    zh: '姓名与该证件号码的登记信息不一致，请核对证件号码',
+    en: 'The name differs from the registry for this ID number: check the number',
+  },
+  tooLong: { zh: '不能超过 {max} 个字', en: 'is longer than {max} characters' },
   resultPending: { zh: '检测结果尚未出具', en: 'The result has not come yet' },
   identityCheckFailed: {
     zh: '身份核验未通过：请核对证件号、姓名和手机号（或是否同户），仍有疑问请联系社区',

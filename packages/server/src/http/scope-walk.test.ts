@@ -6,9 +6,9 @@ import ExcelJS from 'exceljs';
 import type { App } from '../app.ts';
 import { grantsOfUser } from '../auth/auth.repository.ts';
 import { queryRows } from '../db/query-rows.ts';
+import { XLSX_MIME } from '../imports/import-http.ts';
 import { type ClosedManagementWalkIds, closedManagementWalkFixture } from '../modules/closed-management/closed-management.walk-fixture.ts';
 import { type CodeWalkIds, codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
-import { XLSX_MIME } from '../modules/key-persons/roster/roster.routes.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { type TestingWalkIds, testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
@@ -405,6 +405,20 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/testing/environment/tasks/:id/close': {
     cases: (a) => [refused(`/api/testing/environment/tasks/${a.environmentTaskId}/close`, { note: '越界办结' })],
   },
+  'GET /api/testing/group-imports/template': { exception: 'static file: the empty roster template (its example row is sample text)' },
+  'POST /api/testing/group-imports': {
+    cases: (a) => [
+      { ...refused('/api/testing/group-imports'), query: { jurisdictionId: a.villageId, wait: 'true' }, upload: a.groupFileA },
+      // B's own upload whose row names A's person: a row error, nothing written in A.
+      {
+        ...empty('/api/testing/group-imports', { jurisdictionId: a.villageBId, wait: 'true' }, false),
+        status: 202,
+        upload: a.groupFileA,
+        says: /"created":0,.*"code":"personOutsideScope"/,
+      },
+    ],
+  },
+  'GET /api/testing/group-imports/:id': { cases: (a) => [refused(`/api/testing/group-imports/${a.groupImportId}`)] },
   'GET /api/testing/persons/:id/results': { cases: (a) => [refused(`/api/testing/persons/${a.personId}/results`)] },
   'POST /api/testing/samples/:id/certificate': { cases: (a) => [refused(`/api/testing/samples/${a.resultedSampleId}/certificate`)] },
   'GET /api/testing/certificates/:token': {
@@ -654,6 +668,9 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
     const testing = await testingWalkFixture(runtime.app, owner, {
       villageId: villageA.id,
       personId: String(person.id),
+      personName: '甲某人',
+      idNumber,
+      staffIdNumber: residentId('19830303', 219),
       marketId: market.id,
       now: NOW,
     });

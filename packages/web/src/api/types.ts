@@ -20,3 +20,5 @@ export type PersonListItem = Item<Ok<'/api/persons', 'get'>>;
 export type PersonDetail = Ok<'/api/persons/{id}', 'get'>;
 export type UserItem = Item<Ok<'/api/users', 'get'>>;
 export type AuditItem = Item<Ok<'/api/audit', 'get'>>;
+/** The progress every roster import answers with (key persons, mandatory-testing groups: the same shape). */
+export type ImportJob = Ok<'/api/testing/group-imports/{id}', 'get'>;

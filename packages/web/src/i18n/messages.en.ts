@@ -1,6 +1,7 @@
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
 import { ENVIRONMENT_MESSAGES_EN } from '../pages/testing/environment-i18n.ts';
 import { LAB_CORRECTION_MESSAGES_EN } from '../pages/testing/lab-correction-i18n.ts';
+import { TESTING_GROUPS_MESSAGES_EN } from '../pages/testing/testing-groups-i18n.ts';
 import { TESTING_MESSAGES_EN } from '../pages/testing/testing-i18n.ts';
 import type { MessageKey } from './messages.zh-CN.ts';
 
@@ -514,4 +515,5 @@ export const en: Record<MessageKey, string> = {
   ...TESTING_MESSAGES_EN,
   ...LAB_CORRECTION_MESSAGES_EN,
   ...ENVIRONMENT_MESSAGES_EN,
+  ...TESTING_GROUPS_MESSAGES_EN,
 };

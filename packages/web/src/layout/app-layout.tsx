@@ -13,6 +13,7 @@ import {
   SafetyCertificateOutlined,
   SafetyOutlined,
   ScheduleOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UploadOutlined,
   UserOutlined,
@@ -56,6 +57,7 @@ const MENU: MenuEntry[] = [
   { path: '/users', label: 'menu.users', permission: 'user.read', icon: <TeamOutlined /> },
   { path: '/audit', label: 'menu.audit', permission: 'audit.read', icon: <AuditOutlined /> },
   { path: '/testing', label: 'menu.testingCampaigns', permission: 'testing.read', icon: <ExperimentOutlined /> },
+  { path: '/testing-groups', label: 'menu.testingGroups', permission: 'testing.read', icon: <SolutionOutlined /> },
   { path: '/sampling', label: 'menu.testingSampling', permission: 'testing.sample', icon: <ExperimentOutlined /> },
   { path: '/lab-results', label: 'menu.testingLabResults', permission: 'testing.labResult', icon: <ExperimentOutlined /> },
   { path: '/lab-corrections', label: 'menu.testingLabCorrections', permission: 'testing.manage', icon: <ExperimentOutlined /> },
@@ -124,7 +126,8 @@ export function AppLayout() {
     icon: entry.icon,
     label: <span data-testid={`menu-${entry.path.slice(1)}`}>{t(entry.label)}</span>,
   }));
-  const selected = MENU.find((entry) => location.pathname.startsWith(entry.path))?.path;
+  // `/testing-groups` is not under `/testing`: a page or one of its sub-paths.
+  const selected = MENU.find((entry) => location.pathname === entry.path || location.pathname.startsWith(`${entry.path}/`))?.path;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header

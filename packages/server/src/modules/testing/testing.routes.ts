@@ -3,6 +3,7 @@ import type { Api } from '../../http/schemas.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { environmentRoutes } from './environment/environment.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
+import { groupImportRoutes } from './groups/group-import.routes.ts';
 import { correctionRoutes } from './labs/correction.routes.ts';
 import { labRoutes } from './labs/lab.routes.ts';
 import { resultRoutes } from './results/result.routes.ts';
@@ -15,6 +16,7 @@ export function testingRoutes(api: Api, deps: AppDeps) {
   labRoutes(api, deps);
   correctionRoutes(api, deps);
   groupRoutes(api, deps);
+  groupImportRoutes(api, deps);
   resultRoutes(api, deps);
   environmentRoutes(api, deps);
 }

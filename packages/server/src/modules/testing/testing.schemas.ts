@@ -1,6 +1,7 @@
 import { MANDATORY_TESTING_GROUPS, PAYERS, ZONE_TYPES } from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
 import { Nullable, Uuid } from '../../http/schemas.ts';
+import { ImportProgressSchema, RowErrorSchema } from '../../imports/import-http.ts';
 
 export const tags = ['testing'];
 export const ZoneTypeSchema = Type.Union(ZONE_TYPES.map((z) => Type.Literal(z)));
@@ -63,13 +64,8 @@ export const Community = Type.Object({
   sampled: Type.Integer(),
 });
 
-export const RowError = Type.Object({
-  row: Type.Integer(),
-  column: Type.String(),
-  field: Type.String(),
-  code: Type.String(),
-  message: Type.String(),
-});
+/** A row's problem in an import (row, column, field, code, message). */
+export const RowError = RowErrorSchema;
 
 export const FollowUpCounts = Type.Object({
   controlTasks: Type.Integer(),
@@ -79,18 +75,7 @@ export const FollowUpCounts = Type.Object({
   keyPersons: Type.Integer(),
 });
 
-export const LabImportProgress = Type.Object({
-  id: Uuid,
-  status: Type.String(),
-  fileName: Nullable(Type.String()),
-  total: Type.Integer(),
-  processed: Type.Integer(),
-  created: Type.Integer(),
-  existing: Type.Integer(),
-  failed: Type.Integer(),
-  errors: Type.Array(RowError),
-  followUp: FollowUpCounts,
-});
+export const LabImportProgress = Type.Composite([ImportProgressSchema, Type.Object({ followUp: FollowUpCounts })]);
 
 export const PersonResult = Type.Object({
   sampleId: Uuid,

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import type { App } from '../../app.ts';
+import { XLSX_MIME } from '../../imports/import-http.ts';
 import type { TestClient } from '../../testing/factories.ts';
-import { XLSX_MIME } from '../key-persons/roster/roster.routes.ts';
+import { GROUP_ROSTER_COLUMNS } from './groups/group-roster-columns.ts';
 
 /** Town A's testing records for the scope walk (http/scope-walk.test.ts): a town-B user must reach none of them. */
 export interface TestingWalkIds {
@@ -20,6 +21,9 @@ export interface TestingWalkIds {
   environmentSampleId: string;
   environmentBatch: string;
   environmentTaskId: string;
+  groupImportId: string;
+  /** A mandatory-testing roster naming town A's person, for town B to upload. */
+  groupFileA: Buffer;
 }
 
 /** The lab's name holds the community's name, so a list that shows it shows something of town A. */
@@ -31,6 +35,15 @@ async function labWorkbook(barcode: string, result: string): Promise<Buffer> {
   const sheet = book.addWorksheet('结果');
   sheet.addRow(['条码', '结果', '检测机构']);
   sheet.addRow([barcode, result, WALK_LAB]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** A one-row medical-staff roster. */
+async function groupRoster(name: string, idNumber: string): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('名单');
+  sheet.addRow(GROUP_ROSTER_COLUMNS.map((c) => c.header));
+  sheet.addRow([name, '居民身份证', idNumber, '', WALK_LAB, '医疗机构工作人员', '', '']);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -61,12 +74,21 @@ async function environmentFixture(
 
 /**
  * Built by town A's admin through the API: a campaign, a point, an open tube, a resulted sample, a
- * roster entry, a lab import, a pending correction, and a positive environment sample of the market.
+ * roster entry, a lab import, a roster import, a pending correction, and a positive environment
+ * sample of the market.
  */
 export async function testingWalkFixture(
   app: App,
   owner: TestClient,
-  a: { villageId: string; personId: string; marketId: string; now: string },
+  a: {
+    villageId: string;
+    personId: string;
+    personName: string;
+    idNumber: string;
+    staffIdNumber: string;
+    marketId: string;
+    now: string;
+  },
 ): Promise<TestingWalkIds> {
   const ok = async (method: string, url: string, body?: unknown) => {
     const reply = await owner.request(method, url, body);
@@ -99,6 +121,14 @@ export async function testingWalkFixture(
     payload: await labWorkbook('WALK-A-0002', '阴性'),
   });
   assert.equal(imported.statusCode, 202, imported.body);
+  const rostered = await app.inject({
+    method: 'POST',
+    url: `/api/testing/group-imports?jurisdictionId=${a.villageId}&wait=true`,
+    headers: { ...owner.headers, 'content-type': XLSX_MIME },
+    payload: await groupRoster('甲社区职工', a.staffIdNumber),
+  });
+  assert.equal(rostered.statusCode, 202, rostered.body);
+  assert.match(rostered.body, /"created":1,/);
   const correction = await ok('POST', '/api/testing/lab-result-corrections', {
     barcode: 'WALK-A-0002',
     result: 'positive',
@@ -115,5 +145,7 @@ export async function testingWalkFixture(
     labImportId: (imported.json() as { id: string }).id,
     correctionId: String(correction.id),
     labFileA: await labWorkbook('WALK-A-0001', '阳性'),
+    groupImportId: (rostered.json() as { id: string }).id,
+    groupFileA: await groupRoster(a.personName, a.idNumber),
   };
 }

@@ -1,4 +1,5 @@
-import { ID_TYPES, type IdType, KEY_PERSON_CATEGORIES, type KeyPersonCategory } from '@fangkong/core';
+import { KEY_PERSON_CATEGORIES, type KeyPersonCategory } from '@fangkong/core';
+import type { SheetColumn } from '../../../imports/sheet.ts';
 
 /** The roster template's columns, in order: the header is what people see, the key what code uses. */
 export const ROSTER_COLUMNS = [
@@ -11,13 +12,9 @@ export const ROSTER_COLUMNS = [
   { key: 'category', header: '人员类别', required: true, example: '密切接触者' },
   { key: 'startDate', header: '起算日期', required: true, example: '2020-03-01' },
   { key: 'note', header: '备注', required: false, example: '' },
-] as const;
+] as const satisfies readonly SheetColumn[];
 
 export type RosterKey = (typeof ROSTER_COLUMNS)[number]['key'];
-
-const columnLetter = (index: number) => String.fromCharCode(65 + index);
-export const columnOf = (key: RosterKey) =>
-  `${columnLetter(ROSTER_COLUMNS.findIndex((c) => c.key === key))}(${ROSTER_COLUMNS.find((c) => c.key === key)?.header})`;
 
 export const CATEGORY_LABELS: Record<KeyPersonCategory, string[]> = {
   confirmed: ['确诊病例', '确诊'],
@@ -32,18 +29,7 @@ export const CATEGORY_LABELS: Record<KeyPersonCategory, string[]> = {
   returning_outsider: ['外来返乡人员', '外来人员', '返乡人员'],
 };
 
-const ID_TYPE_LABELS: Record<IdType, string[]> = {
-  resident_id: ['居民身份证', '身份证'],
-  passport: ['护照'],
-  other: ['其他', '其他证件'],
-};
-
 export function categoryFromLabel(label: string): KeyPersonCategory | null {
   const text = label.trim();
   return KEY_PERSON_CATEGORIES.find((c) => c === text || CATEGORY_LABELS[c].includes(text)) ?? null;
-}
-
-export function idTypeFromLabel(label: string): IdType | null {
-  const text = label.trim();
-  return ID_TYPES.find((t) => t === text || ID_TYPE_LABELS[t].includes(text)) ?? null;
 }

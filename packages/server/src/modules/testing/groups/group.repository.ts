@@ -35,10 +35,16 @@ export interface RosterRow {
   personId: string;
   name: string;
   idMasked: string;
+  phoneMasked: string | null;
   unitName: string | null;
   joinedOn: string;
   jurisdictionPath: string;
+  jurisdictionName: string;
   lastSampledAt: Date | null;
+  /** The result of the latest sample's tube (a pooled result when the tube held several), null while pending. */
+  lastResult: string | null;
+  /** The latest sample went into a pooled tube: a positive result then waits for the single-tube retest. */
+  lastPooled: boolean;
 }
 
 interface Raw {
@@ -47,20 +53,34 @@ interface Raw {
   person_id: string;
   name: string;
   id_masked: string;
+  phone_masked: string | null;
   unit_name: string | null;
   joined_on: string;
   jurisdiction_path: string;
+  jurisdiction_name: string;
   last_sampled_at: Date | string | null;
+  last_result: string | null;
+  last_pooled: boolean | null;
 }
 
-/** Active members under the paths (one group or all), each with their latest sample. */
+/** Active members under the paths (one group or all), each with their latest sample and its tube's result. */
 export async function rosterIn(db: Db, paths: readonly string[], group: string | null): Promise<RosterRow[]> {
   const ofGroup = group ? sql` and m.group_code = ${group}` : sql``;
   const rows = await queryRows<Raw>(
     db,
-    sql`select m.id, m.group_code, m.person_id, p.name, p.id_masked, m.unit_name, m.joined_on::text as joined_on, m.jurisdiction_path,
-          (select max(s.sampled_at) from sample s where s.person_id = m.person_id) as last_sampled_at
-        from testing_group_member m join person p on p.id = m.person_id
+    sql`select m.id, m.group_code, m.person_id, p.name, p.id_masked, p.phone_masked, m.unit_name, m.joined_on::text as joined_on,
+          m.jurisdiction_path, j.name as jurisdiction_name, last.sampled_at as last_sampled_at, last.result as last_result,
+          coalesce(last.pooled, false) as last_pooled
+        from testing_group_member m
+        join person p on p.id = m.person_id
+        join jurisdiction j on j.id = m.jurisdiction_id
+        left join lateral (
+          select s.sampled_at, lr.result, (t.pool_size > 1 or t.member_count > 1) as pooled from sample s
+          left join pool_member pm on pm.sample_id = s.id
+          left join tube t on t.id = pm.tube_id
+          left join lab_result lr on lr.id = t.id
+          where s.person_id = m.person_id order by s.sampled_at desc limit 1
+        ) last on true
         where m.left_on is null and ${pathUnder(sql`m.jurisdiction_path`, paths)}${ofGroup}
         order by m.jurisdiction_path, p.name, m.id`,
   );
@@ -70,9 +90,13 @@ export async function rosterIn(db: Db, paths: readonly string[], group: string |
     personId: r.person_id,
     name: r.name,
     idMasked: r.id_masked,
+    phoneMasked: r.phone_masked,
     unitName: r.unit_name,
     joinedOn: r.joined_on,
     jurisdictionPath: r.jurisdiction_path,
+    jurisdictionName: r.jurisdiction_name,
     lastSampledAt: asDate(r.last_sampled_at),
+    lastResult: r.last_result,
+    lastPooled: r.last_pooled === true,
   }));
 }

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../../app-deps.ts';
 import { contextOf } from '../../../http/request-context.ts';
 import { type Api, errorResponses, IdParams, Nullable, Page, PageQuery, pageWindow, Uuid } from '../../../http/schemas.ts';
-import { GroupParams, Loose, Reason, tags } from '../testing.schemas.ts';
+import { GroupParams, Loose, Reason, ResultValue, tags } from '../testing.schemas.ts';
 import { addMember, groupCoverage, groupMembers, leaveGroup } from './group.service.ts';
 
 const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Asia/Shanghai)' });
@@ -58,10 +58,14 @@ export function groupRoutes(api: Api, deps: AppDeps) {
               personId: Uuid,
               name: Type.String(),
               idMasked: Type.String(),
+              phoneMasked: Nullable(Type.String()),
+              jurisdictionName: Type.String(),
               unitName: Nullable(Type.String()),
               joinedOn: Type.String(),
               lastSampledAt: Nullable(Type.String()),
-              state: Type.String(),
+              lastResult: ResultValue,
+              lastPooled: Type.Boolean(),
+              state: State,
               dueDate: Type.String(),
             }),
           ),

@@ -3,7 +3,7 @@ import {
   conflict,
   forbidden,
   invalid,
-  isCalendarDate,
+  type LabResult,
   MANDATORY_TESTING_GROUPS,
   type MandatoryTestingGroup,
   type MemberTestingState,
@@ -17,12 +17,43 @@ import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
 import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
+import { pastDateCell } from '../../../imports/person-cells.ts';
 import { findJurisdictionById } from '../../jurisdictions/jurisdiction.repository.ts';
 import { findPersonById } from '../../persons/person.repository.ts';
 import { isUniqueViolation, rulesInForce, scopeOf } from '../testing-access.ts';
 import { activeMembership, findMember, insertMember, leaveMembership, type RosterRow, rosterIn } from './group.repository.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
+
+export const ACTIVE_MEMBER_INDEX = 'testing_group_member_active_idx';
+
+export interface Enrolment {
+  group: MandatoryTestingGroup;
+  person: { id: string; jurisdictionId: string; jurisdictionPath: string };
+  unitName: string | null;
+  joinedOn: string;
+}
+
+/** Writes a roster entry under the person's jurisdiction, with its audit event, inside the caller's transaction. */
+export async function enrolMember(tx: Db, context: RequestContext, { group, person, unitName, joinedOn }: Enrolment) {
+  const member = await insertMember(tx, {
+    group,
+    personId: person.id,
+    unitName,
+    joinedOn,
+    jurisdictionId: person.jurisdictionId,
+    jurisdictionPath: person.jurisdictionPath,
+    createdBy: context.actor.userId,
+  });
+  await recordAudit(tx, context, {
+    action: 'testing.addGroupMember',
+    entityType: 'testing_group_member',
+    entityId: member.id,
+    jurisdictionPath: person.jurisdictionPath,
+    after: { group, personId: person.id, unitName, joinedOn },
+  });
+  return member;
+}
 
 export interface NewMember {
   personId: string;
@@ -37,31 +68,16 @@ export async function addMember(deps: Deps, context: RequestContext, group: Mand
   if (!found || !pathInScope(found.person.jurisdictionPath, scopeOf(context, 'testing.manage'))) throw notFound('personId');
   const today = shanghaiDate(deps.clock());
   const joinedOn = input.joinedOn ?? today;
-  if (!isCalendarDate(joinedOn)) throw invalid('joinedOn', 'invalidDate');
-  if (joinedOn > today) throw invalid('joinedOn', 'futureDate');
+  const dateIssue = pastDateCell(joinedOn, today);
+  if (dateIssue) throw invalid('joinedOn', dateIssue);
   if (await activeMembership(db, group, input.personId)) throw conflict('personId', 'alreadyInGroup');
   const { person } = found;
   const written = db.transaction(async (tx) => {
-    const member = await insertMember(tx, {
-      group,
-      personId: person.id,
-      unitName: input.unitName ?? null,
-      joinedOn,
-      jurisdictionId: person.jurisdictionId,
-      jurisdictionPath: person.jurisdictionPath,
-      createdBy: context.actor.userId,
-    });
-    await recordAudit(tx, context, {
-      action: 'testing.addGroupMember',
-      entityType: 'testing_group_member',
-      entityId: member.id,
-      jurisdictionPath: person.jurisdictionPath,
-      after: { group, personId: person.id, unitName: input.unitName ?? null, joinedOn },
-    });
+    const member = await enrolMember(tx, context, { group, person, unitName: input.unitName ?? null, joinedOn });
     return { id: member.id, group, personId: person.id, joinedOn };
   });
   return written.catch((error: unknown) => {
-    throw isUniqueViolation(error, 'testing_group_member_active_idx') ? conflict('personId', 'alreadyInGroup') : error;
+    throw isUniqueViolation(error, ACTIVE_MEMBER_INDEX) ? conflict('personId', 'alreadyInGroup') : error;
   });
 }
 
@@ -145,20 +161,28 @@ export async function groupMembers(deps: Deps, context: RequestContext, group: M
   const now = deps.clock();
   const today = shanghaiDate(now);
   const { rules } = rulesInForce(now);
-  const rows = (await rosterIn(db, paths, group)).map((member) => ({ member, state: stateOf(rules, member, today) }));
-  const chosen = rows.filter((r) => !query.state || r.state?.decision === query.state);
+  const rows = (await rosterIn(db, paths, group)).map((member) => {
+    const state = stateOf(rules, member, today);
+    return { member, state: state?.decision ?? 'overdue', dueDate: state?.dueDate ?? member.joinedOn };
+  });
+  // Soonest due first: the top of the overdue list is who has waited longest.
+  const chosen = rows.filter((r) => !query.state || r.state === query.state).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   return {
     total: chosen.length,
-    items: chosen.slice(query.offset, query.offset + query.limit).map(({ member, state }) => ({
+    items: chosen.slice(query.offset, query.offset + query.limit).map(({ member, state, dueDate }) => ({
       id: member.id,
       personId: member.personId,
       name: member.name,
       idMasked: member.idMasked,
+      phoneMasked: member.phoneMasked,
+      jurisdictionName: member.jurisdictionName,
       unitName: member.unitName,
       joinedOn: member.joinedOn,
       lastSampledAt: member.lastSampledAt?.toISOString() ?? null,
-      state: state?.decision ?? 'overdue',
-      dueDate: state?.dueDate ?? member.joinedOn,
+      lastResult: member.lastResult as LabResult | null,
+      lastPooled: member.lastPooled,
+      state,
+      dueDate,
     })),
   };
 }

@@ -30,6 +30,7 @@ export * from './key-persons/site-capacity.ts';
 export * from './protocols/local-profiles.ts';
 export * from './protocols/protocol-types.ts';
 export * from './protocols/registry.ts';
+export * from './testing/follow-up-state.ts';
 export * from './testing/group-coverage.ts';
 export * from './testing/negative-within.ts';
 export * from './testing/payer.ts';

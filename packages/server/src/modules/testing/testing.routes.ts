@@ -3,6 +3,7 @@ import type { Api } from '../../http/schemas.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
 import { labRoutes } from './labs/lab.routes.ts';
+import { overviewRoutes } from './overview/overview.routes.ts';
 import { resultRoutes } from './results/result.routes.ts';
 import { samplingRoutes } from './sampling/sampling.routes.ts';
 
@@ -13,4 +14,5 @@ export function testingRoutes(api: Api, deps: AppDeps) {
   labRoutes(api, deps);
   groupRoutes(api, deps);
   resultRoutes(api, deps);
+  overviewRoutes(api, deps);
 }

@@ -20,3 +20,8 @@ export type PersonListItem = Item<Ok<'/api/persons', 'get'>>;
 export type PersonDetail = Ok<'/api/persons/{id}', 'get'>;
 export type UserItem = Item<Ok<'/api/users', 'get'>>;
 export type AuditItem = Item<Ok<'/api/audit', 'get'>>;
+export type TestingOverview = Ok<'/api/testing/overview', 'get'>;
+/** What the campaign dashboard and the overview share: tubes, pending by lab, positives. */
+export type TestingBoard = Pick<TestingOverview, 'tubes' | 'pendingByLab' | 'positives'>;
+export type PoolMember = Ok<'/api/testing/tubes/{id}/members', 'get'>['members'][number];
+export type DailyTestingReport = Ok<'/api/testing/reports/daily', 'get'>;

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Descriptions, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Progress, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { TestingOverview } from '../../api/types.ts';
@@ -7,6 +7,7 @@ import { DatedExportModal } from '../../components/dated-export.modal.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useScope } from '../../jurisdictions/scope.tsx';
 import { shanghaiToday } from '../key-persons/key-person-labels.ts';
+import { campaignColumns } from './campaign-columns.tsx';
 import { FollowUpBoard } from './follow-up-board.tsx';
 import { percent, testingLabel, useDailyReport, useOverview } from './testing-queries.ts';
 
@@ -39,13 +40,7 @@ function Campaigns({ rows }: { rows: CampaignRow[] }) {
       pagination={false}
       dataSource={rows}
       columns={[
-        { title: t('testing.name'), dataIndex: 'name' },
-        { title: t('testing.jurisdiction'), dataIndex: 'jurisdictionName' },
-        {
-          title: t('testing.status'),
-          dataIndex: 'status',
-          render: (s: string) => <Tag color={s === 'closed' ? 'default' : 'green'}>{testingLabel(t, 'status', s)}</Tag>,
-        },
+        ...campaignColumns<CampaignRow>(t),
         { title: `${t('testing.sampled')} / ${t('testing.expected')}`, render: (_: unknown, c) => `${c.sampled} / ${c.expected}` },
         {
           title: t('testing.progress'),

@@ -199,6 +199,7 @@ describe('testing campaign journey', { skip: skipReason(), timeout: 120_000 }, (
     await waitForCount(rows, 2);
     const texts = await rows.allTextContents();
     for (const text of texts) assert.match(text, /^居\*+320412\*+[\dX]{4}甲社区待办待办待复核$/, texts.join(' | '));
+    await rows.last().scrollIntoViewIfNeeded();
     await screenshot(page, 'testing-7-pool-members');
     lap('pool members checked');
   });

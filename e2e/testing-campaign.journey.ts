@@ -20,8 +20,10 @@ import {
  * Testing at scale (issue 5): a town cadre opens a campaign over the town, adds a collection point and samples 12
  * residents into pools of 10 (one full tube, one of two closed by hand); the county lab imports a file with both
  * tubes positive (and a row with an unknown barcode); the campaign dashboard shows both positive pools with every
- * member's control and retest task open. The lab then asks to correct the second tube to negative, and the
- * cadre (a second user, with testing management rights) approves: the pool leaves the positives. The server's clock is real time.
+ * member's control and retest task open, and a pool opens to its members. The lab then asks to correct the second
+ * tube to negative, and the cadre (a second user, with testing management rights) approves: the pool leaves the
+ * positives. The testing overview shows the campaign's progress per town and today's positives. The server's clock
+ * is real time.
  */
 
 const CADRE = 'hutang.cadre';
@@ -192,6 +194,27 @@ describe('testing campaign journey', { skip: skipReason(), timeout: 180_000 }, (
     lap('dashboard checked');
   });
 
+  it('the second pool opens to its two members: masked, each with an open control and retest task, to be retested', async () => {
+    const positives = page.getByTestId('positives-table');
+    await positives.locator(`tr[data-barcode="${SECOND}"] .ant-table-row-expand-icon`).click();
+    const rows = page.locator(`[data-testid="pool-members"][data-barcode="${SECOND}"] tbody tr.ant-table-row`);
+    await waitForCount(rows, 2);
+    const texts = await rows.allTextContents();
+    for (const text of texts) assert.match(text, /^居\*+320412\*+[\dX]{4}甲社区待办待办待复核$/, texts.join(' | '));
+    await rows.last().scrollIntoViewIfNeeded();
+    await screenshot(page, 'testing-7-pool-members');
+    lap('pool members checked');
+  });
+
+  it("the testing overview shows the campaign's progress per town and both pools among today's positives", async () => {
+    await page.getByTestId('menu-testing-overview').click();
+    const campaign = page.getByTestId('overview-campaigns').locator('tbody tr', { hasText: '湖塘镇全员核酸第一轮' });
+    assert.match((await campaign.textContent()) ?? '', /12 \/ 15.*湖塘镇 12\/15/);
+    await waitForCount(page.getByTestId('positives-table').locator('tbody tr.ant-table-row'), 2);
+    await screenshot(page, 'testing-8-overview');
+    lap('overview checked');
+  });
+
   it("a member's results in the person drawer: the positive pool of 10, no negative within 24 h", async () => {
     await page.getByTestId('menu-persons').click();
     await page.getByTestId('person-search-input').fill('居民01');
@@ -202,7 +225,7 @@ describe('testing campaign journey', { skip: skipReason(), timeout: 180_000 }, (
     const results = drawer.getByTestId('person-results');
     await results.locator('tbody tr', { hasText: FIRST }).waitFor();
     assert.match((await results.locator('tbody tr', { hasText: FIRST }).textContent()) ?? '', /10 混 1.*阳性/);
-    await screenshot(page, 'testing-7-person-results');
+    await screenshot(page, 'testing-9-person-results');
     assert.deepEqual([...cadre.problems, ...lab.problems], []);
     lap('person results checked');
   });

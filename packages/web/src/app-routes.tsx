@@ -31,6 +31,7 @@ const CodeChangesPage = lazy(() => import('./pages/codes/code-changes.page.tsx')
 const AppealsPage = lazy(() => import('./pages/codes/appeals.page.tsx').then((m) => ({ default: m.AppealsPage })));
 const H5App = lazy(() => import('./pages/h5/h5-app.tsx').then((m) => ({ default: m.H5App })));
 const TestingCampaignsPage = lazy(() => import('./pages/testing/campaigns.page.tsx').then((m) => ({ default: m.TestingCampaignsPage })));
+const TestingOverviewPage = lazy(() => import('./pages/testing/overview.page.tsx').then((m) => ({ default: m.TestingOverviewPage })));
 const TestingSamplingPage = lazy(() => import('./pages/testing/sampling.page.tsx').then((m) => ({ default: m.TestingSamplingPage })));
 const TestingLabResultsPage = lazy(() =>
   import('./pages/testing/lab-results.page.tsx').then((m) => ({ default: m.TestingLabResultsPage })),
@@ -60,6 +61,7 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'place-codes', permission: 'place.code', element: <PlaceCodesPage /> },
   { path: 'users', permission: 'user.read', element: <UsersPage /> },
   { path: 'audit', permission: 'audit.read', element: <AuditPage /> },
+  { path: 'testing-overview', permission: 'testing.read', element: <TestingOverviewPage /> },
   { path: 'testing', permission: 'testing.read', element: <TestingCampaignsPage /> },
   { path: 'testing-groups', permission: 'testing.read', element: <TestingGroupsPage /> },
   { path: 'sampling', permission: 'testing.sample', element: <TestingSamplingPage /> },

@@ -39,3 +39,8 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 export function shanghaiDate(instant: Date): CalendarDate {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The instant an Asia/Shanghai calendar day begins (00:00 +08:00): day windows for reports and dashboards. */
+export function shanghaiDayStart(date: CalendarDate): Date {
+  return new Date(toUtc(date).getTime() - SHANGHAI_OFFSET_MS);
+}

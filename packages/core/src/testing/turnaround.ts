@@ -1,5 +1,6 @@
 import { because, type Reason } from '../key-persons/reason.ts';
-import type { TurnaroundRule } from '../protocols/protocol-types.ts';
+import type { ProtocolEdition, TurnaroundRule, TurnaroundSetting } from '../protocols/protocol-types.ts';
+import { PROTOCOL_EDITIONS } from '../protocols/registry.ts';
 
 export interface TurnaroundStats {
   results: number;
@@ -40,4 +41,17 @@ export function summarizeTurnaround(hours: readonly number[], rule: TurnaroundRu
     overLimit: sorted.filter((h) => h > rule.hours).length,
   };
   return judgeTurnaround(stats, rule);
+}
+
+export interface TurnaroundLimit {
+  editionId: string;
+  setting: TurnaroundSetting;
+  hours: number;
+}
+
+/** Every edition's limit per setting, so a query can hold each tube to the edition it was opened under. */
+export function turnaroundLimits(editions: readonly ProtocolEdition[] = PROTOCOL_EDITIONS): TurnaroundLimit[] {
+  return editions.flatMap((edition) =>
+    (edition.testing?.turnaround ?? []).map((rule) => ({ editionId: edition.id, setting: rule.setting, hours: rule.hours })),
+  );
 }

@@ -365,6 +365,23 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/testing/lab-result-corrections/:id/reject': {
     cases: (a) => [refused(`/api/testing/lab-result-corrections/${a.correctionId}/reject`, { reason: '越界驳回' })],
   },
+  'GET /api/testing/overview': {
+    cases: (a) => [empty('/api/testing/overview'), { ...refused('/api/testing/overview'), query: { jurisdictionId: a.villageId } }],
+  },
+  'GET /api/testing/tubes/:id/members': { cases: (a) => [refused(`/api/testing/tubes/${a.openTubeId}/members`)] },
+  'GET /api/testing/reports/daily': {
+    cases: (a) => [
+      empty('/api/testing/reports/daily', { date: TODAY }),
+      { ...refused('/api/testing/reports/daily'), query: { date: TODAY, jurisdictionId: a.villageId } },
+    ],
+  },
+  // A workbook: the owner's control cannot search its zipped cells, so none.
+  'GET /api/testing/reports/daily.xlsx': {
+    cases: (a) => [
+      empty('/api/testing/reports/daily.xlsx', { date: TODAY, purpose: '越界导出' }, false),
+      { ...refused('/api/testing/reports/daily.xlsx'), query: { date: TODAY, purpose: '越界导出', jurisdictionId: a.villageId } },
+    ],
+  },
   // Counts per group only: the owner's answer names nothing of A either, so no control.
   'GET /api/testing/groups': { cases: () => [empty('/api/testing/groups', undefined, false)] },
   'GET /api/testing/groups/:group/members': { cases: () => [empty('/api/testing/groups/medical_staff/members')] },

@@ -9123,13 +9123,20 @@ export interface paths {
                             };
                             pendingByLab: {
                                 labName: string | null;
+                                setting: string;
+                                /** @description The limit of the tubes' protocol edition for the setting */
+                                limitHours: number | null;
                                 tubes: number;
+                                /** @description Tubes sampled longer ago than the limit, still without a result */
+                                overLimit: number;
                                 oldestClosedAt: string | null;
                             }[];
                             positives: {
                                 /** Format: uuid */
                                 tubeId: string;
                                 barcode: string;
+                                /** Format: uuid */
+                                campaignId: string | null;
                                 result: string;
                                 members: number;
                                 resultAt: string | null;
@@ -9137,7 +9144,7 @@ export interface paths {
                                 retestsNegative: number;
                                 retestsPositive: number;
                                 openTasks: number;
-                                state: string;
+                                state: "retesting" | "awaitingRetestResults" | "cleared" | "case";
                             }[];
                         };
                     };
@@ -12965,6 +12972,545 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testing/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open campaigns (and those closed in the last days) with progress per town, tubes in transit, results pending by lab against the turnaround limit, today’s positives and their follow-up */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    closedWithinDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            /** @description Campaigns closed and single tubes opened before this are left out */
+                            since: string;
+                            jurisdictions: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            campaignsTotal: number;
+                            campaigns: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                editionId: string;
+                                status: string;
+                                startsAt: string;
+                                endsAt: string | null;
+                                closedAt: string | null;
+                                defaultPoolSize: number;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                                jurisdictionName: string;
+                                expected: number;
+                                sampled: number;
+                                towns: {
+                                    /** Format: uuid */
+                                    jurisdictionId: string | null;
+                                    code: string | null;
+                                    name: string;
+                                    expected: number;
+                                    sampled: number;
+                                }[];
+                            }[];
+                            tubes: {
+                                open: number;
+                                inTransit: number;
+                                resulted: number;
+                                oldestInTransitSince: string | null;
+                            };
+                            pendingByLab: {
+                                labName: string | null;
+                                setting: string;
+                                /** @description The limit of the tubes' protocol edition for the setting */
+                                limitHours: number | null;
+                                tubes: number;
+                                /** @description Tubes sampled longer ago than the limit, still without a result */
+                                overLimit: number;
+                                oldestClosedAt: string | null;
+                            }[];
+                            positives: {
+                                /** Format: uuid */
+                                tubeId: string;
+                                barcode: string;
+                                /** Format: uuid */
+                                campaignId: string | null;
+                                result: string;
+                                members: number;
+                                resultAt: string | null;
+                                retests: number;
+                                retestsNegative: number;
+                                retestsPositive: number;
+                                openTasks: number;
+                                state: "retesting" | "awaitingRetestResults" | "cleared" | "case";
+                            }[];
+                            positivesByState: {
+                                retesting: number;
+                                awaitingRetestResults: number;
+                                cleared: number;
+                                case: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testing/tubes/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members of a tube in my scope (masked) with their control and retest tasks, retest result and hand-over */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            tubeId: string;
+                            barcode: string;
+                            result: ("negative" | "positive" | "indeterminate") | (never | null);
+                            resultAt: string | null;
+                            memberCount: number;
+                            membersOutsideScope: number;
+                            members: {
+                                /** Format: uuid */
+                                personId: string;
+                                nameMasked: string;
+                                idMasked: string;
+                                /** Format: uuid */
+                                communityId: string | null;
+                                communityName: string | null;
+                                /** @description open | closed; null when the tube set none off */
+                                controlTask: string | null;
+                                retestTask: string | null;
+                                caseCandidate: boolean;
+                                retest: {
+                                    barcode: string;
+                                    sampledAt: string | null;
+                                    result: ("negative" | "positive" | "indeterminate") | (never | null);
+                                    resultAt: string | null;
+                                } | null;
+                                episode: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    category: string;
+                                    status: string;
+                                } | null;
+                                /** @description retesting | awaitingResult | cleared | case */
+                                state: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testing/reports/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The day’s testing summary for upward reporting (TEST-007): samples, tubes, results by outcome, positives, turnaround */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai); today when left out */
+                    date?: string;
+                    jurisdictionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            generatedAt: string;
+                            jurisdictions: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                path: string;
+                            }[];
+                            sampled: {
+                                total: number;
+                                byPurpose: {
+                                    purpose: string;
+                                    n: number;
+                                }[];
+                                byPayer: {
+                                    payer: string;
+                                    n: number;
+                                }[];
+                            };
+                            tubes: {
+                                opened: number;
+                                closed: number;
+                                inTransitAtEnd: number;
+                            };
+                            results: {
+                                result: string;
+                                tubes: number;
+                                persons: number;
+                                pools: number;
+                                retests: number;
+                            }[];
+                            positives: {
+                                pools: number;
+                                membersUnderControl: number;
+                                singles: number;
+                                retestsPositive: number;
+                                handedOver: number;
+                            };
+                            turnaround: {
+                                overLimit: number;
+                                bySetting: {
+                                    setting: string;
+                                    limitHours: number | null;
+                                    results: number;
+                                    overLimit: number;
+                                    maxHours: number | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testing/reports/daily.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily testing report as Excel; the purpose is recorded */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai); today when left out */
+                    date?: string;
+                    jurisdictionId?: string;
+                    /** @description Why the report leaves the platform (recorded in the audit log) */
+                    purpose: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

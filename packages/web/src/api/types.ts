@@ -22,3 +22,8 @@ export type UserItem = Item<Ok<'/api/users', 'get'>>;
 export type AuditItem = Item<Ok<'/api/audit', 'get'>>;
 /** The progress every roster import answers with (key persons, mandatory-testing groups: the same shape). */
 export type ImportJob = Ok<'/api/testing/group-imports/{id}', 'get'>;
+export type TestingOverview = Ok<'/api/testing/overview', 'get'>;
+/** What the campaign dashboard and the overview share: tubes, pending by lab, positives. */
+export type TestingBoard = Pick<TestingOverview, 'tubes' | 'pendingByLab' | 'positives'>;
+export type PoolMember = Ok<'/api/testing/tubes/{id}/members', 'get'>['members'][number];
+export type DailyTestingReport = Ok<'/api/testing/reports/daily', 'get'>;

@@ -2,14 +2,18 @@ import {
   AppError,
   editionInForce,
   findEdition,
+  forbidden,
   type Permission,
   type ProtocolEdition,
+  pathInScope,
   scopePaths,
   shanghaiDate,
   type TestingRules,
   testingRulesOf,
 } from '@fangkong/core';
+import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
 
 export const scopeOf = (context: RequestContext, permission: Permission) => scopePaths(context.actor.grants, permission);
 
@@ -43,6 +47,20 @@ export function rulesOfEdition(editionId: string): TestingRules {
  */
 export function communityPathOf(path: string): string {
   return /^(.*?\/\d{12}\/)/.exec(path)?.[1] ?? path;
+}
+
+/** The town (street, 9-digit NBS code) a path lies in, or the path itself above that level: progress per town. */
+export function townPathOf(path: string): string {
+  return /^(.*?\/\d{9}\/)/.exec(path)?.[1] ?? path;
+}
+
+/** The caller's scope for the permission, or one jurisdiction inside it (403 for one outside). */
+export async function narrowScope(db: Db, context: RequestContext, permission: Permission, jurisdictionId: string | undefined) {
+  const scope = scopeOf(context, permission);
+  if (!jurisdictionId) return { scope, jurisdiction: null };
+  const where = await findJurisdictionById(db, jurisdictionId);
+  if (!where || !pathInScope(where.path, scope)) throw forbidden('jurisdictionId');
+  return { scope: [where.path], jurisdiction: where };
 }
 
 /** A unique-index violation (23505) of the named constraint, however deep the driver wrapped it. */

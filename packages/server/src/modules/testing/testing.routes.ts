@@ -6,6 +6,7 @@ import { groupRoutes } from './groups/group.routes.ts';
 import { groupImportRoutes } from './groups/group-import.routes.ts';
 import { correctionRoutes } from './labs/correction.routes.ts';
 import { labRoutes } from './labs/lab.routes.ts';
+import { overviewRoutes } from './overview/overview.routes.ts';
 import { resultRoutes } from './results/result.routes.ts';
 import { samplingRoutes } from './sampling/sampling.routes.ts';
 
@@ -19,4 +20,5 @@ export function testingRoutes(api: Api, deps: AppDeps) {
   groupImportRoutes(api, deps);
   resultRoutes(api, deps);
   environmentRoutes(api, deps);
+  overviewRoutes(api, deps);
 }

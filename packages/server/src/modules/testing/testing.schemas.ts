@@ -1,4 +1,4 @@
-import { MANDATORY_TESTING_GROUPS, PAYERS, ZONE_TYPES } from '@fangkong/core';
+import { MANDATORY_TESTING_GROUPS, PAYERS, POOL_FOLLOW_UP_STATES, ZONE_TYPES } from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
 import { Nullable, Uuid } from '../../http/schemas.ts';
 import { ImportProgressSchema, RowErrorSchema } from '../../imports/import-http.ts';
@@ -62,6 +62,41 @@ export const Community = Type.Object({
   name: Type.String(),
   expected: Type.Integer(),
   sampled: Type.Integer(),
+});
+
+export const Positive = Type.Object({
+  tubeId: Uuid,
+  barcode: Type.String(),
+  campaignId: Nullable(Uuid),
+  result: Type.String(),
+  members: Type.Integer(),
+  resultAt: Nullable(Type.String()),
+  retests: Type.Integer(),
+  retestsNegative: Type.Integer(),
+  retestsPositive: Type.Integer(),
+  openTasks: Type.Integer(),
+  state: Type.Union(POOL_FOLLOW_UP_STATES.map((s) => Type.Literal(s))),
+});
+
+/** Tubes open, in transit and resulted; results pending by lab against the turnaround limit; positives and their follow-up. */
+export const FollowUpBoard = Type.Object({
+  tubes: Type.Object({
+    open: Type.Integer(),
+    inTransit: Type.Integer(),
+    resulted: Type.Integer(),
+    oldestInTransitSince: Nullable(Type.String()),
+  }),
+  pendingByLab: Type.Array(
+    Type.Object({
+      labName: Nullable(Type.String()),
+      setting: Type.String(),
+      limitHours: Nullable(Type.Number({ description: "The limit of the tubes' protocol edition for the setting" })),
+      tubes: Type.Integer(),
+      overLimit: Type.Integer({ description: 'Tubes sampled longer ago than the limit, still without a result' }),
+      oldestClosedAt: Nullable(Type.String()),
+    }),
+  ),
+  positives: Type.Array(Positive),
 });
 
 /** A row's problem in an import (row, column, field, code, message). */

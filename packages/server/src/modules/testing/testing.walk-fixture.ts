@@ -10,6 +10,7 @@ export interface TestingWalkIds {
   campaignId: string;
   pointId: string;
   openTubeBarcode: string;
+  openTubeId: string;
   resultedSampleId: string;
   groupMemberId: string;
   labImportId: string;
@@ -106,7 +107,7 @@ export async function testingWalkFixture(
     expectedResidents: 100,
     labName: WALK_LAB,
   });
-  await ok('POST', `/api/testing/collection-points/${point.id}/scans`, { barcode: 'WALK-A-0001', personId: a.personId });
+  const scanned = await ok('POST', `/api/testing/collection-points/${point.id}/scans`, { barcode: 'WALK-A-0001', personId: a.personId });
   const single = await ok('POST', '/api/testing/samples', {
     personId: a.personId,
     barcode: 'WALK-A-0002',
@@ -140,6 +141,7 @@ export async function testingWalkFixture(
     campaignId: String(campaign.id),
     pointId: String(point.id),
     openTubeBarcode: 'WALK-A-0001',
+    openTubeId: String((scanned.tube as { id: string }).id),
     resultedSampleId: String(single.sampleId),
     groupMemberId: String(member.id),
     labImportId: (imported.json() as { id: string }).id,

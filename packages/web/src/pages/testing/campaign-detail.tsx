@@ -1,12 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Popconfirm, Progress, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Popconfirm, Progress, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AddPointModal } from './add-point.modal.tsx';
-import { formatTime, testingLabel, useCampaign, useDashboard, useInvalidateTesting, useUnsampled } from './testing-queries.ts';
-
-const percent = (sampled: number, expected: number) => (expected === 0 ? 0 : Math.min(100, Math.round((sampled / expected) * 100)));
+import { FollowUpBoard } from './follow-up-board.tsx';
+import { formatTime, percent, testingLabel, useCampaign, useDashboard, useInvalidateTesting, useUnsampled } from './testing-queries.ts';
 
 function Unsampled({ campaignId }: { campaignId: string }) {
   const { t } = useI18n();
@@ -86,68 +85,8 @@ export function CampaignDetail({ campaignId, jurisdictionName }: { campaignId: s
             label: t('testing.dashboard'),
             children: d && (
               <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="testing-dashboard">
-                <Row gutter={16}>
-                  <Col span={5}>
-                    <Statistic title={`${t('testing.sampled')} / ${t('testing.expected')}`} value={d.sampled} suffix={`/ ${d.expected}`} />
-                  </Col>
-                  <Col span={4}>
-                    <Statistic title={t('testing.tubesOpen')} value={d.tubes.open} />
-                  </Col>
-                  <Col span={4}>
-                    <span data-testid="tubes-in-transit" data-value={d.tubes.inTransit}>
-                      <Statistic title={t('testing.tubesInTransit')} value={d.tubes.inTransit} />
-                    </span>
-                  </Col>
-                  <Col span={4}>
-                    <span data-testid="tubes-resulted" data-value={d.tubes.resulted}>
-                      <Statistic title={t('testing.tubesResulted')} value={d.tubes.resulted} />
-                    </span>
-                  </Col>
-                </Row>
-                <Typography.Title level={5}>{t('testing.pendingByLab')}</Typography.Title>
-                <Table
-                  size="small"
-                  rowKey={(row) => row.labName ?? '-'}
-                  pagination={false}
-                  dataSource={d.pendingByLab}
-                  columns={[
-                    { title: t('testing.labName'), dataIndex: 'labName' },
-                    { title: t('testing.tubes'), dataIndex: 'tubes' },
-                    { title: t('testing.oldestClosedAt'), dataIndex: 'oldestClosedAt', render: formatTime },
-                  ]}
-                />
-                <Typography.Title level={5}>{t('testing.positives')}</Typography.Title>
-                <Table
-                  data-testid="positives-table"
-                  size="small"
-                  rowKey="tubeId"
-                  pagination={false}
-                  dataSource={d.positives}
-                  onRow={(row) => ({ 'data-barcode': row.barcode }) as object}
-                  columns={[
-                    { title: t('testing.barcode'), dataIndex: 'barcode' },
-                    {
-                      title: t('testing.result'),
-                      dataIndex: 'result',
-                      render: (r: string) => <Tag color="red">{testingLabel(t, 'result', r)}</Tag>,
-                    },
-                    {
-                      title: t('testing.members'),
-                      dataIndex: 'members',
-                      render: (n: number) => <span data-testid="positive-members">{n}</span>,
-                    },
-                    { title: t('testing.resultAt'), dataIndex: 'resultAt', render: formatTime },
-                    { title: t('testing.retests'), dataIndex: 'retests' },
-                    { title: t('testing.retestsNegative'), dataIndex: 'retestsNegative' },
-                    { title: t('testing.retestsPositive'), dataIndex: 'retestsPositive' },
-                    {
-                      title: t('testing.openTasks'),
-                      dataIndex: 'openTasks',
-                      render: (n: number) => <span data-testid="positive-open-tasks">{n}</span>,
-                    },
-                    { title: t('testing.state'), dataIndex: 'state', render: (s: string) => <Tag>{testingLabel(t, 'state', s)}</Tag> },
-                  ]}
-                />
+                <Statistic title={`${t('testing.sampled')} / ${t('testing.expected')}`} value={d.sampled} suffix={`/ ${d.expected}`} />
+                <FollowUpBoard board={d} />
               </Space>
             ),
           },

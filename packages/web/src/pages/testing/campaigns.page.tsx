@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Tag } from 'antd';
+import { Button, Card, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { campaignColumns } from './campaign-columns.tsx';
 import { CampaignDetail } from './campaign-detail.tsx';
 import { CreateCampaignModal } from './create-campaign.modal.tsx';
-import { formatTime, testingLabel, useCampaigns } from './testing-queries.ts';
+import { formatTime, useCampaigns } from './testing-queries.ts';
 
 /** 核酸检测: the campaigns in the caller's scope; the one picked shows its dashboard, progress, unsampled list and points. */
 export function TestingCampaignsPage() {
@@ -38,13 +39,7 @@ export function TestingCampaignsPage() {
           rowClassName={(row) => (row.id === selected ? 'ant-table-row-selected' : '')}
           onRow={(row) => ({ onClick: () => setSelected(row.id), style: { cursor: 'pointer' } })}
           columns={[
-            { title: t('testing.name'), dataIndex: 'name' },
-            { title: t('testing.jurisdiction'), dataIndex: 'jurisdictionName' },
-            {
-              title: t('testing.status'),
-              dataIndex: 'status',
-              render: (s: string) => <Tag color={s === 'closed' ? 'default' : 'green'}>{testingLabel(t, 'status', s)}</Tag>,
-            },
+            ...campaignColumns<(typeof items)[number]>(t),
             { title: t('testing.defaultPool'), dataIndex: 'defaultPoolSize', render: (n: number) => t('testing.pool', { n }) },
             { title: t('testing.startsAt'), dataIndex: 'startsAt', render: formatTime },
             { title: t('testing.edition'), dataIndex: 'editionId' },

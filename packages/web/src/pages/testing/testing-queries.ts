@@ -46,6 +46,32 @@ export function useUnsampled(id: string | undefined, page: number) {
   });
 }
 
+export function useOverview(jurisdictionId: string | undefined, closedWithinDays: number) {
+  return useQuery({
+    queryKey: ['testing', 'overview', jurisdictionId, closedWithinDays],
+    refetchInterval: 30_000,
+    queryFn: () =>
+      unwrap(api.GET('/api/testing/overview', { params: { query: { closedWithinDays, ...(jurisdictionId ? { jurisdictionId } : {}) } } })),
+  });
+}
+
+export function usePoolMembers(tubeId: string) {
+  return useQuery({
+    queryKey: ['testing', 'tubes', tubeId, 'members'],
+    queryFn: () => unwrap(api.GET('/api/testing/tubes/{id}/members', { params: { path: { id: tubeId } } })),
+  });
+}
+
+export function useDailyReport(jurisdictionId: string | undefined, date: string) {
+  return useQuery({
+    queryKey: ['testing', 'daily-report', jurisdictionId, date],
+    queryFn: () =>
+      unwrap(api.GET('/api/testing/reports/daily', { params: { query: { date, ...(jurisdictionId ? { jurisdictionId } : {}) } } })),
+  });
+}
+
+export const percent = (sampled: number, expected: number) => (expected === 0 ? 0 : Math.min(100, Math.round((sampled / expected) * 100)));
+
 export function useInvalidateTesting() {
   const queryClient = useQueryClient();
   return useCallback(() => queryClient.invalidateQueries({ queryKey: ['testing'] }), [queryClient]);

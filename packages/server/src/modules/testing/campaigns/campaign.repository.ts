@@ -17,8 +17,8 @@ export async function findCampaign(db: Db, id: string): Promise<CampaignRow | un
   return rows[0];
 }
 
-/** Campaigns that meet the caller's scope: inside it, or holding part of it. */
-export async function campaignsMeeting(db: Db, scope: readonly string[], limit: number, offset: number) {
+/** Campaigns that meet the caller's scope: inside it, or holding part of it; with `closedSince`, open ones and those closed since then. */
+export async function campaignsMeeting(db: Db, scope: readonly string[], limit: number, offset: number, closedSince?: Date) {
   const inside = pathUnder(sql`${testCampaign.jurisdictionPath}`, scope);
   const holding =
     scope.length > 0
@@ -27,7 +27,10 @@ export async function campaignsMeeting(db: Db, scope: readonly string[], limit: 
           sql` or `,
         )
       : sql`false`;
-  const where = sql`(${inside} or ${holding})`;
+  const live = closedSince
+    ? sql` and (${testCampaign.status} = 'open' or ${testCampaign.closedAt} >= ${closedSince.toISOString()}::timestamptz)`
+    : sql``;
+  const where = sql`(${inside} or ${holding})${live}`;
   const [items, counted] = await Promise.all([
     db
       .select({ campaign: testCampaign, jurisdictionName: jurisdiction.name })

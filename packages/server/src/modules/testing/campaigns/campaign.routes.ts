@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../../app-deps.ts';
 import { contextOf } from '../../../http/request-context.ts';
 import { type Api, errorResponses, IdParams, Nullable, Page, PageQuery, pageWindow, Uuid } from '../../../http/schemas.ts';
-import { Campaign, Community, DateTime, Point, tags, Zone, ZoneBody } from '../testing.schemas.ts';
+import { Campaign, Community, DateTime, FollowUpBoard, Point, tags, Zone, ZoneBody } from '../testing.schemas.ts';
 import { addPoint, campaignDetail, campaignSummary, closeCampaign, createCampaign, listCampaigns, setZone } from './campaign.service.ts';
 import { campaignDashboard, campaignProgress, unsampled } from './progress.service.ts';
 
@@ -120,19 +120,6 @@ export function campaignRoutes(api: Api, deps: AppDeps) {
   progressRoutes(api, deps);
 }
 
-const Positive = Type.Object({
-  tubeId: Uuid,
-  barcode: Type.String(),
-  result: Type.String(),
-  members: Type.Integer(),
-  resultAt: Nullable(Type.String()),
-  retests: Type.Integer(),
-  retestsNegative: Type.Integer(),
-  retestsPositive: Type.Integer(),
-  openTasks: Type.Integer(),
-  state: Type.String(),
-});
-
 function progressRoutes(api: Api, deps: AppDeps) {
   api.get(
     '/testing/campaigns/:id/progress',
@@ -191,16 +178,7 @@ function progressRoutes(api: Api, deps: AppDeps) {
             expected: Type.Integer(),
             sampled: Type.Integer(),
             communities: Type.Array(Community),
-            tubes: Type.Object({
-              open: Type.Integer(),
-              inTransit: Type.Integer(),
-              resulted: Type.Integer(),
-              oldestInTransitSince: Nullable(Type.String()),
-            }),
-            pendingByLab: Type.Array(
-              Type.Object({ labName: Nullable(Type.String()), tubes: Type.Integer(), oldestClosedAt: Nullable(Type.String()) }),
-            ),
-            positives: Type.Array(Positive),
+            ...FollowUpBoard.properties,
           }),
           ...errorResponses,
         },

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import type { LabResult } from '@fangkong/core';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { asDate, queryRows } from '../../../db/query-rows.ts';
-import { communityOf, pathUnder } from '../testing-sql.ts';
+import { communityOf, pathUnder, turnaroundLimitJoin, uuidList } from '../testing-sql.ts';
 
 export interface CommunityCount {
   path: string;
@@ -69,6 +70,22 @@ export async function unsampledResidents(
   return { items, total: counted[0]?.n ?? 0 };
 }
 
+/**
+ * Which tubes a dashboard counts: one campaign's, or the overview's — the campaigns it lists and the
+ * single tubes (fever clinic, groups, retests) opened since a time or still awaiting their result.
+ * The SQL reads tube `t` left-joined to its `lab_result lr`.
+ */
+export type TubeSelection = { campaignId: string } | { campaignIds: readonly string[]; singlesSince: Date };
+
+function selected(selection: TubeSelection, scope: readonly string[]): SQL {
+  const where =
+    'campaignId' in selection
+      ? sql`t.campaign_id = ${selection.campaignId}`
+      : sql`(t.campaign_id in ${uuidList(selection.campaignIds)} or (t.campaign_id is null
+          and (t.opened_at >= ${selection.singlesSince.toISOString()}::timestamptz or (t.status = 'closed' and lr.id is null))))`;
+  return sql`${where} and ${pathUnder(sql`t.jurisdiction_path`, scope)}`;
+}
+
 export interface TubeTotals {
   open: number;
   in_transit: number;
@@ -76,7 +93,7 @@ export interface TubeTotals {
   oldest_in_transit: Date | null;
 }
 
-export async function tubeTotals(db: Db, campaignId: string, scope: readonly string[]): Promise<TubeTotals> {
+export async function tubeTotals(db: Db, selection: TubeSelection, scope: readonly string[]): Promise<TubeTotals> {
   const rows = await queryRows<TubeTotals & { oldest_in_transit: Date | string | null }>(
     db,
     sql`select count(*) filter (where t.status = 'open')::int as open,
@@ -84,7 +101,7 @@ export async function tubeTotals(db: Db, campaignId: string, scope: readonly str
           count(lr.id)::int as resulted,
           min(t.closed_at) filter (where t.status = 'closed' and lr.id is null) as oldest_in_transit
         from tube t left join lab_result lr on lr.id = t.id
-        where t.campaign_id = ${campaignId} and ${pathUnder(sql`t.jurisdiction_path`, scope)}`,
+        where ${selected(selection, scope)}`,
   );
   const row = rows[0];
   return {
@@ -95,21 +112,44 @@ export async function tubeTotals(db: Db, campaignId: string, scope: readonly str
   };
 }
 
-export async function pendingByLab(db: Db, campaignId: string, scope: readonly string[]) {
-  const rows = await queryRows<{ lab: string | null; tubes: number; oldest: Date | string | null }>(
+/**
+ * Closed tubes without a result, per lab and turnaround limit: each tube is held to the limit of its
+ * edition and setting (core `turnaroundLimits`), counted over it once longer than that since sampling.
+ */
+export async function pendingByLab(db: Db, selection: TubeSelection, scope: readonly string[], now: Date) {
+  const rows = await queryRows<{
+    lab: string | null;
+    setting: string;
+    limit_hours: number | null;
+    tubes: number;
+    over: number;
+    oldest: Date | string | null;
+  }>(
     db,
-    sql`select t.lab_name as lab, count(*)::int as tubes, min(t.closed_at) as oldest
+    sql`select t.lab_name as lab, t.setting, lim.hours::float8 as limit_hours, count(*)::int as tubes,
+          count(*) filter (where t.opened_at + lim.hours * interval '1 hour' < ${now.toISOString()}::timestamptz)::int as over,
+          min(t.closed_at) as oldest
         from tube t left join lab_result lr on lr.id = t.id
-        where t.campaign_id = ${campaignId} and t.status = 'closed' and lr.id is null and ${pathUnder(sql`t.jurisdiction_path`, scope)}
-        group by t.lab_name order by 2 desc`,
+        ${turnaroundLimitJoin()}
+        where t.status = 'closed' and lr.id is null and ${selected(selection, scope)}
+        group by t.lab_name, t.setting, lim.hours order by 4 desc, 1 nulls last`,
   );
-  return rows.map((r) => ({ labName: r.lab, tubes: r.tubes, oldestClosedAt: asDate(r.oldest)?.toISOString() ?? null }));
+  return rows.map((r) => ({
+    labName: r.lab,
+    setting: r.setting,
+    limitHours: r.limit_hours,
+    tubes: r.tubes,
+    overLimit: r.over,
+    oldestClosedAt: asDate(r.oldest)?.toISOString() ?? null,
+  }));
 }
 
 export interface PositiveRow {
   tube_id: string;
   barcode: string;
-  result: string;
+  campaign_id: string | null;
+  edition_id: string;
+  result: LabResult;
   member_count: number;
   tested_at: Date | string;
   retests: number;
@@ -118,13 +158,24 @@ export interface PositiveRow {
   open_tasks: number;
 }
 
-/** Positive and indeterminate tubes with their follow-up: retests taken and resulted, tasks still open. */
-export async function positivesOf(db: Db, campaignId: string, scope: readonly string[], limit: number): Promise<PositiveRow[]> {
+/**
+ * Positive and indeterminate tubes (not retests: those show on their pool) with their follow-up:
+ * retests taken and resulted, tasks still open; `resultedSince` keeps those resulted since then.
+ */
+export async function positivesOf(
+  db: Db,
+  selection: TubeSelection,
+  scope: readonly string[],
+  limit: number,
+  resultedSince?: Date,
+): Promise<PositiveRow[]> {
+  const since = resultedSince ? sql` and lr.tested_at >= ${resultedSince.toISOString()}::timestamptz` : sql``;
   return queryRows<PositiveRow>(
     db,
     sql`with pos as (
-          select t.id, t.barcode, lr.result, t.member_count, lr.tested_at from tube t join lab_result lr on lr.id = t.id
-          where t.campaign_id = ${campaignId} and lr.result <> 'negative' and ${pathUnder(sql`t.jurisdiction_path`, scope)}
+          select t.id, t.barcode, t.campaign_id, t.edition_id, lr.result, t.member_count, lr.tested_at
+          from tube t join lab_result lr on lr.id = t.id
+          where ${selected(selection, scope)} and lr.result <> 'negative' and t.retest_of_tube_id is null${since}
           order by lr.tested_at desc limit ${limit}
         ), retest as (
           select rt.retest_of_tube_id as id, count(*)::int as n,
@@ -134,7 +185,7 @@ export async function positivesOf(db: Db, campaignId: string, scope: readonly st
           select (k.details->>'tubeId')::uuid as id, count(*)::int as n from task k
           where k.status = 'open' and k.details->>'source' = 'testing' and k.details->>'tubeId' in (select id::text from pos) group by 1
         )
-        select pos.id as tube_id, pos.barcode, pos.result, pos.member_count, pos.tested_at,
+        select pos.id as tube_id, pos.barcode, pos.campaign_id, pos.edition_id, pos.result, pos.member_count, pos.tested_at,
           coalesce(r.n, 0) as retests, coalesce(r.neg, 0) as retests_negative, coalesce(r.posv, 0) as retests_positive,
           coalesce(o.n, 0) as open_tasks
         from pos left join retest r on r.id = pos.id left join open_task o on o.id = pos.id order by pos.tested_at desc`,

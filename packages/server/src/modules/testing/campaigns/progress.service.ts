@@ -1,52 +1,68 @@
-import { forbidden, pathInScope } from '@fangkong/core';
+import { forbidden, pathInScope, poolFollowUpState } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
+import type { Db } from '../../../db/client.ts';
 import { asDate } from '../../../db/query-rows.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { findJurisdictionById } from '../../jurisdictions/jurisdiction.repository.ts';
-import { scopeOf } from '../testing-access.ts';
+import { rulesOfEdition, scopeOf } from '../testing-access.ts';
+import type { CampaignRow } from './campaign.repository.ts';
 import { campaignInScope, campaignSummary } from './campaign.service.ts';
 import {
   jurisdictionsByPath,
+  type PositiveRow,
   pendingByLab,
   positivesOf,
   residentsByCommunity,
   sampledByCommunity,
+  type TubeSelection,
   tubeTotals,
   unsampledResidents,
 } from './progress.repository.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
+export interface CommunityProgress {
+  path: string;
+  expected: number;
+  sampled: number;
+}
+
+/** Sampled of expected (registered residents) per community of a campaign, inside the scope. */
+export async function progressCounts(db: Db, campaign: CampaignRow, scope: readonly string[]): Promise<CommunityProgress[]> {
+  const [expected, sampled] = await Promise.all([
+    residentsByCommunity(db, campaign.jurisdictionPath, scope),
+    sampledByCommunity(db, campaign.id, scope),
+  ]);
+  const sampledAt = new Map(sampled.map((s) => [s.path, s.n]));
+  return expected.map((e) => ({ path: e.path, expected: e.n, sampled: sampledAt.get(e.path) ?? 0 }));
+}
+
+/** Progress rows with their jurisdiction's id, code and name, in code order. */
+export async function withNames(db: Db, rows: readonly CommunityProgress[]) {
+  const names = new Map((await jurisdictionsByPath(db, [...new Set(rows.map((r) => r.path))])).map((j) => [j.path, j]));
+  return rows
+    .map((r) => {
+      const where = names.get(r.path);
+      return {
+        jurisdictionId: where?.id ?? null,
+        code: where?.code ?? null,
+        name: where?.name ?? r.path,
+        expected: r.expected,
+        sampled: r.sampled,
+      };
+    })
+    .sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''));
+}
+
+export const totalOf = (rows: readonly { expected: number; sampled: number }[]) =>
+  rows.reduce((sum, r) => ({ expected: sum.expected + r.expected, sampled: sum.sampled + r.sampled }), { expected: 0, sampled: 0 });
+
 /** Live progress per community: sampled of expected (registered residents), inside the caller's scope. */
 export async function campaignProgress(deps: Deps, context: RequestContext, id: string) {
   const db = deps.database.db;
   const campaign = await campaignInScope(db, context, id, 'testing.read');
-  const scope = scopeOf(context, 'testing.read');
-  const [expected, sampled] = await Promise.all([
-    residentsByCommunity(db, campaign.jurisdictionPath, scope),
-    sampledByCommunity(db, id, scope),
-  ]);
-  const sampledAt = new Map(sampled.map((s) => [s.path, s.n]));
-  const names = new Map(
-    (
-      await jurisdictionsByPath(
-        db,
-        expected.map((e) => e.path),
-      )
-    ).map((j) => [j.path, j]),
-  );
-  const communities = expected
-    .map((e) => {
-      const where = names.get(e.path);
-      const done = sampledAt.get(e.path) ?? 0;
-      return { jurisdictionId: where?.id ?? null, code: where?.code ?? null, name: where?.name ?? e.path, expected: e.n, sampled: done };
-    })
-    .sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''));
-  const total = communities.reduce((sum, c) => ({ expected: sum.expected + c.expected, sampled: sum.sampled + c.sampled }), {
-    expected: 0,
-    sampled: 0,
-  });
-  return { campaign: campaignSummary(campaign), ...total, communities };
+  const communities = await withNames(db, await progressCounts(db, campaign, scopeOf(context, 'testing.read')));
+  return { campaign: campaignSummary(campaign), ...totalOf(communities), communities };
 }
 
 export interface UnsampledQuery {
@@ -81,21 +97,46 @@ export async function unsampled(deps: Deps, context: RequestContext, id: string,
   };
 }
 
-/** The command view of a campaign: progress, tubes in transit, results pending by lab, positives and their follow-up. */
-export async function campaignDashboard(deps: Deps, context: RequestContext, id: string) {
-  const db = deps.database.db;
-  const progress = await campaignProgress(deps, context, id);
-  const scope = scopeOf(context, 'testing.read');
-  const [tubes, pending, positives] = await Promise.all([
-    tubeTotals(db, id, scope),
-    pendingByLab(db, id, scope),
-    positivesOf(db, id, scope, 200),
+export function positiveSummary(p: PositiveRow) {
+  return {
+    tubeId: p.tube_id,
+    barcode: p.barcode,
+    campaignId: p.campaign_id,
+    result: p.result,
+    members: p.member_count,
+    resultAt: asDate(p.tested_at)?.toISOString() ?? null,
+    retests: p.retests,
+    retestsNegative: p.retests_negative,
+    retestsPositive: p.retests_positive,
+    openTasks: p.open_tasks,
+    state: poolFollowUpState(rulesOfEdition(p.edition_id), {
+      memberCount: p.member_count,
+      result: p.result,
+      retests: p.retests,
+      retestsPositive: p.retests_positive,
+      openTasks: p.open_tasks,
+    }),
+  };
+}
+
+/**
+ * Tubes open, in transit and resulted, results pending by lab against the turnaround limit, and the
+ * positives with their follow-up: the part of the command view the campaign dashboard and the
+ * cross-campaign overview share.
+ */
+export async function followUpBoard(
+  db: Db,
+  selection: TubeSelection,
+  scope: readonly string[],
+  now: Date,
+  positives: { limit: number; resultedSince?: Date },
+) {
+  const [tubes, pending, rows] = await Promise.all([
+    tubeTotals(db, selection, scope),
+    pendingByLab(db, selection, scope, now),
+    positivesOf(db, selection, scope, positives.limit, positives.resultedSince),
   ]);
   return {
-    campaign: progress.campaign,
-    expected: progress.expected,
-    sampled: progress.sampled,
-    communities: progress.communities,
     tubes: {
       open: tubes.open,
       inTransit: tubes.in_transit,
@@ -103,24 +144,13 @@ export async function campaignDashboard(deps: Deps, context: RequestContext, id:
       oldestInTransitSince: tubes.oldest_in_transit?.toISOString() ?? null,
     },
     pendingByLab: pending,
-    positives: positives.map((p) => ({
-      tubeId: p.tube_id,
-      barcode: p.barcode,
-      result: p.result,
-      members: p.member_count,
-      resultAt: asDate(p.tested_at)?.toISOString() ?? null,
-      retests: p.retests,
-      retestsNegative: p.retests_negative,
-      retestsPositive: p.retests_positive,
-      openTasks: p.open_tasks,
-      state:
-        p.retests_positive > 0
-          ? 'case'
-          : p.open_tasks === 0
-            ? 'cleared'
-            : p.retests < p.member_count
-              ? 'retesting'
-              : 'awaitingRetestResults',
-    })),
+    positives: rows.map(positiveSummary),
   };
+}
+
+/** The command view of a campaign: progress, tubes in transit, results pending by lab, positives and their follow-up. */
+export async function campaignDashboard(deps: Deps, context: RequestContext, id: string) {
+  const progress = await campaignProgress(deps, context, id);
+  const board = await followUpBoard(deps.database.db, { campaignId: id }, scopeOf(context, 'testing.read'), deps.clock(), { limit: 200 });
+  return { ...progress, ...board };
 }

@@ -128,7 +128,10 @@ describe('environment sampling journey', { skip: skipReason(), timeout: 120_000 
     await page.getByTestId('environment-close-note').fill('已闭市，完成终末消毒');
     await page.locator('.ant-modal:visible .ant-btn-primary').click();
     await waitForCount(tasks.getByTestId('environment-close-task'), 1);
+    // The note dialog closes first (an Escape while it fades would go to it), then the drawer.
+    await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'hidden' });
     await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
   });
 
   it('the market is flagged; the batch trace finds both places', async () => {

@@ -28,6 +28,9 @@ function fastifyOptions(deps: AppDeps, logger: FastifyServerOptions['logger']): 
     genReqId: () => randomUUID(),
     trustProxy: deps.config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < deps.config.trustProxyHops : false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Start-up compiles a few hundred route schemas; on a loaded two-core machine the default 10 s per
+    // plugin has run out (swagger-ui, seen in test runs), which fails the start for nothing.
+    pluginTimeout: 60_000,
   };
 }
 

@@ -1,17 +1,11 @@
-import { createHash } from 'node:crypto';
-import { forbidden, invalid, notFound, pathInScope } from '@fangkong/core';
+import { forbidden, invalid } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
 import type { Db } from '../../../db/client.ts';
 import type { ImportRowError } from '../../../db/schema/index.ts';
 import type { RequestContext } from '../../../http/context.ts';
-import {
-  findImportJob,
-  findResumableJob,
-  type ImportJobRow,
-  insertImportJob,
-  updateImportJob,
-} from '../../key-persons/roster/import-job.repository.ts';
+import { type ImportJobRow, updateImportJob } from '../../../imports/import-job.repository.ts';
+import { type ImportTally, jobInScope, jobOfUpload, keepErrors, progressOf, runJob, tallyOf } from '../../../imports/import-job.service.ts';
 import { isUniqueViolation, scopeOf } from '../testing-access.ts';
 import { type FanOutCounts, fanOut } from './fan-out.service.ts';
 import { type LabColumn, type LabSheet, type RawLabRow, readCsv, readXlsx } from './lab-file.ts';
@@ -22,15 +16,8 @@ type Deps = Pick<AppDeps, 'database' | 'clock'>;
 const KIND = 'lab_result';
 /** Rows per transaction: one JSON parameter of a few MB; progress is saved with each batch. */
 export const LAB_BATCH_SIZE = 50_000;
-/** Row errors kept on the job (the count of failed rows is always complete). */
-const MAX_KEPT_ERRORS = 1000;
 
-export interface Tally {
-  processed: number;
-  created: number;
-  existing: number;
-  failed: number;
-  errors: ImportRowError[];
+export interface Tally extends ImportTally {
   followUp: FanOutCounts;
 }
 
@@ -95,7 +82,7 @@ export async function applyRows(
   tally.created += outcome.created;
   tally.existing += unique.repeated + (outcome.problems.length - problems.length);
   tally.failed += new Set(errors.map((e) => e.row)).size;
-  tally.errors.push(...errors.slice(0, Math.max(0, MAX_KEPT_ERRORS - tally.errors.length)));
+  keepErrors(tally, errors);
   for (const key of Object.keys(follow) as (keyof FanOutCounts)[]) tally.followUp[key] += follow[key];
 }
 
@@ -119,17 +106,10 @@ async function retryingRace(tally: Tally, batch: (attempt: Tally) => Promise<voi
   }
 }
 
-async function runJob(deps: Deps, context: RequestContext, job: ImportJobRow, sheet: LabSheet, lab: string | undefined) {
+async function runBatches(deps: Deps, context: RequestContext, job: ImportJobRow, sheet: LabSheet, lab: string | undefined) {
   const db = deps.database.db;
   const scope = labScope(context);
-  const tally: Tally = {
-    processed: job.processed,
-    created: job.created,
-    existing: job.existing,
-    failed: job.failed,
-    errors: [...job.errors],
-    followUp: emptyFollowUp(),
-  };
+  const tally: Tally = { ...tallyOf(job), followUp: emptyFollowUp() };
   const times = new TimeParser();
   await updateImportJob(db, job.id, { total: sheet.total });
   for (let start = job.processed; start < sheet.total; start += LAB_BATCH_SIZE) {
@@ -173,32 +153,15 @@ export async function importLabFile(deps: Deps, context: RequestContext, upload:
   const scope = labScope(context);
   const sheet = upload.kind === 'xlsx' ? await readXlsx(upload.buffer) : readCsv(upload.buffer);
   for (const column of ['barcode', 'result'] as const) if (!sheet.columns[column]) throw invalid('body', 'missingColumn', { column });
-  const fileHash = createHash('sha256').update(upload.buffer).digest('hex');
-  const job =
-    (await findResumableJob(db, KIND, fileHash, context.actor.userId)) ??
-    (await insertImportJob(db, {
-      kind: KIND,
-      fileHash,
-      fileName: upload.fileName ?? null,
-      createdBy: context.actor.userId,
-      jurisdictionPath: scope[0] ?? '/',
-      options: { source: upload.kind, labName: upload.labName ?? null },
-    }));
-  const run = runJob(deps, context, job, sheet, upload.labName).catch(async (error: unknown) => {
-    await updateImportJob(db, job.id, { status: 'failed' });
-    throw error;
-  });
-  if (wait) await run;
-  else run.catch(() => undefined);
+  const options = { source: upload.kind, labName: upload.labName ?? null };
+  const job = await jobOfUpload(db, KIND, context, { ...upload, jurisdictionPath: scope[0] ?? '/', options });
+  await runJob(db, job, () => runBatches(deps, context, job, sheet, upload.labName), wait);
   return labImportProgress(deps, context, job.id);
 }
 
 export async function labImportProgress(deps: Deps, context: RequestContext, id: string) {
-  const job = await findImportJob(deps.database.db, id);
-  if (!job || job.kind !== KIND || !pathInScope(job.jurisdictionPath, scopeOf(context, 'testing.labResult'))) throw notFound('id');
-  const { status, total, processed, created, existing, failed, errors, fileName } = job;
-  const followUp = (job.options.followUp as FanOutCounts | undefined) ?? emptyFollowUp();
-  return { id: job.id, status, total, processed, created, existing, failed, errors, fileName, followUp };
+  const job = await jobInScope(deps.database.db, context, KIND, 'testing.labResult', id);
+  return { ...progressOf(job), followUp: (job.options.followUp as FanOutCounts | undefined) ?? emptyFollowUp() };
 }
 
 export interface LabSubmission {

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { notFound, type Permission, pathInScope, scopePaths } from '@fangkong/core';
+import type { Db } from '../db/client.ts';
+import type { ImportRowError } from '../db/schema/index.ts';
+import type { RequestContext } from '../http/context.ts';
+import { findImportJob, findResumableJob, type ImportJobRow, insertImportJob, updateImportJob } from './import-job.repository.ts';
+
+/** Row errors kept on a job (the count of failed rows is always complete). */
+const MAX_KEPT_ERRORS = 1000;
+
+/** What a job has done so far; saved with each batch, so an interrupted job goes on from there. */
+export interface ImportTally {
+  processed: number;
+  created: number;
+  existing: number;
+  failed: number;
+  errors: ImportRowError[];
+}
+
+export const tallyOf = (job: ImportJobRow): ImportTally => ({
+  processed: job.processed,
+  created: job.created,
+  existing: job.existing,
+  failed: job.failed,
+  errors: [...job.errors],
+});
+
+/** Adds a batch's row errors to the ones kept. */
+export function keepErrors(tally: ImportTally, errors: readonly ImportRowError[]): void {
+  tally.errors.push(...errors.slice(0, Math.max(0, MAX_KEPT_ERRORS - tally.errors.length)));
+}
+
+export interface Upload {
+  buffer: Buffer;
+  fileName?: string;
+  /** The job is filed (and later read) under this path. */
+  jurisdictionPath: string;
+  /** The choices the file was sent with; a job resumes only for the same choices. */
+  options: Record<string, unknown>;
+}
+
+/** A running job of the same file, by the same user, sent with the same choices (a job that recorded none matches any). */
+async function resumableJob(db: Db, kind: string, fileHash: string, context: RequestContext, options: Record<string, unknown>) {
+  const job = await findResumableJob(db, kind, fileHash, context.actor.userId);
+  return job && Object.entries(job.options).every(([key, value]) => options[key] === value) ? job : undefined;
+}
+
+/** The job of an upload: the unfinished one of the same file to resume after its processed rows, or a new one. */
+export async function jobOfUpload(db: Db, kind: string, context: RequestContext, upload: Upload): Promise<ImportJobRow> {
+  const fileHash = createHash('sha256').update(upload.buffer).digest('hex');
+  return (
+    (await resumableJob(db, kind, fileHash, context, upload.options)) ??
+    (await insertImportJob(db, {
+      kind,
+      fileHash,
+      fileName: upload.fileName ?? null,
+      createdBy: context.actor.userId,
+      jurisdictionPath: upload.jurisdictionPath,
+      options: upload.options,
+    }))
+  );
+}
+
+/** Runs a job's work, marking the job failed if it throws; `wait` runs it to the end before answering. */
+export async function runJob(db: Db, job: ImportJobRow, work: () => Promise<void>, wait: boolean): Promise<void> {
+  const run = work().catch(async (error: unknown) => {
+    await updateImportJob(db, job.id, { status: 'failed' });
+    throw error;
+  });
+  if (wait) await run;
+  else run.catch(() => undefined);
+}
+
+/** A job of `kind` filed in the reader's scope for `permission`; anything else is not found. */
+export async function jobInScope(db: Db, context: RequestContext, kind: string, permission: Permission, id: string): Promise<ImportJobRow> {
+  const job = await findImportJob(db, id);
+  if (!job || job.kind !== kind || !pathInScope(job.jurisdictionPath, scopePaths(context.actor.grants, permission))) throw notFound('id');
+  return job;
+}
+
+/** The progress every import answers with. */
+export function progressOf(job: ImportJobRow) {
+  const { status, total, processed, created, existing, failed, errors, fileName } = job;
+  return { id: job.id, status, total, processed, created, existing, failed, errors, fileName };
+}

@@ -184,7 +184,13 @@ export const task = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     ...timestamps(),
   },
-  (t) => [index('task_open_path_idx').using('btree', t.status, t.jurisdictionPath.op('text_pattern_ops'))],
+  (t) => [
+    index('task_open_path_idx').using('btree', t.status, t.jurisdictionPath.op('text_pattern_ops')),
+    // A tube's or a sample's follow-up is found by the origin in its details: a lookup, not a scan of
+    // every task (a day of positive pools writes hundreds of thousands).
+    index('task_testing_tube_idx').on(sql`(${t.details}->>'tubeId')`).where(sql`${t.details}->>'source' = 'testing'`),
+    index('task_environment_sample_idx').on(sql`(${t.details}->>'sampleId')`).where(sql`${t.details}->>'source' = 'environment'`),
+  ],
 );
 
 /** A hand-over of an episode to another jurisdiction or site; the sender keeps the person until it is accepted. */

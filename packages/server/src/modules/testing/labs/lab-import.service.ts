@@ -9,13 +9,15 @@ import { type ImportTally, jobInScope, jobOfUpload, keepErrors, progressOf, runJ
 import { isUniqueViolation, scopeOf } from '../testing-access.ts';
 import { type FanOutCounts, fanOut } from './fan-out.service.ts';
 import { type LabColumn, type LabSheet, type RawLabRow, readCsv, readXlsx } from './lab-file.ts';
-import { applyLabBatch, type BatchMeta } from './lab-result.repository.ts';
+import { analyzeAfterImport, applyLabBatch, type BatchMeta } from './lab-result.repository.ts';
 import { dedupeByBarcode, type LabEntry, labRowError, parseLabRow, TimeParser } from './lab-row.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 const KIND = 'lab_result';
-/** Rows per transaction: one JSON parameter of a few MB; progress is saved with each batch. */
+/** Rows per transaction: one text parameter of a few MB; progress is saved with each batch. */
 export const LAB_BATCH_SIZE = 50_000;
+/** An import of at least this many rows refreshes the planner's statistics when it ends. */
+const ANALYZE_AFTER_ROWS = 10_000;
 
 export interface Tally extends ImportTally {
   followUp: FanOutCounts;
@@ -125,6 +127,7 @@ async function runBatches(deps: Deps, context: RequestContext, job: ImportJobRow
       });
     await retryingRace(tally, batch);
   }
+  if (sheet.total - job.processed >= ANALYZE_AFTER_ROWS) await analyzeAfterImport(db);
   await db.transaction(async (tx) => {
     await updateImportJob(tx, job.id, { status: 'done', options: { ...job.options, followUp: tally.followUp } });
     await recordAudit(tx, context, {

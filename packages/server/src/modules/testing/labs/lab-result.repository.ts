@@ -116,3 +116,12 @@ export async function applyLabBatch(db: Db, entries: readonly LabEntry[], meta: 
       })),
   };
 }
+
+/**
+ * Fresh planner statistics for the tables a large import grew: without them a query right after the
+ * import (the dashboard's) is planned for the tables as they were — on PGlite, which has no
+ * autovacuum, for good. ANALYZE samples a fixed number of rows, so it costs little at any size.
+ */
+export async function analyzeAfterImport(db: Db): Promise<void> {
+  await db.execute(sql`analyze tube, lab_result, task, alert`);
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "task_testing_tube_idx" ON "task" USING btree (("details"->>'tubeId')) WHERE "task"."details"->>'source' = 'testing';--> statement-breakpoint
+CREATE INDEX "task_environment_sample_idx" ON "task" USING btree (("details"->>'sampleId')) WHERE "task"."details"->>'source' = 'environment';

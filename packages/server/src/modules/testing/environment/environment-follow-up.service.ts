@@ -59,7 +59,7 @@ const basisOf = (reasons: readonly Reason[], rule: string) => {
   return found ? { source: found.source, clause: found.clause, says: found.says } : null;
 };
 
-async function followUpOne(tx: Db, context: RequestContext, sample: ResultedSampleRow, now: Date) {
+async function followUpOne(tx: Db, context: RequestContext, sample: ResultedSampleRow, now: Date, origin: Record<string, string>) {
   if (!isEnvironmentSpecimenKind(sample.specimen_kind)) throw new Error(`unknown specimen kind ${sample.specimen_kind}`);
   const rules = environmentRulesOf(rulesOfEdition(sample.edition_id));
   const outcome = environmentFollowUpOf(rules, {
@@ -67,7 +67,7 @@ async function followUpOne(tx: Db, context: RequestContext, sample: ResultedSamp
     specimenKind: sample.specimen_kind,
     batchNumber: sample.batch_number,
   });
-  const base = detailsOf(sample);
+  const base = { ...detailsOf(sample), ...origin };
   const counts = { alerts: 0, tasks: 0 };
   for (const action of outcome.decision) {
     const audience = ALERTS[action];
@@ -90,7 +90,7 @@ async function followUpOne(tx: Db, context: RequestContext, sample: ResultedSamp
     entityType: 'environment_sample',
     entityId: sample.id,
     jurisdictionPath: sample.jurisdiction_path,
-    after: { tubeId: sample.tube_id, barcode: sample.barcode, result: sample.result, decision: outcome.decision, ...counts },
+    after: { tubeId: sample.tube_id, barcode: sample.barcode, result: sample.result, decision: outcome.decision, ...origin, ...counts },
   });
   return counts;
 }
@@ -98,19 +98,21 @@ async function followUpOne(tx: Db, context: RequestContext, sample: ResultedSamp
 /**
  * The follow-up of resulted environment tubes, inside the lab batch's transaction (called by the
  * fan-out): alerts to the place's community and district, the place closed and disinfected, its
- * workers screened, the batch traced, or a new sample. Answers which tubes were environment tubes.
+ * workers screened, the batch traced, or a new sample. Every alert and task carries `origin` (an
+ * approved correction's id when one reruns it). Answers which tubes were environment tubes.
  */
 export async function environmentFollowUp(
   tx: Db,
   deps: Deps,
   context: RequestContext,
   tubeIds: readonly string[],
+  origin: Record<string, string> = {},
 ): Promise<EnvironmentFollowUpCounts> {
   const samples = await resultedSamplesOf(tx, tubeIds);
   const total: EnvironmentFollowUpCounts = { tubeIds: new Set(samples.map((s) => s.tube_id)), alerts: 0, tasks: 0 };
   const now = deps.clock();
   for (const sample of samples) {
-    const counts = await followUpOne(tx, context, sample, now);
+    const counts = await followUpOne(tx, context, sample, now, origin);
     total.alerts += counts.alerts;
     total.tasks += counts.tasks;
   }

@@ -338,4 +338,49 @@ describe('environment and goods sampling (TEST-014, MKT-001)', () => {
       [['湖塘农贸市场', 'cleared']],
     );
   });
+
+  it('a corrected environment result reruns the place follow-up naming the correction, and a correction back closes it', async () => {
+    const correct = async (result: string) => {
+      const asked = await expectStatus<{ id: string }>(w.lab, 201, 'POST', '/api/testing/lab-result-corrections', {
+        barcode: 'ENV-000003',
+        result,
+        reason: '实验室复核：样本标签贴错',
+        labReference: '武疾控检〔2022〕121号',
+      });
+      await expectStatus(w.office, 200, 'POST', `/api/testing/lab-result-corrections/${asked.id}/approve`, {});
+      return asked.id;
+    };
+    const placeRows = (table: 'task' | 'alert') =>
+      queryRows<{ kind: string; status: string; correction: string | null; reason: string | null; path: string }>(
+        db(),
+        sql`select kind, status, details->>'correctionId' as correction, details->>'closedReason' as reason, jurisdiction_path as path
+            from ${sql.raw(table)} where details->>'barcode' = 'ENV-000003' order by kind, created_at, jurisdiction_path`,
+      );
+    const toPositive = await correct('positive');
+    const tasks = await placeRows('task');
+    assert.ok(tasks.length > 0, 'the clinic’s positive swab hands out place work');
+    assert.ok(tasks.every((t) => t.status === 'open' && t.correction === toPositive && t.path === w.villageA.path));
+    assert.ok(tasks.some((t) => t.kind === 'environment_disinfection'));
+    const raised = await placeRows('alert');
+    assert.deepEqual(
+      raised.map((a) => [a.kind, a.correction, a.path]),
+      [
+        ['environment_positive', toPositive, w.county.path],
+        ['environment_positive', toPositive, w.villageA.path],
+      ],
+    );
+    const back = await correct('negative');
+    const closed = await placeRows('task');
+    assert.equal(closed.length, tasks.length);
+    assert.ok(closed.every((t) => t.status === 'closed' && t.reason === 'resultCorrected' && t.correction === back));
+    const alerts = await placeRows('alert');
+    assert.deepEqual(
+      alerts.map((a) => [a.kind, a.correction, a.path]),
+      [
+        ['environment_positive', toPositive, w.county.path],
+        ['environment_positive', toPositive, w.villageA.path],
+        ['result_corrected', back, w.villageA.path],
+      ],
+    );
+  });
 });

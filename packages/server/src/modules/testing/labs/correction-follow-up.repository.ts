@@ -20,14 +20,26 @@ const closedBy = (ref: CorrectionRef, now: Date) =>
   sql`status = 'closed', closed_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz,
       details = task.details || jsonb_build_object('closedReason', 'resultCorrected', 'correctionId', ${ref.correctionId}::text)`;
 
-/** The tube's own open follow-up tasks (control, retest, case candidate), closed by a correction to negative. */
-export function closeTubeTasks(db: Db, ref: CorrectionRef, now: Date): Promise<number> {
-  return count(
+/**
+ * The tube's own open follow-up tasks, closed by a correction to negative: a people's tube's control,
+ * retest and case-candidate tasks, or an environment tube's place tasks (disinfection, worker
+ * screening, batch trace, resample), found by their sample. Each by its own origin index.
+ */
+export async function closeTubeTasks(db: Db, ref: CorrectionRef, now: Date): Promise<number> {
+  const people = await count(
     db,
     sql`update task set ${closedBy(ref, now)}
         where task.status = 'open' and task.kind in ('control', 'retest', 'case_candidate')
           and task.details->>'source' = 'testing' and task.details->>'tubeId' = ${ref.tubeId}`,
   );
+  const places = await count(
+    db,
+    sql`update task set ${closedBy(ref, now)}
+        from environment_sample es
+        where es.tube_id = ${ref.tubeId} and task.status = 'open'
+          and task.details->>'source' = 'environment' and task.details->>'sampleId' = es.id::text`,
+  );
+  return people + places;
 }
 
 /** A retest corrected to negative ends its member's tasks of the pool it answers for, as a negative retest does on import. */
@@ -45,16 +57,22 @@ const alertDetails = (ref: CorrectionRef) =>
   sql`jsonb_build_object('source', 'testing', 'correctionId', ${ref.correctionId}::text, 'tubeId', ${ref.tubeId}::text,
       'barcode', ${ref.barcode}::text, 'from', ${ref.from}::text, 'to', ${ref.to}::text)`;
 
-/** One `result_corrected` alert per community the tube's members live in. */
+/**
+ * One `result_corrected` alert per community the tube's members live in, or, for an environment
+ * tube, the community of the sampled place (no members).
+ */
 export function raiseCorrectionAlerts(db: Db, ref: CorrectionRef): Promise<number> {
-  const community = communityOf(sql`pm.jurisdiction_path`);
+  const community = communityOf(sql`src.jurisdiction_path`);
   return count(
     db,
     sql`insert into alert (kind, status, dedup_key, details, jurisdiction_path)
         select 'result_corrected', 'open', 'correction:' || ${ref.correctionId}::text || ':' || c.path,
-          ${alertDetails(ref)} || jsonb_build_object('members', count(*)), c.path
-        from pool_member pm cross join lateral (select ${community} as path) c
-        where pm.tube_id = ${ref.tubeId}
+          ${alertDetails(ref)} || jsonb_build_object('members', count(src.person_id)), c.path
+        from (
+          select pm.jurisdiction_path, pm.person_id from pool_member pm where pm.tube_id = ${ref.tubeId}
+          union all
+          select es.jurisdiction_path, null::uuid from environment_sample es where es.tube_id = ${ref.tubeId}
+        ) src cross join lateral (select ${community} as path) c
         group by c.path
         on conflict (dedup_key) do nothing`,
   );

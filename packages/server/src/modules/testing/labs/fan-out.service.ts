@@ -87,6 +87,7 @@ export async function fanOut(
     deps,
     context,
     tubes.map((t) => t.tubeId),
+    origin,
   );
   const byAction = tubesByAction(tubes.filter((t) => !environment.tubeIds.has(t.tubeId)));
   const now = deps.clock();

@@ -9,7 +9,7 @@ import { type ImportTally, jobInScope, jobOfUpload, keepErrors, progressOf, runJ
 import { isUniqueViolation, scopeOf } from '../testing-access.ts';
 import { type FanOutCounts, fanOut } from './fan-out.service.ts';
 import { type LabColumn, type LabSheet, type RawLabRow, readCsv, readXlsx } from './lab-file.ts';
-import { analyzeAfterImport, applyLabBatch, type BatchMeta } from './lab-result.repository.ts';
+import { analyzeAfterImport, applyLabBatch, type BatchMeta, withoutJit } from './lab-result.repository.ts';
 import { dedupeByBarcode, type LabEntry, labRowError, parseLabRow, TimeParser } from './lab-row.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
@@ -120,6 +120,7 @@ async function runBatches(deps: Deps, context: RequestContext, job: ImportJobRow
     const meta: BatchMeta = { scope, now: deps.clock(), source, jobId: job.id, userId: context.actor.userId };
     const batch = (attempt: Tally) =>
       db.transaction(async (tx) => {
+        await withoutJit(tx);
         await applyRows(tx, deps, context, { rows, columns: sheet.columns, lab, times }, meta, attempt);
         attempt.processed = Math.min(sheet.total, start + LAB_BATCH_SIZE);
         const { followUp: _, ...counts } = attempt;

@@ -1,36 +1,25 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { addTwoTowns, addUser, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import { type JourneyPage, type JourneyServer, launchBrowser, openPage, screenshot, signIn, skipReason, startServer } from './harness.ts';
+import { type JourneyPage, type JourneyServer, openPage, screenshot, signIn, skipReason, useJourney } from './harness.ts';
+
+async function seed(server: JourneyServer): Promise<void> {
+  const { county } = await addTwoTowns(server.deps);
+  await addUser(server.deps, 'district-admin', 'system_admin', county.id);
+}
 
 /** A district administrator opens an account for a new grid worker, who signs in with the one-time password; then the account is disabled. */
 describe('user administration journey', { skip: skipReason(), timeout: 240_000 }, () => {
-  let server: JourneyServer;
-  let browser: Browser;
+  const journey = useJourney('user administration journey', { seed });
   let admin: JourneyPage;
   let page: Page;
   let oneTimePassword = '';
 
-  before(
-    async () => {
-      server = await startServer();
-      const { county } = await addTwoTowns(server.deps);
-      await addUser(server.deps, 'district-admin', 'system_admin', county.id);
-      browser = await launchBrowser();
-      admin = await openPage(browser, server.baseUrl);
-      page = admin.page;
-    },
-    { timeout: 120_000 },
-  );
-
-  after(
-    async () => {
-      await browser?.close();
-      await server?.close();
-    },
-    { timeout: 30_000 },
-  );
+  before(() => {
+    admin = journey.page();
+    page = admin.page;
+  });
 
   it('narrows the scope to a community through the jurisdiction browser', async () => {
     await signIn(page, 'district-admin', TEST_PASSWORD);
@@ -62,7 +51,7 @@ describe('user administration journey', { skip: skipReason(), timeout: 240_000 }
   });
 
   it('lets the new account sign in with it, change it first, and see its community only', async () => {
-    const newcomer = await openPage(browser, server.baseUrl);
+    const newcomer = await openPage(journey.browser, journey.server.baseUrl);
     await newcomer.page.goto('/');
     await newcomer.page.getByTestId('login-username').fill('wang.grid');
     await newcomer.page.getByTestId('login-password').fill(oneTimePassword);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { queryRows } from '../packages/server/src/db/query-rows.ts';
 import { insertPlace } from '../packages/server/src/modules/places/place.repository.ts';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import { type JourneyPage, type JourneyServer, launchBrowser, openPage, screenshot, skipReason, startServer } from './harness.ts';
+import { type JourneyPage, type JourneyServer, screenshot, skipReason, useJourney } from './harness.ts';
 
 const TODAY = '2020-02-10';
 interface CheckpointData {
@@ -57,32 +57,18 @@ async function seed(server: JourneyServer): Promise<CheckpointData> {
 
 /** Checkpoint staff at the gate tablet: a green code passes, a red one is refused with why, an outsider is registered for home observation. */
 describe('checkpoint journey', { skip: skipReason(), timeout: 240_000 }, () => {
+  const journey = useJourney('checkpoint journey', { seed });
   let server: JourneyServer;
-  let browser: Browser;
-  let journey: JourneyPage;
+  let tablet: JourneyPage;
   let page: Page;
   let data: CheckpointData;
-  const started = Date.now();
 
-  before(
-    async () => {
-      server = await startServer();
-      data = await seed(server);
-      browser = await launchBrowser();
-      journey = await openPage(browser, server.baseUrl);
-      page = journey.page;
-    },
-    { timeout: 120_000 },
-  );
-
-  after(
-    async () => {
-      console.log(`checkpoint journey: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      await browser?.close();
-      await server?.close();
-    },
-    { timeout: 30_000 },
-  );
+  before(() => {
+    server = journey.server;
+    data = journey.seeded;
+    tablet = journey.page();
+    page = tablet.page;
+  });
 
   const scan = async (token: string) => {
     await page.getByTestId('checkpoint-token').fill(token);
@@ -94,7 +80,7 @@ describe('checkpoint journey', { skip: skipReason(), timeout: 240_000 }, () => {
     // through the API and hand the browser the session as a session cookie.
     const gate = await loginAs(server.app, 'gate-j', TEST_PASSWORD);
     const token = /fk_session=([^;]+)/.exec(gate.headers.cookie ?? '')?.[1] ?? '';
-    await journey.context.addCookies([{ name: 'fk_session', value: token, url: server.baseUrl, httpOnly: true }]);
+    await tablet.context.addCookies([{ name: 'fk_session', value: token, url: server.baseUrl, httpOnly: true }]);
     await page.goto('/');
     await page.getByTestId('user-menu').waitFor();
     await page.getByTestId('menu-checkpoint').click();
@@ -144,6 +130,6 @@ describe('checkpoint journey', { skip: skipReason(), timeout: 240_000 }, () => {
     await table.getByText('不足：至少 4 人，现 0 人').first().waitFor();
     assert.equal(await table.getByText('不足：至少 2 人，现 0 人').count(), 7, 'seven night shifts, none staffed');
     await screenshot(page, 'checkpoint-4-roster');
-    assert.deepEqual(journey.problems, []);
+    assert.deepEqual(tablet.problems, []);
   });
 });

@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { shanghaiDate } from '@fangkong/core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addTwoTowns, addUser, loginAs, residentId, TEST_PASSWORD, type TestClient } from '../packages/server/src/testing/factories.ts';
-import {
-  type JourneyPage,
-  type JourneyServer,
-  launchBrowser,
-  openPage,
-  signIn,
-  skipReason,
-  startServer,
-  screenshot as take,
-} from './harness.ts';
+import { type JourneyPage, type JourneyServer, openPhone, signIn, skipReason, screenshot as take, useJourney } from './harness.ts';
 
 /**
  * A red code's appeal is decided (issue 6): a close contact in centralized quarantine has a resident account and sees
@@ -33,74 +24,60 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await take(page, name);
 }
 
+interface Seeded {
+  personId: string;
+  /** The command office through the API, to check what the browser did. */
+  office: TestClient;
+}
+
+/** A close contact from today with a resident account, and the command office. */
+async function seed(server: JourneyServer): Promise<Seeded> {
+  const { county, villageA } = await addTwoTowns(server.deps);
+  await addUser(server.deps, 'grid-a', 'grid_worker', villageA.id);
+  await addUser(server.deps, OFFICE, 'command_office_staff', county.id);
+  const grid = await loginAs(server.app, 'grid-a');
+  const person = await grid.request('POST', '/api/persons', { idType: 'resident_id', ...RESIDENT, jurisdictionId: villageA.id });
+  assert.equal(person.statusCode, 201, person.body);
+  const personId = (person.json() as { id: string }).id;
+  // A close contact from today: day 0 is centralized quarantine, which the code rules make red.
+  const episode = await grid.request('POST', '/api/key-persons/episodes', {
+    personId,
+    category: 'close_contact',
+    startDate: shanghaiDate(new Date()),
+  });
+  assert.equal(episode.statusCode, 201, episode.body);
+  assert.equal((episode.json() as { managementType: string }).managementType, 'centralized_quarantine');
+  // The residents' H5 registration: ID number, name and the phone the registry holds.
+  const registered = await server.app.inject({
+    method: 'POST',
+    url: '/api/residents/register',
+    payload: {
+      idType: 'resident_id',
+      idNumber: RESIDENT.idNumber,
+      name: RESIDENT.name,
+      phone: RESIDENT.phone,
+      password: RESIDENT_PASSWORD,
+    },
+  });
+  assert.equal(registered.statusCode, 201, registered.body);
+  return { personId, office: await loginAs(server.app, OFFICE) };
+}
+
 describe('code appeal journey (H5 390×844 and the staff appeals queue)', { skip: skipReason(), timeout: 120_000 }, () => {
-  let server: JourneyServer;
-  let browser: Browser;
+  const journey = useJourney('code appeal journey', { seed, timeoutMs: 90_000 });
   let phone: Page;
   let staff: JourneyPage;
   let office: TestClient;
   let personId: string;
   let appealId: string;
   const phoneProblems: string[] = [];
-  const started = Date.now();
-  const lap = (what: string) => console.log(`${what} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const lap = (what: string) => journey.lap(what);
 
-  before(
-    async () => {
-      server = await startServer();
-      const { county, villageA } = await addTwoTowns(server.deps);
-      await addUser(server.deps, 'grid-a', 'grid_worker', villageA.id);
-      await addUser(server.deps, OFFICE, 'command_office_staff', county.id);
-      const grid = await loginAs(server.app, 'grid-a');
-      const person = await grid.request('POST', '/api/persons', { idType: 'resident_id', ...RESIDENT, jurisdictionId: villageA.id });
-      assert.equal(person.statusCode, 201, person.body);
-      personId = (person.json() as { id: string }).id;
-      // A close contact from today: day 0 is centralized quarantine, which the code rules make red.
-      const episode = await grid.request('POST', '/api/key-persons/episodes', {
-        personId,
-        category: 'close_contact',
-        startDate: shanghaiDate(new Date()),
-      });
-      assert.equal(episode.statusCode, 201, episode.body);
-      assert.equal((episode.json() as { managementType: string }).managementType, 'centralized_quarantine');
-      // The residents' H5 registration: ID number, name and the phone the registry holds.
-      const registered = await server.app.inject({
-        method: 'POST',
-        url: '/api/residents/register',
-        payload: {
-          idType: 'resident_id',
-          idNumber: RESIDENT.idNumber,
-          name: RESIDENT.name,
-          phone: RESIDENT.phone,
-          password: RESIDENT_PASSWORD,
-        },
-      });
-      assert.equal(registered.statusCode, 201, registered.body);
-      office = await loginAs(server.app, OFFICE);
-      browser = await launchBrowser();
-      const context = await browser.newContext({
-        baseURL: server.baseUrl,
-        locale: 'zh-CN',
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-      });
-      phone = await context.newPage();
-      phone.setDefaultTimeout(10_000);
-      phone.on('pageerror', (error) => phoneProblems.push(`page error: ${error.message}`));
-      staff = await openPage(browser, server.baseUrl);
-      lap('ready');
-    },
-    { timeout: 90_000 },
-  );
-
-  after(
-    async () => {
-      lap('done');
-      await browser?.close();
-      await server?.close();
-    },
-    { timeout: 30_000 },
-  );
+  before(async () => {
+    ({ personId, office } = journey.seeded);
+    staff = journey.page();
+    phone = await openPhone(journey.browser, journey.server.baseUrl, phoneProblems);
+  });
 
   it('the resident signs in on the phone and sees a red code with its reason and clause', async () => {
     await phone.goto('/h5/login');

@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { insertPlace } from '../packages/server/src/modules/places/place.repository.ts';
 import { addTwoTowns, addUser, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import {
-  type JourneyPage,
-  type JourneyServer,
-  launchBrowser,
-  openPage,
-  signIn,
-  skipReason,
-  startServer,
-  screenshot as take,
-  waitForCount,
-} from './harness.ts';
+import { type JourneyPage, type JourneyServer, signIn, skipReason, screenshot as take, useJourney, waitForCount } from './harness.ts';
 
 /**
  * Environment and goods sampling (TEST-014, SC-63): the town cadre finds the farmers' market due for sampling,
@@ -50,31 +40,15 @@ async function choose(page: Page, select: Locator, text: string, search?: string
 }
 
 describe('environment sampling journey', { skip: skipReason(), timeout: 120_000 }, () => {
-  let server: JourneyServer;
-  let browser: Browser;
+  const journey = useJourney('environment sampling journey', { seed, pages: 2 });
   let cadre: JourneyPage;
   let lab: JourneyPage;
   let page: Page;
 
-  before(
-    async () => {
-      server = await startServer();
-      await seed(server);
-      browser = await launchBrowser();
-      cadre = await openPage(browser, server.baseUrl);
-      lab = await openPage(browser, server.baseUrl);
-      page = cadre.page;
-    },
-    { timeout: 120_000 },
-  );
-
-  after(
-    async () => {
-      await browser?.close();
-      await server?.close();
-    },
-    { timeout: 30_000 },
-  );
+  before(() => {
+    [cadre, lab] = [journey.page(0), journey.page(1)];
+    page = cadre.page;
+  });
 
   const register = async (barcode: string) => {
     await choose(page, page.getByTestId('environment-specimen'), '冷链食品外包装');

@@ -1,51 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import {
-  type JourneyPage,
-  type JourneyServer,
-  launchBrowser,
-  openPage,
-  screenshot,
-  signIn,
-  skipReason,
-  startServer,
-  waitForCount,
-} from './harness.ts';
+import { type JourneyPage, screenshot, signIn, skipReason, useJourney, waitForCount } from './harness.ts';
 import { GRID_WORKER, type GridWorkerData, seedGridWorkerJourney } from './journey-data.ts';
 
 /** The grid worker's day: sign in, see only their community, find a resident, open the record, find that look-up in the audit log. */
 describe('grid worker journey', { skip: skipReason(), timeout: 240_000 }, () => {
-  let server: JourneyServer;
-  let browser: Browser;
-  let journey: JourneyPage;
+  const journey = useJourney('grid worker journey', { seed: (server) => seedGridWorkerJourney(server.deps, server.app) });
+  let grid: JourneyPage;
   let page: Page;
   let data: GridWorkerData;
 
-  before(
-    async () => {
-      const started = Date.now();
-      const lap = (what: string) => console.log(`${what} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      server = await startServer();
-      lap(`server listening on ${server.baseUrl}`);
-      data = await seedGridWorkerJourney(server.deps, server.app);
-      lap('journey data seeded');
-      browser = await launchBrowser();
-      journey = await openPage(browser, server.baseUrl);
-      page = journey.page;
-      lap('browser ready');
-    },
-    { timeout: 120_000 },
-  );
-
-  after(
-    async () => {
-      await browser?.close();
-      await server?.close();
-    },
-    { timeout: 30_000 },
-  );
+  before(() => {
+    data = journey.seeded;
+    grid = journey.page();
+    page = grid.page;
+  });
 
   it('signs in and sees only their own community in the jurisdiction tree', async () => {
     await signIn(page, GRID_WORKER, TEST_PASSWORD);
@@ -116,6 +87,6 @@ describe('grid worker journey', { skip: skipReason(), timeout: 240_000 }, () => 
     await page.getByText('Audit log', { exact: true }).first().waitFor();
     await page.getByTestId('language-switch').click();
     await page.getByText('审计日志', { exact: true }).first().waitFor();
-    assert.deepEqual(journey.problems, []);
+    assert.deepEqual(grid.problems, []);
   });
 });

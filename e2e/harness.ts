@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import type { App } from '../packages/server/src/app.ts';
@@ -129,6 +130,93 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** A phone-sized page (390×844, zh-CN) for the resident H5; page errors go to `problems`. */
+export async function openPhone(browser: Browser, baseUrl: string, problems: string[]): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return page;
+}
+
+/** What a journey's steps work with, filled in by its before hook (see useJourney). */
+export interface Journey<Seeded> {
+  readonly server: JourneyServer;
+  readonly browser: Browser;
+  /** What `seed` answered. */
+  readonly seeded: Seeded;
+  /** The staff page opened `index`-th before the first step (the first unless said). */
+  page(index?: number): JourneyPage;
+  /** Logs what the journey just did and how long it has run. */
+  lap(what: string): void;
+}
+
+export interface JourneySetUp<Seeded> {
+  /** The journey's own data, written through the server's deps or API before the browser starts. */
+  seed: (server: JourneyServer) => Promise<Seeded>;
+  /** Staff pages (1440×900, zh-CN) to open before the first step; 1 unless said. */
+  pages?: number;
+  timeoutMs?: number;
+}
+
+function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the journey's ${what} is not ready: read it inside a step or a later before hook`);
+  return value;
+}
+
+class JourneyRun<Seeded> implements Journey<Seeded> {
+  #server?: JourneyServer;
+  #browser?: Browser;
+  #seeded?: Seeded;
+  readonly #pages: JourneyPage[] = [];
+  readonly #started = Date.now();
+
+  constructor(private readonly name: string) {}
+
+  get server() {
+    return present(this.#server, 'server');
+  }
+  get browser() {
+    return present(this.#browser, 'browser');
+  }
+  get seeded() {
+    return present(this.#seeded, 'data');
+  }
+  page(index = 0): JourneyPage {
+    return present(this.#pages[index], `page ${index}`);
+  }
+  lap(what: string): void {
+    console.log(`${this.name}: ${what} at ${((Date.now() - this.#started) / 1000).toFixed(1)} s`);
+  }
+
+  async start(setUp: JourneySetUp<Seeded>): Promise<void> {
+    const server = await startServer();
+    this.#server = server;
+    this.#seeded = await setUp.seed(server);
+    const browser = await launchBrowser();
+    this.#browser = browser;
+    for (let i = 0; i < (setUp.pages ?? 1); i++) this.#pages.push(await openPage(browser, server.baseUrl));
+    this.lap('ready');
+  }
+
+  async stop(): Promise<void> {
+    this.lap('done');
+    await this.#browser?.close();
+    await this.#server?.close();
+  }
+}
+
+/**
+ * Registers a journey's set-up and tear-down as the enclosing describe's before and after hooks: a server
+ * on fresh data (`seed`), the browser and its staff pages, all closed after the last step.
+ */
+export function useJourney<Seeded>(name: string, setUp: JourneySetUp<Seeded>): Journey<Seeded> {
+  const run = new JourneyRun<Seeded>(name);
+  before(() => run.start(setUp), { timeout: setUp.timeoutMs ?? 120_000 });
+  after(() => run.stop(), { timeout: 30_000 });
+  return run;
 }
 
 /** Signs in through the login form and waits for the app shell. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   addDays,
   type CalendarDate,
@@ -11,22 +11,13 @@ import {
   shanghaiDate,
 } from '@fangkong/core';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { AppDeps } from '../packages/server/src/app-deps.ts';
 import { systemContext } from '../packages/server/src/http/context.ts';
 import { insertPlace } from '../packages/server/src/modules/places/place.repository.ts';
 import { createUser } from '../packages/server/src/modules/users/user.service.ts';
 import { addTwoTowns, loginAs, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import {
-  type JourneyPage,
-  type JourneyServer,
-  launchBrowser,
-  openPage,
-  signIn,
-  skipReason,
-  startServer,
-  screenshot as take,
-} from './harness.ts';
+import { type JourneyPage, type JourneyServer, openPage, signIn, skipReason, screenshot as take, useJourney } from './harness.ts';
 
 /**
  * Key-person closed loop (issue #4): a grid worker imports a roster from the template, assigns herself as 包保干部 and
@@ -140,35 +131,19 @@ async function openEpisode(page: Page, name: string): Promise<Locator> {
 }
 
 describe('key-person release journey', { skip: skipReason(), timeout: 240_000 }, () => {
-  let server: JourneyServer;
-  let browser: Browser;
+  const journey = useJourney('key-person release journey', { seed });
   let grid: JourneyPage;
   let medic: JourneyPage;
   let page: Page;
   let seeded: Seeded;
-  const started = Date.now();
-  const lap = (what: string) => console.log(`${what} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const lap = (what: string) => journey.lap(what);
 
-  before(
-    async () => {
-      server = await startServer();
-      seeded = await seed(server);
-      browser = await launchBrowser();
-      grid = await openPage(browser, server.baseUrl);
-      page = grid.page;
-      lap(`ready (today ${seeded.today}, day 0 ${seeded.dueStart})`);
-    },
-    { timeout: 120_000 },
-  );
-
-  after(
-    async () => {
-      lap('done');
-      await browser?.close();
-      await server?.close();
-    },
-    { timeout: 30_000 },
-  );
+  before(() => {
+    seeded = journey.seeded;
+    grid = journey.page();
+    page = grid.page;
+    lap(`today ${seeded.today}, day 0 ${seeded.dueStart}`);
+  });
 
   it('the grid worker imports a roster built from the template and sees the row that failed', async () => {
     await signIn(page, GRID, TEST_PASSWORD);
@@ -283,7 +258,7 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
   });
 
   it('the medic records the tests as negative, each sampled on its due day, and signs as medic', async () => {
-    medic = await openPage(browser, server.baseUrl);
+    medic = await openPage(journey.browser, journey.server.baseUrl);
     const mp = medic.page;
     await signIn(mp, MEDIC, TEST_PASSWORD);
     const drawer = await openEpisode(mp, DUE.name);
@@ -303,7 +278,8 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
         rows.filter((r) => r.getAttribute('data-status') === 'done').map((r) => [r.getAttribute('data-due'), r.textContent ?? '']),
       );
     // The due date shows twice in a row sampled that day: as the due date and in the sampling time.
-    for (const [dueDate, text] of sampled) assert.ok(text.split(String(dueDate)).length > 2, `sampled on its due day ${dueDate}: ${text}`);
+    for (const [dueDate, text] of sampled)
+      assert.ok(String(text).split(String(dueDate)).length > 2, `sampled on its due day ${dueDate}: ${text}`);
     await screenshot(mp, 'key-person-7-tests-recorded');
     await drawer.getByTestId('episode-tab-release').click();
     const panel = drawer.getByTestId('release-panel');

@@ -1,65 +1,47 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { addDays, shanghaiDate } from '@fangkong/core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId } from '../packages/server/src/testing/factories.ts';
-import { type JourneyServer, launchBrowser, screenshot, skipReason, startServer } from './harness.ts';
+import { type JourneyServer, openPhone, screenshot, skipReason, useJourney } from './harness.ts';
 
 const MOTHER = { idNumber: residentId('19880303', 221), name: '王芳', phone: '13800000001' };
 const CHILD = { idNumber: residentId('20150606', 113), name: '王小明', phone: '13800000001' };
 const ELDER = { idNumber: residentId('19450101', 331), name: '王老汉', phone: '13800000009' };
 const PASSWORD = 'resident-pass-2020';
 
+/** A household of a mother and her child, an elder living alone, and the community's grid worker. */
+async function seed(server: JourneyServer): Promise<void> {
+  const { villageA } = await addTwoTowns(server.deps);
+  const home = await addHousehold(server.deps, villageA, 'A-2-202');
+  await addUser(server.deps, 'grid-a', 'grid_worker', villageA.id);
+  const grid = await loginAs(server.app, 'grid-a');
+  for (const [p, householdId] of [
+    [MOTHER, home.id],
+    [CHILD, home.id],
+    [ELDER, null],
+  ] as const) {
+    const reply = await grid.request('POST', '/api/persons', {
+      idType: 'resident_id',
+      ...p,
+      jurisdictionId: villageA.id,
+      ...(householdId ? { householdId } : {}),
+    });
+    assert.equal(reply.statusCode, 201, reply.body);
+  }
+}
+
 /** A resident on a phone: registers, declares health, adds a child through the proxy check and shows the child's code. */
 describe('resident journey (H5, 390×844)', { skip: skipReason(), timeout: 240_000 }, () => {
+  const journey = useJourney('resident journey', { seed, pages: 0, timeoutMs: 180_000 });
   let server: JourneyServer;
-  let browser: Browser;
   let page: Page;
   const problems: string[] = [];
 
-  before(
-    async () => {
-      const started = Date.now();
-      server = await startServer();
-      const { villageA } = await addTwoTowns(server.deps);
-      const home = await addHousehold(server.deps, villageA, 'A-2-202');
-      await addUser(server.deps, 'grid-a', 'grid_worker', villageA.id);
-      const grid = await loginAs(server.app, 'grid-a');
-      for (const [p, householdId] of [
-        [MOTHER, home.id],
-        [CHILD, home.id],
-        [ELDER, null],
-      ] as const) {
-        const reply = await grid.request('POST', '/api/persons', {
-          idType: 'resident_id',
-          ...p,
-          jurisdictionId: villageA.id,
-          ...(householdId ? { householdId } : {}),
-        });
-        assert.equal(reply.statusCode, 201, reply.body);
-      }
-      browser = await launchBrowser();
-      const context = await browser.newContext({
-        baseURL: server.baseUrl,
-        locale: 'zh-CN',
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-      });
-      page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      console.log(`resident journey ready at ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    },
-    { timeout: 180_000 },
-  );
-
-  after(
-    async () => {
-      await browser?.close();
-      await server?.close();
-    },
-    { timeout: 30_000 },
-  );
+  before(async () => {
+    server = journey.server;
+    page = await openPhone(journey.browser, server.baseUrl, problems);
+  });
 
   it('registers with ID, name and the registered phone, then signs in with the phone', async () => {
     await page.goto('/h5/register');

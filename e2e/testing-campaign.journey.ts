@@ -1,20 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { insertPerson } from '../packages/server/src/modules/persons/person.repository.ts';
 import { sealPerson } from '../packages/server/src/modules/persons/person-record.ts';
 import { addTwoTowns, addUser, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import {
-  type JourneyPage,
-  type JourneyServer,
-  launchBrowser,
-  openPage,
-  signIn,
-  skipReason,
-  startServer,
-  screenshot as take,
-  waitForCount,
-} from './harness.ts';
+import { type JourneyPage, type JourneyServer, signIn, skipReason, screenshot as take, useJourney, waitForCount } from './harness.ts';
 
 /**
  * Testing at scale (issue 5): a town cadre opens a campaign over the town, adds a collection point and samples 12
@@ -63,36 +53,18 @@ async function choose(page: Page, select: Locator, text: string): Promise<void> 
 }
 
 describe('testing campaign journey', { skip: skipReason(), timeout: 180_000 }, () => {
-  let server: JourneyServer;
-  let browser: Browser;
+  const journey = useJourney('testing campaign journey', { seed, pages: 2 });
   let cadre: JourneyPage;
   let lab: JourneyPage;
   let page: Page;
   let idNumbers: string[];
-  const started = Date.now();
-  const lap = (what: string) => console.log(`${what} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const lap = (what: string) => journey.lap(what);
 
-  before(
-    async () => {
-      server = await startServer();
-      idNumbers = await seed(server);
-      browser = await launchBrowser();
-      cadre = await openPage(browser, server.baseUrl);
-      lab = await openPage(browser, server.baseUrl);
-      page = cadre.page;
-      lap('ready');
-    },
-    { timeout: 120_000 },
-  );
-
-  after(
-    async () => {
-      lap('done');
-      await browser?.close();
-      await server?.close();
-    },
-    { timeout: 30_000 },
-  );
+  before(() => {
+    [cadre, lab] = [journey.page(0), journey.page(1)];
+    page = cadre.page;
+    idNumbers = journey.seeded;
+  });
 
   it('the town cadre opens a campaign over the town with a collection point', async () => {
     await signIn(page, CADRE, TEST_PASSWORD);

@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { addDays, type CalendarDate, shanghaiDate } from '@fangkong/core';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { insertPerson } from '../packages/server/src/modules/persons/person.repository.ts';
 import { sealPerson } from '../packages/server/src/modules/persons/person-record.ts';
 import { addTwoTowns, addUser, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import {
-  type JourneyPage,
-  type JourneyServer,
-  launchBrowser,
-  openPage,
-  signIn,
-  skipReason,
-  startServer,
-  screenshot as take,
-  waitForCount,
-} from './harness.ts';
+import { type JourneyPage, type JourneyServer, signIn, skipReason, screenshot as take, useJourney, waitForCount } from './harness.ts';
 
 /**
  * Mandatory testing (应检尽检, TEST-001 (5), TEST-010): the district hospital hands the town its staff list; a town
@@ -92,14 +82,12 @@ const countOf = (page: Page, what: string) =>
   page.locator(`[data-testid="group-${what}"][data-group="medical_staff"]`).first().getAttribute('data-value');
 
 describe('mandatory-testing groups journey', { skip: skipReason(), timeout: 180_000 }, () => {
-  let server: JourneyServer;
-  let browser: Browser;
+  const journey = useJourney('mandatory-testing groups journey', { seed });
   let cadre: JourneyPage;
   let page: Page;
   let today: CalendarDate;
   let list: Buffer;
-  const started = Date.now();
-  const lap = (what: string) => console.log(`${what} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const lap = (what: string) => journey.lap(what);
 
   async function upload(fileName: string): Promise<Locator> {
     await page.getByTestId('group-import').locator('input[type=file]').setInputFiles({ name: fileName, mimeType: XLSX, buffer: list });
@@ -108,26 +96,12 @@ describe('mandatory-testing groups journey', { skip: skipReason(), timeout: 180_
     return outcome;
   }
 
-  before(
-    async () => {
-      server = await startServer();
-      today = await seed(server);
-      browser = await launchBrowser();
-      cadre = await openPage(browser, server.baseUrl);
-      page = cadre.page;
-      lap(`ready (today ${today})`);
-    },
-    { timeout: 120_000 },
-  );
-
-  after(
-    async () => {
-      lap('done');
-      await browser?.close();
-      await server?.close();
-    },
-    { timeout: 30_000 },
-  );
+  before(() => {
+    today = journey.seeded;
+    cadre = journey.page();
+    page = cadre.page;
+    lap(`today ${today}`);
+  });
 
   it('the town cadre sees the 12 groups with their cycles and clauses, none covered yet', async () => {
     await signIn(page, CADRE, TEST_PASSWORD);

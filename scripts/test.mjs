@@ -104,9 +104,11 @@ const tscJs = path.join(root, 'node_modules/typescript/bin/tsc');
 
 async function staticChecks() {
   const checks = [];
-  for (const pkg of ['core', 'server', 'web']) {
-    const project = path.join(root, 'packages', pkg, 'tsconfig.json');
-    if (existsSync(project)) checks.push({ step: `tsc ${pkg}`, command: process.execPath, args: [tscJs, '--noEmit', '-p', rel(project)] });
+  // The packages, and the browser journeys and benchmarks that import them (tsx runs those without checking types).
+  for (const dir of ['packages/core', 'packages/server', 'packages/web', 'e2e', 'bench']) {
+    const project = path.join(root, dir, 'tsconfig.json');
+    if (existsSync(project))
+      checks.push({ step: `tsc ${path.basename(dir)}`, command: process.execPath, args: [tscJs, '--noEmit', '-p', rel(project)] });
   }
   checks.push({ step: 'biome check', command: bin('biome'), args: ['check', '.'] });
   const results = await inPool(

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import { shanghaiDate } from '@fangkong/core';
 import type { Page } from 'playwright-core';
 import { addTwoTowns, addUser, loginAs, residentId, TEST_PASSWORD, type TestClient } from '../packages/server/src/testing/factories.ts';
-import { type JourneyPage, type JourneyServer, openPhone, signIn, skipReason, screenshot as take, useJourney } from './harness.ts';
+import { type JourneyPage, type JourneyServer, openPhone, screenshot, signIn, skipReason, useJourney } from './harness.ts';
 
 /**
  * A red code's appeal is decided (issue 6): a close contact in centralized quarantine has a resident account and sees
@@ -17,12 +17,6 @@ const RESIDENT_PASSWORD = 'resident-pass-2026';
 const OFFICE = 'wu.office';
 const APPEAL_REASON = '本人已在外地隔离期满，持有解除隔离告知书，密接判定有误';
 const DECISION_REASON = '经流调核实，密接判定有误，申诉成立，改为绿码';
-
-/** Lets modals and lists finish their transitions so the picture shows the page at rest. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await take(page, name);
-}
 
 interface Seeded {
   personId: string;

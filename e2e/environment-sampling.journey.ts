@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { insertPlace } from '../packages/server/src/modules/places/place.repository.ts';
 import { addTwoTowns, addUser, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import { type JourneyPage, type JourneyServer, signIn, skipReason, screenshot as take, useJourney, waitForCount } from './harness.ts';
+import { choose, type JourneyPage, type JourneyServer, screenshot, signIn, skipReason, useJourney, waitForCount } from './harness.ts';
 
 /**
  * Environment and goods sampling (TEST-014, SC-63): the town cadre finds the farmers' market due for sampling,
@@ -26,17 +26,6 @@ async function seed(server: JourneyServer): Promise<void> {
   const at = { jurisdictionId: villageA.id, jurisdictionPath: villageA.path };
   await insertPlace(deps.database.db, { kind: 'market', name: '湖塘农贸市场', code: 'J-M-01', ...at });
   await insertPlace(deps.database.db, { kind: 'enterprise', name: '湖塘冷链仓储有限公司', code: 'J-E-01', ...at });
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await take(page, name);
-}
-
-async function choose(page: Page, select: Locator, text: string, search?: string): Promise<void> {
-  await select.click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
 describe('environment sampling journey', { skip: skipReason(), timeout: 120_000 }, () => {

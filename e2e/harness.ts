@@ -125,7 +125,9 @@ export async function openPage(browser: Browser, baseUrl: string, locale = 'zh-C
   return { context, page, problems };
 }
 
+/** Lets drawers, modals and lists finish their transitions, then saves the page as e2e/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await page.waitForTimeout(300);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file });
@@ -226,6 +228,13 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('user-menu').waitFor();
+}
+
+/** Picks an option of an antd Select by the text of its label, typing `search` first where the list is searched. */
+export async function choose(page: Page, select: Locator, text: string, search?: string): Promise<void> {
+  await select.click();
+  if (search) await page.keyboard.type(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
 /** Polls until the locator matches exactly `count` elements (tables refresh after a search). */

@@ -17,7 +17,7 @@ import { systemContext } from '../packages/server/src/http/context.ts';
 import { insertPlace } from '../packages/server/src/modules/places/place.repository.ts';
 import { createUser } from '../packages/server/src/modules/users/user.service.ts';
 import { addTwoTowns, loginAs, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import { type JourneyPage, type JourneyServer, openPage, signIn, skipReason, screenshot as take, useJourney } from './harness.ts';
+import { choose, type JourneyPage, type JourneyServer, openPage, screenshot, signIn, skipReason, useJourney } from './harness.ts';
 
 /**
  * Key-person closed loop (issue #4): a grid worker imports a roster from the template, assigns herself as 包保干部 and
@@ -103,18 +103,6 @@ async function fillTemplate(page: Page, seeded: Seeded): Promise<Buffer> {
   sheet.addRow(row(FEVER.name, FEVER.idNumber, seeded.today, ''));
   sheet.addRow(row(BAD.name, BAD.idNumber, seeded.today, ''));
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** Lets drawers, modals and tables finish their transitions so the picture shows the page at rest. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await take(page, name);
-}
-
-/** Picks an option of an antd Select by the text of its label. */
-async function choose(page: Page, select: Locator, text: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
 async function closeDrawer(page: Page): Promise<void> {

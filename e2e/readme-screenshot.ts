@@ -21,7 +21,6 @@ try {
   await tree.getByText('湖塘镇').click();
   await page.getByTestId('jurisdiction-name').getByText('湖塘镇').waitFor();
   await page.getByTestId('places-table').locator('tbody tr').first().waitFor();
-  await page.waitForTimeout(300);
   copyFileSync(await screenshot(page, 'readme-jurisdictions'), README_SHOT);
   console.log(`wrote ${README_SHOT}`);
 
@@ -43,7 +42,6 @@ try {
     .locator('button.ant-table-row-expand-icon:not(.ant-table-row-expand-icon-spaced)')
     .first()
     .click();
-  await admin.page.waitForTimeout(300);
   await screenshot(admin.page, 'readme-audit-en');
   for (const { problems } of [commander, admin]) if (problems.length > 0) console.log('page problems:', problems);
 } finally {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { insertPerson } from '../packages/server/src/modules/persons/person.repository.ts';
 import { sealPerson } from '../packages/server/src/modules/persons/person-record.ts';
 import { addTwoTowns, addUser, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import { type JourneyPage, type JourneyServer, signIn, skipReason, screenshot as take, useJourney, waitForCount } from './harness.ts';
+import { choose, type JourneyPage, type JourneyServer, screenshot, signIn, skipReason, useJourney, waitForCount } from './harness.ts';
 
 /**
  * Testing at scale (issue 5): a town cadre opens a campaign over the town, adds a collection point and samples 12
@@ -40,16 +40,6 @@ async function seed(server: JourneyServer): Promise<string[]> {
     ids.push(idNumber);
   }
   return ids;
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await take(page, name);
-}
-
-async function choose(page: Page, select: Locator, text: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
 describe('testing campaign journey', { skip: skipReason(), timeout: 180_000 }, () => {

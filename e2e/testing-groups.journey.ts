@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { insertPerson } from '../packages/server/src/modules/persons/person.repository.ts';
 import { sealPerson } from '../packages/server/src/modules/persons/person-record.ts';
 import { addTwoTowns, addUser, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import { type JourneyPage, type JourneyServer, signIn, skipReason, screenshot as take, useJourney, waitForCount } from './harness.ts';
+import { choose, type JourneyPage, type JourneyServer, screenshot, signIn, skipReason, useJourney, waitForCount } from './harness.ts';
 
 /**
  * Mandatory testing (应检尽检, TEST-001 (5), TEST-010): the district hospital hands the town its staff list; a town
@@ -66,16 +66,6 @@ async function hospitalList(page: Page, today: CalendarDate): Promise<Buffer> {
   sheet.addRow(row(WORKER, today, '工勤人员'));
   sheet.addRow(row(WRONG, today));
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await take(page, name);
-}
-
-async function choose(page: Page, select: Locator, text: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
 const countOf = (page: Page, what: string) =>

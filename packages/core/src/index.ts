@@ -41,3 +41,4 @@ export * from './testing/pooling.ts';
 export * from './testing/result-correction.ts';
 export * from './testing/testing-rules.ts';
 export * from './testing/turnaround.ts';
+export * from './testing/fever-clinic-screen.ts';

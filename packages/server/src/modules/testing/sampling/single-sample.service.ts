@@ -11,8 +11,8 @@ import {
   type SamplePurpose,
 } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
-import type { Db } from '../../../db/client.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
+import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { findPersonById } from '../../persons/person.repository.ts';
 import { isUniqueViolation, rulesInForce, scopeOf } from '../testing-access.ts';

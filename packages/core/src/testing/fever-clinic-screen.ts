@@ -2,6 +2,7 @@ import { AppError } from '../errors/app-error.ts';
 import { because, type Reason } from '../key-persons/reason.ts';
 import {
   FEVER_CLINIC_DISPOSITIONS,
+  FEVER_CLINIC_ITEMS,
   type FeverClinicDisposition,
   type FeverClinicItem,
   type FeverClinicRules,
@@ -20,6 +21,8 @@ export const FEVER_CLINIC_RESULTS: Record<FeverClinicItem, readonly FeverClinicR
   ct: IMAGING_RESULTS,
   blood_count: IMAGING_RESULTS,
 };
+
+export const isFeverClinicItem = (value: string): value is FeverClinicItem => (FEVER_CLINIC_ITEMS as readonly string[]).includes(value);
 
 export const isFeverClinicResult = (item: FeverClinicItem, value: string): value is FeverClinicResult =>
   (FEVER_CLINIC_RESULTS[item] as readonly string[]).includes(value);

@@ -1,9 +1,9 @@
 import {
   FEVER_CLINIC_ITEMS,
-  type FeverClinicItem,
   type FeverClinicResults,
   feverClinicOutcomes,
   feverClinicRulesOf,
+  isFeverClinicItem,
   isFeverClinicResult,
   maskName,
   notFound,
@@ -28,13 +28,12 @@ export async function visitInScope(db: Db, context: RequestContext, id: string, 
 
 /** Orders show in the edition's item order (nucleic acid, antibody, CT, blood count). */
 const itemRank = (item: string) => (FEVER_CLINIC_ITEMS as readonly string[]).indexOf(item);
-const isItem = (value: string): value is FeverClinicItem => (FEVER_CLINIC_ITEMS as readonly string[]).includes(value);
 
 /** The items' results as core reads them (an order without a result is left out). */
 export function resultsOf(orders: readonly OrderRow[]): FeverClinicResults {
   const results: FeverClinicResults = {};
   for (const order of orders) {
-    if (isItem(order.item) && order.result && isFeverClinicResult(order.item, order.result)) results[order.item] = order.result;
+    if (isFeverClinicItem(order.item) && order.result && isFeverClinicResult(order.item, order.result)) results[order.item] = order.result;
   }
   return results;
 }

@@ -1,6 +1,7 @@
 import { AppError, closeFeverClinicVisit, type FeverClinicDisposition, feverClinicRulesOf, withDetails } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
+import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { rulesOfEdition } from '../testing-access.ts';
 import { closeVisitRow, ordersOf, type VisitRow } from './fever-clinic.repository.ts';
@@ -10,9 +11,9 @@ import { resultsOf, visitDetail, visitInScope } from './fever-clinic-query.servi
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
 /** Core's decision under the visit's own edition; a refusal names the field and carries the missing items, the allowed outcomes and the clauses. */
-async function decideClosing(deps: Deps, visit: VisitRow, disposition: FeverClinicDisposition) {
+async function decideClosing(tx: Db, visit: VisitRow, disposition: FeverClinicDisposition) {
   const rules = feverClinicRulesOf(rulesOfEdition(visit.edition_id));
-  const closing = closeFeverClinicVisit(rules, resultsOf(await ordersOf(deps.database.db, visit.id)), disposition);
+  const closing = closeFeverClinicVisit(rules, resultsOf(await ordersOf(tx, visit.id)), disposition);
   if (closing.problem) {
     const kind = closing.problem.code === 'screenIncomplete' ? 'conflict' : 'invalid';
     const { missing, allowed } = closing.outcomes;
@@ -29,8 +30,9 @@ export async function closeVisit(deps: Deps, context: RequestContext, id: string
   const db = deps.database.db;
   const visit = await visitInScope(db, context, id, 'testing.sample');
   if (visit.closed_at !== null) throw new AppError('conflict', 'visitClosed', 'id');
-  const { closing, category } = await decideClosing(deps, visit, disposition);
   await db.transaction(async (tx) => {
+    // Decided on the results read in the transaction that closes, so a result recorded meanwhile is not missed.
+    const { closing, category } = await decideClosing(tx, visit, disposition);
     const now = deps.clock();
     const episodeId = category ? await handOverFromClinic(tx, deps, context, visit, category) : null;
     const closed = await closeVisitRow(tx, visit.id, { disposition, episodeId, closedAt: now, closedBy: context.actor.userId });

@@ -86,6 +86,13 @@ describe('closing a fever-clinic visit (SC-53, KP-K03)', () => {
     assert.equal(closeFeverClinicVisit(rules, results, 'transfer').decision, true);
   });
 
+  it('each outcome the results allow comes with its clause; an outcome ruled out does not', () => {
+    const rulesCited = feverClinicOutcomes(rules, { ...clear, nucleic_acid: 'positive' }).because.map((r) => r.rule);
+    assert.ok(rulesCited.includes('testing.feverClinic.disposition.isolation_observation'));
+    assert.ok(rulesCited.includes('testing.feverClinic.disposition.transfer'));
+    assert.ok(!rulesCited.includes('testing.feverClinic.disposition.symptomatic_treatment'));
+  });
+
   it('an indeterminate nucleic acid test is observed in isolation until retested', () => {
     assert.deepEqual(feverClinicOutcomes(rules, { ...clear, nucleic_acid: 'indeterminate' }).allowed, ['isolation_observation']);
   });

@@ -41,6 +41,8 @@ export interface FeverClinicOutcomes {
 }
 
 const rank = (disposition: FeverClinicDisposition) => FEVER_CLINIC_DISPOSITIONS.indexOf(disposition);
+const dispositionReason = (d: FeverClinicRules['dispositions'][number]) =>
+  because(`testing.feverClinic.disposition.${d.disposition}`, d.basis);
 
 /** The least outcome the results allow (a positive test is never sent home) and the clauses that raise it. */
 function floorOf(rules: FeverClinicRules, results: FeverClinicResults): { floor: number; because: Reason[] } {
@@ -66,9 +68,13 @@ export function feverClinicOutcomes(rules: FeverClinicRules, results: FeverClini
   const { floor, because: reasons } = floorOf(rules, results);
   const confirmed = results.nucleic_acid === 'positive';
   if (!confirmed) reasons.push(because('testing.feverClinic.confirmedNeedsNucleicAcid', rules.consistency.confirmedNeedsNucleicAcid));
-  const allowed = rules.dispositions.map((d) => d.disposition).filter((d) => rank(d) >= floor && (d !== 'transfer' || confirmed));
+  const open = rules.dispositions.filter((d) => rank(d.disposition) >= floor && (d.disposition !== 'transfer' || confirmed));
   const itemReasons = missing.map((i) => because(`testing.feverClinic.item.${i.item}`, i.basis));
-  return { missing: missing.map((i) => i.item), allowed, because: [...itemReasons, ...reasons] };
+  return {
+    missing: missing.map((i) => i.item),
+    allowed: open.map((d) => d.disposition),
+    because: [...itemReasons, ...reasons, ...open.map(dispositionReason)],
+  };
 }
 
 export interface FeverClinicClosing {
@@ -97,9 +103,7 @@ export function closeFeverClinicVisit(
   if (outcomes.missing.length > 0) return refuse('items', 'screenIncomplete');
   if (!rule) return refuse('disposition', 'dispositionNotAllowed');
   if (!outcomes.allowed.includes(disposition)) return refuse('disposition', 'dispositionInconsistent');
-  return {
-    decision: true,
-    outcomes,
-    because: [because(`testing.feverClinic.disposition.${disposition}`, rule.basis), ...outcomes.because],
-  };
+  // The chosen outcome's clause first, then why the results allow it.
+  const chosen = dispositionReason(rule);
+  return { decision: true, outcomes, because: [chosen, ...outcomes.because.filter((r) => r.rule !== chosen.rule)] };
 }

@@ -1,6 +1,17 @@
-import { conflict, feverClinicRulesOf, forbidden, invalid, isMandatoryGroup, notFound, pathInScope, payerFor } from '@fangkong/core';
+import {
+  conflict,
+  feverClinicRulesOf,
+  forbidden,
+  invalid,
+  isMandatoryGroup,
+  notFound,
+  type Payer,
+  pathInScope,
+  payerFor,
+} from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
+import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { findPersonById } from '../../persons/person.repository.ts';
 import { findPlaceById } from '../../places/place.repository.ts';
@@ -52,6 +63,64 @@ async function groupsAndPayer(deps: Deps, personId: string, rules: ReturnType<ty
   return { groups, payer: payer ?? rules.payer.mandatory };
 }
 
+interface VisitWrite {
+  clinic: { id: string; jurisdictionId: string; jurisdictionPath: string };
+  person: { id: string; jurisdictionPath: string };
+  input: VisitInput;
+  arrivedAt: Date;
+  now: Date;
+  editionId: string;
+  items: readonly string[];
+  payer: Payer;
+  groups: string[];
+}
+
+/** The tube and sample of the nucleic acid order, the visit, its orders and the audit, inside one transaction. */
+async function writeVisit(tx: Db, context: RequestContext, write: VisitWrite): Promise<string> {
+  const { clinic, person, input } = write;
+  const sample = await writeSingleSample(tx, context, {
+    person,
+    barcode: input.barcode,
+    purpose: 'mandatory',
+    payer: write.payer,
+    groups: write.groups,
+    setting: 'fever_clinic',
+    labName: input.labName?.trim() || null,
+    retestOf: null,
+    editionId: write.editionId,
+    at: write.now,
+  });
+  const visitId = await insertVisit(tx, {
+    personId: person.id,
+    placeId: clinic.id,
+    arrivedAt: write.arrivedAt,
+    temperatureTenths: input.temperatureCelsius === undefined ? null : Math.round(input.temperatureCelsius * 10),
+    editionId: write.editionId,
+    registeredBy: context.actor.userId,
+    jurisdictionId: clinic.jurisdictionId,
+    jurisdictionPath: clinic.jurisdictionPath,
+  });
+  const tubeOf = (item: string) => (item === 'nucleic_acid' ? sample.tubeId : null);
+  await insertOrders(
+    tx,
+    write.items.map((item) => ({ visitId, item, tubeId: tubeOf(item), jurisdictionPath: clinic.jurisdictionPath })),
+  );
+  await recordAudit(tx, context, {
+    action: 'testing.feverClinicVisit',
+    entityType: 'fever_clinic_visit',
+    entityId: visitId,
+    jurisdictionPath: clinic.jurisdictionPath,
+    after: {
+      personId: person.id,
+      placeId: clinic.id,
+      arrivedAt: write.arrivedAt.toISOString(),
+      items: write.items,
+      barcode: input.barcode,
+    },
+  });
+  return visitId;
+}
+
 /**
  * Reception at a fever clinic (TEST-009, SC-53): the visit, the edition's four items ordered at once,
  * and the nucleic acid order's single tube (setting fever_clinic: the fever-clinic turnaround), so the
@@ -65,57 +134,15 @@ export async function registerVisit(deps: Deps, context: RequestContext, input: 
   const now = deps.clock();
   const arrivedAt = arrivedAtOf(input, now);
   const { edition, rules } = rulesInForce(now);
-  const fever = feverClinicRulesOf(rules);
+  const items = feverClinicRulesOf(rules).items.map((i) => i.item);
   const { groups, payer } = await groupsAndPayer(deps, person.id, rules);
-  const written = db.transaction(async (tx) => {
-    const sample = await writeSingleSample(tx, context, {
-      person,
-      barcode: input.barcode,
-      purpose: 'mandatory',
-      payer,
-      groups,
-      setting: 'fever_clinic',
-      labName: input.labName?.trim() || null,
-      retestOf: null,
-      editionId: edition.id,
-      at: now,
+  const write = { clinic, person, input, arrivedAt, now, editionId: edition.id, items, payer, groups };
+  const visitId = await db
+    .transaction((tx) => writeVisit(tx, context, write))
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error, 'tube_barcode_unique')) throw conflict('barcode', 'tubeExists');
+      if (isUniqueViolation(error, 'fever_clinic_visit_open_person_unique')) throw conflict('personId', 'openVisitExists');
+      throw error;
     });
-    const visitId = await insertVisit(tx, {
-      personId: person.id,
-      placeId: clinic.id,
-      arrivedAt,
-      temperatureTenths: input.temperatureCelsius === undefined ? null : Math.round(input.temperatureCelsius * 10),
-      editionId: edition.id,
-      registeredBy: context.actor.userId,
-      jurisdictionId: clinic.jurisdictionId,
-      jurisdictionPath: clinic.jurisdictionPath,
-    });
-    const orders = fever.items.map(({ item }) => ({
-      visitId,
-      item,
-      tubeId: item === 'nucleic_acid' ? sample.tubeId : null,
-      jurisdictionPath: clinic.jurisdictionPath,
-    }));
-    await insertOrders(tx, orders);
-    await recordAudit(tx, context, {
-      action: 'testing.feverClinicVisit',
-      entityType: 'fever_clinic_visit',
-      entityId: visitId,
-      jurisdictionPath: clinic.jurisdictionPath,
-      after: {
-        personId: person.id,
-        placeId: clinic.id,
-        arrivedAt: arrivedAt.toISOString(),
-        items: orders.map((o) => o.item),
-        barcode: input.barcode,
-      },
-    });
-    return visitId;
-  });
-  const visitId = await written.catch((error: unknown) => {
-    if (isUniqueViolation(error, 'tube_barcode_unique')) throw conflict('barcode', 'tubeExists');
-    if (isUniqueViolation(error, 'fever_clinic_visit_open_person_unique')) throw conflict('personId', 'openVisitExists');
-    throw error;
-  });
   return visitDetail(deps, context, visitId);
 }

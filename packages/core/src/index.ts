@@ -32,6 +32,7 @@ export * from './protocols/protocol-types.ts';
 export * from './protocols/registry.ts';
 export * from './testing/environment-follow-up.ts';
 export * from './testing/environment-specimens.ts';
+export * from './testing/fever-clinic-screen.ts';
 export * from './testing/follow-up-state.ts';
 export * from './testing/group-coverage.ts';
 export * from './testing/negative-within.ts';

@@ -40,6 +40,7 @@ const LabCorrectionsPage = lazy(() => import('./pages/testing/lab-corrections.pa
 const EnvironmentSamplingPage = lazy(() =>
   import('./pages/testing/environment-sampling.page.tsx').then((m) => ({ default: m.EnvironmentSamplingPage })),
 );
+const FeverClinicPage = lazy(() => import('./pages/testing/fever-clinic.page.tsx').then((m) => ({ default: m.FeverClinicPage })));
 const TestingGroupsPage = lazy(() => import('./pages/testing/testing-groups.page.tsx').then((m) => ({ default: m.TestingGroupsPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
@@ -68,6 +69,7 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'lab-results', permission: 'testing.labResult', element: <TestingLabResultsPage /> },
   { path: 'lab-corrections', permission: 'testing.manage', element: <LabCorrectionsPage /> },
   { path: 'environment-sampling', permission: 'testing.read', element: <EnvironmentSamplingPage /> },
+  { path: 'fever-clinic', permission: 'testing.read', element: <FeverClinicPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

@@ -2,6 +2,7 @@ import { clause } from './clause.ts';
 import type {
   CategoryRule,
   EnvironmentRules,
+  FeverClinicRules,
   MonitoringRule,
   ProtocolEdition,
   ReleaseRule,
@@ -122,6 +123,53 @@ const ninthEnvironment: EnvironmentRules = {
   },
 };
 
+/**
+ * The fever-clinic screen under the 9th edition: the edition asks fever clinics to test every fever
+ * patient (四(一)); the four items and the three outcomes are the seed's (seed 003 item 7), carried
+ * over, and so are the configured consistency rules.
+ */
+const feverCarried = (says: string) => clause('seed 003', 'item 7', `${says} (carried over)`);
+const DIAGNOSIS9 = 'national guidance 新型冠状病毒肺炎诊疗方案（试行第九版）';
+const ninthFeverClinic: FeverClinicRules = {
+  items: [
+    { item: 'nucleic_acid', basis: clause(P9, '四(一)', 'Fever clinics test every fever patient for nucleic acid') },
+    { item: 'antibody', basis: feverCarried('Fever-clinic rapid screen: antibody test (抗体)') },
+    { item: 'ct', basis: feverCarried('Fever-clinic rapid screen: CT scan (CT)') },
+    { item: 'blood_count', basis: feverCarried('Fever-clinic rapid screen: blood count (血象)') },
+  ],
+  dispositions: [
+    { disposition: 'symptomatic_treatment', category: null, basis: feverCarried('Ordinary patients receive symptomatic treatment') },
+    { disposition: 'isolation_observation', category: 'suspected', basis: feverCarried('Suspected patients are isolated for observation') },
+    { disposition: 'transfer', category: 'confirmed', basis: feverCarried('Confirmed patients are transferred promptly') },
+  ],
+  consistency: {
+    nucleicAcidNotNegative: clause(
+      P9,
+      '三(一)',
+      'A positive nucleic acid result is reported and the person transferred, never sent home; an indeterminate one is observed in isolation until retested (configured)',
+      true,
+    ),
+    antibodyPositive: clause(
+      DIAGNOSIS9,
+      '疑似病例',
+      'A positive antibody test with fever: observed in isolation as suspected (configured)',
+      true,
+    ),
+    clinicalFeatures: clause(
+      DIAGNOSIS9,
+      '疑似病例',
+      'Fever with CT features of pneumonia and an abnormal blood count is observed in isolation as suspected (configured)',
+      true,
+    ),
+    confirmedNeedsNucleicAcid: clause(
+      DIAGNOSIS9,
+      '确诊病例',
+      'A case is confirmed on aetiological evidence: transfer as confirmed needs a positive nucleic acid test (configured)',
+      true,
+    ),
+  },
+};
+
 const ninthTesting: TestingRules = {
   pooling: [
     {
@@ -214,6 +262,7 @@ const ninthTesting: TestingRules = {
     retestNegative: clause(REGIONAL, '混采阳性处置', 'Members whose single-tube retest is negative are released from control', true),
   },
   environment: ninthEnvironment,
+  feverClinic: ninthFeverClinic,
 };
 
 export const CN_2022_9TH: ProtocolEdition = {

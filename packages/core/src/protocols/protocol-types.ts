@@ -201,6 +201,33 @@ export interface TestingRules {
   followUp: { positivePool: Clause; positiveSingle: Clause; retestNegative: Clause };
   /** Environment and goods sampling (TEST-014, MKT-001); absent when an edition says nothing. */
   environment?: EnvironmentRules;
+  /** The fever-clinic rapid screen and its outcomes (TEST-009, KP-K03); absent when an edition says nothing. */
+  feverClinic?: FeverClinicRules;
+}
+
+/** The four rapid tests of a fever-clinic visit (核酸、抗体、CT、血象), seed 003 item 7. */
+export const FEVER_CLINIC_ITEMS = ['nucleic_acid', 'antibody', 'ct', 'blood_count'] as const;
+export type FeverClinicItem = (typeof FEVER_CLINIC_ITEMS)[number];
+
+/** How a fever-clinic visit ends (KP-K03): symptomatic treatment, isolation observation (suspected), transfer (confirmed). */
+export const FEVER_CLINIC_DISPOSITIONS = ['symptomatic_treatment', 'isolation_observation', 'transfer'] as const;
+export type FeverClinicDisposition = (typeof FEVER_CLINIC_DISPOSITIONS)[number];
+
+/** The fever-clinic screen: the items ordered at registration, the outcomes allowed, and when the results forbid one. */
+export interface FeverClinicRules {
+  items: { item: FeverClinicItem; basis: Clause }[];
+  /** `category`: the key-person category the outcome puts the patient under (none for symptomatic treatment). */
+  dispositions: { disposition: FeverClinicDisposition; category: KeyPersonCategory | null; basis: Clause }[];
+  consistency: {
+    /** A positive or indeterminate nucleic acid test is at least isolation observation. */
+    nucleicAcidNotNegative: Clause;
+    /** A positive antibody test is at least isolation observation. */
+    antibodyPositive: Clause;
+    /** Fever with abnormal CT and abnormal blood count (three clinical features) is at least isolation observation. */
+    clinicalFeatures: Clause;
+    /** Transfer as confirmed needs a positive nucleic acid test. */
+    confirmedNeedsNucleicAcid: Clause;
+  };
 }
 
 /** A place kind whose environment (and goods on sale) is sampled every n days. */

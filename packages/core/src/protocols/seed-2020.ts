@@ -1,5 +1,13 @@
 import { clause } from './clause.ts';
-import type { CategoryRule, EnvironmentRules, MonitoringRule, PhaseRule, ProtocolEdition, TestingRules } from './protocol-types.ts';
+import type {
+  CategoryRule,
+  EnvironmentRules,
+  FeverClinicRules,
+  MonitoringRule,
+  PhaseRule,
+  ProtocolEdition,
+  TestingRules,
+} from './protocol-types.ts';
 
 /**
  * The rules of the seed documents (2020–21 local plans built on the national 2020 editions).
@@ -306,6 +314,54 @@ const seedEnvironment: EnvironmentRules = {
   },
 };
 
+/**
+ * The fever-clinic screen (REQUIREMENTS TEST-009, KP-K03, MED-003): every fever patient gets four rapid
+ * tests and leaves with one of three outcomes (seed 003 item 7). The seeds do not say which results
+ * forbid which outcome; the consistency rules follow the national diagnosis and treatment protocol of
+ * the period (新型冠状病毒肺炎诊疗方案 试行第七版, 2020) as far as we read it, and are marked configured.
+ */
+const S003_FEVER = (says: string) => clause('seed 003', 'item 7', says);
+const DIAGNOSIS = 'national guidance 新型冠状病毒肺炎诊疗方案（试行第七版）';
+const seedFeverClinic: FeverClinicRules = {
+  items: [
+    { item: 'nucleic_acid', basis: S003_FEVER('Every fever patient entering a fever clinic gets a nucleic acid test (核酸)') },
+    { item: 'antibody', basis: S003_FEVER('Every fever patient entering a fever clinic gets an antibody test (抗体)') },
+    { item: 'ct', basis: S003_FEVER('Every fever patient entering a fever clinic gets a CT scan (CT)') },
+    { item: 'blood_count', basis: S003_FEVER('Every fever patient entering a fever clinic gets a blood count (血象)') },
+  ],
+  dispositions: [
+    { disposition: 'symptomatic_treatment', category: null, basis: S003_FEVER('Ordinary patients receive symptomatic treatment') },
+    { disposition: 'isolation_observation', category: 'suspected', basis: S003_FEVER('Suspected patients are isolated for observation') },
+    { disposition: 'transfer', category: 'confirmed', basis: S003_FEVER('Confirmed patients are transferred promptly') },
+  ],
+  consistency: {
+    nucleicAcidNotNegative: clause(
+      S000,
+      '§三(三)3',
+      'A positive nucleic acid result is managed at once, so it never ends in symptomatic treatment; an indeterminate one is observed in isolation until retested (configured)',
+      true,
+    ),
+    antibodyPositive: clause(
+      DIAGNOSIS,
+      '疑似病例',
+      'A positive antibody test with fever: observed in isolation as suspected (configured)',
+      true,
+    ),
+    clinicalFeatures: clause(
+      DIAGNOSIS,
+      '疑似病例',
+      'Fever with CT features of pneumonia and an abnormal blood count (three clinical features) is a suspected case (configured)',
+      true,
+    ),
+    confirmedNeedsNucleicAcid: clause(
+      DIAGNOSIS,
+      '确诊病例',
+      'A case is confirmed on aetiological evidence: transfer as confirmed needs a positive nucleic acid test (configured)',
+      true,
+    ),
+  },
+};
+
 const seedTesting: TestingRules = {
   pooling: [
     {
@@ -424,6 +480,7 @@ const seedTesting: TestingRules = {
     ),
   },
   environment: seedEnvironment,
+  feverClinic: seedFeverClinic,
 };
 
 export const SEED_2020: ProtocolEdition = {

@@ -151,6 +151,19 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '数据库中已有人员或场所，演示数据只能写入空数据库',
     en: 'The database already holds people or places: demo data is only seeded into an empty database',
   },
+  notFeverClinic: { zh: '请选择发热门诊', en: 'Choose a fever clinic' },
+  openVisitExists: { zh: '该人员在发热门诊已有未结束的就诊', en: 'This person already has an open fever-clinic visit' },
+  visitClosed: { zh: '该就诊已结束', en: 'This visit is already closed' },
+  labResulted: {
+    zh: '核酸采样管已有实验室结果，如需更改请提交结果更正',
+    en: 'The nucleic acid tube has a lab result: change it through a result correction',
+  },
+  invalidResult: { zh: '该项目没有这种结果', en: 'This item has no such result' },
+  notOrdered: { zh: '本次就诊未开具该项目', en: 'This item was not ordered for the visit' },
+  screenIncomplete: { zh: '四项检测尚未全部出结果，不能结束就诊', en: 'Not all four tests have a result: the visit cannot close yet' },
+  dispositionNotAllowed: { zh: '方案未规定这种处置', en: 'The edition has no such outcome' },
+  dispositionInconsistent: { zh: '处置与检测结果不符', en: 'The outcome does not agree with the test results' },
+  noFeverClinicRules: { zh: '该方案未规定发热门诊筛查规则', en: 'The edition has no fever-clinic screening rules' },
 };
 
 export type Language = 'zh-CN' | 'en';

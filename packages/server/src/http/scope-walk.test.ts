@@ -419,6 +419,23 @@ const ROUTES: Record<string, RouteEntry> = {
   'GET /api/testing/environment/batches/:batchNumber': {
     cases: (a) => [empty(`/api/testing/environment/batches/${a.environmentBatch}`)],
   },
+  'POST /api/testing/fever-clinic/visits': {
+    cases: (a) => [refused('/api/testing/fever-clinic/visits', { personId: a.personId, placeId: a.feverClinicId, barcode: 'WALK-B-FEV1' })],
+  },
+  'GET /api/testing/fever-clinic/visits': {
+    cases: (a) => [
+      empty('/api/testing/fever-clinic/visits'),
+      empty('/api/testing/fever-clinic/visits', { status: 'open' }),
+      refused(`/api/testing/fever-clinic/visits?jurisdictionId=${a.villageId}`),
+    ],
+  },
+  'GET /api/testing/fever-clinic/visits/:id': { cases: (a) => [refused(`/api/testing/fever-clinic/visits/${a.feverVisitId}`)] },
+  'PUT /api/testing/fever-clinic/visits/:id/orders/:item': {
+    cases: (a) => [refused(`/api/testing/fever-clinic/visits/${a.feverVisitId}/orders/ct`, { result: 'normal' })],
+  },
+  'POST /api/testing/fever-clinic/visits/:id/close': {
+    cases: (a) => [refused(`/api/testing/fever-clinic/visits/${a.feverVisitId}/close`, { disposition: 'symptomatic_treatment' })],
+  },
   'POST /api/testing/environment/tasks/:id/close': {
     cases: (a) => [refused(`/api/testing/environment/tasks/${a.environmentTaskId}/close`, { note: '越界办结' })],
   },
@@ -682,6 +699,13 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       jurisdictionId: villageA.id,
       jurisdictionPath: villageA.path,
     });
+    const feverClinic = await insertPlace(deps.database.db, {
+      kind: 'fever_clinic',
+      name: '甲社区卫生服务中心发热门诊',
+      code: 'FEVER-A',
+      jurisdictionId: villageA.id,
+      jurisdictionPath: villageA.path,
+    });
     const testing = await testingWalkFixture(runtime.app, owner, {
       villageId: villageA.id,
       personId: String(person.id),
@@ -689,6 +713,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       idNumber,
       staffIdNumber: residentId('19830303', 219),
       marketId: market.id,
+      feverClinicId: feverClinic.id,
       now: NOW,
     });
     const closed = await closedManagementWalkFixture(deps, owner, {

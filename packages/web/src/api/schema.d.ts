@@ -12978,6 +12978,788 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/testing/fever-clinic/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fever-clinic visits in my scope, newest first (names masked) */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    placeId?: string;
+                    status?: "open" | "closed";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                personId: string;
+                                personName: string;
+                                idMasked: string | null;
+                                /** Format: uuid */
+                                placeId: string;
+                                placeName: string;
+                                jurisdictionName: string;
+                                arrivedAt: string;
+                                temperatureCelsius: number | null;
+                                editionId: string;
+                                status: "open" | "closed";
+                                disposition: string | null;
+                                /** Format: uuid */
+                                episodeId: string | null;
+                                closedAt: string | null;
+                                closedByName: string | null;
+                                registeredByName: string | null;
+                                resulted: number;
+                                ordered: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a fever patient at a fever clinic: the four items are ordered at once, the nucleic acid test in a single tube */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        /** Format: uuid */
+                        placeId: string;
+                        /** @description Tube barcode: 6–32 letters, digits or dashes */
+                        barcode: string;
+                        temperatureCelsius?: number;
+                        /** Format: date-time */
+                        arrivedAt?: string;
+                        labName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            personName: string;
+                            idMasked: string | null;
+                            /** Format: uuid */
+                            placeId: string;
+                            placeName: string;
+                            jurisdictionName: string;
+                            arrivedAt: string;
+                            temperatureCelsius: number | null;
+                            editionId: string;
+                            status: "open" | "closed";
+                            disposition: string | null;
+                            /** Format: uuid */
+                            episodeId: string | null;
+                            closedAt: string | null;
+                            closedByName: string | null;
+                            registeredByName: string | null;
+                            resulted: number;
+                            ordered: number;
+                            orders: {
+                                /** Format: uuid */
+                                id: string;
+                                item: string;
+                                barcode: string | null;
+                                result: string | null;
+                                resultSource: ("lab" | "clinic") | (never | null);
+                                recordedAt: string | null;
+                                recordedByName: string | null;
+                            }[];
+                            outcomes: {
+                                missing: string[];
+                                allowed: string[];
+                                because: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testing/fever-clinic/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One visit: its four orders with their results, and the outcomes the results allow (with the clauses) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            personName: string;
+                            idMasked: string | null;
+                            /** Format: uuid */
+                            placeId: string;
+                            placeName: string;
+                            jurisdictionName: string;
+                            arrivedAt: string;
+                            temperatureCelsius: number | null;
+                            editionId: string;
+                            status: "open" | "closed";
+                            disposition: string | null;
+                            /** Format: uuid */
+                            episodeId: string | null;
+                            closedAt: string | null;
+                            closedByName: string | null;
+                            registeredByName: string | null;
+                            resulted: number;
+                            ordered: number;
+                            orders: {
+                                /** Format: uuid */
+                                id: string;
+                                item: string;
+                                barcode: string | null;
+                                result: string | null;
+                                resultSource: ("lab" | "clinic") | (never | null);
+                                recordedAt: string | null;
+                                recordedByName: string | null;
+                            }[];
+                            outcomes: {
+                                missing: string[];
+                                allowed: string[];
+                                because: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testing/fever-clinic/visits/{id}/orders/{item}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record an item's result while the visit is open (the nucleic acid tube's lab result, once in, is kept) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    item: "nucleic_acid" | "antibody" | "ct" | "blood_count";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Nucleic acid and antibody: negative | positive | indeterminate; CT and blood count: normal | abnormal */
+                        result: "negative" | "positive" | "indeterminate" | "normal" | "abnormal";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            personName: string;
+                            idMasked: string | null;
+                            /** Format: uuid */
+                            placeId: string;
+                            placeName: string;
+                            jurisdictionName: string;
+                            arrivedAt: string;
+                            temperatureCelsius: number | null;
+                            editionId: string;
+                            status: "open" | "closed";
+                            disposition: string | null;
+                            /** Format: uuid */
+                            episodeId: string | null;
+                            closedAt: string | null;
+                            closedByName: string | null;
+                            registeredByName: string | null;
+                            resulted: number;
+                            ordered: number;
+                            orders: {
+                                /** Format: uuid */
+                                id: string;
+                                item: string;
+                                barcode: string | null;
+                                result: string | null;
+                                resultSource: ("lab" | "clinic") | (never | null);
+                                recordedAt: string | null;
+                                recordedByName: string | null;
+                            }[];
+                            outcomes: {
+                                missing: string[];
+                                allowed: string[];
+                                because: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testing/fever-clinic/visits/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close with an outcome the four results allow: symptomatic treatment, isolation observation (suspected) or transfer (confirmed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        disposition: "symptomatic_treatment" | "isolation_observation" | "transfer";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            personName: string;
+                            idMasked: string | null;
+                            /** Format: uuid */
+                            placeId: string;
+                            placeName: string;
+                            jurisdictionName: string;
+                            arrivedAt: string;
+                            temperatureCelsius: number | null;
+                            editionId: string;
+                            status: "open" | "closed";
+                            disposition: string | null;
+                            /** Format: uuid */
+                            episodeId: string | null;
+                            closedAt: string | null;
+                            closedByName: string | null;
+                            registeredByName: string | null;
+                            resulted: number;
+                            ordered: number;
+                            orders: {
+                                /** Format: uuid */
+                                id: string;
+                                item: string;
+                                barcode: string | null;
+                                result: string | null;
+                                resultSource: ("lab" | "clinic") | (never | null);
+                                recordedAt: string | null;
+                                recordedByName: string | null;
+                            }[];
+                            outcomes: {
+                                missing: string[];
+                                allowed: string[];
+                                because: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/testing/overview": {
         parameters: {
             query?: never;

@@ -1,5 +1,6 @@
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
 import { ENVIRONMENT_MESSAGES_EN } from '../pages/testing/environment-i18n.ts';
+import { FEVER_CLINIC_MESSAGES_EN } from '../pages/testing/fever-clinic-i18n.ts';
 import { LAB_CORRECTION_MESSAGES_EN } from '../pages/testing/lab-correction-i18n.ts';
 import { TESTING_GROUPS_MESSAGES_EN } from '../pages/testing/testing-groups-i18n.ts';
 import { TESTING_MESSAGES_EN } from '../pages/testing/testing-i18n.ts';
@@ -515,5 +516,6 @@ export const en: Record<MessageKey, string> = {
   ...TESTING_MESSAGES_EN,
   ...LAB_CORRECTION_MESSAGES_EN,
   ...ENVIRONMENT_MESSAGES_EN,
+  ...FEVER_CLINIC_MESSAGES_EN,
   ...TESTING_GROUPS_MESSAGES_EN,
 };

@@ -1,5 +1,6 @@
 import { CODE_MESSAGES_ZH } from '../pages/codes/code-i18n.ts';
 import { ENVIRONMENT_MESSAGES_ZH } from '../pages/testing/environment-i18n.ts';
+import { FEVER_CLINIC_MESSAGES_ZH } from '../pages/testing/fever-clinic-i18n.ts';
 import { LAB_CORRECTION_MESSAGES_ZH } from '../pages/testing/lab-correction-i18n.ts';
 import { TESTING_GROUPS_MESSAGES_ZH } from '../pages/testing/testing-groups-i18n.ts';
 import { TESTING_MESSAGES_ZH } from '../pages/testing/testing-i18n.ts';
@@ -514,6 +515,7 @@ export const zhCN = {
   ...TESTING_MESSAGES_ZH,
   ...LAB_CORRECTION_MESSAGES_ZH,
   ...ENVIRONMENT_MESSAGES_ZH,
+  ...FEVER_CLINIC_MESSAGES_ZH,
   ...TESTING_GROUPS_MESSAGES_ZH,
 } as const;
 

@@ -64,6 +64,7 @@ const MENU: MenuEntry[] = [
   { path: '/lab-results', label: 'menu.testingLabResults', permission: 'testing.labResult', icon: <ExperimentOutlined /> },
   { path: '/lab-corrections', label: 'menu.testingLabCorrections', permission: 'testing.manage', icon: <ExperimentOutlined /> },
   { path: '/environment-sampling', label: 'menu.environmentSampling', permission: 'testing.read', icon: <ExperimentOutlined /> },
+  { path: '/fever-clinic', label: 'menu.feverClinic', permission: 'testing.read', icon: <ExperimentOutlined /> },
 ];
 
 function LanguageSwitch() {

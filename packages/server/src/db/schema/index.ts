@@ -4,6 +4,7 @@ export * from './audit.ts';
 export * from './closed-management.ts';
 export * from './codes.ts';
 export * from './environment.ts';
+export * from './fever-clinic.ts';
 export * from './import-job.ts';
 export * from './jurisdiction.ts';
 export * from './key-person.ts';

@@ -1,6 +1,7 @@
 import { AppError, type CalendarDate, type KeyPersonCategory } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { cancelOpenItems, insertEvent, updateEpisode } from './episode.repository.ts';
 import { registerEpisode } from './episode.service.ts';
@@ -18,8 +19,8 @@ export interface Conversion {
  * A person moves between categories (close contact → confirmed, asymptomatic → confirmed, …): the old
  * episode closes as `converted`, the new one starts under the protocol in force, and both stay in the timeline.
  */
-export async function convertEpisode(deps: Deps, context: RequestContext, episodeId: string, input: Conversion) {
-  const db = deps.database.db;
+export async function convertEpisode(deps: Deps, context: RequestContext, episodeId: string, input: Conversion, db: Db = deps.database.db) {
+  // Inside a caller's transaction (`db` a transaction) the conversion runs in a savepoint of it.
   const episode = await episodeInScope(db, context, episodeId, 'keyPerson.write');
   if (episode.status !== 'active') throw new AppError('conflict', 'episodeNotActive', 'id');
   if (episode.category === input.category) throw new AppError('invalid', 'sameCategory', 'category');

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Api } from '../../http/schemas.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { environmentRoutes } from './environment/environment.routes.ts';
+import { feverClinicRoutes } from './fever-clinic/fever-clinic.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
 import { groupImportRoutes } from './groups/group-import.routes.ts';
 import { correctionRoutes } from './labs/correction.routes.ts';
@@ -20,5 +21,6 @@ export function testingRoutes(api: Api, deps: AppDeps) {
   groupImportRoutes(api, deps);
   resultRoutes(api, deps);
   environmentRoutes(api, deps);
+  feverClinicRoutes(api, deps);
   overviewRoutes(api, deps);
 }

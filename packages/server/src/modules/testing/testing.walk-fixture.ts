@@ -23,6 +23,9 @@ export interface TestingWalkIds {
   environmentBatch: string;
   environmentTaskId: string;
   groupImportId: string;
+  /** An open visit of town A's person at town A's fever clinic. */
+  feverClinicId: string;
+  feverVisitId: string;
   /** A mandatory-testing roster naming town A's person, for town B to upload. */
   groupFileA: Buffer;
 }
@@ -75,8 +78,8 @@ async function environmentFixture(
 
 /**
  * Built by town A's admin through the API: a campaign, a point, an open tube, a resulted sample, a
- * roster entry, a lab import, a roster import, a pending correction, and a positive environment
- * sample of the market.
+ * roster entry, a lab import, a roster import, a pending correction, a positive environment
+ * sample of the market, and an open fever-clinic visit.
  */
 export async function testingWalkFixture(
   app: App,
@@ -88,6 +91,7 @@ export async function testingWalkFixture(
     idNumber: string;
     staffIdNumber: string;
     marketId: string;
+    feverClinicId: string;
     now: string;
   },
 ): Promise<TestingWalkIds> {
@@ -136,6 +140,13 @@ export async function testingWalkFixture(
     reason: '甲社区实验室更正报告',
   });
   const environment = await environmentFixture(owner, ok, a.marketId);
+  const visit = await ok('POST', '/api/testing/fever-clinic/visits', {
+    personId: a.personId,
+    placeId: a.feverClinicId,
+    barcode: 'WALK-A-FEV1',
+    temperatureCelsius: 38.5,
+    labName: WALK_LAB,
+  });
   return {
     ...environment,
     campaignId: String(campaign.id),
@@ -148,6 +159,8 @@ export async function testingWalkFixture(
     correctionId: String(correction.id),
     labFileA: await labWorkbook('WALK-A-0001', '阳性'),
     groupImportId: (rostered.json() as { id: string }).id,
+    feverClinicId: a.feverClinicId,
+    feverVisitId: String(visit.id),
     groupFileA: await groupRoster(a.personName, a.idNumber),
   };
 }

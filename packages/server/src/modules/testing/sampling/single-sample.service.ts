@@ -12,6 +12,7 @@ import {
 } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
+import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { findPersonById } from '../../persons/person.repository.ts';
 import { isUniqueViolation, rulesInForce, scopeOf } from '../testing-access.ts';
@@ -57,37 +58,17 @@ export async function takeSingleSample(deps: Deps, context: RequestContext, inpu
   const retestOf = input.purpose === 'retest' ? await openRetestPool(db, person.id) : undefined;
   if (input.purpose === 'retest' && !retestOf) throw new AppError('invalid', 'noRetestDue', 'purpose');
   const written = db.transaction(async (tx) => {
-    const tube = await insertTube(tx, {
+    const { sampleId, tubeId } = await writeSingleSample(tx, context, {
+      person,
       barcode: input.barcode,
-      poolSize: 1,
-      zoneType: 'general',
-      setting: input.setting ?? 'routine',
-      status: 'closed',
-      memberCount: 1,
-      openedAt: now,
-      closedAt: now,
-      labName: input.labName ?? null,
-      retestOfTubeId: retestOf ?? null,
-      editionId: edition.id,
-      jurisdictionPath: person.jurisdictionPath,
-      createdBy: context.actor.userId,
-    });
-    const sampleId = await insertSample(tx, {
-      personId: person.id,
       purpose: input.purpose,
       payer,
       groups,
-      sampledAt: now,
-      sampledBy: context.actor.userId,
-      jurisdictionPath: person.jurisdictionPath,
-    });
-    await insertPoolMember(tx, { tubeId: tube.id, sampleId, personId: person.id, position: 1, jurisdictionPath: person.jurisdictionPath });
-    await recordAudit(tx, context, {
-      action: 'testing.sample',
-      entityType: 'sample',
-      entityId: sampleId,
-      jurisdictionPath: person.jurisdictionPath,
-      after: { personId: person.id, barcode: input.barcode, purpose: input.purpose, payer, groups, retestOf: retestOf ?? null },
+      setting: input.setting ?? 'routine',
+      labName: input.labName ?? null,
+      retestOf: retestOf ?? null,
+      editionId: edition.id,
+      at: now,
     });
     return {
       sampleId,
@@ -96,11 +77,72 @@ export async function takeSingleSample(deps: Deps, context: RequestContext, inpu
       idMasked: person.idMasked,
       payer,
       barcode: input.barcode,
-      tubeId: tube.id,
+      tubeId,
       retestOfTubeId: retestOf ?? null,
     };
   });
   return written.catch((error: unknown) => {
     throw isUniqueViolation(error, 'tube_barcode_unique') ? conflict('barcode', 'tubeExists') : error;
   });
+}
+
+export interface SingleSampleWrite {
+  person: { id: string; jurisdictionPath: string };
+  barcode: string;
+  purpose: Exclude<SamplePurpose, 'campaign'>;
+  payer: Payer;
+  groups: string[];
+  setting: 'fever_clinic' | 'routine';
+  labName: string | null;
+  retestOf: string | null;
+  editionId: string;
+  at: Date;
+}
+
+/**
+ * The rows of a single-tube sample (a closed tube of one, the sample, its pool member) and its audit,
+ * inside the caller's transaction; the fever-clinic visit writes its nucleic acid order's tube through it.
+ */
+export async function writeSingleSample(tx: Db, context: RequestContext, write: SingleSampleWrite) {
+  const { person, at } = write;
+  const tube = await insertTube(tx, {
+    barcode: write.barcode,
+    poolSize: 1,
+    zoneType: 'general',
+    setting: write.setting,
+    status: 'closed',
+    memberCount: 1,
+    openedAt: at,
+    closedAt: at,
+    labName: write.labName,
+    retestOfTubeId: write.retestOf,
+    editionId: write.editionId,
+    jurisdictionPath: person.jurisdictionPath,
+    createdBy: context.actor.userId,
+  });
+  const sampleId = await insertSample(tx, {
+    personId: person.id,
+    purpose: write.purpose,
+    payer: write.payer,
+    groups: write.groups,
+    sampledAt: at,
+    sampledBy: context.actor.userId,
+    jurisdictionPath: person.jurisdictionPath,
+  });
+  await insertPoolMember(tx, { tubeId: tube.id, sampleId, personId: person.id, position: 1, jurisdictionPath: person.jurisdictionPath });
+  await recordAudit(tx, context, {
+    action: 'testing.sample',
+    entityType: 'sample',
+    entityId: sampleId,
+    jurisdictionPath: person.jurisdictionPath,
+    after: {
+      personId: person.id,
+      barcode: write.barcode,
+      purpose: write.purpose,
+      payer: write.payer,
+      groups: write.groups,
+      retestOf: write.retestOf,
+    },
+  });
+  return { sampleId, tubeId: tube.id };
 }

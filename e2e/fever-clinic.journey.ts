@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { insertPerson } from '../packages/server/src/modules/persons/person.repository.ts';
 import { sealPerson } from '../packages/server/src/modules/persons/person-record.ts';
 import { insertPlace } from '../packages/server/src/modules/places/place.repository.ts';
 import { addTwoTowns, addUser, loginAs, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import {
-  type JourneyPage,
-  type JourneyServer,
-  launchBrowser,
-  openPage,
-  signIn,
-  skipReason,
-  startServer,
-  screenshot as take,
-  waitForCount,
-} from './harness.ts';
+import { choose, type JourneyPage, type JourneyServer, screenshot, signIn, skipReason, useJourney, waitForCount } from './harness.ts';
 
 /**
  * The fever-clinic four-item screen (TEST-009, SC-53, KP-K03): the clinic's medic registers a fever patient, the
@@ -40,44 +30,20 @@ async function seed(server: JourneyServer): Promise<void> {
   await insertPerson(deps.database.db, row);
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await take(page, name);
-}
-
-async function choose(page: Page, select: Locator, text: string | RegExp, search?: string): Promise<void> {
-  await select.click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
-
 /** 异常 (abnormal) is also inside 未见异常 (normal): options and shown values are matched whole. */
 const whole = (text: string) => new RegExp(`^${text}$`);
 
 describe('fever-clinic journey', { skip: skipReason(), timeout: 120_000 }, () => {
+  const journey = useJourney('fever-clinic journey', { seed });
   let server: JourneyServer;
-  let browser: Browser;
   let medic: JourneyPage;
   let page: Page;
 
-  before(
-    async () => {
-      server = await startServer();
-      await seed(server);
-      browser = await launchBrowser();
-      medic = await openPage(browser, server.baseUrl);
-      page = medic.page;
-    },
-    { timeout: 120_000 },
-  );
-
-  after(
-    async () => {
-      await browser?.close();
-      await server?.close();
-    },
-    { timeout: 30_000 },
-  );
+  before(() => {
+    server = journey.server;
+    medic = journey.page();
+    page = medic.page;
+  });
 
   it('registering the patient orders nucleic acid, antibody, CT and blood count', async () => {
     await signIn(page, MEDIC, TEST_PASSWORD);

@@ -231,7 +231,7 @@ export async function signIn(page: Page, username: string, password: string): Pr
 }
 
 /** Picks an option of an antd Select by the text of its label, typing `search` first where the list is searched. */
-export async function choose(page: Page, select: Locator, text: string, search?: string): Promise<void> {
+export async function choose(page: Page, select: Locator, text: string | RegExp, search?: string): Promise<void> {
   await select.click();
   if (search) await page.keyboard.type(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();

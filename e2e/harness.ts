@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import type { App } from '../packages/server/src/app.ts';
 import type { AppDeps } from '../packages/server/src/app-deps.ts';
@@ -235,6 +236,24 @@ export async function choose(page: Page, select: Locator, text: string | RegExp,
   await select.click();
   if (search) await page.keyboard.type(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+/**
+ * An import template downloaded with the page's own session and filled in: its example rows go, and each
+ * row given (column title → value) is written in the template's columns, blank where not given.
+ * Answers the .xlsx and the template's column titles.
+ */
+export async function fillTemplate(page: Page, url: string, rows: Record<string, string>[]): Promise<{ file: Buffer; header: string[] }> {
+  const reply = await page.request.get(url);
+  if (reply.status() !== 200) throw new Error(`template ${url}: ${reply.status()}`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await reply.body()) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error(`template ${url} has no sheet`);
+  const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  sheet.spliceRows(2, Math.max(0, sheet.rowCount - 1));
+  for (const row of rows) sheet.addRow(header.map((column) => row[column] ?? ''));
+  return { file: Buffer.from(await workbook.xlsx.writeBuffer()), header };
 }
 
 /** Polls until the locator matches exactly `count` elements (tables refresh after a search). */

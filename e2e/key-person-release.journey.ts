@@ -10,14 +10,23 @@ import {
   profileFor,
   shanghaiDate,
 } from '@fangkong/core';
-import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import type { AppDeps } from '../packages/server/src/app-deps.ts';
 import { systemContext } from '../packages/server/src/http/context.ts';
 import { insertPlace } from '../packages/server/src/modules/places/place.repository.ts';
 import { createUser } from '../packages/server/src/modules/users/user.service.ts';
 import { addTwoTowns, loginAs, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import { choose, type JourneyPage, type JourneyServer, openPage, screenshot, signIn, skipReason, useJourney } from './harness.ts';
+import {
+  choose,
+  fillTemplate,
+  type JourneyPage,
+  type JourneyServer,
+  openPage,
+  screenshot,
+  signIn,
+  skipReason,
+  useJourney,
+} from './harness.ts';
 
 /**
  * Key-person closed loop (issue #4): a grid worker imports a roster from the template, assigns herself as 包保干部 and
@@ -74,35 +83,24 @@ async function seed(server: JourneyServer): Promise<Seeded> {
 }
 
 /** The roster template from the page's own session, filled in: two close contacts and one row with a bad ID number. */
-async function fillTemplate(page: Page, seeded: Seeded): Promise<Buffer> {
-  const reply = await page.request.get('/api/key-persons/imports/template');
-  assert.equal(reply.status(), 200);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await reply.body()) as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  assert.ok(sheet, 'the template has a sheet');
-  const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+async function rosterFile(page: Page, seeded: Seeded): Promise<Buffer> {
+  const row = (name: string, idNumber: string, startDate: string, note: string) => ({
+    姓名: name,
+    证件类型: '居民身份证',
+    证件号码: idNumber,
+    手机号: '13900001111',
+    现住址: '湖塘镇甲社区3幢2单元501室',
+    人员类别: '密切接触者',
+    起算日期: startDate,
+    备注: note,
+  });
+  const { file, header } = await fillTemplate(page, '/api/key-persons/imports/template', [
+    row(DUE.name, DUE.idNumber, seeded.dueStart, '协查函 2026-118'),
+    row(FEVER.name, FEVER.idNumber, seeded.today, ''),
+    row(BAD.name, BAD.idNumber, seeded.today, ''),
+  ]);
   assert.deepEqual(header.slice(0, 3), ['姓名', '证件类型', '证件号码']);
-  // Everything below the header (example rows) goes; our rows follow the template's columns.
-  sheet.spliceRows(2, Math.max(0, sheet.rowCount - 1));
-  const row = (name: string, idNumber: string, startDate: string, note: string) =>
-    header.map(
-      (column) =>
-        ({
-          姓名: name,
-          证件类型: '居民身份证',
-          证件号码: idNumber,
-          手机号: '13900001111',
-          现住址: '湖塘镇甲社区3幢2单元501室',
-          人员类别: '密切接触者',
-          起算日期: startDate,
-          备注: note,
-        })[column] ?? '',
-    );
-  sheet.addRow(row(DUE.name, DUE.idNumber, seeded.dueStart, '协查函 2026-118'));
-  sheet.addRow(row(FEVER.name, FEVER.idNumber, seeded.today, ''));
-  sheet.addRow(row(BAD.name, BAD.idNumber, seeded.today, ''));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return file;
 }
 
 async function closeDrawer(page: Page): Promise<void> {
@@ -137,7 +135,7 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     await signIn(page, GRID, TEST_PASSWORD);
     await page.getByTestId('menu-roster-import').click();
     await page.getByTestId('roster-jurisdiction').getByText('甲社区').waitFor();
-    const file = await fillTemplate(page, seeded);
+    const file = await rosterFile(page, seeded);
     await page.locator('input[type=file]').setInputFiles({
       name: '甲社区重点人员名单.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

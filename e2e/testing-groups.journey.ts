@@ -1,12 +1,21 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { addDays, type CalendarDate, shanghaiDate } from '@fangkong/core';
-import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { insertPerson } from '../packages/server/src/modules/persons/person.repository.ts';
 import { sealPerson } from '../packages/server/src/modules/persons/person-record.ts';
 import { addTwoTowns, addUser, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import { choose, type JourneyPage, type JourneyServer, screenshot, signIn, skipReason, useJourney, waitForCount } from './harness.ts';
+import {
+  choose,
+  fillTemplate,
+  type JourneyPage,
+  type JourneyServer,
+  screenshot,
+  signIn,
+  skipReason,
+  useJourney,
+  waitForCount,
+} from './harness.ts';
 
 /**
  * Mandatory testing (应检尽检, TEST-001 (5), TEST-010): the district hospital hands the town its staff list; a town
@@ -40,32 +49,17 @@ async function seed(server: JourneyServer): Promise<CalendarDate> {
 
 /** The template from the page's own session with the hospital's rows in its columns. */
 async function hospitalList(page: Page, today: CalendarDate): Promise<Buffer> {
-  const reply = await page.request.get('/api/testing/group-imports/template');
-  assert.equal(reply.status(), 200);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await reply.body()) as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  assert.ok(sheet, 'the template has a sheet');
-  const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-  sheet.spliceRows(2, Math.max(0, sheet.rowCount - 1));
   const threeDaysAgo = addDays(today, -3);
-  const row = (person: { name: string; idNumber: string }, joinedOn: string, group = '') =>
-    header.map(
-      (column) =>
-        ({
-          姓名: person.name,
-          证件类型: '居民身份证',
-          证件号码: person.idNumber,
-          所属单位: '武进区人民医院',
-          人群类别: group,
-          加入日期: joinedOn,
-        })[column] ?? '',
-    );
-  sheet.addRow(row(DOCTOR, threeDaysAgo));
-  sheet.addRow(row(NURSE, threeDaysAgo));
-  sheet.addRow(row(WORKER, today, '工勤人员'));
-  sheet.addRow(row(WRONG, today));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const row = (person: { name: string; idNumber: string }, joinedOn: string, group = '') => ({
+    姓名: person.name,
+    证件类型: '居民身份证',
+    证件号码: person.idNumber,
+    所属单位: '武进区人民医院',
+    人群类别: group,
+    加入日期: joinedOn,
+  });
+  const rows = [row(DOCTOR, threeDaysAgo), row(NURSE, threeDaysAgo), row(WORKER, today, '工勤人员'), row(WRONG, today)];
+  return (await fillTemplate(page, '/api/testing/group-imports/template', rows)).file;
 }
 
 const countOf = (page: Page, what: string) =>

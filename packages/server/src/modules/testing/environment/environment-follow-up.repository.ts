@@ -40,7 +40,11 @@ export interface FollowUpTaskInsert {
   details: Record<string, unknown>;
 }
 
-/** One task of a kind per sample: a result handed over twice does not set the work off twice. */
+/**
+ * One task of a kind per sample: a result handed over twice does not set the work off twice. A task
+ * closed because a correction withdrew the positive does not count: corrected back to positive, the
+ * work is handed out again.
+ */
 export async function insertTaskOnce(db: Db, row: FollowUpTaskInsert): Promise<boolean> {
   const sampleId = String(row.details.sampleId);
   const rows = await queryRows<{ id: string }>(
@@ -50,6 +54,7 @@ export async function insertTaskOnce(db: Db, row: FollowUpTaskInsert): Promise<b
         where not exists (
           select 1 from task where status in ('open', 'closed') and kind = ${row.kind} and jurisdiction_path = ${row.jurisdictionPath}
             and details->>'source' = 'environment' and details->>'sampleId' = ${sampleId}
+            and (details->>'closedReason') is distinct from 'resultCorrected'
         )
         returning id`,
   );

@@ -382,5 +382,12 @@ describe('environment and goods sampling (TEST-014, MKT-001)', () => {
         ['result_corrected', back, w.villageA.path],
       ],
     );
+    const again = await correct('positive');
+    const reopened = (await placeRows('task')).filter((t) => t.status === 'open');
+    assert.deepEqual(
+      reopened.map((t) => [t.kind, t.correction]),
+      tasks.map((t) => [t.kind, again]),
+      'corrected back to positive, the place work is handed out again',
+    );
   });
 });

@@ -8,7 +8,7 @@ import { applyFormError, showSuccess } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { labelOf } from '../../i18n/labels.ts';
 import { specimenLabel, usePlaceOptions } from './environment-queries.ts';
-import { useInvalidateTesting } from './testing-queries.ts';
+import { newBarcode, useInvalidateTesting } from './testing-queries.ts';
 
 interface Values {
   placeId: string;
@@ -35,12 +35,6 @@ const FIELDS = [
   'coldChain',
   'imported',
 ];
-
-/** A fresh barcode for tubes without a printed one (6–32 letters, digits or dashes). */
-const newBarcode = () =>
-  `ENV-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1296)
-    .toString(36)
-    .toUpperCase()}`;
 
 const blankToUndefined = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
@@ -145,7 +139,7 @@ export function EnvironmentRegisterCard({ picked }: { picked: PickedPlace | null
             <Form.Item name="barcode" noStyle rules={[{ required: true, whitespace: true }]}>
               <Input data-testid="environment-barcode" maxLength={32} />
             </Form.Item>
-            <Button onClick={() => form.setFieldsValue({ barcode: newBarcode() })}>{t('environment.newBarcode')}</Button>
+            <Button onClick={() => form.setFieldsValue({ barcode: newBarcode('ENV') })}>{t('environment.newBarcode')}</Button>
           </Space.Compact>
         </Form.Item>
         <Form.Item name="sampledAt" label={t('environment.sampledAt')}>

@@ -7,7 +7,7 @@ import { applyFormError, showSuccess } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PersonPicker } from '../key-persons/person-picker.tsx';
 import { useClinics } from './fever-clinic-queries.ts';
-import { useInvalidateTesting } from './testing-queries.ts';
+import { newBarcode, useInvalidateTesting } from './testing-queries.ts';
 
 interface Values {
   placeId: string;
@@ -18,12 +18,6 @@ interface Values {
 }
 
 const FIELDS = ['placeId', 'personId', 'temperatureCelsius', 'barcode', 'arrivedAt'];
-
-/** A fresh barcode for tubes without a printed one (6–32 letters, digits or dashes). */
-const newBarcode = () =>
-  `FC-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1296)
-    .toString(36)
-    .toUpperCase()}`;
 
 /** 接诊登记: the clinic, the patient, the temperature and the nucleic acid tube; the four tests are ordered by the server. */
 export function FeverClinicRegisterCard({ jurisdictionId, onRegistered }: { jurisdictionId?: string; onRegistered: (id: string) => void }) {
@@ -83,7 +77,7 @@ export function FeverClinicRegisterCard({ jurisdictionId, onRegistered }: { juri
             <Form.Item name="barcode" noStyle rules={[{ required: true, whitespace: true }]}>
               <Input data-testid="fever-barcode" maxLength={32} />
             </Form.Item>
-            <Button onClick={() => form.setFieldsValue({ barcode: newBarcode() })}>{t('environment.newBarcode')}</Button>
+            <Button onClick={() => form.setFieldsValue({ barcode: newBarcode('FC') })}>{t('environment.newBarcode')}</Button>
           </Space.Compact>
         </Form.Item>
         <Form.Item name="labName" label={t('testing.labName')}>

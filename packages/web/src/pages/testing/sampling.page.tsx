@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Progress, Select, Space, Table, 
 import { useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useCampaign, useCampaigns, useInvalidateTesting } from './testing-queries.ts';
+import { newBarcode, useCampaign, useCampaigns, useInvalidateTesting } from './testing-queries.ts';
 
 interface Tube {
   barcode: string;
@@ -17,12 +17,6 @@ interface Scanned {
   idMasked: string;
   barcode: string;
 }
-
-/** A fresh tube barcode for points without pre-printed tubes (6–32 letters, digits or dashes). */
-const newBarcode = () =>
-  `T-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1296)
-    .toString(36)
-    .toUpperCase()}`;
 
 /** 采样: pick campaign and point, scan a tube, then each resident's ID; the tube closes by itself when full. */
 export function TestingSamplingPage() {
@@ -112,7 +106,7 @@ export function TestingSamplingPage() {
                 onChange={(e) => setBarcode(e.target.value)}
                 onPressEnter={() => idInput.current?.focus()}
               />
-              <Button data-testid="new-tube" onClick={() => setBarcode(newBarcode())}>
+              <Button data-testid="new-tube" onClick={() => setBarcode(newBarcode('T'))}>
                 {t('testing.newTube')}
               </Button>
               <Button data-testid="close-tube" disabled={!barcode.trim()} loading={closeTube.isPending} onClick={() => closeTube.mutate()}>

@@ -70,6 +70,12 @@ export function useDailyReport(jurisdictionId: string | undefined, date: string)
   });
 }
 
+/** A fresh tube barcode for tubes without a printed one: the prefix, then 6–32 letters, digits or dashes in all. */
+export const newBarcode = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1296)
+    .toString(36)
+    .toUpperCase()}`;
+
 export const percent = (sampled: number, expected: number) => (expected === 0 ? 0 : Math.min(100, Math.round((sampled / expected) * 100)));
 
 export function useInvalidateTesting() {

@@ -5,38 +5,16 @@ import type { RequestContext } from '../../../http/context.ts';
 import { convertEpisode } from '../../key-persons/conversion.service.ts';
 import { findActiveEpisode } from '../../key-persons/episode.repository.ts';
 import { registerEpisode } from '../../key-persons/episode.service.ts';
+import { activeCaseEpisode, CASE_CATEGORIES, handOverContext } from '../../key-persons/hand-over.ts';
 import type { VisitRow } from './fever-clinic.repository.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
-
-/** Case categories a person may already be managed under (the lab's positive tube hands over as suspected). */
-const CASE_CATEGORIES: readonly KeyPersonCategory[] = ['confirmed', 'suspected', 'asymptomatic'];
-
-/**
- * The outcome hands the patient over, not the clinic user's own rights (as the lab fan-out does): the
- * grant is the patient's jurisdiction for this one call, and the audit names the user and the visit.
- */
-function handOverContext(context: RequestContext, visit: VisitRow): RequestContext {
-  const grant = {
-    role: 'cdc_epidemiologist' as const,
-    jurisdictionId: visit.person_jurisdiction_id,
-    jurisdictionPath: visit.person_jurisdiction_path,
-  };
-  return { ...context, actor: { ...context.actor, grants: [...context.actor.grants, grant] } };
-}
-
-async function activeCaseEpisode(tx: Db, personId: string, categories: readonly KeyPersonCategory[]) {
-  for (const category of categories) {
-    const episode = await findActiveEpisode(tx, personId, category);
-    if (episode) return episode;
-  }
-  return undefined;
-}
 
 /**
  * KP-K03: isolation observation puts the patient under management as suspected, transfer as confirmed.
  * An active case episode is kept (a positive tube already handed the person over as suspected); a
  * suspected or asymptomatic episode becomes confirmed on transfer (conversion, both in the timeline).
+ * The outcome hands the patient over, not the clinic user's own rights (as the lab fan-out does).
  * Answers the episode's id.
  */
 export async function handOverFromClinic(
@@ -46,7 +24,10 @@ export async function handOverFromClinic(
   visit: VisitRow,
   category: KeyPersonCategory,
 ): Promise<string> {
-  const ruled = handOverContext(context, visit);
+  const ruled = handOverContext(context, {
+    jurisdictionId: visit.person_jurisdiction_id,
+    jurisdictionPath: visit.person_jurisdiction_path,
+  });
   const startDate = shanghaiDate(deps.clock());
   const reason = `fever clinic visit ${visit.id}`;
   const same = await findActiveEpisode(tx, visit.person_id, category);

@@ -3,8 +3,8 @@ import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
 import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
-import { findActiveEpisode } from '../../key-persons/episode.repository.ts';
 import { registerEpisode } from '../../key-persons/episode.service.ts';
+import { activeCaseEpisode, handOverContext } from '../../key-persons/hand-over.ts';
 import { environmentFollowUp } from '../environment/environment-follow-up.service.ts';
 import { rulesOfEdition } from '../testing-access.ts';
 import { closeRetestedTasks, insertMemberTasks, type MemberRow, membersOf, raiseCommunityAlerts } from './fan-out.repository.ts';
@@ -34,17 +34,13 @@ function tubesByAction(tubes: readonly ResultedTubeRow[]): Map<FollowUpAction, s
   return byAction;
 }
 
-const CASE_CATEGORIES = ['suspected', 'confirmed', 'asymptomatic'];
-
 /**
- * A positive single tube hands the person to key-person management as a suspected case. The protocol
- * hands over, not the lab user's own rights: the grant is the person's jurisdiction for this one call,
- * and the audit names the user and the tube.
+ * A positive single tube hands the person to key-person management as a suspected case (the protocol
+ * hands over, not the lab user's own rights; the audit names the user and the tube).
  */
 async function handOver(tx: Db, deps: Deps, context: RequestContext, member: MemberRow): Promise<string | null> {
-  for (const category of CASE_CATEGORIES) if (await findActiveEpisode(tx, member.person_id, category)) return null;
-  const grant = { role: 'cdc_epidemiologist' as const, jurisdictionId: member.jurisdiction_id, jurisdictionPath: member.jurisdiction_path };
-  const ruled = { ...context, actor: { ...context.actor, grants: [...context.actor.grants, grant] } };
+  if (await activeCaseEpisode(tx, member.person_id)) return null;
+  const ruled = handOverContext(context, { jurisdictionId: member.jurisdiction_id, jurisdictionPath: member.jurisdiction_path });
   const input = {
     personId: member.person_id,
     category: 'suspected' as const,

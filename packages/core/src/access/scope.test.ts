@@ -35,6 +35,7 @@ describe('scope paths', () => {
   });
 });
 
+// ORG-001: a grant at one level of the command hierarchy covers the levels below it, not parents or siblings
 describe('path in scope', () => {
   it('covers the granted node and everything below it', () => {
     assert.ok(pathInScope(TOWN_A, [TOWN_A]));

@@ -5,6 +5,7 @@ import { SEED_001_CHECKPOINT_RULES as RULES } from './checkpoint-rules.ts';
 
 const at = (date: string, time = '09:00') => new Date(`${date}T${time}:00+08:00`);
 
+// COMM-013, CODE-006: the health code is checked at the community gate
 describe('checkpoint decision per colour (seed 001 §三(二), Annex B.6)', () => {
   it('a green code passes, citing seed 001 §三(二)1', () => {
     const verdict = checkpointDecision(RULES, { valid: true, colour: 'green' });
@@ -34,6 +35,7 @@ describe('checkpoint decision per colour (seed 001 §三(二), Annex B.6)', () =
   });
 });
 
+// COMM-010, SC-35: at least 4 on duty by day and 2 at night
 describe('checkpoint staffing (seed 001 §三(二)1: day ≥ 4, night ≥ 2)', () => {
   it('a day shift of 3 is short by one', () => {
     assert.deepEqual(
@@ -46,6 +48,7 @@ describe('checkpoint staffing (seed 001 §三(二)1: day ≥ 4, night ≥ 2)', (
   it('a night shift of 1 is short', () => assert.equal(staffingProblems(RULES, 'night', 1).length, 1));
 });
 
+// COMM-020, SC-36: one household outing per 2-day window
 describe('household pass frequency (seed 001 §三(五): one person every two days)', () => {
   it('the first use is allowed', () => assert.equal(passUseAllowed(RULES, [], at('2020-02-10')).allowed, true));
   it('a second use the same day is refused, with the next allowed date', () => {

@@ -24,6 +24,7 @@ describe('health code colours (seed-2020 rules)', () => {
     assert.equal(colour({ episodes: [{ category: 'confirmed', managementType: 'hospital_care', released: false }] }).colour, 'red');
   });
 
+  // KP-F05, CODE-004: an inbound traveller still in quarantine does not get a green code
   it('seed 000: an inbound traveller in quarantine is not green', () => {
     assert.equal(
       colour({ episodes: [{ category: 'inbound_traveller', managementType: 'centralized_quarantine', released: false }] }).colour,
@@ -31,16 +32,19 @@ describe('health code colours (seed-2020 rules)', () => {
     );
   });
 
+  // KP-F05, CODE-004: green needs arrival at the destination
   it('seed 000: after quarantine, not yet arrived at the destination: yellow, citing §三(三)1', () => {
     const decision = colour({ arrivals: [{ arrivedOn: '2020-03-14', fromRiskLevel: 'low', atDestination: false }] });
     assert.equal(decision.colour, 'yellow');
     assert.ok(decision.because.some((r) => r.rule === 'code.notAtDestination.yellow' && r.clause === '§三(三)1'));
   });
 
+  // KP-F05, CODE-004: green needs negative results, a pending one is not enough
   it('seed 000: quarantine over and arrived, but a result still pending: yellow', () => {
     assert.equal(colour({ tests: [{ kind: 'nucleic_acid', result: 'pending', sampledAt: hoursAgo(6) }] }).colour, 'yellow');
   });
 
+  // KP-F05, CODE-004, SC-09: quarantine over + at destination + negative → green
   it('seed 000: quarantine over, arrived and all tests negative: green', () => {
     const decision = colour({
       tests: [{ kind: 'nucleic_acid', result: 'negative', sampledAt: hoursAgo(30) }],
@@ -71,6 +75,7 @@ describe('health code colours (seed-2020 rules)', () => {
     assert.equal(decideColour(CN_2022_9TH_CODE_RULES, facts, NOW).colour, 'green');
   });
 
+  // CODE-004: a key group's code rests on a negative test within its cycle
   it('a member of a mandatory group without a negative test within the cycle is yellow', () => {
     assert.equal(
       colour({ mandatoryTestCycleHours: 72, tests: [{ kind: 'nucleic_acid', result: 'negative', sampledAt: hoursAgo(80) }] }).colour,
@@ -116,6 +121,7 @@ describe('health code colours (seed-2020 rules)', () => {
 });
 
 describe('resident rules (arrival report, proxy limit, appeal deadline)', () => {
+  // KP-F01: inbound persons report 3 days in advance
   it('seed 000 §三(三)1 (SC-08): an inbound report 2 days ahead is late, 3 days ahead is on time', () => {
     const reportedAt = new Date('2020-03-10T09:00:00+08:00');
     assert.equal(arrivalReportLate(SEED_2020_CODE_RULES, reportedAt, '2020-03-12'), true);

@@ -8,6 +8,7 @@ const niutang = { id: 't2', name: '牛塘镇', level: 'town', path: '/32/3204/32
 const community = { id: 'v1', name: '星火社区居民委员会', level: 'village', path: '/32/3204/320412/320412100/320412100001/' };
 const all = [county, hutang, niutang, community];
 
+// KP-D06: assistance requests (协查) are routed to the jurisdiction where the person is found
 describe('assist request routing by address', () => {
   it('routes to the community named in the address, without its official suffix', () => {
     assert.equal(routeByAddress('江苏省常州市武进区湖塘镇星火社区5幢1单元302室', all).candidate?.id, 'v1');

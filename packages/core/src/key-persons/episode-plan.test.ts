@@ -6,6 +6,7 @@ import { planFor } from './test-support.ts';
 const D0 = '2020-03-01';
 
 describe('episode plans (REQUIREMENTS.md Annex B)', () => {
+  // KP-D01: seed 000 close contact is 14 d centralized + 7 d home health management
   it('SC-01: a seed 000 close contact has 14 days centralized (day 0–13) then 7 days home health management (day 14–20)', () => {
     const { plan } = planFor('seed-2020', 'close_contact', D0);
     assert.deepEqual(plan.phases, [
@@ -14,6 +15,7 @@ describe('episode plans (REQUIREMENTS.md Annex B)', () => {
     ]);
   });
 
+  // KP-D02: at least 3 NAT + 1 serum antibody inside the quarantine period
   it('SC-01: at least 3 nucleic acid tests and 1 antibody test fall inside the centralized period', () => {
     const { plan } = planFor('seed-2020', 'close_contact', D0);
     const inside = plan.tests.filter((t) => t.date >= D0 && t.date <= addDays(D0, 13));
@@ -21,10 +23,12 @@ describe('episode plans (REQUIREMENTS.md Annex B)', () => {
     assert.ok(inside.filter((t) => t.kind === 'antibody').length >= 1);
   });
 
+  // KP-D04: release falls due when the 14 days are complete
   it('the release date of a seed close contact is the last day of centralized quarantine (day 13)', () => {
     assert.equal(planFor('seed-2020', 'close_contact', D0).plan.releaseDate, addDays(D0, 13));
   });
 
+  // KP-J01: discharged patient 14 d centralized observation, follow-up NAT at 14 d, 28 d, 3 and 6 months
   it('SC-17: a discharged patient is observed D0–D13 with follow-ups at D+14, D+28, D0+3 months and D0+6 months', () => {
     const { plan } = planFor('seed-2020', 'discharged_patient', '2020-01-31');
     assert.deepEqual(plan.phases, [{ type: 'centralized_quarantine', from: '2020-01-31', to: '2020-02-13' }]);
@@ -35,12 +39,14 @@ describe('episode plans (REQUIREMENTS.md Annex B)', () => {
     assert.ok(plan.followUps.every((f) => f.kind === 'visit_with_nucleic_acid'));
   });
 
+  // KP-C04: after discharge another 14 days of centralized observation (seed 000 variant)
   it('SC-16: an asymptomatic infection released from treatment enters 14 days of centralized observation as a discharged patient', () => {
     const { plan } = planFor('seed-2020', 'discharged_patient', D0);
     assert.equal(plan.phases[0]?.type, 'centralized_quarantine');
     assert.equal(plan.managementEndDate, addDays(D0, 13));
   });
 
+  // KP-F03, KP-F04: inbound traveller 14 d centralized with 2 NAT 24 h apart + 1 antibody
   it('SC-09: an inbound traveller has 14 days centralized with 2 nucleic acid tests a day apart and 1 antibody test', () => {
     const { plan } = planFor('seed-2020', 'inbound_traveller', D0);
     assert.deepEqual(plan.phases, [{ type: 'centralized_quarantine', from: D0, to: addDays(D0, 13) }]);
@@ -72,6 +78,7 @@ describe('episode plans (REQUIREMENTS.md Annex B)', () => {
     );
   });
 
+  // KP-D01: seed 004 variant, close contact in home medical observation
   it('V1: the seed 004 street profile puts close contacts in home quarantine instead of centralized, citing its basis', () => {
     const { plan } = planFor('seed-2020', 'close_contact', D0, 'seed-004-home');
     assert.equal(plan.phases[0]?.type, 'home_quarantine');
@@ -79,12 +86,14 @@ describe('episode plans (REQUIREMENTS.md Annex B)', () => {
     assert.ok(plan.because.some((r) => r.rule === 'localProfile' && r.source === 'seed 004'));
   });
 
+  // KP-D01: seed 001 variant, 14 d designated centralized observation only
   it('V3: the seed 001 township profile has no 7-day home add-on', () => {
     const { plan } = planFor('seed-2020', 'close_contact', D0, 'seed-001-township');
     assert.equal(plan.phases.length, 1);
     assert.equal(plan.managementEndDate, addDays(D0, 13));
   });
 
+  // KP-A01: a confirmed case is in (designated-)hospital care until a clinical discharge
   it('hospital care is open-ended: no release date until discharge', () => {
     const { plan } = planFor('seed-2020', 'confirmed', D0);
     assert.deepEqual(plan.phases, [{ type: 'hospital_care', from: D0, to: null }]);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { KEY_PERSON_CATEGORIES } from './protocol-types.ts';
 import { categoryRule, editionInForce, findEdition, PROTOCOL_EDITIONS, profileFor } from './registry.ts';
 
+// RULES-001: policy parameters live in dated, configurable protocol editions
 describe('protocol editions', () => {
   it('editions switch by effective date: 2020 rules until 2022-06-27, the 9th edition from 2022-06-28', () => {
     assert.equal(editionInForce('2020-03-01')?.id, 'seed-2020');
@@ -19,6 +20,7 @@ describe('protocol editions', () => {
     }
   });
 
+  // KP-000: the seed edition has a rule for every key-person category
   it('the seed edition covers every key-person category of the glossary', () => {
     const edition = findEdition('seed-2020');
     for (const category of KEY_PERSON_CATEGORIES) assert.ok(edition?.categories[category], category);
@@ -36,6 +38,7 @@ describe('protocol editions', () => {
     assert.equal(profileFor(['CN', '11'], 'seed-2020'), undefined);
   });
 
+  // KP-D01: a local profile selects a seed variant (seed 004 home observation) without changing the edition
   it('a profile overrides a category without changing the edition itself', () => {
     const edition = findEdition('seed-2020');
     assert.ok(edition);

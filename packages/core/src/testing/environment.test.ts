@@ -9,6 +9,7 @@ import { rulesFor } from './testing-support.ts';
 const rules = environmentRulesOf(rulesFor('seed-2020'));
 const at = (time: string) => new Date(`2020-12-0${time}+08:00`);
 
+// TEST-014, MKT-001, CASE-012: a positive goods or environment sample sets off disinfection and NAT screening of exposed people
 describe('what an environment or goods sample result sets off (seed 000 §三(二)5)', () => {
   it('a positive cold-chain product sample: alerts, closing and disinfection, worker screening and the batch traced (SC-63)', () => {
     const outcome = environmentFollowUpOf(rules, { result: 'positive', specimenKind: 'outer_packaging', batchNumber: 'BR-2020-1108' });
@@ -24,6 +25,7 @@ describe('what an environment or goods sample result sets off (seed 000 §三(�
     );
   });
 
+  // MKT-001, CASE-012: positive environment → disinfection, exposed workers screened
   it('a positive surface swab of a market is disinfected and its workers screened; there is no batch to trace', () => {
     const outcome = environmentFollowUpOf(rules, { result: 'positive', specimenKind: 'environment_surface', batchNumber: null });
     assert.deepEqual(outcome.decision, ['communityAlert', 'districtAlert', 'closeAndDisinfect', 'screenWorkers']);
@@ -43,6 +45,7 @@ describe('what an environment or goods sample result sets off (seed 000 §三(�
   });
 });
 
+// TEST-014, MKT-001: the risk of a sampled place is assessed from its results
 describe('a place’s risk flag', () => {
   it('stands from a positive sample until a sample taken later is negative', () => {
     const positive = at('1T10:00:00');
@@ -63,6 +66,7 @@ describe('a place’s risk flag', () => {
   });
 });
 
+// MKT-001: goods and environments are sampled regularly
 describe('regular sampling plans (TEST-014: 定期抽样检测)', () => {
   it('markets and fever clinics are sampled every 7 days, marked configured: the seeds say "regularly" without a number', () => {
     const market = samplingPlanOf(rules, 'market');
@@ -113,6 +117,7 @@ describe('registering an environment or goods sample', () => {
     }
   });
 
+  // MKT-001, MKT-008: imported cold-chain goods are recorded with origin and batch
   it('imported cold-chain goods need a description, the country of origin and the batch number', () => {
     assert.deepEqual(environmentSampleProblems({ ...market, specimenKind: 'outer_packaging', coldChain: true, imported: true }), [
       { field: 'goodsDescription', code: 'required' },

@@ -14,6 +14,7 @@ import { rulesFor } from './testing-support.ts';
 const rules = feverClinicRulesOf(rulesFor('seed-2020'));
 const clear: FeverClinicResults = { nucleic_acid: 'negative', antibody: 'negative', ct: 'normal', blood_count: 'normal' };
 
+// TEST-009, MED-003: every fever-clinic patient gets NAT, antibody, CT and blood count
 describe('the fever-clinic four-item screen (seed 003 item 7, SC-53)', () => {
   it('every edition orders nucleic acid, antibody, CT and blood count, each with its clause', () => {
     for (const edition of PROTOCOL_EDITIONS) {
@@ -50,6 +51,7 @@ describe('the fever-clinic four-item screen (seed 003 item 7, SC-53)', () => {
   });
 });
 
+// TEST-009, MED-003: the visit closes only after the four-item screen, as one of the KP-K03 outcomes
 describe('closing a fever-clinic visit (SC-53, KP-K03)', () => {
   it('a visit with an item still without a result cannot close, and says which items are missing', () => {
     const closing = closeFeverClinicVisit(rules, { nucleic_acid: 'negative', antibody: 'negative' }, 'symptomatic_treatment');

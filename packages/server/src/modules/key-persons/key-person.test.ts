@@ -87,6 +87,7 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
   });
   after(() => runtime.close());
 
+  // KP-D01, KP-D02: 14-day close-contact plan with 3 NATs inside it and release due on day 13
   it('a close contact registered on day 0 gets tests on the protocol days and release on day 13', async () => {
     const reply = await register({ personId: await newPerson() });
     assert.equal(reply.statusCode, 201, reply.body);
@@ -120,6 +121,7 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
     assert.equal((reply.json() as { field: string }).field, 'startDate');
   });
 
+  // KP-D03, KP-D04: a fever is reported at once, a transfer task is created and release is blocked
   it('a fever of 37.5 °C raises an alert and a fever-clinic transfer task, and blocks release', async () => {
     const episode = (await register({ personId: await newPerson() })).json() as Episode;
     const reply = await grid.request('POST', `/api/key-persons/episodes/${episode.id}/observations`, {
@@ -155,6 +157,7 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
     }
   }
 
+  // KP-D04, ORG-063: release needs 14 days and both the 包保干部 and the 包保医务人员 to sign
   it('SC-03 and SC-02 through the API: refused before day 13; on day 13 released only after both assigned signatures', async () => {
     await setToday(D0);
     const episode = (await register({ personId: await newPerson() })).json() as Episode;
@@ -181,6 +184,7 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
     assert.equal(status.signatures.length, 2);
   });
 
+  // KP-D04, DAILY-003: a released person goes into the day's 人员解除隔离表
   it("a released person gets a printable notice (PDF) and appears in the day's 人员解除隔离表, both audited", async () => {
     await setToday(D0);
     const personId = await newPerson();
@@ -263,6 +267,7 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
     );
   });
 
+  // KP-000: every change of a key person is time-stamped and traceable
   it('the person timeline shows every event of the episode', async () => {
     await setToday(D0);
     const personId = await newPerson();
@@ -279,6 +284,7 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
     );
   });
 
+  // ORG-063: each isolated person has a 包保干部 and a 包保医务人员 recorded
   it('a cadre and a medic are assigned from the accounts that may sign for the person; others are refused', async () => {
     await setToday(D0);
     const episode = (

@@ -73,6 +73,7 @@ describe('transfers and category changes keep the person in the loop', () => {
     assert.equal((await townB.request('POST', `/api/key-persons/transfers/${transferId}/accept`, {})).statusCode, 409);
   });
 
+  // KP-000: a category change (close contact → confirmed) is kept, time-stamped, in the person's history
   it('a close contact who becomes confirmed keeps both episodes in the timeline', async () => {
     const { episodeId, personId } = await newEpisode();
     const converted = await townA.request('POST', `/api/key-persons/episodes/${episodeId}/conversions`, {

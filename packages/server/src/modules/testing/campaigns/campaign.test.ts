@@ -91,6 +91,7 @@ describe('mass-testing campaign through the API (9th edition)', () => {
     assert.equal(reply.statusCode, 403);
   });
 
+  // TEST-002: campaign (mass-testing) samples are paid by the government
   it('fills a pool of 10 and closes it at the tenth scan; an eleventh resident needs a new tube', async () => {
     const replies: Scan[] = [];
     for (const personId of villagers.slice(0, 10))
@@ -142,6 +143,7 @@ describe('mass-testing campaign through the API (9th edition)', () => {
     assert.deepEqual([closed.status, closed.memberCount], ['closed', 1]);
   });
 
+  // TEST-006: full-coverage testing of an area, counted per community against registered residents
   it('counts progress per community: sampled of registered residents', async () => {
     const progress = await expectStatus<Progress>(w.office, 200, 'GET', `/api/testing/campaigns/${campaign.id}/progress`);
     const byName = Object.fromEntries(progress.communities.map((c) => [c.name, [c.sampled, c.expected]]));
@@ -149,6 +151,7 @@ describe('mass-testing campaign through the API (9th edition)', () => {
     assert.deepEqual([progress.sampled, progress.expected], [13, 17]);
   });
 
+  // TEST-006: residents not yet sampled are listed so that coverage can be completed door to door
   it('lists the residents not yet sampled for door-to-door follow-up', async () => {
     const page = await expectStatus<{ total: number; items: { personId: string }[] }>(
       w.office,

@@ -163,6 +163,7 @@ describe('environment and goods sampling (TEST-014, MKT-001)', () => {
     });
   });
 
+  // SC-63, CASE-012, MKT-001: a positive goods sample sets off disinfection, worker NAT screening and the trace
   it('a positive through the lab import alerts community and district and hands out disinfection, screening and the batch trace', async () => {
     runtime.deps.clock = () => at('16:00');
     const progress = await upload([`ENV-000001,阳性,2022-07-10 15:00,${LAB}`, `ENV-000003,阴性,2022-07-10 15:00,${LAB}`]);
@@ -199,6 +200,7 @@ describe('environment and goods sampling (TEST-014, MKT-001)', () => {
     assert.equal(count?.n, 3);
   });
 
+  // TEST-014, MKT-001: the place of a positive sample is flagged at risk
   it('the sample shows its follow-up with the clauses, and its place is flagged', async () => {
     const detail = await expectStatus<Detail>(w.grid, 200, 'GET', `/api/testing/environment/samples/${positiveId}`);
     assert.equal(detail.result, 'positive');
@@ -219,6 +221,7 @@ describe('environment and goods sampling (TEST-014, MKT-001)', () => {
     assert.deepEqual(await failure(w.otherTown, 'GET', `/api/testing/environment/samples/${positiveId}`), [404, 'notFound', 'id']);
   });
 
+  // SC-63: the positive batch is traced to every place in scope that holds it
   it('the batch trace lists the places in scope holding the batch', async () => {
     const trace = await expectStatus<{ places: PlaceStatus[] }>(w.office, 200, 'GET', `/api/testing/environment/batches/${BATCH}`);
     assert.deepEqual(
@@ -237,6 +240,7 @@ describe('environment and goods sampling (TEST-014, MKT-001)', () => {
     );
   });
 
+  // MKT-001: places are sampled regularly; never sampled or late is listed
   it('the due list: sampled today covered, sampled a week ago due, never sampled overdue; town B not listed', async () => {
     const due = await expectStatus<{ counts: Record<string, number>; items: PlaceStatus[]; plans: { placeKind: string }[] }>(
       w.office,
@@ -277,6 +281,7 @@ describe('environment and goods sampling (TEST-014, MKT-001)', () => {
     assert.deepEqual([row?.results, row?.limitHours], [2, 24]);
   });
 
+  // CASE-012: the positive place's disinfection task is closed by its community
   it('the community closes its disinfection task; the district’s batch trace is not its to close', async () => {
     const detail = await expectStatus<Detail>(w.grid, 200, 'GET', `/api/testing/environment/samples/${positiveId}`);
     const task = (kind: string) => detail.tasks.find((t) => t.kind === kind)?.id ?? '';

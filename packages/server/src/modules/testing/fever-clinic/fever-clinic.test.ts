@@ -94,6 +94,7 @@ describe('fever-clinic four-item screen (TEST-009, KP-K03, MED-003)', () => {
     assert.ok(first.outcomes.because.some((r) => r.rule === 'testing.feverClinic.item.ct' && r.source === 'seed 003'));
   });
 
+  // TEST-001, TEST-002, TEST-013: the fever-clinic NAT is a mandatory-group test paid by the government
   it('the nucleic acid order is a single fever-clinic tube paid by the government (fever-clinic patients are a mandatory group)', async () => {
     const rows = await queryRows<Record<string, unknown>>(
       db(),
@@ -146,6 +147,7 @@ describe('fever-clinic four-item screen (TEST-009, KP-K03, MED-003)', () => {
     assert.equal(visit.status, 'open');
   });
 
+  // KP-K03, KP-B03: a positive screen closes as isolation observation and opens a suspected episode at once
   it('a positive nucleic acid test cannot close as symptomatic treatment; isolation observation opens a suspected episode', async () => {
     await record(first.id, 'nucleic_acid', 'positive');
     await record(first.id, 'antibody', 'negative');
@@ -172,6 +174,7 @@ describe('fever-clinic four-item screen (TEST-009, KP-K03, MED-003)', () => {
     assert.deepEqual([twice.status, twice.code], [409, 'visitClosed']);
   });
 
+  // KP-K03: an ordinary patient gets symptomatic treatment and no management
   it('an ordinary patient closes with symptomatic treatment and is not put under management', async () => {
     const visit = await register(patients[1] ?? '', 'FEVER-0002');
     for (const [item, result] of [
@@ -188,6 +191,7 @@ describe('fever-clinic four-item screen (TEST-009, KP-K03, MED-003)', () => {
     assert.deepEqual(await episodesOf(patients[1] ?? ''), []);
   });
 
+  // KP-K03, KP-000: transfer turns the suspected episode into a confirmed one, both kept
   it('the lab’s result of the tube is the nucleic acid result; transfer makes the suspected episode confirmed', async () => {
     const visit = await register(patients[2] ?? '', 'FEVER-0003', { labName: '武进区疾控中心' });
     await expectStatus(w.lab, 200, 'POST', '/api/testing/lab-results', {

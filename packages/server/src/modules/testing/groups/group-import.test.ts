@@ -111,6 +111,7 @@ describe('mandatory-testing roster import (Excel)', () => {
   });
   after(() => runtime.close());
 
+  // TEST-001: the roster template offers the 12 mandatory-testing groups
   it('the template downloads with the zh-CN headers and the 12 groups on its second sheet', async () => {
     const reply = await runtime.app.inject({ method: 'GET', url: '/api/testing/group-imports/template', headers: w.office.headers });
     assert.equal(reply.statusCode, 200);
@@ -187,6 +188,7 @@ describe('mandatory-testing roster import (Excel)', () => {
     assert.deepEqual(job?.after, { total: 12, created: 3, existing: 1, failed: 8, jurisdictionId: w.villageA.id, group: 'medical_staff' });
   });
 
+  // TEST-001, TEST-010: medical staff and support workers on the roster are due, overdue or covered by their cycle
   it('coverage after the import: the two who joined on 1 July are overdue, the support worker joined today is due', async () => {
     assert.deepEqual(await medical(), [3, 0, 1, 2]);
     const overdue = await expectStatus<Members>(w.office, 200, 'GET', '/api/testing/groups/medical_staff/members?state=overdue');
@@ -214,6 +216,7 @@ describe('mandatory-testing roster import (Excel)', () => {
     assert.deepEqual([await count('person'), await count('testing_group_member'), await medical()], before);
   });
 
+  // TEST-001: prison staff and elderly-care staff are mandatory-testing groups
   it('a file without an upload group uses each row’s group; a prison and a care home in one list', async () => {
     const mixed = await workbook([
       staff('孙狱警', residentId('19750101', 521), { group: '监所工作人员', joinedOn: TODAY }),

@@ -23,6 +23,7 @@ interface Progress {
 
 const LAB = '武进区疾控中心';
 
+// TEST-007: NAT results are collected from the labs' files
 describe('lab results: import, idempotence and positive-pool fan-out', () => {
   let runtime: TestRuntime;
   let w: TestingWorld;
@@ -226,6 +227,7 @@ describe('lab results: import, idempotence and positive-pool fan-out', () => {
     );
   });
 
+  // TEST-016: turnaround per lab and collection point against the configured limit
   it('turnaround per lab and point against the 24 h campaign limit', async () => {
     const report = await expectStatus<{
       rows: { labName: string; setting: string; results: number; overLimit: number; decision: string }[];

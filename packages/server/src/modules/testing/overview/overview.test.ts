@@ -266,6 +266,7 @@ describe('testing overview, pool members and the daily report', () => {
     });
   });
 
+  // TEST-007: NAT results are aggregated and reported per day
   describe('GET /api/testing/reports/daily', () => {
     interface Report {
       sampled: { total: number; byPurpose: { purpose: string; n: number }[]; byPayer: { payer: string; n: number }[] };

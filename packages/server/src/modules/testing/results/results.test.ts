@@ -35,6 +35,7 @@ describe('mandatory groups, payers and residents’ results', () => {
   });
   after(() => runtime.close());
 
+  // TEST-001: all 12 mandatory-testing groups are listed with their cycles
   it('lists all 12 groups with their cycles; a new medical-staff member is due today', async () => {
     await expectStatus(w.office, 201, 'POST', '/api/testing/groups/medical_staff/members', {
       personId: nurse,
@@ -48,6 +49,7 @@ describe('mandatory groups, payers and residents’ results', () => {
     assert.equal(again.statusCode, 409);
   });
 
+  // SC-57, TEST-003: mandatory payer is the government; voluntary (愿检尽检) by the person or their unit
   it('TEST-002: a group member’s test is paid by the government, a voluntary one by whom the person names', async () => {
     const mandatory = await expectStatus<{ payer: string }>(w.grid, 201, 'POST', '/api/testing/samples', {
       personId: nurse,
@@ -86,11 +88,13 @@ describe('mandatory groups, payers and residents’ results', () => {
     assert.equal(overdue.total, 0);
   });
 
+  // TEST-004: the test certificate is issued only with a result
   it('a certificate waits for the result', async () => {
     const reply = await residentClient.request('POST', `/api/testing/samples/${residentSample}/certificate`);
     assert.deepEqual([reply.statusCode, (reply.json() as { code: string }).code], [409, 'resultPending']);
   });
 
+  // TEST-004: results are shared with the person and with readers in scope
   it('negative within 24, 48 and 72 h, for the person themself and for testing readers in scope', async () => {
     runtime.deps.clock = () => at('13:00');
     await expectStatus(w.lab, 200, 'POST', '/api/testing/lab-results', {
@@ -123,6 +127,7 @@ describe('mandatory groups, payers and residents’ results', () => {
     assert.equal((await hasNegativeWithin(db, nurse, 48, later)).decision, false, 'no result yet');
   });
 
+  // TEST-004, SC-57: a test certificate (检测证明) is issued and can be verified
   it('issues a certificate PDF whose verification shows only the masked name, the result and times', async () => {
     const reply = await runtime.app.inject({
       method: 'POST',

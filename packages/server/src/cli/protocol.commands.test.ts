@@ -63,6 +63,7 @@ describe('fangkong protocol (no database)', () => {
     assert.ok(plan.because.every((r) => r.source && r.clause));
   });
 
+  // KP-J01, SC-17: discharged-patient follow-up visits at D+14, D+28, 3 and 6 months
   it('discharged patients get the seed follow-ups at D+14, D+28, 3 and 6 months', async () => {
     const run = await fangkong(
       'protocol',

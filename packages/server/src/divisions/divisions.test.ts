@@ -28,6 +28,7 @@ describe('divisions import', () => {
     assert.equal(await count(runtime, sql`select count(*)::int as n from audit_event`), 0);
   });
 
+  // ORG-001: the province → city → county → town → village hierarchy is built from the division codes
   it('builds 武进区 with its 18 towns and 297 villages under the country root', async () => {
     const lines: string[] = [];
     const result = await importDivisions(runtime.deps, { county: '320412', log: (line) => lines.push(line) });

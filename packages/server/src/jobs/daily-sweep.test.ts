@@ -39,6 +39,7 @@ describe('daily sweep', () => {
   });
   after(() => runtime.close());
 
+  // KP-D03: a daily follow-up per person under observation; a missing one is overdue
   it('SC-05: a missing daily check and an overdue test raise one alert each, however often it runs', async () => {
     const day2 = addDays(D0, 1);
     const first = await runDailySweep(runtime.deps, day2);

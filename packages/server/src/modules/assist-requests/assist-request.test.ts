@@ -5,6 +5,7 @@ import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.
 
 const D0 = '2020-03-01';
 
+// KP-D06: close contacts notified by other regions (协查) are managed where they are found
 describe('assist requests (协查): routed by address, accepted or returned by the community', () => {
   let runtime: TestRuntime;
   let office: TestClient;

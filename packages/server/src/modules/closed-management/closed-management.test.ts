@@ -64,6 +64,7 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
   });
   after(() => runtime.close());
 
+  // COMM-013, CODE-006: the health code is checked at the community checkpoint
   it('checkpoint mode: a green code passes; a red one is refused with its clause; a forged one says so', async () => {
     const green = (await ok(grid, 'GET', `/api/persons/${personId}/code`)) as { token: string };
     const allowed = await ok(gate, 'POST', `/api/checkpoints/${checkpointId}/scans`, { token: green.token });
@@ -82,6 +83,7 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
     assert.deepEqual([forged.decision, forged.because[0]?.rule], ['deny', 'checkpoint.invalid.badSignature']);
   });
 
+  // COMM-011, KP-I01: an outsider registered at the gate is placed under home medical observation
   it('an outsider registered at the gate gets a home-observation follow-up for the community', async () => {
     const registered = await ok(
       gate,
@@ -126,6 +128,7 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
     await newDay('2020-02-10', '09:00');
   });
 
+  // COMM-010, SC-35: at least 4 on duty by day and 2 at night
   it('staffing: day 3 is short, day 4 fine, night 2 fine', async () => {
     const staff = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `值守${i + 1}` }));
     const day3 = (await ok(grid, 'PUT', `/api/checkpoints/${checkpointId}/shifts`, {
@@ -159,6 +162,7 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
     );
   });
 
+  // COMM-020, SC-36: one pass per household, one outing per 2-day window
   it('passes: one per household; a second use within two days is refused with the next date; a revoked pass is refused', async () => {
     await newDay('2020-02-10', '08:00');
     const pass = await ok(grid, 'POST', '/api/passes', { householdId }, 201);

@@ -227,6 +227,7 @@ describe('health codes, staff side: manual changes with a basis and a second app
     assert.equal((await cdc.request('POST', `/api/appeals/${appealId}/decide`, { decision: 'rejected', reason: '再次' })).statusCode, 409);
   });
 
+  // CODE-002: a printed paper health code is a valid, verifiable credential
   it('a paper code is a PDF whose token verifies with the public keys for the configured days, audited with its purpose', async () => {
     const reply = await runtime.app.inject({
       method: 'GET',

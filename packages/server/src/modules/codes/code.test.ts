@@ -40,6 +40,7 @@ describe('health codes through the API', () => {
   const verify = async (token: string) =>
     (await runtime.app.inject({ method: 'POST', url: '/api/codes/verify', payload: { token } })).json() as Record<string, unknown>;
 
+  // CODE-001: a registered person has a code, with its reason and rule version
   it('a person under no rule is green, with the reason and rule version', async () => {
     const code = await codeOf();
     assert.deepEqual(
@@ -48,6 +49,7 @@ describe('health codes through the API', () => {
     );
   });
 
+  // CODE-008: a person under key-person management is under health-code management (red)
   it('a close contact in centralized quarantine turns red, and the signed token says so to any verifier', async () => {
     const episode = await grid.request('POST', '/api/key-persons/episodes', { personId, category: 'close_contact', startDate: D0 });
     assert.equal(episode.statusCode, 201, episode.body);

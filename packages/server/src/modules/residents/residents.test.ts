@@ -96,6 +96,7 @@ describe('residents: registration, own code, declarations, arrivals, family prox
     assert.deepEqual([me.personId, me.declaredToday], [mother.id, false]);
   });
 
+  // CODE-001: a resident holds their own code, verifiable by its token
   it('shows my own code with reasons and a token, audited as self', async () => {
     const reply = await resident.request('GET', `/api/me/persons/${mother.id}/code`);
     assert.equal(reply.statusCode, 200, reply.body);
@@ -137,6 +138,7 @@ describe('residents: registration, own code, declarations, arrivals, family prox
     await resident.request('POST', `/api/me/persons/${mother.id}/declarations`, { temperature: 36.6, symptoms: [] });
   });
 
+  // KP-F01: inbound persons report 3 days in advance
   it('SC-08: an inbound report 2 days ahead is late, 3 days ahead is on time; arriving clears not-at-destination', async () => {
     const report = (expectedArrival: string) =>
       resident.request('POST', `/api/me/persons/${mother.id}/arrivals`, {
@@ -195,6 +197,7 @@ describe('residents: registration, own code, declarations, arrivals, family prox
     assert.equal((await resident.request('GET', `/api/me/persons/${grandpa.id}/code`)).statusCode, 404);
   });
 
+  // CODE-002: a family member applies for and views the code of a dependant (为家人代办)
   it('adds a child of the same household and a grandparent by the registry phone; proxy views are audited as via proxy', async () => {
     const kid = await resident.request('POST', '/api/me/dependants', {
       idType: 'resident_id',
@@ -232,6 +235,7 @@ describe('residents: registration, own code, declarations, arrivals, family prox
     );
   });
 
+  // CODE-002: proxy dependants are limited by the rules in force
   it('holds no more dependants than the limit of the rules in force', async () => {
     const list = (await resident.request('GET', '/api/me/dependants')).json() as { limit: number; items: unknown[] };
     const add = async (i: number) => {

@@ -75,6 +75,7 @@ describe('checkpoint journey', { skip: skipReason(), timeout: 240_000 }, () => {
     await page.getByTestId('checkpoint-verify').click();
   };
 
+  // COMM-013, CODE-006: the health code is checked at the community gate
   it('opens checkpoint mode and lets a green code through', async () => {
     // The server's clock is in 2020, so its cookie would already have expired for the browser: sign in
     // through the API and hand the browser the session as a session cookie.
@@ -102,6 +103,7 @@ describe('checkpoint journey', { skip: skipReason(), timeout: 240_000 }, () => {
     await page.getByTestId('checkpoint-reason').getByText(/伪造/).waitFor();
   });
 
+  // COMM-011, KP-I01: an outsider is registered at the gate and placed under home observation
   it('registers an outsider, and the community gets a home-observation follow-up', async () => {
     await page.getByTestId('tab-outsider').click();
     await page.getByTestId('outsider-name').fill('外来访客');
@@ -124,6 +126,7 @@ describe('checkpoint journey', { skip: skipReason(), timeout: 240_000 }, () => {
     await screenshot(page, 'checkpoint-3-outsider');
   });
 
+  // COMM-010: shifts below 4 by day or 2 at night are marked short
   it('sees the duty roster with unstaffed shifts marked short (day ≥ 4, night ≥ 2)', async () => {
     await page.getByTestId('menu-duty-roster').click();
     const table = page.getByTestId('roster-table');

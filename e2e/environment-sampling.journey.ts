@@ -51,6 +51,7 @@ describe('environment sampling journey', { skip: skipReason(), timeout: 120_000 
     await page.getByText(`已登记，条码 ${barcode}`).waitFor();
   };
 
+  // MKT-001: the market is due for regular sampling of goods and environment
   it('the market is due; the cadre samples a cold-chain batch there and at the cold store', async () => {
     await signIn(page, CADRE, TEST_PASSWORD);
     await page.getByTestId('menu-environment-sampling').click();
@@ -64,6 +65,7 @@ describe('environment sampling journey', { skip: skipReason(), timeout: 120_000 
     await screenshot(page, 'environment-2-registered');
   });
 
+  // SC-63, CASE-012: a positive sample sets off alerts and disinfection, screening and trace tasks
   it('the lab file makes the market’s sample positive: two alerts and three tasks', async () => {
     await signIn(lab.page, LAB, TEST_PASSWORD);
     await lab.page.getByTestId('menu-lab-results').click();

@@ -45,6 +45,7 @@ describe('fever-clinic journey', { skip: skipReason(), timeout: 120_000 }, () =>
     page = medic.page;
   });
 
+  // TEST-009, SC-53: registering a fever patient orders the four items
   it('registering the patient orders nucleic acid, antibody, CT and blood count', async () => {
     await signIn(page, MEDIC, TEST_PASSWORD);
     await page.getByTestId('menu-fever-clinic').click();
@@ -87,6 +88,7 @@ describe('fever-clinic journey', { skip: skipReason(), timeout: 120_000 }, () =>
     await drawer.getByTestId('fever-result-nucleic_acid').getByText('阳性').waitFor();
   });
 
+  // KP-K03, SC-53: the visit closes only as an outcome the results allow
   it('only the outcomes the results allow are offered; isolation observation closes the visit', async () => {
     const drawer = page.getByTestId('fever-drawer');
     await drawer.getByTestId('fever-disposition-isolation_observation').waitFor();

@@ -169,6 +169,7 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     await preview.waitFor({ state: 'detached' });
   });
 
+  // ORG-063: the 包保干部 and 包保医务人员 of the person are recorded
   it('assigns herself as cadre and the medic as medic, and sees the plan with its clauses', async () => {
     const drawer = await openEpisode(page, DUE.name);
     assert.equal(await drawer.getByTestId('episode-plan-release-date').textContent(), seeded.today);
@@ -185,6 +186,7 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     await screenshot(page, 'key-person-2-episode-plan');
   });
 
+  // KP-D02: release is refused while the quarantine NATs are missing
   it('is refused before the tests, with what is missing and why', async () => {
     const drawer = page.getByTestId('episode-drawer');
     await drawer.getByTestId('episode-tab-release').click();
@@ -214,6 +216,7 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     await screenshot(page, 'key-person-4-work-list');
   });
 
+  // KP-D03: a fever with dry cough is escalated at once and alerted
   it('records a fever from the work list: escalated with reasons, and the bell counts it', async () => {
     await page.getByTestId('work-tab-checksDue').click();
     const row = page.getByTestId('work-table-checksDue').locator('tbody tr', { hasText: FEVER.name });
@@ -243,6 +246,7 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     lap('work list and alert');
   });
 
+  // KP-D04, SC-02: with only the medic signed the release stays pending
   it('the medic records the tests as negative, each sampled on its due day, and signs as medic', async () => {
     medic = await openPage(journey.browser, journey.server.baseUrl);
     const mp = medic.page;
@@ -280,6 +284,7 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     lap('tests recorded and medic signed');
   });
 
+  // KP-D04, SC-02, DAILY-003: with both signatures released; the 人员解除隔离表 is exported
   it('the grid worker signs as cadre: released, with the printable notice', async () => {
     const drawer = await openEpisode(page, DUE.name);
     await drawer.getByTestId('episode-tab-release').click();
@@ -317,6 +322,7 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     await page.getByTestId('site-drawer').waitFor({ state: 'hidden' });
   });
 
+  // KP-D06: an assist request (协查) is routed to the community where the person is found
   it('takes in an assist request and sees where the address routed it', async () => {
     await page.getByTestId('menu-assist-requests').click();
     await page.getByTestId('assist-intake').click();
@@ -337,6 +343,7 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     await page.getByTestId('assist-table').getByText('赵协查').waitFor();
   });
 
+  // KP-000: every change of the person's management is time-stamped in the history
   it("shows every step in the person's management history", async () => {
     await page.getByTestId('menu-persons').click();
     await page.getByTestId('person-search-input').fill(DUE.name);

@@ -70,6 +70,7 @@ describe('resident journey (H5, 390×844)', { skip: skipReason(), timeout: 240_0
     await page.getByText('今日已申报').waitFor();
   });
 
+  // KP-F01, SC-08: an inbound report 2 days ahead is late
   it('reports an inbound arrival 2 days ahead and sees it marked late (3 days are required)', async () => {
     await page.getByRole('link', { name: '来区报备' }).click();
     await page.getByText('入境人员请至少提前 3 天报备').waitFor();
@@ -93,6 +94,7 @@ describe('resident journey (H5, 390×844)', { skip: skipReason(), timeout: 240_0
     assert.equal(await page.getByTestId('dependant-item').count(), 0);
   });
 
+  // CODE-002: a family member holds the code of a dependant (为家人代办)
   it('adds a child of the same household and shows the child’s code', async () => {
     await page.getByTestId('dep-id').fill(CHILD.idNumber);
     await page.getByTestId('dep-name').fill(CHILD.name);

@@ -104,6 +104,7 @@ describe('testing campaign journey', { skip: skipReason(), timeout: 180_000 }, (
     lap('12 sampled');
   });
 
+  // TEST-006: coverage per community and the residents not yet sampled
   it('progress per community and the three not yet sampled', async () => {
     await page.getByTestId('menu-testing').click();
     await page.getByTestId('campaigns-table').getByText('湖塘镇全员核酸第一轮').click();

@@ -87,6 +87,7 @@ describe('mandatory-testing groups journey', { skip: skipReason(), timeout: 180_
     lap(`today ${today}`);
   });
 
+  // TEST-001: the 12 mandatory-testing groups with their cycles and clauses
   it('the town cadre sees the 12 groups with their cycles and clauses, none covered yet', async () => {
     await signIn(page, CADRE, TEST_PASSWORD);
     await page.getByTestId('menu-testing-groups').click();
@@ -119,6 +120,7 @@ describe('mandatory-testing groups journey', { skip: skipReason(), timeout: 180_
     await page.getByTestId('group-import').waitFor({ state: 'hidden' });
   });
 
+  // TEST-001, TEST-010: roster coverage of medical staff and support workers
   it('coverage: three on the roster, the support worker joined today is due, the two who joined three days ago are overdue', async () => {
     await page.locator('[data-testid="group-members"][data-group="medical_staff"][data-value="3"]').waitFor();
     assert.deepEqual([await countOf(page, 'covered'), await countOf(page, 'due'), await countOf(page, 'overdue')], ['0', '1', '2']);

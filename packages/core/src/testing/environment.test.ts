@@ -117,7 +117,7 @@ describe('registering an environment or goods sample', () => {
     }
   });
 
-  // MKT-001, MKT-008: imported cold-chain goods are recorded with origin and batch
+  // MKT-001: imported cold-chain goods are recorded with origin and batch
   it('imported cold-chain goods need a description, the country of origin and the batch number', () => {
     assert.deepEqual(environmentSampleProblems({ ...market, specimenKind: 'outer_packaging', coldChain: true, imported: true }), [
       { field: 'goodsDescription', code: 'required' },

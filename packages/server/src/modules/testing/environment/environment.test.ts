@@ -221,7 +221,6 @@ describe('environment and goods sampling (TEST-014, MKT-001)', () => {
     assert.deepEqual(await failure(w.otherTown, 'GET', `/api/testing/environment/samples/${positiveId}`), [404, 'notFound', 'id']);
   });
 
-  // SC-63: the positive batch is traced to every place in scope that holds it
   it('the batch trace lists the places in scope holding the batch', async () => {
     const trace = await expectStatus<{ places: PlaceStatus[] }>(w.office, 200, 'GET', `/api/testing/environment/batches/${BATCH}`);
     assert.deepEqual(

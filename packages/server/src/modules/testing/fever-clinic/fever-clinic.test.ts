@@ -94,7 +94,7 @@ describe('fever-clinic four-item screen (TEST-009, KP-K03, MED-003)', () => {
     assert.ok(first.outcomes.because.some((r) => r.rule === 'testing.feverClinic.item.ct' && r.source === 'seed 003'));
   });
 
-  // TEST-001, TEST-002, TEST-013: the fever-clinic NAT is a mandatory-group test paid by the government
+  // TEST-001, TEST-002: the fever-clinic NAT is a mandatory-group test paid by the government
   it('the nucleic acid order is a single fever-clinic tube paid by the government (fever-clinic patients are a mandatory group)', async () => {
     const rows = await queryRows<Record<string, unknown>>(
       db(),

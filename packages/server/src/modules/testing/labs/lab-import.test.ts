@@ -185,6 +185,7 @@ describe('lab results: import, idempotence and positive-pool fan-out', () => {
     assert.equal(rows.filter((t) => t.status === 'open').length, 18);
   });
 
+  // CASE-003: a positive screen puts the person under control at once (screen → report → isolate)
   it('a positive single-tube retest is a case candidate handed to key-person management', async () => {
     const second = scanned['T-000001']?.[1] ?? '';
     await expectStatus(w.grid, 201, 'POST', '/api/testing/samples', { personId: second, barcode: 'R-000002', purpose: 'retest' });

@@ -49,7 +49,7 @@ describe('mandatory groups, payers and residents’ results', () => {
     assert.equal(again.statusCode, 409);
   });
 
-  // SC-57, TEST-003: mandatory payer is the government; voluntary (愿检尽检) by the person or their unit
+  // TEST-002, TEST-003: a mandatory group member is paid by the government; voluntary (愿检尽检) by the person or their unit
   it('TEST-002: a group member’s test is paid by the government, a voluntary one by whom the person names', async () => {
     const mandatory = await expectStatus<{ payer: string }>(w.grid, 201, 'POST', '/api/testing/samples', {
       personId: nurse,

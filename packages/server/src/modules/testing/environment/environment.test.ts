@@ -221,6 +221,7 @@ describe('environment and goods sampling (TEST-014, MKT-001)', () => {
     assert.deepEqual(await failure(w.otherTown, 'GET', `/api/testing/environment/samples/${positiveId}`), [404, 'notFound', 'id']);
   });
 
+  // MKT-008: imported cold-chain goods are traced by batch to every place in scope that holds them
   it('the batch trace lists the places in scope holding the batch', async () => {
     const trace = await expectStatus<{ places: PlaceStatus[] }>(w.office, 200, 'GET', `/api/testing/environment/batches/${BATCH}`);
     assert.deepEqual(

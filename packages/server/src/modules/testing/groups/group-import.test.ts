@@ -188,7 +188,7 @@ describe('mandatory-testing roster import (Excel)', () => {
     assert.deepEqual(job?.after, { total: 12, created: 3, existing: 1, failed: 8, jurisdictionId: w.villageA.id, group: 'medical_staff' });
   });
 
-  // TEST-001, TEST-010: medical staff and support workers on the roster are due, overdue or covered by their cycle
+  // TEST-001, TEST-010, MED-010: medical staff and support workers on the roster are due, overdue or covered by their cycle
   it('coverage after the import: the two who joined on 1 July are overdue, the support worker joined today is due', async () => {
     assert.deepEqual(await medical(), [3, 0, 1, 2]);
     const overdue = await expectStatus<Members>(w.office, 200, 'GET', '/api/testing/groups/medical_staff/members?state=overdue');

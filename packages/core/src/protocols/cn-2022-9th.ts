@@ -8,6 +8,7 @@ import type {
   ReleaseRule,
   TestingRules,
   TestRule,
+  TracingRules,
 } from './protocol-types.ts';
 
 /** 《新型冠状病毒肺炎防控方案（第九版）》 (June 2022): "7+3" for close contacts and inbound travellers. */
@@ -265,6 +266,66 @@ const ninthTesting: TestingRules = {
   feverClinic: ninthFeverClinic,
 };
 
+/**
+ * Contact tracing under the 9th edition: close contacts from 4 days before onset or sampling, 密接的密接
+ * defined, clusters of 2 cases within a week in one small area. The co-location tolerance and the linking
+ * window are not in the text and are configured.
+ */
+const ninthTracing: TracingRules = {
+  infectiousWindow: {
+    daysBeforeOnset: 4,
+    daysBeforeSampling: 4,
+    basis: clause(
+      P9,
+      '密切接触者判定',
+      'Close contacts are counted from 4 days before onset, or 4 days before sampling for an asymptomatic infection',
+    ),
+  },
+  coLocationToleranceMinutes: {
+    minutes: 30,
+    basis: clause(P9, '流行病学调查', 'Venue-code scans within 30 minutes of the case’s visit are proposed (configured)', true),
+  },
+  incubationDays: {
+    days: 10,
+    basis: clause(
+      P9,
+      '二',
+      'Omicron incubates mostly 2–4 days; a contact who becomes a case within the 7+3 days of management is linked (configured)',
+      true,
+    ),
+  },
+  cluster: {
+    minCases: 2,
+    windowDays: 7,
+    grouping: 'same_area',
+    basis: clause(
+      P9,
+      '疫情监测',
+      '聚集性疫情: 2 or more cases within a week in one school, residential compound, factory, village or medical institution',
+    ),
+  },
+  defaultCategory: {
+    household: 'close_contact',
+    workplace: 'close_contact',
+    school: 'close_contact',
+    co_location: 'close_contact',
+    event: 'close_contact',
+    manual: 'close_contact',
+  },
+  definitions: {
+    closeContact: clause(
+      P9,
+      '密切接触者判定',
+      'People in close contact without effective protection from 4 days before onset or sampling: living, working, studying, dining together',
+    ),
+    secondaryContact: clause(
+      P9,
+      '密接的密接判定',
+      'People in close contact with a close contact from their first contact with the case until the close contact was isolated',
+    ),
+  },
+};
+
 export const CN_2022_9TH: ProtocolEdition = {
   id: 'cn-2022-9th',
   name: '新型冠状病毒肺炎防控方案（第九版）',
@@ -353,4 +414,5 @@ export const CN_2022_9TH: ProtocolEdition = {
     ),
   },
   testing: ninthTesting,
+  tracing: ninthTracing,
 };

@@ -115,6 +115,8 @@ export interface ProtocolEdition {
   categories: Partial<Record<KeyPersonCategory, CategoryRule>>;
   /** Testing rules (pooling, mandatory groups, turnaround, result validity); absent when an edition says nothing. */
   testing?: TestingRules;
+  /** Contact tracing (流调 / 密接判定 / 时空伴随 / 聚集性疫情); absent when an edition says nothing. */
+  tracing?: TracingRules;
 }
 
 /** A jurisdiction's own variant on top of an edition, with its own basis; never a fork of the edition. */
@@ -254,4 +256,30 @@ export interface EnvironmentRules {
     /** The place's risk flag stays until a later sample of the place is negative. */
     riskCleared: Clause;
   };
+}
+
+/** How an exposure was found (GLOSSARY: exposure): the kinds of contact candidates. */
+export const EXPOSURE_KINDS = ['household', 'workplace', 'school', 'co_location', 'event', 'manual'] as const;
+export type ExposureKind = (typeof EXPOSURE_KINDS)[number];
+
+/** The contact categories a confirmed exposure may open. */
+export type ContactCategory = Extract<KeyPersonCategory, 'close_contact' | 'secondary_contact'>;
+
+/**
+ * Contact tracing (REQUIREMENTS §6 CASE-001/003/009, §4.4 KP-D05/D06). The seeds ask to find every
+ * close contact but do not define one; the definitions and windows come from the national protocol of
+ * the period, cited per value, and the values no document gives are marked configured.
+ */
+export interface TracingRules {
+  /** The case is infectious from n days before onset, or (without symptoms) n days before the positive sample. */
+  infectiousWindow: { daysBeforeOnset: number; daysBeforeSampling: number; basis: Clause };
+  /** A scan at the case's place counts when it falls within n minutes before the visit began or after it ended. */
+  coLocationToleranceMinutes: { minutes: number; basis: Clause };
+  /** A contact who becomes a case within n days of the last exposure is linked to the source case by itself. */
+  incubationDays: { days: number; basis: Clause };
+  /** 聚集性疫情: at least `minCases` cases within `windowDays` days, linked by exposure or in the same small area. */
+  cluster: { minCases: number; windowDays: number; grouping: 'epidemiological_link' | 'same_area'; basis: Clause };
+  /** The category a confirmed candidate opens by default, by how it was found; the investigator may choose the other. */
+  defaultCategory: Record<ExposureKind, ContactCategory>;
+  definitions: { closeContact: Clause; secondaryContact: Clause };
 }

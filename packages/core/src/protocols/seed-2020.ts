@@ -7,6 +7,7 @@ import type {
   PhaseRule,
   ProtocolEdition,
   TestingRules,
+  TracingRules,
 } from './protocol-types.ts';
 
 /**
@@ -483,6 +484,77 @@ const seedTesting: TestingRules = {
   feverClinic: seedFeverClinic,
 };
 
+/**
+ * Contact tracing (REQUIREMENTS CASE-001/003/009, KP-D05). The seeds ask to find every close contact
+ * (seed 000 §三(二)10, seed 004 Part B §二(二)6) but define neither the contact nor the window; those
+ * come from the national protocol of the period (新型冠状病毒肺炎防控方案 第七版, September 2020), as far
+ * as we read it, and are marked configured where not checked against the text. The 6th edition (in force
+ * until September 2020) counted a cluster from 2 cases with an epidemiological link; the 7th raised it to 5
+ * cases in one small area.
+ */
+const P7 = 'national protocol 7th edition 新型冠状病毒肺炎防控方案（第七版）';
+const seedTracing: TracingRules = {
+  infectiousWindow: {
+    daysBeforeOnset: 2,
+    daysBeforeSampling: 2,
+    basis: clause(
+      P7,
+      '密切接触者判定',
+      'Close contacts are counted from 2 days before the onset of symptoms, or 2 days before sampling for an asymptomatic infection (configured)',
+      true,
+    ),
+  },
+  coLocationToleranceMinutes: {
+    minutes: 30,
+    basis: clause(
+      S000,
+      '§三(二)10',
+      'Police and health widen the investigation to find every close contact (彻底追踪); scans within 30 minutes of the case’s visit are proposed (configured)',
+      true,
+    ),
+  },
+  incubationDays: {
+    days: 14,
+    basis: clause(
+      P7,
+      '二',
+      'The incubation period is 1–14 days, mostly 3–7: a contact who becomes a case within 14 days of exposure is linked',
+    ),
+  },
+  cluster: {
+    minCases: 5,
+    windowDays: 14,
+    grouping: 'same_area',
+    basis: clause(
+      P7,
+      '疫情监测',
+      '聚集性疫情: 5 or more cases within 14 days in one school, residential compound, factory, village or medical institution (configured)',
+      true,
+    ),
+  },
+  defaultCategory: {
+    household: 'close_contact',
+    workplace: 'close_contact',
+    school: 'close_contact',
+    co_location: 'close_contact',
+    event: 'close_contact',
+    manual: 'close_contact',
+  },
+  definitions: {
+    closeContact: clause(
+      S000,
+      '§三(二)10',
+      'Close contacts are judged by standard epidemiological investigation and all put under centralized isolation observation',
+    ),
+    secondaryContact: clause(
+      'configured',
+      '—',
+      'The seeds do not define secondary contacts (密接的密接); the investigator names them',
+      true,
+    ),
+  },
+};
+
 export const SEED_2020: ProtocolEdition = {
   id: 'seed-2020',
   name: '种子文件规则（2020—2021 地方方案，依据国家 2020 年版防控方案）',
@@ -567,4 +639,5 @@ export const SEED_2020: ProtocolEdition = {
     ),
   },
   testing: seedTesting,
+  tracing: seedTracing,
 };

@@ -31,13 +31,13 @@ export function infectiousWindow(times: CaseTimes, rules: TracingRules, now: Dat
   const days = times.onsetDate ? rule.daysBeforeOnset : rule.daysBeforeSampling;
   const from = shanghaiDayStart(addDays(anchor, -days));
   const end = times.isolatedAt && times.isolatedAt < now ? times.isolatedAt : now;
-  const to = end < from ? from : end;
+  const to = new Date(Math.max(end.getTime(), from.getTime()));
   return { from, to, because: [because(times.onsetDate ? 'infectiousFromOnset' : 'infectiousFromSampling', rule.basis)] };
 }
 
 /** The part of [from, to] inside the window, or undefined when they do not meet. */
 export function clipToWindow(span: TimeWindow, window: TimeWindow): TimeWindow | undefined {
-  const from = span.from > window.from ? span.from : window.from;
-  const to = span.to < window.to ? span.to : window.to;
+  const from = new Date(Math.max(span.from.getTime(), window.from.getTime()));
+  const to = new Date(Math.min(span.to.getTime(), window.to.getTime()));
   return from <= to ? { from, to } : undefined;
 }

@@ -115,6 +115,8 @@ export interface ProtocolEdition {
   categories: Partial<Record<KeyPersonCategory, CategoryRule>>;
   /** Testing rules (pooling, mandatory groups, turnaround, result validity); absent when an edition says nothing. */
   testing?: TestingRules;
+  /** Case reporting and investigation (deadlines, the case definition, the look-back window); absent when an edition says nothing. */
+  cases?: CaseRules;
   /** Contact tracing (流调 / 密接判定 / 时空伴随 / 聚集性疫情); absent when an edition says nothing. */
   tracing?: TracingRules;
 }
@@ -256,6 +258,65 @@ export interface EnvironmentRules {
     /** The place's risk flag stays until a later sample of the place is negative. */
     riskCleared: Clause;
   };
+}
+
+/** Cases (病例) — REQUIREMENTS.md §6, §4.1–4.3. How a case is classified (the glossary's category ids). */
+export const CASE_CLASSIFICATIONS = ['suspected', 'confirmed', 'asymptomatic', 'excluded'] as const;
+export type CaseClassification = (typeof CASE_CLASSIFICATIONS)[number];
+/** The classifications of an infection that is (still) counted; `excluded` ends the case. */
+export type InfectionClassification = Exclude<CaseClassification, 'excluded'>;
+
+/** Clinical type (临床分型) of a confirmed case. */
+export const CLINICAL_TYPES = ['mild', 'moderate', 'severe', 'critical'] as const;
+export type ClinicalType = (typeof CLINICAL_TYPES)[number];
+
+/** Epidemiological history items of the case definition (流行病学史). */
+export const EPIDEMIOLOGICAL_LINKS = ['case_area_stay', 'infected_contact', 'case_area_symptomatic_contact', 'cluster'] as const;
+export type EpidemiologicalLink = (typeof EPIDEMIOLOGICAL_LINKS)[number];
+
+/** Clinical features of the case definition (临床表现). */
+export const CLINICAL_FEATURES = ['fever_or_respiratory', 'imaging', 'blood_count'] as const;
+export type ClinicalFeature = (typeof CLINICAL_FEATURES)[number];
+
+/** Laboratory evidence of the case definition (病原学或血清学证据). */
+export const LAB_EVIDENCE = ['nucleic_acid_positive', 'antibody_igm_igg_positive'] as const;
+export type LabEvidence = (typeof LAB_EVIDENCE)[number];
+
+/** The case definition a suggestion is read from, clause by clause; a person confirms the classification. */
+export interface CaseDefinition {
+  links: { link: EpidemiologicalLink; basis: Clause }[];
+  features: { feature: ClinicalFeature; basis: Clause }[];
+  evidence: { evidence: LabEvidence; basis: Clause }[];
+  /** Suspected: an epidemiological link and at least `withLink` features, or no link and at least `withoutLink` features. */
+  suspected: { withLink: number; withoutLink: number; basis: Clause };
+  /** Confirmed: a suspected case (or symptoms) with laboratory evidence. */
+  confirmed: Clause;
+  /** Asymptomatic: laboratory evidence (nucleic acid positive) without clinical features. */
+  asymptomatic: Clause;
+  /** Excluded: this many negative nucleic acid tests, sampled at least `hoursApart` apart. */
+  excluded: { negativeTests: number; hoursApart: number; basis: Clause };
+}
+
+/** A deadline counted from discovery (发现后 n 小时), and when it starts to show as due soon. */
+export interface DeadlineRule {
+  hours: number;
+  /** Minutes before the deadline from which the clock shows "due soon" and an alert goes out (see `CaseRules.dueSoon`). */
+  dueSoonMinutes: number;
+  basis: Clause;
+}
+
+export interface CaseRules {
+  /** The direct network report (网络直报) per classification. */
+  report: { classification: InfectionClassification; deadline: DeadlineRule }[];
+  /** The epidemiological investigation (流调) is finished within this many hours of discovery. */
+  investigation: DeadlineRule;
+  /** The outbreak spot is sealed (疫点封控) and its places disinfected within this many hours of discovery. */
+  sealing: DeadlineRule;
+  /** Why the clocks warn when they do (the seeds give no warning time: configured). */
+  dueSoon: Clause;
+  /** The investigation asks for the exposure history of this many days before onset (or sampling). */
+  exposureLookbackDays: { days: number; basis: Clause };
+  definition: CaseDefinition;
 }
 
 /** How an exposure was found (GLOSSARY: exposure): the kinds of contact candidates. */

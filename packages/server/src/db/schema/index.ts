@@ -1,5 +1,6 @@
 export * from './access.ts';
 export * from './assist-request.ts';
+export * from './cases.ts';
 export * from './audit.ts';
 export * from './closed-management.ts';
 export * from './codes.ts';

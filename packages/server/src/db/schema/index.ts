@@ -11,3 +11,4 @@ export * from './jurisdiction.ts';
 export * from './key-person.ts';
 export * from './person.ts';
 export * from './testing.ts';
+export * from './tracing.ts';

@@ -1,5 +1,6 @@
 import { clause } from './clause.ts';
 import type {
+  CaseRules,
   CategoryRule,
   EnvironmentRules,
   FeverClinicRules,
@@ -8,6 +9,7 @@ import type {
   ReleaseRule,
   TestingRules,
   TestRule,
+  TracingRules,
 } from './protocol-types.ts';
 
 /** 《新型冠状病毒肺炎防控方案（第九版）》 (June 2022): "7+3" for close contacts and inbound travellers. */
@@ -265,6 +267,163 @@ const ninthTesting: TestingRules = {
   feverClinic: ninthFeverClinic,
 };
 
+/**
+ * Cases: the 9th edition keeps the 2-hour direct network report (五(一)) and the 24-hour investigation;
+ * the case definition is the diagnosis and treatment plan 9th edition (试行第九版, March 2022).
+ */
+const DX9 = 'national diagnosis and treatment plan 9th edition (2022)';
+const dx9 = (where: string, says: string) => clause(DX9, where, says, true);
+const twoHourReport = (says: string) => ({ hours: 2, dueSoonMinutes: 30, basis: clause(P9, '五(一)', says, true) });
+const ninthCases: CaseRules = {
+  report: [
+    {
+      classification: 'asymptomatic',
+      deadline: twoHourReport('Asymptomatic infections are reported online within 2 hours (configured from national rules)'),
+    },
+    {
+      classification: 'confirmed',
+      deadline: twoHourReport('Confirmed cases are reported online within 2 hours (configured from national rules)'),
+    },
+    {
+      classification: 'suspected',
+      deadline: twoHourReport('Suspected cases are reported online within 2 hours (configured from national rules)'),
+    },
+  ],
+  investigation: {
+    hours: 24,
+    dueSoonMinutes: 240,
+    basis: clause(
+      'seed 003',
+      'item 17',
+      'The CDC and the police finish the epidemiological investigation within 24 hours of finding the case',
+    ),
+  },
+  sealing: {
+    hours: 24,
+    dueSoonMinutes: 240,
+    basis: clause(
+      'seed 003',
+      'item 17',
+      'The CDC and the police finish the sealing of the outbreak spot within 24 hours of finding the case',
+    ),
+  },
+  dueSoon: clause(
+    'configured',
+    '—',
+    'No warning time is given: 30 minutes before a 2-hour report and 4 hours before a 24-hour deadline are configured',
+    true,
+  ),
+  exposureLookbackDays: {
+    days: 14,
+    basis: dx9('四(一)1', 'The epidemiological history covers the 14 days before onset'),
+  },
+  definition: {
+    links: [
+      { link: 'case_area_stay', basis: dx9('四(一)1', 'Travel or stay in a community with reported cases within 14 days before onset') },
+      {
+        link: 'infected_contact',
+        basis: dx9('四(一)1', 'Contact with an infected person (nucleic acid positive) within 14 days before onset'),
+      },
+      {
+        link: 'case_area_symptomatic_contact',
+        basis: dx9(
+          '四(一)1',
+          'Contact with fever or respiratory patients from a community with reported cases within 14 days before onset',
+        ),
+      },
+      { link: 'cluster', basis: dx9('四(一)1', 'Clustered onset: 2 or more fever or respiratory cases in a small setting within 14 days') },
+    ],
+    features: [
+      { feature: 'fever_or_respiratory', basis: dx9('四(一)2', 'Fever and/or respiratory or other COVID-19 related symptoms') },
+      { feature: 'imaging', basis: dx9('四(一)2', 'The imaging features of COVID-19 pneumonia') },
+      { feature: 'blood_count', basis: dx9('四(一)2', 'Early in the illness: white cells normal or low, lymphocytes normal or low') },
+    ],
+    evidence: [
+      { evidence: 'nucleic_acid_positive', basis: dx9('四(二)1', 'Nucleic acid positive') },
+      { evidence: 'antibody_igm_igg_positive', basis: dx9('四(二)2', 'Unvaccinated: specific IgM and IgG antibodies both positive') },
+    ],
+    suspected: {
+      withLink: 1,
+      withoutLink: 3,
+      basis: dx9(
+        '四(一)',
+        'Any 1 epidemiological item with any 1 clinical feature; without epidemiological history, all 3 clinical features',
+      ),
+    },
+    confirmed: dx9('四(二)', 'A suspected case with pathogen or serology evidence is confirmed'),
+    asymptomatic: clause(
+      P9,
+      '四(二)',
+      'Nucleic acid positive without clinical signs: asymptomatic infection, corrected to confirmed when signs appear',
+    ),
+    excluded: {
+      negativeTests: 2,
+      hoursApart: 24,
+      basis: dx9('六', 'Two consecutive negative nucleic acid tests sampled at least 24 hours apart exclude a suspected case'),
+    },
+  },
+};
+
+/**
+ * Contact tracing under the 9th edition: close contacts from 4 days before onset or sampling, 密接的密接
+ * defined, clusters of 2 cases within a week in one small area. The co-location tolerance and the linking
+ * window are not in the text and are configured.
+ */
+const ninthTracing: TracingRules = {
+  infectiousWindow: {
+    daysBeforeOnset: 4,
+    daysBeforeSampling: 4,
+    basis: clause(
+      P9,
+      '密切接触者判定',
+      'Close contacts are counted from 4 days before onset, or 4 days before sampling for an asymptomatic infection',
+    ),
+  },
+  coLocationToleranceMinutes: {
+    minutes: 30,
+    basis: clause(P9, '流行病学调查', 'Venue-code scans within 30 minutes of the case’s visit are proposed (configured)', true),
+  },
+  incubationDays: {
+    days: 10,
+    basis: clause(
+      P9,
+      '二',
+      'Omicron incubates mostly 2–4 days; a contact who becomes a case within the 7+3 days of management is linked (configured)',
+      true,
+    ),
+  },
+  cluster: {
+    minCases: 2,
+    windowDays: 7,
+    grouping: 'same_area',
+    basis: clause(
+      P9,
+      '疫情监测',
+      '聚集性疫情: 2 or more cases within a week in one school, residential compound, factory, village or medical institution',
+    ),
+  },
+  defaultCategory: {
+    household: 'close_contact',
+    workplace: 'close_contact',
+    school: 'close_contact',
+    co_location: 'close_contact',
+    event: 'close_contact',
+    manual: 'close_contact',
+  },
+  definitions: {
+    closeContact: clause(
+      P9,
+      '密切接触者判定',
+      'People in close contact without effective protection from 4 days before onset or sampling: living, working, studying, dining together',
+    ),
+    secondaryContact: clause(
+      P9,
+      '密接的密接判定',
+      'People in close contact with a close contact from their first contact with the case until the close contact was isolated',
+    ),
+  },
+};
+
 export const CN_2022_9TH: ProtocolEdition = {
   id: 'cn-2022-9th',
   name: '新型冠状病毒肺炎防控方案（第九版）',
@@ -353,4 +512,6 @@ export const CN_2022_9TH: ProtocolEdition = {
     ),
   },
   testing: ninthTesting,
+  cases: ninthCases,
+  tracing: ninthTracing,
 };

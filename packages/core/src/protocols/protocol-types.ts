@@ -115,6 +115,10 @@ export interface ProtocolEdition {
   categories: Partial<Record<KeyPersonCategory, CategoryRule>>;
   /** Testing rules (pooling, mandatory groups, turnaround, result validity); absent when an edition says nothing. */
   testing?: TestingRules;
+  /** Case reporting and investigation (deadlines, the case definition, the look-back window); absent when an edition says nothing. */
+  cases?: CaseRules;
+  /** Contact tracing (流调 / 密接判定 / 时空伴随 / 聚集性疫情); absent when an edition says nothing. */
+  tracing?: TracingRules;
 }
 
 /** A jurisdiction's own variant on top of an edition, with its own basis; never a fork of the edition. */
@@ -254,4 +258,89 @@ export interface EnvironmentRules {
     /** The place's risk flag stays until a later sample of the place is negative. */
     riskCleared: Clause;
   };
+}
+
+/** Cases (病例) — REQUIREMENTS.md §6, §4.1–4.3. How a case is classified (the glossary's category ids). */
+export const CASE_CLASSIFICATIONS = ['suspected', 'confirmed', 'asymptomatic', 'excluded'] as const;
+export type CaseClassification = (typeof CASE_CLASSIFICATIONS)[number];
+/** The classifications of an infection that is (still) counted; `excluded` ends the case. */
+export type InfectionClassification = Exclude<CaseClassification, 'excluded'>;
+
+/** Clinical type (临床分型) of a confirmed case. */
+export const CLINICAL_TYPES = ['mild', 'moderate', 'severe', 'critical'] as const;
+export type ClinicalType = (typeof CLINICAL_TYPES)[number];
+
+/** Epidemiological history items of the case definition (流行病学史). */
+export const EPIDEMIOLOGICAL_LINKS = ['case_area_stay', 'infected_contact', 'case_area_symptomatic_contact', 'cluster'] as const;
+export type EpidemiologicalLink = (typeof EPIDEMIOLOGICAL_LINKS)[number];
+
+/** Clinical features of the case definition (临床表现). */
+export const CLINICAL_FEATURES = ['fever_or_respiratory', 'imaging', 'blood_count'] as const;
+export type ClinicalFeature = (typeof CLINICAL_FEATURES)[number];
+
+/** Laboratory evidence of the case definition (病原学或血清学证据). */
+export const LAB_EVIDENCE = ['nucleic_acid_positive', 'antibody_igm_igg_positive'] as const;
+export type LabEvidence = (typeof LAB_EVIDENCE)[number];
+
+/** The case definition a suggestion is read from, clause by clause; a person confirms the classification. */
+export interface CaseDefinition {
+  links: { link: EpidemiologicalLink; basis: Clause }[];
+  features: { feature: ClinicalFeature; basis: Clause }[];
+  evidence: { evidence: LabEvidence; basis: Clause }[];
+  /** Suspected: an epidemiological link and at least `withLink` features, or no link and at least `withoutLink` features. */
+  suspected: { withLink: number; withoutLink: number; basis: Clause };
+  /** Confirmed: a suspected case (or symptoms) with laboratory evidence. */
+  confirmed: Clause;
+  /** Asymptomatic: laboratory evidence (nucleic acid positive) without clinical features. */
+  asymptomatic: Clause;
+  /** Excluded: this many negative nucleic acid tests, sampled at least `hoursApart` apart. */
+  excluded: { negativeTests: number; hoursApart: number; basis: Clause };
+}
+
+/** A deadline counted from discovery (发现后 n 小时), and when it starts to show as due soon. */
+export interface DeadlineRule {
+  hours: number;
+  /** Minutes before the deadline from which the clock shows "due soon" and an alert goes out (see `CaseRules.dueSoon`). */
+  dueSoonMinutes: number;
+  basis: Clause;
+}
+
+export interface CaseRules {
+  /** The direct network report (网络直报) per classification. */
+  report: { classification: InfectionClassification; deadline: DeadlineRule }[];
+  /** The epidemiological investigation (流调) is finished within this many hours of discovery. */
+  investigation: DeadlineRule;
+  /** The outbreak spot is sealed (疫点封控) and its places disinfected within this many hours of discovery. */
+  sealing: DeadlineRule;
+  /** Why the clocks warn when they do (the seeds give no warning time: configured). */
+  dueSoon: Clause;
+  /** The investigation asks for the exposure history of this many days before onset (or sampling). */
+  exposureLookbackDays: { days: number; basis: Clause };
+  definition: CaseDefinition;
+}
+
+/** How an exposure was found (GLOSSARY: exposure): the kinds of contact candidates. */
+export const EXPOSURE_KINDS = ['household', 'workplace', 'school', 'co_location', 'event', 'manual'] as const;
+export type ExposureKind = (typeof EXPOSURE_KINDS)[number];
+
+/** The contact categories a confirmed exposure may open. */
+export type ContactCategory = Extract<KeyPersonCategory, 'close_contact' | 'secondary_contact'>;
+
+/**
+ * Contact tracing (REQUIREMENTS §6 CASE-001/003/009, §4.4 KP-D05/D06). The seeds ask to find every
+ * close contact but do not define one; the definitions and windows come from the national protocol of
+ * the period, cited per value, and the values no document gives are marked configured.
+ */
+export interface TracingRules {
+  /** The case is infectious from n days before onset, or (without symptoms) n days before the positive sample. */
+  infectiousWindow: { daysBeforeOnset: number; daysBeforeSampling: number; basis: Clause };
+  /** A scan at the case's place counts when it falls within n minutes before the visit began or after it ended. */
+  coLocationToleranceMinutes: { minutes: number; basis: Clause };
+  /** A contact who becomes a case within n days of the last exposure is linked to the source case by itself. */
+  incubationDays: { days: number; basis: Clause };
+  /** 聚集性疫情: at least `minCases` cases within `windowDays` days, linked by exposure or in the same small area. */
+  cluster: { minCases: number; windowDays: number; grouping: 'epidemiological_link' | 'same_area'; basis: Clause };
+  /** The category a confirmed candidate opens by default, by how it was found; the investigator may choose the other. */
+  defaultCategory: Record<ExposureKind, ContactCategory>;
+  definitions: { closeContact: Clause; secondaryContact: Clause };
 }

@@ -1,5 +1,6 @@
 import { clause } from './clause.ts';
 import type {
+  CaseRules,
   CategoryRule,
   EnvironmentRules,
   FeverClinicRules,
@@ -7,6 +8,7 @@ import type {
   PhaseRule,
   ProtocolEdition,
   TestingRules,
+  TracingRules,
 } from './protocol-types.ts';
 
 /**
@@ -483,6 +485,205 @@ const seedTesting: TestingRules = {
   feverClinic: seedFeverClinic,
 };
 
+/**
+ * Cases (§6 CASE-001, CASE-002; §4.3 KP-C01). The seeds give the 2-hour report for asymptomatic
+ * infections and the 24-hour investigation and sealing; they leave the case definition to the national
+ * and provincial plans (seed 004 Part A §三(三)2), so the definition below is the national diagnosis
+ * and treatment plan of the time (试行第八版, 2020), marked configured.
+ */
+const DX8 = 'national diagnosis and treatment plan 8th edition (2020)';
+const dx8 = (where: string, says: string) => clause(DX8, where, says, true);
+const seedCases: CaseRules = {
+  report: [
+    {
+      classification: 'asymptomatic',
+      deadline: {
+        hours: 2,
+        dueSoonMinutes: 30,
+        basis: clause(
+          S000,
+          '§三(三)3',
+          'Every asymptomatic infection is reported through the online direct-reporting system within 2 hours of discovery',
+        ),
+      },
+    },
+    {
+      classification: 'confirmed',
+      deadline: {
+        hours: 2,
+        dueSoonMinutes: 30,
+        basis: clause(
+          S000,
+          '§三(三)3',
+          'The seeds give 2 hours for asymptomatic infections only; national rules ask the same of confirmed cases (configured)',
+          true,
+        ),
+      },
+    },
+    {
+      classification: 'suspected',
+      deadline: {
+        hours: 2,
+        dueSoonMinutes: 30,
+        basis: clause(
+          S000,
+          '§三(三)3',
+          'The seeds give 2 hours for asymptomatic infections only; national rules ask the same of suspected cases (configured)',
+          true,
+        ),
+      },
+    },
+  ],
+  investigation: {
+    hours: 24,
+    dueSoonMinutes: 240,
+    basis: clause(
+      'seed 003',
+      'item 17',
+      'The CDC and the police finish the epidemiological investigation within 24 hours of finding the case',
+    ),
+  },
+  sealing: {
+    hours: 24,
+    dueSoonMinutes: 240,
+    basis: clause(
+      'seed 003',
+      'item 17',
+      'The CDC and the police finish the sealing of the outbreak spot within 24 hours of finding the case',
+    ),
+  },
+  dueSoon: clause(
+    'configured',
+    '—',
+    'The seeds give no warning time: 30 minutes before a 2-hour report and 4 hours before a 24-hour deadline are configured',
+    true,
+  ),
+  exposureLookbackDays: {
+    days: 14,
+    basis: clause(
+      'seed 003',
+      'item 15',
+      'Travel and stay within the 14 days before (the seeds and the national plan count 14 days of exposure history)',
+    ),
+  },
+  definition: {
+    links: [
+      { link: 'case_area_stay', basis: dx8('四(一)1', 'Travel or stay in a community with reported cases within 14 days before onset') },
+      {
+        link: 'infected_contact',
+        basis: dx8('四(一)1', 'Contact with an infected person (nucleic acid positive) within 14 days before onset'),
+      },
+      {
+        link: 'case_area_symptomatic_contact',
+        basis: dx8(
+          '四(一)1',
+          'Contact with fever or respiratory patients from a community with reported cases within 14 days before onset',
+        ),
+      },
+      { link: 'cluster', basis: dx8('四(一)1', 'Clustered onset: 2 or more fever or respiratory cases in a small setting within 14 days') },
+    ],
+    features: [
+      { feature: 'fever_or_respiratory', basis: dx8('四(一)2', 'Fever and/or respiratory symptoms') },
+      { feature: 'imaging', basis: dx8('四(一)2', 'The imaging features of COVID-19 pneumonia') },
+      { feature: 'blood_count', basis: dx8('四(一)2', 'Early in the illness: white cells normal or low, lymphocytes normal or low') },
+    ],
+    evidence: [
+      { evidence: 'nucleic_acid_positive', basis: dx8('四(二)1', 'Real-time RT-PCR: nucleic acid positive') },
+      { evidence: 'antibody_igm_igg_positive', basis: dx8('四(二)3', 'Specific IgM and IgG antibodies both positive') },
+    ],
+    suspected: {
+      withLink: 1,
+      withoutLink: 3,
+      basis: dx8(
+        '四(一)',
+        'Any 1 epidemiological item with any 1 clinical feature; without epidemiological history, all 3 clinical features',
+      ),
+    },
+    confirmed: dx8('四(二)', 'A suspected case with laboratory (pathogen or serology) evidence is confirmed'),
+    asymptomatic: clause(
+      'seed 003',
+      'item 21',
+      'A nucleic acid positive person without clinical signs is an asymptomatic infection; converted and corrected when signs appear',
+    ),
+    excluded: {
+      negativeTests: 2,
+      hoursApart: 24,
+      basis: dx8('六', 'Two consecutive negative nucleic acid tests sampled at least 24 hours apart exclude a suspected case'),
+    },
+  },
+};
+
+/**
+ * Contact tracing (REQUIREMENTS CASE-001/003/009, KP-D05). The seeds ask to find every close contact
+ * (seed 000 §三(二)10, seed 004 Part B §二(二)6) but define neither the contact nor the window; those
+ * come from the national protocol of the period (新型冠状病毒肺炎防控方案 第七版, September 2020), as far
+ * as we read it, and are marked configured where not checked against the text. The 6th edition (in force
+ * until September 2020) counted a cluster from 2 cases with an epidemiological link; the 7th raised it to 5
+ * cases in one small area.
+ */
+const P7 = 'national protocol 7th edition 新型冠状病毒肺炎防控方案（第七版）';
+const seedTracing: TracingRules = {
+  infectiousWindow: {
+    daysBeforeOnset: 2,
+    daysBeforeSampling: 2,
+    basis: clause(
+      P7,
+      '密切接触者判定',
+      'Close contacts are counted from 2 days before the onset of symptoms, or 2 days before sampling for an asymptomatic infection (configured)',
+      true,
+    ),
+  },
+  coLocationToleranceMinutes: {
+    minutes: 30,
+    basis: clause(
+      S000,
+      '§三(二)10',
+      'Police and health widen the investigation to find every close contact (彻底追踪); scans within 30 minutes of the case’s visit are proposed (configured)',
+      true,
+    ),
+  },
+  incubationDays: {
+    days: 14,
+    basis: clause(
+      P7,
+      '二',
+      'The incubation period is 1–14 days, mostly 3–7: a contact who becomes a case within 14 days of exposure is linked',
+    ),
+  },
+  cluster: {
+    minCases: 5,
+    windowDays: 14,
+    grouping: 'same_area',
+    basis: clause(
+      P7,
+      '疫情监测',
+      '聚集性疫情: 5 or more cases within 14 days in one school, residential compound, factory, village or medical institution (configured)',
+      true,
+    ),
+  },
+  defaultCategory: {
+    household: 'close_contact',
+    workplace: 'close_contact',
+    school: 'close_contact',
+    co_location: 'close_contact',
+    event: 'close_contact',
+    manual: 'close_contact',
+  },
+  definitions: {
+    closeContact: clause(
+      S000,
+      '§三(二)10',
+      'Close contacts are judged by standard epidemiological investigation and all put under centralized isolation observation',
+    ),
+    secondaryContact: clause(
+      'configured',
+      '—',
+      'The seeds do not define secondary contacts (密接的密接); the investigator names them',
+      true,
+    ),
+  },
+};
+
 export const SEED_2020: ProtocolEdition = {
   id: 'seed-2020',
   name: '种子文件规则（2020—2021 地方方案，依据国家 2020 年版防控方案）',
@@ -567,4 +768,6 @@ export const SEED_2020: ProtocolEdition = {
     ),
   },
   testing: seedTesting,
+  cases: seedCases,
+  tracing: seedTracing,
 };

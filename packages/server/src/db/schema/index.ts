@@ -1,5 +1,6 @@
 export * from './access.ts';
 export * from './assist-request.ts';
+export * from './cases.ts';
 export * from './audit.ts';
 export * from './closed-management.ts';
 export * from './codes.ts';
@@ -10,3 +11,4 @@ export * from './jurisdiction.ts';
 export * from './key-person.ts';
 export * from './person.ts';
 export * from './testing.ts';
+export * from './tracing.ts';

@@ -8,9 +8,20 @@ export interface CapacityState {
   ratio: number;
   alert: boolean;
   full: boolean;
+  /** No rooms or beds recorded yet: a site being set up, neither full nor alerting (issue 18 item 3). */
+  noRooms: boolean;
 }
 
 export function capacityState(beds: number, occupied: number): CapacityState {
-  const ratio = beds === 0 ? 1 : occupied / beds;
-  return { beds, occupied, free: Math.max(0, beds - occupied), ratio, alert: ratio >= SITE_CAPACITY_ALERT_RATIO, full: occupied >= beds };
+  if (beds === 0) return { beds, occupied, free: 0, ratio: 0, alert: false, full: false, noRooms: true };
+  const ratio = occupied / beds;
+  return {
+    beds,
+    occupied,
+    free: Math.max(0, beds - occupied),
+    ratio,
+    alert: ratio >= SITE_CAPACITY_ALERT_RATIO,
+    full: occupied >= beds,
+    noRooms: false,
+  };
 }

@@ -58,11 +58,29 @@ async function observeYesterday(deps: Deps, context: RequestContext, episodeId: 
   await recordObservation(deps, context, episodeId, { observedAt: `${addDays(today, -1)}T08:00:00+08:00`, temperature, symptoms: [] });
 }
 
+/**
+ * Every demo quarantine site gets the rooms its venue attributes promise (single rooms, the
+ * spare beds spread over the first rooms as doubles), so no site shows as empty (issue 18 item 3).
+ */
+async function seedSiteRooms(deps: Deps, context: RequestContext, countyPath: string) {
+  const sites = await queryRows<{ id: string; rooms: number | null; beds: number | null }>(
+    deps.database.db,
+    sql`select id, (attributes->>'rooms')::int as rooms, (attributes->>'beds')::int as beds from place
+        where kind = 'quarantine_site' and jurisdiction_path like ${`${countyPath}%`} order by code`,
+  );
+  for (const site of sites) {
+    const rooms = Math.max(1, site.rooms ?? 12);
+    const doubles = Math.max(0, Math.min(rooms, (site.beds ?? rooms) - rooms));
+    if (doubles > 0) await addRooms(deps, context, site.id, { prefix: 'D', count: doubles, beds: 2 });
+    await addRooms(deps, context, site.id, { prefix: 'R', count: rooms - doubles || 1, beds: 1 });
+  }
+}
+
 /** Returns how many episodes it registered. */
 export async function seedDemoKeyPersons(
   deps: Deps,
   context: RequestContext,
-  scope: { communityId: string; townPath: string; cadreId: string; medicId: string; townCadreId: string },
+  scope: { communityId: string; countyPath: string; townPath: string; cadreId: string; medicId: string; townCadreId: string },
 ) {
   const db = deps.database.db;
   const today = shanghaiDate(deps.clock());
@@ -72,7 +90,7 @@ export async function seedDemoKeyPersons(
       sql`select id from place where kind = 'quarantine_site' and jurisdiction_path like ${`${scope.townPath}%`} order by code limit 1`,
     )
   )[0];
-  if (site) await addRooms(deps, context, site.id, { prefix: 'R', count: 12, beds: 1 });
+  await seedSiteRooms(deps, context, scope.countyPath);
   const rooms = site
     ? await queryRows<{ id: string }>(db, sql`select id from quarantine_room where site_id = ${site.id} order by code`)
     : [];

@@ -165,6 +165,7 @@ async function seedKeyPersons(deps: AppDeps, area: SeedArea, scopes: Record<Demo
   };
   return seedDemoKeyPersons(deps, context, {
     communityId: scopes.community,
+    countyPath: area.county.path,
     townPath: town.path,
     cadreId: await userId('grid'),
     medicId: await userId('medic'),

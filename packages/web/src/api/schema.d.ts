@@ -3178,6 +3178,8 @@ export interface paths {
                             jurisdictionId: string;
                             personName: string;
                             idMasked: string;
+                            siteName: string | null;
+                            roomCode: string | null;
                             plan: {
                                 [key: string]: unknown;
                             };
@@ -5461,6 +5463,7 @@ export interface paths {
                             ratio: number;
                             alert: boolean;
                             full: boolean;
+                            noRooms: boolean;
                         }[];
                     };
                 };
@@ -5592,6 +5595,7 @@ export interface paths {
                             ratio: number;
                             alert: boolean;
                             full: boolean;
+                            noRooms: boolean;
                         };
                     };
                 };

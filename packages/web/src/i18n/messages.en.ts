@@ -458,6 +458,7 @@ export const en: Record<MessageKey, string> = {
   'site.free': 'Free',
   'site.ratio': 'Occupancy',
   'site.alert': 'Occupancy at 90 %',
+  'site.noRooms': 'No rooms yet',
   'site.full': 'Full',
   'site.room': 'Room',
   'site.addRooms': 'Add rooms',

@@ -457,6 +457,7 @@ export const zhCN = {
   'site.free': '空余',
   'site.ratio': '使用率',
   'site.alert': '床位使用率已达 90%',
+  'site.noRooms': '暂无房间',
   'site.full': '已满',
   'site.room': '房间号',
   'site.addRooms': '添加房间',

@@ -13,6 +13,7 @@ import {
   signaturesOf,
 } from './episode.repository.ts';
 import { episodeInScope } from './episode-access.ts';
+import { siteAndRoomNames } from './site.repository.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
@@ -60,15 +61,18 @@ export async function listEpisodes(
 export async function episodeDetail(deps: Deps, context: RequestContext, id: string) {
   const db = deps.database.db;
   const episode = await episodeInScope(db, context, id, 'keyPerson.read');
-  const [found, schedule, observations, signatures, tasks] = await Promise.all([
+  const [found, schedule, observations, signatures, tasks, placement] = await Promise.all([
     findPersonById(db, episode.personId),
     scheduleOfEpisode(db, id),
     observationsOf(db, id),
     signaturesOf(db, id),
     tasksOfEpisode(db, id),
+    siteAndRoomNames(db, episode.siteId, episode.roomId),
   ]);
   return {
     ...episodeSummary(episode),
+    siteName: placement.siteName,
+    roomCode: placement.roomCode,
     personName: found?.person.name ?? '',
     idMasked: found?.person.idMasked ?? '',
     plan: episode.plan,

@@ -79,6 +79,8 @@ export function keyPersonRoutes(api: Api, deps: AppDeps) {
             Type.Object({
               personName: Type.String(),
               idMasked: Type.String(),
+              siteName: Type.Union([Type.String(), Type.Null()]),
+              roomCode: Type.Union([Type.String(), Type.Null()]),
               plan: Loose,
               schedule: Type.Array(Loose),
               observations: Type.Array(Loose),

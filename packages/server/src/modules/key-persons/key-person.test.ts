@@ -7,6 +7,7 @@ import { queryRows } from '../../db/query-rows.ts';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 import { insertPlace } from '../places/place.repository.ts';
+import { insertRooms } from './site.repository.ts';
 
 const D0 = '2020-03-01';
 const at = (date: string, time = '09:00') => `${date}T${time}:00+08:00`;
@@ -28,6 +29,7 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
   let otherTown: TestClient;
   let ids: { villageId: string; cadreId: string; medicId: string; siteId: string; roomId: string };
   let personSeq = 100;
+  let townSite: { id: string };
 
   /** Moves the clock; sessions opened under the old clock would have expired, so sign in again. */
   const setToday = async (date: string) => {
@@ -61,7 +63,15 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
   before(async () => {
     runtime = await createTestRuntime({ FANGKONG_LOGIN_RATE: '1000' });
     await setToday(D0);
-    const { villageA, townB } = await addTwoTowns(runtime.deps);
+    const { villageA, townA, townB } = await addTwoTowns(runtime.deps);
+    townSite = await insertPlace(runtime.deps.database.db, {
+      kind: 'quarantine_site',
+      name: '湖塘镇集中隔离点',
+      code: 'SITE-TOWN-A',
+      jurisdictionId: townA.id,
+      jurisdictionPath: townA.path,
+    });
+    await addUser(runtime.deps, 'cadre-a', 'town_cadre', townA.id);
     await addHousehold(runtime.deps, villageA, 'A-1-101');
     const cadre = await addUser(runtime.deps, 'grid-a', 'grid_worker', villageA.id);
     const medicUser = await addUser(runtime.deps, 'medic-a', 'assigned_medic', villageA.id);
@@ -265,6 +275,30 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
       alerts.map((a) => a.kind),
       ['capacity'],
     );
+  });
+
+  // KP-D01 (centralized quarantine at a site), issue 18 item 2: the episode carries the site and room
+  // names its readers may see, so a grid worker's drawer never asks for a site outside their village.
+  it('a grid worker reads the town site and room of an episode from the episode itself, not from the site', async () => {
+    await setToday(D0);
+    const town = await loginAs(runtime.app, 'cadre-a');
+    await insertRooms(runtime.deps.database.db, [{ siteId: townSite.id, code: 'T001', beds: 1 }]);
+    const site = (await town.request('GET', `/api/quarantine-sites/${townSite.id}`)).json() as { rooms: { id: string }[] };
+    const roomId = site.rooms[0]?.id ?? '';
+    const reply = await town.request('POST', '/api/key-persons/episodes', {
+      personId: await newPerson(),
+      category: 'close_contact',
+      startDate: D0,
+      assignedCadreId: ids.cadreId,
+      siteId: townSite.id,
+      roomId,
+    });
+    assert.equal(reply.statusCode, 201, reply.body);
+    const episode = reply.json() as Episode;
+    const detail = (await grid.request('GET', `/api/key-persons/episodes/${episode.id}`)).json() as { siteName: string; roomCode: string };
+    assert.equal(detail.siteName, '湖塘镇集中隔离点');
+    assert.equal(detail.roomCode, 'T001');
+    assert.equal((await grid.request('GET', `/api/quarantine-sites/${townSite.id}`)).statusCode, 404);
   });
 
   // KP-000: every change of a key person is time-stamped and traceable

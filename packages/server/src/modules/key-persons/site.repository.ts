@@ -76,3 +76,21 @@ export async function insertRooms(db: Db, rows: (typeof quarantineRoom.$inferIns
   const inserted = await db.insert(quarantineRoom).values(rows).onConflictDoNothing().returning({ id: quarantineRoom.id });
   return inserted.length;
 }
+
+/**
+ * The names an episode's readers may see of its site and room. Reading the episode is the
+ * permission: the site itself may lie outside the reader's jurisdiction (issue 18 item 2).
+ */
+export async function siteAndRoomNames(
+  db: Db,
+  siteId: string | null,
+  roomId: string | null,
+): Promise<{ siteName: string | null; roomCode: string | null }> {
+  const [site, room] = await Promise.all([
+    siteId ? db.select({ name: place.name }).from(place).where(eq(place.id, siteId)).limit(1) : Promise.resolve([]),
+    roomId
+      ? db.select({ code: quarantineRoom.code }).from(quarantineRoom).where(eq(quarantineRoom.id, roomId)).limit(1)
+      : Promise.resolve([]),
+  ]);
+  return { siteName: site[0]?.name ?? null, roomCode: room[0]?.code ?? null };
+}

@@ -12,6 +12,7 @@ const Capacity = {
   ratio: Type.Number(),
   alert: Type.Boolean(),
   full: Type.Boolean(),
+  noRooms: Type.Boolean(),
 };
 
 export function siteRoutes(api: Api, deps: AppDeps) {

@@ -15,7 +15,7 @@ import { labelOf } from '../../i18n/labels.ts';
 import { AssignmentModal } from './assignment.modal.tsx';
 import { ConversionModal } from './conversion.modal.tsx';
 import { categoryLabel, STATUS_COLORS } from './key-person-labels.ts';
-import { useAssignableUsers, useEditionNames, useEpisode, useSite } from './key-person-queries.ts';
+import { useAssignableUsers, useEditionNames, useEpisode } from './key-person-queries.ts';
 import { ObservationsTable } from './observations.table.tsx';
 import { PlanView } from './plan-view.tsx';
 import { type CheckToRecord, RecordCheckModal } from './record-check.modal.tsx';
@@ -41,8 +41,6 @@ export function EpisodeStatus({ status, releasedAt }: { status: string; released
 function Summary({ episode }: { episode: EpisodeDetail }) {
   const { t } = useI18n();
   const signers = useAssignableUsers(episode.jurisdictionId);
-  const site = useSite(episode.siteId);
-  const room = site.data?.rooms.find((r) => r.id === episode.roomId);
   const names = useEditionNames(episode.editionId, episode.profileId);
   return (
     <Descriptions
@@ -64,7 +62,7 @@ function Summary({ episode }: { episode: EpisodeDetail }) {
         {
           key: 'site',
           label: t('keyPerson.site'),
-          children: site.data ? `${site.data.name}${room ? ` · ${room.code}` : ''}` : '—',
+          children: episode.siteName ? `${episode.siteName}${episode.roomCode ? ` · ${episode.roomCode}` : ''}` : '—',
         },
         {
           key: 'edition',

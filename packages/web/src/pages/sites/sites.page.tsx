@@ -7,11 +7,18 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useSite, useSites } from '../key-persons/key-person-queries.ts';
 import { AddRoomsModal } from './add-rooms.modal.tsx';
 
-type Capacity = Pick<SiteItem, 'ratio' | 'alert' | 'full'>;
+type Capacity = Pick<SiteItem, 'ratio' | 'alert' | 'full' | 'noRooms'>;
 
 /** Occupancy as a bar: red from 90 % (the capacity alert), with a tag when full. */
 function Occupancy({ site }: { site: Capacity }) {
   const { t } = useI18n();
+  if (site.noRooms) {
+    return (
+      <Tag data-testid="site-occupancy" data-alert="false" data-no-rooms="true">
+        {t('site.noRooms')}
+      </Tag>
+    );
+  }
   return (
     <Space size={4} style={{ width: '100%' }} data-testid="site-occupancy" data-alert={site.alert ? 'true' : 'false'}>
       <Progress

@@ -21,6 +21,7 @@ export * from './identity/masking.ts';
 export * from './identity/phone.ts';
 export * from './identity/resident-id.ts';
 export * from './jurisdiction/levels.ts';
+export * from './jurisdiction/path-from-scope.ts';
 export * from './key-persons/address-routing.ts';
 export * from './key-persons/episode-plan.ts';
 export * from './key-persons/observation-check.ts';

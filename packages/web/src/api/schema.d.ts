@@ -2895,6 +2895,7 @@ export interface paths {
                                 personName: string;
                                 idMasked: string;
                                 jurisdictionName: string;
+                                jurisdictionLabel: string;
                             }[];
                             total: number;
                         };
@@ -8977,9 +8978,11 @@ export interface paths {
                                 idMasked: string;
                                 phoneMasked: string | null;
                                 addressMasked: string | null;
+                                door: string | null;
                                 /** Format: uuid */
                                 householdId: string | null;
                                 jurisdictionName: string;
+                                jurisdictionLabel: string;
                             }[];
                             total: number;
                         };
@@ -11035,6 +11038,7 @@ export interface paths {
                                 idMasked: string;
                                 phoneMasked: string | null;
                                 jurisdictionName: string;
+                                jurisdictionLabel: string;
                                 unitName: string | null;
                                 joinedOn: string;
                                 lastSampledAt: string | null;

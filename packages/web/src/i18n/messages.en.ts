@@ -182,6 +182,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.person.create': 'Register person',
   'audit.action.person.update': 'Change person',
   'audit.action.person.view': 'View person (masked)',
+  'audit.action.testing.viewUnsampled': 'View doors of unsampled residents (door-to-door sampling)',
   'audit.action.person.viewFull': 'View person in full',
   'audit.action.user.create': 'Create user',
   'audit.action.user.update': 'Change user',

@@ -181,6 +181,7 @@ export const zhCN = {
   'audit.action.person.create': '登记人员',
   'audit.action.person.update': '修改人员信息',
   'audit.action.person.view': '查看人员（脱敏）',
+  'audit.action.testing.viewUnsampled': '查看未采样人员门牌（入户补采）',
   'audit.action.person.viewFull': '查看人员完整信息',
   'audit.action.user.create': '新建用户',
   'audit.action.user.update': '修改用户',

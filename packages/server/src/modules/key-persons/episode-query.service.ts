@@ -1,6 +1,7 @@
 import { notFound, pathInScope, scopePaths } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { jurisdictionLabels } from '../jurisdictions/jurisdiction-label.ts';
 import { findPersonById } from '../persons/person.repository.ts';
 import { tasksOfEpisode } from './alert.repository.ts';
 import {
@@ -46,7 +47,13 @@ export async function listEpisodes(
   context: RequestContext,
   query: { status?: string; category?: string; limit: number; offset: number },
 ) {
-  const page = await searchEpisodes(deps.database.db, { ...query, scopePaths: scopePaths(context.actor.grants, 'keyPerson.read') });
+  const scope = scopePaths(context.actor.grants, 'keyPerson.read');
+  const page = await searchEpisodes(deps.database.db, { ...query, scopePaths: scope });
+  const labels = await jurisdictionLabels(
+    deps.database.db,
+    page.items.map((row) => row.episode.jurisdictionPath),
+    scope,
+  );
   return {
     total: page.total,
     items: page.items.map((row) => ({
@@ -54,6 +61,7 @@ export async function listEpisodes(
       personName: row.personName,
       idMasked: row.idMasked,
       jurisdictionName: row.jurisdictionName,
+      jurisdictionLabel: labels.get(row.episode.jurisdictionPath) ?? row.jurisdictionName,
     })),
   };
 }

@@ -43,7 +43,12 @@ export function keyPersonRoutes(api: Api, deps: AppDeps) {
           200: Page(
             Type.Composite([
               EpisodeSummary,
-              Type.Object({ personName: Type.String(), idMasked: Type.String(), jurisdictionName: Type.String() }),
+              Type.Object({
+                personName: Type.String(),
+                idMasked: Type.String(),
+                jurisdictionName: Type.String(),
+                jurisdictionLabel: Type.String(),
+              }),
             ]),
           ),
           ...errorResponses,

@@ -301,6 +301,16 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
     assert.equal((await grid.request('GET', `/api/quarantine-sites/${townSite.id}`)).statusCode, 404);
   });
 
+  // KP-000, COMM-041; issue 18 item 6: the list says where a person lives from the viewer's scope down.
+  it('the key-person list names the location as town / community for a community worker', async () => {
+    await setToday(D0);
+    const episode = (await register({ personId: await newPerson() })).json() as Episode;
+    const list = (await grid.request('GET', '/api/key-persons/episodes?pageSize=200')).json() as {
+      items: { id: string; jurisdictionLabel: string }[];
+    };
+    assert.equal(list.items.find((i) => i.id === episode.id)?.jurisdictionLabel, '湖塘镇 / 甲社区');
+  });
+
   // KP-000: every change of a key person is time-stamped and traceable
   it('the person timeline shows every event of the episode', async () => {
     await setToday(D0);

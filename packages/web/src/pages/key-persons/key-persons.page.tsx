@@ -102,7 +102,7 @@ function EpisodesTable({ onOpen }: { onOpen: (id: string) => void }) {
             key: 'status',
             render: (_, row) => <EpisodeStatus status={row.status} releasedAt={row.releasedAt} />,
           },
-          { title: t('jurisdiction.jurisdiction'), dataIndex: 'jurisdictionName' },
+          { title: t('jurisdiction.jurisdiction'), dataIndex: 'jurisdictionLabel' },
           {
             title: t('common.actions'),
             key: 'actions',

@@ -22,9 +22,9 @@ function Unsampled({ campaignId }: { campaignId: string }) {
       columns={[
         { title: t('testing.name.person'), dataIndex: 'name' },
         { title: t('testing.idNumber'), dataIndex: 'idMasked' },
-        { title: t('testing.community'), dataIndex: 'jurisdictionName' },
+        { title: t('testing.community'), dataIndex: 'jurisdictionLabel' },
+        { title: t('testing.door'), dataIndex: 'door', render: (door: string | null, row) => door ?? row.addressMasked },
         { title: t('testing.phone'), dataIndex: 'phoneMasked' },
-        { title: t('testing.address'), dataIndex: 'addressMasked' },
       ]}
     />
   );

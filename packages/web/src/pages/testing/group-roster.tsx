@@ -79,7 +79,7 @@ export function GroupRoster({ group, jurisdictionId }: Props) {
           { title: t('testing.idNumber'), dataIndex: 'idMasked' },
           { title: t('testing.phone'), dataIndex: 'phoneMasked' },
           { title: t('testing.groups.unit'), dataIndex: 'unitName' },
-          { title: t('testing.groups.community'), dataIndex: 'jurisdictionName' },
+          { title: t('testing.groups.community'), dataIndex: 'jurisdictionLabel' },
           { title: t('testing.groups.joinedOn'), dataIndex: 'joinedOn' },
           { title: t('testing.groups.lastTest'), key: 'last', render: (_, member) => <LastTest member={member} /> },
           {

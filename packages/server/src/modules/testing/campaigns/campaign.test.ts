@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/query-rows.ts';
 import { createTestRuntime, type TestRuntime } from '../../../testing/test-runtime.ts';
+import { insertPlace } from '../../places/place.repository.ts';
 import { addHousehold, addResidents, at, expectStatus, type TestingWorld, testingWorld } from '../testing.test-support.ts';
 
 interface Campaign {
@@ -162,6 +165,31 @@ describe('mass-testing campaign through the API (9th edition)', () => {
     assert.deepEqual(page.items.map((i) => i.personId).sort(), [villagers[11], ...others].sort());
     const mine = await expectStatus<{ total: number }>(w.grid, 200, 'GET', `/api/testing/campaigns/${campaign.id}/unsampled`);
     assert.equal(mine.total, 1, 'the grid worker sees only their own community');
+  });
+
+  // TEST-006, COMM-041; issue 18 items 5 and 6: the door-to-door list shows the door (building,
+  // unit, room) to staff of the person's own scope, audited with its purpose, and the community path.
+  it('shows the door and the community path to the grid worker knocking on doors, and audits the view', async () => {
+    const db = runtime.deps.database.db;
+    const where = { jurisdictionId: w.villageA.id, jurisdictionPath: w.villageA.path };
+    const building = await insertPlace(db, { kind: 'building', name: '3幢', code: 'DOOR-B3', ...where });
+    const unit = await insertPlace(db, { kind: 'unit', name: '2单元', code: 'DOOR-B3-2', parentPlaceId: building.id, ...where });
+    const flat = await insertPlace(db, { kind: 'household', name: '501室', code: 'DOOR-B3-2-501', parentPlaceId: unit.id, ...where });
+    const [resident] = await addResidents(runtime.deps, w.villageA, 1, flat);
+    const page = await expectStatus<{ items: { personId: string; door: string | null; jurisdictionLabel: string }[] }>(
+      w.grid,
+      200,
+      'GET',
+      `/api/testing/campaigns/${campaign.id}/unsampled?pageSize=50`,
+    );
+    const row = page.items.find((i) => i.personId === resident);
+    assert.equal(row?.door, '3幢 2单元 501室');
+    assert.equal(row?.jurisdictionLabel, '湖塘镇 / 甲社区');
+    const audits = await queryRows<{ reason: string }>(
+      db,
+      sql`select reason from audit_event where action = 'testing.viewUnsampled' and entity_id = ${campaign.id}`,
+    );
+    assert.ok(audits.length > 0 && audits.every((a) => a.reason === '入户补采'));
   });
 
   it('a town-B cadre sees neither the campaign nor its points', async () => {

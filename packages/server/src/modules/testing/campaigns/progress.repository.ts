@@ -45,6 +45,9 @@ export interface UnsampledRow {
   address_masked: string | null;
   household_id: string | null;
   jurisdiction_name: string;
+  jurisdiction_path: string;
+  /** Building, unit and room of the household (3幢 2单元 501室), from the place tree. */
+  door: string | null;
 }
 
 /** Residents under the path not yet sampled in the campaign: the door-to-door list. */
@@ -61,8 +64,13 @@ export async function unsampledResidents(
   const [items, counted] = await Promise.all([
     queryRows<UnsampledRow>(
       db,
-      sql`select p.id, p.name, p.id_masked, p.phone_masked, p.address_masked, p.household_id, j.name as jurisdiction_name
-          from person p join jurisdiction j on j.id = p.jurisdiction_id where ${where}
+      sql`select p.id, p.name, p.id_masked, p.phone_masked, p.address_masked, p.household_id, j.name as jurisdiction_name,
+            p.jurisdiction_path, nullif(concat_ws(' ', b.name, u.name, h.name), '') as door
+          from person p join jurisdiction j on j.id = p.jurisdiction_id
+          left join place h on h.id = p.household_id
+          left join place u on u.id = h.parent_place_id
+          left join place b on b.id = u.parent_place_id
+          where ${where}
           order by p.jurisdiction_path, p.household_id nulls last, p.name, p.id limit ${limit} offset ${offset}`,
     ),
     queryRows<{ n: number }>(db, sql`select count(*)::int as n from person p where ${where}`),

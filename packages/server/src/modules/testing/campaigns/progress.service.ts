@@ -1,9 +1,11 @@
-import { forbidden, pathInScope, poolFollowUpState } from '@fangkong/core';
+import { forbidden, pathInScope, poolFollowUpState, scopePaths } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
+import { recordAudit } from '../../../audit/audit.service.ts';
 import type { Db } from '../../../db/client.ts';
 import { asDate } from '../../../db/query-rows.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { findJurisdictionById } from '../../jurisdictions/jurisdiction.repository.ts';
+import { jurisdictionLabels } from '../../jurisdictions/jurisdiction-label.ts';
 import { rulesOfEdition, scopeOf } from '../testing-access.ts';
 import type { CampaignRow } from './campaign.repository.ts';
 import { campaignInScope, campaignSummary } from './campaign.service.ts';
@@ -71,7 +73,12 @@ export interface UnsampledQuery {
   offset: number;
 }
 
-/** Residents not yet sampled, for door-to-door follow-up: one community, or the campaign's part of the caller's scope. */
+/**
+ * Residents not yet sampled, for door-to-door follow-up: one community, or the campaign's part of
+ * the caller's scope. Staff who may see people in full get the door (building, unit, room) of
+ * those in their own scope, and the view is audited with its purpose, 入户补采 (issue 18 item 5);
+ * anyone else keeps the masked address.
+ */
 export async function unsampled(deps: Deps, context: RequestContext, id: string, query: UnsampledQuery) {
   const db = deps.database.db;
   const campaign = await campaignInScope(db, context, id, 'testing.read');
@@ -83,19 +90,42 @@ export async function unsampled(deps: Deps, context: RequestContext, id: string,
     path = where.path;
   }
   const page = await unsampledResidents(db, id, path, scope, query.limit, query.offset);
-  return {
-    total: page.total,
-    items: page.items.map((p) => ({
+  const doorScope = scopePaths(context.actor.grants, 'person.readFull');
+  const labels = await jurisdictionLabels(
+    db,
+    page.items.map((p) => p.jurisdiction_path),
+    scope,
+  );
+  const items = page.items.map((p) => {
+    const atTheDoor = pathInScope(p.jurisdiction_path, doorScope);
+    return {
       personId: p.id,
       name: p.name,
       idMasked: p.id_masked,
       phoneMasked: p.phone_masked,
       addressMasked: p.address_masked,
+      door: atTheDoor ? p.door : null,
       householdId: p.household_id,
       jurisdictionName: p.jurisdiction_name,
-    })),
-  };
+      jurisdictionLabel: labels.get(p.jurisdiction_path) ?? p.jurisdiction_name,
+    };
+  });
+  const doorsShown = items.filter((item) => item.door !== null).length;
+  if (doorsShown > 0) {
+    await recordAudit(db, context, {
+      action: 'testing.viewUnsampled',
+      entityType: 'testing_campaign',
+      entityId: campaign.id,
+      jurisdictionPath: path,
+      reason: UNSAMPLED_PURPOSE,
+      after: { doorsShown, offset: query.offset },
+    });
+  }
+  return { total: page.total, items };
 }
+
+/** Why the door-to-door list shows doors: the purpose recorded with each view. */
+export const UNSAMPLED_PURPOSE = '入户补采';
 
 export function positiveSummary(p: PositiveRow) {
   return {

@@ -60,6 +60,7 @@ export function groupRoutes(api: Api, deps: AppDeps) {
               idMasked: Type.String(),
               phoneMasked: Nullable(Type.String()),
               jurisdictionName: Type.String(),
+              jurisdictionLabel: Type.String(),
               unitName: Nullable(Type.String()),
               joinedOn: Type.String(),
               lastSampledAt: Nullable(Type.String()),

@@ -19,6 +19,7 @@ import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { pastDateCell } from '../../../imports/person-cells.ts';
 import { findJurisdictionById } from '../../jurisdictions/jurisdiction.repository.ts';
+import { jurisdictionLabels } from '../../jurisdictions/jurisdiction-label.ts';
 import { findPersonById } from '../../persons/person.repository.ts';
 import { isUniqueViolation, rulesInForce, scopeOf } from '../testing-access.ts';
 import { activeMembership, findMember, insertMember, leaveMembership, type RosterRow, rosterIn } from './group.repository.ts';
@@ -167,15 +168,22 @@ export async function groupMembers(deps: Deps, context: RequestContext, group: M
   });
   // Soonest due first: the top of the overdue list is who has waited longest.
   const chosen = rows.filter((r) => !query.state || r.state === query.state).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const shown = chosen.slice(query.offset, query.offset + query.limit);
+  const labels = await jurisdictionLabels(
+    db,
+    shown.map(({ member }) => member.jurisdictionPath),
+    scopeOf(context, 'testing.read'),
+  );
   return {
     total: chosen.length,
-    items: chosen.slice(query.offset, query.offset + query.limit).map(({ member, state, dueDate }) => ({
+    items: shown.map(({ member, state, dueDate }) => ({
       id: member.id,
       personId: member.personId,
       name: member.name,
       idMasked: member.idMasked,
       phoneMasked: member.phoneMasked,
       jurisdictionName: member.jurisdictionName,
+      jurisdictionLabel: labels.get(member.jurisdictionPath) ?? member.jurisdictionName,
       unitName: member.unitName,
       joinedOn: member.joinedOn,
       lastSampledAt: member.lastSampledAt?.toISOString() ?? null,

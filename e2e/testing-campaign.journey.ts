@@ -115,6 +115,9 @@ describe('testing campaign journey', { skip: skipReason(), timeout: 180_000 }, (
     assert.match((await row.textContent()) ?? '', /甲社区1215/);
     await detail.getByRole('tab', { name: '未采样人员' }).click();
     await waitForCount(page.getByTestId('unsampled-table').locator('tbody tr.ant-table-row'), 3);
+    // issue 18 item 6: the community is named with its town, never a grid or community alone
+    const firstUnsampled = await page.getByTestId('unsampled-table').locator('tbody tr.ant-table-row').first().textContent();
+    assert.match(firstUnsampled ?? '', /湖塘镇 \/ 甲社区/);
     await screenshot(page, 'testing-4-unsampled');
     lap('progress checked');
   });

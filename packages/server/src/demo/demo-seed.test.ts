@@ -103,6 +103,23 @@ describe('demo seed', () => {
     for (const account of DEMO_ACCOUNTS) await loginAs(first.app, account.username, DEMO_PASSWORD);
   });
 
+  // CODE-001, CODE-002 (one code per person, family proxy), issue 12 defect 9: the demo resident stands for a household head with a dependant.
+  it('signs the demo resident in as a household head who holds a family member by proxy', async () => {
+    const resident = await loginAs(first.app, 'resident', DEMO_PASSWORD);
+    const me = await resident.request('GET', '/api/me');
+    assert.equal(me.statusCode, 200, me.body);
+    const { personId } = me.json() as { personId: string };
+    const code = await resident.request('GET', `/api/me/persons/${personId}/code`);
+    assert.equal(code.statusCode, 200, code.body);
+    const dependants = ((await resident.request('GET', '/api/me/dependants')).json() as { items: { personId: string }[] }).items;
+    assert.equal(dependants.length, 1);
+    const household = await rows<{ same: boolean }>(
+      sql`select a.household_id = b.household_id as same from person a, person b where a.id = ${personId} and b.id = ${dependants[0]?.personId ?? personId}`,
+    );
+    assert.equal(household[0]?.same, true);
+    assert.equal((await resident.request('GET', `/api/me/persons/${dependants[0]?.personId}/code`)).statusCode, 200);
+  });
+
   it('scopes the grid worker to one community of 湖塘镇', async () => {
     const grid = await loginAs(first.app, 'grid', DEMO_PASSWORD);
     const me = (await grid.request('GET', '/api/auth/me')).json() as { roles: { role: string; jurisdictionPath: string }[] };

@@ -11,6 +11,7 @@ import { createDemoAccounts, type DemoScope } from './demo-accounts.ts';
 import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grids.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
 import { seedDemoKeyPersons } from './demo-key-persons.ts';
+import { linkDemoResident } from './demo-resident.ts';
 import { seedDemoTesting } from './demo-testing.ts';
 import { seedVenues, type VenueCounts } from './demo-venues.ts';
 import { DemoWriter } from './demo-writer.ts';
@@ -132,6 +133,7 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   const scopes = await accountScopes(db, area);
   const accounts = await createDemoAccounts(deps, scopes);
   const keyPersons = await seedKeyPersons(deps, area, scopes);
+  await linkDemoResident(db, scopes.community);
   await seedDemoTesting(deps, area.county.path, checked.log);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;

@@ -43,6 +43,7 @@ export * from './testing/pooling.ts';
 export * from './testing/result-correction.ts';
 export * from './testing/testing-rules.ts';
 export * from './testing/turnaround.ts';
+export * from './testing/unresolved-result.ts';
 export * from './tracing/cluster-rule.ts';
 export * from './tracing/co-location.ts';
 export * from './tracing/contact-reason.ts';

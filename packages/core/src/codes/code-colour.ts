@@ -1,9 +1,9 @@
 import { addDays, type CalendarDate, shanghaiDate } from '../calendar/calendar-date.ts';
 import { because, type Reason } from '../key-persons/reason.ts';
+import { type StandingResults, standingResults } from '../testing/unresolved-result.ts';
 import type { CodeColour, CodeRule, CodeRuleSet, HealthFacts, ManualChange } from './code-types.ts';
 
 const SEVERITY: Record<CodeColour, number> = { green: 0, yellow: 1, red: 2 };
-const DAY_MS = 86_400_000;
 
 export interface ColourDecision {
   colour: CodeColour;
@@ -13,8 +13,30 @@ export interface ColourDecision {
 
 const since = (today: CalendarDate, days: number) => addDays(today, -days);
 
-function positiveWithin(facts: HealthFacts, now: Date, days: number): boolean {
-  return facts.tests.some((t) => t.result === 'positive' && now.getTime() - t.sampledAt.getTime() <= days * DAY_MS);
+/**
+ * The results that stand against a person under this rule set, with the clauses that say so: the same
+ * answer the colour gives, asked by the release decision too (issue 18 item 1).
+ */
+export function resultsStandingAgainst(
+  rules: CodeRuleSet,
+  tests: HealthFacts['tests'],
+  now: Date,
+): StandingResults & { because: Reason[] } {
+  const positiveRule = rules.rules.find((r) => r.kind === 'positiveResult');
+  const unresolvedRule = rules.rules.find((r) => r.kind === 'unresolvedResult');
+  const standing = standingResults(tests, now, {
+    positiveDays: positiveRule?.kind === 'positiveResult' ? positiveRule.withinDays : 0,
+    unresolvedDays: unresolvedRule?.kind === 'unresolvedResult' ? unresolvedRule.withinDays : 0,
+  });
+  const reasons = [
+    ...(positiveRule && standing.positive.length > 0
+      ? [because(`code.${positiveRule.kind}.${positiveRule.colour}`, positiveRule.basis)]
+      : []),
+    ...(unresolvedRule && standing.unresolved.length > 0
+      ? [because(`code.${unresolvedRule.kind}.${unresolvedRule.colour}`, unresolvedRule.basis)]
+      : []),
+  ];
+  return { ...standing, because: reasons };
 }
 
 /** Does one rule apply to these facts today? Each branch is one clause of the rule set. */
@@ -30,12 +52,9 @@ function applies(rule: CodeRule, facts: HealthFacts, now: Date, today: CalendarD
           !(e.released && e.managementType !== 'home_health_monitoring'),
       );
     case 'positiveResult':
-      return positiveWithin(facts, now, rule.withinDays);
+      return standingResults(facts.tests, now, { positiveDays: rule.withinDays, unresolvedDays: 0 }).positive.length > 0;
     case 'unresolvedResult':
-      return facts.tests.some(
-        (t) =>
-          (t.result === 'pending' || t.result === 'indeterminate') && now.getTime() - t.sampledAt.getTime() <= rule.withinDays * DAY_MS,
-      );
+      return standingResults(facts.tests, now, { positiveDays: 0, unresolvedDays: rule.withinDays }).unresolved.length > 0;
     case 'notAtDestination':
       return facts.arrivals.some((a) => !a.atDestination);
     case 'declaredSymptoms':

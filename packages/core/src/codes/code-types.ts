@@ -8,7 +8,8 @@ export type CodeColour = (typeof CODE_COLOURS)[number];
 export interface HealthFacts {
   /** Episodes still active (not ended or converted). */
   episodes: { category: KeyPersonCategory; managementType: ManagementType; released: boolean }[];
-  tests: { kind: TestKind; result: 'pending' | 'negative' | 'positive' | 'indeterminate'; sampledAt: Date }[];
+  /** Every test of the person; `pooled` when the result is a pool's (see standingResults). */
+  tests: { kind: TestKind; result: 'pending' | 'negative' | 'positive' | 'indeterminate'; sampledAt: Date; pooled?: boolean }[];
   declarations: { date: CalendarDate; symptoms: string[]; temperatureTenths: number | null }[];
   arrivals: { arrivedOn: CalendarDate; fromRiskLevel: 'low' | 'medium' | 'high'; atDestination: boolean }[];
   /** The testing cycle of a mandatory group the person belongs to, if any (hours between tests). */

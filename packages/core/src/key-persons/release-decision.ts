@@ -1,5 +1,6 @@
 import { type CalendarDate, shanghaiDate } from '../calendar/calendar-date.ts';
 import type { CategoryRule, ReleaseRule, SignatoryRole, TestKind } from '../protocols/protocol-types.ts';
+import type { StandingResults } from '../testing/unresolved-result.ts';
 import type { EpisodePlan } from './episode-plan.ts';
 import { because, type Reason } from './reason.ts';
 
@@ -23,6 +24,11 @@ export interface ReleaseFacts {
   tests: readonly TestRecord[];
   symptomsReported: boolean;
   signatures: readonly ReleaseSignature[];
+  /**
+   * Every result that still stands against the person, from any source (pools, single tubes,
+   * scheduled tests), as the code colour sees it (resultsStandingAgainst) with its clauses.
+   */
+  standing?: StandingResults & { because: Reason[] };
 }
 
 /** notDue: the period is not complete; blocked: a condition fails; awaitingSignatures: only signatures are missing. */
@@ -69,12 +75,14 @@ function testGaps(release: ReleaseRule, facts: ReleaseFacts, releaseDate: Calend
   });
 }
 
-function resultGaps(release: ReleaseRule, tests: readonly TestRecord[]): string[] {
-  const gaps: string[] = [];
-  if (tests.some((t) => t.result === 'positive')) gaps.push('result:positive');
-  if (release.allTestsNegative && tests.some((t) => t.result === 'indeterminate')) gaps.push('result:indeterminate');
-  if (release.allTestsNegative && tests.some((t) => t.result === 'pending')) gaps.push('result:pending');
-  return gaps;
+function resultGaps(release: ReleaseRule, facts: ReleaseFacts): string[] {
+  const { tests, standing } = facts;
+  const gaps = new Set<string>();
+  if (tests.some((t) => t.result === 'positive') || (standing?.positive.length ?? 0) > 0) gaps.add('result:positive');
+  if (release.allTestsNegative && tests.some((t) => t.result === 'indeterminate')) gaps.add('result:indeterminate');
+  if (release.allTestsNegative && tests.some((t) => t.result === 'pending')) gaps.add('result:pending');
+  for (const t of standing?.unresolved ?? []) gaps.add(`result:${t.result}`);
+  return [...gaps];
 }
 
 function signatureGaps(release: ReleaseRule, signatures: readonly ReleaseSignature[]): string[] {
@@ -92,9 +100,9 @@ export function releaseDecision(facts: ReleaseFacts): ReleaseDecision {
   if (!release || !releaseDate) return { decision: 'notApplicable', because: [], missing: [] };
   const basis = [because('release', release.basis)];
   if (facts.today < releaseDate) return { decision: 'notDue', because: basis, missing: ['period'] };
-  const blocking = [...testGaps(release, facts, releaseDate), ...resultGaps(release, facts.tests)];
+  const blocking = [...testGaps(release, facts, releaseDate), ...resultGaps(release, facts)];
   if (release.noSymptoms && facts.symptomsReported) blocking.push('symptoms');
-  if (blocking.length > 0) return { decision: 'blocked', because: basis, missing: blocking };
+  if (blocking.length > 0) return { decision: 'blocked', because: [...basis, ...(facts.standing?.because ?? [])], missing: blocking };
   const unsigned = signatureGaps(release, facts.signatures);
   return unsigned.length > 0
     ? { decision: 'awaitingSignatures', because: basis, missing: unsigned }

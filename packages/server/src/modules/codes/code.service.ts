@@ -6,6 +6,7 @@ import {
   notFound,
   type Permission,
   pathInScope,
+  resultsStandingAgainst,
   scopePaths,
   shanghaiDate,
 } from '@fangkong/core';
@@ -33,6 +34,15 @@ export async function personInScope(db: Db, context: RequestContext, personId: s
   const found = await findPersonById(db, personId);
   if (!found || !pathInScope(found.person.jurisdictionPath, scopePaths(context.actor.grants, permission))) throw notFound('id');
   return found.person;
+}
+
+/**
+ * The test results that stand against the person now, with their clauses, exactly as the colour
+ * sees them: the release decision asks here (issue 18 item 1, one fact, one answer).
+ */
+export async function resultsStandingNow(db: Db, personId: string, now: Date) {
+  const facts = await healthFactsOf(db, personId, now);
+  return resultsStandingAgainst(rulesInForce(now), facts.tests, now);
 }
 
 export interface ColourNow extends ColourDecision {

@@ -64,7 +64,12 @@ type TestFact = HealthFacts['tests'][number];
 /** Samples from the testing module (campaigns, single tubes) with their tubes' lab results. */
 async function labTestsOf(db: Db, personId: string, since: Date): Promise<TestFact[]> {
   const rows = await resultsOfPerson(db, personId, since, 100);
-  return rows.map((r) => ({ kind: 'nucleic_acid', result: (r.result ?? 'pending') as TestFact['result'], sampledAt: r.sampledAt }));
+  return rows.map((r) => ({
+    kind: 'nucleic_acid',
+    result: (r.result ?? 'pending') as TestFact['result'],
+    sampledAt: r.sampledAt,
+    pooled: r.memberCount > 1,
+  }));
 }
 
 /** The health facts the colour rules read (and nothing else about the person), and which manual change is in force. */

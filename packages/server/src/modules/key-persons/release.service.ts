@@ -16,12 +16,14 @@ import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { resultsStandingNow } from '../codes/code.service.ts';
 import { type EpisodeRow, insertEvent, insertSignature, scheduleOfEpisode, signaturesOf, updateEpisode } from './episode.repository.ts';
 import { episodeInScope } from './episode-access.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
-async function decide(db: Db, episode: EpisodeRow, today: string): Promise<ReleaseDecision> {
+async function decide(db: Db, episode: EpisodeRow, now: Date): Promise<ReleaseDecision> {
+  const today = shanghaiDate(now);
   const edition = findEdition(episode.editionId);
   const profile = episode.profileId ? findProfile(episode.profileId) : undefined;
   const rule = edition && categoryRule(edition, episode.category as KeyPersonCategory, profile);
@@ -35,7 +37,9 @@ async function decide(db: Db, episode: EpisodeRow, today: string): Promise<Relea
       result: (i.result ?? 'pending') as TestRecord['result'],
     }));
   const signatures = (await signaturesOf(db, episode.id)).map((s) => ({ role: s.role as SignatoryRole, userId: s.userId }));
+  const standing = await resultsStandingNow(db, episode.personId, now);
   return releaseDecision({
+    standing,
     rule,
     plan: episode.plan as unknown as EpisodePlan,
     today,
@@ -47,7 +51,7 @@ async function decide(db: Db, episode: EpisodeRow, today: string): Promise<Relea
 
 export async function releaseStatus(deps: Deps, context: RequestContext, episodeId: string) {
   const episode = await episodeInScope(deps.database.db, context, episodeId, 'keyPerson.read');
-  const decision = await decide(deps.database.db, episode, shanghaiDate(deps.clock()));
+  const decision = await decide(deps.database.db, episode, deps.clock());
   const signatures = await signaturesOf(deps.database.db, episodeId);
   return {
     ...decision,
@@ -75,13 +79,13 @@ export async function signRelease(deps: Deps, context: RequestContext, episodeId
   if (!context.actor.userId || assignedFor(episode, role) !== context.actor.userId)
     throw new AppError('forbidden', 'notAssignedSigner', 'role');
   const now = deps.clock();
-  const before = await decide(db, episode, shanghaiDate(now));
+  const before = await decide(db, episode, now);
   if (before.decision !== 'awaitingSignatures')
     throw withDetails(new AppError('conflict', 'releaseRefused', 'id', { missing: before.missing.join(', ') }), before);
   if (!before.missing.includes(`signature:${role}`)) throw new AppError('conflict', 'alreadySigned', 'role');
   return db.transaction(async (tx) => {
     await insertSignature(tx, { episodeId, role, userId: context.actor.userId as string, signedAt: now });
-    const after = await decide(tx, episode, shanghaiDate(now));
+    const after = await decide(tx, episode, now);
     if (after.decision === 'released') await updateEpisode(tx, episodeId, afterRelease(episode, now));
     await insertEvent(tx, {
       episodeId,

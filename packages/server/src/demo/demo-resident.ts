@@ -16,6 +16,19 @@ interface Member {
 /** A dependant's relation to the household head, as the proxy form names it. */
 const RELATION_TO_HEAD: Record<string, 'child' | 'parent' | 'spouse'> = { child: 'child', parent: 'parent', spouse: 'spouse' };
 
+/** Members of households of two or more in the community; people under management only when no other family is left. */
+function familiesIn(db: Db, communityId: string, withoutEpisodes: boolean) {
+  const unmanaged = withoutEpisodes ? sql`and not exists (select 1 from key_person_episode e where e.person_id = p.id)` : sql``;
+  return queryRows<Member>(
+    db,
+    sql`select p.id, p.household_id, p.household_role, p.jurisdiction_path from person p
+        join jurisdiction j on j.id = p.jurisdiction_id
+        where (j.id = ${communityId} or j.parent_id = ${communityId}) and p.household_id is not null ${unmanaged}
+          and p.household_id in (select household_id from person where household_id is not null group by household_id having count(*) >= 2)
+        order by p.household_id desc, p.id limit 12`,
+  );
+}
+
 /**
  * The demo `resident` account stands for the head of a household of the demo community, who holds a
  * household member as a verified dependant, so that signing in as `resident` shows a real code, the
@@ -24,15 +37,8 @@ const RELATION_TO_HEAD: Record<string, 'child' | 'parent' | 'spouse'> = { child:
 export async function linkDemoResident(db: Db, communityId: string): Promise<string | null> {
   const account = await findUserByUsername(db, 'resident');
   if (!account) return null;
-  const members = await queryRows<Member>(
-    db,
-    sql`select p.id, p.household_id, p.household_role, p.jurisdiction_path from person p
-        join jurisdiction j on j.id = p.jurisdiction_id
-        where (j.id = ${communityId} or j.parent_id = ${communityId}) and p.household_id is not null
-          and not exists (select 1 from key_person_episode e where e.person_id = p.id)
-          and p.household_id in (select household_id from person where household_id is not null group by household_id having count(*) >= 2)
-        order by p.household_id desc, p.id limit 12`,
-  );
+  const unmanaged = await familiesIn(db, communityId, true);
+  const members = unmanaged.length > 0 ? unmanaged : await familiesIn(db, communityId, false);
   const household = members[0]?.household_id;
   const family = members.filter((m) => m.household_id === household);
   const head = family.find((m) => m.household_role === 'head') ?? family[0];

@@ -9,6 +9,10 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   accountDisabled: { zh: '账号已停用', en: 'Account disabled' },
   tooManyRequests: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests: try again later' },
   required: { zh: '必填项', en: 'is required' },
+  labRequired: {
+    zh: '缺少检测机构：文件没有“检测机构”列时，请在页面上选择送检实验室',
+    en: 'No lab: when the file has no lab column, pick the lab on the page',
+  },
   unknownField: { zh: '不允许的字段', en: 'is not an allowed field' },
   invalidValue: { zh: '取值不合法：{detail}', en: 'is not valid: {detail}' },
   malformedJson: { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },

@@ -142,10 +142,11 @@ export function WorkListPage() {
               options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
             />
           )}
-          <Space>
+          {/* The label toggles its switch: a <label> around both. */}
+          <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8, cursor: 'pointer' }} data-testid="work-mine-label">
             <Switch checked={mine} onChange={setMine} data-testid="work-mine" />
             {t('workList.mine')}
-          </Space>
+          </label>
         </Space>
       }
     >

@@ -371,4 +371,13 @@ describe('lab results: import, idempotence and positive-pool fan-out', () => {
     assert.deepEqual(await names(await loginAs(runtime.app, 'lab-b')), []);
     await expectStatus(w.grid, 403, 'GET', '/api/testing/labs');
   });
+
+  // TEST-007, issue 18 item 9: a missing lab is named in words (检测机构), not by the internal key `lab`.
+  it('names a missing lab by its column header and says where to pick it', async () => {
+    const progress = await upload(w.lab, Buffer.from('条码,结果\nT-000003,阴性\n'));
+    assert.deepEqual(
+      progress.errors.map((e) => [e.column, e.code]),
+      [['检测机构', 'labRequired']],
+    );
+  });
 });

@@ -1,3 +1,5 @@
+import { releaseGapsInWords } from './release-gap-words.ts';
+
 /** Human messages for error codes, zh-CN first. `{name}` placeholders take the error's params. */
 const MESSAGES: Record<string, { zh: string; en: string }> = {
   notFound: { zh: '记录不存在或不在您的辖区内', en: 'Not found, or outside your jurisdiction' },
@@ -179,5 +181,8 @@ export function languageOf(acceptLanguage: string | undefined): Language {
 export function messageFor(code: string, language: Language, params: Record<string, string | number> = {}): string {
   const entry = MESSAGES[code] ?? MESSAGES.invalidValue;
   const template = language === 'en' ? (entry?.en ?? code) : (entry?.zh ?? code);
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? (key === 'detail' ? code : '')));
+  // A release refusal's gaps are machine keys: the message says them in words.
+  const words = code === 'releaseRefused' ? { missing: releaseGapsInWords(String(params.missing ?? ''), language) } : {};
+  const values: Record<string, string | number> = { ...params, ...words };
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? (key === 'detail' ? code : '')));
 }

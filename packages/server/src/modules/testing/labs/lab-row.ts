@@ -60,8 +60,7 @@ export interface RowDefaults {
 function rowErrors(raw: RawLabRow, columns: Partial<Record<LabColumn, string>>, defaults: RowDefaults): ImportRowError[] {
   const errors: ImportRowError[] = [];
   // A column the file lacks is named by its header in the template (检测机构), never by the internal key.
-  const fail = (field: LabColumn, code: string) =>
-    errors.push(labRowError(raw.row, field, columns[field] ?? LAB_COLUMNS[field][0], code));
+  const fail = (field: LabColumn, code: string) => errors.push(labRowError(raw.row, field, columns[field] ?? LAB_COLUMNS[field][0], code));
   const problem = raw.barcode ? barcodeProblem(raw.barcode) : 'required';
   if (problem) fail('barcode', problem);
   if (!labResultFromLabel(raw.result)) fail('result', raw.result ? 'unknownResult' : 'required');

@@ -142,11 +142,13 @@ export function WorkListPage() {
               options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
             />
           )}
-          {/* The label toggles its switch: a <label> around both. */}
-          <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8, cursor: 'pointer' }} data-testid="work-mine-label">
-            <Switch checked={mine} onChange={setMine} data-testid="work-mine" />
-            {t('workList.mine')}
-          </label>
+          {/* The label toggles its switch (the switch is a button the label points at). */}
+          <Space>
+            <Switch id="work-mine" checked={mine} onChange={setMine} data-testid="work-mine" />
+            <label htmlFor="work-mine" style={{ cursor: 'pointer' }} data-testid="work-mine-label">
+              {t('workList.mine')}
+            </label>
+          </Space>
         </Space>
       }
     >

@@ -5,7 +5,7 @@ const WORDS: Record<string, { zh: string; en: string }> = {
   period: { zh: '管理期未满', en: 'the period is not complete' },
   symptoms: { zh: '管理期间报告过发热或症状', en: 'fever or symptoms were reported' },
   'result:positive': { zh: '有阳性检测结果', en: 'a test is positive' },
-  'result:indeterminate': { zh: '有结果不确定的检测，需复检', en: 'a test is indeterminate: retest' },
+  'result:indeterminate': { zh: '有可疑检测结果，需复检', en: 'a test is indeterminate: retest' },
   'result:pending': { zh: '有检测结果尚未录入', en: 'a test result is still pending' },
   'signature:sameSigner': { zh: '两个签字须由不同的人完成', en: 'the two signatures must be by different people' },
   'signature:assigned_cadre': { zh: '待包保干部签字', en: "the assigned cadre's signature" },

@@ -182,7 +182,8 @@ export function messageFor(code: string, language: Language, params: Record<stri
   const entry = MESSAGES[code] ?? MESSAGES.invalidValue;
   const template = language === 'en' ? (entry?.en ?? code) : (entry?.zh ?? code);
   // A release refusal's gaps are machine keys: the message says them in words.
-  const words = code === 'releaseRefused' ? { missing: releaseGapsInWords(String(params.missing ?? ''), language) } : {};
+  const words: Record<string, string> =
+    code === 'releaseRefused' ? { missing: releaseGapsInWords(String(params.missing ?? ''), language) } : {};
   const values: Record<string, string | number> = { ...params, ...words };
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? (key === 'detail' ? code : '')));
 }

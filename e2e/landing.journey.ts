@@ -5,8 +5,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../packages/server/src/demo/demo-a
 import { seedDemo } from '../packages/server/src/demo/demo-seed.ts';
 import { type JourneyServer, skipReason, useJourney } from './harness.ts';
 
-/** Enough people for every role's page to have rows; small enough to seed in seconds. */
-const RESIDENTS = 1500;
+/** Enough people for every role's page to have rows and for the demo community to hold a family for `resident`. */
+const RESIDENTS = 4000;
 
 /** The page each demo account must land on (auth/landing.ts), and an element that shows it has loaded. */
 const LANDING: Record<string, { path: string; ready: string }> = {
@@ -40,7 +40,14 @@ async function landAs(page: Page, username: string): Promise<{ path: string; fai
   const expected = LANDING[username];
   assert.ok(expected, `no landing page listed for demo account ${username}`);
   await page.waitForURL((url) => url.pathname === expected.path, { timeout: 15_000 });
-  await page.getByTestId(expected.ready).first().waitFor({ timeout: 15_000 });
+  await page
+    .getByTestId(expected.ready)
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .catch(async (error: Error) => {
+      const text = (await page.locator('body').textContent())?.slice(0, 300);
+      throw new Error(`${username}: ${expected.ready} not shown (${error.message}); failed: ${failed.join(', ')}; page: ${text}`);
+    });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
   const toasts = await page.locator('.ant-message-error').allTextContents();

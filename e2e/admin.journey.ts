@@ -23,6 +23,9 @@ describe('user administration journey', { skip: skipReason(), timeout: 240_000 }
 
   it('narrows the scope to a community through the jurisdiction browser', async () => {
     await signIn(page, 'district-admin', TEST_PASSWORD);
+    // An admin lands on 用户与角色 (issue 18 item 10); the browser is one menu click away.
+    await page.waitForURL('**/users');
+    await page.getByTestId('menu-jurisdictions').click();
     await page.getByTestId('jurisdiction-tree').getByText('湖塘镇').click();
     await page.getByTestId('jurisdiction-name').getByText('湖塘镇').waitFor();
     await page.getByRole('cell', { name: '甲社区', exact: true }).click();
@@ -65,6 +68,9 @@ describe('user administration journey', { skip: skipReason(), timeout: 240_000 }
     await newcomer.page.getByTestId('forced-confirm').fill('wangGrid-2026x');
     await newcomer.page.getByTestId('forced-submit').click();
     await newcomer.page.getByTestId('user-menu').waitFor();
+    // A grid worker lands on 今日工作 (issue 18 item 10).
+    await newcomer.page.waitForURL('**/work-list');
+    await newcomer.page.getByTestId('menu-jurisdictions').click();
     const tree = newcomer.page.getByTestId('jurisdiction-tree');
     await tree.getByText('甲社区').waitFor();
     const nodes = await tree.getByTestId('jurisdiction-tree-node').allTextContents();

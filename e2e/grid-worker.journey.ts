@@ -20,6 +20,9 @@ describe('grid worker journey', { skip: skipReason(), timeout: 240_000 }, () => 
 
   it('signs in and sees only their own community in the jurisdiction tree', async () => {
     await signIn(page, GRID_WORKER, TEST_PASSWORD);
+    // A grid worker lands on 今日工作 (issue 18 item 10); the jurisdiction browser is one click away.
+    await page.waitForURL('**/work-list');
+    await page.getByTestId('menu-jurisdictions').click();
     await page.waitForURL('**/jurisdictions');
     const tree = page.getByTestId('jurisdiction-tree');
     await tree.getByText('甲社区').waitFor();

@@ -2,6 +2,7 @@ import type { Permission } from '@fangkong/core';
 import { Result } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { landingPath } from './auth/landing.ts';
 import { SessionProvider, useMeQuery, useSession } from './auth/session.tsx';
 import { Loading } from './components/loading.tsx';
 import { useI18n } from './i18n/i18n.tsx';
@@ -98,6 +99,12 @@ function Allowed({ permission, children }: { permission: Permission; children: R
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
+/** `/` opens the signed-in user's own work page (auth/landing.ts). */
+function Landing() {
+  const { me } = useSession();
+  return <Navigate to={landingPath(me.roles)} replace />;
+}
+
 function NotFound() {
   const { t } = useI18n();
   return <Result status="404" title="404" subTitle={t('app.notFound')} />;
@@ -117,7 +124,7 @@ export function AppRoutes() {
             </Signed>
           }
         >
-          <Route index element={<Navigate to="/jurisdictions" replace />} />
+          <Route index element={<Landing />} />
           {GUARDED.map((page) => (
             <Route key={page.path} path={page.path} element={<Allowed permission={page.permission}>{page.element}</Allowed>} />
           ))}

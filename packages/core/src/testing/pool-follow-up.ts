@@ -39,14 +39,16 @@ function none(): FollowUpDecision {
   return { decision: [], because: [] };
 }
 
-/** Lab labels as they come in files: zh-CN words, English words, or +/-. */
-const LABELS: Record<LabResult, string[]> = {
+/** Lab labels as they come in files (also the help sheet of the lab template): zh-CN words, English words, or +/-. */
+export const LAB_RESULT_LABELS: Readonly<Record<LabResult, readonly string[]>> = {
   negative: ['negative', 'neg', '-', '阴性', '阴'],
   positive: ['positive', 'pos', '+', '阳性', '阳'],
   indeterminate: ['indeterminate', 'inconclusive', 'invalid', '可疑', '不确定', '待复核', '灰区'],
 };
 const BY_LABEL = new Map(
-  (Object.entries(LABELS) as [LabResult, string[]][]).flatMap(([result, labels]) => labels.map((label) => [label, result] as const)),
+  (Object.entries(LAB_RESULT_LABELS) as [LabResult, readonly string[]][]).flatMap(([result, labels]) =>
+    labels.map((label) => [label, result] as const),
+  ),
 );
 
 /** Called once per row of a million-row file: one map lookup, trimming and lower-casing only when needed. */

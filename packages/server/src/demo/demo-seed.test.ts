@@ -120,6 +120,15 @@ describe('demo seed', () => {
     assert.equal((await resident.request('GET', `/api/me/persons/${dependants[0]?.personId}/code`)).statusCode, 200);
   });
 
+  // CODE-002 (who acts for a person), issue 12 defect 9: /api/auth/me tells whether the account stands for a person (resident yes, staff no).
+  it('tells in /api/auth/me whether the account is linked to a person', async () => {
+    const linked = async (username: string) =>
+      ((await (await loginAs(first.app, username, DEMO_PASSWORD)).request('GET', '/api/auth/me')).json() as { linkedToPerson: boolean })
+        .linkedToPerson;
+    assert.equal(await linked('resident'), true);
+    assert.equal(await linked('grid'), false);
+  });
+
   it('scopes the grid worker to one community of 湖塘镇', async () => {
     const grid = await loginAs(first.app, 'grid', DEMO_PASSWORD);
     const me = (await grid.request('GET', '/api/auth/me')).json() as { roles: { role: string; jurisdictionPath: string }[] };

@@ -1,3 +1,5 @@
+import { releaseGapsInWords } from './release-gap-words.ts';
+
 /** Human messages for error codes, zh-CN first. `{name}` placeholders take the error's params. */
 const MESSAGES: Record<string, { zh: string; en: string }> = {
   notFound: { zh: '记录不存在或不在您的辖区内', en: 'Not found, or outside your jurisdiction' },
@@ -9,6 +11,10 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   accountDisabled: { zh: '账号已停用', en: 'Account disabled' },
   tooManyRequests: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests: try again later' },
   required: { zh: '必填项', en: 'is required' },
+  labRequired: {
+    zh: '缺少检测机构：文件没有“检测机构”列时，请在页面上选择送检实验室',
+    en: 'No lab: when the file has no lab column, pick the lab on the page',
+  },
   unknownField: { zh: '不允许的字段', en: 'is not an allowed field' },
   invalidValue: { zh: '取值不合法：{detail}', en: 'is not valid: {detail}' },
   malformedJson: { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
@@ -175,5 +181,9 @@ export function languageOf(acceptLanguage: string | undefined): Language {
 export function messageFor(code: string, language: Language, params: Record<string, string | number> = {}): string {
   const entry = MESSAGES[code] ?? MESSAGES.invalidValue;
   const template = language === 'en' ? (entry?.en ?? code) : (entry?.zh ?? code);
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? (key === 'detail' ? code : '')));
+  // A release refusal's gaps are machine keys: the message says them in words.
+  const words: Record<string, string> =
+    code === 'releaseRefused' ? { missing: releaseGapsInWords(String(params.missing ?? ''), language) } : {};
+  const values: Record<string, string | number> = { ...params, ...words };
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? (key === 'detail' ? code : '')));
 }

@@ -119,7 +119,7 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
 
 /** Header (title, jurisdiction picker, language, user), a menu of what the user may open, and the page. */
 export function AppLayout() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { can } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -127,7 +127,12 @@ export function AppLayout() {
   const items = MENU.filter((entry) => can(entry.permission)).map((entry) => ({
     key: entry.path,
     icon: entry.icon,
-    label: <span data-testid={`menu-${entry.path.slice(1)}`}>{t(entry.label)}</span>,
+    // The English menu is wider so its labels are not cut off; the full label is also the hover title.
+    label: (
+      <span data-testid={`menu-${entry.path.slice(1)}`} title={t(entry.label)}>
+        {t(entry.label)}
+      </span>
+    ),
   }));
   // `/testing-groups` is not under `/testing`: a page or one of its sub-paths.
   const selected = MENU.find((entry) => location.pathname === entry.path || location.pathname.startsWith(`${entry.path}/`))?.path;
@@ -151,7 +156,7 @@ export function AppLayout() {
         <UserMenu onChangePassword={() => setChangingPassword(true)} />
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Layout.Sider width={language === 'en' ? 248 : 200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}

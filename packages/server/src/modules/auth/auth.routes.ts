@@ -17,6 +17,7 @@ const Me = Type.Object({
   roles: Type.Array(Type.Object({ role: Type.String(), jurisdictionId: Uuid, jurisdictionPath: Type.String() })),
   permissions: Type.Array(Type.String()),
   mustChangePassword: Type.Boolean({ description: 'true after a one-time password: the UI asks for a new one first' }),
+  linkedToPerson: Type.Boolean({ description: 'true when the account stands for a person (a resident): /api/me answers for them' }),
 });
 
 const tags = ['auth'];
@@ -74,6 +75,7 @@ export function authRoutes(api: Api, deps: AppDeps) {
       const user = actor.userId ? await findUserById(db, actor.userId) : undefined;
       return {
         mustChangePassword: user?.mustChangePassword ?? false,
+        linkedToPerson: Boolean(user?.personId),
         id: actor.userId ?? '',
         username: actor.username,
         displayName: actor.displayName,

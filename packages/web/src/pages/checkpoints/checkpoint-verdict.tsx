@@ -1,5 +1,6 @@
 import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { ClauseRef } from '../../components/clause-ref.tsx';
 
 const TONE = {
   allow: { background: '#389e0d', text: '#fff' },
@@ -37,7 +38,7 @@ export function VerdictPanel({
           style={{ color: tone.text, fontSize: 18, margin: '8px 0 0' }}
           data-testid="checkpoint-reason"
         >
-          {r.says}（{r.source} {r.clause}）
+          {r.says} <ClauseRef basis={{ source: r.source, clause: r.clause }} color="default" />
         </Typography.Paragraph>
       ))}
       {extra}

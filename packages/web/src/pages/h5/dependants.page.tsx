@@ -52,7 +52,9 @@ export function DependantsPage() {
         )}
       />
       <Card title={t('addDependant')} data-testid="dependant-form">
-        <Alert type="info" showIcon message={t('dependantsHint', { limit: dependants.data?.limit ?? '' })} style={{ marginBottom: 12 }} />
+        {dependants.data && (
+          <Alert type="info" showIcon message={t('dependantsHint', { limit: dependants.data.limit })} style={{ marginBottom: 12 }} />
+        )}
         <Form
           form={form}
           layout="vertical"

@@ -100,8 +100,8 @@ export function H5LoginPage() {
           {t('login')}
         </Typography.Title>
         <Form form={form} layout="vertical" initialValues={{ username: initial }} onFinish={(v) => login.mutate(v)} requiredMark={false}>
-          <Form.Item name="username" label={t('phone')} rules={required}>
-            <Input data-testid="h5-login-phone" inputMode="tel" autoComplete="username" />
+          <Form.Item name="username" label={t('loginName')} extra={t('loginNameHint')} rules={required}>
+            <Input data-testid="h5-login-phone" autoComplete="username" />
           </Form.Item>
           <Form.Item name="password" label={t('password')} rules={required}>
             <Input.Password data-testid="h5-login-password" autoComplete="current-password" />

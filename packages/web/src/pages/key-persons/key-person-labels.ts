@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { sourceTitle } from '../../components/clause-ref.tsx';
 import { DISPLAY_ZONE } from '../../components/time.ts';
 import type { Translate } from '../../i18n/i18n.tsx';
 import { camelId, hasMessage, labelOf, messageIdsUnder, snakeId } from '../../i18n/labels.ts';
@@ -19,12 +20,7 @@ export function ruleLabel(t: Translate, rule: string): string {
 }
 
 /** `national protocol 9th edition` and `seed 001` in the UI language; other sources as written. */
-export function sourceLabel(t: Translate, source: string): string {
-  if (source === 'national protocol 9th edition') return t('keyPerson.source.ninthEdition');
-  if (source === 'configured') return t('keyPerson.source.configured');
-  const seed = /^seed (\d+)$/.exec(source);
-  return seed ? t('keyPerson.source.seed', { n: seed[1] ?? '' }) : source;
-}
+export const sourceLabel = (t: Translate, source: string): string => sourceTitle(t, source);
 
 /** A release gap (`period`, `test:nucleic_acid:2`, `result:positive`, `symptoms`, `signature:assigned_medic`) as a sentence. */
 export function missingLabel(t: Translate, missing: string): string {

@@ -86,6 +86,12 @@ export function profileOn(edition: ProtocolEdition, path: string): ProtocolEditi
 }
 
 /** The edition's name and the profile's name for ids stored with an episode (ids themselves while loading). */
+/** `editionName(id)`: an edition's name (新型冠状病毒肺炎防控方案（第九版）) instead of its id; the id only until the list has loaded. */
+export function useEditionName(): (editionId: string) => string {
+  const protocols = useProtocols();
+  return (editionId) => protocols.data?.find((e) => e.id === editionId)?.name ?? editionId;
+}
+
 export function useEditionNames(editionId: string, profileId: string | null | undefined) {
   const protocols = useProtocols();
   const edition = protocols.data?.find((e) => e.id === editionId);

@@ -1,8 +1,8 @@
-import { InfoCircleOutlined } from '@ant-design/icons';
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { Reason } from '../../api/key-person-types.ts';
+import { ClauseRef } from '../../components/clause-ref.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ruleLabel, sourceLabel } from './key-person-labels.ts';
+import { ruleLabel } from './key-person-labels.ts';
 
 /** One line per rule and clause: two test rules of the same clause (quarantine days, monitoring day) say both sentences. */
 function merged(reasons: readonly Reason[]): Reason[] {
@@ -17,7 +17,7 @@ function merged(reasons: readonly Reason[]): Reason[] {
 
 /**
  * The `because` of a plan or decision: each rule in the UI language with the document and clause it rests on.
- * The clause's own sentence (English, from core) is shown in English and as a tooltip in Chinese.
+ * The clause's own sentence (English, from core) is shown only in English: no English tooltip in the Chinese UI.
  */
 export function Reasons({ reasons, testId = 'reasons' }: { reasons: readonly Reason[]; testId?: string }) {
   const { t, language } = useI18n();
@@ -28,21 +28,13 @@ export function Reasons({ reasons, testId = 'reasons' }: { reasons: readonly Rea
         <li key={`${reason.rule}|${reason.source}|${reason.clause}`} data-testid="reason" data-rule={reason.rule}>
           <Space size={4} wrap>
             <Typography.Text>{ruleLabel(t, reason.rule)}</Typography.Text>
-            <Tag color="geekblue" style={{ marginInlineEnd: 0 }} data-testid="reason-clause">
-              {sourceLabel(t, reason.source)} {reason.clause}
-            </Tag>
+            <ClauseRef basis={reason} />
             {reason.configured && (
               <Tooltip title={t('keyPerson.configuredHint')}>
                 <Tag color="gold">{t('keyPerson.configured')}</Tag>
               </Tooltip>
             )}
-            {language === 'en' ? (
-              <Typography.Text type="secondary">{reason.says}</Typography.Text>
-            ) : (
-              <Tooltip title={reason.says}>
-                <InfoCircleOutlined style={{ color: '#8c8c8c' }} />
-              </Tooltip>
-            )}
+            {language === 'en' && <Typography.Text type="secondary">{reason.says}</Typography.Text>}
           </Space>
         </li>
       ))}

@@ -2,6 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { landingPath } from '../../auth/landing.ts';
 import { signIn } from '../../auth/session.tsx';
 import { applyFormError } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -11,12 +12,12 @@ interface Credentials {
   password: string;
 }
 
-/** Residents hold no staff role: their pages are the mobile ones under /h5. */
-const onlyResident = (roles: { role: string }[]) => roles.length > 0 && roles.every((r) => r.role === 'resident');
-
-function returnPath(state: unknown): string {
+/** The page the user asked for before signing in, else the landing page of their roles (residents: /h5). */
+function returnPath(state: unknown, roles: readonly { role: string }[]): string {
+  const landing = landingPath(roles);
+  if (landing === '/h5') return landing;
   const from = typeof state === 'object' && state !== null && 'from' in state ? state.from : null;
-  return typeof from === 'string' && from.startsWith('/') && from !== '/login' ? from : '/';
+  return typeof from === 'string' && from.startsWith('/') && from !== '/login' && from !== '/' ? from : landing;
 }
 
 export function LoginPage() {
@@ -28,7 +29,7 @@ export function LoginPage() {
   const login = useMutation({
     mutationFn: (credentials: Credentials) => signIn(queryClient, credentials),
     meta: { ownErrors: true },
-    onSuccess: (me) => navigate(me && onlyResident(me.roles) ? '/h5' : returnPath(location.state), { replace: true }),
+    onSuccess: (me) => navigate(returnPath(location.state, me?.roles ?? []), { replace: true }),
     onError: (error) => applyFormError(form, error, ['username', 'password']),
   });
   return (

@@ -3,6 +3,7 @@ import { App, Button, Card, Descriptions, Popconfirm, Progress, Space, Statistic
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useEditionName } from '../key-persons/key-person-queries.ts';
 import { AddPointModal } from './add-point.modal.tsx';
 import { FollowUpBoard } from './follow-up-board.tsx';
 import { formatTime, percent, testingLabel, useCampaign, useDashboard, useInvalidateTesting, useUnsampled } from './testing-queries.ts';
@@ -33,6 +34,7 @@ function Unsampled({ campaignId }: { campaignId: string }) {
 /** Progress per community, the dashboard (tubes, pending by lab, positive pools with their follow-up), the unsampled list, points. */
 export function CampaignDetail({ campaignId, jurisdictionName }: { campaignId: string; jurisdictionName: string }) {
   const { t } = useI18n();
+  const editionName = useEditionName();
   const { message } = App.useApp();
   const campaign = useCampaign(campaignId);
   const board = useDashboard(campaignId);
@@ -74,7 +76,7 @@ export function CampaignDetail({ campaignId, jurisdictionName }: { campaignId: s
     >
       <Descriptions size="small" column={4}>
         <Descriptions.Item label={t('testing.jurisdiction')}>{jurisdictionName}</Descriptions.Item>
-        <Descriptions.Item label={t('testing.edition')}>{c.editionId}</Descriptions.Item>
+        <Descriptions.Item label={t('testing.edition')}>{editionName(c.editionId)}</Descriptions.Item>
         <Descriptions.Item label={t('testing.defaultPool')}>{t('testing.pool', { n: c.defaultPoolSize })}</Descriptions.Item>
         <Descriptions.Item label={t('testing.startsAt')}>{formatTime(c.startsAt)}</Descriptions.Item>
       </Descriptions>

@@ -3,6 +3,7 @@ import { Button, Card, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useEditionName } from '../key-persons/key-person-queries.ts';
 import { campaignColumns } from './campaign-columns.tsx';
 import { CampaignDetail } from './campaign-detail.tsx';
 import { CreateCampaignModal } from './create-campaign.modal.tsx';
@@ -11,6 +12,7 @@ import { formatTime, useCampaigns } from './testing-queries.ts';
 /** 核酸检测: the campaigns in the caller's scope; the one picked shows its dashboard, progress, unsampled list and points. */
 export function TestingCampaignsPage() {
   const { t } = useI18n();
+  const editionName = useEditionName();
   const { can } = useSession();
   const campaigns = useCampaigns();
   const [creating, setCreating] = useState(false);
@@ -42,7 +44,7 @@ export function TestingCampaignsPage() {
             ...campaignColumns<(typeof items)[number]>(t),
             { title: t('testing.defaultPool'), dataIndex: 'defaultPoolSize', render: (n: number) => t('testing.pool', { n }) },
             { title: t('testing.startsAt'), dataIndex: 'startsAt', render: formatTime },
-            { title: t('testing.edition'), dataIndex: 'editionId' },
+            { title: t('testing.edition'), dataIndex: 'editionId', render: (id: string) => editionName(id) },
           ]}
         />
       </Card>

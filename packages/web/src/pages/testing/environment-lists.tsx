@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formatTime } from '../../components/time.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { labelOf } from '../../i18n/labels.ts';
+import { useEditionName } from '../key-persons/key-person-queries.ts';
 import {
   environmentLabel,
   PAGE_SIZE,
@@ -23,6 +24,7 @@ const STATE_COLORS: Record<string, string> = { overdue: 'red', due: 'orange', co
 /** 定期采样: the places under a plan with their due dates, overdue first; "sample" opens the register form on the place. */
 export function DueCard({ jurisdictionId, onSample }: { jurisdictionId?: string; onSample?: (place: PickedPlace) => void }) {
   const { t } = useI18n();
+  const editionName = useEditionName();
   const [state, setState] = useState<SamplingState | 'all'>('all');
   const [page, setPage] = useState(1);
   const due = useDue(jurisdictionId, state === 'all' ? undefined : state, page);
@@ -51,7 +53,11 @@ export function DueCard({ jurisdictionId, onSample }: { jurisdictionId?: string;
         />
       }
     >
-      {d && <Typography.Paragraph type="secondary">{t('environment.dueHint', { edition: d.editionId, plans })}</Typography.Paragraph>}
+      {d && (
+        <Typography.Paragraph type="secondary">
+          {t('environment.dueHint', { edition: editionName(d.editionId), plans })}
+        </Typography.Paragraph>
+      )}
       <Table
         size="small"
         rowKey="placeId"

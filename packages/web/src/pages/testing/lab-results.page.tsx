@@ -1,4 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Input, Row, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -25,6 +25,18 @@ function sendFile(source: Source, labName: string) {
       bodySerializer: (raw: unknown) => raw as ArrayBuffer,
       headers: { 'content-type': source.mime },
     }),
+  );
+}
+
+/** The labs the platform knows (GET /api/testing/labs), offered as the 送检实验室 input's choices; a new lab can still be typed. */
+function KnownLabs() {
+  const labs = useQuery({ queryKey: ['testing', 'labs'], queryFn: () => unwrap(api.GET('/api/testing/labs')) });
+  return (
+    <datalist id="known-labs" data-testid="known-labs">
+      {(labs.data?.items ?? []).map((lab) => (
+        <option key={lab.name} value={lab.name} />
+      ))}
+    </datalist>
   );
 }
 
@@ -79,8 +91,19 @@ export function TestingLabResultsPage() {
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Space>
             <Typography.Text>{t('testing.labName')}</Typography.Text>
-            <Input data-testid="lab-name" style={{ width: 240 }} value={labName} onChange={(e) => setLabName(e.target.value)} />
+            <Input
+              data-testid="lab-name"
+              style={{ width: 240 }}
+              value={labName}
+              list="known-labs"
+              placeholder={t('testing.labNamePick')}
+              onChange={(e) => setLabName(e.target.value)}
+            />
+            <KnownLabs />
             <Typography.Text type="secondary">{t('testing.labNameHint')}</Typography.Text>
+            <Button icon={<DownloadOutlined />} href="/api/testing/lab-results/template" data-testid="lab-template">
+              {t('testing.labTemplate')}
+            </Button>
           </Space>
           <Upload.Dragger
             accept=".csv,.xlsx"

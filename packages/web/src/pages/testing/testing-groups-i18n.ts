@@ -9,7 +9,7 @@ export const TESTING_GROUPS_MESSAGES_ZH = {
   'testing.group.portBorderStaff': '口岸检疫和边防检查人员',
   'testing.group.prisonStaff': '监所工作人员',
   'testing.group.welfareInstitutionStaff': '社会福利养老机构工作人员',
-  'testing.group.keyAreaArrival': '重点地区入聊返区人员',
+  'testing.group.keyAreaArrival': '重点地区来（返）本地人员',
   'testing.group.schoolMemberAtRisk': '有风险的学校师生员工',
   'testing.group.serviceStaffWithHistory': '有重点地区旅居史的服务人员',
   'testing.group.assessedRiskGroup': '经研判具有疫情风险的人群',

@@ -1,10 +1,11 @@
-import { InfoCircleOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../../auth/session.tsx';
+import { ClauseRef } from '../../components/clause-ref.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useScope } from '../../jurisdictions/scope.tsx';
-import { sourceLabel } from '../key-persons/key-person-labels.ts';
+import { useEditionName } from '../key-persons/key-person-queries.ts';
 import { GroupImportDrawer } from './group-import.drawer.tsx';
 import { cycleLabel, type GroupCoverage, type GroupId, groupLabel, useGroupCoverage } from './group-queries.ts';
 import { GroupRoster } from './group-roster.tsx';
@@ -15,13 +16,8 @@ function Basis({ basis }: { basis: GroupCoverage['basis'] }) {
   if (!basis) return null;
   return (
     <Space size={4}>
-      <Tag color="geekblue" style={{ marginInlineEnd: 0 }}>
-        {sourceLabel(t, basis.source)} {basis.clause}
-      </Tag>
+      <ClauseRef basis={basis} testId="group-basis" />
       {basis.configured && <Tag color="gold">{t('keyPerson.configured')}</Tag>}
-      <Tooltip title={basis.says}>
-        <InfoCircleOutlined style={{ color: '#8c8c8c' }} />
-      </Tooltip>
     </Space>
   );
 }
@@ -41,6 +37,7 @@ export function TestingGroupsPage() {
   const [importing, setImporting] = useState(false);
   const coverage = useGroupCoverage(jurisdiction?.id);
   const report = coverage.data;
+  const editionName = useEditionName();
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
@@ -49,7 +46,7 @@ export function TestingGroupsPage() {
           <Space>
             {report && (
               <Typography.Text type="secondary" data-testid="groups-as-of">
-                {t('testing.groups.asOf', { name: jurisdiction?.name ?? '', date: report.date, edition: report.editionId })}
+                {t('testing.groups.asOf', { name: jurisdiction?.name ?? '', date: report.date, edition: editionName(report.editionId) })}
               </Typography.Text>
             )}
             {can('testing.manage') && (

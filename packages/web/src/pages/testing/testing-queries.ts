@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { formatTime as formatShared } from '../../components/time.ts';
 import type { Translate } from '../../i18n/i18n.tsx';
 import { camelId, hasMessage } from '../../i18n/labels.ts';
 
@@ -83,5 +84,5 @@ export function useInvalidateTesting() {
   return useCallback(() => queryClient.invalidateQueries({ queryKey: ['testing'] }), [queryClient]);
 }
 
-export const formatTime = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
+/** The testing pages' times in the one display format (components/time.ts): 2026-12-05 14:30, empty when none. */
+export const formatTime = (iso: string | null | undefined) => (iso ? formatShared(iso, 'YYYY-MM-DD HH:mm') : '');

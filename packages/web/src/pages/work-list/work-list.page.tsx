@@ -142,9 +142,12 @@ export function WorkListPage() {
               options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
             />
           )}
+          {/* The label toggles its switch (the switch is a button the label points at). */}
           <Space>
-            <Switch checked={mine} onChange={setMine} data-testid="work-mine" />
-            {t('workList.mine')}
+            <Switch id="work-mine" checked={mine} onChange={setMine} data-testid="work-mine" />
+            <label htmlFor="work-mine" style={{ cursor: 'pointer' }} data-testid="work-mine-label">
+              {t('workList.mine')}
+            </label>
           </Space>
         </Space>
       }

@@ -18,7 +18,11 @@ export const GROUP_ROSTER_COLUMNS = [
 
 export type GroupRosterKey = (typeof GROUP_ROSTER_COLUMNS)[number]['key'];
 
-/** The names a list may use for each of the 12 groups of seed 000 §三(三)5 (TEST-001), the seed's own first. */
+/**
+ * The names a list may use for each of the 12 groups of seed 000 §三(三)5 (TEST-001), the name shown
+ * first: the seed's own, except group (9) whose seed wording 「入聊返区」 names the source city, so a
+ * neutral name leads and the seed's wording is still accepted in files.
+ */
 export const GROUP_LABELS: Record<MandatoryTestingGroup, string[]> = {
   close_contact: ['密切接触者', '密接'],
   inbound_traveller: ['境外入境人员', '入境人员'],
@@ -30,7 +34,7 @@ export const GROUP_LABELS: Record<MandatoryTestingGroup, string[]> = {
   port_border_staff: ['口岸检疫和边防检查人员', '口岸检疫人员', '边防检查人员'],
   prison_staff: ['监所工作人员'],
   welfare_institution_staff: ['社会福利养老机构工作人员', '养老机构工作人员', '福利院工作人员'],
-  key_area_arrival: ['重点地区入聊返区人员', '重点地区来返人员'],
+  key_area_arrival: ['重点地区来（返）本地人员', '重点地区来返人员', '重点地区入聊返区人员'],
   school_member_at_risk: ['返校学校师生员工', '学校师生员工'],
   service_staff_with_history: ['有重点地区旅居史的服务人员', '公共场所服务人员'],
   assessed_risk_group: ['经研判具有疫情风险的人群', '风险人群'],

@@ -342,4 +342,42 @@ describe('lab results: import, idempotence and positive-pool fan-out', () => {
     });
     assert.deepEqual([answer.created, answer.errors.map((e) => e.code)], [0, ['unknownBarcode']]);
   });
+
+  // TEST-007, issue 18 item 10: the lab upload offers a template with the import's columns, and the filled template imports.
+  it('serves a template whose columns the import reads back', async () => {
+    const reply = await runtime.app.inject({ method: 'GET', url: '/api/testing/lab-results/template', headers: w.lab.headers });
+    assert.equal(reply.statusCode, 200, reply.body);
+    assert.equal(reply.headers['content-type'], XLSX_MIME);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(reply.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    assert.ok(sheet);
+    assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), ['条码', '结果', '检测时间', '检测机构']);
+    assert.ok(
+      workbook.worksheets[1]?.getColumn(1).values.some((v) => String(v).includes('阴性')),
+      'result words on the help sheet',
+    );
+    sheet.getRow(2).getCell(1).value = 'T-000003';
+    sheet.getRow(2).getCell(3).value = '2022-07-10 14:10';
+    const progress = await upload(w.lab, Buffer.from(await workbook.xlsx.writeBuffer()), XLSX_MIME);
+    assert.deepEqual([progress.total, progress.failed], [1, 0], JSON.stringify(progress.errors));
+  });
+
+  // TEST-007, issue 18 item 10: 送检实验室 picks from the labs the platform knows, within the caller's scope.
+  it('lists the labs known in the caller scope', async () => {
+    const names = async (client: TestClient) =>
+      (await expectStatus<{ items: { name: string }[] }>(client, 200, 'GET', '/api/testing/labs')).items.map((lab) => lab.name);
+    assert.deepEqual(await names(w.lab), [LAB]);
+    assert.deepEqual(await names(await loginAs(runtime.app, 'lab-b')), []);
+    await expectStatus(w.grid, 403, 'GET', '/api/testing/labs');
+  });
+
+  // TEST-007, issue 18 item 9: a missing lab is named in words (检测机构), not by the internal key `lab`.
+  it('names a missing lab by its column header and says where to pick it', async () => {
+    const progress = await upload(w.lab, Buffer.from('条码,结果\nT-000003,阴性\n'));
+    assert.deepEqual(
+      progress.errors.map((e) => [e.column, e.code]),
+      [['检测机构', 'labRequired']],
+    );
+  });
 });

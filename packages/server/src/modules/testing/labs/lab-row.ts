@@ -1,7 +1,7 @@
 import { barcodeProblem, type LabResult, labResultFromLabel } from '@fangkong/core';
 import type { ImportRowError } from '../../../db/schema/index.ts';
 import { messageFor } from '../../../http/messages.ts';
-import type { LabColumn, RawLabRow } from './lab-file.ts';
+import { LAB_COLUMNS, type LabColumn, type RawLabRow } from './lab-file.ts';
 
 export interface LabEntry {
   row: number;
@@ -59,14 +59,15 @@ export interface RowDefaults {
 
 function rowErrors(raw: RawLabRow, columns: Partial<Record<LabColumn, string>>, defaults: RowDefaults): ImportRowError[] {
   const errors: ImportRowError[] = [];
-  const fail = (field: LabColumn, code: string) => errors.push(labRowError(raw.row, field, columns[field] ?? field, code));
+  // A column the file lacks is named by its header in the template (检测机构), never by the internal key.
+  const fail = (field: LabColumn, code: string) => errors.push(labRowError(raw.row, field, columns[field] ?? LAB_COLUMNS[field][0], code));
   const problem = raw.barcode ? barcodeProblem(raw.barcode) : 'required';
   if (problem) fail('barcode', problem);
   if (!labResultFromLabel(raw.result)) fail('result', raw.result ? 'unknownResult' : 'required');
   const testedAt = raw.testedAt === '' ? defaults.now.getTime() : defaults.times.parse(raw.testedAt);
   if (testedAt === null) fail('testedAt', 'invalidDateTime');
   else if (testedAt > defaults.now.getTime() + 5 * 60_000) fail('testedAt', 'futureDate');
-  if (!raw.lab && !defaults.lab) fail('lab', 'required');
+  if (!raw.lab && !defaults.lab) fail('lab', 'labRequired');
   return errors;
 }
 

@@ -3,9 +3,13 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../../app-deps.ts';
 import { contextOf } from '../../../http/request-context.ts';
 import { type Api, errorResponses, IdParams, Nullable, Uuid } from '../../../http/schemas.ts';
+import { sendXlsx } from '../../../imports/import-http.ts';
 import { XLSX_MIME } from '../../key-persons/roster/roster.routes.ts';
 import { Barcode, DateTime, FollowUpCounts, LabImportProgress, Reason, RowError, tags } from '../testing.schemas.ts';
+import { scopeOf } from '../testing-access.ts';
+import { knownLabNames } from './lab-directory.repository.ts';
 import { importLabFile, labImportProgress, submitLabResults } from './lab-import.service.ts';
+import { labResultTemplate } from './lab-template.ts';
 import { turnaround } from './turnaround.service.ts';
 
 export const CSV_MIME = 'text/csv';
@@ -18,6 +22,33 @@ export function labRoutes(api: Api, deps: AppDeps) {
   if (!api.hasContentTypeParser(XLSX_MIME)) {
     api.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: MAX_LAB_FILE_BYTES }, (_request, body, done) => done(null, body));
   }
+  api.get(
+    '/testing/lab-results/template',
+    {
+      config: { permission: 'testing.labResult' },
+      schema: {
+        tags,
+        summary: "The lab result template (.xlsx): the import's columns, an example row, and the accepted result words on a second sheet",
+        produces: [XLSX_MIME],
+      },
+    },
+    async (_request, reply) => sendXlsx(reply, '检测结果导入模板.xlsx', await labResultTemplate()),
+  );
+  api.get(
+    '/testing/labs',
+    {
+      config: { permission: 'testing.labResult' },
+      schema: {
+        tags,
+        summary: "The labs the platform knows in the caller's scope (collection points' labs and labs of the last 30 days' tubes), by name",
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ name: Type.String() })) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const names = await knownLabNames(deps.database.db, scopeOf(contextOf(request), 'testing.labResult'), deps.clock());
+      return { items: names.map((name) => ({ name })) };
+    },
+  );
   api.post(
     '/testing/lab-results',
     {

@@ -22,6 +22,7 @@ export interface AlertListRow {
   created_at: Date | string;
   person_name: string | null;
   person_episode_id: string | null;
+  person_id: string | null;
   members: number | null;
 }
 
@@ -57,6 +58,7 @@ export async function listAlertRows(db: Db, filter: AlertFilter, limit: number, 
       db,
       sql`select a.id, a.kind, a.status, a.episode_id, a.site_id, a.details, a.created_at,
             coalesce(ep.name, m.name) as person_name, coalesce(a.episode_id, m.episode_id) as person_episode_id,
+            coalesce(e.person_id, m.person_id) as person_id,
             (select count(*)::int from pool_member c
               where a.details->>'tubeId' is not null and c.tube_id = (a.details->>'tubeId')::uuid
                 and c.jurisdiction_path like a.jurisdiction_path || '%') as members
@@ -64,7 +66,7 @@ export async function listAlertRows(db: Db, filter: AlertFilter, limit: number, 
           left join key_person_episode e on e.id = a.episode_id
           left join person ep on ep.id = e.person_id
           left join lateral (
-            select p.name, (select ke.id from key_person_episode ke where ke.person_id = pm.person_id and ke.status = 'active'
+            select p.id as person_id, p.name, (select ke.id from key_person_episode ke where ke.person_id = pm.person_id and ke.status = 'active'
                             order by ke.created_at desc limit 1) as episode_id
             from pool_member pm join person p on p.id = pm.person_id
             where a.episode_id is null and a.details->>'tubeId' is not null and pm.tube_id = (a.details->>'tubeId')::uuid

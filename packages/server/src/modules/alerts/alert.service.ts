@@ -39,12 +39,12 @@ async function narrowedScope(deps: Deps, context: RequestContext, jurisdictionId
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-/** The web route of the record an alert is about: the person's episode, the site, or the tube's result. */
+/** The web route of the record an alert is about: the person's episode or record, the site list, the place's samples. */
 function linkOf(row: AlertListRow): string | null {
   if (row.person_episode_id) return `/key-persons?episode=${row.person_episode_id}`;
-  if (row.site_id) return `/sites?site=${row.site_id}`;
-  const barcode = text(row.details.barcode);
-  if (barcode) return `/lab-results?barcode=${encodeURIComponent(barcode)}`;
+  if (row.person_id) return `/persons?person=${row.person_id}`;
+  if (row.site_id) return '/sites';
+  if (row.kind === 'environment_positive') return '/environment-sampling';
   return null;
 }
 

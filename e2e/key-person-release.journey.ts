@@ -6,6 +6,7 @@ import {
   categoryRule,
   editionInForce,
   type KeyPersonCategory,
+  maskName,
   planEpisode,
   profileFor,
   shanghaiDate,
@@ -234,8 +235,11 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     await page.getByTestId('record-check-close').click();
     await page.locator('[data-testid="alert-bell"]:not([data-count="0"])').waitFor();
     await page.getByTestId('alert-bell').click();
-    const fever = page.getByTestId('alerts-table').locator('tbody tr', { hasText: FEVER.name });
-    assert.equal(await fever.getByTestId('alert-kind').first().getAttribute('data-kind'), 'fever');
+    // Issue 18 item 8: the list names the person masked, in a title that says what happened.
+    const fever = page
+      .getByTestId('alerts-table')
+      .locator('tbody tr', { has: page.locator('[data-testid="alert-title"][data-kind="fever"]') });
+    assert.equal(await fever.getByTestId('alert-title').textContent(), `${maskName(FEVER.name)} 发热`);
     await screenshot(page, 'key-person-6-alerts');
     // The grid worker has dealt with it: resolved with a reason, the bell goes back to zero.
     await fever.getByTestId('alert-resolve').click();

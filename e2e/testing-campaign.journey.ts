@@ -181,6 +181,30 @@ describe('testing campaign journey', { skip: skipReason(), timeout: 180_000 }, (
     lap('overview checked');
   });
 
+  // Issue 18 item 8; CASE-007 (warning levels), TEST-007: the positive pools lead the alerts, named and linked.
+  it('the alerts page lists a positive pool first: critical, with its tube, a masked member and a link to the record', async () => {
+    await page.getByTestId('menu-alerts').click();
+    const rows = page.getByTestId('alerts-table').locator('tbody tr.ant-table-row');
+    await waitForCount(rows, 2);
+    const first = rows.first();
+    assert.equal(await first.getByTestId('alert-severity').getAttribute('data-severity'), 'critical');
+    assert.equal(await first.getByTestId('alert-title').getAttribute('data-kind'), 'positive_pool');
+    assert.match((await first.getByTestId('alert-title').textContent()) ?? '', /^混采管 T-10000[12] 阳性：居\*+ 等 \d+ 人$/);
+    assert.match((await first.getByTestId('alert-link').getAttribute('href')) ?? '', /^\/persons\?person=[0-9a-f-]{36}$/);
+    assert.doesNotMatch((await rows.allTextContents()).join(' '), /positive_pool/, 'no raw kind code on screen');
+    await choose(page, page.getByTestId('alert-filter-severity'), '紧急');
+    await waitForCount(rows, 2);
+    await screenshot(page, 'testing-8b-alerts');
+    await rows.first().getByTestId('alert-link').click();
+    const drawer = page.getByTestId('person-drawer');
+    await drawer.waitFor();
+    assert.match(page.url(), /\/persons\?person=/, 'the link leads to the member record');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    assert.deepEqual(cadre.problems, []);
+    lap('alerts checked');
+  });
+
   it("a member's results in the person drawer: the positive pool of 10, no negative within 24 h", async () => {
     await page.getByTestId('menu-persons').click();
     await page.getByTestId('person-search-input').fill('居民01');

@@ -1,6 +1,7 @@
 export * from './access/permissions.ts';
 export * from './access/roles.ts';
 export * from './access/scope.ts';
+export * from './alerts/alert-severity.ts';
 export * from './calendar/calendar-date.ts';
 export * from './closed-management/checkpoint-decision.ts';
 export * from './closed-management/checkpoint-rules.ts';

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app-deps.ts';
 import type { Api } from '../http/schemas.ts';
+import { alertRoutes } from './alerts/alert.routes.ts';
 import { assistRequestRoutes } from './assist-requests/assist-request.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -27,6 +28,7 @@ export function registerModules(api: Api, deps: AppDeps) {
   protocolRoutes(api);
   keyPersonRoutes(api, deps);
   siteRoutes(api, deps);
+  alertRoutes(api, deps);
   assistRequestRoutes(api, deps);
   codeRoutes(api, deps);
   codeChangeRoutes(api, deps);

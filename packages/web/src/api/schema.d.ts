@@ -5817,12 +5817,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open alerts in my scope */
+        /** Alerts in my scope: open first, then by severity, then newest; filter by kind, status, severity, jurisdiction */
         get: {
             parameters: {
                 query: {
                     page: number;
                     pageSize: number;
+                    kind?: "positive_pool" | "positive_result" | "environment_positive" | "fever" | "symptom" | "indeterminate_pool" | "indeterminate_result" | "episode_basis_changed" | "overdue_test" | "overdue_check" | "capacity" | "result_corrected";
+                    status?: "open" | "resolved";
+                    severity?: "critical" | "high" | "medium" | "low";
+                    jurisdictionId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5842,12 +5846,16 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 kind: string;
+                                severity: "critical" | "high" | "medium" | "low";
                                 status: string;
                                 /** Format: uuid */
                                 episodeId: string | null;
-                                personName: string | null;
                                 /** Format: uuid */
                                 siteId: string | null;
+                                personNameMasked: string | null;
+                                members: number | null;
+                                tubeCode: string | null;
+                                link: string | null;
                                 details: {
                                     [key: string]: unknown;
                                 };

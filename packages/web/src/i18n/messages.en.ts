@@ -1,3 +1,4 @@
+import { ALERT_MESSAGES_EN } from '../pages/alerts/alerts-i18n.ts';
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
 import { ENVIRONMENT_MESSAGES_EN } from '../pages/testing/environment-i18n.ts';
 import { FEVER_CLINIC_MESSAGES_EN } from '../pages/testing/fever-clinic-i18n.ts';
@@ -527,6 +528,7 @@ export const en: Record<MessageKey, string> = {
   ...TESTING_MESSAGES_EN,
   ...LAB_CORRECTION_MESSAGES_EN,
   ...ENVIRONMENT_MESSAGES_EN,
+  ...ALERT_MESSAGES_EN,
   ...FEVER_CLINIC_MESSAGES_EN,
   ...TESTING_GROUPS_MESSAGES_EN,
 };

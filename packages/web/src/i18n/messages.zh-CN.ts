@@ -1,3 +1,4 @@
+import { ALERT_MESSAGES_ZH } from '../pages/alerts/alerts-i18n.ts';
 import { CODE_MESSAGES_ZH } from '../pages/codes/code-i18n.ts';
 import { ENVIRONMENT_MESSAGES_ZH } from '../pages/testing/environment-i18n.ts';
 import { FEVER_CLINIC_MESSAGES_ZH } from '../pages/testing/fever-clinic-i18n.ts';
@@ -526,6 +527,7 @@ export const zhCN = {
   ...TESTING_MESSAGES_ZH,
   ...LAB_CORRECTION_MESSAGES_ZH,
   ...ENVIRONMENT_MESSAGES_ZH,
+  ...ALERT_MESSAGES_ZH,
   ...FEVER_CLINIC_MESSAGES_ZH,
   ...TESTING_GROUPS_MESSAGES_ZH,
 } as const;

@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { alert, keyPersonEpisode, person, task } from '../../db/schema/index.ts';
+import { alert, task } from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';
 
 export type AlertInsert = typeof alert.$inferInsert;
@@ -14,32 +14,6 @@ export async function raiseAlert(db: Db, row: AlertInsert): Promise<boolean> {
 
 export async function insertTask(db: Db, row: TaskInsert): Promise<void> {
   await db.insert(task).values(row);
-}
-
-export async function openAlerts(db: Db, paths: string[], limit: number, offset: number) {
-  const where = and(eq(alert.status, 'open'), underAnyPath(alert.jurisdictionPath, paths));
-  const [items, counted] = await Promise.all([
-    db
-      .select({ alert, personName: person.name })
-      .from(alert)
-      .leftJoin(keyPersonEpisode, eq(keyPersonEpisode.id, alert.episodeId))
-      .leftJoin(person, eq(person.id, keyPersonEpisode.personId))
-      .where(where)
-      .orderBy(desc(alert.createdAt))
-      .limit(limit)
-      .offset(offset),
-    db.select({ total: sql<number>`count(*)::int` }).from(alert).where(where),
-  ]);
-  return { items, total: counted[0]?.total ?? 0 };
-}
-
-export async function findAlert(db: Db, id: string) {
-  const rows = await db.select().from(alert).where(eq(alert.id, id)).limit(1);
-  return rows[0];
-}
-
-export async function resolveAlertRow(db: Db, id: string, userId: string | null, at: Date): Promise<void> {
-  await db.update(alert).set({ status: 'resolved', resolvedAt: at, resolvedBy: userId, updatedAt: at }).where(eq(alert.id, id));
 }
 
 export async function openTasks(db: Db, paths: string[], limit: number) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addDays } from '@fangkong/core';
+import { addDays, maskName } from '@fangkong/core';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { queryRows } from '../../db/query-rows.ts';
@@ -150,10 +150,10 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
     const badge = (await grid.request('GET', '/api/alerts/badge')).json() as { open: number };
     assert.ok(badge.open >= 1);
     const alerts = (await grid.request('GET', '/api/alerts')).json() as {
-      items: { kind: string; episodeId: string; personName: string }[];
+      items: { kind: string; episodeId: string; personNameMasked: string }[];
     };
     const fever = alerts.items.find((a) => a.episodeId === episode.id);
-    assert.deepEqual([fever?.kind, fever?.personName], ['fever', detail.personName], 'the alert names the person, as the detail does');
+    assert.deepEqual([fever?.kind, fever?.personNameMasked], ['fever', maskName(detail.personName)], 'the alert names the person, masked');
   });
 
   async function recordAllNegative(episodeId: string) {

@@ -226,8 +226,8 @@ export function EpisodeDetailDrawer({ episodeId, onClose, onOpen }: Props) {
 }
 
 /** The drawer with its own open state, for pages that open episodes from a row. */
-export function useEpisodeDrawer() {
-  const [openId, setOpenId] = useState<string | null>(null);
+export function useEpisodeDrawer(initialId: string | null = null) {
+  const [openId, setOpenId] = useState<string | null>(initialId);
   const drawer = <EpisodeDetailDrawer episodeId={openId} onClose={() => setOpenId(null)} onOpen={setOpenId} />;
   return { open: setOpenId, drawer };
 }

@@ -2,6 +2,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client.ts';
 import type { EpisodeListItem } from '../../api/key-person-types.ts';
 import { useSession } from '../../auth/session.tsx';
@@ -118,13 +119,14 @@ function EpisodesTable({ onOpen }: { onOpen: (id: string) => void }) {
   );
 }
 
-/** Everyone under management in my scope, with register, the release-table export and pending transfers. */
+/** Everyone under management in my scope, with register, the release-table export and pending transfers; `?episode=<id>` (an alert's link) opens it. */
 export function KeyPersonsPage() {
   const { t } = useI18n();
+  const [params] = useSearchParams();
   const { can } = useSession();
   const [registering, setRegistering] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const drawer = useEpisodeDrawer();
+  const drawer = useEpisodeDrawer(params.get('episode'));
   return (
     <Card
       title={<Typography.Text strong>{t('menu.keyPersons')}</Typography.Text>}

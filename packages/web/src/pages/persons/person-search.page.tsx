@@ -2,6 +2,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client.ts';
 import type { PersonListItem } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -11,14 +12,15 @@ import { PersonDetailDrawer } from './person-detail.drawer.tsx';
 
 const PAGE_SIZE = 20;
 
-/** Search by ID number, mobile or name prefix inside the picked jurisdiction; results are masked until opened. */
+/** Search by ID number, mobile or name prefix inside the picked jurisdiction; results are masked until opened. `?person=<id>` (an alert's link) opens that person. */
 export function PersonSearchPage() {
   const { t } = useI18n();
+  const [params] = useSearchParams();
   const { jurisdiction } = useScope();
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(params.get('person'));
   const jurisdictionId = jurisdiction?.id;
   const persons = useQuery({
     queryKey: ['persons', { jurisdictionId, q, page }],

@@ -1,0 +1,54 @@
+/**
+ * How urgent an alert is, by its kind (CASE-007: warning levels; CASE-001: overdue alerts). One
+ * answer for the server's ordering and filters and the web's tags: a positive result or pool puts
+ * people at risk now, an overdue release test or missed check delays control, the rest informs.
+ */
+export const ALERT_KINDS = [
+  'positive_pool',
+  'positive_result',
+  'environment_positive',
+  'fever',
+  'symptom',
+  'indeterminate_pool',
+  'indeterminate_result',
+  'episode_basis_changed',
+  'overdue_test',
+  'overdue_check',
+  'capacity',
+  'result_corrected',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export const ALERT_SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+export const ALERT_STATUSES = ['open', 'resolved'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+const SEVERITY: Record<AlertKind, AlertSeverity> = {
+  positive_pool: 'critical',
+  positive_result: 'critical',
+  environment_positive: 'critical',
+  fever: 'high',
+  symptom: 'high',
+  indeterminate_pool: 'high',
+  indeterminate_result: 'high',
+  overdue_test: 'high',
+  episode_basis_changed: 'medium',
+  overdue_check: 'medium',
+  capacity: 'medium',
+  result_corrected: 'low',
+};
+
+export const isAlertKind = (kind: string): kind is AlertKind => Object.hasOwn(SEVERITY, kind);
+
+/** An unknown kind (raised by code newer than this rule) is never hidden below the known ones: it is high. */
+export function alertSeverity(kind: string): AlertSeverity {
+  return isAlertKind(kind) ? SEVERITY[kind] : 'high';
+}
+
+/** 0 is the most urgent; the order the alert list sorts by after open-before-resolved. */
+export const severityRank = (severity: AlertSeverity): number => ALERT_SEVERITIES.indexOf(severity);
+
+/** The kinds of one severity, for filtering by severity in a query. */
+export const kindsOfSeverity = (severity: AlertSeverity): AlertKind[] => ALERT_KINDS.filter((k) => SEVERITY[k] === severity);

@@ -10,11 +10,11 @@ import {
   profileFor,
   shanghaiDate,
 } from '@fangkong/core';
+import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import type { AppDeps } from '../packages/server/src/app-deps.ts';
-import { systemContext } from '../packages/server/src/http/context.ts';
-import { eq } from 'drizzle-orm';
 import { quarantineRoom } from '../packages/server/src/db/schema/index.ts';
+import { systemContext } from '../packages/server/src/http/context.ts';
 import { insertRooms } from '../packages/server/src/modules/key-persons/site.repository.ts';
 import { insertPlace } from '../packages/server/src/modules/places/place.repository.ts';
 import { createUser } from '../packages/server/src/modules/users/user.service.ts';
@@ -85,6 +85,13 @@ async function seed(server: JourneyServer): Promise<Seeded> {
     jurisdictionId: villageA.id,
     jurisdictionPath: villageA.path,
   });
+  await insertPlace(deps.database.db, {
+    kind: 'quarantine_site',
+    name: '甲社区备用隔离点',
+    code: 'SITE-JIA-2',
+    jurisdictionId: villageA.id,
+    jurisdictionPath: villageA.path,
+  });
   const admin = await loginAs(server.app, 'district-admin');
   const rooms = await admin.request('POST', `/api/quarantine-sites/${site.id}/rooms`, { prefix: 'A', count: 20, beds: 1 });
   assert.equal(rooms.statusCode, 201, rooms.body);
@@ -94,7 +101,12 @@ async function seed(server: JourneyServer): Promise<Seeded> {
 }
 
 /** 陈集中 of 甲社区 in centralized quarantine at the town's site (room T001), 李网格 her cadre (issue 18 item 2). */
-async function seedAtTownSite(server: JourneyServer, town: { id: string; path: string }, villageId: string, cadreId: string): Promise<void> {
+async function seedAtTownSite(
+  server: JourneyServer,
+  town: { id: string; path: string },
+  villageId: string,
+  cadreId: string,
+): Promise<void> {
   const db = server.deps.database.db;
   const site = await insertPlace(db, {
     kind: 'quarantine_site',
@@ -378,8 +390,15 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     assert.match((await row.textContent()) ?? '', /湖塘镇 \/ 甲社区/);
   });
 
+  // RES-001, KP-F08; issue 18 item 3: a site without rooms reads 暂无房间, neither full nor red.
   it('sees the quarantine sites with beds and rooms', async () => {
     await page.getByTestId('menu-sites').click();
+    const spare = page.getByTestId('sites-table').locator('tbody tr', { hasText: '甲社区备用隔离点' });
+    const occupancy = spare.getByTestId('site-occupancy');
+    assert.equal(await occupancy.getAttribute('data-no-rooms'), 'true');
+    assert.equal(await occupancy.getAttribute('data-alert'), 'false');
+    assert.match((await spare.textContent()) ?? '', /暂无房间/);
+    assert.doesNotMatch((await spare.textContent()) ?? '', /已满/);
     await page.getByTestId('sites-table').getByText('甲社区集中隔离点').click();
     await page.getByTestId('site-rooms').getByText('A020').waitFor();
     await screenshot(page, 'key-person-12-site');

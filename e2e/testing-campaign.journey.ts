@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { insertPerson } from '../packages/server/src/modules/persons/person.repository.ts';
-import { insertPlace } from '../packages/server/src/modules/places/place.repository.ts';
 import { sealPerson } from '../packages/server/src/modules/persons/person-record.ts';
+import { insertPlace } from '../packages/server/src/modules/places/place.repository.ts';
 import { addTwoTowns, addUser, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
 import { choose, type JourneyPage, type JourneyServer, screenshot, signIn, skipReason, useJourney, waitForCount } from './harness.ts';
 

@@ -11,9 +11,12 @@ import {
   profileFor,
   shanghaiDate,
 } from '@fangkong/core';
+import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import type { AppDeps } from '../packages/server/src/app-deps.ts';
+import { quarantineRoom } from '../packages/server/src/db/schema/index.ts';
 import { systemContext } from '../packages/server/src/http/context.ts';
+import { insertRooms } from '../packages/server/src/modules/key-persons/site.repository.ts';
 import { insertPlace } from '../packages/server/src/modules/places/place.repository.ts';
 import { createUser } from '../packages/server/src/modules/users/user.service.ts';
 import { addTwoTowns, loginAs, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
@@ -40,6 +43,8 @@ const MEDIC = 'zhou.medic';
 const DUE = { name: '张密接', idNumber: residentId('19880415', 517) };
 const FEVER = { name: '李观察', idNumber: residentId('19920722', 333) };
 const BAD = { name: '王错误', idNumber: '32041219900101000X' };
+/** A close contact of 甲社区 placed at the town's own site, which lies outside the grid worker's village. */
+const AT_TOWN_SITE = { name: '陈集中', idNumber: residentId('19850611', 419), site: '湖塘镇集中隔离点', room: 'T001' };
 
 /** The start (day 0) whose release falls today under the edition in force, as the server will plan it. */
 function startForReleaseToday(today: CalendarDate, path: string): CalendarDate {
@@ -62,10 +67,15 @@ interface Seeded {
 
 async function seed(server: JourneyServer): Promise<Seeded> {
   const deps: AppDeps = server.deps;
-  const { county, villageA } = await addTwoTowns(deps);
-  const user = (username: string, displayName: string, role: 'grid_worker' | 'assigned_medic' | 'system_admin', jurisdictionId: string) =>
-    createUser(deps, systemContext('journey'), { username, displayName, password: TEST_PASSWORD, role, jurisdictionId });
-  await user(GRID, '李网格', 'grid_worker', villageA.id);
+  const { county, townA, villageA } = await addTwoTowns(deps);
+  const user = (
+    username: string,
+    displayName: string,
+    role: 'grid_worker' | 'assigned_medic' | 'system_admin' | 'town_cadre',
+    jurisdictionId: string,
+  ) => createUser(deps, systemContext('journey'), { username, displayName, password: TEST_PASSWORD, role, jurisdictionId });
+  const gridUser = await user(GRID, '李网格', 'grid_worker', villageA.id);
+  await user('town-cadre', '镇干部', 'town_cadre', townA.id);
   await user(MEDIC, '周医生', 'assigned_medic', villageA.id);
   await user('district-admin', '区管理员', 'system_admin', county.id);
   const site = await insertPlace(deps.database.db, {
@@ -76,11 +86,56 @@ async function seed(server: JourneyServer): Promise<Seeded> {
     jurisdictionId: villageA.id,
     jurisdictionPath: villageA.path,
   });
+  await insertPlace(deps.database.db, {
+    kind: 'quarantine_site',
+    name: '甲社区备用隔离点',
+    code: 'SITE-JIA-2',
+    jurisdictionId: villageA.id,
+    jurisdictionPath: villageA.path,
+  });
   const admin = await loginAs(server.app, 'district-admin');
   const rooms = await admin.request('POST', `/api/quarantine-sites/${site.id}/rooms`, { prefix: 'A', count: 20, beds: 1 });
   assert.equal(rooms.statusCode, 201, rooms.body);
+  await seedAtTownSite(server, townA, villageA.id, gridUser.id);
   const today = shanghaiDate(new Date());
   return { today, dueStart: startForReleaseToday(today, villageA.path) };
+}
+
+/** 陈集中 of 甲社区 in centralized quarantine at the town's site (room T001), 李网格 her cadre (issue 18 item 2). */
+async function seedAtTownSite(
+  server: JourneyServer,
+  town: { id: string; path: string },
+  villageId: string,
+  cadreId: string,
+): Promise<void> {
+  const db = server.deps.database.db;
+  const site = await insertPlace(db, {
+    kind: 'quarantine_site',
+    name: AT_TOWN_SITE.site,
+    code: 'SITE-TOWN-1',
+    jurisdictionId: town.id,
+    jurisdictionPath: town.path,
+  });
+  await insertRooms(db, [{ siteId: site.id, code: AT_TOWN_SITE.room, beds: 1 }]);
+  const roomId = (await db.select({ id: quarantineRoom.id }).from(quarantineRoom).where(eq(quarantineRoom.siteId, site.id)))[0]?.id;
+  const grid = await loginAs(server.app, GRID);
+  const person = await grid.request('POST', '/api/persons', {
+    idType: 'resident_id',
+    idNumber: AT_TOWN_SITE.idNumber,
+    name: AT_TOWN_SITE.name,
+    jurisdictionId: villageId,
+  });
+  assert.equal(person.statusCode, 201, person.body);
+  const townCadre = await loginAs(server.app, 'town-cadre');
+  const episode = await townCadre.request('POST', '/api/key-persons/episodes', {
+    personId: (person.json() as { id: string }).id,
+    category: 'close_contact',
+    startDate: shanghaiDate(new Date()),
+    assignedCadreId: cadreId,
+    siteId: site.id,
+    roomId,
+  });
+  assert.equal(episode.statusCode, 201, episode.body);
 }
 
 /** The roster template from the page's own session, filled in: two close contacts and one row with a bad ID number. */
@@ -317,8 +372,37 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     assert.equal((await download).suggestedFilename(), `人员解除隔离表-${seeded.today}.xlsx`);
   });
 
+  // KP-D01, KP-000, COMM-041; issue 18 items 2 and 6: a person at the town's site opens without a
+  // request outside the grid worker's village (no 404, no 「记录不存在」 toast), with its site and room,
+  // and the list names the location from the viewer's scope down.
+  it('opens a person at the town site: site and room shown, no request answered 404, location as town / community', async () => {
+    const notFound: string[] = [];
+    const onResponse = (response: { status(): number; url(): string }) => {
+      if (response.status() === 404 && response.url().includes('/api/')) notFound.push(response.url());
+    };
+    page.on('response', onResponse);
+    const drawer = await openEpisode(page, AT_TOWN_SITE.name);
+    const summary = drawer.getByTestId('episode-summary');
+    await summary.getByText(`${AT_TOWN_SITE.site} · ${AT_TOWN_SITE.room}`).waitFor();
+    await page.waitForTimeout(500);
+    page.off('response', onResponse);
+    assert.deepEqual(notFound, [], 'no request of the page answers 404');
+    assert.equal(await page.getByText('记录不存在或不在您的辖区内').count(), 0, 'no not-found toast');
+    await screenshot(page, 'key-person-12-town-site');
+    await closeDrawer(page);
+    const row = page.getByTestId('episodes-table').locator('tbody tr', { hasText: AT_TOWN_SITE.name });
+    assert.match((await row.textContent()) ?? '', /湖塘镇 \/ 甲社区/);
+  });
+
+  // RES-001, KP-F08; issue 18 item 3: a site without rooms reads 暂无房间, neither full nor red.
   it('sees the quarantine sites with beds and rooms', async () => {
     await page.getByTestId('menu-sites').click();
+    const spare = page.getByTestId('sites-table').locator('tbody tr', { hasText: '甲社区备用隔离点' });
+    const occupancy = spare.getByTestId('site-occupancy');
+    assert.equal(await occupancy.getAttribute('data-no-rooms'), 'true');
+    assert.equal(await occupancy.getAttribute('data-alert'), 'false');
+    assert.match((await spare.textContent()) ?? '', /暂无房间/);
+    assert.doesNotMatch((await spare.textContent()) ?? '', /已满/);
     await page.getByTestId('sites-table').getByText('甲社区集中隔离点').click();
     await page.getByTestId('site-rooms').getByText('A020').waitFor();
     await screenshot(page, 'key-person-12-site');

@@ -3,6 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { insertPerson } from '../packages/server/src/modules/persons/person.repository.ts';
 import { sealPerson } from '../packages/server/src/modules/persons/person-record.ts';
+import { insertPlace } from '../packages/server/src/modules/places/place.repository.ts';
 import { addTwoTowns, addUser, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
 import { choose, type JourneyPage, type JourneyServer, screenshot, signIn, skipReason, useJourney, waitForCount } from './harness.ts';
 
@@ -22,18 +23,28 @@ const LAB_NAME = '武进区疾控中心';
 const FIRST = 'T-100001';
 const SECOND = 'T-100002';
 
+/** The flat 3幢 2单元 501室 of 甲社区, as building, unit and household places; answers the household's id. */
+async function doorOfVillage(server: JourneyServer, village: { id: string; path: string }): Promise<string> {
+  const db = server.deps.database.db;
+  const where = { jurisdictionId: village.id, jurisdictionPath: village.path };
+  const building = await insertPlace(db, { kind: 'building', name: '3幢', code: 'J-B3', ...where });
+  const unit = await insertPlace(db, { kind: 'unit', name: '2单元', code: 'J-B3-2', parentPlaceId: building.id, ...where });
+  return (await insertPlace(db, { kind: 'household', name: '501室', code: 'J-B3-2-501', parentPlaceId: unit.id, ...where })).id;
+}
+
 async function seed(server: JourneyServer): Promise<string[]> {
   const deps = server.deps;
   const { county, townA, villageA } = await addTwoTowns(deps);
   await addUser(deps, CADRE, 'town_cadre', townA.id);
   await addUser(deps, LAB, 'lab_staff', county.id);
   const ids: string[] = [];
-  // 12 to sample and 3 left for door-to-door follow-up.
+  const door = await doorOfVillage(server, villageA);
+  // 12 to sample and 3 left for door-to-door follow-up, who live at 3幢 2单元 501室.
   for (let i = 0; i < 15; i++) {
     const idNumber = residentId('19800101', 300 + i);
     const row = sealPerson(
       deps.cipher,
-      { idType: 'resident_id', idNumber, name: `居民${String(i + 1).padStart(2, '0')}`, householdId: null },
+      { idType: 'resident_id', idNumber, name: `居民${String(i + 1).padStart(2, '0')}`, householdId: i >= 12 ? door : null },
       { jurisdictionId: villageA.id, jurisdictionPath: villageA.path },
     );
     await insertPerson(deps.database.db, row);
@@ -118,6 +129,8 @@ describe('testing campaign journey', { skip: skipReason(), timeout: 180_000 }, (
     // issue 18 item 6: the community is named with its town, never a grid or community alone
     const firstUnsampled = await page.getByTestId('unsampled-table').locator('tbody tr.ant-table-row').first().textContent();
     assert.match(firstUnsampled ?? '', /湖塘镇 \/ 甲社区/);
+    // TEST-006, COMM-041; issue 18 item 5: staff of the person's scope see the door they knock on
+    assert.match(firstUnsampled ?? '', /3幢 2单元 501室/);
     await screenshot(page, 'testing-4-unsampled');
     lap('progress checked');
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { AppError, residentIdProblem } from '@fangkong/core';
+import { AppError, capacityState, residentIdProblem } from '@fangkong/core';
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../db/query-rows.ts';
 import { loginAs } from '../testing/factories.ts';
@@ -92,6 +92,16 @@ describe('demo seed', () => {
     assert.ok(kinds.every((k) => k.level === 'village'));
     assert.ok(kinds.filter((k) => k.kind === 'fever_clinic').every((k) => k.parent_kind === 'medical_institution'));
     assert.ok(kinds.filter((k) => k.kind === 'quarantine_site').every((k) => (k.attributes.beds ?? 0) >= (k.attributes.rooms ?? 1)));
+  });
+
+  // RES-001, KP-F08; issue 18 item 3: every demo quarantine site has its rooms and beds, so none reads 暂无房间.
+  it('gives every quarantine site rooms and beds', async () => {
+    const sites = await rows<{ code: string; rooms: number; beds: number }>(
+      sql`select p.code, count(r.id)::int as rooms, coalesce(sum(r.beds), 0)::int as beds from place p
+          left join quarantine_room r on r.site_id = p.id where p.kind = 'quarantine_site' group by p.code`,
+    );
+    assert.ok(sites.length > 1, `${sites.length} sites`);
+    for (const site of sites) assert.ok(site.rooms > 0 && !capacityState(site.beds, 0).noRooms, `${site.code}: ${site.rooms} rooms`);
   });
 
   it('writes one audit event for the seed run', async () => {

@@ -281,6 +281,8 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
       .locator('input[data-testid="record-check-temperature"], [data-testid="record-check-temperature"] input')
       .first()
       .fill('38.2');
+    // KP-D03, issue 18 item 4: the symptom question must be answered before symptoms are picked
+    await page.getByTestId('record-check-symptom-answer').getByText('有症状').click();
     await page.getByTestId('record-check-symptoms').getByText('干咳').click();
     await page.getByTestId('record-check-submit').click();
     const escalated = page.getByTestId('check-escalated');

@@ -37,3 +37,31 @@ export function checkObservation(rule: CategoryRule, observation: Observation): 
 export function monitoringExpectedOn(plan: { start: string; managementEndDate: string | null }, date: string): boolean {
   return date >= plan.start && (plan.managementEndDate === null || date <= plan.managementEndDate);
 }
+
+/** What a daily check recorder entered: a temperature or an explicit "could not measure" with its reason, and a symptom answer. */
+export interface ObservationEntry {
+  temperatureTenths: number | null;
+  /** Why the temperature could not be measured (无法测量), or null when it was measured. */
+  notMeasuredReason: string | null;
+  /** The symptom answer: an empty list means "no symptoms"; null means the question was not answered. */
+  symptoms: readonly string[] | null;
+}
+
+export interface ObservationProblem {
+  field: 'temperature' | 'notMeasuredReason' | 'symptoms';
+  reason: 'temperatureRequired' | 'notMeasuredReasonRequired' | 'temperatureAndNotMeasured' | 'symptomAnswerRequired';
+}
+
+/**
+ * Why a daily check cannot be saved, or null when it can (KP-D03; issue 18 item 4): it needs a
+ * temperature or an explicit 无法测量 with a reason — not both — and an answer to the symptom question.
+ */
+export function observationProblem(entry: ObservationEntry): ObservationProblem | null {
+  const reason = entry.notMeasuredReason?.trim() ?? '';
+  const notMeasured = entry.notMeasuredReason !== null;
+  if (entry.temperatureTenths !== null && notMeasured) return { field: 'notMeasuredReason', reason: 'temperatureAndNotMeasured' };
+  if (entry.temperatureTenths === null && !notMeasured) return { field: 'temperature', reason: 'temperatureRequired' };
+  if (notMeasured && reason === '') return { field: 'notMeasuredReason', reason: 'notMeasuredReasonRequired' };
+  if (entry.symptoms === null) return { field: 'symptoms', reason: 'symptomAnswerRequired' };
+  return null;
+}

@@ -41,6 +41,13 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   categoryNotInEdition: { zh: '方案 {edition} 未规定该类人员', en: 'Edition {edition} has no rules for this category' },
   invalidDate: { zh: '日期格式应为 YYYY-MM-DD', en: 'A date is written YYYY-MM-DD' },
   futureDate: { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
+  temperatureRequired: {
+    zh: '请填写体温，或勾选“无法测量”并说明原因',
+    en: 'Enter a temperature, or tick "could not measure" and give the reason',
+  },
+  notMeasuredReasonRequired: { zh: '请说明无法测量体温的原因', en: 'Say why the temperature could not be measured' },
+  temperatureAndNotMeasured: { zh: '已填写体温时不能同时选择“无法测量”', en: 'A measured temperature cannot also be "could not measure"' },
+  symptomAnswerRequired: { zh: '请回答有无症状', en: 'Answer whether there are symptoms' },
   activeEpisodeExists: { zh: '该人员已有同类别的在管记录', en: 'This person already has an active episode of this category' },
   notAssignable: { zh: '该用户无权为此辖区的人员签字', en: 'This user cannot sign for people of this jurisdiction' },
   roomNotInSite: { zh: '房间不属于该隔离点', en: 'The room is not in this quarantine site' },

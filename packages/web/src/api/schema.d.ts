@@ -3311,7 +3311,8 @@ export interface paths {
                         /** Format: date-time */
                         observedAt: string;
                         temperature: number | null;
-                        symptoms: string[];
+                        notMeasuredReason?: string | null;
+                        symptoms?: string[];
                     };
                 };
             };

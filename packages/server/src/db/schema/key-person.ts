@@ -104,6 +104,8 @@ export const healthObservation = pgTable(
     observedDate: date('observed_date', { mode: 'string' }).notNull(),
     /** Tenths of a degree Celsius (373 = 37.3 °C): exact, no floating point. */
     temperatureTenths: integer('temperature_tenths'),
+    /** Why the temperature could not be measured (无法测量); null when it was measured (KP-D03). */
+    notMeasuredReason: text('not_measured_reason'),
     symptoms: jsonb('symptoms').$type<string[]>().notNull().default([]),
     recordedBy: uuid('recorded_by').references(() => appUser.id),
     jurisdictionPath: text('jurisdiction_path').notNull(),

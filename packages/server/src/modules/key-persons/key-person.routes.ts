@@ -111,7 +111,8 @@ export function keyPersonRoutes(api: Api, deps: AppDeps) {
           {
             observedAt: Type.String({ format: 'date-time' }),
             temperature: Type.Union([Type.Number({ minimum: 30, maximum: 45 }), Type.Null()]),
-            symptoms: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 }),
+            notMeasuredReason: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+            symptoms: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })),
           },
           { additionalProperties: false },
         ),

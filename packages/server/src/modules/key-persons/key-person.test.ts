@@ -131,6 +131,35 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
     assert.equal((reply.json() as { field: string }).field, 'startDate');
   });
 
+  // KP-D03, issue 18 item 4: an empty daily check is refused with field and reason, nothing is saved, the person stays to do
+  it('an empty daily check is refused (temperature or 无法测量 with a reason, and a symptom answer), nothing saved', async () => {
+    await setToday(D0);
+    const episode = (await register({ personId: await newPerson() })).json() as Episode;
+    const post = (body: Record<string, unknown>) =>
+      grid.request('POST', `/api/key-persons/episodes/${episode.id}/observations`, { observedAt: at(D0), ...body });
+    const count = async () =>
+      (
+        await queryRows<{ n: number }>(
+          runtime.deps.database.db,
+          sql`select count(*)::int as n from health_observation where episode_id = ${episode.id}`,
+        )
+      )[0]?.n;
+    const empty = await post({ temperature: null, symptoms: [] });
+    assert.equal(empty.statusCode, 400, empty.body);
+    assert.deepEqual([(empty.json() as { field: string }).field], ['temperature']);
+    const noReason = await post({ temperature: null, notMeasuredReason: ' ', symptoms: [] });
+    assert.equal((noReason.json() as { field: string }).field, 'notMeasuredReason');
+    const noSymptomAnswer = await post({ temperature: 36.5 });
+    assert.equal(noSymptomAnswer.statusCode, 400, noSymptomAnswer.body);
+    assert.equal((noSymptomAnswer.json() as { field: string }).field, 'symptoms');
+    assert.equal(await count(), 0);
+    const work = (await grid.request('GET', `/api/key-persons/work-list?date=${D0}`)).json() as { checksDue: { episodeId: string }[] };
+    assert.ok(work.checksDue.some((w) => w.episodeId === episode.id));
+    const notMeasured = await post({ temperature: null, notMeasuredReason: '体温计损坏', symptoms: [] });
+    assert.equal(notMeasured.statusCode, 201, notMeasured.body);
+    assert.equal(await count(), 1);
+  });
+
   // KP-D03, KP-D04: a fever is reported at once, a transfer task is created and release is blocked
   it('a fever of 37.5 °C raises an alert and a fever-clinic transfer task, and blocks release', async () => {
     const episode = (await register({ personId: await newPerson() })).json() as Episode;

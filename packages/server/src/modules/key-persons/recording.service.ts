@@ -7,6 +7,7 @@ import {
   type KeyPersonCategory,
   notFound,
   type ObservationOutcome,
+  observationProblem,
   pathInScope,
   scopePaths,
   shanghaiDate,
@@ -130,7 +131,10 @@ async function escalateObservation(db: Db, episode: EpisodeRow, outcome: Observa
 export interface ObservationInput {
   observedAt: string;
   temperature: number | null;
-  symptoms: string[];
+  /** 无法测量: why the temperature could not be taken; absent or null when it was. */
+  notMeasuredReason?: string | null;
+  /** The symptom answer: [] is "no symptoms"; absent is "not answered" (refused). */
+  symptoms?: string[];
 }
 
 /** A daily check; fever (≥ the protocol's threshold) or any symptom raises an alert and a fever-clinic transfer task. */
@@ -143,13 +147,18 @@ export async function recordObservation(deps: Deps, context: RequestContext, epi
   notInFuture(observedAt, now, 'observedAt');
   if (shanghaiDate(observedAt) < episode.startDate) throw invalid('observedAt', 'beforeEpisodeStart');
   const temperatureTenths = input.temperature === null ? null : Math.round(input.temperature * 10);
-  const outcome = checkObservation(ruleOf(episode), { temperatureTenths, symptoms: input.symptoms });
+  const notMeasuredReason = input.notMeasuredReason ?? null;
+  // KP-D03, issue 18 item 4: an empty check is refused before anything is saved.
+  const problem = observationProblem({ temperatureTenths, notMeasuredReason, symptoms: input.symptoms ?? null });
+  if (problem) throw invalid(problem.field, problem.reason);
+  const outcome = checkObservation(ruleOf(episode), { temperatureTenths, symptoms: input.symptoms ?? [] });
   return db.transaction(async (tx) => {
     const observationId = await insertObservation(tx, {
       episodeId,
       observedAt,
       observedDate: shanghaiDate(observedAt),
       temperatureTenths,
+      notMeasuredReason: notMeasuredReason?.trim() ?? null,
       symptoms: outcome.symptoms,
       recordedBy: context.actor.userId,
       jurisdictionPath: episode.jurisdictionPath,
@@ -161,14 +170,14 @@ export async function recordObservation(deps: Deps, context: RequestContext, epi
       at: observedAt,
       kind: 'observation',
       actorUserId: context.actor.userId,
-      details: { temperature: input.temperature, symptoms: outcome.symptoms, escalated: outcome.escalations.length > 0 },
+      details: { temperature: input.temperature, notMeasuredReason, symptoms: outcome.symptoms, escalated: outcome.escalations.length > 0 },
     });
     await recordAudit(tx, context, {
       action: 'keyPerson.observe',
       entityType: 'key_person_episode',
       entityId: episodeId,
       jurisdictionPath: episode.jurisdictionPath,
-      after: { temperature: input.temperature, symptoms: outcome.symptoms },
+      after: { temperature: input.temperature, notMeasuredReason, symptoms: outcome.symptoms },
     });
     return { id: observationId, escalated: outcome.escalations.length > 0, because: outcome.because };
   });

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, DatePicker, Form, InputNumber, Modal, Space } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
@@ -14,7 +14,20 @@ import { Reasons } from './reasons.tsx';
 interface Values {
   observedAt: Dayjs;
   temperature?: number | null;
+  notMeasured?: boolean;
+  notMeasuredReason?: string;
+  symptomAnswer?: 'none' | 'some';
   symptoms?: string[];
+}
+
+/** The request body: a temperature or 无法测量 with its reason, and the symptom answer (KP-D03; issue 18 item 4). */
+function bodyOf(values: Values) {
+  return {
+    observedAt: values.observedAt.toISOString(),
+    temperature: values.notMeasured ? null : (values.temperature ?? null),
+    notMeasuredReason: values.notMeasured ? (values.notMeasuredReason ?? '') : null,
+    ...(values.symptomAnswer === undefined ? {} : { symptoms: values.symptomAnswer === 'none' ? [] : (values.symptoms ?? []) }),
+  };
 }
 
 export interface CheckToRecord {
@@ -39,7 +52,7 @@ function RecordCheckDialog({ check, onClose }: { check: CheckToRecord; onClose: 
       unwrap(
         api.POST('/api/key-persons/episodes/{id}/observations', {
           params: { path: { id: check.episodeId } },
-          body: { observedAt: values.observedAt.toISOString(), temperature: values.temperature ?? null, symptoms: values.symptoms ?? [] },
+          body: bodyOf(values),
         }),
       ),
     meta: { ownErrors: true },
@@ -52,7 +65,7 @@ function RecordCheckDialog({ check, onClose }: { check: CheckToRecord; onClose: 
       showSuccess(t('keyPerson.checkSaved'));
       close();
     },
-    onError: (error) => applyFormError(form, error, ['observedAt', 'temperature', 'symptoms']),
+    onError: (error) => applyFormError(form, error, ['observedAt', 'temperature', 'notMeasuredReason', 'symptoms']),
   });
   const title = check.personName ? `${t('keyPerson.recordCheck')} · ${check.personName}` : t('keyPerson.recordCheck');
   return (
@@ -88,24 +101,76 @@ function RecordCheckDialog({ check, onClose }: { check: CheckToRecord; onClose: 
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ observedAt: dayjs(), symptoms: [] }}
+          initialValues={{ observedAt: dayjs(), symptoms: [], notMeasured: false }}
           onFinish={(values) => record.mutate(values)}
           data-testid="record-check-form"
         >
           <Form.Item name="observedAt" label={t('keyPerson.observedAt')} rules={[{ required: true }]}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="temperature" label={t('keyPerson.temperature')}>
-            <InputNumber min={34} max={43} step={0.1} precision={1} style={{ width: 160 }} data-testid="record-check-temperature" />
-          </Form.Item>
-          <Form.Item name="symptoms" label={t('keyPerson.symptoms')}>
-            <Checkbox.Group
-              data-testid="record-check-symptoms"
-              options={SYMPTOMS.map((s) => ({ value: s, label: labelOf(t, 'keyPerson.symptom', s) }))}
-            />
-          </Form.Item>
+          <CheckFields />
         </Form>
       )}
     </Modal>
+  );
+}
+
+/** Temperature (or 无法测量 with a reason) and the symptom answer; the form refuses an empty check before the server does. */
+function CheckFields() {
+  const { t } = useI18n();
+  const notMeasured = Form.useWatch<boolean | undefined>('notMeasured');
+  const symptomAnswer = Form.useWatch<'none' | 'some' | undefined>('symptomAnswer');
+  return (
+    <>
+      <Form.Item
+        name="temperature"
+        label={t('keyPerson.temperature')}
+        rules={[{ required: !notMeasured, message: t('keyPerson.temperatureRequired') }]}
+      >
+        <InputNumber
+          min={34}
+          max={43}
+          step={0.1}
+          precision={1}
+          style={{ width: 160 }}
+          disabled={notMeasured}
+          data-testid="record-check-temperature"
+        />
+      </Form.Item>
+      <Form.Item name="notMeasured" valuePropName="checked">
+        <Checkbox data-testid="record-check-not-measured">{t('keyPerson.notMeasured')}</Checkbox>
+      </Form.Item>
+      {notMeasured ? (
+        <Form.Item
+          name="notMeasuredReason"
+          label={t('keyPerson.notMeasuredReason')}
+          rules={[{ required: true, whitespace: true, message: t('keyPerson.notMeasuredReasonRequired') }]}
+        >
+          <Input maxLength={200} data-testid="record-check-not-measured-reason" />
+        </Form.Item>
+      ) : null}
+      <Form.Item
+        name="symptomAnswer"
+        label={t('keyPerson.symptomAnswer')}
+        rules={[{ required: true, message: t('keyPerson.symptomAnswerRequired') }]}
+      >
+        <Radio.Group data-testid="record-check-symptom-answer">
+          <Radio value="none">{t('keyPerson.symptomAnswerNone')}</Radio>
+          <Radio value="some">{t('keyPerson.symptomAnswerSome')}</Radio>
+        </Radio.Group>
+      </Form.Item>
+      {symptomAnswer === 'some' ? (
+        <Form.Item
+          name="symptoms"
+          label={t('keyPerson.symptoms')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('keyPerson.symptomAnswerRequired') }]}
+        >
+          <Checkbox.Group
+            data-testid="record-check-symptoms"
+            options={SYMPTOMS.map((s) => ({ value: s, label: labelOf(t, 'keyPerson.symptom', s) }))}
+          />
+        </Form.Item>
+      ) : null}
+    </>
   );
 }

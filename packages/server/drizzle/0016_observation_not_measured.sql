@@ -1,0 +1,1 @@
+ALTER TABLE "health_observation" ADD COLUMN "not_measured_reason" text;

@@ -200,8 +200,13 @@ const ninthTesting: TestingRules = {
     },
   ],
   groups: [
-    { group: 'close_contact', cycle: { onceWithinDays: 1 }, basis: onEvent('Close contacts') },
-    { group: 'inbound_traveller', cycle: { onceWithinDays: 1 }, basis: onEvent('Inbound travellers') },
+    { group: 'close_contact', keyPersonCategories: ['close_contact'], cycle: { onceWithinDays: 1 }, basis: onEvent('Close contacts') },
+    {
+      group: 'inbound_traveller',
+      keyPersonCategories: ['inbound_traveller'],
+      cycle: { onceWithinDays: 1 },
+      basis: onEvent('Inbound travellers'),
+    },
     { group: 'fever_clinic_patient', cycle: { onceWithinDays: 1 }, basis: clause(P9, '四(一)', 'Every fever-clinic patient is tested') },
     {
       group: 'new_inpatient_or_carer',
@@ -216,7 +221,12 @@ const ninthTesting: TestingRules = {
     },
     { group: 'prison_staff', cycle: { everyDays: 7 }, basis: periodic(7, 'Prison and detention staff') },
     { group: 'welfare_institution_staff', cycle: { everyDays: 7 }, basis: periodic(7, 'Welfare and elderly-care staff') },
-    { group: 'key_area_arrival', cycle: { onceWithinDays: 1 }, basis: onEvent('Arrivals from risk areas') },
+    {
+      group: 'key_area_arrival',
+      keyPersonCategories: ['risk_area_arrival'],
+      cycle: { onceWithinDays: 1 },
+      basis: onEvent('Arrivals from risk areas'),
+    },
     {
       group: 'school_member_at_risk',
       cycle: { onceWithinDays: 1 },

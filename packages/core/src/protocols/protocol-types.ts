@@ -176,6 +176,11 @@ export interface TestingGroupRule {
   group: MandatoryTestingGroup;
   cycle: TestingCycle;
   basis: Clause;
+  /**
+   * Key-person categories whose active episodes are members of the group (TEST-001 (1) 密切接触者 are
+   * the close contacts under management), besides any imported roster.
+   */
+  keyPersonCategories?: KeyPersonCategory[];
 }
 
 export interface TurnaroundRule {

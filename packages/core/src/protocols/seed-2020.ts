@@ -399,10 +399,16 @@ const seedTesting: TestingRules = {
   groups: [
     {
       group: 'close_contact',
+      keyPersonCategories: ['close_contact'],
       cycle: { onceWithinDays: 1 },
       basis: onEntry('§三(二)10', 'Close contacts are tested on entry to quarantine'),
     },
-    { group: 'inbound_traveller', cycle: { onceWithinDays: 1 }, basis: onEntry('§三(三)1', 'Inbound arrivals are tested on arrival') },
+    {
+      group: 'inbound_traveller',
+      keyPersonCategories: ['inbound_traveller'],
+      cycle: { onceWithinDays: 1 },
+      basis: onEntry('§三(三)1', 'Inbound arrivals are tested on arrival'),
+    },
     {
       group: 'fever_clinic_patient',
       cycle: { onceWithinDays: 1 },
@@ -419,6 +425,7 @@ const seedTesting: TestingRules = {
     { group: 'welfare_institution_staff', cycle: { everyDays: 7 }, basis: cycleConfigured(7) },
     {
       group: 'key_area_arrival',
+      keyPersonCategories: ['risk_area_arrival'],
       cycle: { onceWithinDays: 1 },
       basis: onEntry('§三(三)2', 'Arrivals from key areas are tested on arrival'),
     },

@@ -63,6 +63,43 @@ interface Raw {
   last_pooled: boolean | null;
 }
 
+const LAST_SAMPLE = sql`left join lateral (
+          select s.sampled_at, lr.result, (t.pool_size > 1 or t.member_count > 1) as pooled from sample s
+          left join pool_member pm on pm.sample_id = s.id
+          left join tube t on t.id = pm.tube_id
+          left join lab_result lr on lr.id = t.id
+          where s.person_id = p.id order by s.sampled_at desc limit 1
+        ) last on true`;
+
+/**
+ * Active key-person episodes of the categories under the paths, as roster rows of `group` (the
+ * episode's id, its start as the joining day, its jurisdiction), each with the latest sample.
+ */
+export async function episodeMembersIn(
+  db: Db,
+  paths: readonly string[],
+  group: string,
+  categories: readonly string[],
+): Promise<RosterRow[]> {
+  if (categories.length === 0) return [];
+  const rows = await queryRows<Raw>(
+    db,
+    sql`select e.id, ${group} as group_code, e.person_id, p.name, p.id_masked, p.phone_masked, null as unit_name,
+          e.start_date::text as joined_on, e.jurisdiction_path, j.name as jurisdiction_name, last.sampled_at as last_sampled_at,
+          last.result as last_result, coalesce(last.pooled, false) as last_pooled
+        from key_person_episode e
+        join person p on p.id = e.person_id
+        join jurisdiction j on j.id = e.jurisdiction_id
+        ${LAST_SAMPLE}
+        where e.status = 'active' and e.category in (${sql.join(
+          categories.map((c) => sql`${c}`),
+          sql`, `,
+        )}) and ${pathUnder(sql`e.jurisdiction_path`, paths)}
+        order by e.jurisdiction_path, p.name, e.id`,
+  );
+  return rows.map(shapeRoster);
+}
+
 /** Active members under the paths (one group or all), each with their latest sample and its tube's result. */
 export async function rosterIn(db: Db, paths: readonly string[], group: string | null): Promise<RosterRow[]> {
   const ofGroup = group ? sql` and m.group_code = ${group}` : sql``;
@@ -84,7 +121,11 @@ export async function rosterIn(db: Db, paths: readonly string[], group: string |
         where m.left_on is null and ${pathUnder(sql`m.jurisdiction_path`, paths)}${ofGroup}
         order by m.jurisdiction_path, p.name, m.id`,
   );
-  return rows.map((r) => ({
+  return rows.map(shapeRoster);
+}
+
+function shapeRoster(r: Raw): RosterRow {
+  return {
     id: r.id,
     group: r.group_code,
     personId: r.person_id,
@@ -98,5 +139,5 @@ export async function rosterIn(db: Db, paths: readonly string[], group: string |
     lastSampledAt: asDate(r.last_sampled_at),
     lastResult: r.last_result,
     lastPooled: r.last_pooled === true,
-  }));
+  };
 }

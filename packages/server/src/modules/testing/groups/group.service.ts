@@ -22,7 +22,15 @@ import { findJurisdictionById } from '../../jurisdictions/jurisdiction.repositor
 import { jurisdictionLabels } from '../../jurisdictions/jurisdiction-label.ts';
 import { findPersonById } from '../../persons/person.repository.ts';
 import { isUniqueViolation, rulesInForce, scopeOf } from '../testing-access.ts';
-import { activeMembership, findMember, insertMember, leaveMembership, type RosterRow, rosterIn } from './group.repository.ts';
+import {
+  activeMembership,
+  episodeMembersIn,
+  findMember,
+  insertMember,
+  leaveMembership,
+  type RosterRow,
+  rosterIn,
+} from './group.repository.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
@@ -119,6 +127,23 @@ function stateOf(rules: TestingRules, member: RosterRow, today: string) {
   return memberTestingState(rule, { joinedOn: member.joinedOn, lastSampledOn }, today);
 }
 
+/**
+ * A group's members: its imported roster, and for a group the edition links to key-person categories
+ * (TEST-001 (1) 密切接触者 ← close contacts under management), the active episodes of those categories
+ * under the paths; a person on both counts once (the roster entry).
+ */
+async function membersOf(db: Db, rules: TestingRules, paths: readonly string[], group: MandatoryTestingGroup, roster: RosterRow[]) {
+  const listed = roster.filter((m) => m.group === group);
+  const categories = rules.groups.find((g) => g.group === group)?.keyPersonCategories ?? [];
+  const seen = new Set(listed.map((m) => m.personId));
+  const managed = (await episodeMembersIn(db, paths, group, categories)).filter((m) => {
+    if (seen.has(m.personId)) return false;
+    seen.add(m.personId);
+    return true;
+  });
+  return [...listed, ...managed];
+}
+
 /** Coverage of each of the 12 groups in the caller's scope (or one jurisdiction): members, covered, due, overdue. */
 export async function groupCoverage(deps: Deps, context: RequestContext, jurisdictionId?: string) {
   const db = deps.database.db;
@@ -127,12 +152,13 @@ export async function groupCoverage(deps: Deps, context: RequestContext, jurisdi
   const today = shanghaiDate(now);
   const { edition, rules } = rulesInForce(now);
   const roster = await rosterIn(db, paths, null);
+  const memberLists = await Promise.all(MANDATORY_TESTING_GROUPS.map((group) => membersOf(db, rules, paths, group, roster)));
   return {
     editionId: edition.id,
     date: today,
-    groups: MANDATORY_TESTING_GROUPS.map((group) => {
+    groups: MANDATORY_TESTING_GROUPS.map((group, index) => {
       const counts: Record<MemberTestingState, number> = { covered: 0, due: 0, overdue: 0 };
-      for (const member of roster.filter((m) => m.group === group)) {
+      for (const member of memberLists[index] ?? []) {
         const state = stateOf(rules, member, today);
         if (state) counts[state.decision]++;
       }
@@ -162,7 +188,7 @@ export async function groupMembers(deps: Deps, context: RequestContext, group: M
   const now = deps.clock();
   const today = shanghaiDate(now);
   const { rules } = rulesInForce(now);
-  const rows = (await rosterIn(db, paths, group)).map((member) => {
+  const rows = (await membersOf(db, rules, paths, group, await rosterIn(db, paths, group))).map((member) => {
     const state = stateOf(rules, member, today);
     return { member, state: state?.decision ?? 'overdue', dueDate: state?.dueDate ?? member.joinedOn };
   });

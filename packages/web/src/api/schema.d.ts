@@ -11204,6 +11204,7 @@ export interface paths {
                                 lastSampledAt: string | null;
                                 lastResult: ("negative" | "positive" | "indeterminate") | (never | null);
                                 lastPooled: boolean;
+                                fromKeyPersons: boolean;
                                 state: "covered" | "due" | "overdue";
                                 dueDate: string;
                             }[];

@@ -97,11 +97,14 @@ export function GroupRoster({ group, jurisdictionId }: Props) {
                 {
                   title: '',
                   key: 'leave',
-                  render: (_: unknown, member: GroupMember) => (
-                    <Button size="small" type="link" danger onClick={() => setLeaving(member)} data-testid="member-leave">
-                      {t('testing.groups.leave')}
-                    </Button>
-                  ),
+                  render: (_: unknown, member: GroupMember) =>
+                    member.fromKeyPersons ? (
+                      <Tag data-testid="member-from-key-persons">{t('testing.groups.fromKeyPersons')}</Tag>
+                    ) : (
+                      <Button size="small" type="link" danger onClick={() => setLeaving(member)} data-testid="member-leave">
+                        {t('testing.groups.leave')}
+                      </Button>
+                    ),
                 },
               ]
             : []),

@@ -9,7 +9,7 @@ interface Coverage {
 }
 interface Members {
   total: number;
-  items: { personId: string; state: string }[];
+  items: { personId: string; state: string; fromKeyPersons: boolean }[];
 }
 
 /**
@@ -60,6 +60,10 @@ describe('mandatory groups defined by a key-person category', () => {
     assert.equal(other?.members, 1, 'town B sees its own close contact only');
     const members = await expectStatus<Members>(w.office, 200, 'GET', '/api/testing/groups/close_contact/members');
     assert.deepEqual(members.items.map((m) => m.personId).sort(), [...contacts].sort());
+    assert.ok(
+      members.items.every((m) => m.fromKeyPersons),
+      'marked as coming from key-person management',
+    );
   });
 
   // TEST-001: a person both on an imported roster and under management counts once

@@ -45,6 +45,8 @@ export interface RosterRow {
   lastResult: string | null;
   /** The latest sample went into a pooled tube: a positive result then waits for the single-tube retest. */
   lastPooled: boolean;
+  /** The member comes from key-person management (an active episode), not from a roster: it leaves when the episode ends. */
+  fromKeyPersons: boolean;
 }
 
 interface Raw {
@@ -97,7 +99,7 @@ export async function episodeMembersIn(
         )}) and ${pathUnder(sql`e.jurisdiction_path`, paths)}
         order by e.jurisdiction_path, p.name, e.id`,
   );
-  return rows.map(shapeRoster);
+  return rows.map((r) => shapeRoster(r, true));
 }
 
 /** Active members under the paths (one group or all), each with their latest sample and its tube's result. */
@@ -121,10 +123,10 @@ export async function rosterIn(db: Db, paths: readonly string[], group: string |
         where m.left_on is null and ${pathUnder(sql`m.jurisdiction_path`, paths)}${ofGroup}
         order by m.jurisdiction_path, p.name, m.id`,
   );
-  return rows.map(shapeRoster);
+  return rows.map((r) => shapeRoster(r, false));
 }
 
-function shapeRoster(r: Raw): RosterRow {
+function shapeRoster(r: Raw, fromKeyPersons: boolean): RosterRow {
   return {
     id: r.id,
     group: r.group_code,
@@ -139,5 +141,6 @@ function shapeRoster(r: Raw): RosterRow {
     lastSampledAt: asDate(r.last_sampled_at),
     lastResult: r.last_result,
     lastPooled: r.last_pooled === true,
+    fromKeyPersons,
   };
 }

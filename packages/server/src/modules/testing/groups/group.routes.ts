@@ -66,6 +66,8 @@ export function groupRoutes(api: Api, deps: AppDeps) {
               lastSampledAt: Nullable(Type.String()),
               lastResult: ResultValue,
               lastPooled: Type.Boolean(),
+              /** From an active key-person episode (leaves with it), not from a roster. */
+              fromKeyPersons: Type.Boolean(),
               state: State,
               dueDate: Type.String(),
             }),

@@ -215,6 +215,7 @@ export async function groupMembers(deps: Deps, context: RequestContext, group: M
       lastSampledAt: member.lastSampledAt?.toISOString() ?? null,
       lastResult: member.lastResult as LabResult | null,
       lastPooled: member.lastPooled,
+      fromKeyPersons: member.fromKeyPersons,
       state,
       dueDate,
     })),

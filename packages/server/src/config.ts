@@ -6,6 +6,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   seedDemo: boolean;
+  /** FANGKONG_DEMO=1 set explicitly: the demo may be served on a non-loopback HOST. */
+  demoExplicit: boolean;
   demoResidents: number;
   /** Base64 32-byte key for personal-data encryption; generated into the data dir when unset. */
   dataKey: string | undefined;
@@ -84,6 +86,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(env.FANGKONG_DATA_DIR || './data'),
     databaseUrl: databaseUrl(env),
     seedDemo: env.FANGKONG_DEMO !== '0',
+    demoExplicit: env.FANGKONG_DEMO === '1',
     demoResidents: integer(env, 'FANGKONG_DEMO_RESIDENTS', 100_000, 0, 5_000_000),
     dataKey: dataKey(env),
     logLevel,

@@ -96,6 +96,10 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '该采样管的结果已变化，请重新提交更正',
     en: "The tube's result has changed since the request: request the correction again",
   },
+  demoHasAccounts: {
+    zh: '数据库中已有非演示账号，演示数据（含公开密码的账号）不会写入',
+    en: 'The database holds accounts the demo did not make: the demo (with its public passwords) is not seeded',
+  },
   missingColumn: { zh: '文件缺少“{column}”列', en: 'The file has no {column} column' },
   alreadyInGroup: { zh: '该人员已在此人群名单中', en: 'This person is already on this roster' },
   notSampledPlace: { zh: '住宅（楼栋、单元、户）不做环境采样，请选择场所', en: 'Homes are not sampled as venues: choose a venue' },

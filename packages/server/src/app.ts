@@ -9,6 +9,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 import type { AppDeps } from './app-deps.ts';
 import { installAuthHook, requireDeclaredPermissions } from './auth/auth.hook.ts';
 import { installOverloadGuard } from './codes/overload-guard.ts';
+import { installBodyLimitGuard } from './http/body-limit.ts';
 import { sendError } from './http/error-handler.ts';
 import { registerModules } from './modules/index.ts';
 
@@ -66,6 +67,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
     maxEventLoopDelayMs: deps.config.overloadMaxDelayMs,
     maxUtilization: deps.config.overloadMaxUtilization,
   });
+  installBodyLimitGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './imports/upload-limits.ts';
 
 export interface Config {
   port: number;
@@ -6,6 +7,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   seedDemo: boolean;
+  /** FANGKONG_DEMO=1 set explicitly: the demo may be served on a non-loopback HOST. */
+  demoExplicit: boolean;
   demoResidents: number;
   /** Base64 32-byte key for personal-data encryption; generated into the data dir when unset. */
   dataKey: string | undefined;
@@ -15,7 +18,9 @@ export interface Config {
   loginLockMinutes: number;
   /** Login attempts per client address per minute, before any password is checked. */
   loginAttemptsPerMinute: number;
+  /** Largest body of a JSON route (upload routes have `upload`). */
   bodyLimitBytes: number;
+  upload: UploadLimits;
   webDistDir: string;
   /** Hops of trusted reverse proxies (0 = none): client address and https come from X-Forwarded-*. */
   trustProxyHops: number;
@@ -67,6 +72,19 @@ function dataKey(env: Env): string | undefined {
   return key;
 }
 
+const GIB = 1024 * 1024 * 1024;
+
+function uploadLimits(env: Env): UploadLimits {
+  const d = DEFAULT_UPLOAD_LIMITS;
+  return {
+    csvBytes: integer(env, 'FANGKONG_UPLOAD_CSV_BYTES', d.csvBytes, 1024, 2 * GIB),
+    xlsxBytes: integer(env, 'FANGKONG_UPLOAD_XLSX_BYTES', d.xlsxBytes, 1024, GIB),
+    xlsxInflatedBytes: integer(env, 'FANGKONG_UPLOAD_XLSX_INFLATED_BYTES', d.xlsxInflatedBytes, 1024, 4 * GIB),
+    maxRows: integer(env, 'FANGKONG_UPLOAD_MAX_ROWS', d.maxRows, 1, 50_000_000),
+    maxColumns: integer(env, 'FANGKONG_UPLOAD_MAX_COLUMNS', d.maxColumns, 1, 16_384),
+  };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and validates the environment once at boot; a bad value stops start-up with a clear message. */
@@ -84,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(env.FANGKONG_DATA_DIR || './data'),
     databaseUrl: databaseUrl(env),
     seedDemo: env.FANGKONG_DEMO !== '0',
+    demoExplicit: env.FANGKONG_DEMO === '1',
     demoResidents: integer(env, 'FANGKONG_DEMO_RESIDENTS', 100_000, 0, 5_000_000),
     dataKey: dataKey(env),
     logLevel,
@@ -91,7 +110,8 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxFailures: integer(env, 'FANGKONG_LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: integer(env, 'FANGKONG_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     loginAttemptsPerMinute: integer(env, 'FANGKONG_LOGIN_RATE', 20, 1, 100_000),
-    bodyLimitBytes: integer(env, 'FANGKONG_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    bodyLimitBytes: integer(env, 'FANGKONG_BODY_LIMIT', 64 * 1024, 1024, 100 * 1024 * 1024),
+    upload: uploadLimits(env),
     trustProxyHops: integer(env, 'FANGKONG_TRUST_PROXY', 0, 0, 10),
     codeTtlSeconds: integer(env, 'FANGKONG_CODE_TTL_SECONDS', 300, 30, 86_400),
     paperCodeDays: integer(env, 'FANGKONG_PAPER_CODE_DAYS', 7, 1, 90),

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { ensureFirstAdmin } from './bootstrap/first-admin.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { refuseExposedDemoSeed, refuseServingDemoAccounts } from './demo/demo-guard.ts';
 import { seedDemoIfEmpty } from './demo/demo-seed.ts';
 import { scheduleDailySweep } from './jobs/daily-sweep.ts';
 import { openRuntime } from './runtime.ts';
@@ -8,7 +9,9 @@ import { openRuntime } from './runtime.ts';
 async function main() {
   const started = Date.now();
   const config = loadConfig();
+  refuseExposedDemoSeed(config);
   const deps = await openRuntime(config);
+  await refuseServingDemoAccounts(deps);
   if (config.seedDemo) await seedDemoIfEmpty(deps, { residents: config.demoResidents, log: (line) => console.log(line) });
   const oneTimePassword = await ensureFirstAdmin(deps);
   if (oneTimePassword)

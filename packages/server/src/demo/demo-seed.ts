@@ -9,6 +9,7 @@ import { type RequestContext, systemContext } from '../http/context.ts';
 import { hasPeopleOrPlaces, type JurisdictionRow, townsAndVillagesUnder } from './demo.repository.ts';
 import { createDemoAccounts, type DemoScope } from './demo-accounts.ts';
 import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grids.ts';
+import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
 import { seedDemoKeyPersons } from './demo-key-persons.ts';
 import { linkDemoResident } from './demo-resident.ts';
@@ -126,6 +127,8 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   const checked = checkedOptions(options);
   const db = deps.database.db;
   if (await hasPeopleOrPlaces(db)) throw conflict('residents', 'demoNotEmpty');
+  // Issue 12 defect 1: the public demo password never lands next to real accounts.
+  if (await hasNonDemoAccounts(db)) throw conflict('accounts', 'demoHasAccounts');
   const context = systemContext('demo-seed');
   await importDivisions(deps, { county: DEMO_COUNTY, log: checked.log, context });
   const area = await loadArea(db);
@@ -175,8 +178,15 @@ async function seedKeyPersons(deps: AppDeps, area: SeedArea, scopes: Record<Demo
   });
 }
 
-/** Seeds the demo at start-up only when the database holds no person and no place yet. */
+/**
+ * Seeds the demo at start-up only when the database holds no person and no place yet, and never into
+ * a database that holds accounts the demo did not make (issue 12 defect 1).
+ */
 export async function seedDemoIfEmpty(deps: AppDeps, options: DemoSeedOptions): Promise<DemoSummary | null> {
   if (await hasPeopleOrPlaces(deps.database.db)) return null;
+  if (await hasNonDemoAccounts(deps.database.db)) {
+    options.log?.('演示数据未写入：数据库中已有非演示账号 / demo not seeded: the database holds non-demo accounts');
+    return null;
+  }
   return seedDemo(deps, options);
 }

@@ -1,5 +1,6 @@
 import { AppError, type ErrorKind } from '@fangkong/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { bodyTooLarge } from './body-limit.ts';
 import { languageOf, messageFor } from './messages.ts';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -46,8 +47,6 @@ function toAppError(error: FastifyError | AppError): AppError | null {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('invalid', 'malformedJson', 'body');
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return Object.assign(new AppError('invalid', 'bodyTooLarge', 'body'), { status: 413 });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return Object.assign(new AppError('invalid', 'unsupportedMediaType', 'content-type'), { status: 415 });
     default: {
@@ -60,7 +59,7 @@ function toAppError(error: FastifyError | AppError): AppError | null {
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: FastifyError | AppError): FastifyReply {
   const language = languageOf(request.headers['accept-language']);
-  const appError = toAppError(error);
+  const appError = (error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? bodyTooLarge(request) : toAppError(error);
   if (!appError) {
     request.log.error({ err: error }, 'unhandled error');
     const body: ErrorBody = {

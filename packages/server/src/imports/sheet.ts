@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ImportRowError } from '../db/schema/index.ts';
 import { messageFor } from '../http/messages.ts';
+import { checkSheetSize, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload-limits.ts';
 
 /** One column of an import template: the header is what people see, the key what code uses. */
 export interface SheetColumn<K extends string = string> {
@@ -29,11 +30,16 @@ export function cellText(value: CellValue): string {
 }
 
 /** Reads the first sheet; the header row (row 1) is matched by header text or key, so column order may vary. */
-export async function readSheet<K extends string>(buffer: Buffer, columns: readonly SheetColumn<K>[]): Promise<RawSheetRow<K>[]> {
+export async function readSheet<K extends string>(
+  buffer: Buffer,
+  columns: readonly SheetColumn<K>[],
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): Promise<RawSheetRow<K>[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
+  checkSheetSize(sheet.rowCount - 1, sheet.columnCount, limits);
   const keyAt = new Map<number, K>();
   (sheet.getRow(1).values as CellValue[]).forEach((cell, index) => {
     const column = columns.find((c) => c.header === cellText(cell) || c.key === cellText(cell));

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import ExcelJS from 'exceljs';
+import { checkSheetSize, type UploadLimits } from '../../../imports/upload-limits.ts';
 
 /** The columns a lab file may carry, matched by any of these header names (zh-CN or English). */
 export const LAB_COLUMNS = {
@@ -119,19 +120,26 @@ function lineAt(text: string, starts: readonly number[], index: number): string 
   return text.slice(start, end);
 }
 
-/** Where each line starts: one pass of indexOf, no array of a million line strings kept alive. */
-function lineStarts(text: string): number[] {
+/**
+ * Where each line starts: one pass of indexOf, no array of a million line strings kept alive. Stops
+ * counting past `maxLines` (the caller refuses such a file), so a flood of empty lines costs no memory.
+ */
+function lineStarts(text: string, maxLines: number): number[] {
   const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  for (let at = text.indexOf('\n'); at !== -1 && starts.length <= maxLines + 1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
   // Trailing blank lines are not rows.
   while (starts.length > 1 && lineAt(text, starts, starts.length - 1).trim() === '') starts.pop();
   return starts;
 }
 
-export function readCsv(buffer: Buffer): LabSheet {
+/** A CSV of at most `limits.maxRows` data rows and `limits.maxColumns` header columns, else 422 naming the limit. */
+export function readCsv(buffer: Buffer, limits: UploadLimits): LabSheet {
   const text = decodeText(buffer);
-  const starts = lineStarts(text);
-  const { at, columns } = headerMap(splitLine(lineAt(text, starts, 0)));
+  // One line more than the limit allows (header + maxRows + 1) is enough to know it is too long.
+  const starts = lineStarts(text, limits.maxRows + 1);
+  const header = splitLine(lineAt(text, starts, 0));
+  checkSheetSize(starts.length - 1, header.length, limits);
+  const { at, columns } = headerMap(header);
   const slice = (start: number, end: number) => {
     const rows: RawLabRow[] = [];
     for (let i = start + 1; i <= Math.min(end, starts.length - 1); i++) {
@@ -157,11 +165,12 @@ function cellValue(value: ExcelJS.CellValue): string | Date {
 }
 
 /** The first sheet of a workbook, header in row 1. */
-export async function readXlsx(buffer: Buffer): Promise<LabSheet> {
+export async function readXlsx(buffer: Buffer, limits: UploadLimits): Promise<LabSheet> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return { columns: {}, total: 0, slice: () => [] };
+  checkSheetSize(sheet.rowCount - 1, sheet.columnCount, limits);
   const cells = (row: ExcelJS.Row) => (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
   const { at, columns } = headerMap(cells(sheet.getRow(1)).map((c) => (typeof c === 'string' ? c : '')));
   const rows: RawLabRow[] = [];

@@ -6,6 +6,7 @@ import type { ImportRowError } from '../../../db/schema/index.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { type ImportJobRow, updateImportJob } from '../../../imports/import-job.repository.ts';
 import { type ImportTally, jobInScope, jobOfUpload, keepErrors, progressOf, runJob, tallyOf } from '../../../imports/import-job.service.ts';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../../imports/upload-limits.ts';
 import { isUniqueViolation, scopeOf } from '../testing-access.ts';
 import { type FanOutCounts, fanOut } from './fan-out.service.ts';
 import { type LabColumn, type LabSheet, type RawLabRow, readCsv, readXlsx } from './lab-file.ts';
@@ -144,6 +145,8 @@ async function runBatches(deps: Deps, context: RequestContext, job: ImportJobRow
 export interface LabUpload {
   buffer: Buffer;
   kind: 'csv' | 'xlsx';
+  /** Rows and columns the file may hold (issue 12 defect 3); the defaults when unset. */
+  limits?: UploadLimits;
   fileName?: string;
   labName?: string;
 }
@@ -155,10 +158,12 @@ export interface LabUpload {
 export async function importLabFile(deps: Deps, context: RequestContext, upload: LabUpload, wait: boolean) {
   const db = deps.database.db;
   const scope = labScope(context);
-  const sheet = upload.kind === 'xlsx' ? await readXlsx(upload.buffer) : readCsv(upload.buffer);
+  const limits = upload.limits ?? DEFAULT_UPLOAD_LIMITS;
+  const sheet = upload.kind === 'xlsx' ? await readXlsx(upload.buffer, limits) : readCsv(upload.buffer, limits);
   for (const column of ['barcode', 'result'] as const) if (!sheet.columns[column]) throw invalid('body', 'missingColumn', { column });
   const options = { source: upload.kind, labName: upload.labName ?? null };
-  const job = await jobOfUpload(db, KIND, context, { ...upload, jurisdictionPath: scope[0] ?? '/', options });
+  const { limits: _limits, ...file } = upload;
+  const job = await jobOfUpload(db, KIND, context, { ...file, jurisdictionPath: scope[0] ?? '/', options });
   await runJob(db, job, () => runBatches(deps, context, job, sheet, upload.labName), wait);
   return labImportProgress(deps, context, job.id);
 }

@@ -3,8 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../../app-deps.ts';
 import { contextOf } from '../../../http/request-context.ts';
 import { type Api, errorResponses, IdParams, Nullable, Uuid } from '../../../http/schemas.ts';
-import { sendXlsx } from '../../../imports/import-http.ts';
-import { XLSX_MIME } from '../../key-persons/roster/roster.routes.ts';
+import { CSV_MIME, sendXlsx, uploadRoutes, XLSX_MIME, XLSX_UPLOAD_MIMES, xlsxBody } from '../../../imports/import-http.ts';
 import { Barcode, DateTime, FollowUpCounts, LabImportProgress, Reason, RowError, tags } from '../testing.schemas.ts';
 import { scopeOf } from '../testing-access.ts';
 import { knownLabNames } from './lab-directory.repository.ts';
@@ -12,16 +11,12 @@ import { importLabFile, labImportProgress, submitLabResults } from './lab-import
 import { labResultTemplate } from './lab-template.ts';
 import { turnaround } from './turnaround.service.ts';
 
-export const CSV_MIME = 'text/csv';
-/** A district's day of results (about a million rows) as CSV is some 50 MB. */
-const MAX_LAB_FILE_BYTES = 200 * 1024 * 1024;
+export { CSV_MIME } from '../../../imports/import-http.ts';
+
+/** A day's results from the lab systems (up to 5000 per request): more than a form, far less than a file. */
+const LAB_JSON_BYTES = 4 * 1024 * 1024;
 
 export function labRoutes(api: Api, deps: AppDeps) {
-  api.addContentTypeParser(CSV_MIME, { parseAs: 'buffer', bodyLimit: MAX_LAB_FILE_BYTES }, (_request, body, done) => done(null, body));
-  // The key-person roster import registers the .xlsx parser on the same /api instance; add it only if it is not there.
-  if (!api.hasContentTypeParser(XLSX_MIME)) {
-    api.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: MAX_LAB_FILE_BYTES }, (_request, body, done) => done(null, body));
-  }
   api.get(
     '/testing/lab-results/template',
     {
@@ -52,6 +47,7 @@ export function labRoutes(api: Api, deps: AppDeps) {
   api.post(
     '/testing/lab-results',
     {
+      bodyLimit: LAB_JSON_BYTES,
       config: { permission: 'testing.labResult' },
       schema: {
         tags,
@@ -84,31 +80,36 @@ export function labRoutes(api: Api, deps: AppDeps) {
     },
     (request) => submitLabResults(deps, contextOf(request), request.body),
   );
-  api.post(
-    '/testing/lab-results/imports',
-    {
-      config: { permission: 'testing.labResult' },
-      schema: {
-        tags,
-        summary: 'Import a lab result file (CSV in UTF-8 or GBK, or .xlsx): per-row errors, good rows applied, nothing applied twice',
-        consumes: [CSV_MIME, XLSX_MIME],
-        querystring: Type.Object(
-          {
-            labName: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
-            fileName: Type.Optional(Type.String({ maxLength: 200 })),
-            wait: Type.Boolean({ default: false }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 202: LabImportProgress, ...errorResponses },
+  uploadRoutes(api, [CSV_MIME, ...XLSX_UPLOAD_MIMES], (uploads) =>
+    uploads.post(
+      '/testing/lab-results/imports',
+      {
+        // A district's day of results (about a million rows) as CSV is some 50 MB.
+        bodyLimit: Math.max(deps.config.upload.csvBytes, deps.config.upload.xlsxBytes),
+        config: { permission: 'testing.labResult' },
+        schema: {
+          tags,
+          summary: 'Import a lab result file (CSV in UTF-8 or GBK, or .xlsx): per-row errors, good rows applied, nothing applied twice',
+          consumes: [CSV_MIME, XLSX_MIME],
+          querystring: Type.Object(
+            {
+              labName: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
+              fileName: Type.Optional(Type.String({ maxLength: 200 })),
+              wait: Type.Boolean({ default: false }),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 202: LabImportProgress, ...errorResponses },
+        },
       },
-    },
-    async (request, reply) => {
-      if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw invalid('body', 'unsupportedMediaType');
-      const kind = String(request.headers['content-type']).startsWith(CSV_MIME) ? 'csv' : 'xlsx';
-      const upload = { buffer: request.body, kind, ...request.query } as const;
-      return reply.status(202).send(await importLabFile(deps, contextOf(request), upload, request.query.wait));
-    },
+      async (request, reply) => {
+        if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw invalid('body', 'unsupportedMediaType');
+        const kind = String(request.headers['content-type']).startsWith(CSV_MIME) ? 'csv' : 'xlsx';
+        const buffer = kind === 'xlsx' ? xlsxBody(request.body, deps.config.upload) : request.body;
+        const upload = { buffer, kind, limits: deps.config.upload, ...request.query } as const;
+        return reply.status(202).send(await importLabFile(deps, contextOf(request), upload, request.query.wait));
+      },
+    ),
   );
   api.get(
     '/testing/lab-results/imports/:id',

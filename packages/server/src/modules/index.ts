@@ -3,6 +3,7 @@ import type { Api } from '../http/schemas.ts';
 import { assistRequestRoutes } from './assist-requests/assist-request.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { caseRoutes } from './cases/case.routes.ts';
 import { closedManagementRoutes } from './closed-management/closed-management.routes.ts';
 import { codeRoutes } from './codes/code.routes.ts';
 import { codeChangeRoutes } from './codes/code-change.routes.ts';
@@ -33,4 +34,5 @@ export function registerModules(api: Api, deps: AppDeps) {
   testingRoutes(api, deps);
   residentRoutes(api, deps);
   closedManagementRoutes(api, deps);
+  caseRoutes(api, deps);
 }

@@ -103,4 +103,4 @@ ROLE_PERMISSIONS.checkpoint_staff = [...ROLE_PERMISSIONS.checkpoint_staff, 'chec
 ROLE_PERMISSIONS.cdc_epidemiologist = [...ROLE_PERMISSIONS.cdc_epidemiologist, 'case.read', 'case.write', 'investigation.write'];
 ROLE_PERMISSIONS.command_office_staff = [...ROLE_PERMISSIONS.command_office_staff, 'case.read', 'case.write'];
 ROLE_PERMISSIONS.district_commander = [...ROLE_PERMISSIONS.district_commander, 'case.read'];
-ROLE_PERMISSIONS.system_admin = [...ROLE_PERMISSIONS.system_admin, 'case.read'];
+ROLE_PERMISSIONS.system_admin = [...ROLE_PERMISSIONS.system_admin, 'case.read', 'case.write', 'investigation.write'];

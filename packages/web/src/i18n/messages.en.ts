@@ -1,3 +1,4 @@
+import { CASE_MESSAGES_EN } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
 import { ENVIRONMENT_MESSAGES_EN } from '../pages/testing/environment-i18n.ts';
 import { FEVER_CLINIC_MESSAGES_EN } from '../pages/testing/fever-clinic-i18n.ts';
@@ -519,5 +520,6 @@ export const en: Record<MessageKey, string> = {
   ...LAB_CORRECTION_MESSAGES_EN,
   ...ENVIRONMENT_MESSAGES_EN,
   ...FEVER_CLINIC_MESSAGES_EN,
+  ...CASE_MESSAGES_EN,
   ...TESTING_GROUPS_MESSAGES_EN,
 };

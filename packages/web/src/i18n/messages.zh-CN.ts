@@ -1,3 +1,4 @@
+import { CASE_MESSAGES_ZH } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_ZH } from '../pages/codes/code-i18n.ts';
 import { ENVIRONMENT_MESSAGES_ZH } from '../pages/testing/environment-i18n.ts';
 import { FEVER_CLINIC_MESSAGES_ZH } from '../pages/testing/fever-clinic-i18n.ts';
@@ -518,6 +519,7 @@ export const zhCN = {
   ...LAB_CORRECTION_MESSAGES_ZH,
   ...ENVIRONMENT_MESSAGES_ZH,
   ...FEVER_CLINIC_MESSAGES_ZH,
+  ...CASE_MESSAGES_ZH,
   ...TESTING_GROUPS_MESSAGES_ZH,
 } as const;
 

@@ -41,9 +41,11 @@ export function CaseActions({ caseId, reported }: { caseId: string; reported: bo
   });
   return (
     <Space>
-      <Button onClick={() => setOpen('classify')}>{t('case.classify')}</Button>
+      <Button data-testid="case-classify" onClick={() => setOpen('classify')}>
+        {t('case.classify')}
+      </Button>
       {!reported && (
-        <Button type="primary" onClick={() => setOpen('report')}>
+        <Button type="primary" data-testid="case-report" onClick={() => setOpen('report')}>
           {t('case.report')}
         </Button>
       )}
@@ -53,18 +55,26 @@ export function CaseActions({ caseId, reported }: { caseId: string; reported: bo
         onCancel={() => setOpen(null)}
         onOk={() => classifyForm.validateFields().then((v) => classify.mutate(v))}
         confirmLoading={classify.isPending}
+        okButtonProps={{ 'data-testid': 'case-classify-ok' }}
         cancelText={t('common.cancel')}
         destroyOnHidden
       >
         <Form form={classifyForm} layout="vertical">
           <Form.Item name="classification" label={t('case.classification')} rules={[{ required: true }]}>
-            <Select options={CLASSIFICATIONS.map((c) => ({ value: c, label: caseLabel(t, 'case.classification', c) }))} />
+            <Select
+              data-testid="case-classification"
+              options={CLASSIFICATIONS.map((c) => ({ value: c, label: caseLabel(t, 'case.classification', c) }))}
+            />
           </Form.Item>
           <Form.Item name="clinicalType" label={t('case.clinicalType')}>
-            <Select allowClear options={CLINICAL_TYPES.map((c) => ({ value: c, label: caseLabel(t, 'case.clinicalType', c) }))} />
+            <Select
+              data-testid="case-clinical-type"
+              allowClear
+              options={CLINICAL_TYPES.map((c) => ({ value: c, label: caseLabel(t, 'case.clinicalType', c) }))}
+            />
           </Form.Item>
           <Form.Item name="reason" label={t('case.reason')} rules={[{ required: true, min: 2 }]}>
-            <Input />
+            <Input data-testid="case-reason" />
           </Form.Item>
         </Form>
       </Modal>
@@ -74,15 +84,16 @@ export function CaseActions({ caseId, reported }: { caseId: string; reported: bo
         onCancel={() => setOpen(null)}
         onOk={() => reportForm.validateFields().then((v) => report.mutate(v))}
         confirmLoading={report.isPending}
+        okButtonProps={{ 'data-testid': 'case-report-ok' }}
         cancelText={t('common.cancel')}
         destroyOnHidden
       >
         <Form form={reportForm} layout="vertical">
           <Form.Item name="reportingUnit" label={t('case.reportingUnit')} rules={[{ required: true, min: 2 }]}>
-            <Input />
+            <Input data-testid="case-reporting-unit" />
           </Form.Item>
           <Form.Item name="reportingDoctor" label={t('case.reportingDoctor')} rules={[{ required: true }]}>
-            <Input />
+            <Input data-testid="case-reporting-doctor" />
           </Form.Item>
         </Form>
       </Modal>

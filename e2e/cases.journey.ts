@@ -42,7 +42,7 @@ describe('cases journey', { skip: skipReason(), timeout: 120_000 }, () => {
     const row = page.locator('tbody tr.ant-table-row', { hasText: '钱无症' });
     await row.waitFor();
     assert.match((await row.textContent()) ?? '', /无症状感染者/);
-    assert.equal(await row.locator('[data-clock="report"]').getAttribute('data-state'), 'due_soon');
+    assert.equal(await row.locator('[data-clock="report"]').getAttribute('data-state'), 'on_time');
     await row.getByRole('link').click();
     await page.getByTestId('case-classify').waitFor();
     await screenshot(page, 'cases-1-detail');

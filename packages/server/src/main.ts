@@ -3,6 +3,7 @@ import { ensureFirstAdmin } from './bootstrap/first-admin.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { refuseExposedDemoSeed, refuseServingDemoAccounts } from './demo/demo-guard.ts';
 import { seedDemoIfEmpty } from './demo/demo-seed.ts';
+import { scheduleCaseClockSweep } from './jobs/case-clock-sweep.ts';
 import { scheduleDailySweep } from './jobs/daily-sweep.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -28,6 +29,7 @@ async function main() {
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
   scheduleDailySweep(deps, (message) => app.log.info(message));
+  scheduleCaseClockSweep(deps, (message) => app.log.info(message));
   console.log(
     `fangkong ready at http://${config.host}:${config.port} (${deps.database.kind}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );

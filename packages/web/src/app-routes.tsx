@@ -43,6 +43,9 @@ const EnvironmentSamplingPage = lazy(() =>
 );
 const FeverClinicPage = lazy(() => import('./pages/testing/fever-clinic.page.tsx').then((m) => ({ default: m.FeverClinicPage })));
 const TestingGroupsPage = lazy(() => import('./pages/testing/testing-groups.page.tsx').then((m) => ({ default: m.TestingGroupsPage })));
+const CasesPage = lazy(() => import('./pages/cases/cases.page.tsx').then((m) => ({ default: m.CasesPage })));
+const CaseDetailPage = lazy(() => import('./pages/cases/case-detail.page.tsx').then((m) => ({ default: m.CaseDetailPage })));
+const CaseBoardPage = lazy(() => import('./pages/cases/case-board.page.tsx').then((m) => ({ default: m.CaseBoardPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -71,6 +74,9 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'lab-corrections', permission: 'testing.manage', element: <LabCorrectionsPage /> },
   { path: 'environment-sampling', permission: 'testing.read', element: <EnvironmentSamplingPage /> },
   { path: 'fever-clinic', permission: 'testing.read', element: <FeverClinicPage /> },
+  { path: 'cases', permission: 'case.read', element: <CasesPage /> },
+  { path: 'cases/:id', permission: 'case.read', element: <CaseDetailPage /> },
+  { path: 'case-board', permission: 'case.read', element: <CaseBoardPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

@@ -33,5 +33,9 @@ export const PERMISSIONS = [
   'checkpoint.operate',
   'checkpoint.manage',
   'pass.manage',
+  /** Cases (REQUIREMENTS §6): read, open/classify/report, and the epidemiological investigation (流调). */
+  'case.read',
+  'case.write',
+  'investigation.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

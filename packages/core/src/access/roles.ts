@@ -98,3 +98,9 @@ for (const role of ['system_admin', 'command_office_staff', 'town_cadre', 'grid_
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...CLOSED_MANAGEMENT];
 }
 ROLE_PERMISSIONS.checkpoint_staff = [...ROLE_PERMISSIONS.checkpoint_staff, 'checkpoint.operate'];
+
+/** Cases (issue 11): the CDC opens, classifies, reports and investigates; the command office follows and reports; the commander reads. */
+ROLE_PERMISSIONS.cdc_epidemiologist = [...ROLE_PERMISSIONS.cdc_epidemiologist, 'case.read', 'case.write', 'investigation.write'];
+ROLE_PERMISSIONS.command_office_staff = [...ROLE_PERMISSIONS.command_office_staff, 'case.read', 'case.write'];
+ROLE_PERMISSIONS.district_commander = [...ROLE_PERMISSIONS.district_commander, 'case.read'];
+ROLE_PERMISSIONS.system_admin = [...ROLE_PERMISSIONS.system_admin, 'case.read', 'case.write', 'investigation.write'];

@@ -8,6 +8,7 @@ import { importDivisions } from '../divisions/divisions.service.ts';
 import { type RequestContext, systemContext } from '../http/context.ts';
 import { hasPeopleOrPlaces, type JurisdictionRow, townsAndVillagesUnder } from './demo.repository.ts';
 import { createDemoAccounts, type DemoScope } from './demo-accounts.ts';
+import { seedDemoCases } from './demo-cases.ts';
 import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grids.ts';
 import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
@@ -136,8 +137,9 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   const scopes = await accountScopes(db, area);
   const accounts = await createDemoAccounts(deps, scopes);
   const keyPersons = await seedKeyPersons(deps, area, scopes);
-  await linkDemoResident(db, scopes.community);
   await seedDemoTesting(deps, area.county.path, checked.log);
+  await seedCases(deps, area);
+  await linkDemoResident(db, scopes.community);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const summary = {
@@ -176,6 +178,22 @@ async function seedKeyPersons(deps: AppDeps, area: SeedArea, scopes: Record<Demo
     medicId: await userId('medic'),
     townCadreId: await userId('town'),
   });
+}
+
+/** The demo outbreak in the demo town (issue 11), opened as the county's system through the real services. */
+async function seedCases(deps: AppDeps, area: SeedArea): Promise<number> {
+  const town = area.divisions.find((d) => d.code === DEMO_TOWN);
+  if (!town) return 0;
+  const context = {
+    ...systemContext('demo-seed'),
+    actor: {
+      userId: null,
+      username: 'demo-seed',
+      displayName: 'demo-seed',
+      grants: [{ role: 'system_admin' as const, jurisdictionId: area.county.id, jurisdictionPath: area.county.path }],
+    },
+  };
+  return seedDemoCases(deps, context, town.path);
 }
 
 /**

@@ -4,6 +4,7 @@ import { alertRoutes } from './alerts/alert.routes.ts';
 import { assistRequestRoutes } from './assist-requests/assist-request.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { caseRoutes } from './cases/case.routes.ts';
 import { closedManagementRoutes } from './closed-management/closed-management.routes.ts';
 import { codeRoutes } from './codes/code.routes.ts';
 import { codeChangeRoutes } from './codes/code-change.routes.ts';
@@ -35,4 +36,5 @@ export function registerModules(api: Api, deps: AppDeps) {
   testingRoutes(api, deps);
   residentRoutes(api, deps);
   closedManagementRoutes(api, deps);
+  caseRoutes(api, deps);
 }

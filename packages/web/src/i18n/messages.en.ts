@@ -1,4 +1,5 @@
 import { ALERT_MESSAGES_EN } from '../pages/alerts/alerts-i18n.ts';
+import { CASE_MESSAGES_EN } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
 import { ENVIRONMENT_MESSAGES_EN } from '../pages/testing/environment-i18n.ts';
 import { FEVER_CLINIC_MESSAGES_EN } from '../pages/testing/fever-clinic-i18n.ts';
@@ -538,5 +539,6 @@ export const en: Record<MessageKey, string> = {
   ...ENVIRONMENT_MESSAGES_EN,
   ...ALERT_MESSAGES_EN,
   ...FEVER_CLINIC_MESSAGES_EN,
+  ...CASE_MESSAGES_EN,
   ...TESTING_GROUPS_MESSAGES_EN,
 };

@@ -1,4 +1,5 @@
 import { ALERT_MESSAGES_ZH } from '../pages/alerts/alerts-i18n.ts';
+import { CASE_MESSAGES_ZH } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_ZH } from '../pages/codes/code-i18n.ts';
 import { ENVIRONMENT_MESSAGES_ZH } from '../pages/testing/environment-i18n.ts';
 import { FEVER_CLINIC_MESSAGES_ZH } from '../pages/testing/fever-clinic-i18n.ts';
@@ -537,6 +538,7 @@ export const zhCN = {
   ...ENVIRONMENT_MESSAGES_ZH,
   ...ALERT_MESSAGES_ZH,
   ...FEVER_CLINIC_MESSAGES_ZH,
+  ...CASE_MESSAGES_ZH,
   ...TESTING_GROUPS_MESSAGES_ZH,
 } as const;
 

@@ -6,10 +6,12 @@ import {
   DashboardOutlined,
   DownOutlined,
   ExperimentOutlined,
+  FieldTimeOutlined,
   FileSearchOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
+  MedicineBoxOutlined,
   QrcodeOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
@@ -65,6 +67,8 @@ const MENU: MenuEntry[] = [
   { path: '/lab-corrections', label: 'menu.testingLabCorrections', permission: 'testing.manage', icon: <ExperimentOutlined /> },
   { path: '/environment-sampling', label: 'menu.environmentSampling', permission: 'testing.read', icon: <ExperimentOutlined /> },
   { path: '/fever-clinic', label: 'menu.feverClinic', permission: 'testing.read', icon: <ExperimentOutlined /> },
+  { path: '/cases', label: 'menu.cases', permission: 'case.read', icon: <MedicineBoxOutlined /> },
+  { path: '/case-board', label: 'menu.caseBoard', permission: 'case.read', icon: <FieldTimeOutlined /> },
 ];
 
 function LanguageSwitch() {

@@ -1,0 +1,246 @@
+import {
+  type CaseClassification,
+  type ClinicalType,
+  type ClockView,
+  cardCompleteness,
+  caseClocks,
+  type ReportCard,
+  scopePaths,
+} from '@fangkong/core';
+import type { AppDeps } from '../../app-deps.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { findPersonById } from '../persons/person.repository.ts';
+import {
+  type CaseFilter,
+  type CaseRow,
+  classificationHistory,
+  findInvestigation,
+  type InvestigationRow,
+  listCases,
+  openCasesWithInvestigation,
+  trajectoryOf,
+} from './case.repository.ts';
+import { caseInScope, rulesOfCase } from './case-access.ts';
+
+type Deps = Pick<AppDeps, 'database' | 'clock' | 'cipher'>;
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+const clockJson = (c: ClockView) => ({
+  clock: c.clock,
+  dueAt: c.dueAt.toISOString(),
+  doneAt: iso(c.doneAt),
+  state: c.state,
+  minutesLeft: c.minutesLeft,
+});
+
+/** The clocks of a case at now, each warning as its edition says (CASE-001). */
+export function clocksOf(row: CaseRow, inv: InvestigationRow | null | undefined, now: Date) {
+  if (row.status !== 'open' && row.classification === 'excluded') return [];
+  return caseClocks(
+    {
+      classification: row.classification as CaseClassification,
+      reportDueAt: row.reportDueAt,
+      investigationDueAt: row.investigationDueAt,
+      sealingDueAt: row.sealingDueAt,
+      reportedAt: row.reportedAt,
+      investigationCompletedAt: inv?.completedAt ?? null,
+      sealedAt: inv?.sealedAt ?? null,
+    },
+    rulesOfCase(row),
+    now,
+  ).map(clockJson);
+}
+
+function caseSummary(row: CaseRow) {
+  return {
+    id: row.id,
+    caseNumber: row.caseNumber,
+    classification: row.classification,
+    clinicalType: row.clinicalType,
+    onsetDate: row.onsetDate,
+    discoveredAt: row.discoveredAt.toISOString(),
+    reportedAt: iso(row.reportedAt),
+    source: row.source,
+    status: row.status,
+    episodeId: row.episodeId,
+    editionId: row.editionId,
+    jurisdictionId: row.jurisdictionId,
+  };
+}
+
+/** Cases in my scope, personal data masked (lists never show full IDs, phones or addresses). */
+export async function caseList(deps: Deps, context: RequestContext, filter: Omit<CaseFilter, 'paths'>, limit: number, offset: number) {
+  const paths = scopePaths(context.actor.grants, 'case.read');
+  const { items, total } = await listCases(deps.database.db, { ...filter, paths }, limit, offset);
+  const now = deps.clock();
+  return {
+    total,
+    items: items.map((i) => ({
+      ...caseSummary(i.case),
+      name: i.person.name,
+      idMasked: i.person.idMasked,
+      phoneMasked: i.person.phoneMasked,
+      jurisdictionName: i.jurisdictionName,
+      clocks: clocksOf(i.case, i.investigation, now),
+    })),
+  };
+}
+
+function investigationJson(inv: InvestigationRow | undefined) {
+  if (!inv) return null;
+  return {
+    id: inv.id,
+    state: inv.state,
+    assignees: inv.assignees,
+    leadUserId: inv.leadUserId,
+    form: inv.form,
+    completedAt: iso(inv.completedAt),
+    sealedAt: iso(inv.sealedAt),
+    sealingNote: inv.sealingNote,
+  };
+}
+
+/** One case: masked person, classification history, clocks, investigation (the trajectory is read on its own, audited). */
+export async function caseDetail(deps: Deps, context: RequestContext, id: string) {
+  const db = deps.database.db;
+  const row = await caseInScope(db, context, id, 'case.read');
+  const [found, history, inv] = await Promise.all([
+    findPersonById(db, row.personId),
+    classificationHistory(db, row.id),
+    findInvestigation(db, row.id),
+  ]);
+  return {
+    ...caseSummary(row),
+    reportingUnit: row.reportingUnit,
+    reportingDoctor: row.reportingDoctor,
+    reportDueAt: row.reportDueAt.toISOString(),
+    investigationDueAt: row.investigationDueAt.toISOString(),
+    sealingDueAt: row.sealingDueAt.toISOString(),
+    dischargedAt: iso(row.dischargedAt),
+    releasedAt: iso(row.releasedAt),
+    diedAt: iso(row.diedAt),
+    remarks: row.remarks,
+    person: {
+      id: row.personId,
+      name: found?.person.name ?? '',
+      idMasked: found?.person.idMasked ?? '',
+      phoneMasked: found?.person.phoneMasked ?? null,
+      addressMasked: found?.person.addressMasked ?? null,
+      jurisdictionName: found?.jurisdictionName ?? '',
+    },
+    history: history.map((h) => ({
+      from: h.fromClassification,
+      to: h.toClassification,
+      fromClinicalType: h.fromClinicalType,
+      toClinicalType: h.toClinicalType,
+      kind: h.kind,
+      reason: h.reason,
+      because: h.because,
+      changedAt: h.changedAt.toISOString(),
+    })),
+    clocks: clocksOf(row, inv, deps.clock()),
+    investigation: investigationJson(inv),
+  };
+}
+
+/** The trajectory of a case: every read audited with its purpose (issue 11, bad input and safety). */
+export async function caseTrajectory(deps: Deps, context: RequestContext, id: string, purpose: string) {
+  const db = deps.database.db;
+  const row = await caseInScope(db, context, id, 'case.read');
+  const points = await trajectoryOf(db, row.id);
+  await db.transaction((tx) =>
+    recordAudit(tx, context, {
+      action: 'case.trajectory.view',
+      entityType: 'case_report',
+      entityId: row.id,
+      jurisdictionPath: row.jurisdictionPath,
+      reason: purpose,
+    }),
+  );
+  return {
+    items: points.map((p) => ({
+      id: p.id,
+      placeId: p.placeId,
+      placeText: p.placeText,
+      fromAt: p.fromAt.toISOString(),
+      toAt: p.toAt.toISOString(),
+      source: p.source,
+      note: p.note,
+    })),
+  };
+}
+
+/**
+ * The infectious-disease report card (传染病报告卡) with the national card's fields, full personal data: only
+ * for case.write holders, and audited as a disclosure. Completeness tells what is missing before sending.
+ */
+export async function reportCard(deps: Deps, context: RequestContext, id: string) {
+  const db = deps.database.db;
+  const row = await caseInScope(db, context, id, 'case.write');
+  const [found, history] = await Promise.all([findPersonById(db, row.personId), classificationHistory(db, row.id)]);
+  const p = found?.person;
+  const correction = history.findLast((h) => h.kind === 'correction');
+  const card: ReportCard = {
+    caseNumber: row.caseNumber,
+    patientName: p?.name ?? '',
+    idNumber: p ? deps.cipher.decrypt(p.idCipher) : '',
+    sex: p?.gender ?? null,
+    birthDate: p?.birthDate ?? null,
+    phone: p?.phoneCipher ? deps.cipher.decrypt(p.phoneCipher) : null,
+    address: p?.addressCipher ? deps.cipher.decrypt(p.addressCipher) : null,
+    occupation: null,
+    classification: row.classification as CaseClassification,
+    clinicalType: row.clinicalType as ClinicalType | null,
+    disease: 'COVID-19',
+    onsetDate: row.onsetDate,
+    diagnosedAt: history.findLast((h) => h.toClassification === 'confirmed')?.changedAt ?? null,
+    discoveredAt: row.discoveredAt,
+    reportedAt: row.reportedAt,
+    reportingUnit: row.reportingUnit,
+    reportingDoctor: row.reportingDoctor,
+    correctedFrom: (correction?.fromClassification as CaseClassification | undefined) ?? null,
+    dischargedAt: row.dischargedAt,
+    releasedAt: row.releasedAt,
+    diedAt: row.diedAt,
+    remarks: row.remarks,
+  };
+  await db.transaction((tx) =>
+    recordAudit(tx, context, {
+      action: 'case.reportCard.view',
+      entityType: 'case_report',
+      entityId: row.id,
+      jurisdictionPath: row.jurisdictionPath,
+      reason: 'report card',
+    }),
+  );
+  const json = Object.fromEntries(Object.entries(card).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+  return { card: json, completeness: cardCompleteness(card) };
+}
+
+/** The deadline board (CASE-001): every open case's clocks with the investigation's lead, worst first. */
+export async function caseBoard(deps: Deps, context: RequestContext) {
+  const rows = await openCasesWithInvestigation(deps.database.db, scopePaths(context.actor.grants, 'case.read'));
+  const now = deps.clock();
+  const rank = { late: 0, due_soon: 1, on_time: 2, done_late: 3, done: 4 } as const;
+  const items = rows.map((r) => {
+    const clocks = clocksOf(r.case, r.investigation, now);
+    const worst = clocks.reduce((w, c) => Math.min(w, rank[c.state]), 4);
+    return {
+      id: r.case.id,
+      caseNumber: r.case.caseNumber,
+      name: r.personName,
+      classification: r.case.classification,
+      leadUserId: r.investigation?.leadUserId ?? null,
+      clocks,
+      worst,
+    };
+  });
+  items.sort((a, b) => a.worst - b.worst);
+  const count = (s: keyof typeof rank) => items.flatMap((i) => i.clocks).filter((c) => c.state === s).length;
+  return {
+    counts: { late: count('late'), dueSoon: count('due_soon'), onTime: count('on_time'), done: count('done') + count('done_late') },
+    items: items.map(({ worst: _w, ...i }) => i),
+  };
+}

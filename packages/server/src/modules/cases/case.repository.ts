@@ -1,0 +1,135 @@
+import { and, asc, desc, eq, ilike, isNull, like, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { caseClassificationChange, caseReport, investigation, jurisdiction, person, trajectoryPoint } from '../../db/schema/index.ts';
+import { underAnyPath } from '../../db/scope-sql.ts';
+
+export type CaseRow = typeof caseReport.$inferSelect;
+export type InvestigationRow = typeof investigation.$inferSelect;
+export type TrajectoryRow = typeof trajectoryPoint.$inferSelect;
+
+export async function insertCase(db: Db, row: typeof caseReport.$inferInsert): Promise<CaseRow> {
+  const rows = await db.insert(caseReport).values(row).returning();
+  return rows[0] as CaseRow;
+}
+
+export async function updateCase(db: Db, id: string, changes: Partial<typeof caseReport.$inferInsert>): Promise<void> {
+  await db
+    .update(caseReport)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(caseReport.id, id));
+}
+
+export async function findCase(db: Db, id: string): Promise<CaseRow | undefined> {
+  const rows = await db.select().from(caseReport).where(eq(caseReport.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function findOpenCaseOfPerson(db: Db, personId: string): Promise<CaseRow | undefined> {
+  const rows = await db
+    .select()
+    .from(caseReport)
+    .where(and(eq(caseReport.personId, personId), eq(caseReport.status, 'open')))
+    .limit(1);
+  return rows[0];
+}
+
+/** The next sequence number of a county's cases in a year (the case number's last part). */
+export async function nextCaseSequence(db: Db, prefix: string): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(caseReport)
+    .where(like(caseReport.caseNumber, `${prefix}-%`));
+  return (rows[0]?.n ?? 0) + 1;
+}
+
+export async function insertClassificationChange(db: Db, row: typeof caseClassificationChange.$inferInsert): Promise<void> {
+  await db.insert(caseClassificationChange).values(row);
+}
+
+export async function classificationHistory(db: Db, caseId: string) {
+  return db
+    .select()
+    .from(caseClassificationChange)
+    .where(eq(caseClassificationChange.caseId, caseId))
+    .orderBy(asc(caseClassificationChange.changedAt), asc(caseClassificationChange.createdAt));
+}
+
+export interface CaseFilter {
+  paths: string[];
+  classification?: string;
+  status?: string;
+  q?: string;
+}
+
+export async function listCases(db: Db, filter: CaseFilter, limit: number, offset: number) {
+  const where = and(
+    underAnyPath(caseReport.jurisdictionPath, filter.paths),
+    filter.classification ? eq(caseReport.classification, filter.classification) : undefined,
+    filter.status ? eq(caseReport.status, filter.status) : undefined,
+    filter.q ? or(ilike(caseReport.caseNumber, `${filter.q}%`), like(person.name, `${filter.q}%`)) : undefined,
+  );
+  const [items, counted] = await Promise.all([
+    db
+      .select({ case: caseReport, person, jurisdictionName: jurisdiction.name, investigation })
+      .from(caseReport)
+      .innerJoin(person, eq(person.id, caseReport.personId))
+      .innerJoin(jurisdiction, eq(jurisdiction.id, caseReport.jurisdictionId))
+      .leftJoin(investigation, eq(investigation.caseId, caseReport.id))
+      .where(where)
+      .orderBy(desc(caseReport.discoveredAt))
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(caseReport).innerJoin(person, eq(person.id, caseReport.personId)).where(where),
+  ]);
+  return { items, total: counted[0]?.total ?? 0 };
+}
+
+/** Open cases with their investigation, for the clock sweep and the board (every jurisdiction when paths is null). */
+export async function openCasesWithInvestigation(db: Db, paths: string[] | null) {
+  return db
+    .select({ case: caseReport, investigation, personName: person.name })
+    .from(caseReport)
+    .innerJoin(person, eq(person.id, caseReport.personId))
+    .leftJoin(investigation, eq(investigation.caseId, caseReport.id))
+    .where(and(eq(caseReport.status, 'open'), paths ? underAnyPath(caseReport.jurisdictionPath, paths) : undefined))
+    .orderBy(asc(caseReport.reportDueAt));
+}
+
+export async function insertInvestigation(db: Db, row: typeof investigation.$inferInsert): Promise<InvestigationRow> {
+  const rows = await db.insert(investigation).values(row).returning();
+  return rows[0] as InvestigationRow;
+}
+
+export async function findInvestigation(db: Db, caseId: string): Promise<InvestigationRow | undefined> {
+  const rows = await db.select().from(investigation).where(eq(investigation.caseId, caseId)).limit(1);
+  return rows[0];
+}
+
+export async function updateInvestigation(db: Db, id: string, changes: Partial<typeof investigation.$inferInsert>): Promise<void> {
+  await db
+    .update(investigation)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(investigation.id, id));
+}
+
+export async function insertTrajectory(db: Db, row: typeof trajectoryPoint.$inferInsert): Promise<TrajectoryRow> {
+  const rows = await db.insert(trajectoryPoint).values(row).returning();
+  return rows[0] as TrajectoryRow;
+}
+
+export async function trajectoryOf(db: Db, caseId: string) {
+  return db
+    .select()
+    .from(trajectoryPoint)
+    .where(and(eq(trajectoryPoint.caseId, caseId), isNull(trajectoryPoint.removedAt)))
+    .orderBy(asc(trajectoryPoint.fromAt));
+}
+
+export async function removeTrajectory(db: Db, caseId: string, id: string, userId: string | null, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(trajectoryPoint)
+    .set({ removedAt: at, removedBy: userId, updatedAt: at })
+    .where(and(eq(trajectoryPoint.id, id), eq(trajectoryPoint.caseId, caseId), isNull(trajectoryPoint.removedAt)))
+    .returning({ id: trajectoryPoint.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { runCaseClockSweep } from '../../jobs/case-clock-sweep.ts';
+import { addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
+import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
+
+const at = (local: string) => new Date(`${local}:00+08:00`);
+
+interface Detail {
+  caseNumber: string;
+  classification: string;
+  episodeId: string;
+  reportDueAt: string;
+  investigationDueAt: string;
+  person: { idMasked: string };
+  history: { from: string | null; to: string; kind: string }[];
+  clocks: { clock: string; state: string; minutesLeft: number | null }[];
+}
+
+describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-2020)', () => {
+  let runtime: TestRuntime;
+  let cdc: TestClient;
+  let otherCdc: TestClient;
+  let commander: TestClient;
+  let villageId: string;
+  let seq = 300;
+
+  const setNow = async (local: string) => {
+    runtime.deps.clock = () => at(local);
+    runtime.deps.sessions.clear();
+    [cdc, otherCdc, commander] = [
+      await loginAs(runtime.app, 'cdc'),
+      await loginAs(runtime.app, 'cdc-b'),
+      await loginAs(runtime.app, 'commander'),
+    ];
+  };
+
+  async function newPerson(): Promise<string> {
+    seq += 2;
+    const reply = await cdc.request('POST', '/api/persons', {
+      idType: 'resident_id',
+      idNumber: residentId('19800101', seq),
+      name: `病例${seq}`,
+      jurisdictionId: villageId,
+    });
+    assert.equal(reply.statusCode, 201, reply.body);
+    return (reply.json() as { id: string }).id;
+  }
+
+  const detail = async (id: string) => (await cdc.request('GET', `/api/cases/${id}`)).json() as Detail;
+
+  before(async () => {
+    runtime = await createTestRuntime({ FANGKONG_LOGIN_RATE: '1000' });
+    const { county, villageA, townB } = await addTwoTowns(runtime.deps);
+    villageId = villageA.id;
+    await addUser(runtime.deps, 'cdc', 'cdc_epidemiologist', county.id);
+    await addUser(runtime.deps, 'cdc-b', 'cdc_epidemiologist', townB.id);
+    await addUser(runtime.deps, 'commander', 'district_commander', county.id);
+    await setNow('2020-11-20T10:00');
+  });
+  after(() => runtime.close());
+
+  it('SC-14: an asymptomatic case opened at 10:00 is due 12:00, late at 12:01 with a case_late alert; the person is a key person', async () => {
+    const personId = await newPerson();
+    const opened = await cdc.request('POST', '/api/cases', { personId, classification: 'asymptomatic', source: 'asymptomatic_finding' });
+    assert.equal(opened.statusCode, 201, opened.body);
+    const { id, caseNumber, episodeId } = opened.json() as { id: string; caseNumber: string; episodeId: string };
+    assert.match(caseNumber, /^320412-2020-\d{4}$/);
+    const episode = (await cdc.request('GET', `/api/key-persons/episodes/${episodeId}`)).json() as { category: string };
+    assert.equal(episode.category, 'asymptomatic');
+    const d = await detail(id);
+    assert.equal(d.reportDueAt, at('2020-11-20T12:00').toISOString());
+    assert.equal(d.investigationDueAt, at('2020-11-21T10:00').toISOString());
+    await setNow('2020-11-20T12:01');
+    assert.deepEqual((await detail(id)).clocks[0], { clock: 'report', dueAt: d.reportDueAt, doneAt: null, state: 'late', minutesLeft: -1 });
+    const swept = await runCaseClockSweep(runtime.deps);
+    assert.ok(swept.late >= 1);
+    assert.equal((await runCaseClockSweep(runtime.deps)).late, 0, 'one alert per case and clock');
+    const alerts = (await cdc.request('GET', '/api/alerts')).json() as { items: { kind: string }[] };
+    assert.ok(alerts.items.some((a) => a.kind === 'case_late'));
+    const reported = await cdc.request('POST', `/api/cases/${id}/report`, { reportingUnit: '武进区疾控中心', reportingDoctor: '李医生' });
+    assert.deepEqual((reported.json() as { late: boolean }).late, true);
+    assert.equal((await detail(id)).clocks[0]?.state, 'done_late');
+    await setNow('2020-11-20T10:00');
+  });
+
+  it('SC-15, CASE-006: asymptomatic → confirmed is a correction; the original stays in the history; the episode converts', async () => {
+    const personId = await newPerson();
+    const { id } = (await cdc.request('POST', '/api/cases', { personId, classification: 'asymptomatic', source: 'manual' })).json() as {
+      id: string;
+    };
+    const noType = await cdc.request('POST', `/api/cases/${id}/classify`, { classification: 'confirmed', reason: '出现发热' });
+    assert.equal(noType.statusCode, 400);
+    assert.equal((noType.json() as { field: string }).field, 'clinicalType');
+    const corrected = await cdc.request('POST', `/api/cases/${id}/classify`, {
+      classification: 'confirmed',
+      clinicalType: 'mild',
+      reason: '集中观察期间出现发热',
+      findings: { links: [], features: ['fever_or_respiratory'], evidence: ['nucleic_acid_positive'] },
+    });
+    assert.equal(corrected.statusCode, 200, corrected.body);
+    assert.equal((corrected.json() as { kind: string }).kind, 'correction');
+    const d = await detail(id);
+    assert.deepEqual(
+      d.history.map((h) => [h.from, h.to, h.kind]),
+      [
+        [null, 'asymptomatic', 'initial'],
+        ['asymptomatic', 'confirmed', 'correction'],
+      ],
+    );
+    const episode = (await cdc.request('GET', `/api/key-persons/episodes/${d.episodeId}`)).json() as { category: string };
+    assert.equal(episode.category, 'confirmed');
+    const back = await cdc.request('POST', `/api/cases/${id}/classify`, { classification: 'asymptomatic', reason: '误判' });
+    assert.equal(back.statusCode, 400);
+  });
+
+  it('bad input: a second open case, onset after discovery, a trajectory in the future → 4xx with the field, nothing written', async () => {
+    const personId = await newPerson();
+    const body = { personId, classification: 'suspected', source: 'manual', onsetDate: '2020-11-19' };
+    const { id } = (await cdc.request('POST', '/api/cases', body)).json() as { id: string };
+    const twice = await cdc.request('POST', '/api/cases', body);
+    assert.equal(twice.statusCode, 409);
+    const other = await newPerson();
+    const onset = await cdc.request('POST', '/api/cases', { ...body, personId: other, onsetDate: '2020-11-21' });
+    assert.deepEqual([onset.statusCode, (onset.json() as { field: string }).field], [400, 'onsetDate']);
+    assert.equal(((await cdc.request('GET', '/api/cases?q=病例' + String(seq))).json() as { total: number }).total, 0);
+    const future = await cdc.request('POST', `/api/cases/${id}/trajectory`, {
+      placeText: '湖塘菜市场',
+      fromAt: at('2020-11-20T11:00').toISOString(),
+      toAt: at('2020-11-20T12:00').toISOString(),
+      source: 'interview',
+    });
+    assert.deepEqual([future.statusCode, (future.json() as { field: string }).field], [400, 'toAt']);
+    const early = await cdc.request('POST', `/api/cases/${id}/report`, {
+      reportedAt: at('2020-11-20T09:00').toISOString(),
+      reportingUnit: '武进区疾控中心',
+      reportingDoctor: '李医生',
+    });
+    assert.deepEqual([early.statusCode, (early.json() as { field: string }).field], [400, 'reportedAt']);
+  });
+
+  it('CASE-002 / SC-20: investigation and sealing done, trajectory recorded and its reads audited; list masks ID numbers', async () => {
+    const personId = await newPerson();
+    const { id } = (await cdc.request('POST', '/api/cases', { personId, classification: 'suspected', source: 'fever_clinic' })).json() as {
+      id: string;
+    };
+    const point = await cdc.request('POST', `/api/cases/${id}/trajectory`, {
+      placeText: '湖塘菜市场',
+      fromAt: at('2020-11-19T08:00').toISOString(),
+      toAt: at('2020-11-19T09:00').toISOString(),
+      source: 'interview',
+    });
+    assert.equal(point.statusCode, 201, point.body);
+    const read = await cdc.request('GET', `/api/cases/${id}/trajectory?purpose=${encodeURIComponent('密接排查')}`);
+    assert.equal((read.json() as { items: unknown[] }).items.length, 1);
+    const audit = (await commander.request('GET', '/api/audit?action=case.trajectory.view')).json() as { items: { reason: string }[] };
+    assert.equal(audit.items[0]?.reason, '密接排查');
+    const done = await cdc.request('PATCH', `/api/cases/${id}/investigation`, {
+      form: { occupation: '教师' },
+      complete: true,
+      sealed: true,
+    });
+    assert.equal(done.statusCode, 200, done.body);
+    const clocks = (await detail(id)).clocks.map((c) => [c.clock, c.state]);
+    assert.deepEqual(clocks.slice(1), [
+      ['investigation', 'done'],
+      ['sealing', 'done'],
+    ]);
+    const list = (await commander.request('GET', '/api/cases?status=open')).json() as { items: { idMasked: string }[] };
+    assert.ok(list.items.length > 0);
+    for (const item of list.items) assert.match(item.idMasked, /\*{4,}/);
+    assert.equal(
+      (await commander.request('POST', `/api/cases/${id}/report`, { reportingUnit: '武进区疾控', reportingDoctor: '李' })).statusCode,
+      403,
+    );
+  });
+
+  it('another jurisdiction: the CDC of 牛塘镇 gets 404 on a 湖塘镇 case and an empty list', async () => {
+    const personId = await newPerson();
+    const { id } = (await cdc.request('POST', '/api/cases', { personId, classification: 'suspected', source: 'manual' })).json() as {
+      id: string;
+    };
+    assert.equal((await otherCdc.request('GET', `/api/cases/${id}`)).statusCode, 404);
+    assert.equal(
+      (await otherCdc.request('POST', `/api/cases/${id}/classify`, { classification: 'excluded', reason: '两次阴性' })).statusCode,
+      404,
+    );
+    assert.equal(((await otherCdc.request('GET', '/api/cases')).json() as { total: number }).total, 0);
+  });
+
+  it('CASE-015: discharge reported closes the case; the report card has the national fields and names what is missing', async () => {
+    const personId = await newPerson();
+    const { id } = (
+      await cdc.request('POST', '/api/cases', {
+        personId,
+        classification: 'confirmed',
+        clinicalType: 'moderate',
+        source: 'manual',
+        onsetDate: '2020-11-18',
+      })
+    ).json() as { id: string };
+    const card = (await cdc.request('GET', `/api/cases/${id}/report-card`)).json() as {
+      card: { idNumber: string };
+      completeness: { missing: string[] };
+    };
+    assert.equal(card.card.idNumber, residentId('19800101', seq));
+    assert.ok(card.completeness.missing.includes('reportingUnit'));
+    const ended = await cdc.request('POST', `/api/cases/${id}/end`, { ending: 'discharged', at: at('2020-11-20T09:30').toISOString() });
+    assert.equal(ended.statusCode, 400, 'discharge before discovery refused');
+    const ok = await cdc.request('POST', `/api/cases/${id}/end`, { ending: 'discharged', at: at('2020-11-20T10:00').toISOString() });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(((await cdc.request('GET', `/api/cases/${id}`)).json() as { status: string }).status, 'closed');
+  });
+
+  it('suggestion explains the classification clause by clause (§4.3)', async () => {
+    const reply = await cdc.request('POST', '/api/cases/suggest', {
+      findings: { links: ['infected_contact'], features: [], evidence: ['nucleic_acid_positive'] },
+    });
+    const s = reply.json() as { classification: string; because: { rule: string }[] };
+    assert.equal(s.classification, 'asymptomatic');
+    assert.deepEqual(
+      s.because.map((b) => b.rule),
+      ['link.infected_contact', 'evidence.nucleic_acid_positive', 'asymptomatic'],
+    );
+  });
+});

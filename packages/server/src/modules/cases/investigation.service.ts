@@ -1,0 +1,126 @@
+import { AppError, conflict, invalid, notFound } from '@fangkong/core';
+import type { AppDeps } from '../../app-deps.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { findPlaceById } from '../places/place.repository.ts';
+import { findInvestigation, type InvestigationRow, insertTrajectory, removeTrajectory, updateInvestigation } from './case.repository.ts';
+import { caseInScope, rulesOfCase } from './case-access.ts';
+
+type Deps = Pick<AppDeps, 'database' | 'clock'>;
+
+export const TRAJECTORY_SOURCES = ['interview', 'venue_scan', 'checkpoint_scan', 'manual'] as const;
+export type TrajectorySource = (typeof TRAJECTORY_SOURCES)[number];
+export const AGENCIES = ['cdc', 'police'] as const;
+
+export interface InvestigationUpdate {
+  form?: Record<string, unknown>;
+  assignees?: { userId: string; agency: (typeof AGENCIES)[number] }[];
+  complete?: boolean;
+  sealed?: boolean;
+  sealingNote?: string;
+}
+
+async function investigationOf(deps: Deps, context: RequestContext, caseId: string) {
+  const row = await caseInScope(deps.database.db, context, caseId, 'investigation.write');
+  const inv = await findInvestigation(deps.database.db, row.id);
+  if (!inv) throw notFound('id');
+  return { row, inv };
+}
+
+function changesOf(input: InvestigationUpdate, inv: InvestigationRow, userId: string | null, now: Date) {
+  if (inv.state === 'completed' && (input.form || input.assignees)) throw new AppError('conflict', 'investigationCompleted', 'id');
+  const changes: Partial<InvestigationRow> = {};
+  if (input.form) changes.form = { ...inv.form, ...input.form };
+  if (input.assignees) {
+    changes.assignees = input.assignees;
+    changes.leadUserId = input.assignees[0]?.userId ?? null;
+  }
+  if (input.complete && inv.state !== 'completed') Object.assign(changes, { state: 'completed', completedAt: now, completedBy: userId });
+  if (input.sealed && !inv.sealedAt) Object.assign(changes, { sealedAt: now, sealedBy: userId, sealingNote: input.sealingNote ?? null });
+  return changes;
+}
+
+/** The investigation (流调, CASE-002): form, CDC + police assignees, completion and the spot sealing, each audited. */
+export async function updateInvestigationOf(deps: Deps, context: RequestContext, caseId: string, input: InvestigationUpdate) {
+  const { row, inv } = await investigationOf(deps, context, caseId);
+  const changes = changesOf(input, inv, context.actor.userId, deps.clock());
+  if (Object.keys(changes).length === 0) throw invalid('body', 'nothingToChange');
+  return deps.database.db.transaction(async (tx) => {
+    await updateInvestigation(tx, inv.id, changes);
+    await recordAudit(tx, context, {
+      action: 'investigation.update',
+      entityType: 'investigation',
+      entityId: inv.id,
+      jurisdictionPath: row.jurisdictionPath,
+      before: { state: inv.state, sealedAt: inv.sealedAt?.toISOString() ?? null },
+      after: { ...changes, form: changes.form ? Object.keys(changes.form) : undefined },
+    });
+    return { id: inv.id, state: changes.state ?? inv.state, sealed: Boolean(changes.sealedAt ?? inv.sealedAt) };
+  });
+}
+
+export interface NewTrajectoryPoint {
+  placeId?: string;
+  placeText?: string;
+  fromAt: string;
+  toAt: string;
+  source: TrajectorySource;
+  note?: string;
+}
+
+function checkSpan(fromAt: Date, toAt: Date, now: Date, lookbackFrom: Date) {
+  if (Number.isNaN(fromAt.getTime())) throw invalid('fromAt', 'invalidDate');
+  if (Number.isNaN(toAt.getTime())) throw invalid('toAt', 'invalidDate');
+  if (toAt < fromAt) throw invalid('toAt', 'beforeFrom');
+  if (toAt > now) throw invalid('toAt', 'inFuture');
+  if (fromAt < lookbackFrom) throw invalid('fromAt', 'outsideWindow');
+}
+
+/** A trajectory point (活动轨迹): inside the edition's look-back window before discovery, never in the future; audited. */
+export async function addTrajectoryPoint(deps: Deps, context: RequestContext, caseId: string, input: NewTrajectoryPoint) {
+  const { row, inv } = await investigationOf(deps, context, caseId);
+  if (!input.placeId && !input.placeText) throw invalid('placeText', 'placeRequired');
+  if (input.placeId && !(await findPlaceById(deps.database.db, input.placeId))) throw invalid('placeId', 'unknownPlace');
+  const fromAt = new Date(input.fromAt);
+  const toAt = new Date(input.toAt);
+  const lookbackDays = rulesOfCase(row).exposureLookbackDays.days;
+  checkSpan(fromAt, toAt, deps.clock(), new Date(row.discoveredAt.getTime() - lookbackDays * 86_400_000));
+  return deps.database.db.transaction(async (tx) => {
+    const point = await insertTrajectory(tx, {
+      caseId: row.id,
+      investigationId: inv.id,
+      placeId: input.placeId ?? null,
+      placeText: input.placeText ?? null,
+      fromAt,
+      toAt,
+      source: input.source,
+      note: input.note ?? null,
+      recordedBy: context.actor.userId,
+      jurisdictionPath: row.jurisdictionPath,
+    });
+    await recordAudit(tx, context, {
+      action: 'case.trajectory.add',
+      entityType: 'trajectory_point',
+      entityId: point.id,
+      jurisdictionPath: row.jurisdictionPath,
+      after: { caseId: row.id, placeId: input.placeId ?? null, fromAt: input.fromAt, toAt: input.toAt, source: input.source },
+    });
+    return { id: point.id };
+  });
+}
+
+/** Removing a point keeps it for the audit trail. */
+export async function removeTrajectoryPoint(deps: Deps, context: RequestContext, caseId: string, pointId: string, reason: string) {
+  const { row } = await investigationOf(deps, context, caseId);
+  return deps.database.db.transaction(async (tx) => {
+    if (!(await removeTrajectory(tx, row.id, pointId, context.actor.userId, deps.clock()))) throw conflict('pointId', 'notFoundOrRemoved');
+    await recordAudit(tx, context, {
+      action: 'case.trajectory.remove',
+      entityType: 'trajectory_point',
+      entityId: pointId,
+      jurisdictionPath: row.jurisdictionPath,
+      reason,
+    });
+    return { id: pointId, removed: true };
+  });
+}

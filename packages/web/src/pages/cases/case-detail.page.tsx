@@ -1,0 +1,160 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Empty, Space, Table, Tabs, Tag, Timeline } from 'antd';
+import { useParams } from 'react-router-dom';
+import { api, unwrap } from '../../api/client.ts';
+import { useSession } from '../../auth/session.tsx';
+import { showSuccess } from '../../components/feedback.tsx';
+import { formatTime } from '../../components/time.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { CaseActions } from './case-actions.tsx';
+import { CaseClocks } from './case-clocks.tsx';
+import { caseLabel } from './case-labels.ts';
+
+function TrajectoryTab({ caseId }: { caseId: string }) {
+  const { t } = useI18n();
+  const points = useQuery({
+    queryKey: ['cases', caseId, 'trajectory'],
+    queryFn: () =>
+      unwrap(api.GET('/api/cases/{id}/trajectory', { params: { path: { id: caseId }, query: { purpose: t('case.trajectory.purpose') } } })),
+  });
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={points.data?.items ?? []}
+      columns={[
+        { title: t('case.trajectory.place'), dataIndex: 'placeText', render: (v: string | null) => v ?? '—' },
+        { title: t('case.trajectory.from'), dataIndex: 'fromAt', render: (v: string) => formatTime(v, 'MM-DD HH:mm') },
+        { title: t('case.trajectory.to'), dataIndex: 'toAt', render: (v: string) => formatTime(v, 'MM-DD HH:mm') },
+        { title: t('case.source'), dataIndex: 'source', render: (v: string) => caseLabel(t, 'case.trajectory.source', v) },
+      ]}
+    />
+  );
+}
+
+function ReportCardTab({ caseId }: { caseId: string }) {
+  const { t } = useI18n();
+  const card = useQuery({
+    queryKey: ['cases', caseId, 'card'],
+    queryFn: () => unwrap(api.GET('/api/cases/{id}/report-card', { params: { path: { id: caseId } } })),
+  });
+  if (!card.data) return null;
+  const { completeness } = card.data;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {completeness.complete ? (
+        <Alert type="success" message={t('case.reportCard.complete')} />
+      ) : (
+        <Alert type="warning" message={`${t('case.reportCard.missing')}: ${completeness.missing.join(', ')}`} />
+      )}
+      <Button onClick={() => window.print()}>{t('case.reportCard.print')}</Button>
+      <Descriptions bordered size="small" column={2} className="printable">
+        {Object.entries(card.data.card).map(([k, v]) => (
+          <Descriptions.Item key={k} label={k}>
+            {v === null || v === undefined ? '—' : String(v)}
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+    </Space>
+  );
+}
+
+function InvestigationTab({
+  caseId,
+  state,
+  completedAt,
+  sealedAt,
+}: {
+  caseId: string;
+  state: string;
+  completedAt: string | null;
+  sealedAt: string | null;
+}) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const update = useMutation({
+    mutationFn: (body: { complete?: boolean; sealed?: boolean }) =>
+      unwrap(api.PATCH('/api/cases/{id}/investigation', { params: { path: { id: caseId } }, body })),
+    onSuccess: async () => {
+      showSuccess(t('case.investigation.saved'));
+      await client.invalidateQueries({ queryKey: ['cases'] });
+    },
+  });
+  return (
+    <Space direction="vertical">
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t('case.status')}>{caseLabel(t, 'case.investigation.state', state)}</Descriptions.Item>
+        <Descriptions.Item label={t('case.investigation.complete')}>{formatTime(completedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('case.investigation.seal')}>{formatTime(sealedAt)}</Descriptions.Item>
+      </Descriptions>
+      <Space>
+        {!completedAt && <Button onClick={() => update.mutate({ complete: true })}>{t('case.investigation.complete')}</Button>}
+        {!sealedAt && <Button onClick={() => update.mutate({ sealed: true })}>{t('case.investigation.seal')}</Button>}
+      </Space>
+    </Space>
+  );
+}
+
+/** One case: classification history, clocks, report card, investigation, trajectory; contacts come from the tracing module. */
+export function CaseDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { can } = useSession();
+  const detail = useQuery({ queryKey: ['cases', id], queryFn: () => unwrap(api.GET('/api/cases/{id}', { params: { path: { id } } })) });
+  const c = detail.data;
+  if (!c) return <Card loading={detail.isPending} />;
+  const inv = c.investigation;
+  return (
+    <Card
+      title={`${t('case.detail')} ${c.caseNumber}`}
+      extra={can('case.write') && c.status === 'open' && <CaseActions caseId={c.id} reported={c.reportedAt !== null} />}
+    >
+      <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('case.name')}>{c.person.name}</Descriptions.Item>
+        <Descriptions.Item label={t('case.idMasked')}>{c.person.idMasked}</Descriptions.Item>
+        <Descriptions.Item label={t('case.jurisdiction')}>{c.person.jurisdictionName}</Descriptions.Item>
+        <Descriptions.Item label={t('case.classification')}>
+          <Tag>{caseLabel(t, 'case.classification', c.classification)}</Tag>
+          {c.clinicalType && caseLabel(t, 'case.clinicalType', c.clinicalType)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('case.discoveredAt')}>{formatTime(c.discoveredAt, 'YYYY-MM-DD HH:mm')}</Descriptions.Item>
+        <Descriptions.Item label={t('case.reportedAt')}>{formatTime(c.reportedAt, 'YYYY-MM-DD HH:mm')}</Descriptions.Item>
+        <Descriptions.Item label={t('case.source')}>{caseLabel(t, 'case.source', c.source)}</Descriptions.Item>
+        <Descriptions.Item label={t('case.status')}>{caseLabel(t, 'case.status', c.status)}</Descriptions.Item>
+        <Descriptions.Item label={t('case.clocks')}>
+          <CaseClocks clocks={c.clocks} />
+        </Descriptions.Item>
+      </Descriptions>
+      <Tabs
+        items={[
+          {
+            key: 'history',
+            label: t('case.history'),
+            children: (
+              <Timeline
+                items={c.history.map((h) => ({
+                  color: h.kind === 'correction' ? 'orange' : 'blue',
+                  children: `${formatTime(h.changedAt, 'YYYY-MM-DD HH:mm')} ${caseLabel(t, 'case.history', h.kind)}: ${h.from ? `${caseLabel(t, 'case.classification', h.from)} → ` : ''}${caseLabel(t, 'case.classification', h.to)}${h.reason ? ` (${h.reason})` : ''}`,
+                }))}
+              />
+            ),
+          },
+          {
+            key: 'investigation',
+            label: t('case.investigation'),
+            children: inv ? (
+              <InvestigationTab caseId={c.id} state={inv.state} completedAt={inv.completedAt} sealedAt={inv.sealedAt} />
+            ) : (
+              <Empty />
+            ),
+          },
+          { key: 'trajectory', label: t('case.trajectory'), children: <TrajectoryTab caseId={c.id} /> },
+          ...(can('case.write') ? [{ key: 'card', label: t('case.reportCard'), children: <ReportCardTab caseId={c.id} /> }] : []),
+          // The contacts helper (branch contacts) fills this tab from the tracing module.
+          { key: 'contacts', label: t('case.contacts'), children: <Empty description={t('case.contacts.pending')} /> },
+        ]}
+      />
+    </Card>
+  );
+}

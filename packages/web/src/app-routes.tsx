@@ -42,6 +42,7 @@ const EnvironmentSamplingPage = lazy(() =>
 );
 const FeverClinicPage = lazy(() => import('./pages/testing/fever-clinic.page.tsx').then((m) => ({ default: m.FeverClinicPage })));
 const TestingGroupsPage = lazy(() => import('./pages/testing/testing-groups.page.tsx').then((m) => ({ default: m.TestingGroupsPage })));
+const ChainsPage = lazy(() => import('./pages/tracing/chains.page.tsx').then((m) => ({ default: m.ChainsPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -70,6 +71,7 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'lab-corrections', permission: 'testing.manage', element: <LabCorrectionsPage /> },
   { path: 'environment-sampling', permission: 'testing.read', element: <EnvironmentSamplingPage /> },
   { path: 'fever-clinic', permission: 'testing.read', element: <FeverClinicPage /> },
+  { path: 'chains', permission: 'keyPerson.read', element: <ChainsPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

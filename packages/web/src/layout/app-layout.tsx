@@ -14,12 +14,13 @@ import {
   SafetyCertificateOutlined,
   SafetyOutlined,
   ScheduleOutlined,
+  ShareAltOutlined,
   SolutionOutlined,
   TeamOutlined,
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { Permission } from '@fangkong/core';
+import type { Permission, Role } from '@fangkong/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
@@ -38,7 +39,12 @@ interface MenuEntry {
   label: MessageKey;
   permission: Permission;
   icon: ReactNode;
+  /** Shown only to these roles (besides the permission): a menu that is not everyone's daily work. */
+  roles?: readonly Role[];
 }
+
+/** 传播链 is the CDC's and the command's view. */
+const CDC_ROLES: readonly Role[] = ['cdc_epidemiologist', 'district_commander', 'command_office_staff'];
 
 const MENU: MenuEntry[] = [
   { path: '/jurisdictions', label: 'menu.jurisdictions', permission: 'jurisdiction.read', icon: <ApartmentOutlined /> },
@@ -65,6 +71,7 @@ const MENU: MenuEntry[] = [
   { path: '/lab-corrections', label: 'menu.testingLabCorrections', permission: 'testing.manage', icon: <ExperimentOutlined /> },
   { path: '/environment-sampling', label: 'menu.environmentSampling', permission: 'testing.read', icon: <ExperimentOutlined /> },
   { path: '/fever-clinic', label: 'menu.feverClinic', permission: 'testing.read', icon: <ExperimentOutlined /> },
+  { path: '/chains', label: 'menu.chains', permission: 'keyPerson.read', icon: <ShareAltOutlined />, roles: CDC_ROLES },
 ];
 
 function LanguageSwitch() {
@@ -120,11 +127,12 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
 /** Header (title, jurisdiction picker, language, user), a menu of what the user may open, and the page. */
 export function AppLayout() {
   const { t } = useI18n();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const [changingPassword, setChangingPassword] = useState(false);
-  const items = MENU.filter((entry) => can(entry.permission)).map((entry) => ({
+  const hasRole = (roles: readonly Role[] | undefined) => !roles || me.roles.some((r) => roles.includes(r.role as Role));
+  const items = MENU.filter((entry) => can(entry.permission) && hasRole(entry.roles)).map((entry) => ({
     key: entry.path,
     icon: entry.icon,
     label: <span data-testid={`menu-${entry.path.slice(1)}`}>{t(entry.label)}</span>,

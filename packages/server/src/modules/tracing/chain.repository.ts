@@ -41,27 +41,55 @@ export async function chainRoots(db: Db, filter: ChainFilter, limit: number, off
   return { rootIds: ids.map((r) => r.id), total: count[0]?.n ?? 0 };
 }
 
-/**
- * Every case under the given roots (recursive over the infector index), in the caller's scope, with its
- * confirmed contacts counted: one round trip per page, however large the outbreak.
- */
-export function chainNodes(db: Db, rootIds: readonly string[], paths: readonly string[], maxDepth = 50): Promise<ChainNodeRow[]> {
-  if (rootIds.length === 0) return Promise.resolve([]);
-  return queryRows<ChainNodeRow>(
-    db,
-    sql`with recursive tree as (
+const tree = (rootIds: readonly string[], maxDepth: number) => sql`with recursive tree as (
       select c.id, c.id as root_id, c.infector_case_id, 0 as depth from case_report c where c.id in ${uuidList(rootIds)}
       union all
       select c.id, t.root_id, c.infector_case_id, t.depth + 1 from case_report c join tree t on c.infector_case_id = t.id
       where t.depth < ${maxDepth}
-    )
+    )`;
+
+export interface ChainSummaryRow {
+  root_id: string;
+  size: number;
+  depth: number;
+  contacts: number;
+}
+
+/** Size, generations and confirmed contacts of each chain under the roots: aggregated in SQL, no node leaves the database. */
+export function chainSummaries(db: Db, rootIds: readonly string[], paths: readonly string[], maxDepth = 50): Promise<ChainSummaryRow[]> {
+  if (rootIds.length === 0) return Promise.resolve([]);
+  return queryRows<ChainSummaryRow>(
+    db,
+    sql`${tree(rootIds, maxDepth)}
+    select t.root_id, count(*)::int as size, max(t.depth)::int as depth, coalesce(sum(x.n), 0)::int as contacts
+    from tree t join case_report c on c.id = t.id
+    left join lateral (select count(*)::int as n from exposure e where e.case_id = t.id and e.status = 'confirmed') x on true
+    where ${pathUnder(sql`c.jurisdiction_path`, paths)}
+    group by t.root_id`,
+  );
+}
+
+/**
+ * Every case of one chain (recursive over the infector index), in the caller's scope, with its confirmed
+ * contacts counted: fetched when the chain is opened, at most `limit` cases (nearest generations first).
+ */
+export function chainNodes(db: Db, rootId: string, paths: readonly string[], limit: number, maxDepth = 50): Promise<ChainNodeRow[]> {
+  return queryRows<ChainNodeRow>(
+    db,
+    sql`${tree([rootId], maxDepth)}
     select t.id, t.root_id, t.infector_case_id, t.depth, c.case_number, c.classification, c.onset_date::text as onset_date,
       p.name, c.jurisdiction_path,
       (select count(*)::int from exposure e where e.case_id = t.id and e.status = 'confirmed') as contacts
     from tree t join case_report c on c.id = t.id join person p on p.id = c.person_id
     where ${pathUnder(sql`c.jurisdiction_path`, paths)}
-    order by t.root_id, t.depth, c.discovered_at, t.id`,
+    order by t.depth, c.discovered_at, t.id
+    limit ${limit}`,
   );
+}
+
+export function caseNumbers(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([] as { id: string; case_number: string }[]);
+  return queryRows<{ id: string; case_number: string }>(db, sql`select id, case_number from case_report where id in ${uuidList(ids)}`);
 }
 
 export interface PairRow {

@@ -4,50 +4,68 @@ import {
   detectClusters,
   editionInForce,
   maskName,
+  notFound,
   scopePaths,
   serialInterval,
   shanghaiDate,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { type ChainFilter, chainNodes, chainRoots, clusterInput, followUpByInvestigator, transmissionPairs } from './chain.repository.ts';
+import {
+  type ChainFilter,
+  caseNumbers,
+  chainNodes,
+  chainRoots,
+  chainSummaries,
+  clusterInput,
+  followUpByInvestigator,
+  transmissionPairs,
+} from './chain.repository.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
 const readScope = (context: RequestContext) => scopePaths(context.actor.grants, 'keyPerson.read');
 
 /**
- * Transmission chains (CASE-009, issue 11 §6): a page of roots and, in one recursive query, every case
- * below them with its infector and depth; the client draws the tree. Names masked.
+ * Transmission chains (CASE-009, issue 11 §6): a page of roots (cases without a known infector) with each
+ * chain's size, generations and confirmed contacts aggregated in SQL; the cases of a chain come with
+ * `chainDetail` when it is opened, so the list stays small however large the outbreak (Go.Data's pain).
  */
 export async function chains(deps: Deps, context: RequestContext, query: Omit<ChainFilter, 'paths'>, limit: number, offset: number) {
   const db = deps.database.db;
   const filter = { ...query, paths: readScope(context) };
   const { rootIds, total } = await chainRoots(db, filter, limit, offset);
-  const nodes = await chainNodes(db, rootIds, filter.paths);
-  const byRoot = new Map<string, typeof nodes>();
-  for (const n of nodes) byRoot.set(n.root_id, [...(byRoot.get(n.root_id) ?? []), n]);
-  const items = rootIds.map((rootId) => {
-    const members = byRoot.get(rootId) ?? [];
-    return {
-      rootId,
-      caseNumber: members[0]?.case_number ?? '',
-      size: members.length,
-      depth: Math.max(0, ...members.map((m) => m.depth)),
-      contacts: members.reduce((sum, m) => sum + m.contacts, 0),
-      nodes: members.map((m) => ({
-        caseId: m.id,
-        infectorCaseId: m.infector_case_id,
-        depth: m.depth,
-        caseNumber: m.case_number,
-        classification: m.classification,
-        onsetDate: m.onset_date,
-        name: maskName(m.name),
-        contacts: m.contacts,
-      })),
-    };
-  });
+  const [summaries, roots] = await Promise.all([chainSummaries(db, rootIds, filter.paths), caseNumbers(db, rootIds)]);
+  const byRoot = new Map(summaries.map((s) => [s.root_id, s]));
+  const numbers = new Map(roots.map((r) => [r.id, r.case_number]));
+  const items = rootIds.map((rootId) => ({
+    rootId,
+    caseNumber: numbers.get(rootId) ?? '',
+    size: byRoot.get(rootId)?.size ?? 0,
+    depth: byRoot.get(rootId)?.depth ?? 0,
+    contacts: byRoot.get(rootId)?.contacts ?? 0,
+  }));
   return { items, total };
+}
+
+/** The cases of one chain in my scope (names masked), nearest generations first, at most `limit`; 404 outside scope. */
+export async function chainDetail(deps: Deps, context: RequestContext, rootId: string, limit: number) {
+  const nodes = await chainNodes(deps.database.db, rootId, readScope(context), limit + 1);
+  if (nodes.length === 0) throw notFound('id');
+  return {
+    rootId,
+    truncated: nodes.length > limit,
+    nodes: nodes.slice(0, limit).map((m) => ({
+      caseId: m.id,
+      infectorCaseId: m.infector_case_id,
+      depth: m.depth,
+      caseNumber: m.case_number,
+      classification: m.classification,
+      onsetDate: m.onset_date,
+      name: maskName(m.name),
+      contacts: m.contacts,
+    })),
+  };
 }
 
 /** The observed serial interval from confirmed infector → infectee pairs in scope (mean, sd, pairs). */

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
 import { type Api, errorResponses, IdParams, Nullable, Page, PageQuery, pageWindow, Uuid } from '../../http/schemas.ts';
 import { CalendarDateString } from '../key-persons/key-person.schemas.ts';
-import { chains, clusters, followUpStatus, serialIntervalOfChains } from './chain.service.ts';
+import { chainDetail, chains, clusters, followUpStatus, serialIntervalOfChains } from './chain.service.ts';
 import { caseContacts, confirmContact, contactCandidates, rejectContact } from './contact.service.ts';
 import { createEvent, getEvent, listEvents, removeEvent, updateEvent } from './event.service.ts';
 
@@ -84,8 +84,8 @@ const ChainItem = Type.Object({
   size: Type.Integer(),
   depth: Type.Integer(),
   contacts: Type.Integer(),
-  nodes: Type.Array(ChainNode),
 });
+const ChainDetail = Type.Object({ rootId: Uuid, truncated: Type.Boolean(), nodes: Type.Array(ChainNode) });
 
 function contactRoutes(api: Api, deps: AppDeps) {
   api.get(
@@ -224,6 +224,23 @@ function chainRoutes(api: Api, deps: AppDeps) {
       const { limit, offset } = pageWindow(request.query);
       return chains(deps, contextOf(request), { from: request.query.from, to: request.query.to }, limit, offset);
     },
+  );
+  api.get(
+    '/chains/:id',
+    {
+      config: { permission: 'keyPerson.read' },
+      schema: {
+        tags,
+        summary: 'The cases of one chain (by its root case), nearest generations first, at most `limit`',
+        params: IdParams,
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ChainDetail, ...errorResponses },
+      },
+    },
+    (request) => chainDetail(deps, contextOf(request), request.params.id, request.query.limit ?? 1000),
   );
   api.get(
     '/chains/serial-interval',

@@ -209,15 +209,24 @@ describe('contact tracing API: candidates, confirm / reject, events, chains', ()
     });
     const reply = await cdcA.request('GET', '/api/chains');
     assert.equal(reply.statusCode, 200, reply.body);
-    const page = reply.json() as { total: number; items: { size: number; depth: number; contacts: number; nodes: { name: string }[] }[] };
+    const page = reply.json() as { total: number; items: { rootId: string; size: number; depth: number; contacts: number }[] };
     assert.equal(page.total, 1);
+    assert.equal(page.items[0]?.rootId, caseId);
     assert.equal(page.items[0]?.size, 2);
     assert.equal(page.items[0]?.depth, 1);
     assert.equal(page.items[0]?.contacts, 2);
-    assert.ok(
-      page.items[0]?.nodes.every((n) => n.name.includes('*')),
-      'names masked in the chain list',
+    const detail = (await cdcA.request('GET', `/api/chains/${caseId}`)).json() as {
+      nodes: { name: string; infectorCaseId: string | null }[];
+    };
+    assert.deepEqual(
+      detail.nodes.map((n) => n.infectorCaseId),
+      [null, caseId],
     );
+    assert.ok(
+      detail.nodes.every((n) => n.name.includes('*')),
+      'names masked in the chain',
+    );
+    assert.equal((await cdcB.request('GET', `/api/chains/${caseId}`)).statusCode, 404);
     const si = (await cdcA.request('GET', '/api/chains/serial-interval')).json() as { n: number; meanDays: number };
     assert.deepEqual([si.n, si.meanDays], [1, 5]);
     assert.equal(((await cdcB.request('GET', '/api/chains')).json() as { total: number }).total, 0);

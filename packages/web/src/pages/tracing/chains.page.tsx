@@ -33,12 +33,19 @@ export function chainTree(nodes: readonly ChainNode[]): TreeRow[] {
   return roots;
 }
 
-function ChainTree({ nodes }: { nodes: readonly ChainNode[] }) {
+/** One chain, fetched when its row is opened (the list itself carries no nodes). */
+function ChainTree({ rootId }: { rootId: string }) {
   const { t } = useI18n();
+  const chain = useQuery({
+    queryKey: ['tracing', 'chain', rootId],
+    queryFn: () => unwrap(api.GET('/api/chains/{id}', { params: { path: { id: rootId }, query: {} } })),
+  });
+  const nodes = chain.data?.nodes ?? [];
   return (
     <Table<TreeRow>
       rowKey="caseId"
       size="small"
+      loading={chain.isPending}
       pagination={false}
       dataSource={chainTree(nodes)}
       expandable={{ defaultExpandAllRows: nodes.length <= 50 }}
@@ -147,7 +154,7 @@ export function ChainsPage() {
           rowKey="rootId"
           loading={chains.isPending}
           dataSource={chains.data?.items ?? []}
-          expandable={{ expandedRowRender: (chain) => <ChainTree nodes={chain.nodes} /> }}
+          expandable={{ expandedRowRender: (chain) => <ChainTree rootId={chain.rootId} /> }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: chains.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           columns={[
             { title: t('chains.root'), dataIndex: 'caseNumber' },

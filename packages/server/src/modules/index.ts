@@ -16,6 +16,7 @@ import { placeRoutes } from './places/place.routes.ts';
 import { protocolRoutes } from './protocols/protocol.routes.ts';
 import { residentRoutes } from './residents/resident.routes.ts';
 import { testingRoutes } from './testing/testing.routes.ts';
+import { tracingRoutes } from './tracing/tracing.routes.ts';
 import { userRoutes } from './users/user.routes.ts';
 
 /** Every feature registers its routes here, under /api. */
@@ -37,4 +38,5 @@ export function registerModules(api: Api, deps: AppDeps) {
   residentRoutes(api, deps);
   closedManagementRoutes(api, deps);
   caseRoutes(api, deps);
+  tracingRoutes(api, deps);
 }

@@ -6,6 +6,7 @@ import { FEVER_CLINIC_MESSAGES_ZH } from '../pages/testing/fever-clinic-i18n.ts'
 import { LAB_CORRECTION_MESSAGES_ZH } from '../pages/testing/lab-correction-i18n.ts';
 import { TESTING_GROUPS_MESSAGES_ZH } from '../pages/testing/testing-groups-i18n.ts';
 import { TESTING_MESSAGES_ZH } from '../pages/testing/testing-i18n.ts';
+import { TRACING_MESSAGES_ZH } from '../pages/tracing/tracing-i18n.ts';
 
 /** zh-CN is the source dictionary: every key lives here first; keys follow GLOSSARY.md. */
 export const zhCN = {
@@ -539,6 +540,7 @@ export const zhCN = {
   ...ALERT_MESSAGES_ZH,
   ...FEVER_CLINIC_MESSAGES_ZH,
   ...CASE_MESSAGES_ZH,
+  ...TRACING_MESSAGES_ZH,
   ...TESTING_GROUPS_MESSAGES_ZH,
 } as const;
 

@@ -16,12 +16,13 @@ import {
   SafetyCertificateOutlined,
   SafetyOutlined,
   ScheduleOutlined,
+  ShareAltOutlined,
   SolutionOutlined,
   TeamOutlined,
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { Permission } from '@fangkong/core';
+import type { Permission, Role } from '@fangkong/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
@@ -40,7 +41,12 @@ interface MenuEntry {
   label: MessageKey;
   permission: Permission;
   icon: ReactNode;
+  /** Shown only to these roles (besides the permission): a menu that is not everyone's daily work. */
+  roles?: readonly Role[];
 }
+
+/** 传播链 is the CDC's and the command's view. */
+const CDC_ROLES: readonly Role[] = ['cdc_epidemiologist', 'district_commander', 'command_office_staff'];
 
 const MENU: MenuEntry[] = [
   { path: '/jurisdictions', label: 'menu.jurisdictions', permission: 'jurisdiction.read', icon: <ApartmentOutlined /> },
@@ -69,6 +75,7 @@ const MENU: MenuEntry[] = [
   { path: '/fever-clinic', label: 'menu.feverClinic', permission: 'testing.read', icon: <ExperimentOutlined /> },
   { path: '/cases', label: 'menu.cases', permission: 'case.read', icon: <MedicineBoxOutlined /> },
   { path: '/case-board', label: 'menu.caseBoard', permission: 'case.read', icon: <FieldTimeOutlined /> },
+  { path: '/chains', label: 'menu.chains', permission: 'keyPerson.read', icon: <ShareAltOutlined />, roles: CDC_ROLES },
 ];
 
 function LanguageSwitch() {
@@ -124,11 +131,12 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
 /** Header (title, jurisdiction picker, language, user), a menu of what the user may open, and the page. */
 export function AppLayout() {
   const { t, language } = useI18n();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const [changingPassword, setChangingPassword] = useState(false);
-  const items = MENU.filter((entry) => can(entry.permission)).map((entry) => ({
+  const hasRole = (roles: readonly Role[] | undefined) => !roles || me.roles.some((r) => roles.includes(r.role as Role));
+  const items = MENU.filter((entry) => can(entry.permission) && hasRole(entry.roles)).map((entry) => ({
     key: entry.path,
     icon: entry.icon,
     // The English menu is wider so its labels are not cut off; the full label is also the hover title.

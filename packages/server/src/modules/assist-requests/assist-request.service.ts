@@ -21,6 +21,7 @@ import {
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionById, findJurisdictionsByPaths } from '../jurisdictions/jurisdiction.repository.ts';
 import { findActiveEpisode } from '../key-persons/episode.repository.ts';
@@ -202,4 +203,59 @@ export async function assistRequestList(deps: Deps, context: RequestContext, sta
       createdAt: r.createdAt.toISOString(),
     })),
   };
+}
+
+export interface OutgoingAssist {
+  sourceOrg: string;
+  category: KeyPersonCategory;
+  startDate: CalendarDate;
+  person: {
+    id: string;
+    name: string;
+    idType: string;
+    idHash: string;
+    idCipher: string;
+    idMasked: string;
+    phoneCipher: string | null;
+    phoneMasked: string | null;
+    addressCipher: string | null;
+    addressMasked: string | null;
+    jurisdictionId: string;
+    jurisdictionPath: string;
+  };
+}
+
+/**
+ * A known person living outside the caller's jurisdiction: the 协查 goes straight to their community
+ * (KP-D06), carrying the sealed identity as it is (no decryption), audited in the caller's transaction.
+ */
+export async function sendAssistRequest(deps: Pick<AppDeps, 'cipher'>, tx: Db, context: RequestContext, input: OutgoingAssist) {
+  const p = input.person;
+  const created = await insertAssistRequest(tx, {
+    sourceOrg: input.sourceOrg,
+    category: input.category,
+    startDate: input.startDate,
+    name: p.name,
+    idType: p.idType,
+    idHash: p.idHash,
+    idCipher: p.idCipher,
+    idMasked: p.idMasked,
+    phoneCipher: p.phoneCipher,
+    phoneMasked: p.phoneMasked,
+    addressCipher: p.addressCipher ?? deps.cipher.encrypt(''),
+    addressMasked: p.addressMasked ?? '',
+    routedBy: null,
+    jurisdictionId: p.jurisdictionId,
+    jurisdictionPath: p.jurisdictionPath,
+    receivedBy: context.actor.userId,
+    personId: p.id,
+  });
+  await recordAudit(tx, context, {
+    action: 'assistRequest.send',
+    entityType: 'assist_request',
+    entityId: created.id,
+    jurisdictionPath: p.jurisdictionPath,
+    after: { sourceOrg: input.sourceOrg, category: input.category, personId: p.id, startDate: input.startDate },
+  });
+  return created;
 }

@@ -6,6 +6,7 @@ import { useSession } from '../../auth/session.tsx';
 import { showSuccess } from '../../components/feedback.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ContactsPanel } from '../tracing/contacts-panel.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { CaseClocks } from './case-clocks.tsx';
 import { caseLabel } from './case-labels.ts';
@@ -96,7 +97,7 @@ function InvestigationTab({
   );
 }
 
-/** One case: classification history, clocks, report card, investigation, trajectory; contacts come from the tracing module. */
+/** One case: classification history, clocks, report card, investigation, trajectory; contacts from the tracing module (ContactsPanel). */
 export function CaseDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -151,8 +152,7 @@ export function CaseDetailPage() {
           },
           { key: 'trajectory', label: t('case.trajectory'), children: <TrajectoryTab caseId={c.id} /> },
           ...(can('case.write') ? [{ key: 'card', label: t('case.reportCard'), children: <ReportCardTab caseId={c.id} /> }] : []),
-          // The contacts helper (branch contacts) fills this tab from the tracing module.
-          { key: 'contacts', label: t('case.contacts'), children: <Empty description={t('case.contacts.pending')} /> },
+          { key: 'contacts', label: t('case.contacts'), children: <ContactsPanel caseId={c.id} /> },
         ]}
       />
     </Card>

@@ -123,7 +123,7 @@ describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-20
     const other = await newPerson();
     const onset = await cdc.request('POST', '/api/cases', { ...body, personId: other, onsetDate: '2020-11-21' });
     assert.deepEqual([onset.statusCode, (onset.json() as { field: string }).field], [400, 'onsetDate']);
-    assert.equal(((await cdc.request('GET', '/api/cases?q=病例' + String(seq))).json() as { total: number }).total, 0);
+    assert.equal(((await cdc.request('GET', `/api/cases?q=病例${String(seq)}`)).json() as { total: number }).total, 0);
     const future = await cdc.request('POST', `/api/cases/${id}/trajectory`, {
       placeText: '湖塘菜市场',
       fromAt: at('2020-11-20T11:00').toISOString(),

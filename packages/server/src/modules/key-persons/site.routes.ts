@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
-import { type Api, errorResponses, IdParams, Nullable, pageWindow, Uuid } from '../../http/schemas.ts';
+import { type Api, errorResponses, IdParams, Nullable, Uuid } from '../../http/schemas.ts';
 import { addRooms, listSites, siteDetail } from './site.service.ts';
 
 const Capacity = {

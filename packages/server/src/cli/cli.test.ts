@@ -98,9 +98,14 @@ describe('fangkong CLI', () => {
   });
 
   it('backs up and restores the PGlite data dir: rows written after the backup are gone', async () => {
-    const seeded = json<{ residents: number }>(await fangkong(dataDir, 'demo', 'seed', '--residents', '300', '--json'));
+    // Issue 12 defect 1: the demo is never seeded into a database that holds accounts it did not make.
+    const refused = await fangkong(dataDir, 'demo', 'seed', '--residents', '300', '--json');
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /demoHasAccounts/);
+    const demoDir = mkdtempSync(path.join(tmpdir(), 'fangkong-cli-demo-'));
+    const seeded = json<{ residents: number }>(await fangkong(demoDir, 'demo', 'seed', '--residents', '300', '--json'));
     assert.equal(seeded.residents, 300);
-    const backup = await fangkong(dataDir, 'backup', '--out', backupFile(), '--json');
+    const backup = await fangkong(demoDir, 'backup', '--out', backupFile(), '--json');
     assert.equal(json<{ database: string }>(backup).database, 'pglite');
     assert.match(backup.stderr, /data-key/, 'reminds that the data key is not in the backup');
     json(
@@ -119,9 +124,10 @@ describe('fangkong CLI', () => {
         '--json',
       ),
     );
-    const restored = json<{ previousDataDir: string }>(await fangkong(dataDir, 'restore', '--from', backupFile(), '--json'));
+    const restored = json<{ previousDataDir: string }>(await fangkong(demoDir, 'restore', '--from', backupFile(), '--json'));
     assert.ok(existsSync(restored.previousDataDir), 'the replaced data dir is kept aside');
-    assert.equal(await countRows(dataDir, 'select count(*)::int as n from person'), 300);
-    assert.equal(await countRows(dataDir, "select count(*)::int as n from app_user where username = 'later'"), 0);
+    assert.equal(await countRows(demoDir, 'select count(*)::int as n from person'), 300);
+    assert.equal(await countRows(demoDir, "select count(*)::int as n from app_user where username = 'later'"), 0);
+    rmSync(demoDir, { recursive: true, force: true });
   });
 });

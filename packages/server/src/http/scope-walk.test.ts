@@ -52,6 +52,9 @@ interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds {
   bAssistId: string;
   rosterA: Buffer;
   rosterBIntoA: Buffer;
+  caseId: string;
+  trajectoryPointId: string;
+  eventId: string;
 }
 
 interface WalkCase {
@@ -293,6 +296,55 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/quarantine-sites/:id/rooms': {
     cases: (a) => [refused(`/api/quarantine-sites/${a.siteId}/rooms`, { prefix: 'X', count: 1, beds: 1 })],
   },
+  'GET /api/testing/lab-results/template': { exception: 'static: an empty template with the import columns, no data of any jurisdiction' },
+  'GET /api/testing/labs': { cases: () => [empty('/api/testing/labs', undefined, false)] },
+  'GET /api/cases': { cases: () => [empty('/api/cases')] },
+  'GET /api/cases/board': { cases: () => [empty('/api/cases/board', undefined, false)] },
+  'GET /api/cases/:id': { cases: (a) => [refused(`/api/cases/${a.caseId}`)] },
+  'GET /api/cases/:id/trajectory': { cases: (a) => [refused(`/api/cases/${a.caseId}/trajectory?purpose=walk`)] },
+  'GET /api/cases/:id/report-card': { cases: (a) => [refused(`/api/cases/${a.caseId}/report-card`)] },
+  'POST /api/cases/suggest': { exception: 'pure rule: classifies the findings in the body, reads and writes nothing' },
+  'POST /api/cases': { cases: (a) => [refused('/api/cases', { personId: a.personId, classification: 'suspected', source: 'manual' })] },
+  'POST /api/cases/:id/classify': {
+    cases: (a) => [refused(`/api/cases/${a.caseId}/classify`, { classification: 'excluded', reason: '越界订正' })],
+  },
+  'POST /api/cases/:id/report': {
+    cases: (a) => [refused(`/api/cases/${a.caseId}/report`, { reportingUnit: '乙单位', reportingDoctor: '乙医生' })],
+  },
+  'POST /api/cases/:id/end': { cases: (a) => [refused(`/api/cases/${a.caseId}/end`, { ending: 'discharged', at: NOW })] },
+  'PATCH /api/cases/:id/investigation': { cases: (a) => [refused(`/api/cases/${a.caseId}/investigation`, { complete: true })] },
+  'POST /api/cases/:id/trajectory': {
+    cases: (a) => [refused(`/api/cases/${a.caseId}/trajectory`, { placeText: '越界地点', fromAt: NOW, toAt: NOW, source: 'interview' })],
+  },
+  'POST /api/cases/:id/trajectory/:pointId/remove': {
+    cases: (a) => [refused(`/api/cases/${a.caseId}/trajectory/${a.trajectoryPointId}/remove`, { reason: '越界删除' })],
+  },
+  'GET /api/tracing/cases/:caseId/candidates': { cases: (a) => [refused(`/api/tracing/cases/${a.caseId}/candidates`)] },
+  'GET /api/tracing/cases/:caseId/contacts': { cases: (a) => [refused(`/api/tracing/cases/${a.caseId}/contacts`)] },
+  'POST /api/tracing/cases/:caseId/contacts': {
+    cases: (a) => [refused(`/api/tracing/cases/${a.caseId}/contacts`, { personId: a.bPersonId, category: 'close_contact' })],
+  },
+  'POST /api/tracing/cases/:caseId/rejections': {
+    cases: (a) => [refused(`/api/tracing/cases/${a.caseId}/rejections`, { personId: a.bPersonId, note: '越界排除' })],
+  },
+  'GET /api/tracing/events': { cases: () => [empty('/api/tracing/events')] },
+  'POST /api/tracing/events': {
+    cases: (a) => [
+      refused('/api/tracing/events', { name: '越界聚会', kind: 'gathering', fromAt: NOW, toAt: NOW, participantIds: [a.personId] }),
+    ],
+  },
+  'GET /api/tracing/events/:id': { cases: (a) => [refused(`/api/tracing/events/${a.eventId}`)] },
+  'PUT /api/tracing/events/:id': {
+    cases: (a) => [
+      refused(`/api/tracing/events/${a.eventId}`, { name: '越界修改', kind: 'gathering', fromAt: NOW, toAt: NOW, participantIds: [] }),
+    ],
+  },
+  'DELETE /api/tracing/events/:id': { cases: (a) => [refused(`/api/tracing/events/${a.eventId}`)] },
+  'GET /api/chains': { cases: () => [empty('/api/chains')] },
+  'GET /api/chains/:id': { cases: (a) => [refused(`/api/chains/${a.caseId}`)] },
+  'GET /api/chains/serial-interval': { cases: () => [empty('/api/chains/serial-interval', undefined, false)] },
+  'GET /api/clusters': { cases: () => [empty('/api/clusters', undefined, false)] },
+  'GET /api/tracing/follow-up': { cases: () => [empty('/api/tracing/follow-up', undefined, false)] },
   'GET /api/alerts': { cases: () => [empty('/api/alerts')] },
   'GET /api/alerts/badge': { cases: () => [empty('/api/alerts/badge', undefined, false)] },
   'POST /api/alerts/:id/resolve': { cases: (a) => [refused(`/api/alerts/${a.alertId}/resolve`, { reason: '越界处置' })] },
@@ -723,6 +775,31 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       today: TODAY,
     });
     const codes = await codeWalkFixture(deps, owner, { personId: String(person.id), episodeId, villagePath: villageA.path, now: NOW });
+    const casePerson = await ok('POST', '/api/persons', {
+      idType: 'resident_id',
+      idNumber: residentId('19800808', 333),
+      name: '甲病例',
+      jurisdictionId: villageA.id,
+    });
+    const opened = await ok('POST', '/api/cases', {
+      personId: casePerson.id,
+      classification: 'suspected',
+      source: 'manual',
+      onsetDate: TODAY,
+    });
+    const point = await ok('POST', `/api/cases/${String(opened.id)}/trajectory`, {
+      placeText: '甲社区农贸市场',
+      fromAt: `${TODAY}T08:00:00+08:00`,
+      toAt: `${TODAY}T09:00:00+08:00`,
+      source: 'interview',
+    });
+    const event = await ok('POST', '/api/tracing/events', {
+      name: '甲社区聚餐',
+      kind: 'gathering',
+      fromAt: `${TODAY}T08:00:00+08:00`,
+      toAt: `${TODAY}T09:00:00+08:00`,
+      participantIds: [String(casePerson.id)],
+    });
     walker = await loginAs(runtime.app, 'walker-b');
     const bAssist = await walker.request('POST', '/api/assist-requests', assistRequest('乙协查人', residentId('19750505', 115)));
     assert.equal(bAssist.statusCode, 201, bAssist.body);
@@ -755,6 +832,9 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       bAssistId: (bAssist.json() as { id: string }).id,
       rosterA,
       rosterBIntoA: await roster('越界名单人', residentId('19820202', 579), '320412100001'),
+      caseId: String(opened.id),
+      trajectoryPointId: String(point.id),
+      eventId: String(event.id),
       ...testing,
       ...closed,
       ...codes,

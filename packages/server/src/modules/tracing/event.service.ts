@@ -37,7 +37,7 @@ export function eventView(e: EventRow) {
   };
 }
 
-async function validate(deps: Deps, input: EventInput) {
+async function validate(deps: Deps, context: RequestContext, input: EventInput) {
   const from = new Date(input.fromAt);
   const to = new Date(input.toAt);
   if (Number.isNaN(from.getTime())) throw invalid('fromAt', 'invalidTime');
@@ -46,7 +46,10 @@ async function validate(deps: Deps, input: EventInput) {
   if (from > deps.clock()) throw invalid('fromAt', 'futureTime');
   const ids = [...new Set(input.participantIds)];
   if (ids.length !== input.participantIds.length) throw invalid('participantIds', 'duplicate');
-  if ((await peopleByIds(deps.database.db, ids)).length !== ids.length) throw invalid('participantIds', 'unknownPerson');
+  // A participant outside the caller's scope answers as an unknown person: nothing about them leaks.
+  const scope = scopePaths(context.actor.grants, 'keyPerson.read');
+  const known = (await peopleByIds(deps.database.db, ids)).filter((p) => pathInScope(p.jurisdictionPath, scope));
+  if (known.length !== ids.length) throw notFound('participantIds');
   return { from, to };
 }
 
@@ -60,7 +63,7 @@ async function eventInScope(deps: Deps, context: RequestContext, id: string, per
 export async function createEvent(deps: Deps, context: RequestContext, input: EventInput) {
   const path = scopePaths(context.actor.grants, 'keyPerson.write')[0];
   if (!path) throw forbidden();
-  const { from, to } = await validate(deps, input);
+  const { from, to } = await validate(deps, context, input);
   return deps.database.db.transaction(async (tx) => {
     const row = await insertTransmissionEvent(tx, {
       name: input.name,
@@ -86,7 +89,7 @@ export async function createEvent(deps: Deps, context: RequestContext, input: Ev
 
 export async function updateEvent(deps: Deps, context: RequestContext, id: string, input: EventInput) {
   const before = await eventInScope(deps, context, id, 'keyPerson.write');
-  const { from, to } = await validate(deps, input);
+  const { from, to } = await validate(deps, context, input);
   return deps.database.db.transaction(async (tx) => {
     const changes = { name: input.name, kind: input.kind, placeId: input.placeId ?? null, placeText: input.placeText ?? null };
     await updateTransmissionEvent(tx, id, { ...changes, fromAt: from, toAt: to, participantIds: input.participantIds });

@@ -11,6 +11,7 @@ import { installAuthHook, requireDeclaredPermissions } from './auth/auth.hook.ts
 import { installOverloadGuard } from './codes/overload-guard.ts';
 import { installBodyLimitGuard } from './http/body-limit.ts';
 import { sendError } from './http/error-handler.ts';
+import { requestValidatorCompiler } from './http/validators.ts';
 import { registerModules } from './modules/index.ts';
 
 export interface RegisteredRoute {
@@ -28,7 +29,6 @@ function fastifyOptions(deps: AppDeps, logger: FastifyServerOptions['logger']): 
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     trustProxy: deps.config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < deps.config.trustProxyHops : false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // Start-up compiles a few hundred route schemas; on a loaded two-core machine the default 10 s per
     // plugin has run out (swagger-ui, seen in test runs), which fails the start for nothing.
     pluginTimeout: 60_000,
@@ -61,6 +61,7 @@ async function registerWeb(app: FastifyInstance, webDistDir: string) {
 export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logger'] = false): Promise<App> {
   const app = Fastify(fastifyOptions(deps, logger)).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   app.registeredRoutes = [];
+  app.setValidatorCompiler(requestValidatorCompiler());
   // First of all hooks: under overload a request costs a counter check and a 429 with Retry-After.
   installOverloadGuard(app, {
     maxInFlight: deps.config.overloadMaxInFlight,

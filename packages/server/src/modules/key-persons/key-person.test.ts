@@ -158,6 +158,23 @@ describe('key-person closed loop through the API (seed-2020 rules)', () => {
     const notMeasured = await post({ temperature: null, notMeasuredReason: '体温计损坏', symptoms: [] });
     assert.equal(notMeasured.statusCode, 201, notMeasured.body);
     assert.equal(await count(), 1);
+    // What the web form sends for a measured check: the reason as an explicit null, which must stay null (not "").
+    const measured = await post({ temperature: 36.6, notMeasuredReason: null, symptoms: [] });
+    assert.equal(measured.statusCode, 201, measured.body);
+    assert.equal(await count(), 2);
+  });
+
+  // A JSON body is checked as sent: a number where text is expected is refused, not turned into text.
+  it('a JSON body is not coerced: a number for the reason is refused with the field', async () => {
+    const episode = (await register({ personId: await newPerson() })).json() as Episode;
+    const reply = await grid.request('POST', `/api/key-persons/episodes/${episode.id}/observations`, {
+      observedAt: at(D0),
+      temperature: null,
+      notMeasuredReason: 12,
+      symptoms: [],
+    });
+    assert.equal(reply.statusCode, 400, reply.body);
+    assert.match((reply.json() as { field?: string }).field ?? '', /notMeasuredReason/);
   });
 
   // KP-D03, KP-D04: a fever is reported at once, a transfer task is created and release is blocked

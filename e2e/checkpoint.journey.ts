@@ -89,7 +89,7 @@ describe('checkpoint journey', { skip: skipReason(), timeout: 240_000 }, () => {
     await scan(data.greenToken);
     const verdict = page.getByTestId('checkpoint-verdict');
     await verdict.and(page.locator('[data-decision="allow"]')).waitFor();
-    assert.match((await verdict.textContent()) ?? '', /放行.*绿码.*seed 001 §三\(二\)1/);
+    assert.match((await verdict.textContent()) ?? '', /放行.*绿码.*《乡镇疫情防控方案》§三\(二\)1/);
     await screenshot(page, 'checkpoint-1-green');
   });
 

@@ -21,6 +21,18 @@ describe('checkpoint decision per colour (seed 001 §三(二), Annex B.6)', () =
   it('a yellow code goes to registration', () => {
     assert.equal(checkpointDecision(RULES, { valid: true, colour: 'yellow' }).decision, 'register');
   });
+  // SC-67, CODE-002, issue 12 defect 4: a paper code printed green for a person now red answers as the electronic code
+  it('online, a code signed green for a person now red is refused, and says the colour changed since it was issued', () => {
+    const verdict = checkpointDecision(RULES, { valid: true, colour: 'green', colourNow: 'red' });
+    assert.deepEqual(
+      [verdict.decision, verdict.colour, verdict.because.map((b) => b.rule)],
+      ['deny', 'red', ['checkpoint.changedSince.green', 'checkpoint.colour.red']],
+    );
+  });
+  it('online, a code whose colour has not changed decides as before, without a change reason', () => {
+    const verdict = checkpointDecision(RULES, { valid: true, colour: 'yellow', colourNow: 'yellow' });
+    assert.deepEqual([verdict.decision, verdict.because.map((b) => b.rule)], ['register', ['checkpoint.colour.yellow']]);
+  });
   it('an expired or forged code is refused and says which', () => {
     assert.deepEqual(
       ['expired', 'badSignature'].map((reason) => {

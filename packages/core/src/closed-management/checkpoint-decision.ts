@@ -15,17 +15,27 @@ export interface CheckpointVerdict {
   ruleVersion: string;
 }
 
-/** The code as the device saw it: a verified colour, or why it did not verify. */
-export type SeenCode = { valid: true; colour: CodeColour } | { valid: false; reason: string };
+/**
+ * The code as the checkpoint saw it: the colour signed into the token, and — online — the person's
+ * colour now (`colourNow`); or why the token did not verify.
+ */
+export type SeenCode = { valid: true; colour: CodeColour; colourNow?: CodeColour } | { valid: false; reason: string };
 
-/** Decision per colour; a forged or expired code is refused with why (seed 001 §三(二)1). */
+/**
+ * Decision per colour; a forged or expired code is refused with why (seed 001 §三(二)1). Online,
+ * the colour now decides: a paper or screenshot code printed green for a person who has since turned
+ * yellow or red answers as the electronic code would (issue 12 defect 4; CODE-002, CODE-006, SC-67), and
+ * the reasons say the colour changed since the code was issued.
+ */
 export function checkpointDecision(rules: CheckpointRules, code: SeenCode): CheckpointVerdict {
   if (!code.valid) {
     const { decision, basis } = rules.invalidCode;
     return { decision, colour: null, because: [{ rule: `checkpoint.invalid.${code.reason}`, ...basis }], ruleVersion: rules.version };
   }
-  const { decision, basis } = rules.byColour[code.colour];
-  return { decision, colour: code.colour, because: [{ rule: `checkpoint.colour.${code.colour}`, ...basis }], ruleVersion: rules.version };
+  const colour = code.colourNow ?? code.colour;
+  const { decision, basis } = rules.byColour[colour];
+  const changed: CheckpointReason[] = colour === code.colour ? [] : [{ rule: `checkpoint.changedSince.${code.colour}`, ...basis }];
+  return { decision, colour, because: [...changed, { rule: `checkpoint.colour.${colour}`, ...basis }], ruleVersion: rules.version };
 }
 
 export interface StaffingProblem extends Clause {

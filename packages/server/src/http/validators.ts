@@ -1,6 +1,6 @@
-import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
+import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 
 /** Fastify's own defaults, except removeAdditional: additional properties are refused, not silently dropped. */
 const common: Options = { removeAdditional: false, useDefaults: true, allErrors: false, addUsedSchema: false };

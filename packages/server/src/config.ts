@@ -114,7 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
     upload: uploadLimits(env),
     trustProxyHops: integer(env, 'FANGKONG_TRUST_PROXY', 0, 0, 10),
     codeTtlSeconds: integer(env, 'FANGKONG_CODE_TTL_SECONDS', 300, 30, 86_400),
-    paperCodeDays: integer(env, 'FANGKONG_PAPER_CODE_DAYS', 7, 1, 90),
+    paperCodeDays: integer(env, 'FANGKONG_PAPER_CODE_DAYS', 1, 1, 90),
     codeVerifyPerMinute: integer(env, 'FANGKONG_CODE_VERIFY_RATE', 600, 1, 100_000_000),
     codeIssuePerMinute: integer(env, 'FANGKONG_CODE_ISSUE_RATE', 60, 1, 100_000_000),
     overloadMaxInFlight: integer(env, 'FANGKONG_OVERLOAD_MAX_IN_FLIGHT', 1000, 1, 1_000_000),

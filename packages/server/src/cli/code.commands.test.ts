@@ -39,6 +39,16 @@ describe('fangkong code verify (offline, as a checkpoint device)', () => {
     assert.ok(Date.parse(result.expiresAt) > Date.now());
   });
 
+  // Issue 12 defect 4, CODE-002: offline, the colour shown is the colour as of issue, and the text says when
+  it('the text output says the colour is the one at issue time, and gives that time', async () => {
+    const issued = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
+    const token = await signCode({ sub: 'p-1', c: 'green', v: 'seed-2020/codes-1' }, await ring.current(), issued, 86_400);
+    const run = await fangkong('code', 'verify', token, '--keys', keysFile);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /valid: green/);
+    assert.ok(run.stdout.includes(`the colour as of issue at ${issued.toISOString()}`), run.stdout);
+  });
+
   it('an expired code is invalid with its reason, exit 1', async () => {
     const issued = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
     const token = await signCode({ sub: 'p-1', c: 'green', v: 'seed-2020/codes-1' }, await ring.current(), issued, 300);

@@ -27,7 +27,10 @@ const codeVerify: Command = {
   run: async (values, _io, [token = '']) => {
     const result = await verifyCode(token, readPublicKeys(requiredString(values, 'keys')), new Date());
     const text = result.valid
-      ? [`有效 / valid: ${result.colour}  until ${result.expiresAt}  (rules ${result.ruleVersion}, key ${result.kid})`]
+      ? [
+          `有效 / valid: ${result.colour}  until ${result.expiresAt}  (rules ${result.ruleVersion}, key ${result.kid})`,
+          `离线核验：颜色为签发时（${result.issuedAt}）的颜色，其后的变化需在线核验 / offline: the colour as of issue at ${result.issuedAt}; a later change shows only online`,
+        ]
       : [`无效 / invalid: ${result.reason}${result.expiresAt ? `  (expiry ${result.expiresAt})` : ''}`];
     return { json: result, text, exitCode: result.valid ? 0 : 1 };
   },

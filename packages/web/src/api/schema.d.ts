@@ -6607,7 +6607,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify a health code: colour, expiry, validity (nothing else about the person). Replays are bounded by the short expiry; place and device ids count towards rate limits only and are not stored */
+        /** Verify a health code: colour, expiry, validity (nothing else about the person). A long-lived (paper) code is answered with the colour now and the colour at issue. Replays are bounded by the short expiry; place and device ids count towards rate limits only and are not stored */
         post: {
             parameters: {
                 query?: never;
@@ -6634,6 +6634,10 @@ export interface paths {
                         "application/json": {
                             valid: boolean;
                             colour?: "green" | "yellow" | "red";
+                            colourAtIssue?: "green" | "yellow" | "red";
+                            /** @description set when the colour now was looked up (a long-lived code) */
+                            colourCheckedAt?: string;
+                            changedSinceIssue?: boolean;
                             reason?: string;
                             ruleVersion?: string;
                             kid: string | null;

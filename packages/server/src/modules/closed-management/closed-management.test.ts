@@ -20,6 +20,7 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
   let checkpointId: string;
   let householdId: string;
   let personId: string;
+  let villageId: string;
 
   const ok = async (client: TestClient, method: string, url: string, body?: unknown, status = 200) => {
     const reply = await client.request(method, url, body);
@@ -40,6 +41,7 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
     runtime = await createTestRuntime();
     runtime.deps.clock = () => clock;
     const { villageA } = await addTwoTowns(runtime.deps);
+    villageId = villageA.id;
     householdId = (await addHousehold(runtime.deps, villageA, '320412100001-01-0101')).id;
     const checkpoint = await insertPlace(runtime.deps.database.db, {
       kind: 'checkpoint',
@@ -81,6 +83,60 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
       because: { rule: string }[];
     };
     assert.deepEqual([forged.decision, forged.because[0]?.rule], ['deny', 'checkpoint.invalid.badSignature']);
+  });
+
+  // Issue 12 defect 4; CODE-002, CODE-006, SC-67: a paper or screenshot code keeps the colour it was signed
+  // with, so the online checkpoint asks the colour now and refuses a holder who has turned red since.
+  it('a paper code printed green for a person now red is refused at the checkpoint, with why; /codes/verify shows both colours', async () => {
+    const villager = await ok(
+      grid,
+      'POST',
+      '/api/persons',
+      { idType: 'resident_id', idNumber: residentId('19880808', 629), name: '居民纸码', jurisdictionId: villageId, householdId },
+      201,
+    );
+    const paper = await runtime.app.inject({
+      method: 'GET',
+      url: `/api/persons/${villager.id}/paper-code.pdf?purpose=${encodeURIComponent('老人无智能手机')}`,
+      headers: grid.headers,
+    });
+    assert.equal(paper.statusCode, 200, paper.body);
+    const paperToken = String(paper.headers['x-code-token']);
+    const live = (await ok(grid, 'GET', `/api/persons/${villager.id}/code`)) as { token: string; colour: string };
+    assert.equal(live.colour, 'green');
+    const before = await ok(gate, 'POST', `/api/checkpoints/${checkpointId}/scans`, { token: paperToken });
+    assert.deepEqual([before.decision, before.colour], ['allow', 'green']);
+
+    await ok(grid, 'POST', '/api/key-persons/episodes', { personId: villager.id, category: 'close_contact', startDate: '2020-02-10' }, 201);
+    for (const token of [paperToken, live.token]) {
+      const scanned = (await ok(gate, 'POST', `/api/checkpoints/${checkpointId}/scans`, { token })) as {
+        decision: string;
+        colour: string;
+        because: { rule: string }[];
+      };
+      assert.deepEqual(
+        [scanned.decision, scanned.colour, scanned.because.map((r) => r.rule)],
+        ['deny', 'red', ['checkpoint.changedSince.green', 'checkpoint.colour.red']],
+      );
+    }
+    const verify = async (token: string) =>
+      (await runtime.app.inject({ method: 'POST', url: '/api/codes/verify', payload: { token } })).json() as Json;
+    const paperSeen = await verify(paperToken);
+    assert.deepEqual(
+      [paperSeen.valid, paperSeen.colour, paperSeen.colourAtIssue, paperSeen.changedSinceIssue, typeof paperSeen.colourCheckedAt],
+      [true, 'red', 'green', true, 'string'],
+    );
+    const liveSeen = await verify(live.token);
+    assert.deepEqual(
+      [liveSeen.colour, liveSeen.colourAtIssue, liveSeen.colourCheckedAt],
+      ['green', 'green', undefined],
+      'the live code (minutes) is answered from its token alone',
+    );
+    assert.equal('subject' in paperSeen, false, 'the verifier never learns who it is');
+  });
+
+  it('a paper code is valid for one day unless configured (the seeds are silent)', () => {
+    assert.equal(runtime.deps.config.paperCodeDays, 1);
   });
 
   // COMM-011, KP-I01: an outsider registered at the gate is placed under home medical observation

@@ -239,11 +239,12 @@ describe('health codes, staff side: manual changes with a basis and a second app
     assert.equal(reply.rawPayload.subarray(0, 4).toString(), '%PDF');
     const token = String(reply.headers['x-code-token']);
     const keys = (await runtime.app.inject({ method: 'GET', url: '/api/codes/keys' })).json() as { keys: JWK[] };
-    const checked = await verifyCode(token, keys.keys, new Date(NOW.getTime() + 6 * 86_400_000));
+    const validMs = runtime.deps.config.paperCodeDays * 86_400_000;
+    const checked = await verifyCode(token, keys.keys, new Date(NOW.getTime() + validMs - 60_000));
     assert.equal(checked.valid, true);
-    assert.equal(checked.valid && checked.expiresAt, new Date(NOW.getTime() + 7 * 86_400_000).toISOString());
-    assert.equal(reply.headers['x-valid-until'], new Date(NOW.getTime() + 7 * 86_400_000).toISOString());
-    const expired = await verifyCode(token, keys.keys, new Date(NOW.getTime() + 8 * 86_400_000));
+    assert.equal(checked.valid && checked.expiresAt, new Date(NOW.getTime() + validMs).toISOString());
+    assert.equal(reply.headers['x-valid-until'], new Date(NOW.getTime() + validMs).toISOString());
+    const expired = await verifyCode(token, keys.keys, new Date(NOW.getTime() + validMs + 86_400_000));
     assert.deepEqual([expired.valid, !expired.valid && expired.reason], [false, 'expired']);
     const [audit] = await queryRows<{ reason: string }>(
       runtime.deps.database.db,

@@ -51,7 +51,7 @@ export function codeRoutes(api: Api, deps: AppDeps) {
       schema: {
         tags,
         summary:
-          'Verify a health code: colour, expiry, validity (nothing else about the person). Replays are bounded by the short expiry; place and device ids count towards rate limits only and are not stored',
+          'Verify a health code: colour, expiry, validity (nothing else about the person). A long-lived (paper) code is answered with the colour now and the colour at issue. Replays are bounded by the short expiry; place and device ids count towards rate limits only and are not stored',
         security: [],
         body: Type.Object(
           {
@@ -65,6 +65,9 @@ export function codeRoutes(api: Api, deps: AppDeps) {
           200: Type.Object({
             valid: Type.Boolean(),
             colour: Type.Optional(Colour),
+            colourAtIssue: Type.Optional(Colour),
+            colourCheckedAt: Type.Optional(Type.String({ description: 'set when the colour now was looked up (a long-lived code)' })),
+            changedSinceIssue: Type.Optional(Type.Boolean()),
             reason: Type.Optional(Type.String()),
             ruleVersion: Type.Optional(Type.String()),
             kid: Nullable(Type.String()),

@@ -119,7 +119,25 @@ export async function currentCode(deps: Deps, context: RequestContext, personId:
   };
 }
 
-/** The server verifies like a device does: signature, key id, expiry. */
-export function verifyToken(deps: Pick<AppDeps, 'codeKeys' | 'clock'>, token: string) {
-  return verifyCode(token, deps.codeKeys.publicKeys().keys, deps.clock());
+/**
+ * The server verifies like a device does (signature, key id, expiry), and, being online, also asks the
+ * colour now of a long-lived token (a paper or screenshot code): a person who turned yellow or red since
+ * it was printed is shown with the colour now, beside the colour at issue (issue 12 defect 4, SC-67).
+ * A short-lived token (the live code, at most the configured code lifetime) is answered from the token.
+ */
+export async function verifyToken(deps: Deps, token: string) {
+  const now = deps.clock();
+  const result = await verifyCode(token, deps.codeKeys.publicKeys().keys, now);
+  if (!result.valid) return result;
+  const checked = { ...result, colourAtIssue: result.colour };
+  if (!isLongLived(result, deps.config.codeTtlSeconds)) return checked;
+  const current = await colourNow(deps.database.db, result.subject, now);
+  return { ...checked, colour: current.colour, colourCheckedAt: now.toISOString(), changedSinceIssue: current.colour !== result.colour };
+}
+
+/** Longer than the live code's lifetime (with a minute's slack): printed or saved to be shown later. */
+function isLongLived(token: { issuedAt: string; expiresAt: string }, liveSeconds: number) {
+  const issued = Date.parse(token.issuedAt);
+  if (Number.isNaN(issued)) return true;
+  return Date.parse(token.expiresAt) - issued > (liveSeconds + 60) * 1000;
 }

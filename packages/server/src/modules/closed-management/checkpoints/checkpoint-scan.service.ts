@@ -2,6 +2,7 @@ import { checkpointDecision, type SeenCode } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import { verifyCode } from '../../../codes/code-token.ts';
 import type { RequestContext } from '../../../http/context.ts';
+import { colourNow } from '../../codes/code.service.ts';
 import { checkpointRules, placeInScope, scopeOf } from '../closed-management-access.ts';
 import { insertScan } from '../devices/device.repository.ts';
 import { checkpointsUnder } from './checkpoint.repository.ts';
@@ -12,13 +13,18 @@ export async function listCheckpoints(deps: Deps, context: RequestContext) {
   return { items: await checkpointsUnder(deps.database.db, scopeOf(context, 'checkpoint.operate')) };
 }
 
-/** Checkpoint mode: verify the code, decide by colour (rule data with clauses), keep the scan. */
+/**
+ * Checkpoint mode: verify the code, decide by the person's colour now (a paper or screenshot code keeps the
+ * colour it was signed with; the checkpoint is online and asks again), keep the scan. Issue 12 defect 4.
+ */
 export async function scanAtCheckpoint(deps: Deps, context: RequestContext, checkpointId: string, token: string) {
   const db = deps.database.db;
   const checkpoint = await placeInScope(db, context, checkpointId, 'checkpoint.operate', 'checkpoint');
   const now = deps.clock();
   const verified = await verifyCode(token.trim(), deps.codeKeys.publicKeys().keys, now);
-  const seen: SeenCode = verified.valid ? { valid: true, colour: verified.colour } : { valid: false, reason: verified.reason };
+  const seen: SeenCode = verified.valid
+    ? { valid: true, colour: verified.colour, colourNow: (await colourNow(db, verified.subject, now)).colour }
+    : { valid: false, reason: verified.reason };
   const verdict = checkpointDecision(checkpointRules(), seen);
   const scanId = await insertScan(db, {
     personId: verified.valid ? verified.subject : null,

@@ -90,10 +90,45 @@ async function episodeFor(
 
 /** Opens a case (CASE-001/002): clocks from discovery under the edition then in force, first classification, investigation, episode. */
 export async function openCase(deps: Deps, context: RequestContext, input: NewCase) {
-  const db = deps.database.db;
-  const now = deps.clock();
-  const found = await findPersonById(db, input.personId);
+  const found = await findPersonById(deps.database.db, input.personId);
   if (!found || !pathInScope(found.person.jurisdictionPath, scopePaths(context.actor.grants, 'case.write'))) throw notFound('personId');
+  const p = found.person;
+  const owner = { personId: p.id, jurisdictionId: p.jurisdictionId, jurisdictionPath: p.jurisdictionPath };
+  return deps.database.db.transaction(async (tx) => {
+    if (await findOpenCaseOfPerson(tx, p.id)) throw conflict('personId', 'openCaseExists');
+    return openCaseIn(tx, deps, context, owner, input);
+  });
+}
+
+const OPEN_CLASSIFICATIONS = ['suspected', 'confirmed', 'asymptomatic'] as const;
+
+/** The classification a finding opens a case with: the case category the person is managed under, else suspected. */
+export function classificationOfManaged(category: string | null | undefined): NewCase['classification'] {
+  return OPEN_CLASSIFICATIONS.find((c) => c === category) ?? 'suspected';
+}
+
+type CaseOwner = Pick<CaseRow, 'personId' | 'jurisdictionId' | 'jurisdictionPath'>;
+
+/**
+ * A finding opens the case by itself (issue 11 item 1): a positive single tube (source `positive_tube`, the tube
+ * as source id) or a fever-clinic outcome that puts the patient under management (`fever_clinic`, the visit).
+ * The 2-hour report clock runs from that moment; the CDC confirms the classification. The protocol acts, the
+ * audit names the user whose action set it off. A person with an open case keeps it: answers null.
+ */
+export async function openCaseOnFinding(
+  tx: Db,
+  deps: Deps,
+  context: RequestContext,
+  owner: CaseOwner,
+  finding: { classification: NewCase['classification']; source: CaseSource; sourceId: string; remarks: string },
+) {
+  if (await findOpenCaseOfPerson(tx, owner.personId)) return null;
+  const opened = await openCaseIn(tx, deps, handOverContext(context, owner), owner, { personId: owner.personId, ...finding });
+  return opened.id;
+}
+
+async function openCaseIn(tx: Db, deps: Deps, context: RequestContext, owner: CaseOwner, input: NewCase) {
+  const now = deps.clock();
   const discoveredAt = input.discoveredAt ? new Date(input.discoveredAt) : now;
   if (Number.isNaN(discoveredAt.getTime())) throw invalid('discoveredAt', 'invalidDate');
   const problem = caseDateProblem({ discoveredAt, onsetDate: input.onsetDate ?? null }, now);
@@ -103,62 +138,57 @@ export async function openCase(deps: Deps, context: RequestContext, input: NewCa
   const rules = caseRules(edition);
   const deadlines = caseDeadlines(input.classification, discoveredAt, rules);
   const suggestion = input.findings ? suggestClassification(input.findings, rules.definition) : undefined;
-  const p = found.person;
-  return db.transaction(async (tx) => {
-    if (await findOpenCaseOfPerson(tx, p.id)) throw conflict('personId', 'openCaseExists');
-    const county = countyCodeOf(p.jurisdictionPath);
-    const year = Number(shanghaiDate(discoveredAt).slice(0, 4));
-    const number = caseNumber(county, year, await nextCaseSequence(tx, `${county}-${year}`));
-    const owner = { personId: p.id, jurisdictionId: p.jurisdictionId, jurisdictionPath: p.jurisdictionPath };
-    const episodeId = await episodeFor(tx, deps, context, owner, input.classification, `case ${number}`);
-    const created = await insertCase(tx, {
+  const county = countyCodeOf(owner.jurisdictionPath);
+  const year = Number(shanghaiDate(discoveredAt).slice(0, 4));
+  const number = caseNumber(county, year, await nextCaseSequence(tx, `${county}-${year}`));
+  const episodeId = await episodeFor(tx, deps, context, owner, input.classification, `case ${number}`);
+  const created = await insertCase(tx, {
+    caseNumber: number,
+    personId: owner.personId,
+    classification: input.classification,
+    clinicalType: input.clinicalType ?? null,
+    onsetDate: input.onsetDate ?? null,
+    discoveredAt,
+    reportingUnit: input.reportingUnit ?? null,
+    reportingDoctor: input.reportingDoctor ?? null,
+    reportDueAt: deadlines.reportDueAt,
+    investigationDueAt: deadlines.investigationDueAt,
+    sealingDueAt: deadlines.sealingDueAt,
+    source: input.source,
+    sourceId: input.sourceId ?? null,
+    episodeId,
+    editionId: edition.id,
+    remarks: input.remarks ?? null,
+    createdBy: context.actor.userId,
+    jurisdictionId: owner.jurisdictionId,
+    jurisdictionPath: owner.jurisdictionPath,
+  });
+  await insertClassificationChange(tx, {
+    caseId: created.id,
+    fromClassification: null,
+    toClassification: input.classification,
+    toClinicalType: input.clinicalType ?? null,
+    kind,
+    because: (suggestion?.because ?? deadlines.because) as unknown as Record<string, unknown>[],
+    changedBy: context.actor.userId,
+    changedAt: now,
+    jurisdictionPath: owner.jurisdictionPath,
+  });
+  await insertInvestigation(tx, { caseId: created.id, jurisdictionId: owner.jurisdictionId, jurisdictionPath: owner.jurisdictionPath });
+  await recordAudit(tx, context, {
+    action: 'case.open',
+    entityType: 'case_report',
+    entityId: created.id,
+    jurisdictionPath: owner.jurisdictionPath,
+    after: {
       caseNumber: number,
-      personId: p.id,
       classification: input.classification,
-      clinicalType: input.clinicalType ?? null,
-      onsetDate: input.onsetDate ?? null,
-      discoveredAt,
-      reportingUnit: input.reportingUnit ?? null,
-      reportingDoctor: input.reportingDoctor ?? null,
-      reportDueAt: deadlines.reportDueAt,
-      investigationDueAt: deadlines.investigationDueAt,
-      sealingDueAt: deadlines.sealingDueAt,
       source: input.source,
       sourceId: input.sourceId ?? null,
       episodeId,
-      editionId: edition.id,
-      remarks: input.remarks ?? null,
-      createdBy: context.actor.userId,
-      jurisdictionId: p.jurisdictionId,
-      jurisdictionPath: p.jurisdictionPath,
-    });
-    await insertClassificationChange(tx, {
-      caseId: created.id,
-      fromClassification: null,
-      toClassification: input.classification,
-      toClinicalType: input.clinicalType ?? null,
-      kind,
-      because: (suggestion?.because ?? deadlines.because) as unknown as Record<string, unknown>[],
-      changedBy: context.actor.userId,
-      changedAt: now,
-      jurisdictionPath: p.jurisdictionPath,
-    });
-    await insertInvestigation(tx, { caseId: created.id, jurisdictionId: p.jurisdictionId, jurisdictionPath: p.jurisdictionPath });
-    await recordAudit(tx, context, {
-      action: 'case.open',
-      entityType: 'case_report',
-      entityId: created.id,
-      jurisdictionPath: p.jurisdictionPath,
-      after: {
-        caseNumber: number,
-        classification: input.classification,
-        source: input.source,
-        sourceId: input.sourceId ?? null,
-        episodeId,
-      },
-    });
-    return { id: created.id, caseNumber: number, episodeId, reportDueAt: deadlines.reportDueAt.toISOString() };
+    },
   });
+  return { id: created.id, caseNumber: number, episodeId, reportDueAt: deadlines.reportDueAt.toISOString() };
 }
 
 export interface Classify {

@@ -165,6 +165,12 @@ describe('fever-clinic four-item screen (TEST-009, KP-K03, MED-003)', () => {
       [['suspected', 'active', 'fever_clinic']],
     );
     assert.equal(closed.episodeId, episodes[0]?.id);
+    // Issue 11 item 1, CASE-001: the outcome opens the suspected case, the visit as its source, on the same episode
+    const cases = await queryRows<{ classification: string; source: string; source_id: string; episode_id: string }>(
+      runtime.deps.database.db,
+      sql`select classification, source, source_id, episode_id from case_report where person_id = ${patients[0] ?? ''}`,
+    );
+    assert.deepEqual(cases, [{ classification: 'suspected', source: 'fever_clinic', source_id: first.id, episode_id: closed.episodeId }]);
   });
 
   it('a closed visit takes no more results and does not close twice', async () => {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
 import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
+import { classificationOfManaged, openCaseOnFinding } from '../../cases/case.service.ts';
 import { registerEpisode } from '../../key-persons/episode.service.ts';
 import { activeCaseEpisode, handOverContext } from '../../key-persons/hand-over.ts';
 import { environmentFollowUp } from '../environment/environment-follow-up.service.ts';
@@ -57,6 +58,27 @@ async function handOver(tx: Db, deps: Deps, context: RequestContext, member: Mem
 }
 
 /**
+ * The positive single tube opens the person's case (issue 11 item 1, CASE-001): the 2-hour report clock runs
+ * from the result, classified as the person is managed (suspected unless already a case category) until the
+ * CDC confirms it. A person with an open case keeps it; a case that cannot open leaves the hand-over standing.
+ */
+async function openCaseOfTube(tx: Db, deps: Deps, context: RequestContext, member: MemberRow) {
+  const managed = await activeCaseEpisode(tx, member.person_id);
+  const owner = { personId: member.person_id, jurisdictionId: member.jurisdiction_id, jurisdictionPath: member.jurisdiction_path };
+  const finding = {
+    classification: classificationOfManaged(managed?.category),
+    source: 'positive_tube' as const,
+    sourceId: member.tube_id,
+    remarks: `positive single tube ${member.barcode}`,
+  };
+  try {
+    await tx.transaction((savepoint) => openCaseOnFinding(savepoint, deps, context, owner, finding));
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+  }
+}
+
+/**
  * Where follow-up came from beyond the tube, added to the details of every task and alert it writes
  * (e.g. `{ correctionId }` when an approved correction reruns it).
  */
@@ -100,6 +122,7 @@ export async function fanOut(
   for (const member of await membersOf(tx, of('keyPerson'))) {
     const episodeId = await handOver(tx, deps, context, member);
     if (episodeId) episodeIds.push(episodeId);
+    await openCaseOfTube(tx, deps, context, member);
   }
   counts.keyPersons = episodeIds.length;
   if (tubes.length > 0) {

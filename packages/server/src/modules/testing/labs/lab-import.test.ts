@@ -209,6 +209,24 @@ describe('lab results: import, idempotence and positive-pool fan-out', () => {
       sql`select category, source from key_person_episode where person_id = ${second}`,
     );
     assert.deepEqual(episodes, [{ category: 'suspected', source: 'testing' }]);
+    // Issue 11 item 1, CASE-001: the positive single tube opens the case itself; the 2-hour clock runs from the result
+    const cases = await queryRows<{ classification: string; source: string; barcode: string; minutes: number }>(
+      runtime.deps.database.db,
+      sql`select c.classification, c.source, t.barcode,
+                 extract(epoch from (c.report_due_at - c.discovered_at))::int / 60 as minutes
+          from case_report c join tube t on t.id = c.source_id where c.person_id = ${second}`,
+    );
+    assert.deepEqual(cases, [{ classification: 'suspected', source: 'positive_tube', barcode: 'R-000002', minutes: 120 }]);
+    const again = await expectStatus<{ followUp: { keyPersons: number } }>(w.lab, 200, 'POST', '/api/testing/lab-results', {
+      labName: LAB,
+      results: [{ barcode: 'R-000002', result: 'positive' }],
+    });
+    assert.equal(again.followUp.keyPersons, 0);
+    const count = await queryRows<{ n: number }>(
+      runtime.deps.database.db,
+      sql`select count(*)::int as n from case_report where person_id = ${second}`,
+    );
+    assert.equal(count[0]?.n, 1, 'the same result again opens no second case');
   });
 
   it('a retest without a positive pool to answer for is refused', async () => {

@@ -7,6 +7,7 @@ export * from './cases/case-number.ts';
 export * from './cases/case-rules.ts';
 export * from './cases/classification.ts';
 export * from './cases/deadline-clocks.ts';
+export * from './cases/investigation-form.ts';
 export * from './cases/report-card.ts';
 export * from './cases/transitions.ts';
 export * from './closed-management/checkpoint-decision.ts';

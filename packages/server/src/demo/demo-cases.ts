@@ -53,6 +53,9 @@ export async function seedDemoCases(deps: Deps, context: RequestContext, townPat
     toAt: hoursAgo(now, 26.5),
     source: 'venue_scan',
   });
+  await updateInvestigationOf(deps, context, second.id, {
+    form: { symptoms: ['发热', '干咳'], occupation: '超市收银员', workplace: '湖塘镇某超市', vaccinationDoses: 2 },
+  });
   const third = await openCase(deps, context, {
     personId: c,
     classification: 'suspected',
@@ -72,8 +75,24 @@ export async function seedDemoCases(deps: Deps, context: RequestContext, townPat
     clinicalType: 'moderate',
     reason: '集中观察期间出现发热，订正为确诊',
   });
+  await addTrajectoryPoint(deps, context, fourth.id, {
+    placeText: '湖塘镇家乐福超市',
+    fromAt: hoursAgo(now, 50),
+    toAt: hoursAgo(now, 49),
+    source: 'interview',
+  });
   await updateInvestigationOf(deps, context, fourth.id, {
-    form: { occupation: '个体经营' },
+    onsetDate: hoursAgo(now, 48).slice(0, 10),
+    form: {
+      symptoms: ['发热', '咽痛'],
+      exposureHistory: '集中隔离前与确诊病例同一单元居住',
+      travelHistory: '14 天内无外地旅居史',
+      occupation: '个体经营',
+      workplace: '湖塘镇农贸市场 12 号摊位',
+      vaccinationDoses: 2,
+      householdSize: 3,
+      sourceHypothesis: '同单元确诊病例家庭聚集',
+    },
     complete: true,
     sealed: true,
     sealingNote: '住所单元已封控',

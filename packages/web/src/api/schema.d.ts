@@ -18343,6 +18343,15 @@ export interface paths {
                                 form: {
                                     [key: string]: unknown;
                                 };
+                                /** @description what is missing before the investigation can be completed, with clauses */
+                                gaps: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                }[];
+                                trajectoryPoints: number;
                                 completedAt: string | null;
                                 sealedAt: string | null;
                                 sealingNote: string | null;
@@ -19346,8 +19355,20 @@ export interface paths {
                 content: {
                     "application/json": {
                         form?: {
-                            [key: string]: unknown;
+                            symptoms?: string[];
+                            noSymptoms?: boolean;
+                            exposureHistory?: string;
+                            travelHistory?: string;
+                            occupation?: string;
+                            workplace?: string;
+                            vaccinationDoses?: number;
+                            /** @description YYYY-MM-DD (Asia/Shanghai) */
+                            lastVaccinationDate?: string;
+                            householdSize?: number;
+                            sourceHypothesis?: string;
                         };
+                        /** @description YYYY-MM-DD (Asia/Shanghai) */
+                        onsetDate?: string;
                         assignees?: {
                             /** Format: uuid */
                             userId: string;

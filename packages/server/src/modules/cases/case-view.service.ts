@@ -22,6 +22,7 @@ import {
   trajectoryOf,
 } from './case.repository.ts';
 import { caseInScope, rulesOfCase } from './case-access.ts';
+import { gapsOf } from './investigation.service.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock' | 'cipher'>;
 
@@ -88,9 +89,10 @@ export async function caseList(deps: Deps, context: RequestContext, filter: Omit
   };
 }
 
-function investigationJson(inv: InvestigationRow | undefined) {
+function investigationJson(inv: InvestigationRow | undefined, completeness: Awaited<ReturnType<typeof gapsOf>>) {
   if (!inv) return null;
   return {
+    ...completeness,
     id: inv.id,
     state: inv.state,
     assignees: inv.assignees,
@@ -141,7 +143,7 @@ export async function caseDetail(deps: Deps, context: RequestContext, id: string
       changedAt: h.changedAt.toISOString(),
     })),
     clocks: clocksOf(row, inv, deps.clock()),
-    investigation: investigationJson(inv),
+    investigation: investigationJson(inv, await gapsOf(db, row, inv?.form ?? {})),
   };
 }
 

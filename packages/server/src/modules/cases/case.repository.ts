@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, isNull, like, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { caseClassificationChange, caseReport, investigation, jurisdiction, person, trajectoryPoint } from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';
@@ -123,6 +123,14 @@ export async function trajectoryOf(db: Db, caseId: string) {
     .from(trajectoryPoint)
     .where(and(eq(trajectoryPoint.caseId, caseId), isNull(trajectoryPoint.removedAt)))
     .orderBy(asc(trajectoryPoint.fromAt));
+}
+
+export async function countTrajectory(db: Db, caseId: string): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(trajectoryPoint)
+    .where(and(eq(trajectoryPoint.caseId, caseId), isNull(trajectoryPoint.removedAt)));
+  return rows[0]?.n ?? 0;
 }
 
 export async function removeTrajectory(db: Db, caseId: string, id: string, userId: string | null, at: Date): Promise<boolean> {

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
 import { type Api, errorResponses, IdParams, Page, PageQuery, pageWindow, Uuid } from '../../http/schemas.ts';
+import { CalendarDateString } from '../key-persons/key-person.schemas.ts';
 import {
   Agency,
   Board,
@@ -12,6 +13,7 @@ import {
   ClinicalTypeSchema,
   Findings,
   Instant,
+  InvestigationFormSchema,
   Json,
   NewCaseBody,
   objectOf,
@@ -202,7 +204,8 @@ function investigationRoutes(api: Api, deps: AppDeps) {
         summary: 'The investigation (流调): form, CDC + police assignees, completion, spot sealing',
         params: IdParams,
         body: objectOf({
-          form: Type.Optional(Json),
+          form: Type.Optional(InvestigationFormSchema),
+          onsetDate: Type.Optional(CalendarDateString),
           assignees: Type.Optional(Type.Array(objectOf({ userId: Uuid, agency: Agency }), { maxItems: 10 })),
           complete: Type.Optional(Type.Boolean()),
           sealed: Type.Optional(Type.Boolean()),

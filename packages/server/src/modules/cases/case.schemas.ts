@@ -73,6 +73,25 @@ export const CaseItem = Type.Object({
 });
 
 const Json = Type.Record(Type.String(), Type.Unknown());
+const Answer = (maxLength: number) => Type.String({ maxLength });
+
+/** The structured investigation form (core InvestigationForm); every answer optional while it is filled in. */
+export const InvestigationFormSchema = Type.Object(
+  {
+    symptoms: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20 })),
+    noSymptoms: Type.Optional(Type.Boolean()),
+    exposureHistory: Type.Optional(Answer(2000)),
+    travelHistory: Type.Optional(Answer(2000)),
+    occupation: Type.Optional(Answer(60)),
+    workplace: Type.Optional(Answer(200)),
+    vaccinationDoses: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+    lastVaccinationDate: Type.Optional(CalendarDateString),
+    householdSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+    sourceHypothesis: Type.Optional(Answer(1000)),
+  },
+  { additionalProperties: false },
+);
+
 export const CaseDetail = Type.Object({
   ...summary,
   reportingUnit: Nullable(Type.String()),
@@ -111,6 +130,8 @@ export const CaseDetail = Type.Object({
       assignees: Type.Array(Type.Object({ userId: Type.String(), agency: Type.String() })),
       leadUserId: Nullable(Uuid),
       form: Json,
+      gaps: Type.Array(Reason, { description: 'what is missing before the investigation can be completed, with clauses' }),
+      trajectoryPoints: Type.Integer(),
       completedAt: Nullable(Type.String()),
       sealedAt: Nullable(Type.String()),
       sealingNote: Nullable(Type.String()),

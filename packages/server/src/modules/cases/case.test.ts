@@ -155,12 +155,50 @@ describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-20
     assert.equal((read.json() as { items: unknown[] }).items.length, 1);
     const audit = (await commander.request('GET', '/api/audit?action=case.trajectory.view')).json() as { items: { reason: string }[] };
     assert.equal(audit.items[0]?.reason, '密接排查');
+    // Issue 11 item 3: the investigation completes only when its questions are answered, and says what is missing
+    const early = await cdc.request('PATCH', `/api/cases/${id}/investigation`, { form: { occupation: '教师' }, complete: true });
+    const refusal = early.json() as { code: string; field: string; details: { missing: { rule: string }[] } };
+    assert.deepEqual([early.statusCode, refusal.code, refusal.field], [400, 'investigationIncomplete', 'form']);
+    assert.deepEqual(
+      refusal.details.missing.map((r) => r.rule),
+      ['symptoms', 'onsetDate', 'exposureHistory', 'travelHistory', 'vaccinationDoses', 'householdSize'].map(
+        (f) => `investigation.missing.${f}`,
+      ),
+    );
+    const stillOpen = (await detail(id)) as unknown as { investigation: { state: string; form: Record<string, unknown>; gaps: unknown[] } };
+    assert.deepEqual([stillOpen.investigation.state, stillOpen.investigation.form], ['open', {}], 'a refused request changes nothing');
+    assert.equal(stillOpen.investigation.gaps.length, 7);
+    const badForm = await cdc.request('PATCH', `/api/cases/${id}/investigation`, { form: { householdSize: 0, colour: 'x' } });
+    assert.equal(badForm.statusCode, 400);
     const done = await cdc.request('PATCH', `/api/cases/${id}/investigation`, {
-      form: { occupation: '教师' },
+      form: {
+        symptoms: ['发热'],
+        exposureHistory: '11月15日与确诊病例同乘公交',
+        travelHistory: '无外地旅居史',
+        occupation: '教师',
+        vaccinationDoses: 2,
+        householdSize: 3,
+      },
       complete: true,
       sealed: true,
     });
-    assert.equal(done.statusCode, 200, done.body);
+    assert.equal(done.statusCode, 400, 'a suspected case with symptoms needs its onset date');
+    const future = await cdc.request('PATCH', `/api/cases/${id}/investigation`, { onsetDate: '2099-01-01' });
+    assert.deepEqual([future.statusCode, (future.json() as { field: string }).field], [400, 'onsetDate']);
+    const again = await cdc.request('PATCH', `/api/cases/${id}/investigation`, {
+      onsetDate: '2020-11-19',
+      form: {
+        symptoms: ['发热'],
+        exposureHistory: '11月15日与确诊病例同乘公交',
+        travelHistory: '无外地旅居史',
+        occupation: '教师',
+        vaccinationDoses: 2,
+        householdSize: 3,
+      },
+      complete: true,
+      sealed: true,
+    });
+    assert.equal(again.statusCode, 200, again.body);
     const clocks = (await detail(id)).clocks.map((c) => [c.clock, c.state]);
     assert.deepEqual(clocks.slice(1), [
       ['investigation', 'done'],

@@ -1,9 +1,31 @@
-import { AppError, conflict, invalid, notFound } from '@fangkong/core';
+import {
+  AppError,
+  type CalendarDate,
+  type CaseClassification,
+  caseDateProblem,
+  conflict,
+  type InvestigationForm,
+  invalid,
+  investigationFormOf,
+  investigationGaps,
+  notFound,
+  withDetails,
+} from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findPlaceById } from '../places/place.repository.ts';
-import { findInvestigation, type InvestigationRow, insertTrajectory, removeTrajectory, updateInvestigation } from './case.repository.ts';
+import {
+  type CaseRow,
+  countTrajectory,
+  findInvestigation,
+  type InvestigationRow,
+  insertTrajectory,
+  removeTrajectory,
+  updateCase,
+  updateInvestigation,
+} from './case.repository.ts';
 import { caseInScope, rulesOfCase } from './case-access.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
@@ -13,7 +35,8 @@ export type TrajectorySource = (typeof TRAJECTORY_SOURCES)[number];
 export const AGENCIES = ['cdc', 'police'] as const;
 
 export interface InvestigationUpdate {
-  form?: Record<string, unknown>;
+  form?: InvestigationForm;
+  onsetDate?: CalendarDate;
   assignees?: { userId: string; agency: (typeof AGENCIES)[number] }[];
   complete?: boolean;
   sealed?: boolean;
@@ -40,20 +63,44 @@ function changesOf(input: InvestigationUpdate, inv: InvestigationRow, userId: st
   return changes;
 }
 
-/** The investigation (流调, CASE-002): form, CDC + police assignees, completion and the spot sealing, each audited. */
+/** What the form still lacks (core decides), read with the case's edition, onset and live trajectory points. */
+export async function gapsOf(db: Db, row: CaseRow, form: Readonly<Record<string, unknown>>) {
+  const facts = {
+    classification: row.classification as CaseClassification,
+    onsetDate: row.onsetDate,
+    trajectoryPoints: await countTrajectory(db, row.id),
+  };
+  return { gaps: investigationGaps(investigationFormOf(form), facts, rulesOfCase(row)), trajectoryPoints: facts.trajectoryPoints };
+}
+
+/**
+ * The investigation (流调, CASE-002): form, CDC + police assignees, completion and the spot sealing, each audited.
+ * It completes only when nothing is missing (issue 11 item 3): otherwise 400 `investigationIncomplete` with the gaps.
+ */
 export async function updateInvestigationOf(deps: Deps, context: RequestContext, caseId: string, input: InvestigationUpdate) {
-  const { row, inv } = await investigationOf(deps, context, caseId);
-  const changes = changesOf(input, inv, context.actor.userId, deps.clock());
-  if (Object.keys(changes).length === 0) throw invalid('body', 'nothingToChange');
+  const { row: found, inv } = await investigationOf(deps, context, caseId);
+  const now = deps.clock();
+  const onsetDate = input.onsetDate ?? found.onsetDate;
+  const onsetProblem = caseDateProblem({ discoveredAt: found.discoveredAt, onsetDate, reportedAt: found.reportedAt }, now);
+  if (onsetProblem) throw onsetProblem;
+  const row = { ...found, onsetDate };
+  const changes = changesOf(input, inv, context.actor.userId, now);
+  if (Object.keys(changes).length === 0 && input.onsetDate === undefined) throw invalid('body', 'nothingToChange');
+  if (changes.state === 'completed') {
+    const { gaps } = await gapsOf(deps.database.db, row, changes.form ?? inv.form);
+    if (gaps.length > 0) throw withDetails(invalid('form', 'investigationIncomplete'), { missing: gaps });
+  }
   return deps.database.db.transaction(async (tx) => {
-    await updateInvestigation(tx, inv.id, changes);
+    // The investigation establishes the onset date (流调): the case keeps it, checked against discovery and report.
+    if (input.onsetDate !== undefined) await updateCase(tx, row.id, { onsetDate: input.onsetDate });
+    if (Object.keys(changes).length > 0) await updateInvestigation(tx, inv.id, changes);
     await recordAudit(tx, context, {
       action: 'investigation.update',
       entityType: 'investigation',
       entityId: inv.id,
       jurisdictionPath: row.jurisdictionPath,
-      before: { state: inv.state, sealedAt: inv.sealedAt?.toISOString() ?? null },
-      after: { ...changes, form: changes.form ? Object.keys(changes.form) : undefined },
+      before: { state: inv.state, sealedAt: inv.sealedAt?.toISOString() ?? null, onsetDate: found.onsetDate },
+      after: { ...changes, form: changes.form ? Object.keys(changes.form) : undefined, onsetDate: input.onsetDate },
     });
     return { id: inv.id, state: changes.state ?? inv.state, sealed: Boolean(changes.sealedAt ?? inv.sealedAt) };
   });

@@ -24,6 +24,7 @@ import {
 import { classifyCase, endCase, openCase, reportCase, suggestFor } from './case.service.ts';
 import { caseBoard, caseDetail, caseList, caseTrajectory, reportCard } from './case-view.service.ts';
 import { addTrajectoryPoint, removeTrajectoryPoint, updateInvestigationOf } from './investigation.service.ts';
+import { investigationReport } from './investigation-report.service.ts';
 
 const tags = ['cases'];
 
@@ -88,6 +89,26 @@ function caseReadRoutes(api: Api, deps: AppDeps) {
       },
     },
     (request) => caseTrajectory(deps, contextOf(request), request.params.id, request.query.purpose),
+  );
+  api.get(
+    '/cases/:id/investigation-report.pdf',
+    {
+      config: { permission: 'case.read' },
+      schema: {
+        tags,
+        summary: 'The investigation report (流行病学调查报告) as a PDF to file; printing is audited with its purpose',
+        params: IdParams,
+        querystring: objectOf({ purpose: Type.String({ minLength: 2, maxLength: 100 }) }),
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const pdf = await investigationReport(deps, contextOf(request), request.params.id, request.query.purpose);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="investigation-${request.params.id}.pdf"`)
+        .send(pdf);
+    },
   );
   api.get(
     '/cases/:id/report-card',

@@ -199,6 +199,21 @@ describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-20
       sealed: true,
     });
     assert.equal(again.statusCode, 200, again.body);
+    // CASE-014: the investigation report is a PDF to file, its printing audited with the purpose
+    const pdf = await runtime.app.inject({
+      method: 'GET',
+      url: `/api/cases/${id}/investigation-report.pdf?purpose=${encodeURIComponent('报区指挥部备案')}`,
+      headers: cdc.headers,
+    });
+    assert.equal(pdf.statusCode, 200, pdf.body);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.equal(pdf.rawPayload.subarray(0, 4).toString(), '%PDF');
+    const printed = (await commander.request('GET', '/api/audit?action=case.investigationReport.print')).json() as {
+      items: { reason: string }[];
+    };
+    assert.equal(printed.items[0]?.reason, '报区指挥部备案');
+    const noPurpose = await cdc.request('GET', `/api/cases/${id}/investigation-report.pdf`);
+    assert.equal(noPurpose.statusCode, 400);
     const clocks = (await detail(id)).clocks.map((c) => [c.clock, c.state]);
     assert.deepEqual(clocks.slice(1), [
       ['investigation', 'done'],

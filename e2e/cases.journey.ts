@@ -13,6 +13,10 @@ import { choose, type JourneyServer, screenshot, signIn, skipReason, useJourney 
  */
 const CDC = 'cdc';
 const PATIENT = { name: '钱无症', idNumber: residentId('19790303', 911) };
+const WALK_IN = { name: '孙就诊', idNumber: residentId('19850505', 913) };
+
+/** Yesterday in Asia/Shanghai as YYYY-MM-DD: trajectory and onset lie before the case's discovery (now). */
+const yesterday = () => new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
 
 async function seed(server: JourneyServer): Promise<{ caseId: string }> {
   const deps = server.deps;
@@ -21,6 +25,7 @@ async function seed(server: JourneyServer): Promise<{ caseId: string }> {
   const at = { jurisdictionId: villageA.id, jurisdictionPath: villageA.path };
   const row = sealPerson(deps.cipher, { idType: 'resident_id', ...PATIENT, phone: '13912340911', householdId: null }, at);
   const person = await insertPerson(deps.database.db, row);
+  await insertPerson(deps.database.db, sealPerson(deps.cipher, { idType: 'resident_id', ...WALK_IN, phone: '13912340913', householdId: null }, at));
   const cdc = await loginAs(server.app, CDC);
   const reply = await cdc.request('POST', '/api/cases', { personId: person.id, classification: 'asymptomatic', source: 'positive_tube' });
   assert.equal(reply.statusCode, 201, reply.body);
@@ -68,5 +73,68 @@ describe('cases journey', { skip: skipReason(), timeout: 120_000 }, () => {
     await page.getByTestId('menu-case-board').click();
     await page.locator('tbody tr.ant-table-row', { hasText: '钱无症' }).locator('[data-clock="report"][data-state="done"]').waitFor();
     await screenshot(page, 'cases-2-board');
+  });
+
+  // Issue 11 item 3, CASE-002, SC-20: the investigation lists what is missing; trajectory points are added in the page
+  it('adds two trajectory points to the case', async () => {
+    await page.locator('tbody tr.ant-table-row', { hasText: '钱无症' }).getByRole('link').click();
+    await page.getByRole('tab', { name: /流行病学调查/ }).click();
+    await page.getByTestId('investigation-gaps').getByText('至少一条活动轨迹').waitFor();
+    await page.getByRole('tab', { name: /活动轨迹/ }).click();
+    const day = yesterday();
+    for (const [place, from, to] of [
+      ['湖塘镇农贸市场', `${day} 08:00`, `${day} 09:00`],
+      ['湖塘镇某超市', `${day} 12:00`, `${day} 12:30`],
+    ] as const) {
+      await page.getByTestId('trajectory-add').click();
+      await page.getByTestId('trajectory-place').fill(place);
+      const inputs = page.locator('.ant-modal .ant-picker-range input');
+      await inputs.nth(0).click();
+      await inputs.nth(0).fill(from);
+      await page.keyboard.press('Enter');
+      await inputs.nth(1).fill(to);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('trajectory-add-ok').click();
+      await page.getByTestId('trajectory-table').locator('tbody tr', { hasText: place }).waitFor();
+    }
+    await page.getByRole('tab', { name: /活动轨迹 \(2\)/ }).waitFor();
+  });
+
+  // Issue 11 item 3, CASE-002, CASE-014: the form answered, the investigation completes on time and its report is a PDF
+  it('fills the investigation form, completes it on time and prints the report', async () => {
+    await page.getByRole('tab', { name: /流行病学调查/ }).click();
+    await page.getByTestId('investigation-complete').click();
+    await page.getByText('investigationIncomplete', { exact: false }).or(page.locator('.ant-message-error, .ant-notification-notice-error')).first().waitFor();
+    const onset = page.getByTestId('investigation-form').locator('.ant-picker input').first();
+    await onset.click();
+    await onset.fill(yesterday());
+    await page.keyboard.press('Enter');
+    await choose(page, page.getByTestId('investigation-symptoms'), '发热');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('investigation-exposure').fill('发病前两天在湖塘镇农贸市场与确诊病例同一摊位');
+    await page.getByTestId('investigation-travel').fill('14 天内无外地旅居史');
+    await page.getByTestId('investigation-occupation').fill('菜市场摊主');
+    await page.getByTestId('investigation-doses').fill('2');
+    await page.getByTestId('investigation-household').fill('3');
+    await page.getByTestId('investigation-complete').click();
+    await page.locator('[data-clock="investigation"][data-state="done"]').first().waitFor();
+    await page.getByTestId('investigation-gaps').getByText('调查项目已齐全', { exact: false }).waitFor();
+    const href = await page.getByTestId('investigation-report').getAttribute('href');
+    assert.ok(href);
+    const pdf = await page.request.get(href);
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    await screenshot(page, 'cases-3-investigation');
+  });
+
+  // CASE-001: the CDC enters a case by hand; its 2-hour report clock starts
+  it('opens a case from the 新建病例 form', async () => {
+    await page.getByTestId('menu-cases').click();
+    await page.getByTestId('case-open').click();
+    await choose(page, page.getByTestId('person-picker'), WALK_IN.name, WALK_IN.name);
+    await page.getByTestId('case-open-ok').click();
+    await page.getByTestId('case-report').waitFor();
+    await page.getByText(WALK_IN.name).first().waitFor();
+    assert.equal(await page.locator('[data-clock="report"]').first().getAttribute('data-state'), 'on_time');
   });
 });

@@ -27,3 +27,5 @@ export type TestingOverview = Ok<'/api/testing/overview', 'get'>;
 export type TestingBoard = Pick<TestingOverview, 'tubes' | 'pendingByLab' | 'positives'>;
 export type PoolMember = Ok<'/api/testing/tubes/{id}/members', 'get'>['members'][number];
 export type DailyTestingReport = Ok<'/api/testing/reports/daily', 'get'>;
+export type CaseDetail = Ok<'/api/cases/{id}', 'get'>;
+export type TrajectoryPoint = Item<Ok<'/api/cases/{id}/trajectory', 'get'>>;

@@ -1,38 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Empty, Space, Table, Tabs, Tag, Timeline } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Empty, Space, Tabs, Tag, Timeline } from 'antd';
 import { useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
-import { showSuccess } from '../../components/feedback.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ContactsPanel } from '../tracing/contacts-panel.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { CaseClocks } from './case-clocks.tsx';
 import { caseLabel } from './case-labels.ts';
-
-function TrajectoryTab({ caseId }: { caseId: string }) {
-  const { t } = useI18n();
-  const points = useQuery({
-    queryKey: ['cases', caseId, 'trajectory'],
-    queryFn: () =>
-      unwrap(api.GET('/api/cases/{id}/trajectory', { params: { path: { id: caseId }, query: { purpose: t('case.trajectory.purpose') } } })),
-  });
-  return (
-    <Table
-      rowKey="id"
-      size="small"
-      pagination={false}
-      dataSource={points.data?.items ?? []}
-      columns={[
-        { title: t('case.trajectory.place'), dataIndex: 'placeText', render: (v: string | null) => v ?? '—' },
-        { title: t('case.trajectory.from'), dataIndex: 'fromAt', render: (v: string) => formatTime(v, 'MM-DD HH:mm') },
-        { title: t('case.trajectory.to'), dataIndex: 'toAt', render: (v: string) => formatTime(v, 'MM-DD HH:mm') },
-        { title: t('case.source'), dataIndex: 'source', render: (v: string) => caseLabel(t, 'case.trajectory.source', v) },
-      ]}
-    />
-  );
-}
+import { InvestigationTab } from './investigation-tab.tsx';
+import { TrajectoryTab } from './trajectory-tab.tsx';
 
 function ReportCardTab({ caseId }: { caseId: string }) {
   const { t } = useI18n();
@@ -61,42 +39,6 @@ function ReportCardTab({ caseId }: { caseId: string }) {
   );
 }
 
-function InvestigationTab({
-  caseId,
-  state,
-  completedAt,
-  sealedAt,
-}: {
-  caseId: string;
-  state: string;
-  completedAt: string | null;
-  sealedAt: string | null;
-}) {
-  const { t } = useI18n();
-  const client = useQueryClient();
-  const update = useMutation({
-    mutationFn: (body: { complete?: boolean; sealed?: boolean }) =>
-      unwrap(api.PATCH('/api/cases/{id}/investigation', { params: { path: { id: caseId } }, body })),
-    onSuccess: async () => {
-      showSuccess(t('case.investigation.saved'));
-      await client.invalidateQueries({ queryKey: ['cases'] });
-    },
-  });
-  return (
-    <Space direction="vertical">
-      <Descriptions size="small" column={1}>
-        <Descriptions.Item label={t('case.status')}>{caseLabel(t, 'case.investigation.state', state)}</Descriptions.Item>
-        <Descriptions.Item label={t('case.investigation.complete')}>{formatTime(completedAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('case.investigation.seal')}>{formatTime(sealedAt)}</Descriptions.Item>
-      </Descriptions>
-      <Space>
-        {!completedAt && <Button onClick={() => update.mutate({ complete: true })}>{t('case.investigation.complete')}</Button>}
-        {!sealedAt && <Button onClick={() => update.mutate({ sealed: true })}>{t('case.investigation.seal')}</Button>}
-      </Space>
-    </Space>
-  );
-}
-
 /** One case: classification history, clocks, report card, investigation, trajectory; contacts from the tracing module (ContactsPanel). */
 export function CaseDetailPage() {
   const { id = '' } = useParams();
@@ -119,6 +61,7 @@ export function CaseDetailPage() {
           <Tag>{caseLabel(t, 'case.classification', c.classification)}</Tag>
           {c.clinicalType && caseLabel(t, 'case.clinicalType', c.clinicalType)}
         </Descriptions.Item>
+        <Descriptions.Item label={t('case.onsetDate')}>{c.onsetDate ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('case.discoveredAt')}>{formatTime(c.discoveredAt, 'YYYY-MM-DD HH:mm')}</Descriptions.Item>
         <Descriptions.Item label={t('case.reportedAt')}>{formatTime(c.reportedAt, 'YYYY-MM-DD HH:mm')}</Descriptions.Item>
         <Descriptions.Item label={t('case.source')}>{caseLabel(t, 'case.source', c.source)}</Descriptions.Item>
@@ -145,12 +88,16 @@ export function CaseDetailPage() {
             key: 'investigation',
             label: t('case.investigation'),
             children: inv ? (
-              <InvestigationTab caseId={c.id} state={inv.state} completedAt={inv.completedAt} sealedAt={inv.sealedAt} />
+              <InvestigationTab caseId={c.id} onsetDate={c.onsetDate} investigation={inv} key={`${inv.state}${c.onsetDate}`} />
             ) : (
               <Empty />
             ),
           },
-          { key: 'trajectory', label: t('case.trajectory'), children: <TrajectoryTab caseId={c.id} /> },
+          {
+            key: 'trajectory',
+            label: `${t('case.trajectory')}${inv ? ` (${inv.trajectoryPoints})` : ''}`,
+            children: <TrajectoryTab caseId={c.id} editable={can('investigation.write') && inv?.state !== 'completed'} />,
+          },
           ...(can('case.write') ? [{ key: 'card', label: t('case.reportCard'), children: <ReportCardTab caseId={c.id} /> }] : []),
           { key: 'contacts', label: t('case.contacts'), children: <ContactsPanel caseId={c.id} /> },
         ]}

@@ -1,12 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Input, Select, Space, Table } from 'antd';
+import { Button, Card, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client.ts';
+import { useSession } from '../../auth/session.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CaseClocks } from './case-clocks.tsx';
 import { caseLabel } from './case-labels.ts';
+import { OpenCaseModal } from './open-case.modal.tsx';
 
 const PAGE_SIZE = 20;
 const CLASSIFICATIONS = ['suspected', 'confirmed', 'asymptomatic', 'excluded'] as const;
@@ -18,13 +20,25 @@ export function CasesPage() {
   const [page, setPage] = useState(1);
   const [classification, setClassification] = useState<Classification | undefined>();
   const [q, setQ] = useState<string | undefined>();
+  const [opening, setOpening] = useState(false);
+  const { can } = useSession();
   const list = useQuery({
     queryKey: ['cases', page, classification, q],
     queryFn: () => unwrap(api.GET('/api/cases', { params: { query: { page, pageSize: PAGE_SIZE, classification, q } } })),
     placeholderData: keepPreviousData,
   });
   return (
-    <Card title={t('menu.cases')}>
+    <Card
+      title={t('menu.cases')}
+      extra={
+        can('case.write') && (
+          <Button type="primary" onClick={() => setOpening(true)} data-testid="case-open">
+            {t('case.open')}
+          </Button>
+        )
+      }
+    >
+      <OpenCaseModal open={opening} onClose={() => setOpening(false)} />
       <Space style={{ marginBottom: 16 }}>
         <Select
           allowClear

@@ -9,6 +9,7 @@ export * from './cases/classification.ts';
 export * from './cases/deadline-clocks.ts';
 export * from './cases/investigation-form.ts';
 export * from './cases/report-card.ts';
+export * from './cases/spot-actions.ts';
 export * from './cases/transitions.ts';
 export * from './closed-management/checkpoint-decision.ts';
 export * from './closed-management/checkpoint-rules.ts';

@@ -2,7 +2,7 @@ import { invalid } from '../errors/app-error.ts';
 import { because, type Reason } from '../key-persons/reason.ts';
 import type { CaseClassification, CaseRules, DeadlineRule } from '../protocols/protocol-types.ts';
 
-export const CASE_CLOCKS = ['report', 'investigation', 'sealing'] as const;
+export const CASE_CLOCKS = ['report', 'investigation', 'sealing', 'disinfection'] as const;
 export type CaseClock = (typeof CASE_CLOCKS)[number];
 
 export interface CaseDeadlines {

@@ -302,6 +302,9 @@ const ROUTES: Record<string, RouteEntry> = {
   'GET /api/cases/board': { cases: () => [empty('/api/cases/board', undefined, false)] },
   'GET /api/cases/:id': { cases: (a) => [refused(`/api/cases/${a.caseId}`)] },
   'GET /api/cases/:id/trajectory': { cases: (a) => [refused(`/api/cases/${a.caseId}/trajectory?purpose=walk`)] },
+  'POST /api/cases/:id/trajectory/:pointId/spot': {
+    cases: (a) => [refused(`/api/cases/${a.caseId}/trajectory/${a.trajectoryPointId}/spot`, { action: 'sealed' })],
+  },
   'GET /api/cases/:id/investigation-report.pdf': {
     cases: (a) => [refused(`/api/cases/${a.caseId}/investigation-report.pdf?purpose=walk`)],
   },

@@ -144,6 +144,14 @@ export const trajectoryPoint = pgTable(
     /** Removed points stay for the audit trail. */
     removedAt: timestamp('removed_at', { withTimezone: true }),
     removedBy: uuid('removed_by').references(() => appUser.id),
+    /** The place as an outbreak spot (疫点, issue 11 item 5): sealed, disinfected, lifted, each with who. */
+    sealedAt: timestamp('sealed_at', { withTimezone: true }),
+    sealedBy: uuid('sealed_by').references(() => appUser.id),
+    disinfectedAt: timestamp('disinfected_at', { withTimezone: true }),
+    disinfectedBy: uuid('disinfected_by').references(() => appUser.id),
+    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+    liftedBy: uuid('lifted_by').references(() => appUser.id),
+    spotNote: text('spot_note'),
     jurisdictionPath: text('jurisdiction_path').notNull(),
     ...timestamps(),
   },

@@ -6,6 +6,7 @@ import {
   caseClocks,
   type ReportCard,
   scopePaths,
+  spotClocks,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
@@ -161,15 +162,23 @@ export async function caseTrajectory(deps: Deps, context: RequestContext, id: st
       reason: purpose,
     }),
   );
+  const rules = rulesOfCase(row);
+  const now = deps.clock();
   return {
-    items: points.map((p) => ({
+    items: points.map(({ point: p, placeName }) => ({
       id: p.id,
       placeId: p.placeId,
       placeText: p.placeText,
+      placeName,
       fromAt: p.fromAt.toISOString(),
       toAt: p.toAt.toISOString(),
       source: p.source,
       note: p.note,
+      sealedAt: iso(p.sealedAt),
+      disinfectedAt: iso(p.disinfectedAt),
+      liftedAt: iso(p.liftedAt),
+      spotNote: p.spotNote,
+      spotClocks: p.liftedAt ? [] : spotClocks(p, row.sealingDueAt, rules, now).map(clockJson),
     })),
   };
 }

@@ -1,6 +1,14 @@
 import { and, asc, count, desc, eq, ilike, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { caseClassificationChange, caseReport, investigation, jurisdiction, person, trajectoryPoint } from '../../db/schema/index.ts';
+import {
+  caseClassificationChange,
+  caseReport,
+  investigation,
+  jurisdiction,
+  person,
+  place,
+  trajectoryPoint,
+} from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';
 
 export type CaseRow = typeof caseReport.$inferSelect;
@@ -119,8 +127,9 @@ export async function insertTrajectory(db: Db, row: typeof trajectoryPoint.$infe
 
 export async function trajectoryOf(db: Db, caseId: string) {
   return db
-    .select()
+    .select({ point: trajectoryPoint, placeName: place.name })
     .from(trajectoryPoint)
+    .leftJoin(place, eq(place.id, trajectoryPoint.placeId))
     .where(and(eq(trajectoryPoint.caseId, caseId), isNull(trajectoryPoint.removedAt)))
     .orderBy(asc(trajectoryPoint.fromAt));
 }
@@ -140,4 +149,17 @@ export async function removeTrajectory(db: Db, caseId: string, id: string, userI
     .where(and(eq(trajectoryPoint.id, id), eq(trajectoryPoint.caseId, caseId), isNull(trajectoryPoint.removedAt)))
     .returning({ id: trajectoryPoint.id });
   return rows.length > 0;
+}
+
+export async function findLiveTrajectoryPoint(db: Db, caseId: string, id: string): Promise<TrajectoryRow | undefined> {
+  const rows = await db
+    .select()
+    .from(trajectoryPoint)
+    .where(and(eq(trajectoryPoint.id, id), eq(trajectoryPoint.caseId, caseId), isNull(trajectoryPoint.removedAt)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function updateTrajectoryPoint(db: Db, id: string, changes: Partial<typeof trajectoryPoint.$inferInsert>): Promise<void> {
+  await db.update(trajectoryPoint).set(changes).where(eq(trajectoryPoint.id, id));
 }

@@ -17,6 +17,7 @@ import {
   Json,
   NewCaseBody,
   objectOf,
+  SpotActionSchema,
   Suggestion,
   TrajectoryItem,
   TrajectorySource,
@@ -25,6 +26,7 @@ import { classifyCase, endCase, openCase, reportCase, suggestFor } from './case.
 import { caseBoard, caseDetail, caseList, caseTrajectory, reportCard } from './case-view.service.ts';
 import { addTrajectoryPoint, removeTrajectoryPoint, updateInvestigationOf } from './investigation.service.ts';
 import { investigationReport } from './investigation-report.service.ts';
+import { recordSpotAction } from './spot.service.ts';
 
 const tags = ['cases'];
 
@@ -257,6 +259,20 @@ function investigationRoutes(api: Api, deps: AppDeps) {
       },
     },
     async (request, reply) => reply.status(201).send(await addTrajectoryPoint(deps, contextOf(request), request.params.id, request.body)),
+  );
+  api.post(
+    '/cases/:id/trajectory/:pointId/spot',
+    {
+      config: { permission: 'investigation.write' },
+      schema: {
+        tags,
+        summary: 'The place as an outbreak spot: record it sealed, disinfected or lifted (lifted only after both)',
+        params: objectOf({ id: Uuid, pointId: Uuid }),
+        body: objectOf({ action: SpotActionSchema, note: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
+        response: { 200: Type.Object({ id: Uuid, action: Type.String(), at: Type.String() }), ...errorResponses },
+      },
+    },
+    (request) => recordSpotAction(deps, contextOf(request), request.params.id, request.params.pointId, request.body),
   );
   api.post(
     '/cases/:id/trajectory/:pointId/remove',

@@ -1,4 +1,4 @@
-import { CASE_CLASSIFICATIONS, CLINICAL_FEATURES, CLINICAL_TYPES, EPIDEMIOLOGICAL_LINKS, LAB_EVIDENCE } from '@fangkong/core';
+import { CASE_CLASSIFICATIONS, CLINICAL_FEATURES, CLINICAL_TYPES, EPIDEMIOLOGICAL_LINKS, LAB_EVIDENCE, SPOT_ACTIONS } from '@fangkong/core';
 import { type TSchema, Type } from '@sinclair/typebox';
 import { Nullable, Uuid } from '../../http/schemas.ts';
 import { CalendarDateString } from '../key-persons/key-person.schemas.ts';
@@ -15,6 +15,7 @@ export const CaseSource = literals(CASE_SOURCES);
 export const CaseEnding = literals(CASE_ENDINGS);
 export const TrajectorySource = literals(TRAJECTORY_SOURCES);
 export const Agency = literals(AGENCIES);
+export const SpotActionSchema = literals(SPOT_ACTIONS);
 
 export const Findings = Type.Object(
   {
@@ -164,6 +165,12 @@ export const TrajectoryItem = Type.Object({
   toAt: Type.String(),
   source: Type.String(),
   note: Nullable(Type.String()),
+  placeName: Nullable(Type.String()),
+  sealedAt: Nullable(Type.String()),
+  disinfectedAt: Nullable(Type.String()),
+  liftedAt: Nullable(Type.String()),
+  spotNote: Nullable(Type.String()),
+  spotClocks: Type.Array(Clock),
 });
 
 export const Board = Type.Object({

@@ -153,6 +153,27 @@ describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-20
     assert.equal(point.statusCode, 201, point.body);
     const read = await cdc.request('GET', `/api/cases/${id}/trajectory?purpose=${encodeURIComponent('密接排查')}`);
     assert.equal((read.json() as { items: unknown[] }).items.length, 1);
+    // Issue 11 item 5, CASE-002, CASE-011: the place is an outbreak spot — sealed, disinfected, then lifted
+    const pointId = (point.json() as { id: string }).id;
+    const spot = (action: string) => cdc.request('POST', `/api/cases/${id}/trajectory/${pointId}/spot`, { action });
+    const liftedFirst = await spot('lifted');
+    assert.deepEqual([liftedFirst.statusCode, (liftedFirst.json() as { code: string }).code], [400, 'spotNotSealed']);
+    assert.equal((await spot('sealed')).statusCode, 200);
+    assert.equal((await spot('sealed')).statusCode, 409, 'recorded once');
+    assert.equal((await spot('disinfected')).statusCode, 200);
+    const spotRead = (await cdc.request('GET', `/api/cases/${id}/trajectory?purpose=${encodeURIComponent('密接排查')}`)).json() as {
+      items: { sealedAt: string | null; spotClocks: { clock: string; state: string }[] }[];
+    };
+    assert.deepEqual(
+      spotRead.items[0]?.spotClocks.map((c) => [c.clock, c.state]),
+      [
+        ['sealing', 'done'],
+        ['disinfection', 'done'],
+      ],
+    );
+    assert.equal((await spot('lifted')).statusCode, 200);
+    const spotAudit = (await commander.request('GET', '/api/audit?action=case.spot.lifted')).json() as { items: unknown[] };
+    assert.equal(spotAudit.items.length, 1);
     const audit = (await commander.request('GET', '/api/audit?action=case.trajectory.view')).json() as { items: { reason: string }[] };
     assert.equal(audit.items[0]?.reason, '密接排查');
     // Issue 11 item 3: the investigation completes only when its questions are answered, and says what is missing

@@ -1,4 +1,4 @@
-import { type InvestigationForm, shanghaiDate } from '@fangkong/core';
+import { type InvestigationForm, type SpotState, shanghaiDate } from '@fangkong/core';
 import PDFDocument from 'pdfkit';
 import { CJK_FONT_PATH, pdfToBuffer } from '../key-persons/documents/pdf-font.ts';
 
@@ -19,7 +19,7 @@ export interface InvestigationReportData {
   sealingNote: string | null;
   form: InvestigationForm;
   gaps: string[];
-  trajectory: { placeText: string; fromAt: Date; toAt: Date; source: string }[];
+  trajectory: { placeText: string; fromAt: Date; toAt: Date; source: string; spot: SpotState }[];
   contacts: { kind: string; status: string; n: number }[];
   editionName: string;
   printedAt: Date;
@@ -94,7 +94,14 @@ export async function investigationReportPdf(d: InvestigationReportData): Promis
   for (const [label, value] of formLines(d.form)) doc.text(`${label}：${value}`);
   section(doc, '三、活动轨迹');
   if (d.trajectory.length === 0) doc.text('（无）');
-  for (const p of d.trajectory) doc.text(`${time(p.fromAt)} 至 ${time(p.toAt)}  ${p.placeText}  （${SOURCE_ZH[p.source] ?? p.source}）`);
+  for (const p of d.trajectory) {
+    doc.text(`${time(p.fromAt)} 至 ${time(p.toAt)}  ${p.placeText}  （${SOURCE_ZH[p.source] ?? p.source}）`);
+    doc
+      .fontSize(9)
+      .fillColor('#444')
+      .text(`    疫点处置：封控 ${time(p.spot.sealedAt)}；消毒 ${time(p.spot.disinfectedAt)}；解封 ${time(p.spot.liftedAt)}`);
+    doc.fontSize(11).fillColor('#000');
+  }
   section(doc, '四、密切接触者排查');
   if (d.contacts.length === 0) doc.text('（尚无）');
   for (const c of d.contacts) doc.text(`${KIND_ZH[c.kind] ?? c.kind}  ${STATUS_ZH[c.status] ?? c.status}：${c.n} 人`);

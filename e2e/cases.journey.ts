@@ -98,6 +98,14 @@ describe('cases journey', { skip: skipReason(), timeout: 120_000 }, () => {
       await page.getByTestId('trajectory-table').locator('tbody tr', { hasText: place }).waitFor();
     }
     await page.getByRole('tab', { name: /活动轨迹 \(2\)/ }).waitFor();
+    // Issue 11 item 5, CASE-011: the market is sealed and disinfected within 24 hours, then lifted
+    const market = page.getByTestId('trajectory-table').locator('tbody tr', { hasText: '湖塘镇农贸市场' });
+    await market.locator('[data-clock="disinfection"][data-state="on_time"]').waitFor();
+    await market.getByTestId('spot-sealed').click();
+    await market.locator('[data-clock="sealing"][data-state="done"]').waitFor();
+    await market.getByTestId('spot-disinfected').click();
+    await market.getByTestId('spot-lifted').click();
+    await market.getByText('已解封').waitFor();
   });
 
   // Issue 11 item 3, CASE-002, CASE-014: the form answered, the investigation completes on time and its report is a PDF

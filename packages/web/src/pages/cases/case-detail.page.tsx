@@ -96,7 +96,13 @@ export function CaseDetailPage() {
           {
             key: 'trajectory',
             label: `${t('case.trajectory')}${inv ? ` (${inv.trajectoryPoints})` : ''}`,
-            children: <TrajectoryTab caseId={c.id} editable={can('investigation.write') && inv?.state !== 'completed'} />,
+            children: (
+              <TrajectoryTab
+                caseId={c.id}
+                editable={can('investigation.write') && inv?.state !== 'completed'}
+                canSeal={can('investigation.write')}
+              />
+            ),
           },
           ...(can('case.write') ? [{ key: 'card', label: t('case.reportCard'), children: <ReportCardTab caseId={c.id} /> }] : []),
           { key: 'contacts', label: t('case.contacts'), children: <ContactsPanel caseId={c.id} /> },

@@ -110,6 +110,14 @@ export const CASE_MESSAGES_ZH = {
   'case.trajectory.span': '起止时间',
   'case.person': '人员',
   'case.remarks': '备注',
+  'case.spot': '疫点处置',
+  'case.spot.recorded': '已记录疫点处置',
+  'case.spot.lifted': '已解封',
+  'case.spot.do.sealed': '封控',
+  'case.spot.do.disinfected': '终末消毒',
+  'case.spot.do.lifted': '解封',
+  'case.spot.sample': '环境采样',
+  'case.clock.disinfection': '24小时终末消毒',
 };
 
 export const CASE_MESSAGES_EN: Record<keyof typeof CASE_MESSAGES_ZH, string> = {
@@ -224,4 +232,12 @@ export const CASE_MESSAGES_EN: Record<keyof typeof CASE_MESSAGES_ZH, string> = {
   'case.trajectory.span': 'From – to',
   'case.person': 'Person',
   'case.remarks': 'Remarks',
+  'case.spot': 'Outbreak spot',
+  'case.spot.recorded': 'Spot step recorded',
+  'case.spot.lifted': 'Lifted',
+  'case.spot.do.sealed': 'Sealed',
+  'case.spot.do.disinfected': 'Disinfected',
+  'case.spot.do.lifted': 'Lift',
+  'case.spot.sample': 'Environment sample',
+  'case.clock.disinfection': '24-hour disinfection',
 };

@@ -1,12 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client.ts';
 import type { TrajectoryPoint } from '../../api/types.ts';
 import { showSuccess } from '../../components/feedback.tsx';
 import { DISPLAY_ZONE, formatTime } from '../../components/time.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { CaseClocks } from './case-clocks.tsx';
 import { caseLabel } from './case-labels.ts';
 
 const SOURCES = ['interview', 'venue_scan', 'checkpoint_scan', 'manual'] as const;
@@ -118,8 +120,61 @@ function RemovePoint({ caseId, point }: { caseId: string; point: TrajectoryPoint
   );
 }
 
+type SpotAction = 'sealed' | 'disinfected' | 'lifted';
+
+/** The steps a spot may take next: sealing and disinfection in any order, lifting after both. */
+function nextActions(p: TrajectoryPoint): SpotAction[] {
+  if (p.liftedAt) return [];
+  const steps: SpotAction[] = [];
+  if (!p.sealedAt) steps.push('sealed');
+  if (!p.disinfectedAt) steps.push('disinfected');
+  if (p.sealedAt && p.disinfectedAt) steps.push('lifted');
+  return steps;
+}
+
+/** The place as an outbreak spot (疫点, CASE-002, CASE-011): its 24-hour clocks and the next steps. */
+function SpotCell({ caseId, point, editable }: { caseId: string; point: TrajectoryPoint; editable: boolean }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const record = useMutation({
+    mutationFn: (action: SpotAction) =>
+      unwrap(
+        api.POST('/api/cases/{id}/trajectory/{pointId}/spot', { params: { path: { id: caseId, pointId: point.id } }, body: { action } }),
+      ),
+    onSuccess: async () => {
+      showSuccess(t('case.spot.recorded'));
+      await client.invalidateQueries({ queryKey: ['cases', caseId] });
+    },
+  });
+  return (
+    <Space direction="vertical" size={4} data-testid="spot-cell">
+      {point.liftedAt ? (
+        <Tag color="green">{`${t('case.spot.lifted')} ${formatTime(point.liftedAt, 'MM-DD HH:mm')}`}</Tag>
+      ) : (
+        <CaseClocks clocks={point.spotClocks} />
+      )}
+      {editable && (
+        <Space size={4} wrap>
+          {nextActions(point).map((action) => (
+            <Button
+              key={action}
+              size="small"
+              loading={record.isPending}
+              onClick={() => record.mutate(action)}
+              data-testid={`spot-${action}`}
+            >
+              {caseLabel(t, 'case.spot.do', action)}
+            </Button>
+          ))}
+          {point.placeId && !point.liftedAt && <Link to={`/environment-sampling?placeId=${point.placeId}`}>{t('case.spot.sample')}</Link>}
+        </Space>
+      )}
+    </Space>
+  );
+}
+
 /** The trajectory (活动轨迹, CASE-002): read with a purpose (audited), points added and removed with a reason. */
-export function TrajectoryTab({ caseId, editable }: { caseId: string; editable: boolean }) {
+export function TrajectoryTab({ caseId, editable, canSeal }: { caseId: string; editable: boolean; canSeal: boolean }) {
   const { t } = useI18n();
   const [adding, setAdding] = useState(false);
   const points = useQuery({
@@ -142,11 +197,16 @@ export function TrajectoryTab({ caseId, editable }: { caseId: string; editable: 
         dataSource={points.data?.items ?? []}
         data-testid="trajectory-table"
         columns={[
-          { title: t('case.trajectory.place'), dataIndex: 'placeText', render: (v: string | null) => v ?? '—' },
+          { title: t('case.trajectory.place'), dataIndex: 'placeText', render: (v: string | null, p) => p.placeName ?? v ?? '—' },
           { title: t('case.trajectory.from'), dataIndex: 'fromAt', render: (v: string) => formatTime(v, 'MM-DD HH:mm') },
           { title: t('case.trajectory.to'), dataIndex: 'toAt', render: (v: string) => formatTime(v, 'MM-DD HH:mm') },
           { title: t('case.source'), dataIndex: 'source', render: (v: string) => caseLabel(t, 'case.trajectory.source', v) },
           { title: t('case.trajectory.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
+          {
+            title: t('case.spot'),
+            key: 'spot',
+            render: (_: unknown, p: TrajectoryPoint) => <SpotCell caseId={caseId} point={p} editable={canSeal} />,
+          },
           ...(editable
             ? [{ title: '', key: 'remove', render: (_: unknown, p: TrajectoryPoint) => <RemovePoint caseId={caseId} point={p} /> }]
             : []),

@@ -25,7 +25,10 @@ async function seed(server: JourneyServer): Promise<{ caseId: string }> {
   const at = { jurisdictionId: villageA.id, jurisdictionPath: villageA.path };
   const row = sealPerson(deps.cipher, { idType: 'resident_id', ...PATIENT, phone: '13912340911', householdId: null }, at);
   const person = await insertPerson(deps.database.db, row);
-  await insertPerson(deps.database.db, sealPerson(deps.cipher, { idType: 'resident_id', ...WALK_IN, phone: '13912340913', householdId: null }, at));
+  await insertPerson(
+    deps.database.db,
+    sealPerson(deps.cipher, { idType: 'resident_id', ...WALK_IN, phone: '13912340913', householdId: null }, at),
+  );
   const cdc = await loginAs(server.app, CDC);
   const reply = await cdc.request('POST', '/api/cases', { personId: person.id, classification: 'asymptomatic', source: 'positive_tube' });
   assert.equal(reply.statusCode, 201, reply.body);
@@ -112,7 +115,11 @@ describe('cases journey', { skip: skipReason(), timeout: 120_000 }, () => {
   it('fills the investigation form, completes it on time and prints the report', async () => {
     await page.getByRole('tab', { name: /流行病学调查/ }).click();
     await page.getByTestId('investigation-complete').click();
-    await page.getByText('investigationIncomplete', { exact: false }).or(page.locator('.ant-message-error, .ant-notification-notice-error')).first().waitFor();
+    await page
+      .getByText('investigationIncomplete', { exact: false })
+      .or(page.locator('.ant-message-error, .ant-notification-notice-error'))
+      .first()
+      .waitFor();
     const onset = page.getByTestId('investigation-form').locator('.ant-picker input').first();
     await onset.click();
     await onset.fill(yesterday());

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import { shanghaiDate } from '@fangkong/core';
 import type { Page } from 'playwright-core';
 import { addTwoTowns, addUser, loginAs, residentId, TEST_PASSWORD, type TestClient } from '../packages/server/src/testing/factories.ts';
-import { type JourneyPage, type JourneyServer, openPhone, screenshot, signIn, skipReason, useJourney } from './harness.ts';
+import { type JourneyPage, type JourneyServer, openPage, openPhone, screenshot, signIn, skipReason, useJourney } from './harness.ts';
 
 /**
  * A red code's appeal is decided (issue 6): a close contact in centralized quarantine has a resident account and sees
@@ -15,6 +15,8 @@ import { type JourneyPage, type JourneyServer, openPhone, screenshot, signIn, sk
 const RESIDENT = { idNumber: residentId('19870512', 245), name: '陈申诉', phone: '13900002222' };
 const RESIDENT_PASSWORD = 'resident-pass-2026';
 const OFFICE = 'wu.office';
+/** The second approver: an upheld appeal's colour change applies only once another user approves it. */
+const APPROVER = 'wu.cdc';
 const APPEAL_REASON = '本人已在外地隔离期满，持有解除隔离告知书，密接判定有误';
 const DECISION_REASON = '经流调核实，密接判定有误，申诉成立，改为绿码';
 
@@ -29,6 +31,7 @@ async function seed(server: JourneyServer): Promise<Seeded> {
   const { county, villageA } = await addTwoTowns(server.deps);
   await addUser(server.deps, 'grid-a', 'grid_worker', villageA.id);
   await addUser(server.deps, OFFICE, 'command_office_staff', county.id);
+  await addUser(server.deps, APPROVER, 'cdc_epidemiologist', county.id);
   const grid = await loginAs(server.app, 'grid-a');
   const person = await grid.request('POST', '/api/persons', { idType: 'resident_id', ...RESIDENT, jurisdictionId: villageA.id });
   assert.equal(person.statusCode, 201, person.body);
@@ -130,6 +133,21 @@ describe('code appeal journey (H5 390×844 and the staff appeals queue)', { skip
     await screenshot(page, 'code-appeal-5-upheld-list');
     assert.deepEqual(staff.problems, []);
     lap('appeal upheld');
+  });
+
+  // Issue 12 defect 8, CODE-004: one decider does not change a colour; a second user approves the change
+  it('a second approver approves the change the appeal asked for', async () => {
+    const second = await openPage(journey.browser, journey.server.baseUrl);
+    await signIn(second.page, APPROVER, TEST_PASSWORD);
+    await second.page.getByTestId('menu-code-changes').click();
+    const pending = second.page.getByTestId('code-changes').locator('tbody tr', { hasText: RESIDENT.name.slice(0, 1) });
+    await pending.waitFor();
+    assert.match((await pending.textContent()) ?? '', /appeal:/);
+    await pending.getByTestId('approve').click();
+    await pending.waitFor({ state: 'detached' });
+    assert.deepEqual(second.problems, []);
+    await second.page.context().close();
+    lap('change approved');
   });
 
   it('the resident reloads: green, the manual change cites the appeal, and the decision with its reason', async () => {

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { type AppealListRow, appealsIn, decideAppeal, findAppeal } from './appeal.repository.ts';
-import { colourNow, recordColourIfChanged } from './code.service.ts';
+import { colourNow } from './code.service.ts';
 import { insertChange } from './code-change.repository.ts';
 import { validUntilOf } from './code-change.service.ts';
 
@@ -46,8 +46,9 @@ export async function listAppeals(deps: Deps, context: RequestContext, status: s
 }
 
 /**
- * Decides an appeal with a reason the person sees. Upheld with a colour: an approved code change whose
- * basis is the appeal (`appeal:<id>`) applies at once — the resident asked, a second user decided.
+ * Decides an appeal with a reason the person sees. Upheld with a colour: a code change whose basis is the
+ * appeal (`appeal:<id>`) is requested by the decider and, like every manual change, applies only once a
+ * second user holding code.approve approves it (issue 12 defect 8; CODE-004, SC-36).
  */
 export async function decideAppealOf(deps: Deps, context: RequestContext, id: string, input: AppealDecision) {
   const db = deps.database.db;
@@ -69,11 +70,8 @@ export async function decideAppealOf(deps: Deps, context: RequestContext, id: st
         basisKind: 'record',
         basisRef: `appeal:${id}`,
         basisNote: input.reason,
-        requestedBy: found.filedBy ?? userId,
-        status: 'approved',
-        approvedBy: userId,
-        decidedAt: now,
-        decisionReason: input.reason,
+        requestedBy: userId,
+        status: 'pending',
         validUntil,
         jurisdictionPath: found.jurisdictionPath,
       });
@@ -81,8 +79,6 @@ export async function decideAppealOf(deps: Deps, context: RequestContext, id: st
     }
     const decided = { status: input.decision, decidedBy: userId, decidedAt: now, decisionReason: input.reason, codeChangeId };
     if (!(await decideAppeal(tx, id, decided))) throw new AppError('conflict', 'appealDecided', 'id');
-    if (codeChangeId)
-      await recordColourIfChanged(tx, found.personId, found.jurisdictionPath, await colourNow(tx, found.personId, now), now);
     await recordAudit(tx, context, {
       action: 'code.decideAppeal',
       entityType: 'appeal',

@@ -212,6 +212,13 @@ describe('health codes, staff side: manual changes with a basis and a second app
       validHours: 24,
     });
     assert.equal(decided.statusCode, 200, decided.body);
+    // Issue 12 defect 8, CODE-004: upholding requests the change; a second user approves it before it applies
+    const changeId = (decided.json() as { codeChangeId: string }).codeChangeId;
+    assert.equal((await codeOf(otherPersonId)).colour, 'red', 'one decider does not change a colour');
+    const own = await cdc.request('POST', `/api/code-changes/${changeId}/approve`, {});
+    assert.deepEqual([own.statusCode, (own.json() as { code: string }).code], [403, 'ownCodeChange']);
+    const second = await admin.request('POST', `/api/code-changes/${changeId}/approve`, {});
+    assert.equal(second.statusCode, 200, second.body);
     const code = await codeOf(otherPersonId);
     assert.equal(code.colour, 'green');
     assert.deepEqual([code.because[0]?.rule, code.because[0]?.clause], ['code.manual.green', `appeal:${appealId}`]);

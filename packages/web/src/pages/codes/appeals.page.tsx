@@ -25,8 +25,8 @@ function DecideModal({ appealId, onClose }: { appealId: string | null; onClose: 
   const decision = Form.useWatch('decision', form);
   const decide = useMutation({
     mutationFn: (body: DecisionForm) => unwrap(api.POST('/api/appeals/{id}/decide', { params: { path: { id: appealId ?? '' } }, body })),
-    onSuccess: async () => {
-      showSuccess(t('appeal.decided'));
+    onSuccess: async (result) => {
+      showSuccess(t(result.codeChangeId ? 'appeal.decidedPendingApproval' : 'appeal.decided'));
       await client.invalidateQueries({ queryKey: CODES_KEY });
       onClose();
     },

@@ -53,6 +53,7 @@ export const CODE_MESSAGES_ZH = {
   'appeal.uphold': '申诉成立（改码）',
   'appeal.dismiss': '驳回申诉',
   'appeal.decided': '已处理，结果已告知本人',
+  'appeal.decidedPendingApproval': '已处理，结果已告知本人；改码须另一名审批人在“人工赋码审批”中批准后生效',
 } as const;
 
 export const CODE_MESSAGES_EN: Record<keyof typeof CODE_MESSAGES_ZH, string> = {
@@ -109,4 +110,6 @@ export const CODE_MESSAGES_EN: Record<keyof typeof CODE_MESSAGES_ZH, string> = {
   'appeal.uphold': 'Uphold (change colour)',
   'appeal.dismiss': 'Reject appeal',
   'appeal.decided': 'Decided; the person sees the result',
+  'appeal.decidedPendingApproval':
+    'Decided; the person sees the result. The colour changes once a second approver approves it under Manual code changes',
 };

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
+import { signCode } from '../packages/server/src/codes/code-token.ts';
 import type { Database } from '../packages/server/src/db/client.ts';
 import { queryRows } from '../packages/server/src/db/query-rows.ts';
 import { insertDevice } from '../packages/server/src/modules/closed-management/devices/device.repository.ts';
@@ -21,14 +22,16 @@ const BATCH = 1_000;
 const START = Date.parse('2022-04-01T06:00:00+08:00');
 const COLOURS = ['green', 'green', 'green', 'green', 'yellow', 'red'] as const;
 
-/** The scans one device recorded while offline: a person, a time, a colour and the decision. */
-function deviceScans(count: number, persons: string[]): DeviceScan[] {
+/** The scans one device recorded while offline: a person's signed code, a time, a colour and the decision. */
+function deviceScans(count: number, persons: { id: string; token: string }[]): DeviceScan[] {
   return Array.from({ length: count }, (_, i) => {
     const colour = COLOURS[i % COLOURS.length] ?? 'green';
+    const person = persons[i % persons.length] as { id: string; token: string };
     return {
       sequence: i + 1,
       scannedAt: new Date(START + i * 1_000).toISOString(),
-      personId: persons[i % persons.length] as string,
+      personId: person.id,
+      token: person.token,
       colourSeen: colour,
       decision: colour === 'green' ? 'allow' : colour === 'yellow' ? 'register' : 'deny',
       reason: `checkpoint.colour.${colour}`,
@@ -85,10 +88,15 @@ const bench: Benchmark = {
       const device = (name: string) =>
         insertDevice(db, { placeId: checkpoint.id, name, keyHash: randomUUID(), jurisdictionPath: villageA.path });
       const [tablet, copyDevice] = [await device('平板1'), await device('COPY')];
-      const scans = deviceScans(
-        count,
-        Array.from({ length: 5_000 }, () => randomUUID()),
+      // A person is named only by a signed code (issue 12 defect 8): each person shows one long-lived code.
+      const key = await runtime.deps.codeKeys.current();
+      const persons = await Promise.all(
+        Array.from({ length: 5_000 }, async () => {
+          const id = randomUUID();
+          return { id, token: await signCode({ sub: id, c: 'green', v: 'bench' }, key, new Date(START - 60_000), count + 86_400) };
+        }),
       );
+      const scans = deviceScans(count, persons);
       const copy = await timed(() => rawCopy(runtime.deps.database, copyCsv(scans, checkpoint.id, copyDevice.id, villageA.path)));
       const ingest = await timed(async () => {
         let accepted = 0;

@@ -251,7 +251,6 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
     const scans = [1, 2, 3].map((sequence) => ({
       sequence,
       scannedAt: new Date(clock.getTime() - sequence * 60_000).toISOString(),
-      personId,
       colourSeen: 'green',
       decision: 'allow',
     }));
@@ -272,6 +271,17 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
       sql`select person_id from scan where device_sequence = 6`,
     );
     assert.equal(stored?.person_id, personId, 'the token names the person; the device never sends who it is');
+    // Issue 12 defect 8: a bare person id without a signed code, or a scan older than the look-back window, is refused
+    const refused = (
+      await batch(key, [
+        { sequence: 7, scannedAt: clock.toISOString(), personId, colourSeen: 'green', decision: 'allow' },
+        { sequence: 8, scannedAt: new Date(clock.getTime() - 15 * 86_400_000).toISOString(), decision: 'allow' },
+      ])
+    ).json() as { rejected: number; items: { reason?: string }[] };
+    assert.deepEqual(
+      refused.items.map((i) => i.reason),
+      ['personWithoutToken', 'staleScan'],
+    );
     await ok(grid, 'POST', `/api/checkpoints/${checkpointId}/devices/${device.id}/revoke`);
     assert.equal((await batch(key, scans)).statusCode, 403);
   });

@@ -1,4 +1,12 @@
-import { CHECKPOINT_DECISIONS, type CheckpointDecision, CODE_COLOURS, type CodeColour } from '@fangkong/core';
+import {
+  CHECKPOINT_DECISIONS,
+  type CheckpointDecision,
+  CODE_COLOURS,
+  type CodeColour,
+  caseRules,
+  editionInForce,
+  shanghaiDate,
+} from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import { verifyCode } from '../../../codes/code-token.ts';
 import type { Db } from '../../../db/client.ts';
@@ -20,12 +28,25 @@ export type ItemOutcome = { sequence: number; outcome: 'accepted' | 'duplicate' 
 const CLOCK_SKEW_MS = 5 * 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * How far back a device's scan may lie: the exposure look-back window of the edition in force (14 days in the
+ * seeds), since older scans cannot matter to tracing and a backdated one would only poison co-location.
+ */
+function oldestAllowed(now: Date): number {
+  const edition = editionInForce(shanghaiDate(now));
+  const days = edition?.cases ? caseRules(edition).exposureLookbackDays.days : 14;
+  return now.getTime() - days * 86_400_000;
+}
+
 function problemOf(item: DeviceScan, now: Date, seen: Set<number>): string | null {
   if (!Number.isSafeInteger(item.sequence) || item.sequence < 1) return 'invalidSequence';
   if (seen.has(item.sequence)) return 'repeatedInBatch';
   const at = Date.parse(item.scannedAt);
   if (Number.isNaN(at)) return 'invalidDateTime';
   if (at > now.getTime() + CLOCK_SKEW_MS) return 'futureScan';
+  if (at < oldestAllowed(now)) return 'staleScan';
+  // A person is named only by a signed code: a bare id from a device proves nothing (issue 12 defect 8).
+  if (item.personId && !item.token) return 'personWithoutToken';
   if (!CHECKPOINT_DECISIONS.includes(item.decision)) return 'invalidDecision';
   if (item.colourSeen && !CODE_COLOURS.includes(item.colourSeen)) return 'invalidColour';
   if (item.personId && !UUID.test(item.personId)) return 'invalidPerson';
@@ -34,7 +55,7 @@ function problemOf(item: DeviceScan, now: Date, seen: Set<number>): string | nul
 
 /** The person a token names, when it verifies; a scan of a forged code is still kept, without a person. */
 async function personOf(deps: Pick<AppDeps, 'codeKeys'>, item: DeviceScan): Promise<string | null> {
-  if (!item.token) return item.personId ?? null;
+  if (!item.token) return null;
   // Verified as of the scan: an offline device may send it hours later.
   const verified = await verifyCode(item.token, deps.codeKeys.publicKeys().keys, new Date(item.scannedAt));
   return verified.valid ? verified.subject : null;

@@ -14,6 +14,18 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
+/**
+ * A staff read of a person's sensitive record (results, colour history, management timeline) is recorded
+ * like a write (issue 12 defect 8, ASVS V7.2): who looked at whose record, when. Own transaction: a read has none.
+ */
+export async function recordRead(
+  db: Db,
+  context: RequestContext,
+  entry: Pick<AuditEntry, 'action' | 'entityType' | 'entityId' | 'jurisdictionPath'>,
+) {
+  await db.transaction((tx) => recordAudit(tx, context, entry));
+}
+
 /** Call inside the transaction of the write it describes, so both land or neither does. */
 export async function recordAudit(tx: Db, context: RequestContext, entry: AuditEntry): Promise<void> {
   await insertAuditEvent(tx, {

@@ -1,5 +1,6 @@
 import type { Reason } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
+import { recordRead } from '../../audit/audit.service.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { appealsOfPerson } from './appeal.repository.ts';
 import { appealView } from './appeal.service.ts';
@@ -13,7 +14,13 @@ type Deps = Pick<AppDeps, 'database' | 'clock'>;
 /** Every colour the person had (why, under which rules, by rule or manual change), the changes asked for and the appeals. */
 export async function codeHistory(deps: Deps, context: RequestContext, personId: string) {
   const db = deps.database.db;
-  await personInScope(db, context, personId, 'code.read');
+  const person = await personInScope(db, context, personId, 'code.read');
+  await recordRead(db, context, {
+    action: 'code.history.view',
+    entityType: 'person',
+    entityId: personId,
+    jurisdictionPath: person.jurisdictionPath,
+  });
   const [states, changes, appeals] = await Promise.all([
     statesOf(db, personId),
     changesOfPerson(db, personId),

@@ -1,5 +1,6 @@
 import { notFound, pathInScope, scopePaths } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
+import { recordRead } from '../../audit/audit.service.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { jurisdictionLabels } from '../jurisdictions/jurisdiction-label.ts';
 import { findPersonById } from '../persons/person.repository.ts';
@@ -109,6 +110,12 @@ export async function personTimeline(deps: Deps, context: RequestContext, person
   const db = deps.database.db;
   const found = await findPersonById(db, personId);
   if (!found || !pathInScope(found.person.jurisdictionPath, scopePaths(context.actor.grants, 'keyPerson.read'))) throw notFound('id');
+  await recordRead(db, context, {
+    action: 'keyPerson.timeline.view',
+    entityType: 'person',
+    entityId: personId,
+    jurisdictionPath: found.person.jurisdictionPath,
+  });
   const [episodes, events] = await Promise.all([episodesOfPerson(db, personId), eventsOfPerson(db, personId)]);
   return {
     personId,

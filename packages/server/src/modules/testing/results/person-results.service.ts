@@ -1,5 +1,6 @@
 import { type LabResult, maskName, negativeWithin, notFound, pathInScope } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
+import { recordRead } from '../../../audit/audit.service.ts';
 import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { findPersonById } from '../../persons/person.repository.ts';
@@ -36,6 +37,12 @@ export async function personResults(deps: Deps, context: RequestContext, personI
   const db = deps.database.db;
   const found = await findPersonById(db, personId);
   if (!found || !(await mayReadResultsOf(db, context, personId, found.person.jurisdictionPath))) throw notFound('id');
+  await recordRead(db, context, {
+    action: 'testing.results.view',
+    entityType: 'person',
+    entityId: personId,
+    jurisdictionPath: found.person.jurisdictionPath,
+  });
   const now = deps.clock();
   const { rules } = rulesInForce(now);
   const rows = await resultsOfPerson(db, personId, null, 100);

@@ -51,6 +51,7 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   activeEpisodeExists: { zh: '该人员已有同类别的在管记录', en: 'This person already has an active episode of this category' },
   notAssignable: { zh: '该用户无权为此辖区的人员签字', en: 'This user cannot sign for people of this jurisdiction' },
   roomNotInSite: { zh: '房间不属于该隔离点', en: 'The room is not in this quarantine site' },
+  roomWithoutSite: { zh: '未指定隔离点，不能分配房间', en: 'No quarantine site: a room cannot be assigned' },
   roomFull: { zh: '房间已满', en: 'The room is full' },
   episodeNotActive: { zh: '该管控记录已结束', en: 'This episode is no longer active' },
   beforeEpisodeStart: { zh: '采样时间早于管控开始日期', en: 'The sample was taken before the episode started' },

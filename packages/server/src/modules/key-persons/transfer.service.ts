@@ -83,6 +83,17 @@ async function incomingTransfer(db: Db, context: RequestContext, id: string): Pr
   return transfer;
 }
 
+/**
+ * A room taken on acceptance lies in the transfer's site (or the episode's own), and that site lies in the
+ * receiving jurisdiction: no room from anywhere (issue 12 defect 8).
+ */
+async function checkReceivingRoom(tx: Db, siteId: string | null, receivingPath: string, roomId: string) {
+  if (!siteId) throw invalid('roomId', 'roomWithoutSite');
+  const site = await findPlaceById(tx, siteId);
+  if (!site || !site.jurisdictionPath.startsWith(receivingPath)) throw invalid('roomId', 'roomNotInSite');
+  await checkRoomForEpisode(tx, siteId, roomId);
+}
+
 /** The receiving side accepts: the episode, its schedule and the person's place move in one transaction. */
 export async function acceptTransfer(deps: Deps, context: RequestContext, id: string, roomId?: string) {
   const db = deps.database.db;
@@ -92,7 +103,7 @@ export async function acceptTransfer(deps: Deps, context: RequestContext, id: st
   const room = roomId ?? transfer.toRoomId;
   const now = deps.clock();
   await db.transaction(async (tx) => {
-    if (room) await checkRoomForEpisode(tx, transfer.toSiteId ?? undefined, room);
+    if (room) await checkReceivingRoom(tx, transfer.toSiteId ?? episode.siteId, transfer.toJurisdictionPath, room);
     await moveEpisode(tx, episode.id, {
       jurisdictionId: transfer.toJurisdictionId,
       jurisdictionPath: transfer.toJurisdictionPath,

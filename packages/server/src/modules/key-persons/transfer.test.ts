@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/query-rows.ts';
 import { addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
+import { insertPlace } from '../places/place.repository.ts';
+import { insertRooms } from './site.repository.ts';
 
 const D0 = '2020-03-01';
 
@@ -71,6 +75,32 @@ describe('transfers and category changes keep the person in the loop', () => {
     );
     assert.equal((await townA.request('GET', `/api/key-persons/episodes/${episodeId}`)).statusCode, 200);
     assert.equal((await townB.request('POST', `/api/key-persons/transfers/${transferId}/accept`, {})).statusCode, 409);
+  });
+
+  // Issue 12 defect 8: accepting a transfer takes a room only from a site of the receiving jurisdiction
+  it('accepting without a site does not take a room from anywhere', async () => {
+    const db = runtime.deps.database.db;
+    const towns = await queryRows<{ path: string; id: string }>(db, sql`select id, path from jurisdiction where id = ${villageAId}`);
+    const villageA = towns[0] ?? { id: '', path: '' };
+    const site = await insertPlace(db, {
+      kind: 'quarantine_site',
+      name: '甲镇隔离酒店',
+      code: 'QS-A-1',
+      jurisdictionId: villageA.id,
+      jurisdictionPath: villageA.path,
+    });
+    await insertRooms(db, [{ siteId: site.id, code: 'A001', beds: 1 }]);
+    const [room] = await queryRows<{ id: string }>(db, sql`select id from quarantine_room where site_id = ${site.id}`);
+    const { episodeId } = await newEpisode();
+    const transferId = (
+      (
+        await townA.request('POST', `/api/key-persons/episodes/${episodeId}/transfers`, { toJurisdictionId: townBId, reason: '转至牛塘镇' })
+      ).json() as { id: string }
+    ).id;
+    const taken = await townB.request('POST', `/api/key-persons/transfers/${transferId}/accept`, { roomId: room?.id });
+    assert.equal(taken.statusCode, 400, taken.body);
+    assert.ok(['roomWithoutSite', 'roomNotInSite'].includes((taken.json() as { code: string }).code));
+    assert.equal((await townA.request('GET', `/api/key-persons/episodes/${episodeId}`)).statusCode, 200, 'nothing moved');
   });
 
   // KP-000: a category change (close contact → confirmed) is kept, time-stamped, in the person's history

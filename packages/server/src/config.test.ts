@@ -37,6 +37,15 @@ describe('configuration from the environment', () => {
     );
   });
 
+  // Issue 12 defect 8: printed links come from FANGKONG_PUBLIC_URL (or the server's own address), never a Host header
+  it('takes FANGKONG_PUBLIC_URL as an origin, defaults to the server address, refuses a path or another scheme', () => {
+    assert.equal(loadConfig({ PORT: '8080' }).publicUrl, 'http://127.0.0.1:8080');
+    assert.equal(loadConfig({ FANGKONG_PUBLIC_URL: 'https://fk.wujin.gov.cn/' }).publicUrl, 'https://fk.wujin.gov.cn');
+    refuses({ FANGKONG_PUBLIC_URL: 'https://fk.wujin.gov.cn/app' }, /FANGKONG_PUBLIC_URL/);
+    refuses({ FANGKONG_PUBLIC_URL: 'javascript:alert(1)' }, /FANGKONG_PUBLIC_URL/);
+    refuses({ FANGKONG_PUBLIC_URL: 'not a url' }, /FANGKONG_PUBLIC_URL/);
+  });
+
   it('refuses a PORT that is not a whole number in range, naming the variable and the value', () => {
     refuses({ PORT: 'http' }, /^PORT must be an integer between 0 and 65535 \(got "http"\)$/);
     refuses({ PORT: '70000' }, /PORT must be an integer between 0 and 65535 \(got "70000"\)/);

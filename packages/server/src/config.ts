@@ -4,6 +4,8 @@ import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './imports/upload-limit
 export interface Config {
   port: number;
   host: string;
+  /** Where people reach the server from outside (links printed in documents): never the request's Host header. */
+  publicUrl: string;
   dataDir: string;
   databaseUrl: string | undefined;
   seedDemo: boolean;
@@ -72,6 +74,21 @@ function dataKey(env: Env): string | undefined {
   return key;
 }
 
+/** FANGKONG_PUBLIC_URL (http or https, no path), else this server's own address. */
+function publicUrl(env: Env, host: string, port: number): string {
+  const given = env.FANGKONG_PUBLIC_URL;
+  if (!given) return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(given);
+  } catch {
+    throw new ConfigError('FANGKONG_PUBLIC_URL must be a URL such as https://fangkong.example.gov.cn');
+  }
+  if (!['http:', 'https:'].includes(parsed.protocol) || parsed.pathname.length > 1 || parsed.search || parsed.hash)
+    throw new ConfigError('FANGKONG_PUBLIC_URL must be http(s)://host[:port] without a path');
+  return parsed.origin;
+}
+
 const GIB = 1024 * 1024 * 1024;
 
 function uploadLimits(env: Env): UploadLimits {
@@ -99,6 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
+    publicUrl: publicUrl(env, env.HOST || '127.0.0.1', integer(env, 'PORT', 3000, 0, 65535)),
     dataDir: path.resolve(env.FANGKONG_DATA_DIR || './data'),
     databaseUrl: databaseUrl(env),
     seedDemo: env.FANGKONG_DEMO !== '0',

@@ -44,8 +44,8 @@ export function resultRoutes(api: Api, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const base = `${request.protocol}://${request.host}`;
-      const { pdf, verifyUrl } = await issueCertificate(deps, contextOf(request), request.params.id, base);
+      // The link in the QR comes from configuration, never from the request's Host header (issue 12 defect 8).
+      const { pdf, verifyUrl } = await issueCertificate(deps, contextOf(request), request.params.id, deps.config.publicUrl);
       return reply
         .header('content-type', 'application/pdf')
         .header('x-verify-url', verifyUrl)

@@ -137,6 +137,15 @@ describe('mandatory groups, payers and residents’ results', () => {
     assert.equal(reply.statusCode, 200, reply.body);
     assert.equal(reply.rawPayload.subarray(0, 4).toString(), '%PDF');
     const verifyUrl = String(reply.headers['x-verify-url']);
+    // Issue 12 defect 8: the link is the configured public address, whatever Host the request claimed
+    assert.ok(verifyUrl.startsWith(`${runtime.deps.config.publicUrl}/api/testing/certificates/`), verifyUrl);
+    const spoofed = await runtime.app.inject({
+      method: 'POST',
+      url: `/api/testing/samples/${residentSample}/certificate`,
+      headers: { ...residentClient.headers, host: 'evil.example.com' },
+    });
+    assert.equal(spoofed.statusCode, 200, spoofed.body);
+    assert.ok(!String(spoofed.headers['x-verify-url']).includes('evil.example.com'));
     const path = new URL(verifyUrl).pathname;
     const verified = await runtime.app.inject({ method: 'GET', url: path });
     assert.equal(verified.statusCode, 200, verified.body);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/query-rows.ts';
-import { addTwoTowns, addUser, loginAs } from '../testing/factories.ts';
+import { addTwoTowns, addUser, loginAs, TEST_PASSWORD } from '../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 
 // Issue 12 defect 8 (OWASP ASVS V14.4, V7.1): security headers on every answer; a client's request id is
@@ -50,5 +50,25 @@ describe('security headers and request ids (issue 12 defect 8)', () => {
     );
     assert.ok(rows.length > 0);
     for (const r of rows) assert.match(r.request_id, /^[0-9a-f-]{36}$/);
+  });
+
+  it('behind a TLS proxy (an https public address) the session cookie is Secure, HttpOnly and SameSite=Strict', async () => {
+    const tls = await createTestRuntime({ FANGKONG_PUBLIC_URL: 'https://fk.wujin.gov.cn' });
+    try {
+      const { townA } = await addTwoTowns(tls.deps);
+      await addUser(tls.deps, 'tls-user', 'grid_worker', townA.id);
+      const reply = await tls.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'tls-user', password: TEST_PASSWORD },
+      });
+      assert.equal(reply.statusCode, 200, reply.body);
+      const cookie = String(reply.headers['set-cookie']);
+      assert.match(cookie, /; Secure/);
+      assert.match(cookie, /; HttpOnly/);
+      assert.match(cookie, /; SameSite=Strict/);
+    } finally {
+      await tls.close();
+    }
   });
 });

@@ -49,7 +49,8 @@ export function authRoutes(api: Api, deps: AppDeps) {
         httpOnly: true,
         sameSite: 'strict',
         path: '/',
-        secure: request.protocol === 'https',
+        // Behind a TLS proxy the request may arrive as http: an https public address makes the cookie Secure too.
+        secure: request.protocol === 'https' || deps.config.publicUrl.startsWith('https:'),
         expires: result.expiresAt,
       });
       return { csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() };

@@ -69,6 +69,11 @@ describe('closed management: checkpoints, devices, rosters, passes, place codes'
   // COMM-013, CODE-006: the health code is checked at the community checkpoint
   it('checkpoint mode: a green code passes; a red one is refused with its clause; a forged one says so', async () => {
     const green = (await ok(grid, 'GET', `/api/persons/${personId}/code`)) as { token: string };
+    // Issue 12 defect 8: the QR carries an opaque per-token reference, never the person's id
+    const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sub: string };
+    const again = (await ok(grid, 'GET', `/api/persons/${personId}/code`)) as { token: string };
+    assert.ok(!green.token.includes(personId) && !claims(green.token).sub.includes(personId));
+    assert.notEqual(claims(green.token).sub, claims(again.token).sub, 'two codes of one person do not match');
     const allowed = await ok(gate, 'POST', `/api/checkpoints/${checkpointId}/scans`, { token: green.token });
     assert.deepEqual([allowed.decision, allowed.colour], ['allow', 'green']);
     await ok(grid, 'POST', '/api/key-persons/episodes', { personId, category: 'close_contact', startDate: '2020-02-10' }, 201);

@@ -12,6 +12,7 @@ import {
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { personOfSubject, sealSubject } from '../../codes/code-subject.ts';
 import { signCode, verifyCode } from '../../codes/code-token.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -19,7 +20,7 @@ import { findPersonById } from '../persons/person.repository.ts';
 import { insertState, lastStateOf } from './code-history.repository.ts';
 import { healthFactsOf } from './health-facts.repository.ts';
 
-type Deps = Pick<AppDeps, 'database' | 'clock' | 'codeKeys' | 'config'>;
+type Deps = Pick<AppDeps, 'database' | 'clock' | 'codeKeys' | 'config' | 'cipher'>;
 
 /** The colour rules of the edition in force today. */
 export function rulesInForce(now: Date) {
@@ -86,7 +87,7 @@ export async function issueCode(
   const now = deps.clock();
   const decision = await colourNow(db, person.id, now);
   const token = await signCode(
-    { sub: person.id, c: decision.colour, v: decision.ruleVersion },
+    { sub: sealSubject(deps.cipher, person.id), c: decision.colour, v: decision.ruleVersion },
     await deps.codeKeys.current(),
     now,
     ttlSeconds,
@@ -131,7 +132,9 @@ export async function verifyToken(deps: Deps, token: string) {
   if (!result.valid) return result;
   const checked = { ...result, colourAtIssue: result.colour };
   if (!isLongLived(result, deps.config.codeTtlSeconds)) return checked;
-  const current = await colourNow(deps.database.db, result.subject, now);
+  const personId = personOfSubject(deps.cipher, result.subject);
+  if (!personId) return { valid: false as const, reason: 'unknownSubject' as const, kid: result.kid, expiresAt: result.expiresAt };
+  const current = await colourNow(deps.database.db, personId, now);
   return { ...checked, colour: current.colour, colourCheckedAt: now.toISOString(), changedSinceIssue: current.colour !== result.colour };
 }
 

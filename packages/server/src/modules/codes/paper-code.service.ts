@@ -4,7 +4,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { issueCode, personInScope } from './code.service.ts';
 import { paperCodePdf } from './paper-code.pdf.ts';
 
-type Deps = Pick<AppDeps, 'database' | 'clock' | 'codeKeys' | 'config'>;
+type Deps = Pick<AppDeps, 'database' | 'clock' | 'codeKeys' | 'config' | 'cipher'>;
 
 /** A community worker prints a paper code: the signed token, valid for the configured days, audited with its purpose. */
 export async function issuePaperCode(deps: Deps, context: RequestContext, personId: string, purpose: string) {

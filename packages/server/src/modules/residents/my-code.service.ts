@@ -1,6 +1,7 @@
 import { decideColour, maskName, negativeWithin, shanghaiDate } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { sealSubject } from '../../codes/code-subject.ts';
 import { signCode } from '../../codes/code-token.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { healthFactsOf } from '../codes/health-facts.repository.ts';
@@ -11,7 +12,7 @@ import { rulesInForce as testingRulesInForce } from '../testing/testing-access.t
 import { codeHistoryOf, declarationsOf } from './resident.repository.ts';
 import { codeRulesInForce, type ResidentTarget, residentTarget, selfPersonId } from './resident-access.ts';
 
-type Deps = Pick<AppDeps, 'database' | 'clock' | 'codeKeys' | 'config'>;
+type Deps = Pick<AppDeps, 'database' | 'clock' | 'codeKeys' | 'config' | 'cipher'>;
 
 const RECENT_RESULTS = 10;
 const HISTORY_ROWS = 30;
@@ -35,7 +36,12 @@ export async function myCode(deps: Deps, context: RequestContext, personId: stri
   const now = deps.clock();
   const ttl = deps.config.codeTtlSeconds;
   const decision = decideColour(codeRulesInForce(now), await healthFactsOf(db, personId, now), now);
-  const token = await signCode({ sub: personId, c: decision.colour, v: decision.ruleVersion }, await deps.codeKeys.current(), now, ttl);
+  const token = await signCode(
+    { sub: sealSubject(deps.cipher, personId), c: decision.colour, v: decision.ruleVersion },
+    await deps.codeKeys.current(),
+    now,
+    ttl,
+  );
   await auditView(deps, context, target, 'code.view', { colour: decision.colour });
   return {
     personId,

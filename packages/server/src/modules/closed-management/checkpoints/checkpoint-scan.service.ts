@@ -1,5 +1,6 @@
 import { checkpointDecision, type SeenCode } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
+import { personOfSubject } from '../../../codes/code-subject.ts';
 import { verifyCode } from '../../../codes/code-token.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { colourNow } from '../../codes/code.service.ts';
@@ -7,7 +8,7 @@ import { checkpointRules, placeInScope, scopeOf } from '../closed-management-acc
 import { insertScan } from '../devices/device.repository.ts';
 import { checkpointsUnder } from './checkpoint.repository.ts';
 
-type Deps = Pick<AppDeps, 'database' | 'clock' | 'codeKeys'>;
+type Deps = Pick<AppDeps, 'database' | 'clock' | 'codeKeys' | 'cipher'>;
 
 export async function listCheckpoints(deps: Deps, context: RequestContext) {
   return { items: await checkpointsUnder(deps.database.db, scopeOf(context, 'checkpoint.operate')) };
@@ -22,12 +23,14 @@ export async function scanAtCheckpoint(deps: Deps, context: RequestContext, chec
   const checkpoint = await placeInScope(db, context, checkpointId, 'checkpoint.operate', 'checkpoint');
   const now = deps.clock();
   const verified = await verifyCode(token.trim(), deps.codeKeys.publicKeys().keys, now);
-  const seen: SeenCode = verified.valid
-    ? { valid: true, colour: verified.colour, colourNow: (await colourNow(db, verified.subject, now)).colour }
-    : { valid: false, reason: verified.reason };
+  const personId = verified.valid ? personOfSubject(deps.cipher, verified.subject) : null;
+  const seen: SeenCode =
+    verified.valid && personId
+      ? { valid: true, colour: verified.colour, colourNow: (await colourNow(db, personId, now)).colour }
+      : { valid: false, reason: verified.valid ? 'unknownSubject' : verified.reason };
   const verdict = checkpointDecision(checkpointRules(), seen);
   const scanId = await insertScan(db, {
-    personId: verified.valid ? verified.subject : null,
+    personId,
     placeId: checkpoint.id,
     scannedAt: now,
     colourSeen: verdict.colour,

@@ -8,6 +8,7 @@ import {
   shanghaiDate,
 } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
+import { personOfSubject } from '../../../codes/code-subject.ts';
 import { verifyCode } from '../../../codes/code-token.ts';
 import type { Db } from '../../../db/client.ts';
 import { type DeviceRow, insertScans, raiseLastSequence, type ScanInsert } from './device.repository.ts';
@@ -54,11 +55,11 @@ function problemOf(item: DeviceScan, now: Date, seen: Set<number>): string | nul
 }
 
 /** The person a token names, when it verifies; a scan of a forged code is still kept, without a person. */
-async function personOf(deps: Pick<AppDeps, 'codeKeys'>, item: DeviceScan): Promise<string | null> {
+async function personOf(deps: Pick<AppDeps, 'codeKeys' | 'cipher'>, item: DeviceScan): Promise<string | null> {
   if (!item.token) return null;
   // Verified as of the scan: an offline device may send it hours later.
   const verified = await verifyCode(item.token, deps.codeKeys.publicKeys().keys, new Date(item.scannedAt));
-  return verified.valid ? verified.subject : null;
+  return verified.valid ? personOfSubject(deps.cipher, verified.subject) : null;
 }
 
 /**
@@ -66,7 +67,7 @@ async function personOf(deps: Pick<AppDeps, 'codeKeys'>, item: DeviceScan): Prom
  * accepted, a duplicate of one already stored, or rejected with the reason.
  */
 export async function ingestScans(
-  deps: Pick<AppDeps, 'database' | 'clock' | 'codeKeys'>,
+  deps: Pick<AppDeps, 'database' | 'clock' | 'codeKeys' | 'cipher'>,
   device: DeviceRow,
   items: readonly DeviceScan[],
   db: Db = deps.database.db,

@@ -1,4 +1,16 @@
-import { AppError, COUNTRY_ROOT, conflict, forbidden, invalid, notFound, pathInScope, type Role, scopePaths } from '@fangkong/core';
+import {
+  AppError,
+  COUNTRY_ROOT,
+  conflict,
+  forbidden,
+  invalid,
+  maskName,
+  maskUsername,
+  notFound,
+  pathInScope,
+  type Role,
+  scopePaths,
+} from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { deleteSessionsOfUser, findUserById, findUserByUsername, grantsOfUser } from '../../auth/auth.repository.ts';
@@ -60,7 +72,12 @@ export async function createUser(deps: Deps, context: RequestContext, input: New
       entityType: 'app_user',
       entityId: user.id,
       jurisdictionPath: target.path,
-      after: { username: user.username, displayName: input.displayName, role: input.role, jurisdiction: target.code },
+      after: {
+        username: user.username,
+        displayName: input.role === 'resident' ? maskName(input.displayName) : input.displayName,
+        role: input.role,
+        jurisdiction: target.code,
+      },
     });
     return user;
   });
@@ -90,6 +107,26 @@ async function whollyAdministeredUser(deps: Deps, context: RequestContext, userI
   return administered;
 }
 
+type ListedUser = Awaited<ReturnType<typeof listUsers>>['items'][number];
+type ListedRole = Awaited<ReturnType<typeof rolesOfUsers>>[number];
+
+/**
+ * A list shows personal data masked (issue 12 defect 7): a username that is a phone or ID number, and the
+ * name of an account that stands for a resident. Staff names stay readable: admins work with them.
+ */
+function listedAccount({ personId, ...user }: ListedUser, allRoles: ListedRole[]) {
+  const roles = allRoles.filter((r) => r.userId === user.id).map(({ userId: _, jurisdictionPath: __, ...r }) => r);
+  const resident = personId !== null || roles.some((r) => r.role === 'resident');
+  return {
+    ...user,
+    username: maskUsername(user.username),
+    displayName: resident ? maskName(user.displayName) : user.displayName,
+    lockedUntil: user.lockedUntil?.toISOString() ?? null,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    roles,
+  };
+}
+
 export async function listUsersWithRoles(deps: Deps, context: RequestContext, text: string | undefined, limit: number, offset: number) {
   const db = deps.database.db;
   const page = await listUsers(db, scopePaths(context.actor.grants, 'user.read'), isRootAdmin(context), text, limit, offset);
@@ -97,15 +134,7 @@ export async function listUsersWithRoles(deps: Deps, context: RequestContext, te
     db,
     page.items.map((u) => u.id),
   );
-  return {
-    total: page.total,
-    items: page.items.map((u) => ({
-      ...u,
-      lockedUntil: u.lockedUntil?.toISOString() ?? null,
-      lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-      roles: roles.filter((r) => r.userId === u.id).map(({ userId: _, jurisdictionPath: __, ...r }) => r),
-    })),
-  };
+  return { total: page.total, items: page.items.map((u) => listedAccount(u, roles)) };
 }
 
 export async function grantRole(deps: Deps, context: RequestContext, userId: string, role: Role, jurisdictionId: string) {

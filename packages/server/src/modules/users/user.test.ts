@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.ts';
+import { systemContext } from '../../http/context.ts';
 import { addTwoTowns, addUser, loginAs, TEST_PASSWORD, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
+import { createUser } from './user.service.ts';
 
 describe('user administration', () => {
   let runtime: TestRuntime;
@@ -109,5 +111,47 @@ describe('user administration', () => {
     assert.equal(changed.statusCode, 204, changed.body);
     assert.equal((await phone.request('GET', '/api/auth/me')).statusCode, 401);
     assert.equal((await desk.request('GET', '/api/auth/me')).statusCode, 200);
+  });
+
+  // issue 12 defect 7: a resident signs in with their phone number; lists and the audit log must not spell it out.
+  it('issue 12 defect 7: the account list and the audit log show a resident’s phone and name masked', async () => {
+    const phone = '13912345678';
+    await createUser(runtime.deps, systemContext('test'), {
+      username: phone,
+      displayName: '居民张三丰',
+      password: TEST_PASSWORD,
+      role: 'resident',
+      jurisdictionId: townBId,
+    });
+    await loginAs(runtime.app, phone);
+    const failed = await runtime.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: phone, password: 'wrong-pass-2026' },
+    });
+    assert.equal(failed.statusCode, 401);
+    for (const admin of [rootAdmin, townAdmin]) {
+      const listed = await admin.request('GET', `/api/users?q=${phone}`);
+      assert.equal(listed.statusCode, 200, listed.body);
+      const items = (listed.json() as { items: { username: string; displayName: string }[] }).items;
+      assert.deepEqual(
+        items.map((u) => [u.username, u.displayName]),
+        [['139****5678', '居****']],
+      );
+      assert.ok(!listed.body.includes(phone) && !listed.body.includes('张三丰'), listed.body);
+    }
+    const audit = await rootAdmin.request('GET', '/api/audit?pageSize=200');
+    assert.equal(audit.statusCode, 200, audit.body);
+    const names = (audit.json() as { items: { actorName: string; action: string }[] }).items
+      .filter((e) => e.action.startsWith('auth.login'))
+      .map((e) => e.actorName);
+    assert.ok(names.includes('139****5678'), names.join());
+    assert.ok(!audit.body.includes(phone) && !audit.body.includes('张三丰'), 'no audit row spells the phone or the name out');
+    const staff = (await rootAdmin.request('GET', '/api/users?q=admin-b')).json() as { items: { username: string; displayName: string }[] };
+    assert.deepEqual(
+      staff.items.map((u) => [u.username, u.displayName]),
+      [['admin-b', 'admin-b']],
+      'staff accounts keep their names',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ROLE_PERMISSIONS, ROLES, roleGrants } from './roles.ts';
-import { hasPermissionAnywhere, pathInScope, type RoleGrant, scopePaths } from './scope.ts';
+import { fullViewScope, hasPermissionAnywhere, pathInScope, type RoleGrant, scopePaths } from './scope.ts';
 
 const grant = (role: RoleGrant['role'], jurisdictionPath: string): RoleGrant => ({
   role,
@@ -68,5 +68,12 @@ describe('roles', () => {
   it('give a resident no staff permission at all (only their own record and proxy dependants)', () => {
     assert.deepEqual(ROLE_PERMISSIONS.resident, ['self.read', 'self.write']);
     assert.ok(!hasPermissionAnywhere([grant('resident', COUNTY)], 'person.read'));
+  });
+
+  it('quarantine-site staff see full personal data only at their sites, not across the district they are granted on (issue 12 defect 7)', () => {
+    assert.deepEqual(fullViewScope([grant('quarantine_site_staff', COUNTY), grant('grid_worker', VILLAGE_A)]), {
+      paths: [VILLAGE_A],
+      sitePaths: [COUNTY],
+    });
   });
 });

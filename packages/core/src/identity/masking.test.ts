@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { maskAddress, maskIdNumber, maskMiddle, maskName, maskPhone } from './masking.ts';
+import { maskAddress, maskIdNumber, maskMiddle, maskName, maskPhone, maskUsername } from './masking.ts';
 
 describe('masking personal values for lists', () => {
   it('keeps the division code and the last four of a resident ID: 320412********1234', () => {
@@ -30,5 +30,11 @@ describe('masking personal values for lists', () => {
 
   it('stars a value too short to keep a head and a tail', () => {
     assert.equal(maskMiddle('1234', 3, 4), '****');
+  });
+
+  it('masks a username that is a phone or an ID number and keeps a staff username (issue 12 defect 7)', () => {
+    assert.equal(maskUsername('13812345678'), '138****5678');
+    assert.equal(maskUsername('320412199001011234'), '320412********1234');
+    assert.equal(maskUsername('grid-wang'), 'grid-wang');
   });
 });

@@ -1,3 +1,5 @@
+import { normalizePhone, phoneProblem } from './phone.ts';
+
 /** Masks personal values for lists: keep a short head and tail, star the rest. */
 export function maskMiddle(value: string, keepHead: number, keepTail: number): string {
   if (value.length <= keepHead + keepTail) return '*'.repeat(value.length);
@@ -24,4 +26,15 @@ export function maskAddress(address: string): string {
 export function maskName(name: string): string {
   if (name.length <= 1) return name;
   return name[0] + '*'.repeat(name.length - 1);
+}
+
+const RESIDENT_ID_LIKE = /^\d{17}[\dXx]$/;
+
+/**
+ * Residents sign in with their phone number, so a username can be personal data: a phone or an ID number
+ * is masked like one (138****5678); any other username (staff) is shown as it is.
+ */
+export function maskUsername(username: string): string {
+  if (RESIDENT_ID_LIKE.test(username)) return maskIdNumber(username);
+  return phoneProblem(username) === null ? maskPhone(normalizePhone(username)) : username;
 }

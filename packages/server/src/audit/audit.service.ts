@@ -1,4 +1,4 @@
-import { COUNTRY_ROOT, scopePaths } from '@fangkong/core';
+import { COUNTRY_ROOT, maskUsername, scopePaths } from '@fangkong/core';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../http/context.ts';
 import { type AuditFilter, insertAuditEvent, listAuditEvents } from './audit.repository.ts';
@@ -45,12 +45,21 @@ export async function recordAudit(tx: Db, context: RequestContext, entry: AuditE
 
 export type AuditQuery = Omit<AuditFilter, 'scopePaths' | 'includeUnscoped'>;
 
-export function searchAudit(db: Db, context: RequestContext, query: AuditQuery) {
+/** Events in the caller's scope; a resident actor signs in with a phone, shown masked (issue 12 defect 7). */
+export async function searchAudit(db: Db, context: RequestContext, query: AuditQuery) {
   const grants = context.actor.grants;
-  return listAuditEvents(db, {
+  const page = await listAuditEvents(db, {
     ...query,
     scopePaths: scopePaths(grants, 'audit.read'),
     // Only an admin of the whole country: a town's admin must not see every sign-in in the land.
     includeUnscoped: grants.some((g) => g.role === 'system_admin' && g.jurisdictionPath === COUNTRY_ROOT.path),
   });
+  // Masked again on the way out: rows written before the username was masked still hold it in full.
+  const masked = page.items.map((e) => ({
+    ...e,
+    actorName: maskUsername(e.actorName),
+    before: maskPersonalFields(e.before),
+    after: maskPersonalFields(e.after),
+  }));
+  return { ...page, items: masked };
 }

@@ -1,12 +1,14 @@
-import { maskAddress, maskIdNumber, maskPhone } from '@fangkong/core';
+import { maskAddress, maskIdNumber, maskPhone, maskUsername } from '@fangkong/core';
 
 const MASKERS: Record<string, (value: string) => string> = {
   idNumber: maskIdNumber,
   phone: maskPhone,
   address: maskAddress,
+  // A resident's username is their phone (issue 12 defect 7).
+  username: maskUsername,
 };
 
-/** Audit before/after never hold a full ID number, phone or address. */
+/** Audit before/after never hold a full ID number, phone or address; masking a masked value changes nothing. */
 export function maskPersonalFields(values: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
   if (!values) return null;
   const masked: Record<string, unknown> = {};

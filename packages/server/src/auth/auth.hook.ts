@@ -30,6 +30,10 @@ export function installAuthHook(app: FastifyInstance, deps: AppDeps) {
     if (credentials.viaCookie && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== resolved.csrfToken) {
       throw new AppError('forbidden', 'csrf', 'x-csrf-token');
     }
+    if (resolved.mustChangePassword && !request.routeOptions.config?.beforePasswordChange) {
+      // issue 12 defect 6: a one-time password opens nothing but the change of it, whatever the client shows.
+      throw new AppError('forbidden', 'passwordChangeRequired');
+    }
     request.actor = resolved.actor;
     request.sessionId = resolved.sessionId;
     request.csrfToken = resolved.csrfToken;

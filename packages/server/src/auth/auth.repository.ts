@@ -1,5 +1,5 @@
 import type { Role, RoleGrant } from '@fangkong/core';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { appUser, jurisdiction, roleAssignment, session } from '../db/schema/index.ts';
 
@@ -54,6 +54,11 @@ export async function findLiveSession(db: Db, sessionId: string, now: Date) {
 
 export async function deleteSession(db: Db, sessionId: string) {
   await db.delete(session).where(eq(session.id, sessionId));
+}
+
+/** Ends every session of an account, except the one given (the session that changed the password). */
+export async function deleteSessionsOfUser(db: Db, userId: string, keepSessionId: string | null) {
+  await db.delete(session).where(and(eq(session.userId, userId), keepSessionId ? ne(session.id, keepSessionId) : undefined));
 }
 
 export async function deleteExpiredSessions(db: Db, now: Date) {

@@ -25,6 +25,13 @@ export class SessionCache {
     this.entries.delete(sessionId);
   }
 
+  /** Drops every cached session of one account (its password changed or was reset). */
+  forgetUser(userId: string) {
+    for (const [sessionId, entry] of this.entries) {
+      if (entry.value?.actor.userId === userId) this.entries.delete(sessionId);
+    }
+  }
+
   clear() {
     this.entries.clear();
   }

@@ -20,6 +20,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every /api route declares what it needs; the app refuses to start otherwise. */
     permission?: RoutePermission;
+    /** Open to a session whose password must be changed first (reading the session, signing out, changing the password). */
+    beforePasswordChange?: true;
   }
   interface FastifyRequest {
     actor: Actor | null;

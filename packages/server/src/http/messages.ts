@@ -32,6 +32,15 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   unknownJurisdiction: { zh: '行政区划不存在或不在您的辖区内', en: 'Unknown jurisdiction, or outside your jurisdiction' },
   unknownDivisionCode: { zh: '未知的行政区划代码 {code}', en: 'Unknown division code {code}' },
   householdMismatch: { zh: '户不属于所选辖区', en: 'The household is not in the chosen jurisdiction' },
+  passwordChangeRequired: {
+    zh: '请先修改一次性密码，然后才能继续操作',
+    en: 'Change your one-time password before doing anything else',
+  },
+  samePassword: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  accountBeyondScope: {
+    zh: '该账号还拥有超出您管辖范围的角色，请由上级管理员处理',
+    en: 'This account also holds roles beyond your scope: an administrator above you must do this',
+  },
   weakPassword: { zh: '密码至少 10 位，且包含字母和数字', en: 'A password needs 10+ characters with letters and digits' },
   reasonRequired: { zh: '请填写原因', en: 'A reason is required' },
   cannotRemoveOwnAdmin: { zh: '不能移除自己的管理员角色', en: 'You cannot remove your own admin role' },

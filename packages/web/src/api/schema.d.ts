@@ -371,7 +371,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change my password */
+        /** Change my password; ends my other sessions */
         post: {
             parameters: {
                 query?: never;

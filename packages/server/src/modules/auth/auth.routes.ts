@@ -58,7 +58,10 @@ export function authRoutes(api: Api, deps: AppDeps) {
   );
   api.post(
     '/auth/logout',
-    { config: { permission: 'authenticated' }, schema: { tags, summary: 'Sign out', response: { 204: Type.Null(), ...errorResponses } } },
+    {
+      config: { permission: 'authenticated', beforePasswordChange: true },
+      schema: { tags, summary: 'Sign out', response: { 204: Type.Null(), ...errorResponses } },
+    },
     async (request, reply) => {
       if (request.sessionId) await logout(db, deps.sessions, contextOf(request), request.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -68,7 +71,7 @@ export function authRoutes(api: Api, deps: AppDeps) {
   api.get(
     '/auth/me',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', beforePasswordChange: true },
       schema: { tags, summary: 'Who I am, my roles and permissions', response: { 200: Me, ...errorResponses } },
     },
     async (request) => {
@@ -89,10 +92,10 @@ export function authRoutes(api: Api, deps: AppDeps) {
   api.post(
     '/auth/password',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', beforePasswordChange: true },
       schema: {
         tags,
-        summary: 'Change my password',
+        summary: 'Change my password; ends my other sessions',
         body: Type.Object(
           { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 200 }) },
           { additionalProperties: false },
@@ -101,7 +104,7 @@ export function authRoutes(api: Api, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      await changeOwnPassword(deps, contextOf(request), request.body.currentPassword, request.body.newPassword);
+      await changeOwnPassword(deps, contextOf(request), request.sessionId, request.body.currentPassword, request.body.newPassword);
       return reply.status(204).send(null);
     },
   );

@@ -1,6 +1,6 @@
 import { and, asc, eq, like, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { jurisdiction, person, place } from '../../db/schema/index.ts';
+import { jurisdiction, keyPersonEpisode, person, place } from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';
 import type { PersonInsert } from './person-record.ts';
 
@@ -89,4 +89,18 @@ export async function householdMembers(db: Db, householdId: string) {
     .from(person)
     .where(eq(person.householdId, householdId))
     .orderBy(asc(person.name));
+}
+
+/** Whether the person is in an active episode at a quarantine site inside one of the subtrees. */
+export async function placedAtSiteUnder(db: Db, personId: string, sitePaths: readonly string[]): Promise<boolean> {
+  if (sitePaths.length === 0) return false;
+  const rows = await db
+    .select({ id: keyPersonEpisode.id })
+    .from(keyPersonEpisode)
+    .innerJoin(place, eq(place.id, keyPersonEpisode.siteId))
+    .where(
+      and(eq(keyPersonEpisode.personId, personId), eq(keyPersonEpisode.status, 'active'), underAnyPath(place.jurisdictionPath, sitePaths)),
+    )
+    .limit(1);
+  return rows.length > 0;
 }

@@ -18,6 +18,7 @@ import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
 import { findPlaceById } from '../places/place.repository.ts';
+import { fullViewAllowed } from './full-view.ts';
 import {
   findPersonById,
   findPersonByIdHash,
@@ -69,8 +70,8 @@ async function readablePerson(deps: Deps, context: RequestContext, id: string) {
 /** The detail view shows full values to those allowed, and every view is audited with its purpose. */
 export async function viewPerson(deps: Deps, context: RequestContext, id: string, purpose: string | undefined) {
   const { person, jurisdictionName, householdName } = await readablePerson(deps, context, id);
-  const full = pathInScope(person.jurisdictionPath, scopePaths(context.actor.grants, 'person.readFull'));
   const db = deps.database.db;
+  const full = await fullViewAllowed(db, context, person);
   await recordAudit(db, context, {
     action: full ? 'person.viewFull' : 'person.view',
     entityType: 'person',

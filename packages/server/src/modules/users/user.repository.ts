@@ -61,6 +61,7 @@ export async function listUsers(
         id: appUser.id,
         username: appUser.username,
         displayName: appUser.displayName,
+        personId: appUser.personId,
         disabled: appUser.disabled,
         lockedUntil: appUser.lockedUntil,
         lastLoginAt: appUser.lastLoginAt,

@@ -1,7 +1,19 @@
-import { AppError, COUNTRY_ROOT, conflict, forbidden, invalid, notFound, pathInScope, type Role, scopePaths } from '@fangkong/core';
+import {
+  AppError,
+  COUNTRY_ROOT,
+  conflict,
+  forbidden,
+  invalid,
+  maskName,
+  maskUsername,
+  notFound,
+  pathInScope,
+  type Role,
+  scopePaths,
+} from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
-import { findUserById, findUserByUsername, grantsOfUser } from '../../auth/auth.repository.ts';
+import { deleteSessionsOfUser, findUserById, findUserByUsername, grantsOfUser } from '../../auth/auth.repository.ts';
 import { generatePassword, hashPassword, passwordIsStrong, verifyPassword } from '../../auth/passwords.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -60,7 +72,12 @@ export async function createUser(deps: Deps, context: RequestContext, input: New
       entityType: 'app_user',
       entityId: user.id,
       jurisdictionPath: target.path,
-      after: { username: user.username, displayName: input.displayName, role: input.role, jurisdiction: target.code },
+      after: {
+        username: user.username,
+        displayName: input.role === 'resident' ? maskName(input.displayName) : input.displayName,
+        role: input.role,
+        jurisdiction: target.code,
+      },
     });
     return user;
   });
@@ -78,6 +95,38 @@ async function administeredUser(deps: Deps, context: RequestContext, userId: str
   return { user, grants };
 }
 
+/**
+ * A user whose every role lies inside the caller's admin scope: only then may the caller take the account
+ * over (reset its password). issue 12 defect 6: an admin of a town reset a county account's password.
+ */
+async function whollyAdministeredUser(deps: Deps, context: RequestContext, userId: string) {
+  const administered = await administeredUser(deps, context, userId);
+  const scope = adminScope(context);
+  if (!administered.grants.every((g) => pathInScope(g.jurisdictionPath, scope)))
+    throw new AppError('forbidden', 'accountBeyondScope', 'id');
+  return administered;
+}
+
+type ListedUser = Awaited<ReturnType<typeof listUsers>>['items'][number];
+type ListedRole = Awaited<ReturnType<typeof rolesOfUsers>>[number];
+
+/**
+ * A list shows personal data masked (issue 12 defect 7): a username that is a phone or ID number, and the
+ * name of an account that stands for a resident. Staff names stay readable: admins work with them.
+ */
+function listedAccount({ personId, ...user }: ListedUser, allRoles: ListedRole[]) {
+  const roles = allRoles.filter((r) => r.userId === user.id).map(({ userId: _, jurisdictionPath: __, ...r }) => r);
+  const resident = personId !== null || roles.some((r) => r.role === 'resident');
+  return {
+    ...user,
+    username: maskUsername(user.username),
+    displayName: resident ? maskName(user.displayName) : user.displayName,
+    lockedUntil: user.lockedUntil?.toISOString() ?? null,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    roles,
+  };
+}
+
 export async function listUsersWithRoles(deps: Deps, context: RequestContext, text: string | undefined, limit: number, offset: number) {
   const db = deps.database.db;
   const page = await listUsers(db, scopePaths(context.actor.grants, 'user.read'), isRootAdmin(context), text, limit, offset);
@@ -85,15 +134,7 @@ export async function listUsersWithRoles(deps: Deps, context: RequestContext, te
     db,
     page.items.map((u) => u.id),
   );
-  return {
-    total: page.total,
-    items: page.items.map((u) => ({
-      ...u,
-      lockedUntil: u.lockedUntil?.toISOString() ?? null,
-      lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-      roles: roles.filter((r) => r.userId === u.id).map(({ userId: _, jurisdictionPath: __, ...r }) => r),
-    })),
-  };
+  return { total: page.total, items: page.items.map((u) => listedAccount(u, roles)) };
 }
 
 export async function grantRole(deps: Deps, context: RequestContext, userId: string, role: Role, jurisdictionId: string) {
@@ -158,12 +199,14 @@ export async function changeUser(
   deps.sessions.clear();
 }
 
+/** A one-time password the account must change at its next sign-in (enforced by the auth hook); its sessions end. */
 export async function resetPassword(deps: Deps, context: RequestContext, userId: string, reason: string) {
-  const { grants } = await administeredUser(deps, context, userId);
+  const { grants } = await whollyAdministeredUser(deps, context, userId);
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   await deps.database.db.transaction(async (tx) => {
     await updateUser(tx, userId, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+    await deleteSessionsOfUser(tx, userId, null);
     await recordAudit(tx, context, {
       action: 'user.resetPassword',
       entityType: 'app_user',
@@ -172,18 +215,24 @@ export async function resetPassword(deps: Deps, context: RequestContext, userId:
       reason,
     });
   });
+  deps.sessions.forgetUser(userId);
   return { oneTimePassword: password };
 }
 
-export async function changeOwnPassword(deps: Deps, context: RequestContext, current: string, next: string) {
+/** Changes the caller's password; every other session of the account ends, the one that changed it goes on. */
+export async function changeOwnPassword(deps: Deps, context: RequestContext, sessionId: string | null, current: string, next: string) {
   const db = deps.database.db;
   const user = context.actor.userId ? await findUserById(db, context.actor.userId) : undefined;
   if (!user) throw new AppError('unauthenticated', 'unauthenticated');
   if (!(await verifyPassword(user.passwordHash, current))) throw invalid('currentPassword', 'badCredentials');
   if (!passwordIsStrong(next)) throw invalid('newPassword', 'weakPassword');
+  // A one-time password kept as the new one would stay known to the admin who issued it.
+  if (next === current) throw invalid('newPassword', 'samePassword');
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
     await updateUser(tx, user.id, { passwordHash, mustChangePassword: false });
+    await deleteSessionsOfUser(tx, user.id, sessionId);
     await recordAudit(tx, context, { action: 'user.changePassword', entityType: 'app_user', entityId: user.id });
   });
+  deps.sessions.forgetUser(user.id);
 }

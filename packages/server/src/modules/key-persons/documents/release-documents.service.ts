@@ -1,4 +1,4 @@
-import { AppError, findEdition, maskIdNumber, pathInScope, scopePaths } from '@fangkong/core';
+import { AppError, findEdition, fullViewScope, maskIdNumber, pathInScope, scopePaths } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
 import type { RequestContext } from '../../../http/context.ts';
@@ -9,10 +9,13 @@ import { releaseTableXlsx } from './release-table.xlsx.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'cipher' | 'clock'>;
 
-/** Full ID numbers print only for callers allowed to see them; others get the masked form. */
+/** Full ID numbers print only for callers allowed to see them (site staff: of their sites' people); others get the masked form. */
 function idNumberFor(deps: Deps, context: RequestContext, record: ReleaseRecordRow): string {
   const full = deps.cipher.decrypt(record.id_cipher);
-  return pathInScope(record.jurisdiction_path, scopePaths(context.actor.grants, 'person.readFull')) ? full : maskIdNumber(full);
+  const scope = fullViewScope(context.actor.grants);
+  const allowed =
+    pathInScope(record.jurisdiction_path, scope.paths) || (record.site_path !== null && pathInScope(record.site_path, scope.sitePaths));
+  return allowed ? full : maskIdNumber(full);
 }
 
 export async function releaseNotice(deps: Deps, context: RequestContext, episodeId: string, purpose: string) {

@@ -14,6 +14,7 @@ export interface ReleaseRecordRow {
   edition_id: string;
   plan: Record<string, unknown>;
   site_name: string | null;
+  site_path: string | null;
   room_code: string | null;
   cadre_name: string | null;
   medic_name: string | null;
@@ -26,7 +27,7 @@ export interface ReleaseRecordRow {
 const releaseRecordQuery = (where: ReturnType<typeof sql>) => sql`
   select e.id as episode_id, p.name as person_name, p.gender, p.id_cipher, e.category, e.start_date::text as start_date,
          e.planned_release_date::text as planned_release_date, e.released_at, e.edition_id, e.plan,
-         site.name as site_name, room.code as room_code, cadre.display_name as cadre_name, medic.display_name as medic_name,
+         site.name as site_name, site.jurisdiction_path as site_path, room.code as room_code, cadre.display_name as cadre_name, medic.display_name as medic_name,
          (select signed_at from release_signature s where s.episode_id = e.id and s.role = 'assigned_cadre') as cadre_signed_at,
          (select signed_at from release_signature s where s.episode_id = e.id and s.role = 'assigned_medic') as medic_signed_at,
          j.name as jurisdiction_name, e.jurisdiction_path

@@ -90,7 +90,7 @@ async function incomingTransfer(db: Db, context: RequestContext, id: string): Pr
 async function checkReceivingRoom(tx: Db, siteId: string | null, receivingPath: string, roomId: string) {
   if (!siteId) throw invalid('roomId', 'roomWithoutSite');
   const site = await findPlaceById(tx, siteId);
-  if (!site || !site.jurisdictionPath.startsWith(receivingPath)) throw invalid('roomId', 'roomNotInSite');
+  if (!site?.jurisdictionPath.startsWith(receivingPath)) throw invalid('roomId', 'roomNotInSite');
   await checkRoomForEpisode(tx, siteId, roomId);
 }
 

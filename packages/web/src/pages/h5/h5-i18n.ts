@@ -80,7 +80,8 @@ const zh = {
   arrived: '已抵达',
   markArrived: '确认已抵达',
   dependants: '家属代办',
-  dependantsHint: '为子女、老人代查健康码：需核验证件号、姓名，并且与您同户，或填写登记在册的家属手机号。最多 {limit} 人。',
+  dependantsHint:
+    '为子女、老人代查健康码：需核验证件号、姓名，并且与您同户，或填写登记在册的家属手机号；成年家属须本人同意后生效。最多 {limit} 人。',
   addDependant: '添加家属',
   relation: '关系',
   'relation.child': '子女',
@@ -200,7 +201,7 @@ const en: Record<H5Key, string> = {
   markArrived: 'I have arrived',
   dependants: 'Family proxy',
   dependantsHint:
-    'Hold the code of a child or an elderly relative: their ID number and name, and the same household or the phone the registry holds. At most {limit}.',
+    'Hold the code of a child or an elderly relative: their ID number and name, and the same household or the phone the registry holds; an adult must consent first. At most {limit}.',
   addDependant: 'Add a dependant',
   relation: 'Relation',
   'relation.child': 'Child',

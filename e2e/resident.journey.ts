@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { addDays, shanghaiDate } from '@fangkong/core';
 import type { Page } from 'playwright-core';
+import { LogSmsSender } from '../packages/server/src/sms/log-sms-sender.ts';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId } from '../packages/server/src/testing/factories.ts';
 import { type JourneyServer, openPhone, screenshot, skipReason, useJourney } from './harness.ts';
 
@@ -31,6 +32,18 @@ async function seed(server: JourneyServer): Promise<void> {
   }
 }
 
+/** The code the demo's log sender "sent" to a phone (issue 12 defect 5: registration needs it). */
+async function smsCodeTo(server: JourneyServer, phone: string): Promise<string> {
+  const sms = server.deps.sms;
+  assert.ok(sms instanceof LogSmsSender, 'the journey runs with the log SMS sender');
+  for (let i = 0; i < 50; i++) {
+    const code = sms.lastCodeTo(phone);
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no SMS code to ${phone}`);
+}
+
 /** A resident on a phone: registers, declares health, adds a child through the proxy check and shows the child's code. */
 describe('resident journey (H5, 390×844)', { skip: skipReason(), timeout: 240_000 }, () => {
   const journey = useJourney('resident journey', { seed, pages: 0, timeoutMs: 180_000 });
@@ -43,11 +56,14 @@ describe('resident journey (H5, 390×844)', { skip: skipReason(), timeout: 240_0
     page = await openPhone(journey.browser, server.baseUrl, problems);
   });
 
-  it('registers with ID, name and the registered phone, then signs in with the phone', async () => {
+  it('registers with ID, name, the registered phone and the code sent to it, then signs in with the phone', async () => {
     await page.goto('/h5/register');
     await page.getByTestId('reg-id').fill(MOTHER.idNumber);
     await page.getByTestId('reg-name').fill(MOTHER.name);
     await page.getByTestId('reg-phone').fill(MOTHER.phone);
+    await page.getByTestId('reg-send-code').click();
+    await page.getByText('验证码已发送到登记手机号').waitFor();
+    await page.getByTestId('reg-code').fill(await smsCodeTo(server, MOTHER.phone));
     await page.getByTestId('reg-password').fill(PASSWORD);
     await page.getByTestId('reg-submit').click();
     await page.getByTestId('h5-login').waitFor();

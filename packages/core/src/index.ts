@@ -16,6 +16,7 @@ export * from './closed-management/checkpoint-rules.ts';
 export * from './codes/code-colour.ts';
 export * from './codes/code-rules.ts';
 export * from './codes/code-types.ts';
+export * from './codes/resident-rules.ts';
 export * from './demo/addresses.ts';
 export * from './demo/households.ts';
 export * from './demo/names.ts';

@@ -40,6 +40,8 @@ export interface Config {
   overloadMaxDelayMs: number;
   /** Overload guard: event-loop utilisation (0–1) under traffic above which a share of new requests is shed; above 1 turns it off. */
   overloadMaxUtilization: number;
+  /** FANGKONG_SMS_SENDER: who sends one-time codes to residents' phones (`log`: the demo's log sender). */
+  smsSender: string;
 }
 
 export class ConfigError extends Error {}
@@ -102,6 +104,15 @@ function uploadLimits(env: Env): UploadLimits {
   };
 }
 
+/** SMS senders this build knows (docs/operations.md: adding a provider). */
+const SMS_SENDERS = ['log'];
+
+function smsSender(env: Env): string {
+  const kind = env.FANGKONG_SMS_SENDER || 'log';
+  if (!SMS_SENDERS.includes(kind)) throw new ConfigError(`FANGKONG_SMS_SENDER must be one of ${SMS_SENDERS.join(', ')}`);
+  return kind;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and validates the environment once at boot; a bad value stops start-up with a clear message. */
@@ -138,6 +149,7 @@ export function loadConfig(env: Env = process.env): Config {
     overloadMaxInFlight: integer(env, 'FANGKONG_OVERLOAD_MAX_IN_FLIGHT', 1000, 1, 1_000_000),
     overloadMaxDelayMs: integer(env, 'FANGKONG_OVERLOAD_MAX_DELAY_MS', 200, 10, 60_000),
     overloadMaxUtilization: integer(env, 'FANGKONG_OVERLOAD_MAX_UTILIZATION_PERCENT', 98, 50, 101) / 100,
+    smsSender: smsSender(env),
     webDistDir: path.resolve(env.FANGKONG_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
   };
 }

@@ -6,6 +6,7 @@ import { seedDemoIfEmpty } from './demo/demo-seed.ts';
 import { scheduleCaseClockSweep } from './jobs/case-clock-sweep.ts';
 import { scheduleDailySweep } from './jobs/daily-sweep.ts';
 import { openRuntime } from './runtime.ts';
+import { LogSmsSender } from './sms/log-sms-sender.ts';
 
 async function main() {
   const started = Date.now();
@@ -20,6 +21,8 @@ async function main() {
       `首次启动：管理员账号 admin，一次性密码 ${oneTimePassword}（登录后请修改） / first start: admin one-time password ${oneTimePassword}`,
     );
   const app = await buildApp(deps, { level: config.logLevel });
+  // The demo's codes go to the server log, where the operator reads them (docs/operations.md).
+  if (deps.sms instanceof LogSmsSender) deps.sms.log = app.log;
   const close = async () => {
     await app.close();
     await deps.database.close();

@@ -6,6 +6,7 @@ import { type Config, loadConfig } from './config.ts';
 import { loadOrCreateDataKey } from './crypto/data-key.ts';
 import { PersonalDataCipher } from './crypto/personal-data-cipher.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { smsSenderFor } from './sms/log-sms-sender.ts';
 
 /** Opens the database, applies migrations and assembles what the app and the CLI share. */
 export async function openRuntime(config: Config = loadConfig(), database?: Database): Promise<AppDeps> {
@@ -18,6 +19,7 @@ export async function openRuntime(config: Config = loadConfig(), database?: Data
     cipher: new PersonalDataCipher(loadOrCreateDataKey(config.dataKey, config.dataDir)),
     sessions: new SessionCache(),
     codeKeys: await CodeKeyRing.open(config.dataDir),
+    sms: smsSenderFor(config.smsSender),
     clock: () => new Date(),
   };
 }

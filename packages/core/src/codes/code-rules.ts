@@ -108,6 +108,14 @@ export const SEED_2020_CODE_RULES: CodeRuleSet = {
       true,
     ),
   },
+  proxyConsentAge: {
+    years: 18,
+    basis: clause(
+      'Civil Code',
+      '第十七条、第二十三条',
+      'Adults (18 and over) decide for themselves; a guardian acts for a minor: an adult consents to a proxy (issue 12 defect 5)',
+    ),
+  },
   appealDeadlineHours: {
     hours: 24,
     basis: clause('seed 000', '§四(三)', 'An appeal against a colour is decided within 24 hours (configured)', true),

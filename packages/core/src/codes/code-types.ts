@@ -48,6 +48,8 @@ export interface CodeRuleSet {
   inboundReportDaysAhead: { days: number; basis: Clause };
   /** How many dependants one resident account may hold as a family proxy. */
   proxyDependantLimit: { count: number; basis: Clause };
+  /** From this age a person must consent before anyone holds their code by proxy; younger ones a family member adds directly. */
+  proxyConsentAge: { years: number; basis: Clause };
   /** Hours the staff have to decide a resident's appeal against a colour. */
   appealDeadlineHours: { hours: number; basis: Clause };
   /** The longest a manual colour change may stay in force before the rules decide again. */

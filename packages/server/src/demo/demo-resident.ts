@@ -4,7 +4,8 @@ import { findUserByUsername } from '../auth/auth.repository.ts';
 import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { systemContext } from '../http/context.ts';
-import { insertProxyLink, setUserPerson } from '../modules/residents/resident.repository.ts';
+import { insertProxyLink } from '../modules/residents/proxy-link.repository.ts';
+import { setUserPerson } from '../modules/residents/resident.repository.ts';
 
 interface Member {
   id: string;

@@ -523,6 +523,10 @@ const ROUTES: Record<string, RouteEntry> = {
     exception:
       'public: opens an account only when ID, name and registry phone match; one answer for every refusal, rate-limited per address',
   },
+  'POST /api/residents/register/code': {
+    exception:
+      'public: sends a code to the registry phone only when ID, name and phone match; one answer for every refusal, rate-limited per address and per phone',
+  },
   'GET /api/me': { cases: () => [{ path: '/api/me', expect: 'refused' }] },
   ...Object.fromEntries(
     ['code', 'code-history', 'results', 'declarations', 'arrivals', 'appeals'].map((what) => [
@@ -560,6 +564,15 @@ const ROUTES: Record<string, RouteEntry> = {
     ],
   },
   'POST /api/me/dependants/:id/revoke': { cases: (a) => [{ path: `/api/me/dependants/${a.personId}/revoke`, expect: 'refused' }] },
+  'POST /api/me/dependants/:id/consent-code': {
+    cases: (a) => [{ path: `/api/me/dependants/${a.personId}/consent-code`, expect: 'refused' }],
+  },
+  'POST /api/me/dependants/:id/consent': {
+    cases: (a) => [{ path: `/api/me/dependants/${a.personId}/consent`, expect: 'refused', body: { code: '123456' } }],
+  },
+  'GET /api/me/proxies': { cases: () => [{ path: '/api/me/proxies', expect: 'refused' }] },
+  'POST /api/me/proxies/:id/consent': { cases: (a) => [{ path: `/api/me/proxies/${a.personId}/consent`, expect: 'refused' }] },
+  'POST /api/me/proxies/:id/revoke': { cases: (a) => [{ path: `/api/me/proxies/${a.personId}/revoke`, expect: 'refused' }] },
   'GET /api/checkpoints': { cases: () => [empty('/api/checkpoints')] },
   'POST /api/checkpoints/:id/scans': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/scans`, { token: 'a.b.c' })] },
   'POST /api/checkpoints/:id/outsiders': {

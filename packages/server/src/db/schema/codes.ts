@@ -146,9 +146,43 @@ export const proxyLink = pgTable(
     relation: text('relation').notNull(),
     /** Which second factor the registry confirmed: `household` (same household) or `phone`. */
     verifiedBy: text('verified_by').notNull(),
+    /** `pending` until an adult dependant consents (issue 12 defect 5), then `active`; `revoked` by either side. */
     status: text('status').notNull().default('active'),
+    /** How an adult consented: `account` (signed in as themself) or `code` (the code sent to their registry phone). */
+    consentBy: text('consent_by'),
+    consentAt: timestamp('consent_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** Who revoked: the proxy's own account or the dependant's. */
+    revokedBy: uuid('revoked_by').references(() => appUser.id),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('proxy_link_active_idx').on(t.proxyUserId, t.dependantPersonId).where(sql`status = 'active'`)],
+  (t) => [
+    uniqueIndex('proxy_link_open_idx').on(t.proxyUserId, t.dependantPersonId).where(sql`status in ('active', 'pending')`),
+    index('proxy_link_dependant_idx').on(t.dependantPersonId),
+  ],
+);
+
+/**
+ * A one-time code sent by SMS to a person's registry phone: it proves the phone is in the hand of whoever
+ * registers (`registration`) or consents to a proxy (`proxy_consent`). Only a keyed hash of the code is kept.
+ */
+export const oneTimeCode = pgTable(
+  'one_time_code',
+  {
+    id: idColumn(),
+    purpose: text('purpose').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    /** The proxy request a `proxy_consent` code answers. */
+    proxyLinkId: uuid('proxy_link_id').references(() => proxyLink.id),
+    /** Keyed hash of the phone the code went to (rate limit per phone). */
+    phoneHash: text('phone_hash').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (t) => [index('one_time_code_phone_idx').on(t.phoneHash, t.createdAt), index('one_time_code_person_idx').on(t.personId, t.purpose)],
 );

@@ -1,4 +1,14 @@
-import { addDays, arrivalReportLate, conflict, invalid, shanghaiDate } from '@fangkong/core';
+import {
+  addDays,
+  arrivalDateProblem,
+  arrivalReportLate,
+  caseRules,
+  conflict,
+  editionInForce,
+  invalid,
+  pastReportDateProblem,
+  shanghaiDate,
+} from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -13,7 +23,7 @@ const ARRIVALS_SHOWN = 20;
 export interface Declaration {
   temperature?: number;
   symptoms: string[];
-  travel?: { place: string; riskLevel?: 'low' | 'medium' | 'high' }[];
+  travel?: { place: string; riskLevel?: 'low' | 'medium' | 'high'; date?: string }[];
 }
 
 export interface ArrivalInput {
@@ -31,11 +41,32 @@ const declarationView = (row: Awaited<ReturnType<typeof upsertDeclaration>>) => 
   viaProxy: row.viaProxy,
 });
 
+/**
+ * How far back a resident's reported dates may lie, and how far ahead an arrival: the exposure look-back window
+ * of the edition in force (14 days in the seeds; seed 003 item 15, national 9th edition 四(一)1).
+ */
+function lookbackDays(now: Date): number {
+  const edition = editionInForce(shanghaiDate(now));
+  if (!edition) throw new Error(`no edition in force on ${shanghaiDate(now)}`);
+  return caseRules(edition).exposureLookbackDays.days;
+}
+
+/** Travel dates lie within the look-back window and not after today (issue 12 defect 5); 400 names the entry. */
+function checkTravelDates(input: Declaration, now: Date) {
+  const today = shanghaiDate(now);
+  const days = lookbackDays(now);
+  input.travel?.forEach((entry, i) => {
+    const problem = entry.date ? pastReportDateProblem(entry.date, today, days) : null;
+    if (problem) throw invalid(`travel.${i}.date`, problem, { days });
+  });
+}
+
 /** Today's declaration (Shanghai date), replacing an earlier one of the same day. */
 export async function declareHealth(deps: Deps, context: RequestContext, personId: string, input: Declaration) {
   const db = deps.database.db;
   const target = await residentTarget(db, context, personId);
   const declaredOn = shanghaiDate(deps.clock());
+  checkTravelDates(input, deps.clock());
   return db.transaction(async (tx) => {
     const row = await upsertDeclaration(tx, {
       personId,
@@ -90,7 +121,10 @@ export async function reportArrival(deps: Deps, context: RequestContext, personI
   const db = deps.database.db;
   const target = await residentTarget(db, context, personId);
   const now = deps.clock();
-  if (input.expectedArrival < shanghaiDate(now)) throw invalid('expectedArrival', 'arrivalInPast');
+  // Bounded both ways (issue 12 defect 5): a report dated 2099 would keep the person yellow (not at destination).
+  const days = lookbackDays(now);
+  const problem = arrivalDateProblem(input.expectedArrival, shanghaiDate(now), days);
+  if (problem) throw invalid('expectedArrival', problem, { days });
   const rules = codeRulesInForce(now);
   const late = input.inbound && arrivalReportLate(rules, now, input.expectedArrival);
   return db.transaction(async (tx) => {

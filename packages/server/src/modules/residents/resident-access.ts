@@ -1,7 +1,8 @@
 import { codeRulesFor, editionInForce, notFound, shanghaiDate } from '@fangkong/core';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { activeProxyLink, personIdOfUser, personRow } from './resident.repository.ts';
+import { activeProxyLink } from './proxy-link.repository.ts';
+import { personIdOfUser, personRow } from './resident.repository.ts';
 
 /** The person a resident acts for: themself, or a dependant held through an active, verified proxy link. */
 export interface ResidentTarget {

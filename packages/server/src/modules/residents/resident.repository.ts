@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { appeal, appUser, arrivalReport, healthCodeState, healthDeclaration, person, proxyLink } from '../../db/schema/index.ts';
+import { appeal, appUser, arrivalReport, healthCodeState, healthDeclaration, person } from '../../db/schema/index.ts';
 
 export type DeclarationInsert = typeof healthDeclaration.$inferInsert;
 export type ArrivalInsert = typeof arrivalReport.$inferInsert;
@@ -23,54 +23,6 @@ export async function setUserPerson(db: Db, userId: string, personId: string) {
 
 export async function personRow(db: Db, personId: string) {
   const rows = await db.select().from(person).where(eq(person.id, personId)).limit(1);
-  return rows[0];
-}
-
-const activeLink = (proxyUserId: string) => and(eq(proxyLink.proxyUserId, proxyUserId), eq(proxyLink.status, 'active'));
-
-export async function activeProxyLink(db: Db, proxyUserId: string, dependantPersonId: string) {
-  const rows = await db
-    .select()
-    .from(proxyLink)
-    .where(and(activeLink(proxyUserId), eq(proxyLink.dependantPersonId, dependantPersonId)))
-    .limit(1);
-  return rows[0];
-}
-
-export async function countActiveLinks(db: Db, proxyUserId: string): Promise<number> {
-  const rows = await db.select({ n: count() }).from(proxyLink).where(activeLink(proxyUserId));
-  return Number(rows[0]?.n ?? 0);
-}
-
-/** Dependants held by a proxy, with what a proxy may see of them (name, masked ID). */
-export async function dependantsOf(db: Db, proxyUserId: string) {
-  return db
-    .select({
-      linkId: proxyLink.id,
-      personId: person.id,
-      name: person.name,
-      idMasked: person.idMasked,
-      relation: proxyLink.relation,
-      verifiedBy: proxyLink.verifiedBy,
-      since: proxyLink.createdAt,
-    })
-    .from(proxyLink)
-    .innerJoin(person, eq(person.id, proxyLink.dependantPersonId))
-    .where(activeLink(proxyUserId))
-    .orderBy(proxyLink.createdAt);
-}
-
-export async function insertProxyLink(db: Db, row: typeof proxyLink.$inferInsert) {
-  const rows = await db.insert(proxyLink).values(row).returning({ id: proxyLink.id });
-  return rows[0]?.id ?? '';
-}
-
-export async function revokeProxyLink(db: Db, linkId: string, proxyUserId: string, at: Date) {
-  const rows = await db
-    .update(proxyLink)
-    .set({ status: 'revoked', revokedAt: at, updatedAt: at })
-    .where(and(eq(proxyLink.id, linkId), activeLink(proxyUserId)))
-    .returning({ dependantPersonId: proxyLink.dependantPersonId });
   return rows[0];
 }
 

@@ -1,14 +1,13 @@
-import { AppError } from '@fangkong/core';
 import { type TSchema, Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { LoginThrottle } from '../../auth/login-throttle.ts';
 import { anonymousContext, contextOf } from '../../http/request-context.ts';
-import { type Api, errorResponses, IdParams } from '../../http/schemas.ts';
+import { type Api, errorResponses } from '../../http/schemas.ts';
 import { fileAppeal, listAppeals } from './appeal-filing.service.ts';
 import { confirmArrival, declareHealth, listArrivals, listDeclarations, reportArrival } from './declaration.service.ts';
-import { addDependant, listDependants, removeDependant } from './dependant.service.ts';
+import { dependantRoutes, proxyRoutes } from './dependant.routes.ts';
 import { aboutMe, myCode, myCodeHistory, myResults } from './my-code.service.ts';
-import { registerResident } from './registration.service.ts';
+import { registerResident, requestRegistrationCode } from './registration.service.ts';
 import {
   AppealBody,
   AppealView,
@@ -17,36 +16,70 @@ import {
   ArrivalView,
   CodeHistoryReply,
   CodeReply,
+  CodeSentReply,
   DeclarationBody,
   DeclarationView,
-  DependantBody,
-  DependantView,
   MeReply,
   PersonParams,
   RegistrationBody,
+  RegistrationCodeBody,
   ResultsReply,
   tags,
 } from './resident.schemas.ts';
+import { throttled } from './resident-throttle.ts';
 
 /** Identity checks a proxy may try per account and hour, on top of the per-address limit of registration. */
 const PROXY_CHECKS_PER_HOUR = 10;
 
-function throttled(throttle: LoginThrottle, key: string) {
-  const wait = throttle.take(key, Date.now());
-  if (wait > 0) throw new AppError('tooMany', 'tooManyRequests', undefined, { retryAfter: wait });
-}
-
 /** Residents' own pages (H5): registration, their code and results, declarations, arrival reports, appeals, family proxy. */
 export function residentRoutes(api: Api, deps: AppDeps) {
-  const registrations = new LoginThrottle(deps.config.loginAttemptsPerMinute, 60_000);
   const proxyChecks = new LoginThrottle(PROXY_CHECKS_PER_HOUR, 3_600_000);
+  registrationRoutes(api, deps);
+
+  api.get(
+    '/me',
+    {
+      config: { permission: 'self.read' },
+      schema: { tags, summary: 'The person this resident account stands for', response: { 200: MeReply, ...errorResponses } },
+    },
+    (request) => aboutMe(deps, contextOf(request)),
+  );
+  personRoutes(api, deps);
+  dependantRoutes(api, deps, proxyChecks);
+  proxyRoutes(api, deps);
+}
+
+/**
+ * Registration in two steps (issue 12 defect 5): a one-time code to the registry phone, then the account with
+ * that code. Both count against one per-address limit; the code step is also limited per phone (in the service).
+ */
+function registrationRoutes(api: Api, deps: AppDeps) {
+  const registrations = new LoginThrottle(deps.config.loginAttemptsPerMinute, 60_000);
+  api.post(
+    '/residents/register/code',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: 'Registration step 1: ID number, name and the phone the registry holds must match; a 6-digit code goes to that phone',
+        security: [],
+        body: RegistrationCodeBody,
+        response: { 202: CodeSentReply, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      throttled(registrations, request.ip);
+      const sent = await requestRegistrationCode(deps, anonymousContext(request, 'resident-registration'), request.body);
+      return reply.status(202).send(sent);
+    },
+  );
   api.post(
     '/residents/register',
     {
       config: { permission: 'public' },
       schema: {
         tags,
-        summary: 'A resident opens an account: ID number, name and the phone the registry holds must all match (sign in with the phone)',
+        summary: 'Registration step 2: the same facts and the code sent to the registry phone open the account (sign in with the phone)',
         security: [],
         body: RegistrationBody,
         response: { 201: Type.Object({ username: Type.String() }), ...errorResponses },
@@ -58,16 +91,6 @@ export function residentRoutes(api: Api, deps: AppDeps) {
       return reply.status(201).send(created);
     },
   );
-  api.get(
-    '/me',
-    {
-      config: { permission: 'self.read' },
-      schema: { tags, summary: 'The person this resident account stands for', response: { 200: MeReply, ...errorResponses } },
-    },
-    (request) => aboutMe(deps, contextOf(request)),
-  );
-  personRoutes(api, deps);
-  dependantRoutes(api, deps, proxyChecks);
 }
 
 /** Routes about one person: the caller, or a dependant held by proxy (audited as such); anyone else is 404. */
@@ -160,49 +183,5 @@ function personRoutes(api: Api, deps: AppDeps) {
     },
     async (request, reply) =>
       reply.status(201).send(await fileAppeal(deps, contextOf(request), request.params.personId, request.body.reason)),
-  );
-}
-
-/** Family proxy: dependants added only after the registry's identity check; failed checks refused and audited. */
-function dependantRoutes(api: Api, deps: AppDeps, proxyChecks: LoginThrottle) {
-  api.get(
-    '/me/dependants',
-    {
-      config: { permission: 'self.read' },
-      schema: {
-        tags,
-        summary: 'Dependants I hold by proxy, and the limit',
-        response: { 200: Type.Object({ limit: Type.Integer(), items: Type.Array(DependantView) }), ...errorResponses },
-      },
-    },
-    (request) => listDependants(deps, contextOf(request)),
-  );
-  api.post(
-    '/me/dependants',
-    {
-      config: { permission: 'self.write' },
-      schema: {
-        tags,
-        summary: 'Add a dependant: ID number, name, and the same household or the phone the registry holds (refusals are audited)',
-        body: DependantBody,
-        response: { 201: DependantView, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const context = contextOf(request);
-      throttled(proxyChecks, context.actor.userId ?? request.ip);
-      return reply.status(201).send(await addDependant(deps, context, request.body));
-    },
-  );
-  api.post(
-    '/me/dependants/:id/revoke',
-    {
-      config: { permission: 'self.write' },
-      schema: { tags, summary: 'Stop holding a dependant by proxy', params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
-    },
-    async (request, reply) => {
-      await removeDependant(deps, contextOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
   );
 }

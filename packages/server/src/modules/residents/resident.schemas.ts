@@ -13,16 +13,28 @@ const RiskLevel = Type.Union([Type.Literal('low'), Type.Literal('medium'), Type.
 const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Relation = Type.Union(RELATIONS.map((r) => Type.Literal(r)));
 
+const RegistrationClaim = {
+  idType: IdTypeSchema,
+  idNumber: Type.String({ minLength: 5, maxLength: 40 }),
+  name: Type.String({ minLength: 1, maxLength: 60 }),
+  phone: Type.String({ minLength: 7, maxLength: 20 }),
+};
+
+/** The one-time code sent by SMS: six digits. */
+const OneTimeCode = Type.String({ pattern: '^\\d{6}$' });
+
+export const RegistrationCodeBody = Type.Object(RegistrationClaim, { additionalProperties: false });
+
 export const RegistrationBody = Type.Object(
-  {
-    idType: IdTypeSchema,
-    idNumber: Type.String({ minLength: 5, maxLength: 40 }),
-    name: Type.String({ minLength: 1, maxLength: 60 }),
-    phone: Type.String({ minLength: 7, maxLength: 20 }),
-    password: Type.String({ minLength: 1, maxLength: 200 }),
-  },
+  { ...RegistrationClaim, password: Type.String({ minLength: 1, maxLength: 200 }), code: OneTimeCode },
   { additionalProperties: false },
 );
+
+export const CodeSentReply = Type.Object({ expiresInSeconds: Type.Integer() });
+
+export const ConsentCodeBody = Type.Object({ code: OneTimeCode }, { additionalProperties: false });
+
+const ProxyStatus = Type.Union([Type.Literal('pending'), Type.Literal('active')]);
 
 export const MeReply = Type.Object({
   personId: Uuid,
@@ -60,7 +72,7 @@ export const DeclarationBody = Type.Object(
     travel: Type.Optional(
       Type.Array(
         Type.Object(
-          { place: Type.String({ minLength: 1, maxLength: 100 }), riskLevel: Type.Optional(RiskLevel) },
+          { place: Type.String({ minLength: 1, maxLength: 100 }), riskLevel: Type.Optional(RiskLevel), date: Type.Optional(DateString) },
           { additionalProperties: false },
         ),
         { maxItems: 20 },
@@ -118,6 +130,22 @@ export const DependantView = Type.Object({
   idMasked: Type.String(),
   relation: Relation,
   verifiedBy: Type.String(),
+  /** `pending` until an adult consents (issue 12 defect 5); only an active proxy sees the person. */
+  status: ProxyStatus,
+});
+
+export const AddedDependantView = Type.Intersect([
+  DependantView,
+  Type.Object({ consentCodeSent: Type.Boolean({ description: 'A consent code went to the adult’s registry phone' }) }),
+]);
+
+/** A proxy as the dependant sees it: who (masked), the relation they gave, and whether it waits for consent. */
+export const ProxyView = Type.Object({
+  linkId: Uuid,
+  proxyName: Type.String(),
+  relation: Relation,
+  status: ProxyStatus,
+  since: Type.String(),
 });
 
 export const AppealBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 1000 }) }, { additionalProperties: false });

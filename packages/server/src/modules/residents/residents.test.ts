@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.ts';
+import { LogSmsSender } from '../../sms/log-sms-sender.ts';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 
@@ -26,24 +27,34 @@ describe('residents: registration, own code, declarations, arrivals, family prox
   let resident: TestClient;
 
   const inject = (url: string, payload: object) => runtime.app.inject({ method: 'POST', url, payload });
-  const register = (p: Person, overrides: Record<string, string> = {}) =>
-    inject('/api/residents/register', {
-      idType: 'resident_id',
-      idNumber: p.idNumber,
-      name: p.name,
-      phone: p.phone,
-      password: PASSWORD,
-      ...overrides,
-    });
+  const smsCodeTo = (phone: string) => {
+    assert.ok(runtime.deps.sms instanceof LogSmsSender);
+    return runtime.deps.sms.lastCodeTo(phone) ?? 'none';
+  };
+  const claimOf = (p: Person, overrides: Record<string, string>) => ({
+    idType: 'resident_id',
+    idNumber: p.idNumber,
+    name: p.name,
+    phone: p.phone,
+    ...overrides,
+  });
+  /** Both steps: the code to the registry phone (refused here when the registry check fails), then the account. */
+  const register = async (p: Person, overrides: Record<string, string> = {}) => {
+    const sent = await inject('/api/residents/register/code', claimOf(p, overrides));
+    if (sent.statusCode !== 202) return sent;
+    return inject('/api/residents/register', { ...claimOf(p, overrides), password: PASSWORD, code: smsCodeTo(p.phone) });
+  };
   const audits = (action: string) =>
     queryRows<{ entity_id: string | null; reason: string | null; after: unknown }>(
       runtime.deps.database.db,
       sql`select entity_id, reason, after from audit_event where action = ${action} order by id`,
     );
 
+  let now = new Date(NOW);
+
   before(async () => {
     runtime = await createTestRuntime();
-    runtime.deps.clock = () => new Date(NOW);
+    runtime.deps.clock = () => now;
     const { villageA, villageB } = await addTwoTowns(runtime.deps);
     const home = await addHousehold(runtime.deps, villageA, 'A-2-202');
     await addUser(runtime.deps, 'grid-a', 'grid_worker', villageA.id);
@@ -90,6 +101,7 @@ describe('residents: registration, own code, declarations, arrivals, family prox
     const reply = await register(mother);
     assert.equal(reply.statusCode, 201, reply.body);
     assert.equal((reply.json() as { username: string }).username, mother.phone);
+    now = new Date(now.getTime() + 61_000);
     assert.equal((await register(mother)).statusCode, 403, 'a second account for the same person is refused');
     resident = await loginAs(runtime.app, mother.phone, PASSWORD);
     const me = (await resident.request('GET', '/api/me')).json() as { personId: string; declaredToday: boolean };
@@ -197,8 +209,8 @@ describe('residents: registration, own code, declarations, arrivals, family prox
     assert.equal((await resident.request('GET', `/api/me/persons/${grandpa.id}/code`)).statusCode, 404);
   });
 
-  // CODE-002: a family member applies for and views the code of a dependant (为家人代办)
-  it('adds a child of the same household and a grandparent by the registry phone; proxy views are audited as via proxy', async () => {
+  // CODE-002: a family member applies for and views the code of a dependant (为家人代办); issue 12 defect 5: the adult consents
+  it('adds a child of the same household at once and a grandparent by the registry phone after his consent; proxy views are audited as via proxy', async () => {
     const kid = await resident.request('POST', '/api/me/dependants', {
       idType: 'resident_id',
       idNumber: child.idNumber,
@@ -214,7 +226,15 @@ describe('residents: registration, own code, declarations, arrivals, family prox
       relation: 'grandparent',
       phone: grandpa.phone,
     });
-    assert.equal((elder.json() as { verifiedBy: string }).verifiedBy, 'phone');
+    assert.deepEqual(
+      [(elder.json() as { verifiedBy: string }).verifiedBy, (elder.json() as { status: string }).status],
+      ['phone', 'pending'],
+    );
+    assert.equal((await resident.request('GET', `/api/me/persons/${grandpa.id}/code`)).statusCode, 404, 'nothing before consent');
+    const consent = await resident.request('POST', `/api/me/dependants/${(elder.json() as { linkId: string }).linkId}/consent`, {
+      code: smsCodeTo(grandpa.phone),
+    });
+    assert.equal(consent.statusCode, 200, consent.body);
     const code = await resident.request('GET', `/api/me/persons/${child.id}/code`);
     assert.equal(code.statusCode, 200, code.body);
     assert.equal((code.json() as { viaProxy: boolean }).viaProxy, true);
@@ -267,7 +287,7 @@ describe('residents: registration, own code, declarations, arrivals, family prox
     assert.equal(filed.statusCode, 201, filed.body);
     const appeal = filed.json() as { status: string; viaProxy: boolean; deadlineAt: string; colourAppealed: string };
     assert.deepEqual([appeal.status, appeal.viaProxy, appeal.colourAppealed], ['open', true, 'green']);
-    assert.equal(new Date(appeal.deadlineAt).getTime() - new Date(NOW).getTime(), 24 * 3_600_000);
+    assert.equal(new Date(appeal.deadlineAt).getTime() - now.getTime(), 24 * 3_600_000);
     assert.equal((await resident.request('POST', `/api/me/persons/${child.id}/appeals`, { reason: '再次申诉' })).statusCode, 409);
     const list = (await resident.request('GET', `/api/me/persons/${child.id}/appeals`)).json() as { items: unknown[] };
     assert.equal(list.items.length, 1);
@@ -291,6 +311,8 @@ describe('residents: registration, own code, declarations, arrivals, family prox
   it('limits registration attempts per client address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 25; i++) statuses.push((await register(stranger, { phone: '13900000000' })).statusCode);
+    const withCode = await inject('/api/residents/register', { ...claimOf(stranger, {}), password: PASSWORD, code: '123456' });
+    assert.equal(withCode.statusCode, 429, 'both steps count against one limit');
     assert.equal(statuses.at(-1), 429);
     assert.ok(statuses.every((s) => s === 403 || s === 429));
   });

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import { applyFormError, showSuccess } from '../../components/feedback.tsx';
 import { h5Api, useDependants, useH5Mutation } from './h5-api.ts';
 import { useH5 } from './h5-i18n.ts';
+import { ConsentByCode, MyProxiesCard } from './proxies-card.tsx';
 
 type DependantForm = Parameters<typeof h5Api.addDependant>[0];
 const RELATIONS = ['child', 'parent', 'grandparent', 'spouse', 'other'] as const;
@@ -32,21 +33,32 @@ export function DependantsPage() {
           <List.Item
             data-testid="dependant-item"
             actions={[
-              <Button key="v" type="link" size="small" onClick={() => navigate(`/h5?p=${d.personId}`)} data-testid="dependant-view">
-                {t('viewCode')}
-              </Button>,
+              d.status === 'active' && (
+                <Button key="v" type="link" size="small" onClick={() => navigate(`/h5?p=${d.personId}`)} data-testid="dependant-view">
+                  {t('viewCode')}
+                </Button>
+              ),
               <Popconfirm key="r" title={t('remove')} onConfirm={() => remove.mutate(d.linkId)}>
                 <Button type="link" size="small" danger>
                   {t('remove')}
                 </Button>
               </Popconfirm>,
-            ]}
+            ].filter(Boolean)}
           >
-            <Space direction="vertical" size={0}>
+            <Space direction="vertical" size={4} style={{ width: '100%' }}>
               <span>
                 {d.name} · {t(`relation.${d.relation}`)}
               </span>
-              <Tag>{t(`verifiedBy.${d.verifiedBy === 'phone' ? 'phone' : 'household'}`)}</Tag>
+              <Space size={4}>
+                <Tag>{t(`verifiedBy.${d.verifiedBy === 'phone' ? 'phone' : 'household'}`)}</Tag>
+                <Tag color={d.status === 'pending' ? 'orange' : 'green'}>{t(`status.${d.status}`)}</Tag>
+              </Space>
+              {d.status === 'pending' && (
+                <>
+                  <span style={{ color: '#8c8c8c', fontSize: 12 }}>{t('pendingHint')}</span>
+                  <ConsentByCode linkId={d.linkId} />
+                </>
+              )}
             </Space>
           </List.Item>
         )}
@@ -81,6 +93,7 @@ export function DependantsPage() {
           </Button>
         </Form>
       </Card>
+      <MyProxiesCard />
     </Space>
   );
 }

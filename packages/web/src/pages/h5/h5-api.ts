@@ -13,6 +13,10 @@ export function useDependants() {
   return useQuery({ queryKey: [...H5_KEY, 'dependants'], queryFn: () => unwrap(api.GET('/api/me/dependants')) });
 }
 
+export function useProxies() {
+  return useQuery({ queryKey: [...H5_KEY, 'proxies'], queryFn: () => unwrap(api.GET('/api/me/proxies')) });
+}
+
 export function useCode(personId: string | undefined) {
   return useQuery({
     queryKey: [...H5_KEY, 'code', personId],
@@ -84,6 +88,11 @@ export const h5Api = {
     phone?: string;
   }) => unwrap(api.POST('/api/me/dependants', { body })),
   removeDependant: (id: string) => unwrap(api.POST('/api/me/dependants/{id}/revoke', { params: { path: { id } } })),
+  confirmDependant: (id: string, code: string) =>
+    unwrap(api.POST('/api/me/dependants/{id}/consent', { params: { path: { id } }, body: { code } })),
+  resendConsentCode: (id: string) => unwrap(api.POST('/api/me/dependants/{id}/consent-code', { params: { path: { id } } })),
+  consentToProxy: (id: string) => unwrap(api.POST('/api/me/proxies/{id}/consent', { params: { path: { id } } })),
+  revokeProxy: (id: string) => unwrap(api.POST('/api/me/proxies/{id}/revoke', { params: { path: { id } } })),
   appeal: (personId: string, reason: string) =>
     unwrap(api.POST('/api/me/persons/{personId}/appeals', { ...path(personId), body: { reason } })),
 };

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/client.ts';
 import { signIn } from '../../auth/session.tsx';
@@ -13,12 +14,46 @@ interface RegistrationForm {
   name: string;
   phone: string;
   password: string;
+  code: string;
+}
+
+/** Seconds before another code may be asked for (the server allows one a minute per phone). */
+const RESEND_SECONDS = 60;
+
+function useCountdown() {
+  const [left, setLeft] = useState(0);
+  useEffect(() => {
+    if (left <= 0) return;
+    const timer = setTimeout(() => setLeft(left - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [left]);
+  return [left, setLeft] as const;
+}
+
+/** Step 1 of registration: the registry check, then a code to the registered phone (issue 12 defect 5). */
+function useSendCode(form: ReturnType<typeof Form.useForm<RegistrationForm>>[0]) {
+  const { t } = useH5();
+  const [left, setLeft] = useCountdown();
+  const send = useMutation({
+    mutationFn: async () => {
+      const v = await form.validateFields(['idType', 'idNumber', 'name', 'phone']);
+      return unwrap(api.POST('/api/residents/register/code', { body: v }));
+    },
+    meta: { ownErrors: true },
+    onSuccess: (sent) => {
+      showSuccess(t('codeSent', { minutes: Math.round(sent.expiresInSeconds / 60) }));
+      setLeft(RESEND_SECONDS);
+    },
+    onError: (error) => applyFormError(form, error, ['idNumber', 'name', 'phone']),
+  });
+  return { send, left };
 }
 
 export function RegisterPage() {
   const { t } = useH5();
   const [form] = Form.useForm<RegistrationForm>();
   const navigate = useNavigate();
+  const { send, left } = useSendCode(form);
   const register = useMutation({
     mutationFn: (body: RegistrationForm) => unwrap(api.POST('/api/residents/register', { body })),
     meta: { ownErrors: true },
@@ -26,7 +61,7 @@ export function RegisterPage() {
       showSuccess(t('registered'));
       navigate(`/h5/login?u=${encodeURIComponent(created.username)}`);
     },
-    onError: (error) => applyFormError(form, error, ['password']),
+    onError: (error) => applyFormError(form, error, ['password', 'code']),
   });
   const required = [{ required: true, message: t('required') }];
   return (
@@ -52,6 +87,16 @@ export function RegisterPage() {
           </Form.Item>
           <Form.Item name="phone" label={t('phone')} rules={required}>
             <Input data-testid="reg-phone" inputMode="tel" />
+          </Form.Item>
+          <Form.Item label={t('smsCode')} required={false}>
+            <Space.Compact style={{ width: '100%' }}>
+              <Form.Item name="code" noStyle rules={required}>
+                <Input data-testid="reg-code" inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
+              </Form.Item>
+              <Button onClick={() => send.mutate()} loading={send.isPending} disabled={left > 0} data-testid="reg-send-code">
+                {left > 0 ? t('resendIn', { seconds: left }) : t('sendCode')}
+              </Button>
+            </Space.Compact>
           </Form.Item>
           <Form.Item name="password" label={t('password')} rules={required}>
             <Input.Password data-testid="reg-password" autoComplete="new-password" />

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { InjectOptions } from 'fastify';
-import { addTwoTowns, addUser, loginAs, type TestClient } from '../testing/factories.ts';
+import { addHousehold, addTwoTowns, addUser, loginAs, type TestClient } from '../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 
 /**
@@ -20,12 +20,29 @@ interface Finding {
 describe('inputs found by the route fuzzer are refused with the field at fault', () => {
   let runtime: TestRuntime;
   let grid: TestClient;
+  let gridUserId: string;
+  let householdB: string;
 
   before(async () => {
     runtime = await createTestRuntime();
-    const { villageA } = await addTwoTowns(runtime.deps);
-    await addUser(runtime.deps, 'grid-a', 'grid_worker', villageA.id);
+    const { villageA, villageB } = await addTwoTowns(runtime.deps);
+    gridUserId = (await addUser(runtime.deps, 'grid-a', 'grid_worker', villageA.id)).id;
+    householdB = (await addHousehold(runtime.deps, villageB, 'B-1-101')).id;
     grid = await loginAs(runtime.app, 'grid-a');
+  });
+  /** An event as the fuzzer sent it, at a place that is not the caller's to name. */
+  const event = (placeId: string): InjectOptions => ({
+    method: 'POST',
+    url: '/api/tracing/events',
+    headers: grid.headers,
+    payload: {
+      name: '聚餐',
+      kind: 'workplace',
+      placeId,
+      fromAt: '2020-02-20T00:00:00Z',
+      toAt: '2020-03-01T10:00:00+08:00',
+      participantIds: [],
+    },
   });
   after(() => runtime.close());
 
@@ -43,6 +60,34 @@ describe('inputs found by the route fuzzer are refused with the field at fault',
       status: 400,
       code: 'invalidValue',
       field: 'q',
+    },
+    {
+      name: 'a page number of 1e308 (an offset no bigint holds)',
+      request: () => ({ method: 'GET', url: '/api/persons?page=1e308', headers: grid.headers }),
+      status: 400,
+      code: 'invalidValue',
+      field: 'page',
+    },
+    {
+      name: "a page size of Infinity (passes Ajv's coerced maximum)",
+      request: () => ({ method: 'GET', url: '/api/tracing/events?page=2&pageSize=Infinity', headers: grid.headers }),
+      status: 400,
+      code: 'invalidValue',
+      field: 'pageSize',
+    },
+    {
+      name: 'an event whose placeId is the id of something that is no place (a foreign-key violation)',
+      request: () => event(gridUserId),
+      status: 404,
+      code: 'notFound',
+      field: 'placeId',
+    },
+    {
+      name: "an event at another jurisdiction's place",
+      request: () => event(householdB),
+      status: 404,
+      code: 'notFound',
+      field: 'placeId',
     },
   ];
 

@@ -5,38 +5,40 @@ import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 /** Fastify's own defaults, except removeAdditional: additional properties are refused, not silently dropped. */
 const common: Options = { removeAdditional: false, useDefaults: true, allErrors: false, addUsedSchema: false };
 
-/** Where in a parsed request part the first string holding U+0000 is (`/members/0/name`), or null. */
-export function nulPath(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+/** Why a value cannot be stored or computed with as sent, or null: a NUL in text, a number that is not finite or not exact. */
+function unholdable(value: unknown): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? 'must not contain U+0000' : null;
+  if (typeof value !== 'number') return null;
+  if (!Number.isFinite(value)) return 'must be a finite number';
+  return Number.isInteger(value) && !Number.isSafeInteger(value) ? 'must be an exact integer (at most 2^53 - 1)' : null;
+}
+
+/** The first place in a parsed request part (`/members/0/name`) holding an unholdable value, and why. */
+export function unholdablePath(value: unknown, path = ''): { path: string; message: string } | null {
+  const message = unholdable(value);
+  if (message) return { path, message };
   if (typeof value !== 'object' || value === null) return null;
   for (const [key, item] of Object.entries(value)) {
-    const found = nulPath(item, `${path}/${key}`);
-    if (found !== null) return found;
+    const found = unholdablePath(item, `${path}/${key}`);
+    if (found) return found;
   }
   return null;
 }
 
 /**
- * The schema's check, then no NUL anywhere: PostgreSQL text cannot hold U+0000, so a NUL that got
- * through reached the database as a 500 (found by the route fuzzer, issue 12). Refused as the
- * field's invalid value, like any other schema violation.
+ * The schema's check, then values PostgreSQL cannot take: text cannot hold U+0000, and a query
+ * string's `Infinity` or `1e308` passes Ajv's coerced integer checks (even `maximum`) and ended as a
+ * bigint error. Each was a 500 found by the route fuzzer (issue 12); now the field's invalid value.
  */
-function withoutNul(validate: ValidateFunction) {
+function holdable(validate: ValidateFunction) {
   const check = (data: unknown): boolean => {
     if (!validate(data)) {
       check.errors = validate.errors ?? null;
       return false;
     }
-    const path = nulPath(data);
-    const issue: ErrorObject = {
-      keyword: 'nul',
-      instancePath: path ?? '',
-      schemaPath: '#',
-      params: {},
-      message: 'must not contain U+0000',
-    };
-    check.errors = path === null ? null : [issue];
-    return path === null;
+    const found = unholdablePath(data);
+    check.errors = found ? [{ keyword: 'holdable', instancePath: found.path, schemaPath: '#', params: {}, message: found.message }] : null;
+    return found === null;
   };
   check.errors = null as ErrorObject[] | null;
   return check;
@@ -48,7 +50,7 @@ function validatorOf(options: Options) {
   return (schema: FastifySchema) => {
     const id = (schema as { $id?: string }).$id;
     const known = id ? ajv.getSchema(id) : undefined;
-    return withoutNul(known ?? ajv.compile(schema));
+    return holdable(known ?? ajv.compile(schema));
   };
 }
 

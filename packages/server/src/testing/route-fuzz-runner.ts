@@ -68,7 +68,7 @@ const signedIn = (actor: FuzzActor) => Object.keys(actor.headers).length > 0;
 const INPUT_STATUSES = [400, 413, 415, 422];
 
 /** The table digests as of transaction counter `xid`. */
-interface Snapshot {
+export interface Snapshot {
   xid: string;
   digests: Record<string, string>;
 }
@@ -93,13 +93,13 @@ async function tableDigests(db: Db): Promise<Record<string, string>> {
 }
 
 /** The digests as they are now, recomputed only when the counter moved since `snapshot` (a write went through). */
-async function current(db: Db, snapshot: Snapshot | null): Promise<Snapshot> {
+export async function current(db: Db, snapshot: Snapshot | null): Promise<Snapshot> {
   const xid = await nextXid(db);
   if (snapshot && snapshot.xid === xid) return snapshot;
   return { xid, digests: await tableDigests(db) };
 }
 
-function changedBetween(was: Snapshot, now: Snapshot): string[] {
+export function changedBetween(was: Snapshot, now: Snapshot): string[] {
   if (was.xid === now.xid) return [];
   return Object.keys({ ...was.digests, ...now.digests }).filter((name) => was.digests[name] !== now.digests[name]);
 }

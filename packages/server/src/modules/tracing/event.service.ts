@@ -2,6 +2,7 @@ import { forbidden, invalid, notFound, pathInScope, scopePaths } from '@fangkong
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { findPlaceById } from '../places/place.repository.ts';
 import {
   deleteTransmissionEvent,
   type EventRow,
@@ -50,6 +51,9 @@ async function validate(deps: Deps, context: RequestContext, input: EventInput) 
   const scope = scopePaths(context.actor.grants, 'keyPerson.read');
   const known = (await peopleByIds(deps.database.db, ids)).filter((p) => pathInScope(p.jurisdictionPath, scope));
   if (known.length !== ids.length) throw notFound('participantIds');
+  // So is a place outside it, or an id that is no place (it was a foreign-key 500: issue 12 route fuzz).
+  const place = input.placeId ? await findPlaceById(deps.database.db, input.placeId) : null;
+  if (input.placeId && !(place && pathInScope(place.jurisdictionPath, scope))) throw notFound('placeId');
   return { from, to };
 }
 

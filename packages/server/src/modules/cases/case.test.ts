@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/query-rows.ts';
 import { runCaseClockSweep } from '../../jobs/case-clock-sweep.ts';
 import { addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
@@ -176,6 +178,25 @@ describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-20
     assert.equal(spotAudit.items.length, 1);
     const audit = (await commander.request('GET', '/api/audit?action=case.trajectory.view')).json() as { items: { reason: string }[] };
     assert.equal(audit.items[0]?.reason, '密接排查');
+    // Issue 11 item 3, CASE-002: investigators are assigned from those holding investigation.write over the case
+    const investigators = (await cdc.request('GET', `/api/cases/${id}/investigators`)).json() as {
+      items: { id: string; username: string }[];
+    };
+    assert.deepEqual(
+      investigators.items.map((u) => u.username),
+      ['cdc'],
+      'the county CDC; not 牛塘镇’s, not the commander',
+    );
+    const userId = async (username: string) =>
+      (await queryRows<{ id: string }>(runtime.deps.database.db, sql`select id from app_user where username = ${username}`))[0]?.id;
+    const outsider = await cdc.request('PATCH', `/api/cases/${id}/investigation`, {
+      assignees: [{ userId: await userId('cdc-b'), agency: 'cdc' }],
+    });
+    assert.deepEqual([outsider.statusCode, (outsider.json() as { field: string }).field], [400, 'assignees.0.userId']);
+    const assigned = await cdc.request('PATCH', `/api/cases/${id}/investigation`, {
+      assignees: [{ userId: await userId('cdc'), agency: 'cdc' }],
+    });
+    assert.equal(assigned.statusCode, 200, assigned.body);
     // Issue 11 item 3: the investigation completes only when its questions are answered, and says what is missing
     const early = await cdc.request('PATCH', `/api/cases/${id}/investigation`, { form: { occupation: '教师' }, complete: true });
     const refusal = early.json() as { code: string; field: string; details: { missing: { rule: string }[] } };

@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, ilike, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { queryRows } from '../../db/query-rows.ts';
 import {
   appUser,
   caseClassificationChange,
@@ -165,19 +164,4 @@ export async function findLiveTrajectoryPoint(db: Db, caseId: string, id: string
 
 export async function updateTrajectoryPoint(db: Db, id: string, changes: Partial<typeof trajectoryPoint.$inferInsert>): Promise<void> {
   await db.update(trajectoryPoint).set(changes).where(eq(trajectoryPoint.id, id));
-}
-
-/** Active users holding one of `roles` on a jurisdiction that covers `path` (investigators of a case there). */
-export async function usersCovering(db: Db, path: string, roles: readonly string[]) {
-  if (roles.length === 0) return [];
-  return queryRows<{ id: string; username: string; display_name: string; role: string }>(
-    db,
-    sql`select distinct u.id, u.username, u.display_name, ra.role
-        from role_assignment ra join jurisdiction j on j.id = ra.jurisdiction_id join app_user u on u.id = ra.user_id
-        where ${path} like j.path || '%' and not u.disabled and ra.role in (${sql.join(
-          roles.map((r) => sql`${r}`),
-          sql`, `,
-        )})
-        order by ra.role, u.username`,
-  );
 }

@@ -141,6 +141,15 @@ describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-20
     assert.deepEqual([early.statusCode, (early.json() as { field: string }).field], [400, 'reportedAt']);
   });
 
+  const ANSWERED = {
+    symptoms: ['发热'],
+    exposureHistory: '11月15日与确诊病例同乘公交',
+    travelHistory: '无外地旅居史',
+    occupation: '教师',
+    vaccinationDoses: 2,
+    householdSize: 3,
+  };
+
   it('CASE-002 / SC-20: investigation and sealing done, trajectory recorded and its reads audited; list masks ID numbers', async () => {
     const personId = await newPerson();
     const { id } = (await cdc.request('POST', '/api/cases', { personId, classification: 'suspected', source: 'fever_clinic' })).json() as {
@@ -213,14 +222,7 @@ describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-20
     const badForm = await cdc.request('PATCH', `/api/cases/${id}/investigation`, { form: { householdSize: 0, colour: 'x' } });
     assert.equal(badForm.statusCode, 400);
     const done = await cdc.request('PATCH', `/api/cases/${id}/investigation`, {
-      form: {
-        symptoms: ['发热'],
-        exposureHistory: '11月15日与确诊病例同乘公交',
-        travelHistory: '无外地旅居史',
-        occupation: '教师',
-        vaccinationDoses: 2,
-        householdSize: 3,
-      },
+      form: ANSWERED,
       complete: true,
       sealed: true,
     });
@@ -229,14 +231,7 @@ describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-20
     assert.deepEqual([future.statusCode, (future.json() as { field: string }).field], [400, 'onsetDate']);
     const again = await cdc.request('PATCH', `/api/cases/${id}/investigation`, {
       onsetDate: '2020-11-19',
-      form: {
-        symptoms: ['发热'],
-        exposureHistory: '11月15日与确诊病例同乘公交',
-        travelHistory: '无外地旅居史',
-        occupation: '教师',
-        vaccinationDoses: 2,
-        householdSize: 3,
-      },
+      form: ANSWERED,
       complete: true,
       sealed: true,
     });

@@ -18,6 +18,7 @@ import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findPlaceById } from '../places/place.repository.ts';
+import { usersCovering } from '../users/user.repository.ts';
 import {
   type CaseRow,
   countTrajectory,
@@ -27,7 +28,6 @@ import {
   removeTrajectory,
   updateCase,
   updateInvestigation,
-  usersCovering,
 } from './case.repository.ts';
 import { caseInScope, rulesOfCase } from './case-access.ts';
 

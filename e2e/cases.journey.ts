@@ -114,6 +114,10 @@ describe('cases journey', { skip: skipReason(), timeout: 120_000 }, () => {
   // Issue 11 item 3, CASE-002, CASE-014: the form answered, the investigation completes on time and its report is a PDF
   it('fills the investigation form, completes it on time and prints the report', async () => {
     await page.getByRole('tab', { name: /流行病学调查/ }).click();
+    // CASE-002: the CDC investigator is assigned and leads; the board names them
+    await choose(page, page.getByTestId('investigation-assignees'), CDC);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('investigation-assignees').getByText(CDC, { exact: true }).waitFor();
     await page.getByTestId('investigation-complete').click();
     await page
       .getByText('investigationIncomplete', { exact: false })

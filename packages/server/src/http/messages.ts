@@ -236,6 +236,7 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   spotNotSealed: { zh: '疫点尚未封控，不能解封', en: 'The spot is not sealed yet: it cannot be lifted' },
   spotNotDisinfected: { zh: '疫点尚未完成终末消毒，不能解封', en: 'The spot is not disinfected yet: it cannot be lifted' },
   nothingToChange: { zh: '没有需要保存的内容', en: 'Nothing to save' },
+  notInvestigator: { zh: '该用户不是本病例辖区的流调人员', en: 'This user is not an investigator for the case’s jurisdiction' },
   selfLink: { zh: '不能把病例关联到其本人', en: 'A case cannot be linked to itself' },
   alreadyLinked: { zh: '该人员已关联到此病例', en: 'This person is already linked to the case' },
   noFeverClinicRules: { zh: '该方案未规定发热门诊筛查规则', en: 'The edition has no fever-clinic screening rules' },

@@ -305,6 +305,7 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/cases/:id/trajectory/:pointId/spot': {
     cases: (a) => [refused(`/api/cases/${a.caseId}/trajectory/${a.trajectoryPointId}/spot`, { action: 'sealed' })],
   },
+  'GET /api/cases/:id/investigators': { cases: (a) => [refused(`/api/cases/${a.caseId}/investigators`)] },
   'GET /api/cases/:id/investigation-report.pdf': {
     cases: (a) => [refused(`/api/cases/${a.caseId}/investigation-report.pdf?purpose=walk`)],
   },

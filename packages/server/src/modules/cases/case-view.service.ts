@@ -244,6 +244,7 @@ export async function caseBoard(deps: Deps, context: RequestContext) {
       name: r.personName,
       classification: r.case.classification,
       leadUserId: r.investigation?.leadUserId ?? null,
+      leadName: r.leadName ?? null,
       clocks,
       worst,
     };

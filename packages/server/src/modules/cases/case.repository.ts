@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
+  appUser,
   caseClassificationChange,
   caseReport,
   investigation,
@@ -95,10 +96,11 @@ export async function listCases(db: Db, filter: CaseFilter, limit: number, offse
 /** Open cases with their investigation, for the clock sweep and the board (every jurisdiction when paths is null). */
 export async function openCasesWithInvestigation(db: Db, paths: string[] | null) {
   return db
-    .select({ case: caseReport, investigation, personName: person.name })
+    .select({ case: caseReport, investigation, personName: person.name, leadName: appUser.displayName })
     .from(caseReport)
     .innerJoin(person, eq(person.id, caseReport.personId))
     .leftJoin(investigation, eq(investigation.caseId, caseReport.id))
+    .leftJoin(appUser, eq(appUser.id, investigation.leadUserId))
     .where(and(eq(caseReport.status, 'open'), paths ? underAnyPath(caseReport.jurisdictionPath, paths) : undefined))
     .orderBy(asc(caseReport.reportDueAt));
 }

@@ -24,7 +24,7 @@ import {
 } from './case.schemas.ts';
 import { classifyCase, endCase, openCase, reportCase, suggestFor } from './case.service.ts';
 import { caseBoard, caseDetail, caseList, caseTrajectory, reportCard } from './case-view.service.ts';
-import { addTrajectoryPoint, removeTrajectoryPoint, updateInvestigationOf } from './investigation.service.ts';
+import { addTrajectoryPoint, investigatorsOf, removeTrajectoryPoint, updateInvestigationOf } from './investigation.service.ts';
 import { investigationReport } from './investigation-report.service.ts';
 import { recordSpotAction } from './spot.service.ts';
 
@@ -91,6 +91,24 @@ function caseReadRoutes(api: Api, deps: AppDeps) {
       },
     },
     (request) => caseTrajectory(deps, contextOf(request), request.params.id, request.query.purpose),
+  );
+  api.get(
+    '/cases/:id/investigators',
+    {
+      config: { permission: 'case.read' },
+      schema: {
+        tags,
+        summary: 'Who may be assigned to the investigation: users holding investigation.write over the case',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ id: Uuid, username: Type.String(), displayName: Type.String(), role: Type.String() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => investigatorsOf(deps, contextOf(request), request.params.id),
   );
   api.get(
     '/cases/:id/investigation-report.pdf',

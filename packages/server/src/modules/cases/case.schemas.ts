@@ -182,6 +182,7 @@ export const Board = Type.Object({
       name: Type.String(),
       classification: Type.String(),
       leadUserId: Nullable(Uuid),
+      leadName: Nullable(Type.String()),
       clocks: Type.Array(Clock),
     }),
   ),

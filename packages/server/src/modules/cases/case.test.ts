@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/query-rows.ts';
 import { runCaseClockSweep } from '../../jobs/case-clock-sweep.ts';
 import { addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
@@ -139,6 +141,15 @@ describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-20
     assert.deepEqual([early.statusCode, (early.json() as { field: string }).field], [400, 'reportedAt']);
   });
 
+  const ANSWERED = {
+    symptoms: ['发热'],
+    exposureHistory: '11月15日与确诊病例同乘公交',
+    travelHistory: '无外地旅居史',
+    occupation: '教师',
+    vaccinationDoses: 2,
+    householdSize: 3,
+  };
+
   it('CASE-002 / SC-20: investigation and sealing done, trajectory recorded and its reads audited; list masks ID numbers', async () => {
     const personId = await newPerson();
     const { id } = (await cdc.request('POST', '/api/cases', { personId, classification: 'suspected', source: 'fever_clinic' })).json() as {
@@ -176,6 +187,25 @@ describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-20
     assert.equal(spotAudit.items.length, 1);
     const audit = (await commander.request('GET', '/api/audit?action=case.trajectory.view')).json() as { items: { reason: string }[] };
     assert.equal(audit.items[0]?.reason, '密接排查');
+    // Issue 11 item 3, CASE-002: investigators are assigned from those holding investigation.write over the case
+    const investigators = (await cdc.request('GET', `/api/cases/${id}/investigators`)).json() as {
+      items: { id: string; username: string }[];
+    };
+    assert.deepEqual(
+      investigators.items.map((u) => u.username),
+      ['cdc'],
+      'the county CDC; not 牛塘镇’s, not the commander',
+    );
+    const userId = async (username: string) =>
+      (await queryRows<{ id: string }>(runtime.deps.database.db, sql`select id from app_user where username = ${username}`))[0]?.id;
+    const outsider = await cdc.request('PATCH', `/api/cases/${id}/investigation`, {
+      assignees: [{ userId: await userId('cdc-b'), agency: 'cdc' }],
+    });
+    assert.deepEqual([outsider.statusCode, (outsider.json() as { field: string }).field], [400, 'assignees.0.userId']);
+    const assigned = await cdc.request('PATCH', `/api/cases/${id}/investigation`, {
+      assignees: [{ userId: await userId('cdc'), agency: 'cdc' }],
+    });
+    assert.equal(assigned.statusCode, 200, assigned.body);
     // Issue 11 item 3: the investigation completes only when its questions are answered, and says what is missing
     const early = await cdc.request('PATCH', `/api/cases/${id}/investigation`, { form: { occupation: '教师' }, complete: true });
     const refusal = early.json() as { code: string; field: string; details: { missing: { rule: string }[] } };
@@ -192,14 +222,7 @@ describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-20
     const badForm = await cdc.request('PATCH', `/api/cases/${id}/investigation`, { form: { householdSize: 0, colour: 'x' } });
     assert.equal(badForm.statusCode, 400);
     const done = await cdc.request('PATCH', `/api/cases/${id}/investigation`, {
-      form: {
-        symptoms: ['发热'],
-        exposureHistory: '11月15日与确诊病例同乘公交',
-        travelHistory: '无外地旅居史',
-        occupation: '教师',
-        vaccinationDoses: 2,
-        householdSize: 3,
-      },
+      form: ANSWERED,
       complete: true,
       sealed: true,
     });
@@ -208,14 +231,7 @@ describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-20
     assert.deepEqual([future.statusCode, (future.json() as { field: string }).field], [400, 'onsetDate']);
     const again = await cdc.request('PATCH', `/api/cases/${id}/investigation`, {
       onsetDate: '2020-11-19',
-      form: {
-        symptoms: ['发热'],
-        exposureHistory: '11月15日与确诊病例同乘公交',
-        travelHistory: '无外地旅居史',
-        occupation: '教师',
-        vaccinationDoses: 2,
-        householdSize: 3,
-      },
+      form: ANSWERED,
       complete: true,
       sealed: true,
     });

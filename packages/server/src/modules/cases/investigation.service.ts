@@ -9,6 +9,8 @@ import {
   investigationFormOf,
   investigationGaps,
   notFound,
+  ROLES,
+  roleGrants,
   withDetails,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
@@ -16,6 +18,7 @@ import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findPlaceById } from '../places/place.repository.ts';
+import { usersCovering } from '../users/user.repository.ts';
 import {
   type CaseRow,
   countTrajectory,
@@ -48,6 +51,26 @@ async function investigationOf(deps: Deps, context: RequestContext, caseId: stri
   const inv = await findInvestigation(deps.database.db, row.id);
   if (!inv) throw notFound('id');
   return { row, inv };
+}
+
+const INVESTIGATOR_ROLES = ROLES.filter((role) => roleGrants(role, 'investigation.write'));
+
+/** Who may be assigned to a case's investigation: users holding investigation.write over the case's jurisdiction. */
+export async function investigatorsOf(deps: Deps, context: RequestContext, caseId: string) {
+  const row = await caseInScope(deps.database.db, context, caseId, 'case.read');
+  const users = await usersCovering(deps.database.db, row.jurisdictionPath, INVESTIGATOR_ROLES);
+  return { items: users.map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, role: u.role })) };
+}
+
+/** Every assignee is an investigator of the case (CASE-002): no one from outside its jurisdiction or role. */
+async function checkAssignees(db: Db, row: CaseRow, assignees: NonNullable<InvestigationUpdate['assignees']>) {
+  const allowed = new Set((await usersCovering(db, row.jurisdictionPath, INVESTIGATOR_ROLES)).map((u) => u.id));
+  const seen = new Set<string>();
+  assignees.forEach((a, i) => {
+    if (!allowed.has(a.userId)) throw invalid(`assignees.${i}.userId`, 'notInvestigator');
+    if (seen.has(a.userId)) throw invalid(`assignees.${i}.userId`, 'duplicate');
+    seen.add(a.userId);
+  });
 }
 
 function changesOf(input: InvestigationUpdate, inv: InvestigationRow, userId: string | null, now: Date) {
@@ -84,6 +107,7 @@ export async function updateInvestigationOf(deps: Deps, context: RequestContext,
   const onsetProblem = caseDateProblem({ discoveredAt: found.discoveredAt, onsetDate, reportedAt: found.reportedAt }, now);
   if (onsetProblem) throw onsetProblem;
   const row = { ...found, onsetDate };
+  if (input.assignees) await checkAssignees(deps.database.db, found, input.assignees);
   const changes = changesOf(input, inv, context.actor.userId, now);
   if (Object.keys(changes).length === 0 && input.onsetDate === undefined) throw invalid('body', 'nothingToChange');
   if (changes.state === 'completed') {

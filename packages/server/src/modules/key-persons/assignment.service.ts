@@ -1,10 +1,9 @@
 import { AppError, notFound, pathInScope, ROLES, roleGrants, scopePaths } from '@fangkong/core';
-import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
-import { queryRows } from '../../db/query-rows.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
+import { usersCovering } from '../users/user.repository.ts';
 import { insertEvent, updateEpisode } from './episode.repository.ts';
 import { checkAssignable, episodeInScope } from './episode-access.ts';
 
@@ -16,16 +15,7 @@ const SIGNING_ROLES = ROLES.filter((role) => roleGrants(role, 'keyPerson.sign'))
 export async function assignableUsers(deps: Deps, context: RequestContext, jurisdictionId: string) {
   const target = await findJurisdictionById(deps.database.db, jurisdictionId);
   if (!target || !pathInScope(target.path, scopePaths(context.actor.grants, 'keyPerson.read'))) throw notFound('jurisdictionId');
-  const rows = await queryRows<{ id: string; username: string; display_name: string; role: string }>(
-    deps.database.db,
-    sql`select distinct u.id, u.username, u.display_name, ra.role
-        from role_assignment ra join jurisdiction j on j.id = ra.jurisdiction_id join app_user u on u.id = ra.user_id
-        where ${target.path} like j.path || '%' and not u.disabled and ra.role in (${sql.join(
-          SIGNING_ROLES.map((r) => sql`${r}`),
-          sql`, `,
-        )})
-        order by ra.role, u.username`,
-  );
+  const rows = await usersCovering(deps.database.db, target.path, SIGNING_ROLES);
   return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role }));
 }
 

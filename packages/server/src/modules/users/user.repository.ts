@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/query-rows.ts';
 import { appUser, jurisdiction, roleAssignment } from '../../db/schema/index.ts';
 
 export type UserInsert = typeof appUser.$inferInsert;
@@ -90,4 +91,19 @@ export async function rolesOfUsers(db: Db, userIds: string[]) {
     .from(roleAssignment)
     .innerJoin(jurisdiction, eq(jurisdiction.id, roleAssignment.jurisdictionId))
     .where(inArray(roleAssignment.userId, userIds));
+}
+
+/** Active users holding one of `roles` on a jurisdiction that covers `path` (investigators of a case there). */
+export async function usersCovering(db: Db, path: string, roles: readonly string[]) {
+  if (roles.length === 0) return [];
+  return queryRows<{ id: string; username: string; display_name: string; role: string }>(
+    db,
+    sql`select distinct u.id, u.username, u.display_name, ra.role
+        from role_assignment ra join jurisdiction j on j.id = ra.jurisdiction_id join app_user u on u.id = ra.user_id
+        where ${path} like j.path || '%' and not u.disabled and ra.role in (${sql.join(
+          roles.map((r) => sql`${r}`),
+          sql`, `,
+        )})
+        order by ra.role, u.username`,
+  );
 }

@@ -36,7 +36,7 @@ export function CaseBoardPage() {
           { title: t('case.number'), dataIndex: 'caseNumber', render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link> },
           { title: t('case.name'), dataIndex: 'name' },
           { title: t('case.classification'), dataIndex: 'classification', render: (v: string) => caseLabel(t, 'case.classification', v) },
-          { title: t('case.board.lead'), dataIndex: 'leadUserId', render: (v: string | null) => (v ? v.slice(0, 8) : '—') },
+          { title: t('case.board.lead'), dataIndex: 'leadName', render: (v: string | null) => v ?? '—' },
           { title: t('case.clocks'), dataIndex: 'clocks', render: (_: unknown, r) => <CaseClocks clocks={r.clocks} /> },
         ]}
       />

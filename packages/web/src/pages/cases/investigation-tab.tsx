@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap } from '../../api/client.ts';
@@ -88,6 +88,44 @@ function GapList({ gaps }: { gaps: InvestigationShape['gaps'] }) {
   );
 }
 
+/** The CDC investigators assigned (CASE-002: CDC and police within 24 hours); the first is the lead. */
+function Investigators({ caseId, assigned, editable }: { caseId: string; assigned: string[]; editable: boolean }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const options = useQuery({
+    queryKey: ['cases', caseId, 'investigators'],
+    queryFn: () => unwrap(api.GET('/api/cases/{id}/investigators', { params: { path: { id: caseId } } })),
+  });
+  const assign = useMutation({
+    mutationFn: (userIds: string[]) =>
+      unwrap(
+        api.PATCH('/api/cases/{id}/investigation', {
+          params: { path: { id: caseId } },
+          body: { assignees: userIds.map((userId) => ({ userId, agency: 'cdc' as const })) },
+        }),
+      ),
+    onSuccess: async () => {
+      showSuccess(t('case.investigation.saved'));
+      await client.invalidateQueries({ queryKey: ['cases'] });
+    },
+  });
+  return (
+    <Space wrap>
+      <Typography.Text>{t('case.investigation.investigators')}</Typography.Text>
+      <Select
+        mode="multiple"
+        style={{ minWidth: 320 }}
+        disabled={!editable}
+        value={assigned}
+        loading={options.isFetching || assign.isPending}
+        onChange={(ids: string[]) => assign.mutate(ids)}
+        options={(options.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+        data-testid="investigation-assignees"
+      />
+    </Space>
+  );
+}
+
 /**
  * The investigation (流调, CASE-002): the structured form with the onset date, the gaps checklist, completion
  * (refused by the server while anything is missing), spot sealing, and the report PDF to file (CASE-014).
@@ -124,6 +162,7 @@ export function InvestigationTab({
         <Descriptions.Item label={t('case.investigation.complete')}>{formatTime(investigation.completedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('case.investigation.seal')}>{formatTime(investigation.sealedAt)}</Descriptions.Item>
       </Descriptions>
+      <Investigators caseId={caseId} assigned={investigation.assignees.map((a) => a.userId)} editable={!completed} />
       <GapList gaps={investigation.gaps} />
       <Form
         form={form}

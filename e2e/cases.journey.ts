@@ -1,18 +1,23 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
+import { queryRows } from '../packages/server/src/db/query-rows.ts';
 import { insertPerson } from '../packages/server/src/modules/persons/person.repository.ts';
 import { sealPerson } from '../packages/server/src/modules/persons/person-record.ts';
+import { insertPlace } from '../packages/server/src/modules/places/place.repository.ts';
 import { addTwoTowns, addUser, loginAs, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
 import { choose, type JourneyServer, screenshot, signIn, skipReason, useJourney } from './harness.ts';
 
 /**
- * Cases (issue 11; CASE-001, CASE-006, SC-14): a positive single tube's person becomes an asymptomatic case for the
- * CDC (the 2-hour network-report clock runs from discovery), the CDC user sees it in 病例 with the clock, corrects
- * it to confirmed (订正), records the network report before the clock runs out, and the board shows it reported.
+ * Cases (issue 11; CASE-001, CASE-002, CASE-003, SC-14, SC-20): a fever-clinic patient's single tube comes back
+ * positive from the lab and opens the case by itself (the 2-hour network-report clock runs from the result); the CDC
+ * user sees it in 病例 with the clock, confirms it, records the network report before the clock runs out, adds the
+ * trajectory, handles the spots, completes the investigation and prints its report, and opens a case by hand.
  */
 const CDC = 'cdc';
-const PATIENT = { name: '钱无症', idNumber: residentId('19790303', 911) };
+const LAB_NAME = '武进区疾控中心';
+const PATIENT = { name: '钱发热', idNumber: residentId('19790303', 911) };
 const WALK_IN = { name: '孙就诊', idNumber: residentId('19850505', 913) };
 
 /** Yesterday in Asia/Shanghai as YYYY-MM-DD: trajectory and onset lie before the case's discovery (now). */
@@ -20,8 +25,10 @@ const yesterday = () => new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOS
 
 async function seed(server: JourneyServer): Promise<{ caseId: string }> {
   const deps = server.deps;
-  const { county, villageA } = await addTwoTowns(deps);
+  const { county, townA, villageA } = await addTwoTowns(deps);
   await addUser(deps, CDC, 'cdc_epidemiologist', county.id);
+  await addUser(deps, 'medic-a', 'assigned_medic', townA.id);
+  await addUser(deps, 'lab-county', 'lab_staff', county.id);
   const at = { jurisdictionId: villageA.id, jurisdictionPath: villageA.path };
   const row = sealPerson(deps.cipher, { idType: 'resident_id', ...PATIENT, phone: '13912340911', householdId: null }, at);
   const person = await insertPerson(deps.database.db, row);
@@ -29,10 +36,29 @@ async function seed(server: JourneyServer): Promise<{ caseId: string }> {
     deps.database.db,
     sealPerson(deps.cipher, { idType: 'resident_id', ...WALK_IN, phone: '13912340913', householdId: null }, at),
   );
-  const cdc = await loginAs(server.app, CDC);
-  const reply = await cdc.request('POST', '/api/cases', { personId: person.id, classification: 'asymptomatic', source: 'positive_tube' });
-  assert.equal(reply.statusCode, 201, reply.body);
-  return { caseId: (reply.json() as { id: string }).id };
+  // The fever clinic takes the patient's single tube; the lab's positive result opens the case (issue 11 item 1).
+  const clinic = await insertPlace(deps.database.db, { kind: 'fever_clinic', name: '湖塘卫生院发热门诊', code: 'F-J-01', ...at });
+  const medic = await loginAs(server.app, 'medic-a');
+  const visit = await medic.request('POST', '/api/testing/fever-clinic/visits', {
+    personId: person.id,
+    placeId: clinic.id,
+    barcode: 'FEVER-J-0001',
+    temperatureCelsius: 38.4,
+    labName: LAB_NAME,
+  });
+  assert.equal(visit.statusCode, 201, visit.body);
+  const lab = await loginAs(server.app, 'lab-county');
+  const result = await lab.request('POST', '/api/testing/lab-results', {
+    labName: LAB_NAME,
+    results: [{ barcode: 'FEVER-J-0001', result: 'positive' }],
+  });
+  assert.equal(result.statusCode, 200, result.body);
+  const [opened] = await queryRows<{ id: string }>(
+    deps.database.db,
+    sql`select id from case_report where person_id = ${person.id} and source = 'positive_tube'`,
+  );
+  assert.ok(opened, 'the positive single tube opened the case');
+  return { caseId: opened.id };
 }
 
 describe('cases journey', { skip: skipReason(), timeout: 120_000 }, () => {
@@ -43,27 +69,28 @@ describe('cases journey', { skip: skipReason(), timeout: 120_000 }, () => {
     page = journey.page().page;
   });
 
-  // CASE-001, SC-14: the case is listed with its 2-hour report clock running
-  it('the CDC sees the case in 病例 with the report clock running', async () => {
+  // CASE-001, SC-14, issue 11 item 1: the positive tube's case is listed as suspected, from the tube, its 2-hour clock running
+  it('the CDC sees the case the positive tube opened in 病例 with the report clock running', async () => {
     await signIn(page, CDC, TEST_PASSWORD);
     await page.getByTestId('menu-cases').click();
-    const row = page.locator('tbody tr.ant-table-row', { hasText: '钱无症' });
+    const row = page.locator('tbody tr.ant-table-row', { hasText: PATIENT.name });
     await row.waitFor();
-    assert.match((await row.textContent()) ?? '', /无症状感染者/);
+    assert.match((await row.textContent()) ?? '', /疑似病例/);
     assert.equal(await row.locator('[data-clock="report"]').getAttribute('data-state'), 'on_time');
     await row.getByRole('link').click();
     await page.getByTestId('case-classify').waitFor();
+    await page.getByText('单管阳性').first().waitFor();
     await screenshot(page, 'cases-1-detail');
   });
 
-  // CASE-006, SC-15: asymptomatic → confirmed is recorded as a correction
-  it('confirms the classification as a correction', async () => {
+  // CASE-003: the CDC confirms the diagnosis; the history keeps suspected → confirmed
+  it('confirms the classification', async () => {
     await page.getByTestId('case-classify').click();
     await choose(page, page.getByTestId('case-classification'), '确诊病例');
     await choose(page, page.getByTestId('case-clinical-type'), '轻型');
-    await page.getByTestId('case-reason').fill('出现发热，订正为确诊');
+    await page.getByTestId('case-reason').fill('发热伴核酸阳性，诊断为确诊病例');
     await page.getByTestId('case-classify-ok').click();
-    await page.getByText('订正: 无症状感染者 → 确诊病例', { exact: false }).waitFor();
+    await page.getByText('疑似病例 → 确诊病例', { exact: false }).waitFor();
   });
 
   // CASE-001, KP-C01: the network report is recorded before the 2-hour clock runs out
@@ -74,13 +101,13 @@ describe('cases journey', { skip: skipReason(), timeout: 120_000 }, () => {
     await page.getByTestId('case-report-ok').click();
     await page.locator('[data-clock="report"][data-state="done"]').first().waitFor();
     await page.getByTestId('menu-case-board').click();
-    await page.locator('tbody tr.ant-table-row', { hasText: '钱无症' }).locator('[data-clock="report"][data-state="done"]').waitFor();
+    await page.locator('tbody tr.ant-table-row', { hasText: PATIENT.name }).locator('[data-clock="report"][data-state="done"]').waitFor();
     await screenshot(page, 'cases-2-board');
   });
 
   // Issue 11 item 3, CASE-002, SC-20: the investigation lists what is missing; trajectory points are added in the page
   it('adds two trajectory points to the case', async () => {
-    await page.locator('tbody tr.ant-table-row', { hasText: '钱无症' }).getByRole('link').click();
+    await page.locator('tbody tr.ant-table-row', { hasText: PATIENT.name }).getByRole('link').click();
     await page.getByRole('tab', { name: /流行病学调查/ }).click();
     await page.getByTestId('investigation-gaps').getByText('至少一条活动轨迹').waitFor();
     await page.getByRole('tab', { name: /活动轨迹/ }).click();

@@ -171,6 +171,14 @@ describe('cases journey', { skip: skipReason(), timeout: 120_000 }, () => {
     assert.equal(pdf.status(), 200);
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
     await screenshot(page, 'cases-3-investigation');
+    // Annex A, CASE-001: the report card with its national fields in words, the occupation from the investigation, as a PDF
+    await page.getByRole('tab', { name: '传染病报告卡' }).click();
+    await page.getByText('人群分类（职业）').waitFor();
+    await page.getByText('菜市场摊主').waitFor();
+    const cardHref = await page.getByTestId('report-card-pdf').getAttribute('href');
+    assert.ok(cardHref);
+    const card = await page.request.get(cardHref);
+    assert.deepEqual([card.status(), card.headers()['content-type']], [200, 'application/pdf']);
   });
 
   // CASE-001: the CDC enters a case by hand; its 2-hour report clock starts

@@ -309,6 +309,7 @@ const ROUTES: Record<string, RouteEntry> = {
   'GET /api/cases/:id/investigation-report.pdf': {
     cases: (a) => [refused(`/api/cases/${a.caseId}/investigation-report.pdf?purpose=walk`)],
   },
+  'GET /api/cases/:id/report-card.pdf': { cases: (a) => [refused(`/api/cases/${a.caseId}/report-card.pdf?purpose=walk`)] },
   'GET /api/cases/:id/report-card': { cases: (a) => [refused(`/api/cases/${a.caseId}/report-card`)] },
   'POST /api/cases/suggest': { exception: 'pure rule: classifies the findings in the body, reads and writes nothing' },
   'POST /api/cases': { cases: (a) => [refused('/api/cases', { personId: a.personId, classification: 'suspected', source: 'manual' })] },

@@ -4,12 +4,13 @@ import {
   type ClockView,
   cardCompleteness,
   caseClocks,
+  investigationFormOf,
   type ReportCard,
   scopePaths,
   spotClocks,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit, recordRead } from '../../audit/audit.service.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findPersonById } from '../persons/person.repository.ts';
 import {
@@ -24,6 +25,7 @@ import {
 } from './case.repository.ts';
 import { caseInScope, rulesOfCase } from './case-access.ts';
 import { gapsOf } from './investigation.service.ts';
+import { reportCardPdf } from './report-card.pdf.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock' | 'cipher'>;
 
@@ -183,17 +185,17 @@ export async function caseTrajectory(deps: Deps, context: RequestContext, id: st
   };
 }
 
-/**
- * The infectious-disease report card (传染病报告卡) with the national card's fields, full personal data: only
- * for case.write holders, and audited as a disclosure. Completeness tells what is missing before sending.
- */
-export async function reportCard(deps: Deps, context: RequestContext, id: string) {
+/** The card's fields from the case, the person (decrypted) and the investigation's occupation: one answer for JSON and PDF. */
+async function cardOf(deps: Deps, row: CaseRow): Promise<ReportCard> {
   const db = deps.database.db;
-  const row = await caseInScope(db, context, id, 'case.write');
-  const [found, history] = await Promise.all([findPersonById(db, row.personId), classificationHistory(db, row.id)]);
+  const [found, history, inv] = await Promise.all([
+    findPersonById(db, row.personId),
+    classificationHistory(db, row.id),
+    findInvestigation(db, row.id),
+  ]);
   const p = found?.person;
   const correction = history.findLast((h) => h.kind === 'correction');
-  const card: ReportCard = {
+  return {
     caseNumber: row.caseNumber,
     patientName: p?.name ?? '',
     idNumber: p ? deps.cipher.decrypt(p.idCipher) : '',
@@ -201,7 +203,7 @@ export async function reportCard(deps: Deps, context: RequestContext, id: string
     birthDate: p?.birthDate ?? null,
     phone: p?.phoneCipher ? deps.cipher.decrypt(p.phoneCipher) : null,
     address: p?.addressCipher ? deps.cipher.decrypt(p.addressCipher) : null,
-    occupation: null,
+    occupation: investigationFormOf(inv?.form ?? {}).occupation ?? null,
     classification: row.classification as CaseClassification,
     clinicalType: row.clinicalType as ClinicalType | null,
     disease: 'COVID-19',
@@ -217,17 +219,42 @@ export async function reportCard(deps: Deps, context: RequestContext, id: string
     diedAt: row.diedAt,
     remarks: row.remarks,
   };
+}
+
+/**
+ * The infectious-disease report card (传染病报告卡) with the national card's fields, full personal data: only
+ * for case.write holders, and audited as a disclosure. Completeness tells what is missing before sending.
+ */
+export async function reportCard(deps: Deps, context: RequestContext, id: string) {
+  const db = deps.database.db;
+  const row = await caseInScope(db, context, id, 'case.write');
+  const card = await cardOf(deps, row);
+  await recordRead(db, context, {
+    action: 'case.reportCard.view',
+    entityType: 'case_report',
+    entityId: row.id,
+    jurisdictionPath: row.jurisdictionPath,
+  });
+  const json = Object.fromEntries(Object.entries(card).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+  return { card: json, completeness: cardCompleteness(card) };
+}
+
+/** The report card as a PDF to print or send (Annex A), its printing audited with the purpose. */
+export async function reportCardPdfOf(deps: Deps, context: RequestContext, id: string, purpose: string) {
+  const db = deps.database.db;
+  const row = await caseInScope(db, context, id, 'case.write');
+  const card = await cardOf(deps, row);
+  const pdf = await reportCardPdf(card, cardCompleteness(card).missing, context.actor.displayName, deps.clock());
   await db.transaction((tx) =>
     recordAudit(tx, context, {
-      action: 'case.reportCard.view',
+      action: 'case.reportCard.print',
       entityType: 'case_report',
       entityId: row.id,
       jurisdictionPath: row.jurisdictionPath,
-      reason: 'report card',
+      reason: purpose,
     }),
   );
-  const json = Object.fromEntries(Object.entries(card).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
-  return { card: json, completeness: cardCompleteness(card) };
+  return pdf;
 }
 
 /** The deadline board (CASE-001): every open case's clocks with the investigation's lead, worst first. */

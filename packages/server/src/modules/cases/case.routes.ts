@@ -23,7 +23,7 @@ import {
   TrajectorySource,
 } from './case.schemas.ts';
 import { classifyCase, endCase, openCase, reportCase, suggestFor } from './case.service.ts';
-import { caseBoard, caseDetail, caseList, caseTrajectory, reportCard } from './case-view.service.ts';
+import { caseBoard, caseDetail, caseList, caseTrajectory, reportCard, reportCardPdfOf } from './case-view.service.ts';
 import { addTrajectoryPoint, investigatorsOf, removeTrajectoryPoint, updateInvestigationOf } from './investigation.service.ts';
 import { investigationReport } from './investigation-report.service.ts';
 import { recordSpotAction } from './spot.service.ts';
@@ -127,6 +127,26 @@ function caseReadRoutes(api: Api, deps: AppDeps) {
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `inline; filename="investigation-${request.params.id}.pdf"`)
+        .send(pdf);
+    },
+  );
+  api.get(
+    '/cases/:id/report-card.pdf',
+    {
+      config: { permission: 'case.write' },
+      schema: {
+        tags,
+        summary: 'The infectious-disease report card (传染病报告卡) as a PDF; printing is audited with its purpose',
+        params: IdParams,
+        querystring: objectOf({ purpose: Type.String({ minLength: 2, maxLength: 100 }) }),
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const pdf = await reportCardPdfOf(deps, contextOf(request), request.params.id, request.query.purpose);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="report-card-${request.params.id}.pdf"`)
         .send(pdf);
     },
   );

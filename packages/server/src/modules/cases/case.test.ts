@@ -295,6 +295,20 @@ describe('cases through the API (CASE-001, CASE-002, CASE-006, CASE-015; seed-20
     };
     assert.equal(card.card.idNumber, residentId('19800101', seq));
     assert.ok(card.completeness.missing.includes('reportingUnit'));
+    // One fact, one answer: the card's occupation is the investigation's answer
+    assert.equal((await cdc.request('PATCH', `/api/cases/${id}/investigation`, { form: { occupation: '快递员' } })).statusCode, 200);
+    const again = (await cdc.request('GET', `/api/cases/${id}/report-card`)).json() as { card: { occupation: string | null } };
+    assert.equal(again.card.occupation, '快递员');
+    // Annex A: the card as a PDF to print or send, its printing audited with the purpose
+    const pdf = await runtime.app.inject({
+      method: 'GET',
+      url: `/api/cases/${id}/report-card.pdf?purpose=${encodeURIComponent('报送传染病报告卡')}`,
+      headers: cdc.headers,
+    });
+    assert.equal(pdf.statusCode, 200, pdf.body);
+    assert.equal(pdf.rawPayload.subarray(0, 4).toString(), '%PDF');
+    const printed = (await commander.request('GET', '/api/audit?action=case.reportCard.print')).json() as { items: { reason: string }[] };
+    assert.equal(printed.items[0]?.reason, '报送传染病报告卡');
     const ended = await cdc.request('POST', `/api/cases/${id}/end`, { ending: 'discharged', at: at('2020-11-20T09:30').toISOString() });
     assert.equal(ended.statusCode, 400, 'discharge before discovery refused');
     const ok = await cdc.request('POST', `/api/cases/${id}/end`, { ending: 'discharged', at: at('2020-11-20T10:00').toISOString() });

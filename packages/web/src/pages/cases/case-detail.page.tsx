@@ -20,17 +20,21 @@ function ReportCardTab({ caseId }: { caseId: string }) {
   });
   if (!card.data) return null;
   const { completeness } = card.data;
+  const label = (key: string) => caseLabel(t, 'case.card', key);
+  const pdf = `/api/cases/${caseId}/report-card.pdf?purpose=${encodeURIComponent(t('case.reportCard.purpose'))}`;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {completeness.complete ? (
         <Alert type="success" message={t('case.reportCard.complete')} />
       ) : (
-        <Alert type="warning" message={`${t('case.reportCard.missing')}: ${completeness.missing.join(', ')}`} />
+        <Alert type="warning" message={`${t('case.reportCard.missing')}: ${completeness.missing.map(label).join('、')}`} />
       )}
-      <Button onClick={() => window.print()}>{t('case.reportCard.print')}</Button>
-      <Descriptions bordered size="small" column={2} className="printable">
+      <Button href={pdf} target="_blank" data-testid="report-card-pdf">
+        {t('case.reportCard.print')}
+      </Button>
+      <Descriptions bordered size="small" column={2}>
         {Object.entries(card.data.card).map(([k, v]) => (
-          <Descriptions.Item key={k} label={k}>
+          <Descriptions.Item key={k} label={label(k)}>
             {v === null || v === undefined ? '—' : String(v)}
           </Descriptions.Item>
         ))}

@@ -3,7 +3,8 @@ import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Config, loadConfig } from '../config.ts';
-import { openPglite, pgliteDir } from '../db/client.ts';
+import { openDatabase, openPglite, pgliteDir } from '../db/client.ts';
+import { fingerprintDatabase } from '../db/fingerprint.repository.ts';
 import type { Command, CommandIo, CommandResult, OptionValues } from './command.ts';
 import { requiredString } from './command.ts';
 
@@ -79,6 +80,21 @@ async function restore(values: OptionValues, io: CommandIo): Promise<CommandResu
   return { json: { database: config.databaseUrl ? 'postgres' : 'pglite', file, previousDataDir: previous }, text };
 }
 
+/** Row counts and checksums of every table, read only: compare a restored copy with the original. */
+async function fingerprint(): Promise<CommandResult> {
+  const config = loadConfig();
+  const dir = pgliteDir(config.dataDir);
+  if (!config.databaseUrl && !existsSync(dir)) throw new OperationError(`no PGlite database at ${dir} / 数据目录中没有数据库`);
+  const database = await openDatabase(config);
+  try {
+    const tables = await fingerprintDatabase(database.db);
+    const text = Object.entries(tables).map(([name, f]) => `${name}\t${f.rows}\t${f.checksum}`);
+    return { json: { database: database.kind, tables }, text };
+  } finally {
+    await database.close();
+  }
+}
+
 export const BACKUP_COMMANDS: readonly Command[] = [
   {
     words: ['backup'],
@@ -93,5 +109,12 @@ export const BACKUP_COMMANDS: readonly Command[] = [
     usage: 'fangkong restore --from <file> [--json]   (PGlite: stop the server first / 先停止服务)',
     options: { from: { type: 'string' } },
     run: restore,
+  },
+  {
+    words: ['fingerprint'],
+    summary: '每张表的行数与校验和（只读），用于核对备份 / row count and checksum of every table (read only), to verify a backup',
+    usage: 'fangkong fingerprint [--json]   (PGlite: stop the server first / 先停止服务)',
+    options: {},
+    run: fingerprint,
   },
 ];

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../app.ts';
+import { type App, buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { type Database, openPglite, openPostgres, pgliteDir } from '../db/client.ts';
 import { type Fingerprints, fingerprintDatabase } from '../db/fingerprint.repository.ts';
@@ -18,7 +18,7 @@ import { loginAs } from '../testing/factories.ts';
 import { throwawayPostgres } from '../testing/throwaway-postgres.ts';
 
 const BIN = new URL('../../bin/fangkong.mjs', import.meta.url).pathname;
-const RESIDENTS = 1000;
+const RESIDENTS = 500;
 // One data key for the original and the restored server: it is not in the backup (docs/operations.md).
 const DATA_KEY = randomBytes(32).toString('base64');
 
@@ -55,13 +55,13 @@ function siteEnv(site: Site): Record<string, string> {
   return env;
 }
 
-/** Runs the real CLI as a child process against the site (exit code 0 required). */
-function fangkong(site: Site, ...args: string[]): Promise<string> {
+/** Runs the real CLI as a child process against the site (exit code 0 required): stdout and stderr. */
+function fangkong(site: Site, ...args: string[]): Promise<[string, string]> {
   const { DATABASE_URL: _, ...inherited } = process.env;
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [BIN, ...args], { env: { ...inherited, ...siteEnv(site) } }, (error, stdout, stderr) => {
       if (error) reject(new Error(`fangkong ${args.join(' ')}: ${error.message}\n${stderr}`));
-      else resolve(stdout);
+      else resolve([stdout, stderr]);
     });
   });
 }
@@ -70,21 +70,40 @@ interface Seeded {
   personId: string;
   name: string;
   idNumber: string;
+  /** A health code signed before the backup: it must still verify after a restore. */
+  token: string;
 }
 
-/** The demo district with few residents: people, places, accounts, episodes, tubes, scans, cases, audit. */
+/** What a day of use adds beyond the seed: a session, an issued code, a checkpoint scan (rows with a sequence id). */
+async function use(app: App, personId: string): Promise<string> {
+  const admin = await loginAs(app, 'admin', DEMO_PASSWORD);
+  const code = await admin.request('GET', `/api/persons/${personId}/code`);
+  assert.equal(code.statusCode, 200, code.body);
+  const { token } = code.json() as { token: string };
+  const checkpoints = await admin.request('GET', '/api/checkpoints');
+  const [checkpoint] = (checkpoints.json() as { items: { id: string }[] }).items;
+  assert.ok(checkpoint, 'the demo has checkpoints');
+  const scan = await admin.request('POST', `/api/checkpoints/${checkpoint.id}/scans`, { token });
+  assert.equal(scan.statusCode, 200, scan.body);
+  return token;
+}
+
+/** The demo district (people, places, accounts, episodes, tubes, cases, audit) and some use of it. */
 async function seed(site: Site): Promise<Seeded> {
   const database = await site.open();
+  const deps = await openRuntime(loadConfig(siteEnv(site)), database);
+  const app = await buildApp(deps);
   try {
-    const deps = await openRuntime(loadConfig(siteEnv(site)), database);
     await seedDemo(deps, { residents: RESIDENTS, seed: 7, log: () => {} });
     const [person] = await queryRows<{ id: string; name: string; id_cipher: string }>(
       database.db,
       sql`select id, name, id_cipher from person where household_role = 'head' order by id limit 1`,
     );
     assert.ok(person, 'the demo seeded people');
-    return { personId: person.id, name: person.name, idNumber: deps.cipher.decrypt(person.id_cipher) };
+    const token = await use(app, person.id);
+    return { personId: person.id, name: person.name, idNumber: deps.cipher.decrypt(person.id_cipher), token };
   } finally {
+    await app.close();
     await database.close();
   }
 }
@@ -112,6 +131,8 @@ async function assertServes(site: Site, seeded: Seeded, kind: Database['kind']):
     assert.equal(person.statusCode, 200, person.body);
     const detail = person.json() as { name: string; idNumber: string; fullValues: boolean };
     assert.deepEqual([detail.name, detail.idNumber, detail.fullValues], [seeded.name, seeded.idNumber, true]);
+    const verified = await app.inject({ method: 'POST', url: '/api/codes/verify', payload: { token: seeded.token } });
+    assert.equal((verified.json() as { valid: boolean }).valid, true, `a code issued before the backup verifies: ${verified.body}`);
   } finally {
     await app.close();
     await database.close();
@@ -138,7 +159,17 @@ describe(`issue 12: backup → restore round trip on ${kind}`, () => {
     const before = await fingerprintOf(original);
     const populated = Object.entries(before).filter(([name, f]) => !name.startsWith('sequence ') && f.rows > 0);
     // The seed must reach the tables a backup is for, or the comparison proves little.
-    for (const table of ['public.person', 'public.place', 'public.app_user', 'public.audit_event']) {
+    for (const table of [
+      'public.person',
+      'public.place',
+      'public.app_user',
+      'public.audit_event',
+      'public.session',
+      'public.scan',
+      'public.key_person_episode',
+      'public.tube',
+      'public.investigation',
+    ]) {
       assert.ok(
         populated.some(([name]) => name === table),
         `${table} has rows`,
@@ -147,12 +178,15 @@ describe(`issue 12: backup → restore round trip on ${kind}`, () => {
     assert.ok(populated.length >= 20, `${populated.length} tables with rows`);
 
     const file = path.join(original.dataDir, kind === 'postgres' ? 'backup.dump' : 'backup.tar.gz');
-    await fangkong(original, 'backup', '--out', file, '--json');
+    const [, notice] = await fangkong(original, 'backup', '--out', file, '--json');
+    assert.match(notice, /code-keys\.json/, 'the backup says the code signing keys are not in it');
     await fangkong(restored, 'restore', '--from', file, '--json');
+    // As docs/operations.md says: the code signing keys travel beside the backup, like the data key.
+    copyFileSync(path.join(original.dataDir, 'code-keys.json'), path.join(restored.dataDir, 'code-keys.json'));
 
     assertSameRows(await fingerprintOf(restored), before);
     // The operator's check (docs/operations.md): the same comparison through the CLI.
-    const printed = JSON.parse(await fangkong(restored, 'fingerprint', '--json')) as { database: string; tables: Fingerprints };
+    const printed = JSON.parse((await fangkong(restored, 'fingerprint', '--json'))[0]) as { database: string; tables: Fingerprints };
     assert.equal(printed.database, kind);
     assertSameRows(printed.tables, before);
     assertSameRows(await fingerprintOf(original), before);

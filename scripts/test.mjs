@@ -214,7 +214,8 @@ async function testRun(step, files, env, concurrency) {
     `--test-reporter-destination=${countsFile}`,
     ...ordered.map(rel),
   ];
-  const result = await run(process.execPath, args, { env, timeoutMs: 12 * MINUTE });
+  // A safety stop, not a budget: a loaded two-core machine took 12 min for the PGlite lane once.
+  const result = await run(process.execPath, args, { env, timeoutMs: 18 * MINUTE });
   let counts = { passed: 0, failed: 0, skipped: 0 };
   try {
     counts = JSON.parse(readFileSync(countsFile, 'utf8'));

@@ -53,8 +53,11 @@ export async function seedDemoCases(deps: Deps, context: RequestContext, townPat
     toAt: hoursAgo(now, 26.5),
     source: 'venue_scan',
   });
+  const [investigator] = await queryRows<{ id: string }>(deps.database.db, sql`select id from app_user where username = 'cdc'`);
+  const lead = investigator ? { assignees: [{ userId: investigator.id, agency: 'cdc' as const }] } : {};
   await updateInvestigationOf(deps, context, second.id, {
     form: { symptoms: ['发热', '干咳'], occupation: '超市收银员', workplace: '湖塘镇某超市', vaccinationDoses: 2 },
+    ...lead,
   });
   const third = await openCase(deps, context, {
     personId: c,
@@ -82,6 +85,7 @@ export async function seedDemoCases(deps: Deps, context: RequestContext, townPat
     source: 'interview',
   });
   await updateInvestigationOf(deps, context, fourth.id, {
+    ...lead,
     onsetDate: hoursAgo(now, 48).slice(0, 10),
     form: {
       symptoms: ['发热', '咽痛'],

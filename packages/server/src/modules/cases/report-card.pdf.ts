@@ -37,7 +37,7 @@ const SEX_ZH: Record<string, string> = { male: '男', female: '女' };
 
 const time = (at: Date) => `${shanghaiDate(at)} ${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}`;
 
-function valueOf(key: keyof ReportCard, value: ReportCard[keyof ReportCard]): string {
+function cardValue(key: keyof ReportCard, value: ReportCard[keyof ReportCard]): string {
   if (value === null || value === '') return '—';
   if (value instanceof Date) return time(value);
   if (key === 'classification' || key === 'correctedFrom') return CLASSIFICATION_ZH[value] ?? value;
@@ -52,7 +52,7 @@ export async function reportCardPdf(card: ReportCard, missing: readonly (keyof R
   doc.registerFont('cjk', CJK_FONT_PATH).font('cjk');
   doc.fontSize(18).text('中华人民共和国传染病报告卡', { align: 'center' }).moveDown(1);
   doc.fontSize(11);
-  for (const key of Object.keys(LABELS) as (keyof ReportCard)[]) doc.text(`${LABELS[key]}：${valueOf(key, card[key])}`).moveDown(0.25);
+  for (const key of Object.keys(LABELS) as (keyof ReportCard)[]) doc.text(`${LABELS[key]}：${cardValue(key, card[key])}`).moveDown(0.25);
   if (missing.length > 0)
     doc
       .moveDown(0.6)

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
 import { type Api, errorResponses, IdParams, Page, PageQuery, pageWindow, Uuid } from '../../http/schemas.ts';
+import { sendPdf } from '../../http/send-pdf.ts';
 import { CalendarDateString } from '../key-persons/key-person.schemas.ts';
 import {
   Agency,
@@ -124,10 +125,7 @@ function caseReadRoutes(api: Api, deps: AppDeps) {
     },
     async (request, reply) => {
       const pdf = await investigationReport(deps, contextOf(request), request.params.id, request.query.purpose);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="investigation-${request.params.id}.pdf"`)
-        .send(pdf);
+      return sendPdf(reply, `investigation-${request.params.id}.pdf`, pdf);
     },
   );
   api.get(
@@ -144,10 +142,7 @@ function caseReadRoutes(api: Api, deps: AppDeps) {
     },
     async (request, reply) => {
       const pdf = await reportCardPdfOf(deps, contextOf(request), request.params.id, request.query.purpose);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="report-card-${request.params.id}.pdf"`)
-        .send(pdf);
+      return sendPdf(reply, `report-card-${request.params.id}.pdf`, pdf);
     },
   );
   api.get(

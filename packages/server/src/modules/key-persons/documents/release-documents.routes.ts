@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../../app-deps.ts';
 import { contextOf } from '../../../http/request-context.ts';
 import { type Api, IdParams } from '../../../http/schemas.ts';
+import { sendPdf } from '../../../http/send-pdf.ts';
 import { CalendarDateString } from '../key-person.schemas.ts';
 import { XLSX_MIME } from '../roster/roster.routes.ts';
 import { releaseNotice, releaseTable } from './release-documents.service.ts';
@@ -27,10 +28,7 @@ export function releaseDocumentRoutes(api: Api, deps: AppDeps) {
     },
     async (request, reply) => {
       const pdf = await releaseNotice(deps, contextOf(request), request.params.id, request.query.purpose ?? '打印解除隔离通知书');
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="release-${request.params.id}.pdf"`)
-        .send(pdf);
+      return sendPdf(reply, `release-${request.params.id}.pdf`, pdf);
     },
   );
   api.get(

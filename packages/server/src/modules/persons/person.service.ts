@@ -11,9 +11,11 @@ import {
   phoneProblem,
   scopePaths,
   shanghaiDate,
+  withDetails,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { RateLimiter } from '../../codes/rate-limit.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
@@ -25,12 +27,14 @@ import {
   householdMembers,
   insertPerson,
   type PersonMatch,
+  type PersonRow,
   searchPersons,
   updatePerson,
 } from './person.repository.ts';
 import { idLookupHash, type PersonFacts, phoneLookupHash, sealPerson, sealPersonChanges } from './person-record.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'cipher' | 'clock'>;
+type RegisterDeps = Deps & Pick<AppDeps, 'config'>;
 
 const RESIDENT_ID_LIKE = /^\d{17}[\dXx]$/;
 const PHONE_LIKE = /^1\d{10}$/;
@@ -139,7 +143,8 @@ export async function registerPersonIn(tx: Db, deps: Deps, context: RequestConte
   validateFacts(input, shanghaiDate(deps.clock()));
   const where = await placeFor(tx, context, input.jurisdictionId, input.householdId);
   const row = sealPerson(deps.cipher, input, where);
-  if (await findPersonByIdHash(tx, row.idHash)) throw conflict('idNumber', 'duplicatePerson');
+  const held = await findPersonByIdHash(tx, row.idHash);
+  if (held) throw duplicateOf(context, held);
   const created = await insertPerson(tx, row);
   await recordAudit(tx, context, {
     action: 'person.create',
@@ -152,9 +157,52 @@ export async function registerPersonIn(tx: Db, deps: Deps, context: RequestConte
   return { id: created.id };
 }
 
-export async function registerPerson(deps: Deps, context: RequestContext, input: NewPerson) {
+/**
+ * The ID number is held by a record outside the caller's scope (issue 12 defect 8): the answer is the same
+ * 409 as any duplicate, without the record's id, place or name, so an ID list cannot be mapped to districts.
+ */
+class HeldElsewhere extends AppError {
+  constructor() {
+    super('conflict', 'duplicatePerson', 'idNumber');
+  }
+}
+
+/** Inside the caller's read scope the answer names the record to open instead; outside it names nothing. */
+function duplicateOf(context: RequestContext, held: PersonRow): AppError {
+  if (!pathInScope(held.jurisdictionPath, scopePaths(context.actor.grants, 'person.read'))) return new HeldElsewhere();
+  return withDetails(conflict('idNumber', 'duplicatePerson'), { existingId: held.id });
+}
+
+/** Refused registrations of IDs held elsewhere, per account: one limiter per configuration (one per server). */
+const elsewhereLimiters = new WeakMap<RegisterDeps['config'], RateLimiter>();
+
+/**
+ * Every refusal of an ID held elsewhere is audited (who tried which ID hash — never the number) in its own
+ * transaction, as the registration rolled back; past the configured count per hour the account gets 429.
+ */
+async function refuseHeldElsewhere(deps: RegisterDeps, context: RequestContext, idHash: string): Promise<AppError> {
+  let limiter = elsewhereLimiters.get(deps.config);
+  if (!limiter) {
+    limiter = new RateLimiter(deps.config.duplicateProbesPerHour, 3_600_000);
+    elsewhereLimiters.set(deps.config, limiter);
+  }
+  const wait = limiter.take([context.actor.userId ?? `address:${context.clientIp}`], deps.clock().getTime());
+  await deps.database.db.transaction((tx) =>
+    recordAudit(tx, context, {
+      action: 'person.registerRefused',
+      entityType: 'person',
+      after: { idHash, heldOutsideScope: true, throttled: wait > 0 },
+      reason: 'ID number already registered outside the caller scope',
+    }),
+  );
+  return wait > 0 ? new AppError('tooMany', 'tooManyRequests', 'idNumber', { retryAfter: wait }) : new HeldElsewhere();
+}
+
+export async function registerPerson(deps: RegisterDeps, context: RequestContext, input: NewPerson) {
   const written = deps.database.db.transaction((tx) => registerPersonIn(tx, deps, context, input));
-  return written.catch((error: unknown) => {
+  return written.catch(async (error: unknown) => {
+    if (error instanceof HeldElsewhere)
+      throw await refuseHeldElsewhere(deps, context, idLookupHash(deps.cipher, input.idType, input.idNumber));
     throw isDuplicateIdHash(error) ? conflict('idNumber', 'duplicatePerson') : error;
   });
 }

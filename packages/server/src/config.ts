@@ -34,6 +34,8 @@ export interface Config {
   codeVerifyPerMinute: number;
   /** Codes shown or printed per account (and per client address) per minute; more answer 429. */
   codeIssuePerMinute: number;
+  /** Hours a one-time password (reset, or generated for a new account) works before it must have been changed. */
+  oneTimePasswordHours: number;
   /** Registrations refused per account per hour because the ID is held outside its scope; more answer 429 (anti-probing). */
   duplicateProbesPerHour: number;
   /** Overload guard: requests in flight at once before new ones answer 429 with Retry-After. */
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
     paperCodeDays: integer(env, 'FANGKONG_PAPER_CODE_DAYS', 1, 1, 90),
     codeVerifyPerMinute: integer(env, 'FANGKONG_CODE_VERIFY_RATE', 600, 1, 100_000_000),
     codeIssuePerMinute: integer(env, 'FANGKONG_CODE_ISSUE_RATE', 60, 1, 100_000_000),
+    oneTimePasswordHours: integer(env, 'FANGKONG_ONE_TIME_PASSWORD_HOURS', 72, 1, 24 * 30),
     duplicateProbesPerHour: integer(env, 'FANGKONG_DUPLICATE_PROBE_RATE', 20, 1, 100_000),
     overloadMaxInFlight: integer(env, 'FANGKONG_OVERLOAD_MAX_IN_FLIGHT', 1000, 1, 1_000_000),
     overloadMaxDelayMs: integer(env, 'FANGKONG_OVERLOAD_MAX_DELAY_MS', 200, 10, 60_000),

@@ -33,6 +33,10 @@ export const sessionIdOf = (token: string) => createHash('sha256').update(token)
 
 type LoginConfig = Pick<Config, 'loginMaxFailures' | 'loginLockMinutes' | 'sessionHours'>;
 
+/** A one-time password not changed in time opens nothing: an admin must issue a new one. */
+const oneTimePasswordExpired = (user: { mustChangePassword: boolean; oneTimePasswordExpiresAt: Date | null }, now: Date) =>
+  user.mustChangePassword && user.oneTimePasswordExpiresAt !== null && user.oneTimePasswordExpiresAt <= now;
+
 async function refuseLogin(db: Db, context: RequestContext, code: string, userId: string | null) {
   await recordAudit(db, context, { action: 'auth.loginRefused', entityType: 'app_user', entityId: userId, reason: code });
 }
@@ -68,6 +72,10 @@ export async function login(
       await refuseLogin(tx, context, lock ? 'accountLocked' : 'badCredentials', user.id);
     });
     throw new AppError('unauthenticated', 'badCredentials', 'password');
+  }
+  if (oneTimePasswordExpired(user, now)) {
+    await refuseLogin(db, context, 'oneTimePasswordExpired', user.id);
+    throw new AppError('unauthenticated', 'oneTimePasswordExpired', 'password');
   }
   return openSession(db, config, { ...context, actor: { ...context.actor, userId: user.id, username: user.username } }, user.id, now);
 }

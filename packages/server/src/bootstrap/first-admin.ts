@@ -6,7 +6,7 @@ import { createUser } from '../modules/users/user.service.ts';
 import { ensureCountryRoot } from './root-jurisdiction.ts';
 
 /** With no account at all, creates `admin` (system admin on the whole country) and returns its one-time password. */
-export async function ensureFirstAdmin(deps: Pick<AppDeps, 'database' | 'sessions'>): Promise<string | null> {
+export async function ensureFirstAdmin(deps: Pick<AppDeps, 'database' | 'sessions' | 'config' | 'clock'>): Promise<string | null> {
   const db = deps.database.db;
   const counted = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from app_user`);
   if ((counted[0]?.n ?? 0) > 0) return null;

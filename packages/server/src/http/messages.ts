@@ -27,6 +27,10 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   'passport.format': { zh: '护照号格式错误', en: 'Passport number format is wrong' },
   'other.format': { zh: '证件号格式错误', en: 'Document number format is wrong' },
   'phone.format': { zh: '手机号或电话格式错误', en: 'Phone number format is wrong' },
+  oneTimePasswordExpired: {
+    zh: '一次性密码已过期，请联系管理员重新重置',
+    en: 'The one-time password has expired: ask an administrator to reset it again',
+  },
   duplicatePerson: { zh: '该证件号的人员已登记', en: 'A person with this ID number is already registered' },
   duplicateUsername: { zh: '用户名已存在', en: 'This username is taken' },
   unknownJurisdiction: { zh: '行政区划不存在或不在您的辖区内', en: 'Unknown jurisdiction, or outside your jurisdiction' },

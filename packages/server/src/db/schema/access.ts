@@ -10,6 +10,8 @@ export const appUser = pgTable('app_user', {
   passwordHash: text('password_hash').notNull(),
   disabled: boolean('disabled').notNull().default(false),
   mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** A one-time password (reset or generated at creation) stops working at this time if it was not changed (ASVS V2.3.1). */
+  oneTimePasswordExpiresAt: timestamp('one_time_password_expires_at', { withTimezone: true }),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),

@@ -28,7 +28,9 @@ import {
   updateUser,
 } from './user.repository.ts';
 
-type Deps = Pick<AppDeps, 'database' | 'sessions'>;
+type Deps = Pick<AppDeps, 'database' | 'sessions' | 'config' | 'clock'>;
+
+const oneTimePasswordExpiry = (deps: Deps) => new Date(deps.clock().getTime() + deps.config.oneTimePasswordHours * 3_600_000);
 
 export interface NewUser {
   username: string;
@@ -65,6 +67,7 @@ export async function createUser(deps: Deps, context: RequestContext, input: New
       displayName: input.displayName,
       passwordHash,
       mustChangePassword: !input.password,
+      oneTimePasswordExpiresAt: input.password ? null : oneTimePasswordExpiry(deps),
     });
     await insertRoleAssignment(tx, { userId: user.id, role: input.role, jurisdictionId: target.id, grantedBy: context.actor.userId });
     await recordAudit(tx, context, {
@@ -97,7 +100,7 @@ async function administeredUser(deps: Deps, context: RequestContext, userId: str
 
 /**
  * A user whose every role lies inside the caller's admin scope: only then may the caller take the account
- * over (reset its password). issue 12 defect 6: an admin of a town reset a county account's password.
+ * over (reset its password, disable or rename it). issue 12 defect 6: an admin of a town reset a county account's password.
  */
 async function whollyAdministeredUser(deps: Deps, context: RequestContext, userId: string) {
   const administered = await administeredUser(deps, context, userId);
@@ -183,8 +186,10 @@ export async function changeUser(
   changes: { displayName?: string; disabled?: boolean },
   reason: string,
 ) {
-  const { user, grants } = await administeredUser(deps, context, userId);
+  // Disabling or renaming takes an account over as much as a reset does: every role must lie in the caller's scope.
+  const { user, grants } = await whollyAdministeredUser(deps, context, userId);
   await deps.database.db.transaction(async (tx) => {
+    if (changes.disabled) await deleteSessionsOfUser(tx, userId, null);
     await updateUser(tx, userId, { ...changes, ...(changes.disabled === false ? { lockedUntil: null, failedLogins: 0 } : {}) });
     await recordAudit(tx, context, {
       action: 'user.update',
@@ -205,7 +210,13 @@ export async function resetPassword(deps: Deps, context: RequestContext, userId:
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   await deps.database.db.transaction(async (tx) => {
-    await updateUser(tx, userId, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+    await updateUser(tx, userId, {
+      passwordHash,
+      mustChangePassword: true,
+      oneTimePasswordExpiresAt: oneTimePasswordExpiry(deps),
+      failedLogins: 0,
+      lockedUntil: null,
+    });
     await deleteSessionsOfUser(tx, userId, null);
     await recordAudit(tx, context, {
       action: 'user.resetPassword',
@@ -230,7 +241,7 @@ export async function changeOwnPassword(deps: Deps, context: RequestContext, ses
   if (next === current) throw invalid('newPassword', 'samePassword');
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await updateUser(tx, user.id, { passwordHash, mustChangePassword: false });
+    await updateUser(tx, user.id, { passwordHash, mustChangePassword: false, oneTimePasswordExpiresAt: null });
     await deleteSessionsOfUser(tx, user.id, sessionId);
     await recordAudit(tx, context, { action: 'user.changePassword', entityType: 'app_user', entityId: user.id });
   });

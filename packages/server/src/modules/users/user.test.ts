@@ -72,6 +72,40 @@ describe('user administration', () => {
     assert.equal((await rootAdmin.request('POST', `/api/users/${id}/reset-password`, { reason: '县级管理员重置' })).statusCode, 200);
   });
 
+  it('issue 12 defect 6: an admin cannot disable or rename an account with a role beyond their scope (403), changing nothing', async () => {
+    await addUser(runtime.deps, 'county-lead', 'grid_worker', townBId);
+    const id = await userId('county-lead');
+    assert.equal(
+      (await rootAdmin.request('POST', `/api/users/${id}/roles`, { role: 'district_commander', jurisdictionId: countyId })).statusCode,
+      201,
+    );
+    for (const changes of [{ disabled: true }, { displayName: '改名' }]) {
+      const refused = await townAdmin.request('PATCH', `/api/users/${id}`, { ...changes, reason: '越权停用' });
+      assert.deepEqual([refused.statusCode, codeOf(refused)], [403, 'accountBeyondScope'], refused.body);
+    }
+    await loginAs(runtime.app, 'county-lead');
+    assert.equal((await rootAdmin.request('PATCH', `/api/users/${id}`, { disabled: true, reason: '县级管理员停用' })).statusCode, 204);
+  });
+
+  it('issue 12 defect 6 (ASVS V2.3.1): a one-time password not changed within FANGKONG_ONE_TIME_PASSWORD_HOURS opens nothing (401 oneTimePasswordExpired)', async () => {
+    await addUser(runtime.deps, 'slow-changer', 'grid_worker', townBId);
+    const id = await userId('slow-changer');
+    const reset = await townAdmin.request('POST', `/api/users/${id}/reset-password`, { reason: '忘记密码' });
+    const { oneTimePassword } = reset.json() as { oneTimePassword: string };
+    const realClock = runtime.deps.clock;
+    try {
+      runtime.deps.clock = () => new Date(realClock().getTime() + (runtime.deps.config.oneTimePasswordHours - 1) * 3_600_000);
+      await loginAs(runtime.app, 'slow-changer', oneTimePassword);
+      runtime.deps.clock = () => new Date(realClock().getTime() + (runtime.deps.config.oneTimePasswordHours + 1) * 3_600_000);
+      const late = await runtime.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'slow-changer', password: oneTimePassword } });
+      assert.deepEqual([late.statusCode, (late.json() as { code: string }).code], [401, 'oneTimePasswordExpired'], late.body);
+    } finally {
+      runtime.deps.clock = realClock;
+    }
+    const again = await townAdmin.request('POST', `/api/users/${id}/reset-password`, { reason: '过期后重置' });
+    await loginAs(runtime.app, 'slow-changer', (again.json() as { oneTimePassword: string }).oneTimePassword);
+  });
+
   it('issue 12 defect 6: a reset ends the account’s sessions; the one-time password opens only me, logout and the password change until it is changed', async () => {
     await addUser(runtime.deps, 'resettee', 'grid_worker', townBId);
     const id = await userId('resettee');

@@ -97,7 +97,11 @@ describe('user administration', () => {
       runtime.deps.clock = () => new Date(realClock().getTime() + (runtime.deps.config.oneTimePasswordHours - 1) * 3_600_000);
       await loginAs(runtime.app, 'slow-changer', oneTimePassword);
       runtime.deps.clock = () => new Date(realClock().getTime() + (runtime.deps.config.oneTimePasswordHours + 1) * 3_600_000);
-      const late = await runtime.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'slow-changer', password: oneTimePassword } });
+      const late = await runtime.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'slow-changer', password: oneTimePassword },
+      });
       assert.deepEqual([late.statusCode, (late.json() as { code: string }).code], [401, 'oneTimePasswordExpired'], late.body);
     } finally {
       runtime.deps.clock = realClock;

@@ -343,6 +343,7 @@ export const en: Record<MessageKey, string> = {
   'keyPerson.profile': 'Local profile',
   'keyPerson.register': 'Register',
   'keyPerson.registered': 'Registered',
+  'keyPerson.existingPersonUsed': 'This ID number is already registered here: that record is put under management',
   'keyPerson.exportReleaseTable': 'Export release table',
   'keyPerson.exportPurpose': 'Purpose',
   'keyPerson.exportPurposePlaceholder': 'e.g. daily report to the command (recorded in the audit log)',

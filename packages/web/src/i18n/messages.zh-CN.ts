@@ -342,6 +342,7 @@ export const zhCN = {
   'keyPerson.profile': '本地方案',
   'keyPerson.register': '登记重点人员',
   'keyPerson.registered': '已纳入管理',
+  'keyPerson.existingPersonUsed': '该证件号已在本辖区登记，已使用已有人员记录纳入管理',
   'keyPerson.exportReleaseTable': '导出人员解除隔离表',
   'keyPerson.exportPurpose': '导出用途',
   'keyPerson.exportPurposePlaceholder': '例如：报送指挥部日报（将记入审计日志）',

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Col, DatePicker, Form, Input, Modal, Row, Segmented, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client.ts';
+import { ApiError, api, unwrap } from '../../api/client.ts';
 import type { PersonListItem } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { applyFormError, showSuccess } from '../../components/feedback.tsx';
@@ -128,6 +128,12 @@ interface Props {
   onRegistered: (episodeId: string) => void;
 }
 
+/** The 409 for an ID number already registered inside my scope names that record: it is the person to manage. */
+const alreadyRegisteredId = (error: unknown): string | undefined =>
+  error instanceof ApiError && error.code === 'duplicatePerson'
+    ? (error.details as { existingId?: string } | undefined)?.existingId
+    : undefined;
+
 /** Puts a person (found or newly registered) under management, after showing the plan the protocol in force gives. */
 export function RegisterEpisodeModal({ open, onClose, onRegistered }: Props) {
   const { t } = useI18n();
@@ -159,7 +165,12 @@ export function RegisterEpisodeModal({ open, onClose, onRegistered }: Props) {
           ...(values.address?.trim() ? { address: values.address.trim() } : {}),
         },
       }),
-    );
+    ).catch((error: unknown) => {
+      const existingId = alreadyRegisteredId(error);
+      if (!existingId) throw error;
+      showSuccess(t('keyPerson.existingPersonUsed'));
+      return { id: existingId };
+    });
     // If the episode is then refused, a retry must not register the person twice.
     setCreatedPersonId(created.id);
     return created.id;

@@ -12,7 +12,8 @@ export interface LevelAssessment {
   records: Partial<Record<AssessmentRecord, string>>;
 }
 
-const blank = (text: string | undefined) => (text ?? '').trim() === '';
+/** A text left empty or only spaces. */
+export const blank = (text: string | null | undefined) => (text ?? '').trim() === '';
 
 /** The records a kind of change needs besides the factors (LVL-012, LVL-014, LVL-016; SC-30). */
 export const recordsRequired = (direction: ChangeDirection, rules: ResponseRules): AssessmentRecord[] =>

@@ -1,7 +1,7 @@
 import { AppError, conflict, invalid } from '../errors/app-error.ts';
 import type { ProtocolEdition } from '../protocols/protocol-types.ts';
 import type { ChangeDirection, LevelBasis, ResponseLevel } from '../protocols/response-rule-types.ts';
-import { assessmentProblem, type LevelAssessment } from './assessment.ts';
+import { assessmentProblem, blank, type LevelAssessment } from './assessment.ts';
 import { type ChainKey, confirmationChain, type ExpertConfirmation, nextConfirmation } from './confirmation-chain.ts';
 import { type ChecklistChange, checklistChange } from './measures.ts';
 import { isHigherLevel, responseRules } from './response-rules.ts';
@@ -43,7 +43,6 @@ export interface ResponseState {
 export type LevelResult<T> = { ok: true; value: T } | { ok: false; problem: AppError };
 const ok = <T>(value: T): LevelResult<T> => ({ ok: true, value });
 const fail = <T>(problem: AppError): LevelResult<T> => ({ ok: false, problem });
-const blank = (text: string | null | undefined) => (text ?? '').trim() === '';
 const inForce = (change: LevelChange) => change.status === 'approved' || change.status === 'filed';
 
 /** The jurisdiction's state from its changes: the level only ever comes from an approved change. */

@@ -1,29 +1,13 @@
 import { clause } from './clause.ts';
-import type { DistrictGroupKey, Wording } from './response-rule-types.ts';
-import type { ExpertGroupTemplate, WorkingGroupTemplate, WorkingGroupTemplateSet } from './working-group-templates.ts';
+import type { DistrictGroupKey } from './response-rule-types.ts';
+import type { ExpertGroupTemplate, WorkingGroupTemplateSet } from './working-group-templates.ts';
+import { type GroupText, groupTemplate } from './working-group-text.ts';
 
 /** The twelve groups of the district headquarters, seed 002 §六(一) (ORG-020 … ORG-031), in the seed's order. */
 const S002 = 'seed 002';
 
-interface DistrictGroupText {
-  key: DistrictGroupKey;
-  where: string;
-  name: Wording;
-  lead: Wording;
-  memberUnits: string[];
-  duties: Wording;
-}
-
-const district = (text: DistrictGroupText): WorkingGroupTemplate => ({
-  key: text.key,
-  zh: text.name.zh,
-  en: text.name.en,
-  lead: text.lead,
-  memberUnits: text.memberUnits,
-  duties: text.duties,
-  handles: [text.key],
-  basis: clause(S002, text.where, `${text.name.en} (${text.name.zh}): ${text.duties.en}`),
-});
+/** The district groups handle their own key: the plan's measures are written for them. */
+type DistrictGroupText = Omit<GroupText, 'handles'> & { key: DistrictGroupKey };
 
 const GROUPS: DistrictGroupText[] = [
   {
@@ -215,7 +199,7 @@ export const DISTRICT_GROUPS: WorkingGroupTemplateSet = {
   id: 'district_seed_002',
   zh: '区指挥部十二个专项工作组（武进区应急预案）',
   en: 'District headquarters: twelve working groups (Wujin emergency plan)',
-  groups: GROUPS.map(district),
+  groups: GROUPS.map((text) => groupTemplate(S002)({ ...text, handles: [text.key] })),
   basis: clause(S002, '§六(一)', 'The district headquarters sets up twelve working groups; member units change with the situation'),
 };
 

@@ -1,6 +1,6 @@
 import { clause } from './clause.ts';
-import type { DistrictGroupKey, Wording } from './response-rule-types.ts';
-import type { WorkingGroupTemplate, WorkingGroupTemplateSet } from './working-group-templates.ts';
+import type { WorkingGroupTemplateSet } from './working-group-templates.ts';
+import { type GroupText, groupTemplate } from './working-group-text.ts';
 
 /**
  * The seven groups of the township headquarters (seed 001 §二(二), ORG-011 … ORG-017) and the seven
@@ -8,29 +8,6 @@ import type { WorkingGroupTemplate, WorkingGroupTemplateSet } from './working-gr
  * (VARIANT V20). `handles` maps the district plan's groups onto them so the level measures, which seed
  * 002 writes for district groups, reach these headquarters too; the mapping is ours [analysis].
  */
-interface GroupText {
-  key: string;
-  where: string;
-  name: Wording;
-  lead: Wording;
-  memberUnits: string[];
-  duties: Wording;
-  handles: DistrictGroupKey[];
-}
-
-const template =
-  (source: string) =>
-  (text: GroupText): WorkingGroupTemplate => ({
-    key: text.key,
-    zh: text.name.zh,
-    en: text.name.en,
-    lead: text.lead,
-    memberUnits: text.memberUnits,
-    duties: text.duties,
-    handles: text.handles,
-    basis: clause(source, text.where, `${text.name.en} (${text.name.zh}): ${text.duties.en}`),
-  });
-
 const TOWNSHIP: GroupText[] = [
   {
     key: 'comprehensive_coordination',
@@ -224,7 +201,7 @@ export const TOWNSHIP_GROUPS: WorkingGroupTemplateSet = {
   id: 'township_seed_001',
   zh: '镇指挥部七个工作组（乡镇方案）',
   en: 'Township headquarters: seven working groups (township plan)',
-  groups: TOWNSHIP.map(template('seed 001')),
+  groups: TOWNSHIP.map(groupTemplate('seed 001')),
   basis: clause('seed 001', '§二', `The township headquarters has an office and seven working groups. ${MAPPING_NOTE}`, true),
 };
 
@@ -232,6 +209,6 @@ export const STREET_GROUPS: WorkingGroupTemplateSet = {
   id: 'street_seed_004',
   zh: '街道领导小组七个工作组（街道方案）',
   en: 'Street leading group: seven working groups (street plan)',
-  groups: STREET.map(template('seed 004')),
+  groups: STREET.map(groupTemplate('seed 004')),
   basis: clause('seed 004', 'Part A §二', `The street leading group has seven working groups. ${MAPPING_NOTE}`, true),
 };

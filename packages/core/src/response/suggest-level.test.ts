@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { CN_2022_9TH } from '../protocols/cn-2022-9th.ts';
 import type { ProtocolEdition } from '../protocols/protocol-types.ts';
 import { SEED_2020 } from '../protocols/seed-2020.ts';
-import type { ResponseCase } from './case-facts.ts';
+import { chainGenerations, type ResponseCase } from './case-facts.ts';
 import { type LevelSuggestionInputs, suggestLevel } from './suggest-level.ts';
 import { localCase, shanghai } from './test-support.ts';
 
@@ -130,5 +130,34 @@ describe('suggestLevel: the facts that suggest a level, never applied (seed 002 
   it('an edition without response rules is refused on editionId', () => {
     const bare: ProtocolEdition = { ...SEED_2020, response: undefined };
     assert.throws(() => suggestLevel(inputs([]), NOW, bare), { code: 'noResponseRules', field: 'editionId' });
+  });
+});
+
+describe('chainGenerations: the generation of each case from the transmission links (input to LVL-001 level II)', () => {
+  const link = (fromCaseId: string, toCaseId: string) => ({ fromCaseId, toCaseId });
+
+  it('index → second → third generation; a case with two infectors takes the deeper one', () => {
+    const generations = chainGenerations(['a', 'b', 'c', 'd', 'e'], [link('a', 'b'), link('b', 'c'), link('a', 'd'), link('c', 'd')]);
+    assert.deepEqual(
+      [...generations],
+      [
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+        ['d', 4],
+        ['e', 1],
+      ],
+    );
+  });
+
+  it('a loop in the links (a data error) ends instead of running forever', () => {
+    const generations = chainGenerations(['a', 'b'], [link('a', 'b'), link('b', 'a')]);
+    assert.deepEqual([...generations.values()].sort(), [1, 2]);
+  });
+
+  it('generations computed from the links make a three-generation chain suggest level II', () => {
+    const generations = chainGenerations(['a', 'b', 'c'], [link('a', 'b'), link('b', 'c')]);
+    const cases = ['a', 'b', 'c'].map((id) => localCase(id, '2020-11-15', { clusterId: 'c1', generation: generations.get(id) ?? null }));
+    assert.equal(suggest(cases).level, 'II');
   });
 });

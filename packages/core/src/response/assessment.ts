@@ -13,7 +13,7 @@ export interface LevelAssessment {
 }
 
 /** A text left empty or only spaces. */
-export const blank = (text: string | null | undefined) => (text ?? '').trim() === '';
+export const isBlank = (text: string | null | undefined) => (text ?? '').trim() === '';
 
 /** The records a kind of change needs besides the factors (LVL-012, LVL-014, LVL-016; SC-30). */
 export const recordsRequired = (direction: ChangeDirection, rules: ResponseRules): AssessmentRecord[] =>
@@ -26,10 +26,10 @@ export const recordsRequired = (direction: ChangeDirection, rules: ResponseRules
  */
 export function assessmentProblem(assessment: LevelAssessment, direction: ChangeDirection, rules: ResponseRules): AppError | null {
   for (const group of rules.assessment.factors) {
-    const missing = group.items.find((item) => blank(assessment.factors[item.key]));
+    const missing = group.items.find((item) => isBlank(assessment.factors[item.key]));
     if (missing) return invalid(`assessment.factors.${missing.key}`, 'assessmentFactorMissing', { group: group.group, item: missing.key });
   }
-  const record = recordsRequired(direction, rules).find((r) => blank(assessment.records[r]));
+  const record = recordsRequired(direction, rules).find((r) => isBlank(assessment.records[r]));
   if (record) return invalid(`assessment.records.${record}`, 'assessmentRecordMissing', { record, direction });
   return null;
 }

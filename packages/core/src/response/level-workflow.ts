@@ -1,7 +1,7 @@
 import { AppError, conflict, invalid } from '../errors/app-error.ts';
 import type { ProtocolEdition } from '../protocols/protocol-types.ts';
 import type { ChangeDirection, LevelBasis, ResponseLevel } from '../protocols/response-rule-types.ts';
-import { assessmentProblem, blank, type LevelAssessment } from './assessment.ts';
+import { assessmentProblem, isBlank, type LevelAssessment } from './assessment.ts';
 import { type ChainKey, confirmationChain, type ExpertConfirmation, nextConfirmation } from './confirmation-chain.ts';
 import { type ChecklistChange, checklistChange } from './measures.ts';
 import { isHigherLevel, responseRules } from './response-rules.ts';
@@ -85,7 +85,7 @@ export function proposeLevelChange(
   if (state.open) return fail(conflict('to', 'changeInProgress'));
   const direction = directionOf(state.level, proposal.to);
   if (!direction) return fail(invalid('to', state.level === null ? 'noResponseToTerminate' : 'sameLevel'));
-  if (blank(proposal.reason)) return fail(invalid('reason', 'reasonRequired'));
+  if (isBlank(proposal.reason)) return fail(invalid('reason', 'reasonRequired'));
   const problem = assessmentProblem(proposal.assessment, direction, rules);
   if (problem) return fail(problem);
   return ok({
@@ -128,7 +128,7 @@ export function confirmLevelChange(
     if (done) return fail(conflict('body', 'alreadyConfirmed'));
     return fail(invalid('body', 'chainSkipped', { body: confirmation.body, expected: expected ?? '' }));
   }
-  if (confirmation.decision === 'rejected' && blank(confirmation.note)) return fail(invalid('note', 'reasonRequired'));
+  if (confirmation.decision === 'rejected' && isBlank(confirmation.note)) return fail(invalid('note', 'reasonRequired'));
   const confirmations = [...change.confirmations, { ...confirmation, at: now }];
   if (confirmation.decision === 'rejected') {
     return ok({
@@ -161,11 +161,11 @@ function overrideFor(
   termination: TerminationCheck | undefined,
 ): LevelResult<LevelChange['override']> {
   if (change.direction !== 'terminate') {
-    return blank(approval.overrideReason) ? ok(null) : fail(invalid('overrideReason', 'overrideNotNeeded'));
+    return isBlank(approval.overrideReason) ? ok(null) : fail(invalid('overrideReason', 'overrideNotNeeded'));
   }
   if (!termination) return fail(invalid('termination', 'terminationFactsRequired'));
-  if (termination.eligible) return blank(approval.overrideReason) ? ok(null) : fail(invalid('overrideReason', 'overrideNotNeeded'));
-  if (blank(approval.overrideReason)) {
+  if (termination.eligible) return isBlank(approval.overrideReason) ? ok(null) : fail(invalid('overrideReason', 'overrideNotNeeded'));
+  if (isBlank(approval.overrideReason)) {
     const params = { eligibleFrom: termination.eligibleFrom ?? '', unmet: termination.unmet.join(',') };
     return fail(invalid('overrideReason', 'terminationCriteriaNotMet', params));
   }
@@ -212,7 +212,7 @@ export function fileLevelChange(
   if (!change) return fail(invalid('changeId', 'noProposal'));
   if (change.status === 'filed') return fail(conflict('changeId', 'alreadyFiled'));
   if (change.status !== 'approved') return fail(conflict('changeId', 'notApproved'));
-  if (blank(filing.reference)) return fail(invalid('reference', 'required'));
+  if (isBlank(filing.reference)) return fail(invalid('reference', 'required'));
   return ok({ ...change, status: 'filed', filing: { by: filing.filedBy, at: now, reference: filing.reference.trim() } });
 }
 
@@ -224,6 +224,6 @@ export function rejectLevelChange(
 ): LevelResult<LevelChange> {
   if (!change) return fail(invalid('changeId', 'noProposal'));
   if (change.status !== 'proposed' && change.status !== 'confirmed') return fail(closed(change));
-  if (blank(rejection.reason)) return fail(invalid('reason', 'reasonRequired'));
+  if (isBlank(rejection.reason)) return fail(invalid('reason', 'reasonRequired'));
   return ok({ ...change, status: 'rejected', rejection: { by: rejection.rejectedBy, at: now, reason: rejection.reason.trim() } });
 }

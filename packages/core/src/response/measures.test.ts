@@ -54,6 +54,52 @@ describe('measures per level as protocol data (seed 002 §九, LVL-IV-01 … LVL
   });
 });
 
+/** Each measure: a phrase of its seed item (seed 002 §九) and the district group whose duties name the work. */
+const SEED_ITEMS: [string, string, string][] = [
+  ['LVL-IV-01', '强化联防联控工作机制', 'comprehensive_coordination'],
+  ['LVL-IV-02', '预检分诊', 'epidemic_control_medical'],
+  ['LVL-IV-03', '疑似病例转诊市级定点收治医院', 'epidemic_control_medical'],
+  ['LVL-IV-04', '流行病学调查', 'epidemic_control_medical'],
+  ['LVL-IV-05', '集中隔离医学观察', 'epidemic_control_medical'],
+  ['LVL-IV-06', '最小防控单元', 'epidemic_control_medical'],
+  ['LVL-IV-07', '终末消毒', 'social_community'],
+  ['LVL-IV-08', '主动搜索', 'epidemic_control_medical'],
+  ['LVL-IV-09', '公安部门提供的大数据信息', 'social_community'],
+  ['LVL-IV-10', '健康教育', 'publicity'],
+  ['LVL-IV-11', '防控技术培训', 'epidemic_control_medical'],
+  ['LVL-III-01', '向市级提出申请', 'epidemic_control_medical'],
+  ['LVL-III-02', '传播模式、传播速度', 'epidemic_control_medical'],
+  ['LVL-III-03', '自然村为最小单元', 'epidemic_control_medical'],
+  ['LVL-III-04', '停工、停业、停课', 'comprehensive_coordination'],
+  ['LVL-III-05', '暂停举办会议、会展活动', 'living_supplies'],
+  ['LVL-III-06', '重点场所实行封闭管理', 'social_community'],
+  ['LVL-III-07', '检疫站', 'traffic_control'],
+  ['LVL-III-08', '愿检尽检', 'epidemic_control_medical'],
+  ['LVL-II-01', '启用区级定点收治医院', 'epidemic_control_medical'],
+  ['LVL-II-02', '入户排查', 'social_community'],
+  ['LVL-II-03', '工厂、商业设施或教育机构', 'comprehensive_coordination'],
+  ['LVL-II-04', '生活必需场所采取限流措施', 'living_supplies'],
+  ['LVL-II-05', '关闭区域内公园、旅游景点', 'social_community'],
+  ['LVL-I-01', '生活物资、防护物资运输车辆除外', 'traffic_control'],
+  ['LVL-I-02', '床位、人员、实验室检测、急救转运能力', 'epidemic_control_medical'],
+  ['LVL-I-03', '方舱医院', 'epidemic_control_medical'],
+  ['LVL-I-04', '动态转运机制', 'epidemic_control_medical'],
+  ['LVL-I-05', '简化溯源调查', 'epidemic_control_medical'],
+  ['LVL-I-06', '心理咨询热线', 'publicity'],
+  ['LVL-I-07', '脆弱人群保护计划', 'social_community'],
+];
+
+describe('each measure carries its seed item’s words and its owner group', () => {
+  const byId = new Map(measuresForLevel('I', SEED_2020).map((item) => [item.id, item]));
+  for (const [id, phrase, group] of SEED_ITEMS) {
+    it(`${id}: “${phrase}”, carried out by ${group}`, () => {
+      assert.ok(byId.get(id)?.zh.includes(phrase), id);
+      assert.equal(byId.get(id)?.group, group);
+    });
+  }
+  it('the table covers all 31 measures', () => assert.equal(new Set(SEED_ITEMS.map(([id]) => id)).size, byId.size));
+});
+
 describe('measuresForLevel: the cumulative checklist (LVL-018)', () => {
   it('SC-32: level II holds all level IV (11), III (8) and II (5) items = 24', () => {
     const items = measuresForLevel('II', SEED_2020);

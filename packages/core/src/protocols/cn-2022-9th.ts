@@ -11,6 +11,7 @@ import type {
   TestRule,
   TracingRules,
 } from './protocol-types.ts';
+import { seed002Response } from './response-seed-002.ts';
 
 /** 《新型冠状病毒肺炎防控方案（第九版）》 (June 2022): "7+3" for close contacts and inbound travellers. */
 const P9 = 'national protocol 9th edition';
@@ -434,6 +435,24 @@ const ninthTracing: TracingRules = {
   },
 };
 
+/**
+ * Response levels under the 9th edition. The national protocol grades areas (high/medium/low risk,
+ * sealed/controlled/precaution zones) and says nothing of a district's response levels IV–I; those come
+ * from the district's own emergency plan under the national public-health emergency plan (seed 002),
+ * which the 9th edition did not replace. So the levels, procedure and measures stay seed 002's. The
+ * maximum incubation of the termination window stays 14 days: the 10 days tracing uses here are a
+ * linking window for 7+3 management, not a maximum incubation period.
+ */
+const ninthResponse = seed002Response({
+  days: 14,
+  basis: clause(
+    'seed 002',
+    '§八(三)1',
+    'The termination window counts two maximum incubation periods; 14 days kept under the 9th edition (configured)',
+    true,
+  ),
+});
+
 export const CN_2022_9TH: ProtocolEdition = {
   id: 'cn-2022-9th',
   name: '新型冠状病毒肺炎防控方案（第九版）',
@@ -524,4 +543,5 @@ export const CN_2022_9TH: ProtocolEdition = {
   testing: ninthTesting,
   cases: ninthCases,
   tracing: ninthTracing,
+  response: ninthResponse,
 };

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../calendar/calendar-date.ts';
 import type { PlaceKind } from '../jurisdiction/levels.ts';
+import type { ResponseRules } from './response-rule-types.ts';
 
 export const KEY_PERSON_CATEGORIES = [
   'confirmed',
@@ -119,6 +120,8 @@ export interface ProtocolEdition {
   cases?: CaseRules;
   /** Contact tracing (流调 / 密接判定 / 时空伴随 / 聚集性疫情); absent when an edition says nothing. */
   tracing?: TracingRules;
+  /** Emergency response levels IV–I (应急响应, REQUIREMENTS §2): triggers, procedure, measures; absent when an edition says nothing. */
+  response?: ResponseRules;
 }
 
 /** A jurisdiction's own variant on top of an edition, with its own basis; never a fork of the edition. */

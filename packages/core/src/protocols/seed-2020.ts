@@ -10,6 +10,7 @@ import type {
   TestingRules,
   TracingRules,
 } from './protocol-types.ts';
+import { seed002Response } from './response-seed-002.ts';
 
 /**
  * The rules of the seed documents (2020–21 local plans built on the national 2020 editions).
@@ -777,4 +778,6 @@ export const SEED_2020: ProtocolEdition = {
   testing: seedTesting,
   cases: seedCases,
   tracing: seedTracing,
+  // The maximum incubation period the termination window counts (LVL-015) is the one tracing links contacts by.
+  response: seed002Response(seedTracing.incubationDays),
 };

@@ -41,6 +41,8 @@ export * from './key-persons/site-capacity.ts';
 export * from './protocols/local-profiles.ts';
 export * from './protocols/protocol-types.ts';
 export * from './protocols/registry.ts';
+export * from './retention/retention-decision.ts';
+export * from './retention/retention-rules.ts';
 export * from './testing/environment-follow-up.ts';
 export * from './testing/environment-specimens.ts';
 export * from './testing/fever-clinic-screen.ts';

@@ -9,7 +9,7 @@ import { healthObservation, householdPass, outsiderRegistration, passUse, scan }
 import { type RequestContext, systemContext } from '../http/context.ts';
 import { endCase, openCase } from '../modules/cases/case.service.ts';
 import { registerEpisode } from '../modules/key-persons/episode.service.ts';
-import { listPersons, registerPerson } from '../modules/persons/person.service.ts';
+import { changePerson, listPersons, registerPerson } from '../modules/persons/person.service.ts';
 import { addHousehold, addTwoTowns, addUser, residentId } from '../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 import { runRetention } from './retention.ts';
@@ -27,7 +27,7 @@ async function personRow(runtime: TestRuntime, id: string) {
   const rows = await queryRows<Record<string, unknown>>(
     runtime.deps.database.db,
     sql`select name, id_hash, id_masked, phone_cipher, phone_hash, address_cipher, household_id, gender, birth_date::text as birth_date,
-               jurisdiction_path, anonymised_at, updated_at from person where id = ${id}`,
+               jurisdiction_id, jurisdiction_path, anonymised_at, updated_at from person where id = ${id}`,
   );
   return rows[0] as Record<string, unknown>;
 }
@@ -279,6 +279,19 @@ describe('retention job', () => {
     assert.equal(created?.after?.name, '赵*');
     const kept = await searchAudit(runtime.deps.database.db, context, { entityType: 'person', entityId: ids.recent, limit: 10, offset: 0 });
     assert.equal(kept.items.find((e) => e.action === 'person.create')?.after?.name, '人员recent');
+  });
+
+  it('an anonymised person takes no new episode and no new name: they are registered anew (409 personAnonymised)', async () => {
+    const episode = registerEpisode(runtime.deps, context, { personId: ids.old, category: 'close_contact', startDate: '2021-03-01' });
+    await assert.rejects(episode, { code: 'personAnonymised' });
+    await assert.rejects(changePerson(runtime.deps, context, ids.old, { name: '赵一', reason: 'test' }), { code: 'personAnonymised' });
+    const again = await registerPerson(runtime.deps, context, {
+      idType: 'resident_id',
+      idNumber: idNumbers.old,
+      name: '赵一',
+      jurisdictionId: (await personRow(runtime, ids.neverManaged)).jurisdiction_id as string,
+    });
+    assert.notEqual(again.id, ids.old, 'the ID number is free again: a new record');
   });
 
   it('running again changes nothing more', async () => {

@@ -1,3 +1,4 @@
+import { COUNTRY_ROOT } from '../jurisdiction/levels.ts';
 import { clause } from '../protocols/clause.ts';
 import { LOCAL_PROFILES } from '../protocols/local-profiles.ts';
 import type { LocalProfile, ProtocolEdition, RetentionPeriod, RetentionRules } from '../protocols/protocol-types.ts';
@@ -37,6 +38,9 @@ export interface RetentionScope {
   rules: RetentionRules;
 }
 
+/** NBS codes grow longer down the tree (2, 4, 6, 9, 12 digits); the country root sits above them all. */
+const depth = (code: string) => (code === COUNTRY_ROOT.code ? 0 : code.length);
+
 /**
  * Every set of retention rules in force under an edition, the most specific first (a deeper NBS code is a
  * longer one), the general rules last; empty when the edition sets no retention.
@@ -49,11 +53,11 @@ export function retentionScopes(
   const general = retentionRulesFor(edition, undefined, settings);
   if (!general) return [];
   const local = profiles
-    .filter((p) => p.editionId === edition.id && p.retention && p.jurisdictionCode !== 'CN')
-    .sort((a, b) => b.jurisdictionCode.length - a.jurisdictionCode.length)
+    .filter((p) => p.editionId === edition.id && p.retention)
+    .sort((a, b) => depth(b.jurisdictionCode) - depth(a.jurisdictionCode))
     .map((p) => ({
       jurisdictionCode: p.jurisdictionCode,
-      pathPart: `/${p.jurisdictionCode}/`,
+      pathPart: p.jurisdictionCode === COUNTRY_ROOT.code ? COUNTRY_ROOT.path : `/${p.jurisdictionCode}/`,
       rules: retentionRulesFor(edition, p, settings) ?? general,
     }));
   return [...local, { jurisdictionCode: null, pathPart: '/', rules: general }];

@@ -83,6 +83,20 @@ describe('retention scopes: a district profile with its own period', () => {
     assert.equal(retentionRulesAt(scopes, '/31/3101/')?.scans.days, 30);
   });
 
+  it('a profile at the country root holds everywhere no deeper profile does', () => {
+    const country: LocalProfile = { ...city, id: 'test-cn', jurisdictionCode: 'CN', retention: { scans: { days: 20, basis: city.basis } } };
+    const all = retentionScopes(CN_2022_9TH, {}, [country, city]);
+    assert.deepEqual(
+      all.map((s) => [s.pathPart, s.rules.scans.days]),
+      [
+        ['/3204/', 14],
+        ['/', 20],
+        ['/', 28],
+      ],
+    );
+    assert.equal(retentionRulesAt(all, '/31/')?.scans.days, 20);
+  });
+
   it('a profile of another edition changes nothing', () => {
     assert.deepEqual(
       retentionScopes(SEED_2020, {}, [city]).map((s) => s.pathPart),

@@ -52,6 +52,8 @@ export * from './response/measures.ts';
 export * from './response/response-rules.ts';
 export * from './response/suggest-level.ts';
 export * from './response/termination.ts';
+export * from './retention/retention-decision.ts';
+export * from './retention/retention-rules.ts';
 export * from './testing/environment-follow-up.ts';
 export * from './testing/environment-specimens.ts';
 export * from './testing/fever-clinic-screen.ts';

@@ -74,4 +74,14 @@ describe('configuration from the environment', () => {
     refuses({ FANGKONG_LOGIN_MAX_FAILURES: '0' }, /FANGKONG_LOGIN_MAX_FAILURES must be an integer between 1 and 100/);
     refuses({ FANGKONG_BODY_LIMIT: '10' }, /FANGKONG_BODY_LIMIT must be an integer between 1024 and/);
   });
+
+  // Issue 12 "Hardening" (retention): unset keeps the protocol's periods; a scan period shorter than the
+  // investigation's 14-day look-back (CASE-002) would lose what tracing reads, so it is refused.
+  it('takes the retention periods from FANGKONG_RETENTION_*, unset meaning the protocol’s, and refuses scans under 14 days', () => {
+    assert.deepEqual(loadConfig({}).retention, { scanDays: undefined, closedEpisodeDays: undefined });
+    const config = loadConfig({ FANGKONG_RETENTION_SCAN_DAYS: '21', FANGKONG_RETENTION_CLOSED_DAYS: '365' });
+    assert.deepEqual(config.retention, { scanDays: 21, closedEpisodeDays: 365 });
+    refuses({ FANGKONG_RETENTION_SCAN_DAYS: '7' }, /FANGKONG_RETENTION_SCAN_DAYS must be an integer between 14 and 36500/);
+    refuses({ FANGKONG_RETENTION_CLOSED_DAYS: '0' }, /FANGKONG_RETENTION_CLOSED_DAYS must be an integer between 1 and/);
+  });
 });

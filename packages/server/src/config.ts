@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { PROTOCOL_EDITIONS, type RetentionSettings, scanRetentionFloorDays } from '@fangkong/core';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './imports/upload-limits.ts';
 
 export interface Config {
@@ -46,6 +47,8 @@ export interface Config {
   overloadMaxUtilization: number;
   /** FANGKONG_SMS_SENDER: who sends one-time codes to residents' phones (`log`: the demo's log sender). */
   smsSender: string;
+  /** FANGKONG_RETENTION_*: the deployment's retention periods in days; unset, the protocol's (docs/operations.md). */
+  retention: RetentionSettings;
 }
 
 export class ConfigError extends Error {}
@@ -117,6 +120,20 @@ function smsSender(env: Env): string {
   return kind;
 }
 
+/** Unset keeps the protocol's period; a set one is a whole number of days within bounds. */
+function optionalDays(env: Env, name: string, min: number): number | undefined {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? undefined : integer(env, name, 0, min, 36_500);
+}
+
+/** Scans are never purged before the investigation's look-back is over (core decides how long that is). */
+function retentionSettings(env: Env): RetentionSettings {
+  return {
+    scanDays: optionalDays(env, 'FANGKONG_RETENTION_SCAN_DAYS', scanRetentionFloorDays(PROTOCOL_EDITIONS)),
+    closedEpisodeDays: optionalDays(env, 'FANGKONG_RETENTION_CLOSED_DAYS', 1),
+  };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and validates the environment once at boot; a bad value stops start-up with a clear message. */
@@ -156,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
     overloadMaxDelayMs: integer(env, 'FANGKONG_OVERLOAD_MAX_DELAY_MS', 200, 10, 60_000),
     overloadMaxUtilization: integer(env, 'FANGKONG_OVERLOAD_MAX_UTILIZATION_PERCENT', 98, 50, 101) / 100,
     smsSender: smsSender(env),
+    retention: retentionSettings(env),
     webDistDir: path.resolve(env.FANGKONG_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
   };
 }

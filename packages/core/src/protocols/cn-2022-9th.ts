@@ -7,6 +7,7 @@ import type {
   MonitoringRule,
   ProtocolEdition,
   ReleaseRule,
+  RetentionRules,
   TestingRules,
   TestRule,
   TracingRules,
@@ -453,6 +454,31 @@ const ninthResponse = seed002Response({
   ),
 });
 
+/**
+ * Retention under the 9th edition: the protocol sets no period either, so the seed's configured periods are
+ * carried over; since November 2021 the Personal Information Protection Law asks for them.
+ */
+const ninthRetention: RetentionRules = {
+  scans: {
+    days: 28,
+    basis: clause('seed 000', '§四(三)', 'Place-code and checkpoint scans are kept 28 days, then deleted (carried over, configured)', true),
+  },
+  closedEpisodes: {
+    days: 180,
+    basis: clause(
+      'seed 000',
+      '§三(三)3',
+      'A person is anonymised 180 days after their last episode or case closed (carried over, configured)',
+      true,
+    ),
+  },
+  minimisation: clause(
+    '中华人民共和国个人信息保护法 (2021)',
+    '第十九条、第四十七条',
+    'Personal information is kept for the shortest time its purpose needs; once the purpose is achieved it is deleted (or anonymised)',
+  ),
+};
+
 export const CN_2022_9TH: ProtocolEdition = {
   id: 'cn-2022-9th',
   name: '新型冠状病毒肺炎防控方案（第九版）',
@@ -544,4 +570,5 @@ export const CN_2022_9TH: ProtocolEdition = {
   cases: ninthCases,
   tracing: ninthTracing,
   response: ninthResponse,
+  retention: ninthRetention,
 };

@@ -122,6 +122,8 @@ export interface ProtocolEdition {
   tracing?: TracingRules;
   /** Emergency response levels IV–I (应急响应, REQUIREMENTS §2): triggers, procedure, measures; absent when an edition says nothing. */
   response?: ResponseRules;
+  /** How long personal data is kept (保存期限) before it is deleted or anonymised; absent: nothing is purged. */
+  retention?: RetentionRules;
 }
 
 /** A jurisdiction's own variant on top of an edition, with its own basis; never a fork of the edition. */
@@ -133,6 +135,30 @@ export interface LocalProfile {
   editionId: string;
   basis: Clause;
   overrides: Partial<Record<KeyPersonCategory, Partial<Omit<CategoryRule, 'category'>>>>;
+  /** The jurisdiction's own retention periods, each with its basis (e.g. a stricter city rule). */
+  retention?: Partial<RetentionPeriods>;
+}
+
+/** A retention period in whole days after the day the data stops being needed, and where it comes from. */
+export interface RetentionPeriod {
+  days: number;
+  basis: Clause;
+}
+
+export interface RetentionPeriods {
+  /** Place-code and checkpoint scans (扫码记录) are deleted once this many days have passed since the day of the scan. */
+  scans: RetentionPeriod;
+  /**
+   * A person whose key-person episodes and cases are all closed is anonymised this many days after the last
+   * one closed (and after the last use of their record: scans, samples, declarations).
+   */
+  closedEpisodes: RetentionPeriod;
+}
+
+/** Retention (数据保存期限, issue 12 "Hardening"): the periods, and the law that asks for them. */
+export interface RetentionRules extends RetentionPeriods {
+  /** Personal data is kept only as long as its purpose needs, then deleted or anonymised. */
+  minimisation: Clause;
 }
 
 /** Testing (核酸检测) — REQUIREMENTS.md §5. Zone types of a mass-testing campaign (封控区/管控区/防范区, or none). */

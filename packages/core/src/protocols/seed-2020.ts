@@ -7,6 +7,7 @@ import type {
   MonitoringRule,
   PhaseRule,
   ProtocolEdition,
+  RetentionRules,
   TestingRules,
   TracingRules,
 } from './protocol-types.ts';
@@ -692,6 +693,38 @@ const seedTracing: TracingRules = {
   },
 };
 
+/**
+ * Retention: the seeds say nothing about how long personal data is kept, so both periods are configured.
+ * Scans: 28 days, the common health-code practice of the time (two 14-day incubation periods, longer than
+ * the investigation look-back). Closed episodes: 180 days after the last one closes, the longest any seed
+ * asks to keep looking after a person (discharged patients are followed up until 6 months, seed 000 §三(三)3).
+ */
+const seedRetention: RetentionRules = {
+  scans: {
+    days: 28,
+    basis: clause(
+      S000,
+      '§四(三)',
+      'Place-code and checkpoint scans are kept 28 days (two incubation periods), then deleted; the seeds are silent (configured)',
+      true,
+    ),
+  },
+  closedEpisodes: {
+    days: 180,
+    basis: clause(
+      S000,
+      '§三(三)3',
+      'Discharged patients are followed up until 6 months: a person is anonymised 180 days after their last episode or case closed; the seeds are silent (configured)',
+      true,
+    ),
+  },
+  minimisation: clause(
+    'GB/T 35273-2020 个人信息安全规范',
+    '6.1',
+    'Personal data is kept for the shortest time its purpose needs, then deleted or anonymised',
+  ),
+};
+
 export const SEED_2020: ProtocolEdition = {
   id: 'seed-2020',
   name: '种子文件规则（2020—2021 地方方案，依据国家 2020 年版防控方案）',
@@ -780,4 +813,5 @@ export const SEED_2020: ProtocolEdition = {
   tracing: seedTracing,
   // The maximum incubation period the termination window counts (LVL-015) is the one tracing links contacts by.
   response: seed002Response(seedTracing.incubationDays),
+  retention: seedRetention,
 };

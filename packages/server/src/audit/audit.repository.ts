@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, isNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { auditEvent } from '../db/schema/index.ts';
+import { auditEvent, person } from '../db/schema/index.ts';
 
 export type AuditInsert = typeof auditEvent.$inferInsert;
 export type AuditRow = typeof auditEvent.$inferSelect;
@@ -44,4 +44,14 @@ export async function listAuditEvents(db: Db, filter: AuditFilter): Promise<{ it
     db.select({ total: sql<number>`count(*)::int` }).from(auditEvent).where(where),
   ]);
   return { items, total: counted[0]?.total ?? 0 };
+}
+
+/** Which of these people the retention job has anonymised. */
+export async function anonymisedPersonIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: person.id })
+    .from(person)
+    .where(and(inArray(person.id, [...ids]), isNotNull(person.anonymisedAt)));
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,8 +1,8 @@
 import { COUNTRY_ROOT, maskUsername, scopePaths } from '@fangkong/core';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../http/context.ts';
-import { type AuditFilter, insertAuditEvent, listAuditEvents } from './audit.repository.ts';
-import { maskPersonalFields } from './personal-fields.ts';
+import { type AuditFilter, type AuditRow, anonymisedPersonIds, insertAuditEvent, listAuditEvents } from './audit.repository.ts';
+import { maskNameField, maskPersonalFields } from './personal-fields.ts';
 
 export interface AuditEntry {
   action: string;
@@ -55,11 +55,26 @@ export async function searchAudit(db: Db, context: RequestContext, query: AuditQ
     includeUnscoped: grants.some((g) => g.role === 'system_admin' && g.jurisdictionPath === COUNTRY_ROOT.path),
   });
   // Masked again on the way out: rows written before the username was masked still hold it in full.
-  const masked = page.items.map((e) => ({
-    ...e,
-    actorName: maskUsername(e.actorName),
-    before: maskPersonalFields(e.before),
-    after: maskPersonalFields(e.after),
-  }));
+  const anonymised = await anonymisedPersonIds(
+    db,
+    page.items.map(personOf).filter((id): id is string => id !== null),
+  );
+  const masked = page.items.map((e) => {
+    const hideName = anonymised.has(personOf(e) ?? '') ? maskNameField : (values: Record<string, unknown> | null) => values;
+    return {
+      ...e,
+      actorName: maskUsername(e.actorName),
+      before: hideName(maskPersonalFields(e.before)),
+      after: hideName(maskPersonalFields(e.after)),
+    };
+  });
   return { ...page, items: masked };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The person an event is about: the entity itself, or the `personId` its values name. */
+function personOf(event: AuditRow): string | null {
+  const named = event.entityType === 'person' ? event.entityId : (event.after?.personId ?? event.before?.personId);
+  return typeof named === 'string' && UUID.test(named) ? named : null;
 }

@@ -1,4 +1,4 @@
-import { maskAddress, maskIdNumber, maskPhone, maskUsername } from '@fangkong/core';
+import { maskAddress, maskIdNumber, maskName, maskPhone, maskUsername } from '@fangkong/core';
 
 const MASKERS: Record<string, (value: string) => string> = {
   idNumber: maskIdNumber,
@@ -17,4 +17,10 @@ export function maskPersonalFields(values: Record<string, unknown> | null | unde
     masked[key] = mask && typeof value === 'string' ? mask(value) : value;
   }
   return masked;
+}
+
+/** A name in before/after masked too: for events about a person the retention job has since anonymised. */
+export function maskNameField(values: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!values || typeof values.name !== 'string') return values;
+  return { ...values, name: maskName(values.name) };
 }

@@ -97,6 +97,18 @@ describe('fangkong CLI', () => {
     assert.match(created.oneTimePassword ?? '', /^[A-Za-z0-9]{14}$/);
   });
 
+  // Issue 12 "Hardening" (retention): the job on demand; a dry run writes nothing, a run leaves its audit event.
+  it('runs the retention job: --dry-run changes nothing, a run prints its counts and is audited', async () => {
+    type Result = { dryRun: boolean; scans: number; persons: { anonymised: number }; scopes: { scanDays: number }[] };
+    const dry = json<Result>(await fangkong(dataDir, 'retention', 'run', '--dry-run', '--json'));
+    assert.deepEqual([dry.dryRun, dry.scans, dry.persons.anonymised, dry.scopes.at(-1)?.scanDays], [true, 0, 0, 28]);
+    assert.equal(await countRows(dataDir, "select count(*)::int as n from audit_event where action = 'jobs.retention'"), 0);
+    const done = await fangkong(dataDir, 'retention', 'run');
+    assert.equal(done.code, 0, done.stderr);
+    assert.match(done.stdout, /scans 0, pass uses 0, persons anonymised 0/);
+    assert.equal(await countRows(dataDir, "select count(*)::int as n from audit_event where action = 'jobs.retention'"), 1);
+  });
+
   it('backs up and restores the PGlite data dir: rows written after the backup are gone', async () => {
     // Issue 12 defect 1: the demo is never seeded into a database that holds accounts it did not make.
     const refused = await fangkong(dataDir, 'demo', 'seed', '--residents', '300', '--json');

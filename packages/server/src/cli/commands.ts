@@ -10,7 +10,7 @@ import { openRuntime } from '../runtime.ts';
 import { type Command, type CommandResult, type OptionValues, optionalInteger, requiredString, UsageError } from './command.ts';
 
 /** Opens the database from the environment (migrating it), runs `work`, and always closes it. */
-async function withRuntime<T>(work: (deps: AppDeps) => Promise<T>): Promise<T> {
+export async function withRuntime<T>(work: (deps: AppDeps) => Promise<T>): Promise<T> {
   const deps = await openRuntime(loadConfig());
   try {
     return await work(deps);

@@ -32,6 +32,10 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'The one-time password has expired: ask an administrator to reset it again',
   },
   duplicatePerson: { zh: '该证件号的人员已登记', en: 'A person with this ID number is already registered' },
+  personAnonymised: {
+    zh: '该人员的个人信息已按保存期限匿名化，请重新登记',
+    en: 'This person was anonymised when the retention period ended; register them again',
+  },
   duplicateUsername: { zh: '用户名已存在', en: 'This username is taken' },
   unknownJurisdiction: { zh: '行政区划不存在或不在您的辖区内', en: 'Unknown jurisdiction, or outside your jurisdiction' },
   unknownDivisionCode: { zh: '未知的行政区划代码 {code}', en: 'Unknown division code {code}' },

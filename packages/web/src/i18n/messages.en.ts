@@ -200,6 +200,8 @@ export const en: Record<MessageKey, string> = {
   'audit.action.demo.seed': 'Seed demo data',
   'audit.action.divisions.import': 'Import divisions',
   'audit.action.jobs.dailySweep': 'Daily sweep',
+  'audit.action.jobs.retention': 'Retention job (run)',
+  'audit.action.jobs.retention.batch': 'Retention job (batch purged or anonymised)',
   'audit.action.keyPerson.register': 'Register key person',
   'audit.action.keyPerson.importRoster': 'Import roster',
   'audit.action.keyPerson.observe': 'Record observation',

@@ -199,6 +199,8 @@ export const zhCN = {
   'audit.action.demo.seed': '生成演示数据',
   'audit.action.divisions.import': '导入行政区划',
   'audit.action.jobs.dailySweep': '每日巡检',
+  'audit.action.jobs.retention': '数据保存期限清理（每次运行）',
+  'audit.action.jobs.retention.batch': '数据保存期限清理（一批删除或匿名化）',
   'audit.action.keyPerson.register': '登记重点人员',
   'audit.action.keyPerson.importRoster': '导入重点人员名单',
   'audit.action.keyPerson.observe': '记录健康监测',

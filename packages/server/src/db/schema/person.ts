@@ -1,4 +1,4 @@
-import { date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, timestamps } from './columns.ts';
 import { jurisdiction, place } from './jurisdiction.ts';
 
@@ -27,6 +27,11 @@ export const person = pgTable(
       .notNull()
       .references(() => jurisdiction.id),
     jurisdictionPath: text('jurisdiction_path').notNull(),
+    /**
+     * Set by the retention job (issue 12): name, ID, phone, address and household were cleared, the birth date
+     * kept to its year; the row stays for counts and for the records that point to it.
+     */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     ...timestamps(),
   },
   (t) => [

@@ -63,6 +63,8 @@ async function personForEpisode(db: Db, context: RequestContext, personId: strin
   const found = await findPersonById(db, personId);
   if (!found || !pathInScope(found.person.jurisdictionPath, scopePaths(context.actor.grants, 'keyPerson.write')))
     throw notFound('personId');
+  // Retention (issue 12): an anonymised row has no one behind it to manage; the person is registered anew.
+  if (found.person.anonymisedAt) throw conflict('personId', 'personAnonymised');
   return found.person;
 }
 

@@ -217,6 +217,8 @@ export interface PersonChanges {
 export async function changePerson(deps: Deps, context: RequestContext, id: string, changes: PersonChanges) {
   const { person } = await readablePerson(deps, context, id);
   if (!pathInScope(person.jurisdictionPath, scopePaths(context.actor.grants, 'person.write'))) throw notFound('id');
+  // Retention (issue 12): writing a name or phone back into an anonymised row would undo it.
+  if (person.anonymisedAt) throw conflict('id', 'personAnonymised');
   validatePhone(changes.phone);
   const { reason, ...fields } = changes;
   return deps.database.db.transaction(async (tx) => {

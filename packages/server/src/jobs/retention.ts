@@ -1,0 +1,227 @@
+import {
+  type CalendarDate,
+  editionInForce,
+  generalisedBirthDate,
+  LOCAL_PROFILES,
+  type LocalProfile,
+  personRetention,
+  type RetentionScope,
+  retentionCutoffs,
+  retentionRulesAt,
+  retentionScopes,
+  shanghaiDate,
+} from '@fangkong/core';
+import type { AppDeps } from '../app-deps.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Db } from '../db/client.ts';
+import { systemContext } from '../http/context.ts';
+import { type AnonymisedCounts, type AnonymisedPerson, anonymisePeople } from './retention-anonymise.repository.ts';
+import { lockPersons, openRecordsOf, retentionCandidates, retentionDatesOf } from './retention-person.repository.ts';
+import {
+  countMovementDue,
+  MOVEMENT_TABLES,
+  type MovementTable,
+  purgeMovementBatch,
+  type ScopeCutoff,
+} from './retention-scan.repository.ts';
+
+type Deps = Pick<AppDeps, 'database' | 'clock' | 'cipher' | 'config'>;
+
+export interface RetentionOptions {
+  /** Count what is due and change nothing (no audit event either). */
+  dryRun?: boolean;
+  batchSize?: number;
+  /** The local profiles to read retention periods from (tests pass their own). */
+  profiles?: readonly LocalProfile[];
+  /** Who ran it, for the audit's request id: the scheduler or `cli`. */
+  requestId?: string;
+}
+
+export interface RetentionScopeReport {
+  jurisdictionCode: string | null;
+  scanDays: number;
+  closedEpisodeDays: number;
+  configured: boolean;
+  scansBefore: string;
+  closedBefore: string;
+}
+
+export interface RetentionResult {
+  dryRun: boolean;
+  editionId: string | null;
+  today: CalendarDate;
+  scopes: RetentionScopeReport[];
+  /** Rows deleted (in a dry run: due). */
+  scans: number;
+  passUses: number;
+  /** People anonymised (in a dry run: due), and how many were kept for each reason (one person may have several). */
+  persons: { anonymised: number; kept: Record<string, number> };
+  /** Rows of other tables cleared with the people (zero in a dry run). */
+  related: Omit<AnonymisedCounts, 'persons'>;
+  batches: number;
+}
+
+interface Plan {
+  now: Date;
+  scopes: RetentionScope[];
+  result: RetentionResult;
+  options: Required<Pick<RetentionOptions, 'dryRun' | 'batchSize' | 'requestId'>>;
+}
+
+const NO_RELATED: Omit<AnonymisedCounts, 'persons'> = {
+  episodes: 0,
+  observations: 0,
+  episodeEvents: 0,
+  declarations: 0,
+  exposures: 0,
+  outsiderRegistrations: 0,
+  assistRequests: 0,
+  oneTimeCodes: 0,
+};
+
+function scopeReport(scope: RetentionScope, now: Date): RetentionScopeReport {
+  const { scans, closedEpisodes } = scope.rules;
+  const cutoffs = retentionCutoffs(scope.rules, now);
+  return {
+    jurisdictionCode: scope.jurisdictionCode,
+    scanDays: scans.days,
+    closedEpisodeDays: closedEpisodes.days,
+    configured: Boolean(scans.basis.configured || closedEpisodes.basis.configured),
+    scansBefore: cutoffs.scansBefore.toISOString(),
+    closedBefore: cutoffs.closedBefore.toISOString(),
+  };
+}
+
+/** The rules of the edition in force today, with the deployment's settings and the districts' profiles. */
+function planRun(deps: Deps, options: RetentionOptions): Plan {
+  const now = deps.clock();
+  const today = shanghaiDate(now);
+  const edition = editionInForce(today);
+  const scopes = edition ? retentionScopes(edition, deps.config.retention, options.profiles ?? LOCAL_PROFILES) : [];
+  const dryRun = options.dryRun ?? false;
+  const result: RetentionResult = {
+    dryRun,
+    editionId: edition?.id ?? null,
+    today,
+    scopes: scopes.map((s) => scopeReport(s, now)),
+    scans: 0,
+    passUses: 0,
+    persons: { anonymised: 0, kept: {} },
+    related: { ...NO_RELATED },
+    batches: 0,
+  };
+  return {
+    now,
+    scopes,
+    result,
+    options: { dryRun, batchSize: options.batchSize ?? 1000, requestId: options.requestId ?? `retention-${today}` },
+  };
+}
+
+const auditContext = (plan: Plan) => systemContext('retention-job', plan.options.requestId);
+
+/** Deletes a movement table's rows past their scope's period, one transaction (with its audit event) per batch. */
+async function purgeMovement(deps: Deps, plan: Plan, kind: MovementTable): Promise<number> {
+  const cutoffs: ScopeCutoff[] = plan.scopes.map((s) => ({
+    pathPart: s.pathPart,
+    before: retentionCutoffs(s.rules, plan.now).scansBefore,
+  }));
+  if (plan.options.dryRun) return countMovementDue(deps.database.db, kind, cutoffs);
+  let total = 0;
+  let after: string | null = null;
+  for (;;) {
+    const batch = await deps.database.db.transaction(async (tx) => {
+      const done = await purgeMovementBatch(tx, kind, cutoffs, after, plan.options.batchSize);
+      if (done.deleted > 0) await auditBatch(tx, plan, { table: MOVEMENT_TABLES[kind].table, deleted: done.deleted });
+      return done;
+    });
+    total += batch.deleted;
+    if (batch.deleted < plan.options.batchSize || batch.lastKey === null) return total;
+    after = batch.lastKey;
+  }
+}
+
+async function auditBatch(tx: Db, plan: Plan, after: Record<string, unknown>) {
+  plan.result.batches += 1;
+  await recordAudit(tx, auditContext(plan), {
+    action: 'jobs.retention.batch',
+    entityType: 'job',
+    after: { today: plan.result.today, dryRun: false, ...after },
+  });
+}
+
+/** Reads the facts of a batch of candidates (after locking them) and decides each with core. */
+async function decideBatch(tx: Db, plan: Plan, after: string | null) {
+  const latestCutoff = Math.max(...plan.scopes.map((s) => retentionCutoffs(s.rules, plan.now).closedBefore.getTime()));
+  const candidates = await retentionCandidates(tx, new Date(latestCutoff), after, plan.options.batchSize);
+  const ids = candidates.map((c) => c.id);
+  if (!plan.options.dryRun) await lockPersons(tx, ids);
+  const [open, dates] = [await openRecordsOf(tx, ids), await retentionDatesOf(tx, ids)];
+  const due: AnonymisedPerson[] = [];
+  for (const candidate of candidates) {
+    const rules = retentionRulesAt(plan.scopes, candidate.jurisdictionPath);
+    const facts = dates.get(candidate.id);
+    if (!rules || !facts) continue;
+    const verdict = personRetention({ ...facts, openRecords: open.get(candidate.id) ?? [] }, rules, plan.now);
+    if (verdict.decision === 'anonymise') due.push({ id: candidate.id, birthDate: generalisedBirthDate(candidate.birthDate) });
+    else for (const reason of verdict.because) plan.result.persons.kept[reason.rule] = (plan.result.persons.kept[reason.rule] ?? 0) + 1;
+  }
+  return { due, size: candidates.length, lastId: ids.at(-1) ?? null };
+}
+
+/** One batch of people in one transaction: lock, decide, anonymise, audit. */
+async function anonymiseBatch(deps: Deps, plan: Plan, after: string | null) {
+  return deps.database.db.transaction(async (tx) => {
+    const batch = await decideBatch(tx, plan, after);
+    if (plan.options.dryRun || batch.due.length === 0) return { ...batch, anonymised: batch.due.length };
+    const counts = await anonymisePeople(tx, batch.due, deps.cipher.encrypt(''), plan.now);
+    const { persons, ...related } = counts;
+    for (const [key, n] of Object.entries(related)) plan.result.related[key as keyof typeof related] += n;
+    await auditBatch(tx, plan, { anonymised: counts, personIds: batch.due.map((p) => p.id) });
+    return { ...batch, anonymised: persons };
+  });
+}
+
+async function anonymiseAll(deps: Deps, plan: Plan): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const batch = await anonymiseBatch(deps, plan, after);
+    plan.result.persons.anonymised += batch.anonymised;
+    if (batch.size < plan.options.batchSize) return;
+    after = batch.lastId;
+  }
+}
+
+/**
+ * The retention job (issue 12 "Hardening"): scans past their period are deleted, people whose episodes and
+ * cases closed longer ago than theirs are anonymised, in batches, each batch in one transaction with its audit
+ * event; one summary event per run says it happened, with the counts and cut-offs. Safe to run any number of times.
+ */
+export async function runRetention(deps: Deps, options: RetentionOptions = {}): Promise<RetentionResult> {
+  const plan = planRun(deps, options);
+  if (plan.scopes.length > 0) {
+    plan.result.scans = await purgeMovement(deps, plan, 'scans');
+    plan.result.passUses = await purgeMovement(deps, plan, 'passUses');
+    await anonymiseAll(deps, plan);
+  }
+  if (!plan.options.dryRun) {
+    await deps.database.db.transaction((tx) =>
+      recordAudit(tx, auditContext(plan), { action: 'jobs.retention', entityType: 'job', after: { ...plan.result } }),
+    );
+  }
+  return plan.result;
+}
+
+/** Runs the job now and then once a day; the timer does not keep the process alive. */
+export function scheduleRetention(deps: Deps, log: (message: string) => void, intervalMs = 86_400_000): () => void {
+  const run = () =>
+    runRetention(deps)
+      .then((r) =>
+        log(`retention ${r.today}: ${r.scans} scans and ${r.passUses} pass uses deleted, ${r.persons.anonymised} people anonymised`),
+      )
+      .catch((error: unknown) => log(`retention failed: ${String(error)}`));
+  void run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -37,5 +37,14 @@ export const PERMISSIONS = [
   'case.read',
   'case.write',
   'investigation.write',
+  /**
+   * Emergency response levels (REQUIREMENTS §2): read the level, its suggestion and checklist; propose a
+   * change with its assessment; record an expert body's confirmation; approve (the commander); file upward.
+   */
+  'response.read',
+  'response.propose',
+  'response.confirm',
+  'response.approve',
+  'response.file',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -104,3 +104,26 @@ ROLE_PERMISSIONS.cdc_epidemiologist = [...ROLE_PERMISSIONS.cdc_epidemiologist, '
 ROLE_PERMISSIONS.command_office_staff = [...ROLE_PERMISSIONS.command_office_staff, 'case.read', 'case.write'];
 ROLE_PERMISSIONS.district_commander = [...ROLE_PERMISSIONS.district_commander, 'case.read'];
 ROLE_PERMISSIONS.system_admin = [...ROLE_PERMISSIONS.system_admin, 'case.read', 'case.write', 'investigation.write'];
+
+/**
+ * Response levels (issue 13, LVL-010): the health bureau (CDC) and the command office propose and record the
+ * expert bodies' decisions; the office files upward; only the commander approves; towns read theirs.
+ */
+ROLE_PERMISSIONS.cdc_epidemiologist = [...ROLE_PERMISSIONS.cdc_epidemiologist, 'response.read', 'response.propose', 'response.confirm'];
+ROLE_PERMISSIONS.command_office_staff = [
+  ...ROLE_PERMISSIONS.command_office_staff,
+  'response.read',
+  'response.propose',
+  'response.confirm',
+  'response.file',
+];
+ROLE_PERMISSIONS.district_commander = [...ROLE_PERMISSIONS.district_commander, 'response.read', 'response.approve'];
+ROLE_PERMISSIONS.town_cadre = [...ROLE_PERMISSIONS.town_cadre, 'response.read'];
+ROLE_PERMISSIONS.system_admin = [
+  ...ROLE_PERMISSIONS.system_admin,
+  'response.read',
+  'response.propose',
+  'response.confirm',
+  'response.approve',
+  'response.file',
+];

@@ -1,7 +1,9 @@
+import { RESPONSE_LEVEL_MESSAGES } from '@fangkong/core';
 import { releaseGapsInWords } from './release-gap-words.ts';
 
 /** Human messages for error codes, zh-CN first. `{name}` placeholders take the error's params. */
 const MESSAGES: Record<string, { zh: string; en: string }> = {
+  ...RESPONSE_LEVEL_MESSAGES,
   notFound: { zh: '记录不存在或不在您的辖区内', en: 'Not found, or outside your jurisdiction' },
   forbidden: { zh: '无权执行此操作', en: 'You do not have permission for this' },
   unauthenticated: { zh: '请先登录', en: 'Please sign in first' },

@@ -12,7 +12,7 @@ import { type CodeWalkIds, codeWalkFixture } from '../modules/codes/codes.walk-f
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { type TestingWalkIds, testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
-import { addHousehold, addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../testing/factories.ts';
+import { addHousehold, addTwoTowns, addUser, completeAssessment, loginAs, residentId, type TestClient } from '../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 
 /**
@@ -55,6 +55,7 @@ interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds {
   caseId: string;
   trajectoryPointId: string;
   eventId: string;
+  responseChangeId: string;
 }
 
 interface WalkCase {
@@ -311,6 +312,31 @@ const ROUTES: Record<string, RouteEntry> = {
   },
   'GET /api/cases/:id/report-card.pdf': { cases: (a) => [refused(`/api/cases/${a.caseId}/report-card.pdf?purpose=walk`)] },
   'GET /api/cases/:id/report-card': { cases: (a) => [refused(`/api/cases/${a.caseId}/report-card`)] },
+  'GET /api/response-levels/:id': { cases: (a) => [refused(`/api/response-levels/${a.townId}`)] },
+  'POST /api/response-levels/:id/proposals': {
+    cases: (a) => [
+      refused(`/api/response-levels/${a.townId}/proposals`, {
+        to: 'III',
+        basis: 'trigger',
+        reason: '越界提议',
+        assessment: completeAssessment(),
+      }),
+    ],
+  },
+  'POST /api/response-level-changes/:id/confirmations': {
+    cases: (a) => [
+      refused(`/api/response-level-changes/${a.responseChangeId}/confirmations`, { body: 'district', decision: 'confirmed', note: '越界' }),
+    ],
+  },
+  'POST /api/response-level-changes/:id/approve': {
+    cases: (a) => [refused(`/api/response-level-changes/${a.responseChangeId}/approve`, {})],
+  },
+  'POST /api/response-level-changes/:id/file': {
+    cases: (a) => [refused(`/api/response-level-changes/${a.responseChangeId}/file`, { reference: '越界备案' })],
+  },
+  'POST /api/response-level-changes/:id/reject': {
+    cases: (a) => [refused(`/api/response-level-changes/${a.responseChangeId}/reject`, { reason: '越界驳回' })],
+  },
   'POST /api/cases/suggest': { exception: 'pure rule: classifies the findings in the body, reads and writes nothing' },
   'POST /api/cases': { cases: (a) => [refused('/api/cases', { personId: a.personId, classification: 'suspected', source: 'manual' })] },
   'POST /api/cases/:id/classify': {
@@ -802,6 +828,12 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       name: '甲病例',
       jurisdictionId: villageA.id,
     });
+    const responseChange = await ok('POST', `/api/response-levels/${townA.id}/proposals`, {
+      to: 'IV',
+      basis: 'trigger',
+      reason: '甲镇启动四级响应',
+      assessment: completeAssessment(),
+    });
     const opened = await ok('POST', '/api/cases', {
       personId: casePerson.id,
       classification: 'suspected',
@@ -856,6 +888,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       caseId: String(opened.id),
       trajectoryPointId: String(point.id),
       eventId: String(event.id),
+      responseChangeId: String(responseChange.id),
       ...testing,
       ...closed,
       ...codes,

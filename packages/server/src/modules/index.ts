@@ -15,6 +15,7 @@ import { personRoutes } from './persons/person.routes.ts';
 import { placeRoutes } from './places/place.routes.ts';
 import { protocolRoutes } from './protocols/protocol.routes.ts';
 import { residentRoutes } from './residents/resident.routes.ts';
+import { responseRoutes } from './response/response.routes.ts';
 import { testingRoutes } from './testing/testing.routes.ts';
 import { tracingRoutes } from './tracing/tracing.routes.ts';
 import { userRoutes } from './users/user.routes.ts';
@@ -39,4 +40,5 @@ export function registerModules(api: Api, deps: AppDeps) {
   closedManagementRoutes(api, deps);
   caseRoutes(api, deps);
   tracingRoutes(api, deps);
+  responseRoutes(api, deps);
 }

@@ -1,4 +1,4 @@
-import { childPath, type Role, residentIdCheckCharacter } from '@fangkong/core';
+import { childPath, findEdition, type Role, residentIdCheckCharacter, responseRules } from '@fangkong/core';
 import { eq } from 'drizzle-orm';
 import type { App } from '../app.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -72,4 +72,14 @@ export async function loginAs(app: App, username: string, password = TEST_PASSWO
       return { statusCode: reply.statusCode, json: () => reply.json(), body: reply.body };
     },
   };
+}
+
+/** A level assessment (LVL-003) with a finding on every factor item of the seed-2020 edition and the records named (tests only). */
+export function completeAssessment(records: string[] = ['trendAnalysis']) {
+  const edition = findEdition('seed-2020');
+  if (!edition) throw new Error('seed-2020 is not shipped');
+  const factors = Object.fromEntries(
+    responseRules(edition).assessment.factors.flatMap((group) => group.items.map((item) => [item.key, `研判：${item.key}`])),
+  );
+  return { factors, records: Object.fromEntries(records.map((r) => [r, `${r} 已形成`])) };
 }

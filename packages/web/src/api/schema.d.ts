@@ -22389,6 +22389,1056 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/response-levels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A jurisdiction's response: level in force, change under way, history, suggested level with reasons, termination check, measures checklist */
+        get: {
+            parameters: {
+                query?: {
+                    importRiskOngoing?: boolean;
+                    capacityInsufficient?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jurisdiction: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: string;
+                            };
+                            editionId: string;
+                            level: ("IV" | "III" | "II" | "I") | (never | null);
+                            phase: string;
+                            open: {
+                                /** Format: uuid */
+                                id: string;
+                                editionId: string;
+                                direction: "activate" | "escalate" | "deescalate" | "terminate";
+                                level: "IV" | "III" | "II" | "I";
+                                fromLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                                toLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                                basis: "trigger" | "other_situations";
+                                status: string;
+                                reason: string;
+                                assessment: unknown;
+                                chain: ("district" | "city" | "province" | "nation")[];
+                                nextConfirmation: ("district" | "city" | "province" | "nation") | (never | null);
+                                confirmations: {
+                                    body: "district" | "city" | "province" | "nation";
+                                    decision: string;
+                                    recordedBy: string;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                                /** Format: uuid */
+                                proposedBy: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                /** Format: uuid */
+                                approvedBy: string | null;
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                override: unknown;
+                                /** Format: date-time */
+                                filedAt: string | null;
+                                filingReference: string | null;
+                                /** Format: date-time */
+                                rejectedAt: string | null;
+                                rejectionReason: string | null;
+                            } | null;
+                            history: {
+                                /** Format: uuid */
+                                id: string;
+                                editionId: string;
+                                direction: "activate" | "escalate" | "deescalate" | "terminate";
+                                level: "IV" | "III" | "II" | "I";
+                                fromLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                                toLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                                basis: "trigger" | "other_situations";
+                                status: string;
+                                reason: string;
+                                assessment: unknown;
+                                chain: ("district" | "city" | "province" | "nation")[];
+                                nextConfirmation: ("district" | "city" | "province" | "nation") | (never | null);
+                                confirmations: {
+                                    body: "district" | "city" | "province" | "nation";
+                                    decision: string;
+                                    recordedBy: string;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                                /** Format: uuid */
+                                proposedBy: string;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                /** Format: uuid */
+                                approvedBy: string | null;
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                override: unknown;
+                                /** Format: date-time */
+                                filedAt: string | null;
+                                filingReference: string | null;
+                                /** Format: date-time */
+                                rejectedAt: string | null;
+                                rejectionReason: string | null;
+                            }[];
+                            suggestion: {
+                                level: ("IV" | "III" | "II" | "I") | (never | null);
+                                outbreakType: string | null;
+                                because: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                }[];
+                                facts: unknown;
+                                applied: boolean;
+                            };
+                            termination: {
+                                eligible: boolean;
+                                eligibleFrom: string | null;
+                                lastCaseId: string | null;
+                                unmet: string[];
+                                because: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                }[];
+                            } | null;
+                            checklist: {
+                                id: string;
+                                level: "IV" | "III" | "II" | "I";
+                                zh: string;
+                                en: string;
+                                steps: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                basis: {
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                };
+                                group: {
+                                    key: string;
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                supporting: {
+                                    key: string;
+                                    zh: string;
+                                    en: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response-levels/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose a level (or the end of the response) with the assessment (LVL-003, LVL-010) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The level proposed; null proposes to end the response */
+                        to: ("IV" | "III" | "II" | "I") | (never | null);
+                        basis: "trigger" | "other_situations";
+                        reason: string;
+                        /** @description LVL-003: a finding per factor item of the three groups, and the written records the change needs */
+                        assessment: {
+                            factors: {
+                                [key: string]: string;
+                            };
+                            records: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            editionId: string;
+                            direction: "activate" | "escalate" | "deescalate" | "terminate";
+                            level: "IV" | "III" | "II" | "I";
+                            fromLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                            toLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                            basis: "trigger" | "other_situations";
+                            status: string;
+                            reason: string;
+                            assessment: unknown;
+                            chain: ("district" | "city" | "province" | "nation")[];
+                            nextConfirmation: ("district" | "city" | "province" | "nation") | (never | null);
+                            confirmations: {
+                                body: "district" | "city" | "province" | "nation";
+                                decision: string;
+                                recordedBy: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** Format: uuid */
+                            proposedBy: string;
+                            /** Format: date-time */
+                            proposedAt: string;
+                            /** Format: uuid */
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            override: unknown;
+                            /** Format: date-time */
+                            filedAt: string | null;
+                            filingReference: string | null;
+                            /** Format: date-time */
+                            rejectedAt: string | null;
+                            rejectionReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response-level-changes/{id}/confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an expert body's decision, in chain order (LVL-002) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: "district" | "city" | "province" | "nation";
+                        decision: "confirmed" | "rejected";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            editionId: string;
+                            direction: "activate" | "escalate" | "deescalate" | "terminate";
+                            level: "IV" | "III" | "II" | "I";
+                            fromLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                            toLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                            basis: "trigger" | "other_situations";
+                            status: string;
+                            reason: string;
+                            assessment: unknown;
+                            chain: ("district" | "city" | "province" | "nation")[];
+                            nextConfirmation: ("district" | "city" | "province" | "nation") | (never | null);
+                            confirmations: {
+                                body: "district" | "city" | "province" | "nation";
+                                decision: string;
+                                recordedBy: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** Format: uuid */
+                            proposedBy: string;
+                            /** Format: date-time */
+                            proposedAt: string;
+                            /** Format: uuid */
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            override: unknown;
+                            /** Format: date-time */
+                            filedAt: string | null;
+                            filingReference: string | null;
+                            /** Format: date-time */
+                            rejectedAt: string | null;
+                            rejectionReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response-level-changes/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The commander's approval (not the proposer's); ending early needs an override reason (LVL-015) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        overrideReason?: string;
+                        importRiskReduced?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            editionId: string;
+                            direction: "activate" | "escalate" | "deescalate" | "terminate";
+                            level: "IV" | "III" | "II" | "I";
+                            fromLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                            toLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                            basis: "trigger" | "other_situations";
+                            status: string;
+                            reason: string;
+                            assessment: unknown;
+                            chain: ("district" | "city" | "province" | "nation")[];
+                            nextConfirmation: ("district" | "city" | "province" | "nation") | (never | null);
+                            confirmations: {
+                                body: "district" | "city" | "province" | "nation";
+                                decision: string;
+                                recordedBy: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** Format: uuid */
+                            proposedBy: string;
+                            /** Format: date-time */
+                            proposedAt: string;
+                            /** Format: uuid */
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            override: unknown;
+                            /** Format: date-time */
+                            filedAt: string | null;
+                            filingReference: string | null;
+                            /** Format: date-time */
+                            rejectedAt: string | null;
+                            rejectionReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response-level-changes/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File the approved change with the municipal health commission (备案) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            editionId: string;
+                            direction: "activate" | "escalate" | "deescalate" | "terminate";
+                            level: "IV" | "III" | "II" | "I";
+                            fromLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                            toLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                            basis: "trigger" | "other_situations";
+                            status: string;
+                            reason: string;
+                            assessment: unknown;
+                            chain: ("district" | "city" | "province" | "nation")[];
+                            nextConfirmation: ("district" | "city" | "province" | "nation") | (never | null);
+                            confirmations: {
+                                body: "district" | "city" | "province" | "nation";
+                                decision: string;
+                                recordedBy: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** Format: uuid */
+                            proposedBy: string;
+                            /** Format: date-time */
+                            proposedAt: string;
+                            /** Format: uuid */
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            override: unknown;
+                            /** Format: date-time */
+                            filedAt: string | null;
+                            filingReference: string | null;
+                            /** Format: date-time */
+                            rejectedAt: string | null;
+                            rejectionReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response-level-changes/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a change before approval (the approver), or withdraw it (its proposer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            editionId: string;
+                            direction: "activate" | "escalate" | "deescalate" | "terminate";
+                            level: "IV" | "III" | "II" | "I";
+                            fromLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                            toLevel: ("IV" | "III" | "II" | "I") | (never | null);
+                            basis: "trigger" | "other_situations";
+                            status: string;
+                            reason: string;
+                            assessment: unknown;
+                            chain: ("district" | "city" | "province" | "nation")[];
+                            nextConfirmation: ("district" | "city" | "province" | "nation") | (never | null);
+                            confirmations: {
+                                body: "district" | "city" | "province" | "nation";
+                                decision: string;
+                                recordedBy: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** Format: uuid */
+                            proposedBy: string;
+                            /** Format: date-time */
+                            proposedAt: string;
+                            /** Format: uuid */
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            override: unknown;
+                            /** Format: date-time */
+                            filedAt: string | null;
+                            filingReference: string | null;
+                            /** Format: date-time */
+                            rejectedAt: string | null;
+                            rejectionReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/key-persons/imports": {
         parameters: {
             query?: never;

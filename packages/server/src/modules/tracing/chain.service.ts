@@ -81,17 +81,28 @@ export async function serialIntervalOfChains(deps: Deps, context: RequestContext
   );
 }
 
-/** Clusters (聚集性疫情) by the rule of the edition in force today, over the cases in scope, named by area and start. */
-export async function clusters(deps: Deps, context: RequestContext) {
+/**
+ * Clusters (聚集性疫情) by the rule of the edition in force today over the cases under `paths`, with the
+ * chain links they were found from: the one detection the clusters page and the response levels read.
+ */
+export async function clustersUnder(deps: Deps, paths: readonly string[]) {
   const today = shanghaiDate(deps.clock());
   const rule = editionInForce(today)?.tracing?.cluster;
-  if (!rule) return { rule: null, items: [] };
-  const rows = await clusterInput(deps.database.db, readScope(context));
+  if (!rule) return { rule: null, found: [], links: [] };
+  const rows = await clusterInput(deps.database.db, paths);
+  const links = rows.flatMap((r) => (r.infector_case_id ? [{ fromCaseId: r.infector_case_id, toCaseId: r.id }] : []));
   const found = detectClusters(
     rows.map((r) => ({ caseId: r.id, date: r.date as CalendarDate, areaKey: r.area_key })),
-    rows.flatMap((r) => (r.infector_case_id ? [{ fromCaseId: r.infector_case_id, toCaseId: r.id }] : [])),
+    links,
     rule,
   );
+  return { rule, found, links };
+}
+
+/** Clusters (聚集性疫情) by the rule of the edition in force today, over the cases in scope, named by area and start. */
+export async function clusters(deps: Deps, context: RequestContext) {
+  const { rule, found } = await clustersUnder(deps, readScope(context));
+  if (!rule) return { rule: null, items: [] };
   return {
     rule: { minCases: rule.minCases, windowDays: rule.windowDays, grouping: rule.grouping },
     items: found.map((c) => ({

@@ -1,0 +1,119 @@
+import { CHANGE_DIRECTIONS, EXPERT_BODIES, LEVEL_BASES, RESPONSE_LEVELS } from '@fangkong/core';
+import { Type } from '@sinclair/typebox';
+import { Nullable, Uuid } from '../../http/schemas.ts';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Instant = Type.String({ format: 'date-time' });
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+
+export const Level = literals(RESPONSE_LEVELS);
+export const Body = literals(EXPERT_BODIES);
+const Wording = Type.Object({ zh: Type.String(), en: Type.String() });
+const Reason = Type.Object({
+  rule: Type.String(),
+  source: Type.String(),
+  clause: Type.String(),
+  says: Type.String(),
+  configured: Type.Optional(Type.Boolean()),
+});
+const Clause = Type.Object({
+  source: Type.String(),
+  clause: Type.String(),
+  says: Type.String(),
+  configured: Type.Optional(Type.Boolean()),
+});
+const Findings = Type.Record(Type.String({ maxLength: 60 }), Type.String({ maxLength: 4000 }), { maxProperties: 40 });
+
+export const Assessment = Type.Object(
+  { factors: Findings, records: Findings },
+  {
+    additionalProperties: false,
+    description: 'LVL-003: a finding per factor item of the three groups, and the written records the change needs',
+  },
+);
+
+export const ProposalBody = Type.Object(
+  {
+    to: Type.Union([Level, Type.Null()], { description: 'The level proposed; null proposes to end the response' }),
+    basis: literals(LEVEL_BASES),
+    reason: Text(2000),
+    assessment: Assessment,
+  },
+  { additionalProperties: false },
+);
+
+export const ConfirmationBody = Type.Object(
+  { body: Body, decision: Type.Union([Type.Literal('confirmed'), Type.Literal('rejected')]), note: Type.String({ maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+
+export const ApprovalBody = Type.Object(
+  { overrideReason: Type.Optional(Type.String({ maxLength: 2000 })), importRiskReduced: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+
+export const ChangeView = Type.Object({
+  id: Uuid,
+  editionId: Type.String(),
+  direction: literals(CHANGE_DIRECTIONS),
+  level: Level,
+  fromLevel: Nullable(Level),
+  toLevel: Nullable(Level),
+  basis: literals(LEVEL_BASES),
+  status: Type.String(),
+  reason: Type.String(),
+  assessment: Type.Unknown(),
+  chain: Type.Array(Body),
+  nextConfirmation: Nullable(Body),
+  confirmations: Type.Array(
+    Type.Object({ body: Body, decision: Type.String(), recordedBy: Type.String(), note: Type.String(), at: Instant }),
+  ),
+  proposedBy: Uuid,
+  proposedAt: Instant,
+  approvedBy: Nullable(Uuid),
+  approvedAt: Nullable(Instant),
+  override: Type.Unknown(),
+  filedAt: Nullable(Instant),
+  filingReference: Nullable(Type.String()),
+  rejectedAt: Nullable(Instant),
+  rejectionReason: Nullable(Type.String()),
+});
+
+const GroupRef = Type.Object({ key: Type.String(), zh: Type.String(), en: Type.String() });
+
+export const Overview = Type.Object({
+  jurisdiction: Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), level: Type.String() }),
+  editionId: Type.String(),
+  level: Nullable(Level),
+  phase: Type.String(),
+  open: Nullable(ChangeView),
+  history: Type.Array(ChangeView),
+  suggestion: Type.Object({
+    level: Nullable(Level),
+    outbreakType: Nullable(Type.String()),
+    because: Type.Array(Reason),
+    facts: Type.Unknown(),
+    applied: Type.Boolean(),
+  }),
+  termination: Nullable(
+    Type.Object({
+      eligible: Type.Boolean(),
+      eligibleFrom: Nullable(Type.String()),
+      lastCaseId: Nullable(Type.String()),
+      unmet: Type.Array(Type.String()),
+      because: Type.Array(Reason),
+    }),
+  ),
+  checklist: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      level: Level,
+      zh: Type.String(),
+      en: Type.String(),
+      steps: Type.Array(Wording),
+      basis: Clause,
+      group: Nullable(GroupRef),
+      supporting: Type.Array(GroupRef),
+    }),
+  ),
+});

@@ -1,0 +1,388 @@
+import {
+  type AppError,
+  approveLevelChange,
+  assignChecklist,
+  type CalendarDate,
+  type CaseClassification,
+  type ChangeDirection,
+  chainGenerations,
+  confirmationChain,
+  confirmLevelChange,
+  type ExpertBody,
+  editionInForce,
+  fileLevelChange,
+  findEdition,
+  findTemplateSet,
+  forbidden,
+  invalid,
+  isBlank,
+  type LevelAssessment,
+  type LevelBasis,
+  type LevelChange,
+  type LevelResult,
+  measuresForLevel,
+  nextConfirmation,
+  notFound,
+  type Permission,
+  type ProtocolEdition,
+  pathInScope,
+  proposeLevelChange,
+  type ResponseCase,
+  type ResponseLevel,
+  rejectLevelChange,
+  responseRules,
+  responseStateOf,
+  scopePaths,
+  shanghaiDate,
+  suggestLevel,
+  terminationCheck,
+} from '@fangkong/core';
+import type { AppDeps } from '../../app-deps.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import type { Db } from '../../db/client.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { findJurisdictionById, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
+import { clustersUnder } from '../tracing/chain.service.ts';
+import {
+  findLevelChange,
+  insertLevelChange,
+  type LevelChangeRow,
+  levelChangesOf,
+  lockJurisdiction,
+  responseCaseRows,
+  updateLevelChange,
+} from './response.repository.ts';
+
+type Deps = Pick<AppDeps, 'database' | 'clock'>;
+
+interface StoredConfirmation {
+  body: ExpertBody;
+  decision: 'confirmed' | 'rejected';
+  recordedBy: string;
+  note: string;
+  at: string;
+}
+
+/** A row as core's workflow sees it; a termination row keeps the level it ends in `level`. */
+function changeOf(row: LevelChangeRow): LevelChange {
+  const direction = row.direction as ChangeDirection;
+  return {
+    direction,
+    from: row.fromLevel as ResponseLevel | null,
+    to: direction === 'terminate' ? null : (row.level as ResponseLevel),
+    basis: row.basis as LevelBasis,
+    status: row.status as LevelChange['status'],
+    proposedBy: row.proposedBy,
+    proposedAt: row.proposedAt,
+    reason: row.reason,
+    assessment: row.assessment as LevelAssessment,
+    confirmations: (row.confirmations as StoredConfirmation[]).map((c) => ({ ...c, at: new Date(c.at) })),
+    approval: row.approvedBy && row.approvedAt ? { by: row.approvedBy, at: row.approvedAt } : null,
+    override: row.override as LevelChange['override'],
+    filing: row.filedBy && row.filedAt ? { by: row.filedBy, at: row.filedAt, reference: row.filingReference ?? '' } : null,
+    rejection: row.rejectedBy && row.rejectedAt ? { by: row.rejectedBy, at: row.rejectedAt, reason: row.rejectionReason ?? '' } : null,
+  };
+}
+
+/** The columns a workflow step changes. */
+function columnsOf(change: LevelChange) {
+  return {
+    status: change.status,
+    confirmations: change.confirmations.map((c) => ({ ...c, at: c.at.toISOString() })),
+    approvedBy: change.approval?.by ?? null,
+    approvedAt: change.approval?.at ?? null,
+    override: change.override,
+    filedBy: change.filing?.by ?? null,
+    filedAt: change.filing?.at ?? null,
+    filingReference: change.filing?.reference ?? null,
+    rejectedBy: change.rejection?.by ?? null,
+    rejectedAt: change.rejection?.at ?? null,
+    rejectionReason: change.rejection?.reason ?? null,
+  };
+}
+
+function settled<T>(result: LevelResult<T>): T {
+  if (!result.ok) throw result.problem as AppError;
+  return result.value;
+}
+
+async function jurisdictionFor(db: Db, context: RequestContext, id: string, permission: Permission): Promise<JurisdictionRow> {
+  const found = await findJurisdictionById(db, id);
+  if (!found || !pathInScope(found.path, scopePaths(context.actor.grants, permission))) throw notFound('jurisdictionId');
+  return found;
+}
+
+async function changeFor(db: Db, context: RequestContext, id: string, permission: Permission): Promise<LevelChangeRow> {
+  const found = await findLevelChange(db, id);
+  if (!found || !pathInScope(found.jurisdictionPath, scopePaths(context.actor.grants, permission))) throw notFound('id');
+  return found;
+}
+
+function editionNow(now: Date): ProtocolEdition {
+  const edition = editionInForce(shanghaiDate(now));
+  if (!edition) throw invalid('date', 'noEditionInForce');
+  return edition;
+}
+
+function editionOf(row: Pick<LevelChangeRow, 'editionId'>): ProtocolEdition {
+  const edition = findEdition(row.editionId);
+  if (!edition) throw notFound('editionId');
+  return edition;
+}
+
+const townCodeOf = (path: string) => path.split('/').find((segment) => segment.length === 9) ?? null;
+
+/**
+ * The cases under a jurisdiction as plain facts for the level rules: clusters and chain generations
+ * from the tracing module's one detection; a source is known when the case has an infector, belongs to a
+ * cluster or its investigation names a source.
+ */
+async function responseCases(deps: Deps, path: string): Promise<ResponseCase[]> {
+  const rows = await responseCaseRows(deps.database.db, path);
+  const { found, links } = await clustersUnder(deps, [path]);
+  const clusterOf = new Map(found.flatMap((c) => c.caseIds.map((id) => [id, `${c.areaKey ?? ''}@${c.from}`] as const)));
+  const generations = chainGenerations(
+    rows.map((r) => r.id),
+    links,
+  );
+  return rows.map((r) => ({
+    caseId: r.id,
+    classification: r.classification as CaseClassification,
+    onsetDate: r.onset_date as CalendarDate | null,
+    reportDate: r.report_date as CalendarDate,
+    isolatedOn: r.isolated_on as CalendarDate | null,
+    imported: r.imported,
+    clusterId: clusterOf.get(r.id) ?? null,
+    sourceKnown: r.infector_case_id !== null || clusterOf.has(r.id) || !isBlank(r.source_hypothesis),
+    generation: generations.get(r.id) ?? null,
+    townCode: townCodeOf(r.jurisdiction_path),
+  }));
+}
+
+/** Which headquarters' groups carry the measures: the district plan's twelve, a town's seven, a street's seven. */
+function templateSetFor(jurisdiction: JurisdictionRow) {
+  const id =
+    jurisdiction.level !== 'town' ? 'district_seed_002' : jurisdiction.name.endsWith('街道') ? 'street_seed_004' : 'township_seed_001';
+  const set = findTemplateSet(id);
+  if (!set) throw notFound('templateSet');
+  return set;
+}
+
+function changeView(row: LevelChangeRow) {
+  const change = changeOf(row);
+  const rules = responseRules(editionOf(row));
+  return {
+    id: row.id,
+    editionId: row.editionId,
+    direction: change.direction,
+    level: row.level as ResponseLevel,
+    fromLevel: change.from,
+    toLevel: change.to,
+    basis: change.basis,
+    status: change.status,
+    reason: change.reason,
+    assessment: change.assessment,
+    chain: confirmationChain(change, rules).chain,
+    nextConfirmation: change.status === 'proposed' ? nextConfirmation(change, rules) : null,
+    confirmations: change.confirmations.map((c) => ({ ...c, at: c.at.toISOString() })),
+    proposedBy: change.proposedBy,
+    proposedAt: change.proposedAt.toISOString(),
+    approvedBy: change.approval?.by ?? null,
+    approvedAt: change.approval?.at.toISOString() ?? null,
+    override: change.override,
+    filedAt: change.filing?.at.toISOString() ?? null,
+    filingReference: change.filing?.reference ?? null,
+    rejectedAt: change.rejection?.at.toISOString() ?? null,
+    rejectionReason: change.rejection?.reason ?? null,
+  };
+}
+
+export interface SuggestionQuery {
+  importRiskOngoing?: boolean;
+  capacityInsufficient?: boolean;
+}
+
+/**
+ * A jurisdiction's response: the level in force (only ever from an approved change), the change under
+ * way, the history, the level the case data suggest with reasons (never applied), whether the response
+ * may end, and the level's cumulative measures laid onto the headquarters' groups.
+ */
+export async function responseOverview(deps: Deps, context: RequestContext, jurisdictionId: string, query: SuggestionQuery) {
+  const db = deps.database.db;
+  const jurisdiction = await jurisdictionFor(db, context, jurisdictionId, 'response.read');
+  const now = deps.clock();
+  const edition = editionNow(now);
+  const rows = await levelChangesOf(db, jurisdiction.id);
+  const state = responseStateOf(rows.map(changeOf));
+  const cases = await responseCases(deps, jurisdiction.path);
+  const suggestion = suggestLevel(
+    { cases, importRiskOngoing: query.importRiskOngoing ?? false, capacityInsufficient: query.capacityInsufficient ?? null },
+    now,
+    edition,
+  );
+  const openRow = rows.find((r) => r.status === 'proposed' || r.status === 'confirmed');
+  const checklist = state.level ? assignChecklist(measuresForLevel(state.level, edition), templateSetFor(jurisdiction)) : [];
+  return {
+    jurisdiction: { id: jurisdiction.id, code: jurisdiction.code, name: jurisdiction.name, level: jurisdiction.level },
+    editionId: edition.id,
+    level: state.level,
+    phase: state.phase,
+    open: openRow ? changeView(openRow) : null,
+    history: rows.map(changeView).reverse(),
+    suggestion,
+    termination: state.level ? terminationCheck({ cases, importRiskReduced: null }, now, edition) : null,
+    checklist: checklist.map(({ item, group, supporting }) => ({
+      id: item.id,
+      level: item.level,
+      zh: item.zh,
+      en: item.en,
+      steps: item.steps,
+      basis: item.basis,
+      group: group ? { key: group.key, zh: group.zh, en: group.en } : null,
+      supporting: supporting.map((g) => ({ key: g.key, zh: g.zh, en: g.en })),
+    })),
+  };
+}
+
+export interface ProposalInput {
+  to: ResponseLevel | null;
+  basis: LevelBasis;
+  reason: string;
+  assessment: LevelAssessment;
+}
+
+/** A proposal with its assessment: the only way a level changes (LVL-010); one change at a time per jurisdiction. */
+export async function proposeChange(deps: Deps, context: RequestContext, jurisdictionId: string, input: ProposalInput) {
+  const db = deps.database.db;
+  const jurisdiction = await jurisdictionFor(db, context, jurisdictionId, 'response.propose');
+  const now = deps.clock();
+  const edition = editionNow(now);
+  return db.transaction(async (tx) => {
+    await lockJurisdiction(tx, jurisdiction.id);
+    const state = responseStateOf((await levelChangesOf(tx, jurisdiction.id)).map(changeOf));
+    const change = settled(proposeLevelChange(state, { ...input, proposedBy: context.actor.userId ?? '' }, now, edition));
+    const row = await insertLevelChange(tx, {
+      jurisdictionId: jurisdiction.id,
+      jurisdictionPath: jurisdiction.path,
+      editionId: edition.id,
+      direction: change.direction,
+      level: change.to ?? change.from ?? '',
+      fromLevel: change.from,
+      basis: change.basis,
+      reason: change.reason,
+      assessment: change.assessment,
+      proposedBy: change.proposedBy,
+      proposedAt: now,
+      ...columnsOf(change),
+    });
+    await recordAudit(tx, context, {
+      action: 'response.propose',
+      entityType: 'response_level',
+      entityId: row.id,
+      jurisdictionPath: jurisdiction.path,
+      after: { direction: change.direction, from: change.from, to: change.to, basis: change.basis },
+      reason: change.reason,
+    });
+    return changeView(row);
+  });
+}
+
+/** One workflow step on a change, locked, written and audited in one transaction. */
+async function step(
+  deps: Deps,
+  context: RequestContext,
+  id: string,
+  permission: Permission,
+  action: string,
+  apply: (tx: Db, row: LevelChangeRow, now: Date) => Promise<{ change: LevelChange; audit: Record<string, unknown>; reason?: string }>,
+) {
+  const db = deps.database.db;
+  const found = await changeFor(db, context, id, permission);
+  const now = deps.clock();
+  return db.transaction(async (tx) => {
+    await lockJurisdiction(tx, found.jurisdictionId);
+    const row = (await findLevelChange(tx, id)) ?? found;
+    const { change, audit, reason } = await apply(tx, row, now);
+    await updateLevelChange(tx, id, columnsOf(change));
+    await recordAudit(tx, context, {
+      action,
+      entityType: 'response_level',
+      entityId: id,
+      jurisdictionPath: row.jurisdictionPath,
+      before: { status: row.status },
+      after: { status: change.status, ...audit },
+      reason: reason ?? null,
+    });
+    return changeView({ ...row, ...columnsOf(change) });
+  });
+}
+
+export interface ConfirmationInput {
+  body: ExpertBody;
+  decision: 'confirmed' | 'rejected';
+  note: string;
+}
+
+/** An expert body's decision, recorded strictly in chain order (LVL-002, SC-29). */
+export function confirmChange(deps: Deps, context: RequestContext, id: string, input: ConfirmationInput) {
+  return step(deps, context, id, 'response.confirm', 'response.confirm', async (_tx, row, now) => {
+    const confirmation = { ...input, recordedBy: context.actor.userId ?? '' };
+    const change = settled(confirmLevelChange(changeOf(row), confirmation, now, editionOf(row)));
+    return { change, audit: { body: input.body, decision: input.decision }, reason: input.note };
+  });
+}
+
+export interface ApprovalInput {
+  overrideReason?: string;
+  /** To end a response: the experts recorded that the import risk has fallen (LVL-015 condition 2). */
+  importRiskReduced?: boolean;
+}
+
+/** The commander's approval: the level is in force from here (LVL-010); ending early needs an override with a reason (LVL-015). */
+export async function approveChange(deps: Deps, context: RequestContext, id: string, input: ApprovalInput) {
+  // The case facts are read before the change's transaction takes its lock (one connection on PGlite).
+  const found = await changeFor(deps.database.db, context, id, 'response.approve');
+  const cases = found.direction === 'terminate' ? await responseCases(deps, found.jurisdictionPath) : [];
+  return step(deps, context, id, 'response.approve', 'response.approve', async (tx, row, now) => {
+    const edition = editionOf(row);
+    const state = responseStateOf((await levelChangesOf(tx, row.jurisdictionId)).map(changeOf));
+    const termination =
+      row.direction === 'terminate'
+        ? terminationCheck({ cases, importRiskReduced: input.importRiskReduced ?? null }, now, edition)
+        : undefined;
+    const approval = { approvedBy: context.actor.userId ?? '', overrideReason: input.overrideReason ?? null };
+    const approved = settled(approveLevelChange(state, changeOf(row), approval, now, edition, termination));
+    const { added, removed } = approved.checklist;
+    return {
+      change: approved.change,
+      audit: {
+        level: approved.state.level,
+        measuresAdded: added.map((m) => m.id),
+        measuresEnded: removed.map((m) => m.id),
+        override: approved.change.override,
+      },
+      reason: input.overrideReason,
+    };
+  });
+}
+
+/** Filing with the municipal health commission after approval (LVL-010, SC-27). */
+export function fileChange(deps: Deps, context: RequestContext, id: string, reference: string) {
+  return step(deps, context, id, 'response.file', 'response.file', async (_tx, row, now) => ({
+    change: settled(fileLevelChange(changeOf(row), { filedBy: context.actor.userId ?? '', reference }, now)),
+    audit: { reference },
+  }));
+}
+
+/** The approver turns a change down, or its proposer withdraws it, with a reason. */
+export function rejectChange(deps: Deps, context: RequestContext, id: string, reason: string) {
+  return step(deps, context, id, 'response.read', 'response.reject', async (_tx, row, now) => {
+    const approver = pathInScope(row.jurisdictionPath, scopePaths(context.actor.grants, 'response.approve'));
+    if (!approver && row.proposedBy !== context.actor.userId) throw forbidden('id');
+    return {
+      change: settled(rejectLevelChange(changeOf(row), { rejectedBy: context.actor.userId ?? '', reason }, now)),
+      audit: {},
+      reason,
+    };
+  });
+}

@@ -8,27 +8,30 @@ import { gammaCdf } from './special-functions.ts';
 export type SerialIntervalDistribution = readonly number[];
 
 /**
- * The serial interval distribution at day k, discretised from a gamma distribution offset by one day with the given
- * mean and sd, exactly as EpiEstim's `discr_si(k, mu, sigma)` (Cori et al. 2013, Web Appendix 11):
+ * The serial interval over days 0 … days − 1, discretised from a gamma distribution offset by one day with the
+ * given mean and sd, exactly as EpiEstim's `discr_si(seq(0, T - 1), mu, sigma)` (Cori et al. 2013, Web Appendix 11):
  * w_k = k F(k) + (k − 2) F(k − 2) − 2 (k − 1) F(k − 1) + a b (2 F₊(k − 1) − F₊(k − 2) − F₊(k)), floored at 0,
  * where F is the CDF of Gamma(a, b) with a = ((μ − 1)/σ)², b = σ²/(μ − 1) and F₊ that of Gamma(a + 1, b).
  */
-export function discretisedGammaWeight(k: number, mean: number, sd: number): number {
-  const shape = ((mean - 1) / sd) ** 2;
-  const scale = sd ** 2 / (mean - 1);
-  const cdf = (x: number) => (x <= 0 ? 0 : gammaCdf(x, shape, scale));
-  const cdfPlus = (x: number) => (x <= 0 ? 0 : gammaCdf(x, shape + 1, scale));
-  const w =
-    k * cdf(k) + (k - 2) * cdf(k - 2) - 2 * (k - 1) * cdf(k - 1) + shape * scale * (2 * cdfPlus(k - 1) - cdfPlus(k - 2) - cdfPlus(k));
-  return Math.max(0, w);
-}
-
-/** The parametric serial interval over days 0 … days − 1 (EpiEstim's `discr_si(seq(0, T - 1), mean_si, std_si)`). */
 export function discretisedGammaSerialInterval(mean: number, sd: number, days: number): number[] {
   if (!(mean > 1))
     throw invalid('siMean', 'invalidValue', { detail: `serial interval mean must be > 1 day (got ${mean}) / 代际间隔均值须大于 1 天` });
   if (!(sd > 0)) throw invalid('siSd', 'invalidValue', { detail: `serial interval sd must be > 0 (got ${sd}) / 代际间隔标准差须大于 0` });
-  return Array.from({ length: days }, (_, k) => discretisedGammaWeight(k, mean, sd));
+  const shape = ((mean - 1) / sd) ** 2;
+  const scale = sd ** 2 / (mean - 1);
+  // F and F₊ at −2 … days − 1 (0 up to 0), each computed once and shared by the three days that use it.
+  const cdfFrom = (a: number) => Array.from({ length: days + 2 }, (_, i) => (i <= 2 ? 0 : gammaCdf(i - 2, a, scale)));
+  const cdf = cdfFrom(shape);
+  const cdfPlus = cdfFrom(shape + 1);
+  const at = (values: readonly number[], k: number) => values[k + 2] ?? 0;
+  return Array.from({ length: days }, (_, k) => {
+    const w =
+      k * at(cdf, k) +
+      (k - 2) * at(cdf, k - 2) -
+      2 * (k - 1) * at(cdf, k - 1) +
+      shape * scale * (2 * at(cdfPlus, k - 1) - at(cdfPlus, k - 2) - at(cdfPlus, k));
+    return Math.max(0, w);
+  });
 }
 
 /** EpiEstim's `check_si_distr`: no weight on day 0, no negative weight, and a total of 1 (within 0.01). */

@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { EARS_METHODS, type EarsDay, earsC, earsDefaults } from './ears.ts';
-
-interface RDay {
-  t: number;
-  count: number;
-  statistic: number | null;
-  threshold: number | null;
-  alarm: boolean | null;
-}
-interface Reference {
-  series: Record<string, { counts: number[]; C1: RDay[]; C2: RDay[]; C3: RDay[] }>;
-}
+import { type EarsReferenceDay, earsReference } from './fixtures/references.ts';
 
 // surveillance 1.20.3's earsC with its default control, written by fixtures/make-fixtures.R.
-const R = JSON.parse(readFileSync(new URL('./fixtures/ears.json', import.meta.url), 'utf8')) as Reference;
+const R = earsReference();
 const TOLERANCE = 1e-6;
 
 function assertClose(actual: number | null, expected: number | null, what: string): void {
@@ -23,14 +12,14 @@ function assertClose(actual: number | null, expected: number | null, what: strin
   else assert.ok(actual !== null && Math.abs(actual - expected) <= TOLERANCE, `${what}: ${actual}, R ${expected}`);
 }
 
-function assertSameAsEarsC(days: readonly EarsDay[], expected: readonly RDay[], label: string): void {
+function assertSameAsEarsC(days: readonly EarsDay[], expected: readonly EarsReferenceDay[], label: string): void {
   assert.deepEqual(
     days.map((d) => d.index + 1),
     expected.map((e) => e.t),
     `${label}: the same days monitored`,
   );
   days.forEach((d, i) => {
-    const e = expected[i] as RDay;
+    const e = expected[i] as EarsReferenceDay;
     assert.equal(d.count, e.count);
     assertClose(d.statistic, e.statistic, `${label} day ${e.t} statistic`);
     assertClose(d.threshold, e.threshold, `${label} day ${e.t} threshold`);
@@ -41,7 +30,7 @@ function assertSameAsEarsC(days: readonly EarsDay[], expected: readonly RDay[], 
 
 // Issue 17, CASE-007 (dynamic warning indicators), CASE-008 (ILI surveillance warns), CODE-009 (early warning).
 describe('EARS C1, C2, C3 as surveillance::earsC with its defaults (CASE-007, CASE-008, CODE-009)', () => {
-  for (const [name, series] of Object.entries(R.series)) {
+  for (const [name, series] of Object.entries(R)) {
     for (const method of EARS_METHODS) {
       it(`${name} series, ${method}: the same days, thresholds to 1e-6 and identical alarm days`, () => {
         assertSameAsEarsC(earsC(series.counts, method), series[method], `${name} ${method}`);
@@ -51,10 +40,10 @@ describe('EARS C1, C2, C3 as surveillance::earsC with its defaults (CASE-007, CA
 
   it('the references hold alarms and quiet days for every method, and flat-baseline days for C3', () => {
     for (const method of EARS_METHODS) {
-      const all = Object.values(R.series).flatMap((s) => s[method]);
+      const all = Object.values(R).flatMap((s) => s[method]);
       assert.ok(all.some((d) => d.alarm === true) && all.some((d) => d.alarm === false), method);
     }
-    assert.ok(R.series.sparse?.C3.some((d) => d.alarm === null));
+    assert.ok(R.sparse?.C3.some((d) => d.alarm === null));
   });
 
   it("earsC's defaults: baseline 7, alpha 0.001 for C1 and C2, 0.025 for C3", () => {

@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { growthReference } from './fixtures/references.ts';
 import { exponentialGrowth } from './growth.ts';
 
-interface Fit {
-  counts: number[];
-  growthRate: number;
-  lower: number;
-  upper: number;
-  dispersion: number;
-  standardError: number;
-}
-
 // R's glm(y ~ t, family = quasipoisson) with confint.default, written by fixtures/make-fixtures.R.
-const R = JSON.parse(readFileSync(new URL('./fixtures/growth.json', import.meta.url), 'utf8')) as { rising: Fit; falling: Fit };
+const R = growthReference();
 const close = (actual: number, expected: number) => Math.abs(actual - expected) <= 1e-6;
 
 // Issue 17, CASE-009 (transmission speed), CASE-007: growth rate and doubling time with their intervals.

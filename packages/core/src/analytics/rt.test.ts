@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { AppError } from '../errors/app-error.ts';
+import { type RtReferenceRow, rtReference } from './fixtures/references.ts';
 import { EPIESTIM_DEFAULT_PRIOR, estimateRt, overallInfectivity, type RtEstimate, slidingWindows } from './rt.ts';
 import { discretisedGammaSerialInterval, serialIntervalProblem } from './serial-interval-distribution.ts';
 
-type Row = Pick<RtEstimate, 'tStart' | 'tEnd' | 'mean' | 'sd' | 'q025' | 'q05' | 'q25' | 'median' | 'q75' | 'q95' | 'q975'>;
-interface Reference {
-  incidence: number[];
-  siDistr: number[];
-  discrSi: number[];
-  parametric: Row[];
-  nonParametric: Row[];
-  imported: { local: number[]; imported: number[]; estimates: Row[] };
-  custom: { meanSi: number; sdSi: number; priorMean: number; priorSd: number; window: number; estimates: Row[]; siMean: number };
-}
+type Row = RtReferenceRow;
 
 // EpiEstim 2.2.4's estimate_R on its documented Flu2009 example, written by fixtures/make-fixtures.R.
-const R = JSON.parse(readFileSync(new URL('./fixtures/rt-flu2009.json', import.meta.url), 'utf8')) as Reference;
+const R = rtReference();
 const FIELDS = ['mean', 'sd', 'q025', 'q05', 'q25', 'median', 'q75', 'q95', 'q975'] as const;
 const TOLERANCE = 1e-6;
 

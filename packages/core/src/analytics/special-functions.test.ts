@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { specialFunctionsReference } from './fixtures/references.ts';
 import { gammaCdf, gammaQuantile, logGamma, normalQuantile, regularizedLowerGamma } from './special-functions.ts';
 
-interface Reference {
-  lgamma: { x: number; value: number }[];
-  pgamma: { x: number; shape: number; value: number }[];
-  qgamma: { p: number; shape: number; value: number }[];
-  qnorm: { p: number; value: number }[];
-}
-
-const R = JSON.parse(readFileSync(new URL('./fixtures/special-functions.json', import.meta.url), 'utf8')) as Reference;
+const R = specialFunctionsReference();
 const relative = (actual: number, expected: number) => Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
 
 // CASE-007, CODE-009: the quantiles of R_t and the EARS thresholds rest on these; reference: R 4.2 (make-fixtures.R).

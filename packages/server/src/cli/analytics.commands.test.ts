@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { earsReference, rtReference } from '@fangkong/core/analytics/fixtures/references';
 import { type CliStreams, runCli } from './run.ts';
 
 const BIN = new URL('../../bin/fangkong.mjs', import.meta.url).pathname;
-const FIXTURES = new URL('../../../core/src/analytics/fixtures/', import.meta.url);
 const dir = mkdtempSync(path.join(tmpdir(), 'fangkong-analytics-'));
 const dataDir = path.join(dir, 'data');
 
@@ -36,16 +36,8 @@ async function cli(...args: string[]): Promise<Run> {
 }
 
 type Row = Record<string, number | string | boolean | null>;
-const fixture = <T>(name: string) => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as T;
-const RT = fixture<{
-  incidence: number[];
-  siDistr: number[];
-  parametric: Row[];
-  nonParametric: Row[];
-  imported: { local: number[]; imported: number[]; estimates: Row[] };
-  custom: { estimates: Row[] };
-}>('rt-flu2009.json');
-const EARS = fixture<{ series: Record<string, { counts: number[]; C1: Row[]; C2: Row[]; C3: Row[] }> }>('ears.json');
+const RT = rtReference();
+const EARS = earsReference();
 
 function csv(name: string, header: string, rows: (string | number)[][]): string {
   const file = path.join(dir, name);
@@ -60,12 +52,12 @@ const incidenceCsv = csv(
 );
 const RT_KEYS = ['tStart', 'tEnd', 'mean', 'sd', 'q025', 'median', 'q975'];
 
-function assertRowsMatch(actual: Row[], expected: Row[], keys: readonly string[]): void {
+function assertRowsMatch(actual: Row[], expected: readonly object[], keys: readonly string[]): void {
   assert.equal(actual.length, expected.length);
   actual.forEach((row, i) => {
     assert.deepEqual(Object.keys(row), keys, 'the contract keys, in order');
     for (const key of keys) {
-      const [a, e] = [row[key], expected[i]?.[key]];
+      const [a, e] = [row[key], (expected[i] as Row | undefined)?.[key]];
       if (typeof e === 'number' && typeof a === 'number' && key !== 'tStart' && key !== 'tEnd' && key !== 't') {
         assert.ok(Math.abs(a - e) <= 1e-6, `row ${i} ${key}: ${a}, R ${e}`);
       } else assert.deepEqual(a, key === 'alarm' ? (e ?? false) : e, `row ${i} ${key}`); // earsC's NA alarm is no alarm
@@ -132,7 +124,7 @@ describe('fangkong rt and ears (no database)', () => {
 
   for (const method of ['C1', 'C2', 'C3'] as const) {
     it(`ears --method ${method} --json prints earsC's days, thresholds and identical alarm days`, async () => {
-      const series = EARS.series.simulated;
+      const series = EARS.simulated;
       assert.ok(series);
       const file = csv(
         'counts.csv',

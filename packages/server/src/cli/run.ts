@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '@fangkong/core';
 import { ConfigError } from '../config.ts';
 import { messageFor } from '../http/messages.ts';
+import { ANALYTICS_COMMANDS } from './analytics.commands.ts';
 import { BACKUP_COMMANDS, OperationError } from './backup.ts';
 import { CODE_COMMANDS } from './code.commands.ts';
 import { type Command, type OptionValues, UsageError } from './command.ts';
@@ -14,7 +15,14 @@ export interface CliStreams {
   err: (text: string) => void;
 }
 
-const COMMANDS: readonly Command[] = [...DATA_COMMANDS, ...BACKUP_COMMANDS, ...PROTOCOL_COMMANDS, ...CODE_COMMANDS, ...RETENTION_COMMANDS];
+const COMMANDS: readonly Command[] = [
+  ...DATA_COMMANDS,
+  ...BACKUP_COMMANDS,
+  ...PROTOCOL_COMMANDS,
+  ...CODE_COMMANDS,
+  ...RETENTION_COMMANDS,
+  ...ANALYTICS_COMMANDS,
+];
 const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 export function generalHelp(): string {

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../calendar/calendar-date.ts';
 import type { PlaceKind } from '../jurisdiction/levels.ts';
+import type { RiskRules, ZoneRules } from './zone-types.ts';
 
 export const KEY_PERSON_CATEGORIES = [
   'confirmed',
@@ -119,6 +120,9 @@ export interface ProtocolEdition {
   cases?: CaseRules;
   /** Contact tracing (流调 / 密接判定 / 时空伴随 / 聚集性疫情); absent when an edition says nothing. */
   tracing?: TracingRules;
+  /** Risk areas and control zones (REQUIREMENTS §3): grading, delineation, lifting; absent when an edition says nothing. */
+  risk?: RiskRules;
+  zones?: ZoneRules;
 }
 
 /** A jurisdiction's own variant on top of an edition, with its own basis; never a fork of the edition. */
@@ -130,6 +134,8 @@ export interface LocalProfile {
   editionId: string;
   basis: Clause;
   overrides: Partial<Record<KeyPersonCategory, Partial<Omit<CategoryRule, 'category'>>>>;
+  /** The unit of risk grading and its authority where the jurisdiction differs from the edition (§18 V9). */
+  risk?: Partial<Pick<RiskRules, 'unit' | 'authority'>>;
 }
 
 /** Testing (核酸检测) — REQUIREMENTS.md §5. Zone types of a mass-testing campaign (封控区/管控区/防范区, or none). */

@@ -10,6 +10,7 @@ import type {
   TestingRules,
   TracingRules,
 } from './protocol-types.ts';
+import { SEED_RISK, SEED_ZONES } from './seed-2020-zones.ts';
 
 /**
  * The rules of the seed documents (2020–21 local plans built on the national 2020 editions).
@@ -777,4 +778,7 @@ export const SEED_2020: ProtocolEdition = {
   testing: seedTesting,
   cases: seedCases,
   tracing: seedTracing,
+  // Risk areas and control zones (REQUIREMENTS §3).
+  risk: SEED_RISK,
+  zones: SEED_ZONES,
 };

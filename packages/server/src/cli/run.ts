@@ -7,13 +7,14 @@ import { CODE_COMMANDS } from './code.commands.ts';
 import { type Command, type OptionValues, UsageError } from './command.ts';
 import { DATA_COMMANDS } from './commands.ts';
 import { PROTOCOL_COMMANDS } from './protocol.commands.ts';
+import { RISK_COMMANDS } from './risk.commands.ts';
 
 export interface CliStreams {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
-const COMMANDS: readonly Command[] = [...DATA_COMMANDS, ...BACKUP_COMMANDS, ...PROTOCOL_COMMANDS, ...CODE_COMMANDS];
+const COMMANDS: readonly Command[] = [...DATA_COMMANDS, ...BACKUP_COMMANDS, ...PROTOCOL_COMMANDS, ...CODE_COMMANDS, ...RISK_COMMANDS];
 const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 export function generalHelp(): string {

@@ -49,6 +49,11 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   reasonRequired: { zh: '请填写原因', en: 'A reason is required' },
   cannotRemoveOwnAdmin: { zh: '不能移除自己的管理员角色', en: 'You cannot remove your own admin role' },
   unknownEdition: { zh: '未知的防控方案版本', en: 'Unknown protocol edition' },
+  // Risk areas and control zones (issue 14).
+  riskInputMalformed: { zh: '输入格式不正确：{detail}', en: 'The input is malformed: {detail}' },
+  riskInputUnreadable: { zh: '无法读取输入文件 {detail}', en: 'Cannot read the input file {detail}' },
+  noRiskRules: { zh: '该方案未规定风险等级划分规则', en: 'The edition has no risk grading rules' },
+  noZoneRules: { zh: '该方案未规定风险区域规则', en: 'The edition has no rules for control zones' },
   unknownProfile: { zh: '未知的地方方案', en: 'Unknown local profile' },
   noEditionInForce: { zh: '该日期没有生效的防控方案', en: 'No protocol edition was in force on that date' },
   categoryNotInEdition: { zh: '方案 {edition} 未规定该类人员', en: 'Edition {edition} has no rules for this category' },

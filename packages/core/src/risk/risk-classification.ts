@@ -12,14 +12,14 @@ export interface RiskCase {
   classification?: InfectionClassification;
 }
 
-/** The numbers a grade rests on, shown beside its reasons. */
-export interface RiskFacts {
+/** The numbers a grade rests on, shown beside its reasons (a type, so it stores as a plain JSON record). */
+export type RiskFacts = {
   asOf: CalendarDate;
   newCases: number;
   cumulative: number;
   lastReportDate: CalendarDate | null;
   clusters: string[];
-}
+};
 
 export interface RiskReason extends Reason {
   facts: RiskFacts;

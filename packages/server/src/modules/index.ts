@@ -18,6 +18,7 @@ import { residentRoutes } from './residents/resident.routes.ts';
 import { testingRoutes } from './testing/testing.routes.ts';
 import { tracingRoutes } from './tracing/tracing.routes.ts';
 import { userRoutes } from './users/user.routes.ts';
+import { zonesRoutes } from './zones/zone.routes.ts';
 
 /** Every feature registers its routes here, under /api. */
 export function registerModules(api: Api, deps: AppDeps) {
@@ -39,4 +40,5 @@ export function registerModules(api: Api, deps: AppDeps) {
   closedManagementRoutes(api, deps);
   caseRoutes(api, deps);
   tracingRoutes(api, deps);
+  zonesRoutes(api, deps);
 }

@@ -12,3 +12,4 @@ export * from './key-person.ts';
 export * from './person.ts';
 export * from './testing.ts';
 export * from './tracing.ts';
+export * from './zones.ts';

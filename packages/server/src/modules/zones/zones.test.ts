@@ -48,9 +48,9 @@ describe('risk areas and control zones through the API (issue 14)', () => {
   const setNow = async (local: string) => {
     runtime.deps.clock = () => at(local);
     runtime.deps.sessions.clear();
-    [cdc, commander, office, town, otherOffice, lab] = await Promise.all(
-      ['cdc', 'commander', 'office', 'town-a', 'office-b', 'lab'].map((u) => loginAs(runtime.app, u)),
-    );
+    const login = (username: string) => loginAs(runtime.app, username);
+    [cdc, commander, office, town] = [await login('cdc'), await login('commander'), await login('office'), await login('town-a')];
+    [otherOffice, lab] = [await login('office-b'), await login('lab')];
   };
   const ok = async (client: TestClient, method: string, url: string, body?: unknown) => {
     const reply = await client.request(method, url, body);

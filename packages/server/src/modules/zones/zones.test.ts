@@ -109,9 +109,9 @@ describe('risk areas and control zones through the API (issue 14)', () => {
       checkpoint: checkpoint.id,
     });
     await setNow(DAY1);
-    ids.patient = await person('赵病例', 401, ids.household);
-    ids.neighbour = await person('钱邻居', 403, ids.household);
-    ids.outside = await person('孙外楼', 405, ids.elsewhere);
+    ids.patient = await person('赵病例', 401, ids.household ?? null);
+    ids.neighbour = await person('钱邻居', 403, ids.household ?? null);
+    ids.outside = await person('孙外楼', 405, ids.elsewhere ?? null);
     const opened = await ok(cdc, 'POST', '/api/cases', {
       personId: ids.patient,
       classification: 'confirmed',

@@ -111,7 +111,7 @@ ROLE_PERMISSIONS.system_admin = [...ROLE_PERMISSIONS.system_admin, 'case.read', 
  * holds (an audited override); the CDC proposes grades and draws zones with the town.
  */
 const ZONE_GRANTS: Partial<Record<Role, Permission[]>> = {
-  system_admin: ['zone.read', 'risk.propose', 'risk.publish', 'zone.write', 'zone.lift'],
+  system_admin: ['zone.read', 'risk.propose', 'risk.publish', 'zone.write', 'zone.lift', 'zone.override'],
   district_commander: ['zone.read', 'risk.propose', 'risk.publish', 'zone.write', 'zone.lift', 'zone.override'],
   command_office_staff: ['zone.read', 'risk.propose', 'risk.publish', 'zone.write', 'zone.lift'],
   cdc_epidemiologist: ['zone.read', 'risk.propose', 'zone.write'],

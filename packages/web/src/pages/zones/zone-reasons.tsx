@@ -11,7 +11,7 @@ export function ZoneReasons({ reasons }: { reasons: readonly ZoneReason[] }) {
     <ul data-testid="zone-reasons" style={{ margin: 0, paddingInlineStart: 18 }}>
       {reasons.map((reason) => {
         const key = `zone.rule.${reason.rule}`;
-        const facts = reason.facts as { newCases?: number; cumulative?: number } | undefined;
+        const facts = reason.facts as { newCases?: number; cumulative?: number; clusters?: string[] } | undefined;
         return (
           <li key={`${reason.rule}|${reason.clause}`} data-testid="zone-reason" data-rule={reason.rule}>
             <Space size={4} wrap>
@@ -19,6 +19,7 @@ export function ZoneReasons({ reasons }: { reasons: readonly ZoneReason[] }) {
               {facts?.newCases !== undefined && (
                 <Tag data-testid="zone-facts">{t('zone.facts', { newCases: facts.newCases, cumulative: facts.cumulative ?? 0 })}</Tag>
               )}
+              {(facts?.clusters?.length ?? 0) > 0 && <Tag color="volcano">{t('zone.clusters', { n: facts?.clusters?.length ?? 0 })}</Tag>}
               <ClauseRef basis={reason} />
               {language === 'en' && <Typography.Text type="secondary">{reason.says}</Typography.Text>}
             </Space>

@@ -112,7 +112,10 @@ describe('zones journey', { skip: skipReason(), timeout: 240_000 }, () => {
     await page.getByTestId('zones-tab-risk').click();
     const row = page.locator('[data-testid="risk-row"][data-name="湖塘镇"]');
     await row.locator('[data-testid="risk-level"][data-level="medium"]').first().waitFor();
-    assert.match((await row.getByTestId('zone-reasons').textContent()) ?? '', /期内有新增病例，累计未超过阈值.*5 例新增，累计 5 例.*期内聚集性疫情 1 起/);
+    assert.match(
+      (await row.getByTestId('zone-reasons').textContent()) ?? '',
+      /期内有新增病例，累计未超过阈值.*5 例新增，累计 5 例.*期内聚集性疫情 1 起/,
+    );
     await screenshot(page, 'zones-1-proposal');
     await row.getByTestId('risk-propose').click();
     await row.getByTestId('risk-confirm').click();

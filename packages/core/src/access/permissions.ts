@@ -46,5 +46,12 @@ export const PERMISSIONS = [
   'response.confirm',
   'response.approve',
   'response.file',
+  /** Risk areas and control zones (issue 14): read grades and zones, propose a grade, confirm and publish it, draw, lift, override a lift. */
+  'zone.read',
+  'risk.propose',
+  'risk.publish',
+  'zone.write',
+  'zone.lift',
+  'zone.override',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -127,3 +127,20 @@ ROLE_PERMISSIONS.system_admin = [
   'response.approve',
   'response.file',
 ];
+
+/**
+ * Risk areas and control zones (issue 14): the commander and the command office (holding the issuing
+ * authority) confirm and publish grades and approve lifting; only the commander lifts before the checklist
+ * holds (an audited override); the CDC proposes grades and draws zones with the town.
+ */
+const ZONE_GRANTS: Partial<Record<Role, Permission[]>> = {
+  system_admin: ['zone.read', 'risk.propose', 'risk.publish', 'zone.write', 'zone.lift', 'zone.override'],
+  district_commander: ['zone.read', 'risk.propose', 'risk.publish', 'zone.write', 'zone.lift', 'zone.override'],
+  command_office_staff: ['zone.read', 'risk.propose', 'risk.publish', 'zone.write', 'zone.lift'],
+  cdc_epidemiologist: ['zone.read', 'risk.propose', 'zone.write'],
+  town_cadre: ['zone.read', 'zone.write'],
+  grid_worker: ['zone.read'],
+};
+for (const [role, permissions] of Object.entries(ZONE_GRANTS) as [Role, Permission[]][]) {
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...permissions];
+}

@@ -1,6 +1,7 @@
 import { addDays, type CalendarDate, daysBetween, shanghaiDate } from '../calendar/calendar-date.ts';
 import type { CodeColour } from '../codes/code-types.ts';
 import type { Clause } from '../protocols/protocol-types.ts';
+import type { ControlZoneType } from '../protocols/zone-types.ts';
 import type { CheckpointDecision, CheckpointRules, Shift } from './checkpoint-rules.ts';
 
 export interface CheckpointReason extends Clause {
@@ -53,13 +54,21 @@ export function staffingProblems(rules: CheckpointRules, shift: Shift, staffCoun
 
 export type PassVerdict =
   | { allowed: true; because: CheckpointReason[] }
-  | { allowed: false; because: CheckpointReason[]; nextAllowedDate: CalendarDate };
+  | { allowed: false; because: CheckpointReason[]; nextAllowedDate: CalendarDate | null };
 
 /**
  * `persons` going out per `everyDays` days (Asia/Shanghai dates): a use on day D blocks until D + everyDays.
- * Only outward uses count; returning is always allowed.
+ * Only outward uses count; returning is always allowed. A household inside a sealed zone does not go out
+ * at all while the zone stands (no next date: the zone's lifting decides, issue 14).
  */
-export function passUseAllowed(rules: CheckpointRules, outUses: readonly Date[], now: Date): PassVerdict {
+export function passUseAllowed(
+  rules: CheckpointRules,
+  outUses: readonly Date[],
+  now: Date,
+  zoneTypes: readonly ControlZoneType[] = [],
+): PassVerdict {
+  if (zoneTypes.some((type) => rules.sealedZone.zoneTypes.includes(type)))
+    return { allowed: false, because: [{ rule: 'checkpoint.pass.sealedZone', ...rules.sealedZone.basis }], nextAllowedDate: null };
   const { persons, everyDays, basis } = rules.pass;
   const today = shanghaiDate(now);
   const recent = outUses.map(shanghaiDate).filter((date) => date <= today && daysBetween(date, today) < everyDays);

@@ -1,6 +1,7 @@
 import type { CodeColour } from '../codes/code-types.ts';
 import { clause } from '../protocols/clause.ts';
 import type { Clause } from '../protocols/protocol-types.ts';
+import type { ControlZoneType } from '../protocols/zone-types.ts';
 
 export const CHECKPOINT_DECISIONS = ['allow', 'deny', 'register'] as const;
 export type CheckpointDecision = (typeof CHECKPOINT_DECISIONS)[number];
@@ -15,6 +16,8 @@ export interface CheckpointRules {
   invalidCode: { decision: CheckpointDecision; basis: Clause };
   staffing: Record<Shift, { minimum: number; basis: Clause }>;
   pass: { persons: number; everyDays: number; basis: Clause };
+  /** A household inside a zone of these types does not go out on its pass (issue 14, ZONE-008). */
+  sealedZone: { zoneTypes: ControlZoneType[]; basis: Clause };
 }
 
 /** seed 001 (township plan, early-emergency closed management): the only seed that fixes staffing and pass frequency. */
@@ -51,5 +54,13 @@ export const SEED_001_CHECKPOINT_RULES: CheckpointRules = {
     persons: 1,
     everyDays: 2,
     basis: clause('seed 001', '§三(五)', 'One household, one pass: one person out every two days to buy supplies'),
+  },
+  sealedZone: {
+    zoneTypes: ['sealed_zone'],
+    basis: clause(
+      'seed 001',
+      '§三(三)2',
+      'A sealed building or unit: everyone stays at home; street and community staff buy and deliver necessities without contact',
+    ),
   },
 };

@@ -66,6 +66,10 @@ function applies(rule: CodeRule, facts: HealthFacts, now: Date, today: CalendarD
       return facts.arrivals.some(
         (a) => a.fromRiskLevel !== 'low' && rule.levels.includes(a.fromRiskLevel) && a.arrivedOn >= since(today, rule.withinDays),
       );
+    case 'residentOfRiskArea':
+      return facts.residence?.riskLevel != null && (rule.levels as string[]).includes(facts.residence.riskLevel);
+    case 'residentOfControlZone':
+      return facts.residence?.zoneTypes.some((type) => rule.zoneTypes.includes(type)) ?? false;
     case 'missingMandatoryTest':
       return (
         facts.mandatoryTestCycleHours !== null &&

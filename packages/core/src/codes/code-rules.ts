@@ -93,6 +93,35 @@ export const SEED_2020_CODE_RULES: CodeRuleSet = {
       colour: 'yellow',
       basis: clause('seed 000', '§三(三)5', 'Mandatory testing groups (应检尽检) are tested on their cycle'),
     },
+    // Risk areas and control zones (issue 14): the colour follows the zone over the home and the grade of the area.
+    {
+      kind: 'residentOfControlZone',
+      zoneTypes: ['sealed_zone'],
+      colour: 'red',
+      basis: clause(
+        'seed 001',
+        '§三(三)2',
+        'Everyone in a sealed building or unit is isolated at home; supplies are delivered (red while sealed, configured)',
+        true,
+      ),
+    },
+    {
+      kind: 'residentOfControlZone',
+      zoneTypes: ['controlled_zone'],
+      colour: 'yellow',
+      basis: clause('seed 000', '§三(二)10', 'Residents of a control area are managed by zone, grade and layer (yellow configured)', true),
+    },
+    {
+      kind: 'residentOfRiskArea',
+      levels: ['high'],
+      colour: 'yellow',
+      basis: clause(
+        'seed 000',
+        '§三(二)10',
+        'High-risk areas: control measures by law, people do not leave without need (yellow for residents configured)',
+        true,
+      ),
+    },
   ],
   greenBasis: clause('seed 000', '§四(三)', 'One person, one code: green when no health rule applies'),
   inboundReportDaysAhead: {

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../calendar/calendar-date.ts';
 import type { Clause, KeyPersonCategory, ManagementType, TestKind } from '../protocols/protocol-types.ts';
+import type { ControlZoneType, ResidenceFacts, RiskLevel } from '../protocols/zone-types.ts';
 
 export const CODE_COLOURS = ['green', 'yellow', 'red'] as const;
 export type CodeColour = (typeof CODE_COLOURS)[number];
@@ -16,6 +17,8 @@ export interface HealthFacts {
   mandatoryTestCycleHours: number | null;
   /** An approved manual change still in force: it sets the colour, and the person sees its basis. */
   manualChange?: ManualChange | null;
+  /** Where the person lives: the published grade of the area and the active zones over the home (issue 14). */
+  residence?: ResidenceFacts;
 }
 
 export interface ManualChange {
@@ -34,7 +37,10 @@ export type CodeRule =
   | { kind: 'declaredSymptoms'; withinDays: number; feverThresholdTenths: number; colour: CodeColour; basis: Clause }
   | { kind: 'riskAreaArrival'; levels: ('medium' | 'high')[]; withinDays: number; colour: CodeColour; basis: Clause }
   | { kind: 'notAtDestination'; colour: CodeColour; basis: Clause }
-  | { kind: 'missingMandatoryTest'; colour: CodeColour; basis: Clause };
+  | { kind: 'missingMandatoryTest'; colour: CodeColour; basis: Clause }
+  // Risk areas and control zones (issue 14): residents of an area of a grade, or of a zone of a type.
+  | { kind: 'residentOfRiskArea'; levels: Exclude<RiskLevel, 'low'>[]; colour: CodeColour; basis: Clause }
+  | { kind: 'residentOfControlZone'; zoneTypes: ControlZoneType[]; colour: CodeColour; basis: Clause };
 
 /** A versioned set of colour rules for one protocol edition. */
 export interface CodeRuleSet {

@@ -1,4 +1,5 @@
 import { clause } from './clause.ts';
+import { NINTH_RISK, NINTH_ZONES } from './cn-2022-9th-zones.ts';
 import type {
   CaseRules,
   CategoryRule,
@@ -571,4 +572,7 @@ export const CN_2022_9TH: ProtocolEdition = {
   tracing: ninthTracing,
   response: ninthResponse,
   retention: ninthRetention,
+  // Risk areas and control zones (REQUIREMENTS §3).
+  risk: NINTH_RISK,
+  zones: NINTH_ZONES,
 };

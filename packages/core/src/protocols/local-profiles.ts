@@ -59,4 +59,28 @@ export const LOCAL_PROFILES: LocalProfile[] = [
       },
     },
   },
+  // Risk grading by county, assessed by the provincial CDC and published by the provincial health commission (§18 V9).
+  {
+    id: 'seed-003-county-grading',
+    name: '湖北省：以县（市、区）为单元评估风险等级，省卫生健康委公布',
+    jurisdictionCode: '42',
+    editionId: 'seed-2020',
+    basis: clause(
+      'seed 003',
+      'item 28',
+      'The provincial CDC assesses the risk grade with the county as the unit; the provincial health commission publishes and adjusts it',
+    ),
+    overrides: {},
+    risk: {
+      unit: {
+        level: 'county',
+        basis: clause('seed 003', 'item 28', 'Risk grades are assessed with the county (县（市、区）) as the unit'),
+      },
+      authority: {
+        assessor: '湖北省疾病预防控制中心',
+        publisher: '湖北省卫生健康委员会',
+        basis: clause('seed 003', 'item 28', 'The provincial CDC assesses; the provincial health commission publishes and adjusts'),
+      },
+    },
+  },
 ];

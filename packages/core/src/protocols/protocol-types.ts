@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../calendar/calendar-date.ts';
 import type { PlaceKind } from '../jurisdiction/levels.ts';
 import type { ResponseRules } from './response-rule-types.ts';
+import type { RiskRules, ZoneRules } from './zone-types.ts';
 
 export const KEY_PERSON_CATEGORIES = [
   'confirmed',
@@ -124,6 +125,9 @@ export interface ProtocolEdition {
   response?: ResponseRules;
   /** How long personal data is kept (保存期限) before it is deleted or anonymised; absent: nothing is purged. */
   retention?: RetentionRules;
+  /** Risk areas and control zones (REQUIREMENTS §3): grading, delineation, lifting; absent when an edition says nothing. */
+  risk?: RiskRules;
+  zones?: ZoneRules;
 }
 
 /** A jurisdiction's own variant on top of an edition, with its own basis; never a fork of the edition. */
@@ -137,6 +141,8 @@ export interface LocalProfile {
   overrides: Partial<Record<KeyPersonCategory, Partial<Omit<CategoryRule, 'category'>>>>;
   /** The jurisdiction's own retention periods, each with its basis (e.g. a stricter city rule). */
   retention?: Partial<RetentionPeriods>;
+  /** The unit of risk grading and its authority where the jurisdiction differs from the edition (§18 V9). */
+  risk?: Partial<Pick<RiskRules, 'unit' | 'authority'>>;
 }
 
 /** A retention period in whole days after the day the data stops being needed, and where it comes from. */

@@ -12,6 +12,7 @@ import type {
   TracingRules,
 } from './protocol-types.ts';
 import { seed002Response } from './response-seed-002.ts';
+import { SEED_RISK, SEED_ZONES } from './seed-2020-zones.ts';
 
 /**
  * The rules of the seed documents (2020–21 local plans built on the national 2020 editions).
@@ -814,4 +815,7 @@ export const SEED_2020: ProtocolEdition = {
   // The maximum incubation period the termination window counts (LVL-015) is the one tracing links contacts by.
   response: seed002Response(seedTracing.incubationDays),
   retention: seedRetention,
+  // Risk areas and control zones (REQUIREMENTS §3).
+  risk: SEED_RISK,
+  zones: SEED_ZONES,
 };

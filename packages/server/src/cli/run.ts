@@ -9,6 +9,7 @@ import { type Command, type OptionValues, UsageError } from './command.ts';
 import { DATA_COMMANDS } from './commands.ts';
 import { PROTOCOL_COMMANDS } from './protocol.commands.ts';
 import { RETENTION_COMMANDS } from './retention.commands.ts';
+import { RISK_COMMANDS } from './risk.commands.ts';
 
 export interface CliStreams {
   out: (text: string) => void;
@@ -22,6 +23,7 @@ const COMMANDS: readonly Command[] = [
   ...CODE_COMMANDS,
   ...RETENTION_COMMANDS,
   ...ANALYTICS_COMMANDS,
+  ...RISK_COMMANDS,
 ];
 const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 

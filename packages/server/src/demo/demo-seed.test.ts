@@ -139,6 +139,27 @@ describe('demo seed', () => {
     assert.equal(await linked('grid'), false);
   });
 
+  // Issue 14 demo, ZONE-001, ZONE-004: 湖塘镇 at medium risk (seed-2020, town unit) and a sealed zone around the outbreak, seen by commander and office at once
+  it('shows 湖塘镇 at medium risk with a sealed zone around the demo outbreak to commander and office', async () => {
+    for (const username of ['commander', 'office']) {
+      const client = await loginAs(first.app, username, DEMO_PASSWORD);
+      const map = (await client.request('GET', '/api/zone-map')).json() as {
+        nodes: { code: string; riskLevel: string | null }[];
+        zones: { zoneType: string; kind: string; status: string; units: { kind: string }[] }[];
+      };
+      assert.equal(map.nodes.find((n) => n.code === '320412100')?.riskLevel, 'medium', username);
+      assert.deepEqual(
+        map.zones.map((z) => [z.zoneType, z.kind, z.status, z.units[0]?.kind]),
+        [['sealed_zone', 'outbreak_spot', 'active', 'building']],
+        username,
+      );
+    }
+    const published = await rows<{ issuing_authority: string; edition_id: string }>(
+      sql`select issuing_authority, edition_id from risk_area where status = 'published'`,
+    );
+    assert.deepEqual(published, [{ issuing_authority: '武进区新冠肺炎疫情防控指挥部', edition_id: 'seed-2020' }]);
+  });
+
   it('scopes the grid worker to one community of 湖塘镇', async () => {
     const grid = await loginAs(first.app, 'grid', DEMO_PASSWORD);
     const me = (await grid.request('GET', '/api/auth/me')).json() as { roles: { role: string; jurisdictionPath: string }[] };

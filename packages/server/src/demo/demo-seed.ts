@@ -17,6 +17,7 @@ import { linkDemoResident } from './demo-resident.ts';
 import { seedDemoTesting } from './demo-testing.ts';
 import { seedVenues, type VenueCounts } from './demo-venues.ts';
 import { DemoWriter } from './demo-writer.ts';
+import { seedDemoZones } from './demo-zones.ts';
 
 /** 常州市武进区: the district of seed 002, whose emergency plan the demo follows. */
 export const DEMO_COUNTY = '320412';
@@ -193,7 +194,10 @@ async function seedCases(deps: AppDeps, area: SeedArea): Promise<number> {
       grants: [{ role: 'system_admin' as const, jurisdictionId: area.county.id, jurisdictionPath: area.county.path }],
     },
   };
-  return seedDemoCases(deps, context, town.path);
+  const cases = await seedDemoCases(deps, context, town.path);
+  // Issue 14: 湖塘镇 at medium risk with a sealed zone around the outbreak.
+  if (cases > 0) await seedDemoZones(deps, context, town);
+  return cases;
 }
 
 /**

@@ -55,6 +55,28 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   reasonRequired: { zh: '请填写原因', en: 'A reason is required' },
   cannotRemoveOwnAdmin: { zh: '不能移除自己的管理员角色', en: 'You cannot remove your own admin role' },
   unknownEdition: { zh: '未知的防控方案版本', en: 'Unknown protocol edition' },
+  // Risk areas and control zones (issue 14).
+  riskInputMalformed: { zh: '输入格式不正确：{detail}', en: 'The input is malformed: {detail}' },
+  riskInputUnreadable: { zh: '无法读取输入文件 {detail}', en: 'Cannot read the input file {detail}' },
+  noRiskRules: { zh: '该方案未规定风险等级划分规则', en: 'The edition has no risk grading rules' },
+  noZoneRules: { zh: '该方案未规定风险区域规则', en: 'The edition has no rules for control zones' },
+  notGradingUnit: {
+    zh: '该辖区不是本方案的定级单元（应为 {level} 级）',
+    en: 'Not a unit this edition grades (it grades at {level} level)',
+  },
+  riskProposalPending: {
+    zh: '该辖区已有待确认或待发布的风险等级',
+    en: 'This area already has a grade waiting to be confirmed or published',
+  },
+  riskNotProposed: { zh: '该风险等级不在待确认状态', en: 'This grade is not waiting for confirmation' },
+  riskNotConfirmed: { zh: '该风险等级尚未确认，不能发布', en: 'This grade is not confirmed yet: it cannot be published' },
+  unitKindMismatch: { zh: '防控单元类型不符（实际为 {kind}）', en: 'The control unit is of another kind ({kind})' },
+  duplicateUnit: { zh: '同一防控单元重复选择', en: 'This control unit is listed twice' },
+  liftingConditionsNotMet: {
+    zh: '解除条件尚未满足；如需提前解除，须由指挥长勾选并说明理由',
+    en: 'The lifting conditions do not hold yet; only the commander may lift early, with a reason',
+  },
+  zoneLifted: { zh: '该区域已解除', en: 'This zone has been lifted' },
   unknownProfile: { zh: '未知的地方方案', en: 'Unknown local profile' },
   noEditionInForce: { zh: '该日期没有生效的防控方案', en: 'No protocol edition was in force on that date' },
   categoryNotInEdition: { zh: '方案 {edition} 未规定该类人员', en: 'Edition {edition} has no rules for this category' },

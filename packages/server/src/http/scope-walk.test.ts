@@ -12,6 +12,7 @@ import { type CodeWalkIds, codeWalkFixture } from '../modules/codes/codes.walk-f
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { type TestingWalkIds, testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
+import { type ZoneWalkIds, zoneWalkFixture } from '../modules/zones/zones.walk-fixture.ts';
 import { addHousehold, addTwoTowns, addUser, completeAssessment, loginAs, residentId, type TestClient } from '../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 
@@ -25,7 +26,7 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
 const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
-interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds {
+interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -643,6 +644,39 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/places/:id/code': { cases: (a) => [refused(`/api/places/${a.checkpointId}/code`)] },
   'GET /api/place-codes': { cases: () => [empty('/api/place-codes')] },
   'GET /api/place-codes/:id/poster': { cases: (a) => [refused(`/api/place-codes/${a.placeCodeId}/poster`)] },
+  'GET /api/risk-areas': { cases: () => [empty('/api/risk-areas', { show: 'all' })] },
+  'GET /api/risk-areas/assessment': {
+    cases: (a) => [empty('/api/risk-areas/assessment'), refused(`/api/risk-areas/assessment?jurisdictionId=${a.townId}`)],
+  },
+  'POST /api/risk-areas': { cases: (a) => [refused('/api/risk-areas', { jurisdictionId: a.townId })] },
+  'POST /api/risk-areas/:id/confirm': {
+    cases: (a) => [refused(`/api/risk-areas/${a.riskAreaId}/confirm`, { level: 'high', note: '越界确认' })],
+  },
+  'POST /api/risk-areas/:id/publish': {
+    cases: (a) => [refused(`/api/risk-areas/${a.riskAreaId}/publish`, { issuingAuthority: '乙镇指挥部', publicationRef: '越界发布' })],
+  },
+  'GET /api/control-zones': { cases: () => [empty('/api/control-zones')] },
+  'GET /api/control-zones/suggestion': {
+    cases: (a) => [{ ...refused(`/api/control-zones/suggestion?caseId=${a.caseId}&outbreakType=sporadic`), control: false }],
+  },
+  'POST /api/control-zones': {
+    cases: (a) => [
+      refused('/api/control-zones', {
+        name: '越界封控区',
+        kind: 'control_area',
+        zoneType: 'sealed_zone',
+        basisKind: 'decision',
+        basisRef: '越界决定',
+        basisNote: '越界划定',
+        units: [{ kind: 'jurisdiction', id: a.villageId }],
+      }),
+    ],
+  },
+  'GET /api/control-zones/:id': { cases: (a) => [refused(`/api/control-zones/${a.zoneId}`)] },
+  'POST /api/control-zones/:id/lift': {
+    cases: (a) => [refused(`/api/control-zones/${a.zoneId}/lift`, { override: true, reason: '越界解封' })],
+  },
+  'GET /api/zone-map': { cases: (a) => [empty('/api/zone-map'), refused(`/api/zone-map?jurisdictionId=${a.townId}`)] },
   'POST /api/assist-requests': {
     // An address in town A, received by B: it can only be routed inside B's own scope. Last in the walk,
     // because B's own request then holds A's place names, which would look like a leak in later lists.
@@ -822,6 +856,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       today: TODAY,
     });
     const codes = await codeWalkFixture(deps, owner, { personId: String(person.id), episodeId, villagePath: villageA.path, now: NOW });
+    const zones = await zoneWalkFixture(owner, { townId: townA.id, villageId: villageA.id });
     const casePerson = await ok('POST', '/api/persons', {
       idType: 'resident_id',
       idNumber: residentId('19800808', 333),
@@ -892,6 +927,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       ...testing,
       ...closed,
       ...codes,
+      ...zones,
     };
   }
 

@@ -19,6 +19,7 @@ import { responseRoutes } from './response/response.routes.ts';
 import { testingRoutes } from './testing/testing.routes.ts';
 import { tracingRoutes } from './tracing/tracing.routes.ts';
 import { userRoutes } from './users/user.routes.ts';
+import { zonesRoutes } from './zones/zone.routes.ts';
 
 /** Every feature registers its routes here, under /api. */
 export function registerModules(api: Api, deps: AppDeps) {
@@ -41,4 +42,5 @@ export function registerModules(api: Api, deps: AppDeps) {
   caseRoutes(api, deps);
   tracingRoutes(api, deps);
   responseRoutes(api, deps);
+  zonesRoutes(api, deps);
 }

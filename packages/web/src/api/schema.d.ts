@@ -8203,6 +8203,13 @@ export interface paths {
                                 /** Format: uuid */
                                 jurisdictionId: string;
                             }[];
+                            controlZones: {
+                                zoneId: string;
+                                name: string;
+                                zoneType: string;
+                                poolSize: number;
+                                allowed: number[];
+                            }[];
                         };
                     };
                 };
@@ -23433,6 +23440,1774 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk grades in my scope (ZONE-001): current and pending by default, every one with show=all */
+        get: {
+            parameters: {
+                query?: {
+                    show?: "current" | "published" | "pending" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                                jurisdictionName: string | null;
+                                jurisdictionCode: string | null;
+                                editionId: string;
+                                asOf: string;
+                                computedLevel: string;
+                                level: string;
+                                status: string;
+                                reasons: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                    facts?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                proposedAt: string;
+                                confirmedAt: string | null;
+                                confirmNote: string | null;
+                                issuingAuthority: string | null;
+                                publicationRef: string | null;
+                                publishedAt: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Propose the computed grade of a unit (its reasons kept); one pending proposal per unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        editionId?: string;
+                        /** @description YYYY-MM-DD (Asia/Shanghai) */
+                        asOf?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string | null;
+                            jurisdictionCode: string | null;
+                            editionId: string;
+                            asOf: string;
+                            computedLevel: string;
+                            level: string;
+                            status: string;
+                            reasons: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                                facts?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            proposedAt: string;
+                            confirmedAt: string | null;
+                            confirmNote: string | null;
+                            issuingAuthority: string | null;
+                            publicationRef: string | null;
+                            publishedAt: string | null;
+                            effectiveFrom: string | null;
+                            effectiveTo: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk-areas/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grade the edition gives every unit in my scope today, with reasons, beside its published and pending grade */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    editionId?: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            editionId: string;
+                            asOf: string;
+                            unit: {
+                                level: "county" | "town" | "village";
+                                basis: {
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                };
+                            };
+                            authority: {
+                                assessor: string;
+                                publisher: string;
+                                basis: {
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                };
+                            };
+                            items: {
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                                name: string;
+                                code: string;
+                                computed: {
+                                    level: "low" | "medium" | "high";
+                                    because: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                        facts?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                };
+                                published: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    jurisdictionId: string;
+                                    jurisdictionName: string | null;
+                                    jurisdictionCode: string | null;
+                                    editionId: string;
+                                    asOf: string;
+                                    computedLevel: string;
+                                    level: string;
+                                    status: string;
+                                    reasons: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                        facts?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                    proposedAt: string;
+                                    confirmedAt: string | null;
+                                    confirmNote: string | null;
+                                    issuingAuthority: string | null;
+                                    publicationRef: string | null;
+                                    publishedAt: string | null;
+                                    effectiveFrom: string | null;
+                                    effectiveTo: string | null;
+                                } | null;
+                                pending: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    jurisdictionId: string;
+                                    jurisdictionName: string | null;
+                                    jurisdictionCode: string | null;
+                                    editionId: string;
+                                    asOf: string;
+                                    computedLevel: string;
+                                    level: string;
+                                    status: string;
+                                    reasons: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                        facts?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                    proposedAt: string;
+                                    confirmedAt: string | null;
+                                    confirmNote: string | null;
+                                    issuingAuthority: string | null;
+                                    publicationRef: string | null;
+                                    publishedAt: string | null;
+                                    effectiveFrom: string | null;
+                                    effectiveTo: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk-areas/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a proposed grade (another grade than computed needs a note) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        level?: "low" | "medium" | "high";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string | null;
+                            jurisdictionCode: string | null;
+                            editionId: string;
+                            asOf: string;
+                            computedLevel: string;
+                            level: string;
+                            status: string;
+                            reasons: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                                facts?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            proposedAt: string;
+                            confirmedAt: string | null;
+                            confirmNote: string | null;
+                            issuingAuthority: string | null;
+                            publicationRef: string | null;
+                            publishedAt: string | null;
+                            effectiveFrom: string | null;
+                            effectiveTo: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk-areas/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a confirmed grade with the issuing authority and the publication record; the previous grade ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        issuingAuthority?: string;
+                        publicationRef?: string;
+                        /** @description YYYY-MM-DD (Asia/Shanghai) */
+                        effectiveFrom?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string | null;
+                            jurisdictionCode: string | null;
+                            editionId: string;
+                            asOf: string;
+                            computedLevel: string;
+                            level: string;
+                            status: string;
+                            reasons: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                                facts?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            proposedAt: string;
+                            confirmedAt: string | null;
+                            confirmNote: string | null;
+                            issuingAuthority: string | null;
+                            publicationRef: string | null;
+                            publishedAt: string | null;
+                            effectiveFrom: string | null;
+                            effectiveTo: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/control-zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Control zones in my scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "active" | "lifted";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                zoneType: string;
+                                outbreakType: string | null;
+                                editionId: string;
+                                basisKind: string;
+                                basisRef: string;
+                                basisNote: string;
+                                /** Format: uuid */
+                                caseId: string | null;
+                                units: {
+                                    kind: "jurisdiction" | "grid" | "building" | "unit";
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    path: string;
+                                }[];
+                                startAt: string;
+                                status: string;
+                                liftedAt: string | null;
+                                liftOverride: boolean;
+                                overrideReason: string | null;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draw a zone over minimum control units with its basis (ZONE-002, ZONE-003) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        kind: "outbreak_spot" | "outbreak_zone" | "control_area";
+                        zoneType: "sealed_zone" | "controlled_zone" | "precaution_zone";
+                        outbreakType?: "sporadic" | "cluster" | "transmission";
+                        basisKind: "case" | "cluster" | "decision";
+                        basisRef: string;
+                        basisNote: string;
+                        /** Format: uuid */
+                        caseId?: string;
+                        units: {
+                            kind: "jurisdiction" | "grid" | "building" | "unit";
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                        /** Format: date-time */
+                        startAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            kind: string;
+                            zoneType: string;
+                            outbreakType: string | null;
+                            editionId: string;
+                            basisKind: string;
+                            basisRef: string;
+                            basisNote: string;
+                            /** Format: uuid */
+                            caseId: string | null;
+                            units: {
+                                kind: "jurisdiction" | "grid" | "building" | "unit";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                path: string;
+                            }[];
+                            startAt: string;
+                            status: string;
+                            liftedAt: string | null;
+                            liftOverride: boolean;
+                            overrideReason: string | null;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/control-zones/suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The spot or zone the outbreak type asks for over a case’s home (ZONE-004, SC-21) */
+        get: {
+            parameters: {
+                query: {
+                    caseId: string;
+                    outbreakType: "sporadic" | "cluster" | "transmission";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kind: string;
+                            zoneType: string;
+                            unit: {
+                                kind: "jurisdiction" | "grid" | "building" | "unit";
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            unitName: string | null;
+                            unitLevel: string;
+                            mayUpgradeTo: string | null;
+                            because: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                                facts?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            editionId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/control-zones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone with its residents, its lifting checklist today and its effects (pool, code colour, passes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            kind: string;
+                            zoneType: string;
+                            outbreakType: string | null;
+                            editionId: string;
+                            basisKind: string;
+                            basisRef: string;
+                            basisNote: string;
+                            /** Format: uuid */
+                            caseId: string | null;
+                            units: {
+                                kind: "jurisdiction" | "grid" | "building" | "unit";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                path: string;
+                            }[];
+                            startAt: string;
+                            status: string;
+                            liftedAt: string | null;
+                            liftOverride: boolean;
+                            overrideReason: string | null;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            residents: number;
+                            checklist: {
+                                holds: boolean;
+                                screeningFrom: string;
+                                quietUntil: string;
+                                items: {
+                                    item: "quietPeriod" | "contactsNegative" | "areaScreening";
+                                    holds: boolean;
+                                    because: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                        facts?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                            };
+                            effects: {
+                                zoneType: string;
+                                pool: {
+                                    decision: string;
+                                    size: number;
+                                    household: boolean;
+                                    allowed: number[];
+                                    because: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                        facts?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                };
+                                codeColour: {
+                                    colour: string | null;
+                                    because: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                        facts?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                };
+                                pass: {
+                                    goesOut: boolean;
+                                    because: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                        facts?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                };
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/control-zones/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a zone whose checklist holds; before that only as the commander’s override with a reason (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        override?: boolean;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            kind: string;
+                            zoneType: string;
+                            outbreakType: string | null;
+                            editionId: string;
+                            basisKind: string;
+                            basisRef: string;
+                            basisNote: string;
+                            /** Format: uuid */
+                            caseId: string | null;
+                            units: {
+                                kind: "jurisdiction" | "grid" | "building" | "unit";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                path: string;
+                            }[];
+                            startAt: string;
+                            status: string;
+                            liftedAt: string | null;
+                            liftOverride: boolean;
+                            overrideReason: string | null;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            checklist: {
+                                holds: boolean;
+                                screeningFrom: string;
+                                quietUntil: string;
+                                items: {
+                                    item: "quietPeriod" | "contactsNegative" | "areaScreening";
+                                    holds: boolean;
+                                    because: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                        facts?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/zone-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district as a schematic map: jurisdictions with their published grades, active zones and markers */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            root: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                code: string;
+                                level: string;
+                            };
+                            nodes: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                name: string;
+                                code: string;
+                                level: string;
+                                path: string;
+                                riskLevel: string | null;
+                            }[];
+                            zones: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                zoneType: string;
+                                outbreakType: string | null;
+                                editionId: string;
+                                basisKind: string;
+                                basisRef: string;
+                                basisNote: string;
+                                /** Format: uuid */
+                                caseId: string | null;
+                                units: {
+                                    kind: "jurisdiction" | "grid" | "building" | "unit";
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    path: string;
+                                }[];
+                                startAt: string;
+                                status: string;
+                                liftedAt: string | null;
+                                liftOverride: boolean;
+                                overrideReason: string | null;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                            }[];
+                            markers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                lat: number;
+                                lng: number;
+                                zoneType: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -7,6 +7,7 @@ import { LAB_CORRECTION_MESSAGES_EN } from '../pages/testing/lab-correction-i18n
 import { TESTING_GROUPS_MESSAGES_EN } from '../pages/testing/testing-groups-i18n.ts';
 import { TESTING_MESSAGES_EN } from '../pages/testing/testing-i18n.ts';
 import { TRACING_MESSAGES_EN } from '../pages/tracing/tracing-i18n.ts';
+import { ZONE_MESSAGES_EN } from '../pages/zones/zones-i18n.ts';
 import type { MessageKey } from './messages.zh-CN.ts';
 
 /** English: every zh-CN key must be here (the type says so). */
@@ -544,6 +545,7 @@ export const en: Record<MessageKey, string> = {
   ...ALERT_MESSAGES_EN,
   ...FEVER_CLINIC_MESSAGES_EN,
   ...CASE_MESSAGES_EN,
+  ...ZONE_MESSAGES_EN,
   ...TRACING_MESSAGES_EN,
   ...TESTING_GROUPS_MESSAGES_EN,
 };

@@ -7,6 +7,7 @@ import { LAB_CORRECTION_MESSAGES_ZH } from '../pages/testing/lab-correction-i18n
 import { TESTING_GROUPS_MESSAGES_ZH } from '../pages/testing/testing-groups-i18n.ts';
 import { TESTING_MESSAGES_ZH } from '../pages/testing/testing-i18n.ts';
 import { TRACING_MESSAGES_ZH } from '../pages/tracing/tracing-i18n.ts';
+import { ZONE_MESSAGES_ZH } from '../pages/zones/zones-i18n.ts';
 
 /** zh-CN is the source dictionary: every key lives here first; keys follow GLOSSARY.md. */
 export const zhCN = {
@@ -543,6 +544,7 @@ export const zhCN = {
   ...ALERT_MESSAGES_ZH,
   ...FEVER_CLINIC_MESSAGES_ZH,
   ...CASE_MESSAGES_ZH,
+  ...ZONE_MESSAGES_ZH,
   ...TRACING_MESSAGES_ZH,
   ...TESTING_GROUPS_MESSAGES_ZH,
 } as const;

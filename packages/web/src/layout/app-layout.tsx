@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   DownOutlined,
+  EnvironmentOutlined,
   ExperimentOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
@@ -48,6 +49,9 @@ interface MenuEntry {
 /** 传播链 is the CDC's and the command's view. */
 const CDC_ROLES: readonly Role[] = ['cdc_epidemiologist', 'district_commander', 'command_office_staff'];
 
+/** 风险区域 is the command's, the CDC's and the town's work (issue 14). */
+const ZONE_ROLES: readonly Role[] = [...CDC_ROLES, 'town_cadre', 'system_admin'];
+
 const MENU: MenuEntry[] = [
   { path: '/jurisdictions', label: 'menu.jurisdictions', permission: 'jurisdiction.read', icon: <ApartmentOutlined /> },
   { path: '/persons', label: 'menu.persons', permission: 'person.read', icon: <UserOutlined /> },
@@ -76,6 +80,7 @@ const MENU: MenuEntry[] = [
   { path: '/cases', label: 'menu.cases', permission: 'case.read', icon: <MedicineBoxOutlined /> },
   { path: '/case-board', label: 'menu.caseBoard', permission: 'case.read', icon: <FieldTimeOutlined /> },
   { path: '/chains', label: 'menu.chains', permission: 'keyPerson.read', icon: <ShareAltOutlined />, roles: CDC_ROLES },
+  { path: '/zones', label: 'menu.zones', permission: 'zone.read', icon: <EnvironmentOutlined />, roles: ZONE_ROLES },
 ];
 
 function LanguageSwitch() {

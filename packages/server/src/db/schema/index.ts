@@ -13,3 +13,4 @@ export * from './person.ts';
 export * from './response.ts';
 export * from './testing.ts';
 export * from './tracing.ts';
+export * from './zones.ts';

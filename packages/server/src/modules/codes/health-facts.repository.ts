@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { asDate, queryRows } from '../../db/query-rows.ts';
 import { resultsOfPerson } from '../testing/results/result.repository.ts';
+import { residenceFactsOf } from '../zones/residence-facts.ts';
 
 // How far back the colour rules look; each rule has its own window inside these.
 const RESULT_WINDOW_DAYS = 28;
@@ -75,13 +76,14 @@ async function labTestsOf(db: Db, personId: string, since: Date): Promise<TestFa
 /** The health facts the colour rules read (and nothing else about the person), and which manual change is in force. */
 export async function healthFactsOf(db: Db, personId: string, now: Date): Promise<HealthFacts & { manualChangeId: string | null }> {
   const since = new Date(now.getTime() - RESULT_WINDOW_DAYS * 86_400_000);
-  const [episodes, tests, labTests, declarations, arrivals, manual] = await Promise.all([
+  const [episodes, tests, labTests, declarations, arrivals, manual, residence] = await Promise.all([
     episodesOf(db, personId),
     testsOf(db, personId, since),
     labTestsOf(db, personId, since),
     declarationsOf(db, personId, dayBefore(now, DECLARATION_WINDOW_DAYS)),
     arrivalsOf(db, personId, dayBefore(now, ARRIVAL_WINDOW_DAYS)),
     manualChangeOf(db, personId, now),
+    residenceFactsOf(db, personId),
   ]);
   const change = manual[0];
   const manualChange: ManualChange | null = change
@@ -116,5 +118,6 @@ export async function healthFactsOf(db: Db, personId: string, now: Date): Promis
     mandatoryTestCycleHours: null,
     manualChange,
     manualChangeId: change?.id ?? null,
+    residence,
   };
 }

@@ -115,6 +115,9 @@ export interface ClusterInputRow {
   date: string;
   area_key: string | null;
   infector_case_id: string | null;
+  /** The day the case was reported (network report, else discovery), Asia/Shanghai: risk grading counts it (issue 14). */
+  report_date: string;
+  classification: string;
 }
 
 /** Cases in scope with their date (onset, else discovery day) and small area (the person's community path). */
@@ -122,7 +125,8 @@ export function clusterInput(db: Db, paths: readonly string[]): Promise<ClusterI
   return queryRows<ClusterInputRow>(
     db,
     sql`select c.id, coalesce(c.onset_date, (c.discovered_at at time zone 'Asia/Shanghai')::date)::text as date,
-      c.jurisdiction_path as area_key, c.infector_case_id
+      c.jurisdiction_path as area_key, c.infector_case_id,
+      (coalesce(c.reported_at, c.discovered_at) at time zone 'Asia/Shanghai')::date::text as report_date, c.classification
     from case_report c where ${pathUnder(sql`c.jurisdiction_path`, paths)} and c.classification <> 'excluded'`,
   );
 }

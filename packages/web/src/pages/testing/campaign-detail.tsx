@@ -160,6 +160,25 @@ export function CampaignDetail({ campaignId, jurisdictionName }: { campaignId: s
               />
             ),
           },
+          {
+            // Control zones drawn inside the campaign (issue 14): their residents are pooled as the zone type allows.
+            key: 'control-zones',
+            label: <span data-testid="campaign-control-zones-tab">{t('zone.tab.zones')}</span>,
+            children: (
+              <Table
+                size="small"
+                rowKey="zoneId"
+                pagination={false}
+                dataSource={c.controlZones}
+                onRow={(z) => ({ 'data-testid': 'campaign-control-zone', 'data-pool': z.poolSize }) as React.HTMLAttributes<HTMLElement>}
+                columns={[
+                  { title: t('zone.name'), dataIndex: 'name' },
+                  { title: t('testing.zoneType'), dataIndex: 'zoneType', render: (z: string) => testingLabel(t, 'zone', z) },
+                  { title: t('testing.poolSize'), dataIndex: 'poolSize', render: (n: number) => t('testing.pool', { n }) },
+                ]}
+              />
+            ),
+          },
         ]}
       />
       <AddPointModal

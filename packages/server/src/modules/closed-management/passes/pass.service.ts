@@ -4,6 +4,7 @@ import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { isUniqueViolation } from '../../testing/testing-access.ts';
+import { zoneTypesOfHousehold } from '../../zones/residence-facts.ts';
 import { checkpointRules, communityPathOf, placeInScope, scopeOf } from '../closed-management-access.ts';
 import { findPass, insertPass, insertPassUse, lockPass, markRevoked, outUsesSince, type PassRow, passesUnder } from './pass.repository.ts';
 
@@ -92,7 +93,9 @@ export async function usePass(deps: Deps, context: RequestContext, checkpointId:
   return db.transaction(async (tx) => {
     await lockPass(tx, pass.id);
     const since = new Date(now.getTime() - (checkpointRules().pass.everyDays + 1) * 86_400_000);
-    const verdict = input.direction === 'in' ? null : passUseAllowed(checkpointRules(), await outUsesSince(tx, pass.id, since), now);
+    // A household inside a sealed zone does not go out while the zone stands (issue 14, ZONE-008).
+    const zones = input.direction === 'in' ? [] : await zoneTypesOfHousehold(tx, pass.householdId);
+    const verdict = input.direction === 'in' ? null : passUseAllowed(checkpointRules(), await outUsesSince(tx, pass.id, since), now, zones);
     if (verdict && !verdict.allowed)
       return {
         allowed: false,

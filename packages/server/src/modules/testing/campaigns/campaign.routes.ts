@@ -57,7 +57,22 @@ export function campaignRoutes(api: Api, deps: AppDeps) {
         summary: 'A campaign with its zones and the collection points in my scope',
         params: IdParams,
         response: {
-          200: Type.Composite([Campaign, Type.Object({ zones: Type.Array(Zone), points: Type.Array(Point) })]),
+          200: Type.Composite([
+            Campaign,
+            Type.Object({
+              zones: Type.Array(Zone),
+              points: Type.Array(Point),
+              controlZones: Type.Array(
+                Type.Object({
+                  zoneId: Type.String(),
+                  name: Type.String(),
+                  zoneType: Type.String(),
+                  poolSize: Type.Integer(),
+                  allowed: Type.Array(Type.Integer()),
+                }),
+              ),
+            }),
+          ]),
           ...errorResponses,
         },
       },

@@ -4,6 +4,7 @@ import { recordAudit } from '../../../audit/audit.service.ts';
 import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { findJurisdictionById, type JurisdictionRow } from '../../jurisdictions/jurisdiction.repository.ts';
+import { zonesUnder } from '../../zones/control-zone.repository.ts';
 import { closeOpenTubes } from '../sampling/tube.repository.ts';
 import { overlapsScope, rulesInForce, rulesOfEdition, scopeOf } from '../testing-access.ts';
 import {
@@ -143,11 +144,21 @@ export async function listCampaigns(deps: Deps, context: RequestContext, limit: 
 export async function campaignDetail(deps: Deps, context: RequestContext, id: string) {
   const db = deps.database.db;
   const campaign = await campaignInScope(db, context, id, 'testing.read');
-  const [zones, points] = await Promise.all([zonesOf(db, id), pointsOf(db, id, scopeOf(context, 'testing.read'))]);
+  const [zones, points, controlZones] = await Promise.all([
+    zonesOf(db, id),
+    pointsOf(db, id, scopeOf(context, 'testing.read')),
+    zonesUnder(db, [campaign.jurisdictionPath], 'active', 200),
+  ]);
+  const rules = rulesOfEdition(campaign.editionId);
   return {
     ...campaignSummary(campaign),
     zones: zones.map((z) => ({ jurisdictionId: z.jurisdictionId, zoneType: z.zoneType, poolSize: z.poolSize, household: z.household })),
     points: points.map(pointSummary),
+    // Control zones drawn inside the campaign (issue 14): their residents are pooled as the zone type allows.
+    controlZones: controlZones.map((z) => {
+      const pooled = choosePool(rules, z.zoneType as ZoneType);
+      return { zoneId: z.id, name: z.name, zoneType: z.zoneType, poolSize: pooled.size, allowed: pooled.allowed };
+    }),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   notFound,
   pathInScope,
   payerFor,
+  strictestZoneType,
   type ZoneAssignment,
   type ZoneType,
   zoneFor,
@@ -19,6 +20,7 @@ import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { findPersonById, findPersonByIdHash, type PersonRow } from '../../persons/person.repository.ts';
 import { idLookupHash } from '../../persons/person-record.ts';
+import { zoneTypesOfPerson } from '../../zones/residence-facts.ts';
 import { type CampaignRow, findPointWithCampaign, type PointRow } from '../campaigns/campaign.repository.ts';
 import { isUniqueViolation, rulesOfEdition, scopeOf } from '../testing-access.ts';
 import { householdSize } from './sampling.repository.ts';
@@ -91,7 +93,11 @@ async function planScan(deps: Deps, context: RequestContext, pointId: string, in
     campaign,
     person,
     pointZone: zoneFor(zones, point.jurisdictionPath, fallback),
-    personZone: zoneFor(zones, person.jurisdictionPath, fallback).zoneType,
+    // A control zone over the resident's home tightens the campaign's zone (issue 14): the strictest one decides the pool.
+    personZone: strictestZoneType([
+      zoneFor(zones, person.jurisdictionPath, fallback).zoneType,
+      ...(await zoneTypesOfPerson(db, person.id)),
+    ]),
   };
 }
 

@@ -47,6 +47,7 @@ const CasesPage = lazy(() => import('./pages/cases/cases.page.tsx').then((m) => 
 const CaseDetailPage = lazy(() => import('./pages/cases/case-detail.page.tsx').then((m) => ({ default: m.CaseDetailPage })));
 const CaseBoardPage = lazy(() => import('./pages/cases/case-board.page.tsx').then((m) => ({ default: m.CaseBoardPage })));
 const ChainsPage = lazy(() => import('./pages/tracing/chains.page.tsx').then((m) => ({ default: m.ChainsPage })));
+const ResponseLevelsPage = lazy(() => import('./pages/response/response-levels.page.tsx').then((m) => ({ default: m.ResponseLevelsPage })));
 const ZonesPage = lazy(() => import('./pages/zones/zones.page.tsx').then((m) => ({ default: m.ZonesPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
@@ -80,6 +81,7 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'cases/:id', permission: 'case.read', element: <CaseDetailPage /> },
   { path: 'case-board', permission: 'case.read', element: <CaseBoardPage /> },
   { path: 'zones', permission: 'zone.read', element: <ZonesPage /> },
+  { path: 'response-levels', permission: 'response.read', element: <ResponseLevelsPage /> },
   { path: 'chains', permission: 'keyPerson.read', element: <ChainsPage /> },
 ];
 

@@ -22433,6 +22433,22 @@ export interface paths {
                                 level: string;
                             };
                             editionId: string;
+                            assessmentForm: {
+                                factors: {
+                                    group: string;
+                                    zh: string;
+                                    en: string;
+                                    items: {
+                                        key: string;
+                                        zh: string;
+                                        en: string;
+                                    }[];
+                                }[];
+                                records: {
+                                    direction: string;
+                                    records: string[];
+                                }[];
+                            };
                             level: ("IV" | "III" | "II" | "I") | (never | null);
                             phase: string;
                             open: {

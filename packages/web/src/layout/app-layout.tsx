@@ -81,6 +81,7 @@ const MENU: MenuEntry[] = [
   { path: '/case-board', label: 'menu.caseBoard', permission: 'case.read', icon: <FieldTimeOutlined /> },
   { path: '/chains', label: 'menu.chains', permission: 'keyPerson.read', icon: <ShareAltOutlined />, roles: CDC_ROLES },
   { path: '/zones', label: 'menu.zones', permission: 'zone.read', icon: <EnvironmentOutlined />, roles: ZONE_ROLES },
+  { path: '/response-levels', label: 'menu.responseLevels', permission: 'response.read', icon: <AlertOutlined /> },
 ];
 
 function LanguageSwitch() {

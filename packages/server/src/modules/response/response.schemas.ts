@@ -84,6 +84,17 @@ const GroupRef = Type.Object({ key: Type.String(), zh: Type.String(), en: Type.S
 export const Overview = Type.Object({
   jurisdiction: Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), level: Type.String() }),
   editionId: Type.String(),
+  assessmentForm: Type.Object({
+    factors: Type.Array(
+      Type.Object({
+        group: Type.String(),
+        zh: Type.String(),
+        en: Type.String(),
+        items: Type.Array(Type.Object({ key: Type.String(), zh: Type.String(), en: Type.String() })),
+      }),
+    ),
+    records: Type.Array(Type.Object({ direction: Type.String(), records: Type.Array(Type.String()) })),
+  }),
   level: Nullable(Level),
   phase: Type.String(),
   open: Nullable(ChangeView),

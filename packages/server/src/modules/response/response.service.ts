@@ -222,9 +222,14 @@ export async function responseOverview(deps: Deps, context: RequestContext, juri
   );
   const openRow = rows.find((r) => r.status === 'proposed' || r.status === 'confirmed');
   const checklist = state.level ? assignChecklist(measuresForLevel(state.level, edition), templateSetFor(jurisdiction)) : [];
+  const rules = responseRules(edition);
   return {
     jurisdiction: { id: jurisdiction.id, code: jurisdiction.code, name: jurisdiction.name, level: jurisdiction.level },
     editionId: edition.id,
+    assessmentForm: {
+      factors: rules.assessment.factors.map((g) => ({ group: g.group, zh: g.zh, en: g.en, items: g.items })),
+      records: Object.entries(rules.assessment.records).map(([direction, r]) => ({ direction, records: r.records })),
+    },
     level: state.level,
     phase: state.phase,
     open: openRow ? changeView(openRow) : null,

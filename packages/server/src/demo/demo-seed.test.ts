@@ -160,6 +160,27 @@ describe('demo seed', () => {
     assert.deepEqual(published, [{ issuing_authority: '武进区新冠肺炎疫情防控指挥部', edition_id: 'seed-2020' }]);
   });
 
+  // Issue 13 demo, LVL-010, LVL-018: 湖塘镇 at level IV through proposal → district experts → commander → filing, with its checklist, seen by commander and office at once
+  it('shows 湖塘镇 at response level IV, filed, with its measures by working group, to commander and office', async () => {
+    const [town] = await rows<{ id: string }>(sql`select id from jurisdiction where code = '320412100'`);
+    for (const username of ['commander', 'office']) {
+      const client = await loginAs(first.app, username, DEMO_PASSWORD);
+      const view = (await client.request('GET', `/api/response-levels/${town?.id}`)).json() as {
+        level: string | null;
+        history: { status: string }[];
+        checklist: { id: string; group: { key: string } | null }[];
+      };
+      assert.equal(view.level, 'IV', username);
+      assert.deepEqual(
+        view.history.map((c) => c.status),
+        ['filed'],
+      );
+      assert.ok(view.checklist.length > 0 && view.checklist.every((m) => m.id.startsWith('LVL-IV-') && m.group !== null));
+    }
+    const levels = await rows<{ level: string }>(sql`select level from response_level`);
+    assert.deepEqual(levels, [{ level: 'IV' }]);
+  });
+
   it('scopes the grid worker to one community of 湖塘镇', async () => {
     const grid = await loginAs(first.app, 'grid', DEMO_PASSWORD);
     const me = (await grid.request('GET', '/api/auth/me')).json() as { roles: { role: string; jurisdictionPath: string }[] };

@@ -14,6 +14,7 @@ import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
 import { seedDemoKeyPersons } from './demo-key-persons.ts';
 import { linkDemoResident } from './demo-resident.ts';
+import { seedDemoResponse } from './demo-response.ts';
 import { seedDemoTesting } from './demo-testing.ts';
 import { seedVenues, type VenueCounts } from './demo-venues.ts';
 import { DemoWriter } from './demo-writer.ts';
@@ -197,6 +198,8 @@ async function seedCases(deps: AppDeps, area: SeedArea): Promise<number> {
   const cases = await seedDemoCases(deps, context, town.path);
   // Issue 14: 湖塘镇 at medium risk with a sealed zone around the outbreak.
   if (cases > 0) await seedDemoZones(deps, context, town);
+  // Issue 13: 湖塘镇 at response level IV, proposed, confirmed, approved and filed by the demo accounts.
+  if (cases > 0) await seedDemoResponse(deps, { county: area.county, town });
   return cases;
 }
 

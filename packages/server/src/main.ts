@@ -5,6 +5,7 @@ import { refuseExposedDemoSeed, refuseServingDemoAccounts } from './demo/demo-gu
 import { seedDemoIfEmpty } from './demo/demo-seed.ts';
 import { scheduleCaseClockSweep } from './jobs/case-clock-sweep.ts';
 import { scheduleDailySweep } from './jobs/daily-sweep.ts';
+import { scheduleReportReminderSweep } from './modules/reports/report-reminder.job.ts';
 import { openRuntime } from './runtime.ts';
 import { LogSmsSender } from './sms/log-sms-sender.ts';
 
@@ -33,6 +34,7 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   scheduleDailySweep(deps, (message) => app.log.info(message));
   scheduleCaseClockSweep(deps, (message) => app.log.info(message));
+  scheduleReportReminderSweep(deps, (message) => app.log.info(message));
   console.log(
     `fangkong ready at http://${config.host}:${config.port} (${deps.database.kind}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );

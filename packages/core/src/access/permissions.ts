@@ -37,5 +37,13 @@ export const PERMISSIONS = [
   'case.read',
   'case.write',
   'investigation.write',
+  /**
+   * Daily and zero reports (REQUIREMENTS §10): read reports and the compliance board; fill in and send a unit's
+   * report; sign it as the unit's responsible person (DAILY-003: the branch secretary); publish a local template version.
+   */
+  'report.read',
+  'report.submit',
+  'report.sign',
+  'report.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

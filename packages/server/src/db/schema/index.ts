@@ -10,5 +10,6 @@ export * from './import-job.ts';
 export * from './jurisdiction.ts';
 export * from './key-person.ts';
 export * from './person.ts';
+export * from './reports.ts';
 export * from './testing.ts';
 export * from './tracing.ts';

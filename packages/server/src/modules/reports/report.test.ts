@@ -2,16 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.ts';
-import {
-  addHousehold,
-  addJurisdiction,
-  addTwoTowns,
-  addUser,
-  loginAs,
-  residentId,
-  TEST_PASSWORD,
-  type TestClient,
-} from '../../testing/factories.ts';
+import { addJurisdiction, addTwoTowns, addUser, loginAs, residentId, TEST_PASSWORD, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 
 const DAY = '2020-02-10';
@@ -56,9 +47,11 @@ describe('daily reports: templates, submission, signature, zero report, bad inpu
 
   const login = async () => {
     runtime.deps.sessions.clear();
-    [secretary, grid, secretary2, town, otherSecretary] = await Promise.all(
-      ['sec-a', 'grid-a', 'sec-a2', 'town-a', 'sec-b'].map((u) => loginAs(runtime.app, u)),
-    );
+    secretary = await loginAs(runtime.app, 'sec-a');
+    grid = await loginAs(runtime.app, 'grid-a');
+    secretary2 = await loginAs(runtime.app, 'sec-a2');
+    town = await loginAs(runtime.app, 'town-a');
+    otherSecretary = await loginAs(runtime.app, 'sec-b');
   };
   const setNow = (time: string) => {
     runtime.deps.clock = () => at(time);

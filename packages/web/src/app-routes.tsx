@@ -46,6 +46,9 @@ const TestingGroupsPage = lazy(() => import('./pages/testing/testing-groups.page
 const CasesPage = lazy(() => import('./pages/cases/cases.page.tsx').then((m) => ({ default: m.CasesPage })));
 const CaseDetailPage = lazy(() => import('./pages/cases/case-detail.page.tsx').then((m) => ({ default: m.CaseDetailPage })));
 const CaseBoardPage = lazy(() => import('./pages/cases/case-board.page.tsx').then((m) => ({ default: m.CaseBoardPage })));
+const ReportsPage = lazy(() => import('./pages/reports/reports.page.tsx').then((m) => ({ default: m.ReportsPage })));
+const ReportFillPage = lazy(() => import('./pages/reports/report-fill.page.tsx').then((m) => ({ default: m.ReportFillPage })));
+const ReportBoardPage = lazy(() => import('./pages/reports/report-board.page.tsx').then((m) => ({ default: m.ReportBoardPage })));
 const ChainsPage = lazy(() => import('./pages/tracing/chains.page.tsx').then((m) => ({ default: m.ChainsPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
@@ -79,6 +82,9 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'cases/:id', permission: 'case.read', element: <CaseDetailPage /> },
   { path: 'case-board', permission: 'case.read', element: <CaseBoardPage /> },
   { path: 'chains', permission: 'keyPerson.read', element: <ChainsPage /> },
+  { path: 'reports', permission: 'report.submit', element: <ReportsPage /> },
+  { path: 'reports/fill', permission: 'report.submit', element: <ReportFillPage /> },
+  { path: 'report-board', permission: 'report.read', element: <ReportBoardPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

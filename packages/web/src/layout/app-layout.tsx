@@ -8,6 +8,8 @@ import {
   ExperimentOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
+  FundProjectionScreenOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -48,6 +50,9 @@ interface MenuEntry {
 /** 传播链 is the CDC's and the command's view. */
 const CDC_ROLES: readonly Role[] = ['cdc_epidemiologist', 'district_commander', 'command_office_staff'];
 
+/** 报送看板 is the receiving office's view (the town, the command office, the commander), not a reporter's. */
+const REPORT_BOARD_ROLES: readonly Role[] = ['town_cadre', 'district_commander', 'command_office_staff', 'system_admin'];
+
 const MENU: MenuEntry[] = [
   { path: '/jurisdictions', label: 'menu.jurisdictions', permission: 'jurisdiction.read', icon: <ApartmentOutlined /> },
   { path: '/persons', label: 'menu.persons', permission: 'person.read', icon: <UserOutlined /> },
@@ -76,6 +81,14 @@ const MENU: MenuEntry[] = [
   { path: '/cases', label: 'menu.cases', permission: 'case.read', icon: <MedicineBoxOutlined /> },
   { path: '/case-board', label: 'menu.caseBoard', permission: 'case.read', icon: <FieldTimeOutlined /> },
   { path: '/chains', label: 'menu.chains', permission: 'keyPerson.read', icon: <ShareAltOutlined />, roles: CDC_ROLES },
+  { path: '/reports', label: 'menu.reports', permission: 'report.submit', icon: <FileTextOutlined /> },
+  {
+    path: '/report-board',
+    label: 'menu.reportBoard',
+    permission: 'report.read',
+    icon: <FundProjectionScreenOutlined />,
+    roles: REPORT_BOARD_ROLES,
+  },
 ];
 
 function LanguageSwitch() {
@@ -150,8 +163,18 @@ export function AppLayout() {
   const selected = MENU.find((entry) => location.pathname === entry.path || location.pathname.startsWith(`${entry.path}/`))?.path;
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* A phone scrolls the header inside itself: the page stays as wide as the screen (issue 15, forms on a phone). */}
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #f0f0f0', padding: '0 24px' }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 24,
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+          padding: '0 24px',
+          overflowX: 'auto',
+          overflowY: 'hidden',
+        }}
       >
         <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap', color: '#1f5fbf' }}>
           {t('app.title')}
@@ -168,7 +191,14 @@ export function AppLayout() {
         <UserMenu onChangePassword={() => setChangingPassword(true)} />
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={language === 'en' ? 248 : 200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        {/* On a phone (issue 15: reports filled in on the spot) the menu folds away behind the trigger. */}
+        <Layout.Sider
+          width={language === 'en' ? 248 : 200}
+          theme="light"
+          breakpoint="md"
+          collapsedWidth={0}
+          style={{ borderRight: '1px solid #f0f0f0' }}
+        >
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}

@@ -18,6 +18,21 @@ export interface Signature {
 }
 
 /**
+ * Who signs, without the password round trip: the signer's own account holds `report.sign` over the unit (403
+ * otherwise), and a table that needs the seal names its holder. The demo seed records its secretary's signatures
+ * through this; every request goes through `checkSignature`, which also asks for the password.
+ */
+export function signerOf(context: RequestContext, unit: ReportingUnit, template: SubmittedTemplate, sealHolder: string | undefined) {
+  const userId = context.actor.userId;
+  if (!userId || !pathInScope(unit.path, scopePaths(context.actor.grants, 'report.sign'))) {
+    throw new AppError('forbidden', 'notResponsiblePerson', 'signature');
+  }
+  const seal = sealHolder?.trim() ?? '';
+  if (template.signature.seal && seal === '') throw invalid('signature.sealHolder', 'sealHolderRequired');
+  return { signedBy: userId, signerName: context.actor.displayName, sealHolder: seal || null };
+}
+
+/**
  * The e-signature of the unit's responsible person (DAILY-003: the branch secretary signs, the unit stamps):
  * the signer's own account must hold `report.sign` over the unit (403 otherwise), their password is asked
  * again as the second confirmation, and a table that needs the seal names its holder. Nothing is written here.
@@ -29,13 +44,8 @@ export async function checkSignature(
   template: SubmittedTemplate,
   input: SignatureInput,
 ): Promise<Signature> {
-  const userId = context.actor.userId;
-  if (!userId || !pathInScope(unit.path, scopePaths(context.actor.grants, 'report.sign'))) {
-    throw new AppError('forbidden', 'notResponsiblePerson', 'signature');
-  }
-  const sealHolder = input.sealHolder?.trim() ?? '';
-  if (template.signature.seal && sealHolder === '') throw invalid('signature.sealHolder', 'sealHolderRequired');
-  const user = await findUserById(db, userId);
+  const signer = signerOf(context, unit, template, input.sealHolder);
+  const user = await findUserById(db, signer.signedBy);
   if (!user || !(await verifyPassword(user.passwordHash, input.password))) throw invalid('signature.password', 'signaturePasswordWrong');
-  return { signedBy: userId, signerName: user.displayName, sealHolder: sealHolder || null };
+  return { ...signer, signerName: user.displayName };
 }

@@ -21,7 +21,7 @@ import { messageFor } from '../../http/messages.ts';
 import { isUniqueViolation } from '../testing/testing-access.ts';
 import { unitInScope } from './report-access.ts';
 import { platformFacts } from './report-platform.service.ts';
-import { checkSignature, type Signature, type SignatureInput } from './report-signature.ts';
+import { checkSignature, type Signature, type SignatureInput, signerOf } from './report-signature.ts';
 import {
   currentSubmission,
   insertSubmission,
@@ -184,13 +184,24 @@ async function saveRevision(deps: Deps, context: RequestContext, r: Revision): P
  * platform unless typed over, signed by the responsible person where the template asks (else kept as a draft
  * until signed), marked late after the deadline but accepted, replacing an earlier report with its history kept.
  */
-export async function submitReport(deps: Deps, context: RequestContext, input: SubmitInput, source: Revision['source'] = 'form') {
+export async function submitReport(
+  deps: Deps,
+  context: RequestContext,
+  input: SubmitInput,
+  source: Revision['source'] = 'form',
+  /** The demo seed's signer, already known (see `signerOf`); requests always sign with their password. */
+  signedAs?: { sealHolder: string },
+) {
   const db = deps.database.db;
   const unit = await unitInScope(db, context, input.unitId, 'report.submit');
   const { row: templateRow, template } = await templateForUnit(db, input.templateId, unit);
   checkPeriod(input.period, deps.clock());
   const report = await checkedReport(db, template, unit, input.period, input);
-  const signature = input.signature ? await checkSignature(db, context, unit, template, input.signature) : null;
+  const signature = signedAs
+    ? signerOf(context, unit, template, signedAs.sealHolder)
+    : input.signature
+      ? await checkSignature(db, context, unit, template, input.signature)
+      : null;
   const revision: Revision = { templateRow, template, unit, input, report, signature, source: input.zero ? 'zero' : source };
   return { row: await saveRevision(deps, context, revision), unit, templateRow };
 }

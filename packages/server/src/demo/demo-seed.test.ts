@@ -161,7 +161,7 @@ describe('demo seed', () => {
           from report_submission s join jurisdiction j on j.id = s.unit_jurisdiction_id
           where s.template_code = 'returnee_screening' and s.status = 'submitted' group by 1, 2`,
     );
-    const towns = await rows<{ n: number }>(
+    const communities = await rows<{ n: number }>(
       sql`select count(*)::int as n from jurisdiction where parent_id = (select id from jurisdiction where code = '320412100')`,
     );
     assert.equal(days.length, communities[0]?.n);

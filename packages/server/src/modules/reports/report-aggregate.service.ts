@@ -1,4 +1,4 @@
-import { aggregateFigures, COUNTRY_ROOT, forbidden, invalid, isSubmittedTemplate, scopePaths, shanghaiDate } from '@fangkong/core';
+import { aggregateFigures, forbidden, invalid, isSubmittedTemplate, scopePaths, shanghaiDate } from '@fangkong/core';
 import type { RequestContext } from '../../http/context.ts';
 import { childrenOf, findJurisdictionsByPaths, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
 import { reportScope } from './report-board.service.ts';
@@ -36,7 +36,7 @@ export async function aggregateReports(deps: Deps, context: RequestContext, quer
   checkPeriod(date, now);
   const target = await targetOf(deps, context, query.jurisdictionId);
   const templates = await allTemplates(db);
-  const version = applicableVersion(templates, query.templateCode, target.path === COUNTRY_ROOT.path ? target.path : target.path);
+  const version = applicableVersion(templates, query.templateCode, target.path);
   const template = version ? definitionOf(version) : undefined;
   if (!template || !isSubmittedTemplate(template)) throw invalid('templateCode', 'templateNotSubmitted');
   const units = await unitsUnder(db, template.reporter, [target.path]);

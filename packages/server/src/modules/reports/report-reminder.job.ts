@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { systemContext } from '../../http/context.ts';
 import { raiseAlert } from '../key-persons/alert.repository.ts';
+import { raisedKeys } from './report-alert.repository.ts';
 import { dayStatuses } from './report-board.service.ts';
 
 export interface ReportReminderSweep {
@@ -51,13 +52,16 @@ function noticesOf(days: Awaited<ReturnType<typeof dayStatuses>>): Notice[] {
 export async function runReportReminderSweep(deps: Pick<AppDeps, 'database' | 'clock' | 'cipher'>): Promise<ReportReminderSweep> {
   const now = deps.clock();
   const date = shanghaiDate(now);
-  const notices = noticesOf(await dayStatuses(deps, [COUNTRY_ROOT.path], date));
+  const keyOf = (n: Notice) => `${n.kind}:${n.unitId}:${n.dueAt}`;
+  const all = noticesOf(await dayStatuses(deps, [COUNTRY_ROOT.path], date));
+  const raisedBefore = await raisedKeys(deps.database.db, all.map(keyOf));
+  const notices = all.filter((n) => !raisedBefore.has(keyOf(n)));
   return deps.database.db.transaction(async (tx) => {
     const result = { due: 0, late: 0 };
     for (const n of notices) {
       const raised = await raiseAlert(tx, {
         kind: n.kind,
-        dedupKey: `${n.kind}:${n.unitId}:${n.dueAt}`,
+        dedupKey: keyOf(n),
         details: { unitId: n.unitId, unitName: n.unitName, period: date, dueAt: n.dueAt, templates: n.templates },
         jurisdictionPath: n.path,
       });

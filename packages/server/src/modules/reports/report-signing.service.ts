@@ -3,7 +3,7 @@ import { recordAudit } from '../../audit/audit.service.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { submissionInScope } from './report-access.ts';
 import { checkSignature, type SignatureInput } from './report-signature.ts';
-import { findSubmission, updateSubmission } from './report-submission.repository.ts';
+import { findSubmission, signDraft } from './report-submission.repository.ts';
 import type { Deps } from './report-submission.service.ts';
 import { findTemplate } from './report-template.repository.ts';
 import { submittedDefinition } from './report-template.service.ts';
@@ -23,14 +23,14 @@ export async function signReport(deps: Deps, context: RequestContext, id: string
   const now = deps.clock();
   const first = row.firstSubmittedAt ?? now;
   await db.transaction(async (tx) => {
-    await updateSubmission(tx, row.id, {
-      status: 'submitted',
+    const signed = await signDraft(tx, row.id, {
       ...signature,
       signedAt: now,
       submittedAt: now,
       firstSubmittedAt: first,
       late: first.getTime() > row.dueAt.getTime(),
     });
+    if (!signed) throw conflict('id', 'notAwaitingSignature');
     await recordAudit(tx, context, {
       action: 'report.sign',
       entityType: 'report_submission',

@@ -32,6 +32,16 @@ export async function updateSubmission(db: Db, id: string, changes: Partial<Subm
     .where(eq(reportSubmission.id, id));
 }
 
+/** Signs a draft: true when it was still a draft (a second signer at the same moment finds it signed). */
+export async function signDraft(db: Db, id: string, changes: Partial<SubmissionInsert>): Promise<boolean> {
+  const rows = await db
+    .update(reportSubmission)
+    .set({ ...changes, status: 'submitted', updatedAt: new Date() })
+    .where(and(eq(reportSubmission.id, id), eq(reportSubmission.status, 'draft')))
+    .returning({ id: reportSubmission.id });
+  return rows.length > 0;
+}
+
 export async function findSubmission(db: Db, id: string): Promise<SubmissionRow | undefined> {
   const rows = await db.select().from(reportSubmission).where(eq(reportSubmission.id, id)).limit(1);
   return rows[0];

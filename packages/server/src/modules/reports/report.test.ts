@@ -370,7 +370,7 @@ describe('daily reports: templates, submission, signature, zero report, bad inpu
     );
   });
 
-  it('the deadline holds whatever time zone the server runs in (UTC, New York): 04:59 UTC on time, 05:01 UTC late', async () => {
+  it('DAILY-003, SC-45: the deadline holds whatever time zone the server runs in (UTC, New York): 12:59 Shanghai (04:59 UTC) on time, 13:01 (05:01 UTC) late', async () => {
     const saved = process.env.TZ;
     try {
       for (const zone of ['UTC', 'America/New_York']) {
@@ -391,6 +391,15 @@ describe('daily reports: templates, submission, signature, zero report, bad inpu
           selected: { units: { unit: { id: string }; state: string }[] };
         };
         assert.equal(board.selected.units.find((u) => u.unit.id === ids.villageA2)?.state, 'missing', zone);
+        const late = await secretary2.request('POST', '/api/reports/submissions', {
+          templateId: tid('release_from_isolation'),
+          unitId: ids.villageA2,
+          period: DAY,
+          zero: true,
+          signature: sign,
+        });
+        assert.equal(late.statusCode, 201, late.body);
+        assert.equal((late.json() as Submission).late, true, `13:01 in Shanghai is late (${zone})`);
         await queryRows(runtime.deps.database.db, sql`delete from report_submission where template_code = 'release_from_isolation'`);
       }
     } finally {

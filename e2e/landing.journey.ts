@@ -22,7 +22,8 @@ const LANDING: Record<string, { path: string; ready: string }> = {
   lab: { path: '/lab-results', ready: 'lab-template' },
   site: { path: '/sites', ready: 'menu-sites' },
   checkpoint: { path: '/checkpoint', ready: 'menu-checkpoint' },
-  school: { path: '/jurisdictions', ready: 'menu-jurisdictions' },
+  school: { path: '/reports', ready: 'report-unit' },
+  secretary: { path: '/reports', ready: 'report-unit' },
   resident: { path: '/h5', ready: 'code-card' },
 };
 

@@ -6,13 +6,14 @@ import { type Config, loadConfig } from './config.ts';
 import { loadOrCreateDataKey } from './crypto/data-key.ts';
 import { PersonalDataCipher } from './crypto/personal-data-cipher.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { ensureReportTemplates } from './modules/reports/report-template.service.ts';
 import { smsSenderFor } from './sms/log-sms-sender.ts';
 
 /** Opens the database, applies migrations and assembles what the app and the CLI share. */
 export async function openRuntime(config: Config = loadConfig(), database?: Database): Promise<AppDeps> {
   const db = database ?? (await openDatabase(config));
   await db.migrate();
-  await ensureCountryRoot(db.db);
+  await ensureReportTemplates(db.db, await ensureCountryRoot(db.db));
   return {
     database: db,
     config,

@@ -46,6 +46,9 @@ const TestingGroupsPage = lazy(() => import('./pages/testing/testing-groups.page
 const CasesPage = lazy(() => import('./pages/cases/cases.page.tsx').then((m) => ({ default: m.CasesPage })));
 const CaseDetailPage = lazy(() => import('./pages/cases/case-detail.page.tsx').then((m) => ({ default: m.CaseDetailPage })));
 const CaseBoardPage = lazy(() => import('./pages/cases/case-board.page.tsx').then((m) => ({ default: m.CaseBoardPage })));
+const ReportsPage = lazy(() => import('./pages/reports/reports.page.tsx').then((m) => ({ default: m.ReportsPage })));
+const ReportFillPage = lazy(() => import('./pages/reports/report-fill.page.tsx').then((m) => ({ default: m.ReportFillPage })));
+const ReportBoardPage = lazy(() => import('./pages/reports/report-board.page.tsx').then((m) => ({ default: m.ReportBoardPage })));
 const ChainsPage = lazy(() => import('./pages/tracing/chains.page.tsx').then((m) => ({ default: m.ChainsPage })));
 const ResponseLevelsPage = lazy(() => import('./pages/response/response-levels.page.tsx').then((m) => ({ default: m.ResponseLevelsPage })));
 const ZonesPage = lazy(() => import('./pages/zones/zones.page.tsx').then((m) => ({ default: m.ZonesPage })));
@@ -83,6 +86,9 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'zones', permission: 'zone.read', element: <ZonesPage /> },
   { path: 'response-levels', permission: 'response.read', element: <ResponseLevelsPage /> },
   { path: 'chains', permission: 'keyPerson.read', element: <ChainsPage /> },
+  { path: 'reports', permission: 'report.submit', element: <ReportsPage /> },
+  { path: 'reports/fill', permission: 'report.submit', element: <ReportFillPage /> },
+  { path: 'report-board', permission: 'report.read', element: <ReportBoardPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

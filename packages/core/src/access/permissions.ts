@@ -53,5 +53,13 @@ export const PERMISSIONS = [
   'zone.write',
   'zone.lift',
   'zone.override',
+  /**
+   * Daily and zero reports (REQUIREMENTS §10): read reports and the compliance board; fill in and send a unit's
+   * report; sign it as the unit's responsible person (DAILY-003: the branch secretary); publish a local template version.
+   */
+  'report.read',
+  'report.submit',
+  'report.sign',
+  'report.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -12,6 +12,8 @@ export const ROLES = [
   'quarantine_site_staff',
   'checkpoint_staff',
   'institution_reporter',
+  /** 村（社区）党组织书记: the community's responsible person, who signs its daily tables (DAILY-003). */
+  'community_secretary',
   'resident',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -85,6 +87,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   checkpoint_staff: ['jurisdiction.read', 'place.read'],
   institution_reporter: ['jurisdiction.read', 'place.read'],
+  community_secretary: [...READ_AREA, 'person.readFull', 'keyPerson.read', 'alert.read'],
   resident: [...SELF],
 };
 
@@ -144,3 +147,19 @@ const ZONE_GRANTS: Partial<Record<Role, Permission[]>> = {
 for (const [role, permissions] of Object.entries(ZONE_GRANTS) as [Role, Permission[]][]) {
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...permissions];
 }
+
+/**
+ * Daily and zero reports (issue 15, REQUIREMENTS §10): communities, institutions and towns fill in and send; the
+ * community secretary alone signs a community's tables (DAILY-003); the town, the command office and the commander
+ * watch the board; the command office and towns may publish a local template version (a changed deadline).
+ */
+const REPORT_WORK: Permission[] = ['report.read', 'report.submit'];
+for (const role of ['grid_worker', 'institution_reporter', 'community_secretary', 'town_cadre', 'system_admin'] as const) {
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...REPORT_WORK];
+}
+// The system administrator holds every permission (access/scope.test.ts), signing included.
+for (const role of ['community_secretary', 'system_admin'] as const) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'report.sign'];
+for (const role of ['district_commander', 'command_office_staff'] as const)
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'report.read'];
+for (const role of ['command_office_staff', 'town_cadre', 'system_admin'] as const)
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'report.manage'];

@@ -16,6 +16,9 @@ export const ALERT_KINDS = [
   'overdue_check',
   'capacity',
   'result_corrected',
+  /** Daily reports (DAILY-003): a unit's report is due within the reminder window, or missing after the deadline. */
+  'report_due',
+  'report_late',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -38,6 +41,8 @@ const SEVERITY: Record<AlertKind, AlertSeverity> = {
   overdue_check: 'medium',
   capacity: 'medium',
   result_corrected: 'low',
+  report_late: 'medium',
+  report_due: 'low',
 };
 
 export const isAlertKind = (kind: string): kind is AlertKind => Object.hasOwn(SEVERITY, kind);

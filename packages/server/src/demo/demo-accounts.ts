@@ -28,6 +28,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'site', displayName: '隔离点工作人员（演示）', role: 'quarantine_site_staff', scope: 'county' },
   { username: 'checkpoint', displayName: '卡口值守人员（演示）', role: 'checkpoint_staff', scope: 'town' },
   { username: 'school', displayName: '学校疫情报告人（演示）', role: 'institution_reporter', scope: 'town' },
+  // In the demo one secretary signs for every community of 湖塘镇 (in practice each community has its own).
+  { username: 'secretary', displayName: '社区党组织书记（演示）', role: 'community_secretary', scope: 'town' },
   { username: 'resident', displayName: '社区居民（演示）', role: 'resident', scope: 'community' },
 ];
 

@@ -196,6 +196,29 @@ describe('demo seed', () => {
     assert.ok(listed.total > 0 && listed.total < RESIDENTS);
   });
 
+  // Issue 15 demo; DAILY-003, SC-45, SC-46: the 13:00 tables of every community of 湖塘镇, signed, one late, one zero.
+  it('holds a day of 13:00 tables in 湖塘镇: every community signed, one late, one zero report; the board shows the late one', async () => {
+    const days = await rows<{ period: string; name: string; late: boolean; zero: boolean; signed: boolean }>(
+      sql`select s.period::text as period, j.name, bool_or(s.late) as late, bool_and(s.zero) as zero, bool_and(s.signed_by is not null) as signed
+          from report_submission s join jurisdiction j on j.id = s.unit_jurisdiction_id
+          where s.template_code = 'returnee_screening' and s.status = 'submitted' group by 1, 2`,
+    );
+    const communities = await rows<{ n: number }>(
+      sql`select count(*)::int as n from jurisdiction where parent_id = (select id from jurisdiction where code = '320412100')`,
+    );
+    assert.equal(days.length, communities[0]?.n);
+    assert.ok(summary.reports >= days.length * 3);
+    assert.equal(days.filter((d) => d.late).length, 1);
+    assert.equal(days.filter((d) => d.zero).length, 1);
+    assert.ok(days.every((d) => d.signed));
+    const town = await loginAs(first.app, 'town', DEMO_PASSWORD);
+    const board = (await town.request('GET', `/api/reports/board?date=${days[0]?.period}&templateCode=returnee_screening`)).json() as {
+      lateList: { unit: { name: string }; state: string; templateCode: string }[];
+    };
+    const late = days.find((d) => d.late)?.name;
+    assert.ok(board.lateList.some((l) => l.unit.name === late && l.state === 'late' && l.templateCode === 'returnee_screening'));
+  });
+
   it('refuses to seed a database that already holds data, and the start-up seed skips it', async () => {
     await assert.rejects(
       seedDemo(first.deps, { residents: 10 }),

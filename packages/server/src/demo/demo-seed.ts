@@ -13,6 +13,7 @@ import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grid
 import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
 import { seedDemoKeyPersons } from './demo-key-persons.ts';
+import { seedDemoReports } from './demo-reports.ts';
 import { linkDemoResident } from './demo-resident.ts';
 import { seedDemoResponse } from './demo-response.ts';
 import { seedDemoTesting } from './demo-testing.ts';
@@ -46,6 +47,8 @@ export interface DemoSummary extends HomeCounts {
   venues: VenueCounts;
   accounts: number;
   keyPersons: number;
+  /** Daily reports of the demo day in 湖塘镇 (issue 15). */
+  reports: number;
   seconds: number;
 }
 
@@ -141,6 +144,8 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   const keyPersons = await seedKeyPersons(deps, area, scopes);
   await seedDemoTesting(deps, area.county.path, checked.log);
   await seedCases(deps, area);
+  const town = area.divisions.find((d) => d.code === DEMO_TOWN);
+  const reports = town ? await seedDemoReports(deps, town.path, checked.seed) : 0;
   await linkDemoResident(db, scopes.community);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
@@ -152,6 +157,7 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
     ...built,
     accounts,
     keyPersons,
+    reports,
     seconds,
   };
   checked.log(`演示数据完成：${summary.residents} 名居民，${summary.households} 户，${seconds} 秒 / demo seeded in ${seconds} s`);

@@ -1,4 +1,5 @@
 import { RESPONSE_LEVEL_MESSAGES } from '@fangkong/core';
+import { REPORT_MESSAGES } from '../modules/reports/report-messages.ts';
 import { releaseGapsInWords } from './release-gap-words.ts';
 
 /** Human messages for error codes, zh-CN first. `{name}` placeholders take the error's params. */
@@ -272,6 +273,7 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   selfLink: { zh: '不能把病例关联到其本人', en: 'A case cannot be linked to itself' },
   alreadyLinked: { zh: '该人员已关联到此病例', en: 'This person is already linked to the case' },
   noFeverClinicRules: { zh: '该方案未规定发热门诊筛查规则', en: 'The edition has no fever-clinic screening rules' },
+  ...REPORT_MESSAGES,
 };
 
 export type Language = 'zh-CN' | 'en';

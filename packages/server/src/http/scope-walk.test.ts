@@ -11,6 +11,7 @@ import { type ClosedManagementWalkIds, closedManagementWalkFixture } from '../mo
 import { type CodeWalkIds, codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
+import { type ReportWalkIds, reportWalkFixture } from '../modules/reports/reports.walk-fixture.ts';
 import { type TestingWalkIds, testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
 import { type ZoneWalkIds, zoneWalkFixture } from '../modules/zones/zones.walk-fixture.ts';
 import { addHousehold, addTwoTowns, addUser, completeAssessment, loginAs, residentId, type TestClient } from '../testing/factories.ts';
@@ -26,7 +27,7 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
 const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
-interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds {
+interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -677,6 +678,80 @@ const ROUTES: Record<string, RouteEntry> = {
     cases: (a) => [refused(`/api/control-zones/${a.zoneId}/lift`, { override: true, reason: '越界解封' })],
   },
   'GET /api/zone-map': { cases: (a) => [empty('/api/zone-map'), refused(`/api/zone-map?jurisdictionId=${a.townId}`)] },
+  'GET /api/reports/templates': {
+    // The country's versions apply in B too; A's own version (its id) must not show, nor A as a place to list at.
+    cases: (a) => [empty('/api/reports/templates'), refused(`/api/reports/templates?jurisdictionId=${a.townId}`)],
+  },
+  'GET /api/reports/templates/:id': { cases: (a) => [refused(`/api/reports/templates/${a.reportTemplateId}`)] },
+  'POST /api/reports/templates/:id/versions': {
+    cases: (a) => [
+      refused(`/api/reports/templates/${a.reportScreeningTemplateId}/versions`, {
+        jurisdictionId: a.townId,
+        deadlineTime: '08:00',
+        reason: '越界发布',
+      }),
+      refused(`/api/reports/templates/${a.reportTemplateId}/versions`, {
+        jurisdictionId: a.townBId,
+        deadlineTime: '08:00',
+        reason: '越界发布',
+      }),
+    ],
+  },
+  'GET /api/reports/templates/:id/blank.xlsx': { cases: (a) => [refused(`/api/reports/templates/${a.reportTemplateId}/blank.xlsx`)] },
+  'GET /api/reports/due': { cases: () => [empty('/api/reports/due', { date: TODAY })] },
+  'GET /api/reports/prefill': {
+    cases: (a) => [refused(`/api/reports/prefill?templateId=${a.reportScreeningTemplateId}&unitId=${a.villageId}&period=${TODAY}`)],
+  },
+  'POST /api/reports/submissions': {
+    cases: (a) => [
+      refused('/api/reports/submissions', { templateId: a.reportScreeningTemplateId, unitId: a.villageId, period: TODAY, zero: true }),
+      refused('/api/reports/submissions', {
+        templateId: a.reportScreeningTemplateId,
+        unitId: a.villageId,
+        period: TODAY,
+        zero: true,
+        signature: { password: 'test-password-2026', sealHolder: '越界' },
+      }),
+    ],
+  },
+  'POST /api/reports/submissions/:id/sign': {
+    cases: (a) => [refused(`/api/reports/submissions/${a.reportDraftId}/sign`, { password: 'test-password-2026', sealHolder: '越界' })],
+  },
+  'POST /api/reports/submissions/upload': {
+    cases: (a) => [
+      {
+        ...refused('/api/reports/submissions/upload'),
+        query: { templateId: a.reportScreeningTemplateId, unitId: a.villageId, period: TODAY },
+        upload: a.reportTableA,
+      },
+    ],
+  },
+  'GET /api/reports/submissions': { cases: (a) => [refused(`/api/reports/submissions?unitId=${a.villageId}`)] },
+  'GET /api/reports/submissions/:id': {
+    cases: (a) => [refused(`/api/reports/submissions/${a.reportSubmissionId}`), refused(`/api/reports/submissions/${a.reportDraftId}`)],
+  },
+  'GET /api/reports/submissions/:id/table.xlsx': {
+    cases: (a) => [refused(`/api/reports/submissions/${a.reportSubmissionId}/table.xlsx?purpose=walk`)],
+  },
+  'GET /api/reports/submissions/:id/print.pdf': {
+    cases: (a) => [refused(`/api/reports/submissions/${a.reportSubmissionId}/print.pdf?purpose=walk`)],
+  },
+  // A workbook: the owner's control cannot search its zipped cells, so none.
+  'GET /api/reports/exports/collected.xlsx': {
+    cases: (a) => [
+      empty('/api/reports/exports/collected.xlsx', { templateCode: 'returnee_screening', date: TODAY, purpose: '越界导出' }, false),
+      refused(`/api/reports/exports/collected.xlsx?templateCode=returnee_screening&date=${TODAY}&purpose=walk&jurisdictionId=${a.townId}`),
+    ],
+  },
+  'GET /api/reports/board': {
+    cases: (a) => [empty('/api/reports/board', { date: TODAY }), refused(`/api/reports/board?date=${TODAY}&jurisdictionId=${a.townId}`)],
+  },
+  'GET /api/reports/aggregate': {
+    cases: (a) => [
+      empty('/api/reports/aggregate', { templateCode: 'returnee_screening', date: TODAY }),
+      refused(`/api/reports/aggregate?templateCode=returnee_screening&date=${TODAY}&jurisdictionId=${a.villageId}`),
+    ],
+  },
   'POST /api/assist-requests': {
     // An address in town A, received by B: it can only be routed inside B's own scope. Last in the walk,
     // because B's own request then holds A's place names, which would look like a leak in later lists.
@@ -857,6 +932,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
     });
     const codes = await codeWalkFixture(deps, owner, { personId: String(person.id), episodeId, villagePath: villageA.path, now: NOW });
     const zones = await zoneWalkFixture(owner, { townId: townA.id, villageId: villageA.id });
+    const reports = await reportWalkFixture(owner, { townId: townA.id, villageId: villageA.id, today: TODAY });
     const casePerson = await ok('POST', '/api/persons', {
       idType: 'resident_id',
       idNumber: residentId('19800808', 333),
@@ -928,6 +1004,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       ...closed,
       ...codes,
       ...zones,
+      ...reports,
     };
   }
 
@@ -943,7 +1020,8 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
     walkerGrants = await grantsOfUser(runtime.deps.database.db, a.walkerId);
     bPath = walkerGrants[0]?.jurisdictionPath ?? '/none/';
     // Everything of town A; the county and its id are shared ancestors, and B's own ids are B's.
-    const mine = [a.countyId, a.townBId, a.villageBId, a.walkerId, a.bPersonId, a.bAssistId];
+    // The shipped screening template applies in both towns: it is nobody's secret.
+    const mine = [a.countyId, a.townBId, a.villageBId, a.walkerId, a.bPersonId, a.bAssistId, a.reportScreeningTemplateId];
     secrets = [
       ...Object.values(a).filter((value): value is string => typeof value === 'string' && value.length > 0 && !mine.includes(value)),
       '湖塘镇',

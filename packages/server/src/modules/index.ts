@@ -14,6 +14,7 @@ import { siteRoutes } from './key-persons/site.routes.ts';
 import { personRoutes } from './persons/person.routes.ts';
 import { placeRoutes } from './places/place.routes.ts';
 import { protocolRoutes } from './protocols/protocol.routes.ts';
+import { reportRoutes } from './reports/report.routes.ts';
 import { residentRoutes } from './residents/resident.routes.ts';
 import { responseRoutes } from './response/response.routes.ts';
 import { testingRoutes } from './testing/testing.routes.ts';
@@ -43,4 +44,5 @@ export function registerModules(api: Api, deps: AppDeps) {
   tracingRoutes(api, deps);
   responseRoutes(api, deps);
   zonesRoutes(api, deps);
+  reportRoutes(api, deps);
 }

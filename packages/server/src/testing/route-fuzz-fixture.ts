@@ -7,6 +7,7 @@ import type { jurisdiction } from '../db/schema/index.ts';
 import { closedManagementWalkFixture } from '../modules/closed-management/closed-management.walk-fixture.ts';
 import { codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
+import { reportWalkFixture } from '../modules/reports/reports.walk-fixture.ts';
 import { testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId, type TestClient } from './factories.ts';
 import type { FuzzIds } from './route-fuzz.ts';
@@ -106,6 +107,7 @@ async function deepRecords(runtime: TestRuntime, admin: TestClient, village: Jur
     today: FUZZ_TODAY,
   });
   await codeWalkFixture(deps, admin, { personId: a.personId, episodeId: a.episodeId, villagePath: village.path, now: NOW });
+  await reportWalkFixture(admin, { townId: village.parentId ?? '', villageId: village.id, today: FUZZ_TODAY });
 }
 
 /** Ids of every row with a uuid `id`, sorted into town A's, town B's and the rest (by path), actors' own rows left out. */

@@ -1887,7 +1887,7 @@ export interface paths {
                         username: string;
                         displayName: string;
                         password?: string;
-                        role: "system_admin" | "district_commander" | "command_office_staff" | "cdc_epidemiologist" | "town_cadre" | "grid_worker" | "assigned_medic" | "lab_staff" | "quarantine_site_staff" | "checkpoint_staff" | "institution_reporter" | "resident";
+                        role: "system_admin" | "district_commander" | "command_office_staff" | "cdc_epidemiologist" | "town_cadre" | "grid_worker" | "assigned_medic" | "lab_staff" | "quarantine_site_staff" | "checkpoint_staff" | "institution_reporter" | "community_secretary" | "resident";
                         /** Format: uuid */
                         jurisdictionId: string;
                     };
@@ -2253,7 +2253,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        role: "system_admin" | "district_commander" | "command_office_staff" | "cdc_epidemiologist" | "town_cadre" | "grid_worker" | "assigned_medic" | "lab_staff" | "quarantine_site_staff" | "checkpoint_staff" | "institution_reporter" | "resident";
+                        role: "system_admin" | "district_commander" | "command_office_staff" | "cdc_epidemiologist" | "town_cadre" | "grid_worker" | "assigned_medic" | "lab_staff" | "quarantine_site_staff" | "checkpoint_staff" | "institution_reporter" | "community_secretary" | "resident";
                         /** Format: uuid */
                         jurisdictionId: string;
                     };
@@ -5692,7 +5692,7 @@ export interface paths {
                 query: {
                     page: number;
                     pageSize: number;
-                    kind?: "positive_pool" | "positive_result" | "environment_positive" | "fever" | "symptom" | "indeterminate_pool" | "indeterminate_result" | "episode_basis_changed" | "overdue_test" | "overdue_check" | "capacity" | "result_corrected";
+                    kind?: "positive_pool" | "positive_result" | "environment_positive" | "fever" | "symptom" | "indeterminate_pool" | "indeterminate_result" | "episode_basis_changed" | "overdue_test" | "overdue_check" | "capacity" | "result_corrected" | "report_due" | "report_late";
                     status?: "open" | "resolved";
                     severity?: "critical" | "high" | "medium" | "low";
                     jurisdictionId?: string;
@@ -25230,6 +25230,1986 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Report templates that apply at a jurisdiction (fields, reporter, deadline, zero report, signature, aggregation) */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            version: number;
+                            name: string;
+                            kind: string;
+                            local: boolean;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            reason: string | null;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            canExportPlatform: boolean;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a report template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            version: number;
+                            name: string;
+                            kind: string;
+                            local: boolean;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            reason: string | null;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            canExportPlatform: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/templates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a jurisdiction’s own version of a template (deadline, reminder, zero report), with its reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        deadlineTime?: string;
+                        remindMinutesBefore?: number;
+                        zeroReportAllowed?: boolean;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            version: number;
+                            name: string;
+                            kind: string;
+                            local: boolean;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            reason: string | null;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            canExportPlatform: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/templates/{id}/blank.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The empty table to fill in offline and upload (.xlsx) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reports due today (or on a date) for the units I report for, with their state */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            units: {
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    kind: string;
+                                    name: string;
+                                    code: string;
+                                };
+                                items: {
+                                    /** Format: uuid */
+                                    templateId: string;
+                                    templateCode: string;
+                                    name: string;
+                                    group: string | null;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    state: "on_time" | "late" | "open" | "due_soon" | "missing";
+                                    submission: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        templateId: string;
+                                        templateCode: string;
+                                        period: string;
+                                        status: string;
+                                        zero: boolean;
+                                        figures: {
+                                            [key: string]: number | null;
+                                        };
+                                        rowCount: number;
+                                        source: string;
+                                        /** Format: date-time */
+                                        dueAt: string;
+                                        /** Format: date-time */
+                                        submittedAt: string | null;
+                                        /** Format: date-time */
+                                        firstSubmittedAt: string | null;
+                                        late: boolean;
+                                        signerName: string | null;
+                                        /** Format: date-time */
+                                        signedAt: string | null;
+                                        sealHolder: string | null;
+                                        revision: number;
+                                        correctionReason: string | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                    } | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the form starts from: figures and rows the platform holds for the unit and day, and any report already sent */
+        get: {
+            parameters: {
+                query: {
+                    templateId: string;
+                    unitId: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            templateId: string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                name: string;
+                                code: string;
+                            };
+                            period: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            figures: {
+                                key: string;
+                                value: number;
+                                source: "platform" | "previous";
+                                platform: string | null;
+                            }[];
+                            rows: {
+                                [key: string]: (number | string) | (never | null);
+                            }[] | null;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                templateCode: string;
+                                period: string;
+                                status: string;
+                                zero: boolean;
+                                figures: {
+                                    [key: string]: number | null;
+                                };
+                                rowCount: number;
+                                source: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                firstSubmittedAt: string | null;
+                                late: boolean;
+                                signerName: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                sealHolder: string | null;
+                                revision: number;
+                                correctionReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            } | null;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit’s reports day by day (history per unit) */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    templateCode?: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    from?: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                name: string;
+                                code: string;
+                            };
+                            total: number;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                templateCode: string;
+                                period: string;
+                                status: string;
+                                zero: boolean;
+                                figures: {
+                                    [key: string]: number | null;
+                                };
+                                rowCount: number;
+                                source: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                firstSubmittedAt: string | null;
+                                late: boolean;
+                                signerName: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                sealHolder: string | null;
+                                revision: number;
+                                correctionReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send a unit’s report of a day (or a zero report); late after the deadline but accepted; a second one replaces the first with history */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        templateId: string;
+                        /** Format: uuid */
+                        unitId: string;
+                        /** @description YYYY-MM-DD (Asia/Shanghai) */
+                        period: string;
+                        /** @description A zero report (零报告): nothing to report this day */
+                        zero?: boolean;
+                        figures?: {
+                            [key: string]: (number | string) | (never | null);
+                        };
+                        rows?: {
+                            [key: string]: (number | string) | (never | null);
+                        }[];
+                        notes?: string;
+                        /** @description Why a report already sent is corrected */
+                        reason?: string;
+                        signature?: {
+                            /** @description The signer’s own password again (second confirmation) */
+                            password: string;
+                            /** @description Who holds the unit seal (印章保管人) */
+                            sealHolder?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            templateId: string;
+                            templateCode: string;
+                            period: string;
+                            status: string;
+                            zero: boolean;
+                            figures: {
+                                [key: string]: number | null;
+                            };
+                            rowCount: number;
+                            source: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            firstSubmittedAt: string | null;
+                            late: boolean;
+                            signerName: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            sealHolder: string | null;
+                            revision: number;
+                            correctionReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        } & {
+                            templateVersion: number;
+                            templateName: string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                name: string;
+                                code: string;
+                            };
+                            platform: {
+                                [key: string]: number;
+                            };
+                            notes: string | null;
+                            rows: {
+                                [key: string]: (number | string) | (never | null);
+                            }[];
+                            rowsMasked: boolean;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/submissions/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The responsible person signs a draft (own password again; the seal holder named) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The signer’s own password again (second confirmation) */
+                        password: string;
+                        /** @description Who holds the unit seal (印章保管人) */
+                        sealHolder?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            templateId: string;
+                            templateCode: string;
+                            period: string;
+                            status: string;
+                            zero: boolean;
+                            figures: {
+                                [key: string]: number | null;
+                            };
+                            rowCount: number;
+                            source: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            firstSubmittedAt: string | null;
+                            late: boolean;
+                            signerName: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            sealHolder: string | null;
+                            revision: number;
+                            correctionReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        } & {
+                            templateVersion: number;
+                            templateName: string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                name: string;
+                                code: string;
+                            };
+                            platform: {
+                                [key: string]: number;
+                            };
+                            notes: string | null;
+                            rows: {
+                                [key: string]: (number | string) | (never | null);
+                            }[];
+                            rowsMasked: boolean;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report with its rows, template version and every revision */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            templateId: string;
+                            templateCode: string;
+                            period: string;
+                            status: string;
+                            zero: boolean;
+                            figures: {
+                                [key: string]: number | null;
+                            };
+                            rowCount: number;
+                            source: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            firstSubmittedAt: string | null;
+                            late: boolean;
+                            signerName: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            sealHolder: string | null;
+                            revision: number;
+                            correctionReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        } & {
+                            templateVersion: number;
+                            templateName: string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                name: string;
+                                code: string;
+                            };
+                            platform: {
+                                [key: string]: number;
+                            };
+                            notes: string | null;
+                            rows: {
+                                [key: string]: (number | string) | (never | null);
+                            }[];
+                            rowsMasked: boolean;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                        }) & {
+                            revisions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                templateCode: string;
+                                period: string;
+                                status: string;
+                                zero: boolean;
+                                figures: {
+                                    [key: string]: number | null;
+                                };
+                                rowCount: number;
+                                source: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                firstSubmittedAt: string | null;
+                                late: boolean;
+                                signerName: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                sealHolder: string | null;
+                                revision: number;
+                                correctionReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/submissions/{id}/table.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report as the seed’s table (.xlsx); the purpose is audited */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Why the file is exported or printed (audited) */
+                    purpose: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/submissions/{id}/print.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable signed report (PDF); the purpose is audited */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Why the file is exported or printed (audited) */
+                    purpose: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/exports/collected.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A jurisdiction’s collected table of a day (.xlsx): every unit’s rows or figures, the sums, who reported; the purpose is audited */
+        get: {
+            parameters: {
+                query: {
+                    templateCode: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    date?: string;
+                    jurisdictionId?: string;
+                    /** @description Why the file is exported or printed (audited) */
+                    purpose: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compliance board of a day: who reported on time, late, or not yet, per template, and the late list */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    date?: string;
+                    jurisdictionId?: string;
+                    templateCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            /** Format: date-time */
+                            now: string;
+                            jurisdiction: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            templates: {
+                                code: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                name: string;
+                                group: string | null;
+                                deadline: string;
+                                expected: number;
+                                on_time: number;
+                                late: number;
+                                due_soon: number;
+                                open: number;
+                                missing: number;
+                                drafts: number;
+                            }[];
+                            selected: {
+                                code: string;
+                                name: string;
+                                units: {
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        kind: string;
+                                        name: string;
+                                        code: string;
+                                    };
+                                    parentName: string | null;
+                                    templateCode: string;
+                                    /** Format: uuid */
+                                    templateId: string;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    state: "on_time" | "late" | "open" | "due_soon" | "missing";
+                                    draft: boolean;
+                                    submission: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        templateId: string;
+                                        templateCode: string;
+                                        period: string;
+                                        status: string;
+                                        zero: boolean;
+                                        figures: {
+                                            [key: string]: number | null;
+                                        };
+                                        rowCount: number;
+                                        source: string;
+                                        /** Format: date-time */
+                                        dueAt: string;
+                                        /** Format: date-time */
+                                        submittedAt: string | null;
+                                        /** Format: date-time */
+                                        firstSubmittedAt: string | null;
+                                        late: boolean;
+                                        signerName: string | null;
+                                        /** Format: date-time */
+                                        signedAt: string | null;
+                                        sealHolder: string | null;
+                                        revision: number;
+                                        correctionReason: string | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                    } | null;
+                                }[];
+                            } | null;
+                            lateList: ({
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    kind: string;
+                                    name: string;
+                                    code: string;
+                                };
+                                parentName: string | null;
+                                templateCode: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                state: "on_time" | "late" | "open" | "due_soon" | "missing";
+                                draft: boolean;
+                                submission: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    templateId: string;
+                                    templateCode: string;
+                                    period: string;
+                                    status: string;
+                                    zero: boolean;
+                                    figures: {
+                                        [key: string]: number | null;
+                                    };
+                                    rowCount: number;
+                                    source: string;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    /** Format: date-time */
+                                    submittedAt: string | null;
+                                    /** Format: date-time */
+                                    firstSubmittedAt: string | null;
+                                    late: boolean;
+                                    signerName: string | null;
+                                    /** Format: date-time */
+                                    signedAt: string | null;
+                                    sealHolder: string | null;
+                                    revision: number;
+                                    correctionReason: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                } | null;
+                            } & {
+                                templateName: string;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/aggregate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A day’s figures summed upward (community → town → district), per child jurisdiction and in total */
+        get: {
+            parameters: {
+                query: {
+                    templateCode: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    date?: string;
+                    jurisdictionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            template: {
+                                code: string;
+                                name: string;
+                                figures: {
+                                    key: string;
+                                    label: string;
+                                    labelEn: string;
+                                    aggregate: string;
+                                }[];
+                            };
+                            jurisdiction: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                level: string;
+                            };
+                            total: {
+                                [key: string]: number;
+                            };
+                            reported: number;
+                            expected: number;
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                level: string;
+                                figures: {
+                                    [key: string]: number;
+                                };
+                                reported: number;
+                                expected: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/key-persons/imports": {
         parameters: {
             query?: never;
@@ -25548,6 +27528,172 @@ export interface paths {
                                 code: string;
                                 message: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/submissions/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a filled table (.xlsx body): any wrong column or cell refuses it with each error at its row and column */
+        post: {
+            parameters: {
+                query: {
+                    templateId: string;
+                    unitId: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            templateId: string;
+                            templateCode: string;
+                            period: string;
+                            status: string;
+                            zero: boolean;
+                            figures: {
+                                [key: string]: number | null;
+                            };
+                            rowCount: number;
+                            source: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            firstSubmittedAt: string | null;
+                            late: boolean;
+                            signerName: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            sealHolder: string | null;
+                            revision: number;
+                            correctionReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        } & {
+                            templateVersion: number;
+                            templateName: string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                name: string;
+                                code: string;
+                            };
+                            platform: {
+                                [key: string]: number;
+                            };
+                            notes: string | null;
+                            rows: {
+                                [key: string]: (number | string) | (never | null);
+                            }[];
+                            rowsMasked: boolean;
+                            definition: {
+                                [key: string]: unknown;
+                            };
                         };
                     };
                 };

@@ -16,6 +16,8 @@ export const LANDING_BY_ROLE: readonly (readonly [Role, string])[] = [
   ['grid_worker', '/work-list'],
   ['assigned_medic', '/work-list'],
   ['quarantine_site_staff', '/sites'],
+  ['community_secretary', '/reports'],
+  ['institution_reporter', '/reports'],
   ['resident', '/h5'],
 ];
 

@@ -9,6 +9,8 @@ import {
   ExperimentOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
+  FundProjectionScreenOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -51,6 +53,8 @@ const CDC_ROLES: readonly Role[] = ['cdc_epidemiologist', 'district_commander', 
 
 /** 风险区域 is the command's, the CDC's and the town's work (issue 14). */
 const ZONE_ROLES: readonly Role[] = [...CDC_ROLES, 'town_cadre', 'system_admin'];
+/** 报送看板 is the receiving office's view (the town, the command office, the commander), not a reporter's. */
+const REPORT_BOARD_ROLES: readonly Role[] = ['town_cadre', 'district_commander', 'command_office_staff', 'system_admin'];
 
 const MENU: MenuEntry[] = [
   { path: '/jurisdictions', label: 'menu.jurisdictions', permission: 'jurisdiction.read', icon: <ApartmentOutlined /> },
@@ -82,6 +86,14 @@ const MENU: MenuEntry[] = [
   { path: '/chains', label: 'menu.chains', permission: 'keyPerson.read', icon: <ShareAltOutlined />, roles: CDC_ROLES },
   { path: '/zones', label: 'menu.zones', permission: 'zone.read', icon: <EnvironmentOutlined />, roles: ZONE_ROLES },
   { path: '/response-levels', label: 'menu.responseLevels', permission: 'response.read', icon: <AlertOutlined /> },
+  { path: '/reports', label: 'menu.reports', permission: 'report.submit', icon: <FileTextOutlined /> },
+  {
+    path: '/report-board',
+    label: 'menu.reportBoard',
+    permission: 'report.read',
+    icon: <FundProjectionScreenOutlined />,
+    roles: REPORT_BOARD_ROLES,
+  },
 ];
 
 function LanguageSwitch() {
@@ -156,8 +168,18 @@ export function AppLayout() {
   const selected = MENU.find((entry) => location.pathname === entry.path || location.pathname.startsWith(`${entry.path}/`))?.path;
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* A phone scrolls the header inside itself: the page stays as wide as the screen (issue 15, forms on a phone). */}
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #f0f0f0', padding: '0 24px' }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 24,
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+          padding: '0 24px',
+          overflowX: 'auto',
+          overflowY: 'hidden',
+        }}
       >
         <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap', color: '#1f5fbf' }}>
           {t('app.title')}
@@ -174,7 +196,14 @@ export function AppLayout() {
         <UserMenu onChangePassword={() => setChangingPassword(true)} />
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={language === 'en' ? 248 : 200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        {/* On a phone (issue 15: reports filled in on the spot) the menu folds away behind the trigger. */}
+        <Layout.Sider
+          width={language === 'en' ? 248 : 200}
+          theme="light"
+          breakpoint="md"
+          collapsedWidth={0}
+          style={{ borderRight: '1px solid #f0f0f0' }}
+        >
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}

@@ -10,6 +10,7 @@ export * from './import-job.ts';
 export * from './jurisdiction.ts';
 export * from './key-person.ts';
 export * from './person.ts';
+export * from './reports.ts';
 export * from './response.ts';
 export * from './testing.ts';
 export * from './tracing.ts';

@@ -100,6 +100,8 @@ export interface EpisodeSearch {
   scopePaths: string[];
   status?: string;
   category?: string;
+  /** Also asked by the daily reports' pre-fill (people under home quarantine, DAILY-005). */
+  managementType?: string;
   limit: number;
   offset: number;
 }
@@ -109,6 +111,7 @@ export async function searchEpisodes(db: Db, search: EpisodeSearch) {
     underAnyPath(keyPersonEpisode.jurisdictionPath, search.scopePaths),
     search.status ? eq(keyPersonEpisode.status, search.status) : undefined,
     search.category ? eq(keyPersonEpisode.category, search.category) : undefined,
+    search.managementType ? eq(keyPersonEpisode.managementType, search.managementType) : undefined,
   );
   const [items, counted] = await Promise.all([
     db

@@ -68,6 +68,11 @@ function describe(t: Translate, alert: AlertItem): string {
       });
     case 'environment_positive':
       return t('alert.environment', { place: textOf(d.placeName), barcode: textOf(d.barcode) });
+    case 'report_due':
+    case 'report_late': {
+      const tables = Array.isArray(d.templates) ? d.templates.map((x) => textOf((x as { name?: unknown }).name)) : [];
+      return t('alert.report', { unit: textOf(d.unitName), templates: tables.join('、'), due: formatTime(textOf(d.dueAt), 'HH:mm') });
+    }
     default:
       return '';
   }

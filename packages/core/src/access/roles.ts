@@ -104,3 +104,23 @@ ROLE_PERMISSIONS.cdc_epidemiologist = [...ROLE_PERMISSIONS.cdc_epidemiologist, '
 ROLE_PERMISSIONS.command_office_staff = [...ROLE_PERMISSIONS.command_office_staff, 'case.read', 'case.write'];
 ROLE_PERMISSIONS.district_commander = [...ROLE_PERMISSIONS.district_commander, 'case.read'];
 ROLE_PERMISSIONS.system_admin = [...ROLE_PERMISSIONS.system_admin, 'case.read', 'case.write', 'investigation.write'];
+
+/**
+ * Command (issue 13): the office maintains the organization and issues tasks; the commander reads it, issues
+ * tasks and supervises; a town cadre does all of that for the town's headquarters (the grant is the town);
+ * grid workers and epidemiologists work the tasks given to them ("my tasks").
+ */
+const COMMAND_ALL: Permission[] = ['command.read', 'command.write', 'task.write', 'task.work', 'supervision.write'];
+ROLE_PERMISSIONS.system_admin = [...ROLE_PERMISSIONS.system_admin, ...COMMAND_ALL];
+ROLE_PERMISSIONS.command_office_staff = [...ROLE_PERMISSIONS.command_office_staff, ...COMMAND_ALL];
+ROLE_PERMISSIONS.town_cadre = [...ROLE_PERMISSIONS.town_cadre, ...COMMAND_ALL];
+ROLE_PERMISSIONS.district_commander = [
+  ...ROLE_PERMISSIONS.district_commander,
+  'command.read',
+  'task.write',
+  'task.work',
+  'supervision.write',
+];
+for (const role of ['grid_worker', 'cdc_epidemiologist', 'assigned_medic'] as const) {
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'task.work'];
+}

@@ -151,6 +151,7 @@ CREATE TABLE "task_unit" (
 	"task_id" uuid NOT NULL,
 	"org_unit_id" uuid NOT NULL,
 	"role" text NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
 	"jurisdiction_path" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -191,6 +192,7 @@ CREATE TABLE "working_group_unit" (
 	"working_group_id" uuid NOT NULL,
 	"org_unit_id" uuid NOT NULL,
 	"role" text NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
 	"jurisdiction_path" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -108,6 +108,8 @@ export const workingGroupUnit = pgTable(
       .references(() => orgUnit.id),
     /** lead | member. */
     role: text('role').notNull(),
+    /** The order the seed (or the editor) lists the units in. */
+    position: integer('position').notNull().default(0),
     jurisdictionPath: text('jurisdiction_path').notNull(),
     ...timestamps(),
   },
@@ -235,6 +237,7 @@ export const taskUnit = pgTable(
       .references(() => orgUnit.id),
     /** core TASK_UNIT_ROLES. */
     role: text('role').notNull(),
+    position: integer('position').notNull().default(0),
     jurisdictionPath: text('jurisdiction_path').notNull(),
     ...timestamps(),
   },

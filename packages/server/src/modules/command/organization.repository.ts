@@ -116,7 +116,7 @@ export async function unitsOfGroups(db: Db, groupIds: string[]) {
     .from(workingGroupUnit)
     .innerJoin(orgUnit, eq(orgUnit.id, workingGroupUnit.orgUnitId))
     .where(inArray(workingGroupUnit.workingGroupId, groupIds))
-    .orderBy(asc(workingGroupUnit.createdAt), asc(workingGroupUnit.id));
+    .orderBy(asc(workingGroupUnit.position));
 }
 
 export async function replaceGroupUnits(
@@ -127,7 +127,7 @@ export async function replaceGroupUnits(
 ): Promise<void> {
   await db.delete(workingGroupUnit).where(eq(workingGroupUnit.workingGroupId, workingGroupId));
   if (units.length === 0) return;
-  await db.insert(workingGroupUnit).values(units.map((u) => ({ ...u, workingGroupId, jurisdictionPath })));
+  await db.insert(workingGroupUnit).values(units.map((u, position) => ({ ...u, position, workingGroupId, jurisdictionPath })));
 }
 
 export async function insertOrgUnit(db: Db, row: typeof orgUnit.$inferInsert): Promise<OrgUnitRow> {

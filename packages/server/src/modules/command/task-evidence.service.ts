@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { invalid, notFound } from '@fangkong/core';
+import { AppError, invalid, notFound } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit, recordRead } from '../../audit/audit.service.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -37,9 +37,12 @@ export interface EvidenceUpload {
 /** The body as evidence of its declared type, or 400/413 naming the body (issue 13: files over the limit are refused, nothing written). */
 function checkedBody(upload: EvidenceUpload, limit: number): { body: Buffer; type: EvidenceType } {
   const type = upload.contentType.split(';')[0]?.trim().toLowerCase() as EvidenceType;
-  if (!Buffer.isBuffer(upload.body) || upload.body.length === 0) throw invalid('body', 'evidenceEmpty');
+  if (!EVIDENCE_TYPES[type] || !Buffer.isBuffer(upload.body)) {
+    throw Object.assign(new AppError('invalid', 'unsupportedMediaType', 'content-type'), { status: 415 });
+  }
+  if (upload.body.length === 0) throw invalid('body', 'evidenceEmpty');
   if (upload.body.length > limit) throw uploadRefused('uploadTooLarge', limit);
-  if (!EVIDENCE_TYPES[type] || !startsWith(upload.body, EVIDENCE_TYPES[type].magic)) throw invalid('body', 'evidenceNotMatching');
+  if (!startsWith(upload.body, EVIDENCE_TYPES[type].magic)) throw invalid('body', 'evidenceNotMatching');
   return { body: upload.body, type };
 }
 

@@ -40,7 +40,11 @@ export async function updateTask(db: Db, id: string, changes: Partial<typeof tas
 }
 
 export async function insertTaskUnits(db: Db, rows: { taskId: string; orgUnitId: string; role: TaskUnitRole; jurisdictionPath: string }[]) {
-  if (rows.length > 0) await db.insert(taskUnit).values(rows).onConflictDoNothing();
+  if (rows.length > 0)
+    await db
+      .insert(taskUnit)
+      .values(rows.map((row, position) => ({ ...row, position })))
+      .onConflictDoNothing();
 }
 
 export async function unitsOfTasks(db: Db, taskIds: string[]) {
@@ -50,7 +54,7 @@ export async function unitsOfTasks(db: Db, taskIds: string[]) {
     .from(taskUnit)
     .innerJoin(orgUnit, eq(orgUnit.id, taskUnit.orgUnitId))
     .where(inArray(taskUnit.taskId, taskIds))
-    .orderBy(asc(taskUnit.createdAt), asc(taskUnit.id));
+    .orderBy(asc(taskUnit.taskId), asc(taskUnit.position));
 }
 
 const assignee = alias(appUser, 'assignee');

@@ -9,6 +9,7 @@ import { type RequestContext, systemContext } from '../http/context.ts';
 import { hasPeopleOrPlaces, type JurisdictionRow, townsAndVillagesUnder } from './demo.repository.ts';
 import { createDemoAccounts, type DemoScope } from './demo-accounts.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoCommand } from './demo-command.ts';
 import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grids.ts';
 import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
@@ -139,6 +140,7 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   const keyPersons = await seedKeyPersons(deps, area, scopes);
   await seedDemoTesting(deps, area.county.path, checked.log);
   await seedCases(deps, area);
+  await seedCommand(deps, area, scopes, checked.seed);
   await linkDemoResident(db, scopes.community);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
@@ -194,6 +196,23 @@ async function seedCases(deps: AppDeps, area: SeedArea): Promise<number> {
     },
   };
   return seedDemoCases(deps, context, town.path);
+}
+
+/** The demo's command organization (issue 13): 武进区's and 湖塘镇's headquarters from the seeds' templates, tasks, an inspection. */
+async function seedCommand(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>, seed: number) {
+  const town = area.divisions.find((d) => d.code === DEMO_TOWN);
+  const community = area.divisions.find((d) => d.id === scopes.community);
+  if (!town || !community) return;
+  const context = {
+    ...systemContext('demo-seed'),
+    actor: {
+      userId: null,
+      username: 'demo-seed',
+      displayName: 'demo-seed',
+      grants: [{ role: 'system_admin' as const, jurisdictionId: area.county.id, jurisdictionPath: area.county.path }],
+    },
+  };
+  await seedDemoCommand(deps, context, { county: area.county, town, community }, seed);
 }
 
 /**

@@ -47,6 +47,10 @@ const CasesPage = lazy(() => import('./pages/cases/cases.page.tsx').then((m) => 
 const CaseDetailPage = lazy(() => import('./pages/cases/case-detail.page.tsx').then((m) => ({ default: m.CaseDetailPage })));
 const CaseBoardPage = lazy(() => import('./pages/cases/case-board.page.tsx').then((m) => ({ default: m.CaseBoardPage })));
 const ChainsPage = lazy(() => import('./pages/tracing/chains.page.tsx').then((m) => ({ default: m.ChainsPage })));
+const OrganizationPage = lazy(() => import('./pages/command/organization.page.tsx').then((m) => ({ default: m.OrganizationPage })));
+const TasksPage = lazy(() => import('./pages/command/tasks.page.tsx').then((m) => ({ default: m.TasksPage })));
+const SupervisionPage = lazy(() => import('./pages/command/supervision.page.tsx').then((m) => ({ default: m.SupervisionPage })));
+const AccountabilityPage = lazy(() => import('./pages/command/accountability.page.tsx').then((m) => ({ default: m.AccountabilityPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -79,6 +83,10 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'cases/:id', permission: 'case.read', element: <CaseDetailPage /> },
   { path: 'case-board', permission: 'case.read', element: <CaseBoardPage /> },
   { path: 'chains', permission: 'keyPerson.read', element: <ChainsPage /> },
+  { path: 'command', permission: 'command.read', element: <OrganizationPage /> },
+  { path: 'tasks', permission: 'task.work', element: <TasksPage /> },
+  { path: 'supervision', permission: 'command.read', element: <SupervisionPage /> },
+  { path: 'accountability', permission: 'command.read', element: <AccountabilityPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

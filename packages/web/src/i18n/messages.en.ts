@@ -1,6 +1,7 @@
 import { ALERT_MESSAGES_EN } from '../pages/alerts/alerts-i18n.ts';
 import { CASE_MESSAGES_EN } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
+import { COMMAND_MESSAGES_EN } from '../pages/command/command-i18n.ts';
 import { ENVIRONMENT_MESSAGES_EN } from '../pages/testing/environment-i18n.ts';
 import { FEVER_CLINIC_MESSAGES_EN } from '../pages/testing/fever-clinic-i18n.ts';
 import { LAB_CORRECTION_MESSAGES_EN } from '../pages/testing/lab-correction-i18n.ts';
@@ -543,4 +544,5 @@ export const en: Record<MessageKey, string> = {
   ...CASE_MESSAGES_EN,
   ...TRACING_MESSAGES_EN,
   ...TESTING_GROUPS_MESSAGES_EN,
+  ...COMMAND_MESSAGES_EN,
 };

@@ -1,6 +1,7 @@
 import { ALERT_MESSAGES_ZH } from '../pages/alerts/alerts-i18n.ts';
 import { CASE_MESSAGES_ZH } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_ZH } from '../pages/codes/code-i18n.ts';
+import { COMMAND_MESSAGES_ZH } from '../pages/command/command-i18n.ts';
 import { ENVIRONMENT_MESSAGES_ZH } from '../pages/testing/environment-i18n.ts';
 import { FEVER_CLINIC_MESSAGES_ZH } from '../pages/testing/fever-clinic-i18n.ts';
 import { LAB_CORRECTION_MESSAGES_ZH } from '../pages/testing/lab-correction-i18n.ts';
@@ -542,6 +543,7 @@ export const zhCN = {
   ...CASE_MESSAGES_ZH,
   ...TRACING_MESSAGES_ZH,
   ...TESTING_GROUPS_MESSAGES_ZH,
+  ...COMMAND_MESSAGES_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -3,11 +3,15 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   DownOutlined,
   ExperimentOutlined,
   FieldTimeOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
+  FlagOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -76,6 +80,10 @@ const MENU: MenuEntry[] = [
   { path: '/cases', label: 'menu.cases', permission: 'case.read', icon: <MedicineBoxOutlined /> },
   { path: '/case-board', label: 'menu.caseBoard', permission: 'case.read', icon: <FieldTimeOutlined /> },
   { path: '/chains', label: 'menu.chains', permission: 'keyPerson.read', icon: <ShareAltOutlined />, roles: CDC_ROLES },
+  { path: '/command', label: 'menu.command', permission: 'command.read', icon: <ClusterOutlined /> },
+  { path: '/tasks', label: 'menu.tasks', permission: 'task.work', icon: <CheckSquareOutlined /> },
+  { path: '/supervision', label: 'menu.supervision', permission: 'command.read', icon: <FileDoneOutlined /> },
+  { path: '/accountability', label: 'menu.accountability', permission: 'command.read', icon: <FlagOutlined /> },
 ];
 
 function LanguageSwitch() {

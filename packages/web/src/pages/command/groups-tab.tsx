@@ -209,13 +209,14 @@ export function GroupsTab({ hq, canEdit }: { hq: HeadquartersDetail; canEdit: bo
           {
             title: t('command.group.roster'),
             dataIndex: 'roster',
+            width: 180,
             render: (roster: GroupView['roster']) => roster.map((e) => e.name).join('、') || '—',
           },
           {
             title: t('command.group.tasks'),
             key: 'tasks',
             render: (_: unknown, g) => (
-              <Typography.Text type={g.overdueTasks > 0 ? 'danger' : undefined}>
+              <Typography.Text type={g.overdueTasks > 0 ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }}>
                 {t('command.group.taskCounts', { open: g.openTasks, overdue: g.overdueTasks })}
               </Typography.Text>
             ),

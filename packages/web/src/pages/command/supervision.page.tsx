@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, List, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { type Key, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { formatTime } from '../../components/time.ts';
@@ -100,6 +100,9 @@ export function SupervisionPage() {
     queryFn: () => unwrap(api.GET('/api/supervisions', { params: { query: { pageSize: 100 } } })),
   });
   const canWrite = can('supervision.write');
+  // Every inspection opens on its findings until the user folds one (defaultExpandAllRows sees only the first render).
+  const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
+  const items = list.data?.items ?? [];
   return (
     <Card
       title={t('menu.supervision')}
@@ -114,12 +117,13 @@ export function SupervisionPage() {
       <Table
         rowKey="id"
         loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
+        dataSource={items}
         pagination={false}
         locale={{ emptyText: t('supervision.none') }}
         data-testid="supervision-table"
         expandable={{
-          defaultExpandAllRows: true,
+          expandedRowKeys: expanded ?? items.map((s) => s.id),
+          onExpandedRowsChange: (keys) => setExpanded(keys),
           expandedRowRender: (s: Inspection) => (
             <FindingsTable findings={s.findings} canRecheck={canWrite} onRecheck={setRechecking} onOpenTask={setTaskId} />
           ),

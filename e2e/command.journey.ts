@@ -121,7 +121,9 @@ describe('command journey', { skip: skipReason(), timeout: 360_000 }, () => {
     await office.getByTestId('menu-tasks').click();
     await office.getByRole('tab', { name: '全部任务' }).click();
     await office.locator('[data-testid="task-table"]:visible').getByText(TASK).click();
-    await office.locator('.ant-drawer input[type=file]').setInputFiles({ name: '排查记录.png', mimeType: 'image/png', buffer: PNG_EVIDENCE });
+    await office
+      .locator('.ant-drawer input[type=file]')
+      .setInputFiles({ name: '排查记录.png', mimeType: 'image/png', buffer: PNG_EVIDENCE });
     await office.getByTestId('task-evidence').getByText('排查记录.png').waitFor();
     await office.getByTestId('task-close-note').fill('已入户排查12户，无异常');
     await office.getByTestId('task-close').click();

@@ -246,9 +246,15 @@ export async function myTaskList(deps: Deps, context: RequestContext, state: Tas
   return { items: await views(db, rows, now), total: rows.length };
 }
 
-/** A command task the caller works with (task.work scope), or "not found". */
+/**
+ * A command task the caller may open, or "not found": the command sees every task in its scope; someone who only
+ * works tasks (a grid worker, an epidemiologist) sees their own — given to them, their group or their unit.
+ */
 export async function taskInScope(db: Db, context: RequestContext, id: string): Promise<TaskRow> {
-  return inScope(await findCommandTask(db, id), context, 'task.work');
+  const row = inScope(await findCommandTask(db, id), context, 'task.work');
+  if (pathInScope(row.jurisdictionPath, scopeOf(context, 'command.read'))) return row;
+  if (context.actor.userId !== null && (await isMyTask(db, row, context.actor.userId))) return row;
+  throw notFound('id');
 }
 
 /** The assignee (or their group or unit) closes a task; so may whoever issues tasks there (the office on someone's behalf). */

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Form, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client.ts';
 import { applyFormError, showSuccess } from '../../components/feedback.tsx';
 import { formatTime } from '../../components/time.ts';
@@ -216,9 +217,12 @@ export function GroupsTab({ hq, canEdit }: { hq: HeadquartersDetail; canEdit: bo
             title: t('command.group.tasks'),
             key: 'tasks',
             render: (_: unknown, g) => (
-              <Typography.Text type={g.overdueTasks > 0 ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }}>
+              <Link
+                to={`/tasks?hq=${hq.id}&group=${g.id}`}
+                style={{ whiteSpace: 'nowrap', color: g.overdueTasks > 0 ? '#cf1322' : undefined }}
+              >
                 {t('command.group.taskCounts', { open: g.openTasks, overdue: g.overdueTasks })}
-              </Typography.Text>
+              </Link>
             ),
           },
           { title: 'v', dataIndex: 'version', width: 50 },

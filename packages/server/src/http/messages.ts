@@ -272,6 +272,10 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   },
   findingClosed: { zh: '该问题已复查通过', en: 'This finding has already passed its re-check' },
   rectificationOpen: { zh: '整改任务尚未办结，不能复查', en: 'The rectification task is not done yet: it cannot be re-checked' },
+  notInspector: {
+    zh: '只有督查方（督查的指挥部）可以记录问题和复查，被督查方不能复查自己的整改',
+    en: 'Only the inspecting headquarters records findings and re-checks; the inspected side cannot re-check its own rectification',
+  },
   notOfUnit: { zh: '该问题不是此单位负责整改的', en: 'This finding is not this unit’s to rectify' },
 };
 

@@ -1,4 +1,14 @@
-import { conflict, findingState, invalid, notFound, onOneLine, pathInScope, type SupervisionMethod, taskState } from '@fangkong/core';
+import {
+  AppError,
+  conflict,
+  findingState,
+  invalid,
+  notFound,
+  onOneLine,
+  pathInScope,
+  type SupervisionMethod,
+  taskState,
+} from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
@@ -159,6 +169,11 @@ async function supervisionInScope(db: Db, context: RequestContext, id: string, p
   return inScope(await findSupervision(db, id), context, permission);
 }
 
+/** Findings and re-checks are the inspecting headquarters' to record, not the inspected area's (no one re-checks their own rectification). */
+function checkInspector(context: RequestContext, hq: HeadquartersRow) {
+  if (!pathInScope(hq.jurisdictionPath, scope(context))) throw new AppError('forbidden', 'notInspector', 'id');
+}
+
 /** Adds a finding to an inspection; its rectification becomes a task. */
 export async function addFinding(deps: Deps, context: RequestContext, supervisionId: string, input: NewFinding) {
   const db = deps.database.db;
@@ -166,6 +181,7 @@ export async function addFinding(deps: Deps, context: RequestContext, supervisio
   const hq = await findHeadquarters(db, row.headquartersId);
   const place = await findJurisdictionById(db, row.jurisdictionId);
   if (!hq || !place) throw notFound('id');
+  checkInspector(context, hq);
   await checkFindings(db, context, place, [input], deps.clock(), '');
   const findingId = await db.transaction(async (tx) => {
     const id = await writeFinding(tx, context, { hq, place }, row.id, input);
@@ -204,6 +220,7 @@ export async function recheckFinding(deps: Deps, context: RequestContext, findin
   const hq = row ? await findHeadquarters(db, row.headquartersId) : undefined;
   const place = row ? await findJurisdictionById(db, row.jurisdictionId) : undefined;
   if (!row || !hq || !place) throw notFound('id');
+  checkInspector(context, hq);
   await db.transaction(async (tx) => {
     await insertRecheck(tx, {
       findingId: finding.id,

@@ -160,6 +160,9 @@ describe('supervision and accountability (SUP-001…004, SUP-008, SUP-009)', () 
     assert.notEqual(failed.task?.id, first.task?.id, 'a new rectification task');
     assert.equal(failed.task?.dueAt, at('2020-03-06T18:00').toISOString());
     await rectify(failed.task?.id ?? '');
+    const own = await townA.request('POST', `/api/supervision-findings/${first.id}/rechecks`, { passed: true, note: '自查合格' });
+    assert.equal(own.statusCode, 403, 'the inspected town does not re-check its own rectification');
+    assert.equal((own.json() as { code: string }).code, 'notInspector');
     const passed = await json<Finding>(commander, 'POST', `/api/supervision-findings/${first.id}/rechecks`, {
       passed: true,
       note: '复查合格，已全部补齐',

@@ -6,7 +6,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { COMMAND_KEY, commandLabel, FINDING_STATE_COLORS, type Finding, type Inspection } from './command-queries.ts';
+import { COMMAND_KEY, commandLabel, FINDING_STATE_COLORS, type Finding, type Inspection, useHeadquartersList } from './command-queries.ts';
 import { CreateInspectionModal, RecheckModal } from './supervision-modals.tsx';
 import { TaskDrawer } from './task-drawer.tsx';
 
@@ -100,6 +100,9 @@ export function SupervisionPage() {
     queryFn: () => unwrap(api.GET('/api/supervisions', { params: { query: { pageSize: 100 } } })),
   });
   const canWrite = can('supervision.write');
+  // Only the inspecting headquarters re-checks (the server refuses the inspected side): those in my scope.
+  const headquarters = useHeadquartersList();
+  const inspecting = new Set((headquarters.data?.items ?? []).map((h) => h.id));
   // Every inspection opens on its findings until the user folds one (defaultExpandAllRows sees only the first render).
   const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
   const items = list.data?.items ?? [];
@@ -125,7 +128,12 @@ export function SupervisionPage() {
           expandedRowKeys: expanded ?? items.map((s) => s.id),
           onExpandedRowsChange: (keys) => setExpanded(keys),
           expandedRowRender: (s: Inspection) => (
-            <FindingsTable findings={s.findings} canRecheck={canWrite} onRecheck={setRechecking} onOpenTask={setTaskId} />
+            <FindingsTable
+              findings={s.findings}
+              canRecheck={canWrite && inspecting.has(s.headquartersId)}
+              onRecheck={setRechecking}
+              onOpenTask={setTaskId}
+            />
           ),
         }}
         columns={[

@@ -158,20 +158,18 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   return summary;
 }
 
+/** The demo's own writes through the real services: the county's system, as an administrator of the county. */
+function countySystemContext(area: SeedArea): RequestContext {
+  const grant = { role: 'system_admin' as const, jurisdictionId: area.county.id, jurisdictionPath: area.county.path };
+  return { ...systemContext('demo-seed'), actor: { userId: null, username: 'demo-seed', displayName: 'demo-seed', grants: [grant] } };
+}
+
 /** People under management in the demo town, registered as the county's system (through the real services). */
 async function seedKeyPersons(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>): Promise<number> {
   const userId = async (username: string) => (await findUserByUsername(deps.database.db, username))?.id ?? '';
   const town = area.divisions.find((d) => d.code === DEMO_TOWN);
   if (!town) return 0;
-  const context = {
-    ...systemContext('demo-seed'),
-    actor: {
-      userId: null,
-      username: 'demo-seed',
-      displayName: 'demo-seed',
-      grants: [{ role: 'system_admin' as const, jurisdictionId: area.county.id, jurisdictionPath: area.county.path }],
-    },
-  };
+  const context = countySystemContext(area);
   return seedDemoKeyPersons(deps, context, {
     communityId: scopes.community,
     countyPath: area.county.path,
@@ -186,15 +184,7 @@ async function seedKeyPersons(deps: AppDeps, area: SeedArea, scopes: Record<Demo
 async function seedCases(deps: AppDeps, area: SeedArea): Promise<number> {
   const town = area.divisions.find((d) => d.code === DEMO_TOWN);
   if (!town) return 0;
-  const context = {
-    ...systemContext('demo-seed'),
-    actor: {
-      userId: null,
-      username: 'demo-seed',
-      displayName: 'demo-seed',
-      grants: [{ role: 'system_admin' as const, jurisdictionId: area.county.id, jurisdictionPath: area.county.path }],
-    },
-  };
+  const context = countySystemContext(area);
   return seedDemoCases(deps, context, town.path);
 }
 
@@ -203,15 +193,7 @@ async function seedCommand(deps: AppDeps, area: SeedArea, scopes: Record<DemoSco
   const town = area.divisions.find((d) => d.code === DEMO_TOWN);
   const community = area.divisions.find((d) => d.id === scopes.community);
   if (!town || !community) return;
-  const context = {
-    ...systemContext('demo-seed'),
-    actor: {
-      userId: null,
-      username: 'demo-seed',
-      displayName: 'demo-seed',
-      grants: [{ role: 'system_admin' as const, jurisdictionId: area.county.id, jurisdictionPath: area.county.path }],
-    },
-  };
+  const context = countySystemContext(area);
   await seedDemoCommand(deps, context, { county: area.county, town, community }, seed);
 }
 

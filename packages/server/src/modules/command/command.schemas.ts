@@ -10,13 +10,12 @@ import {
   TASK_STATES,
   TASK_UNIT_ROLES,
 } from '@fangkong/core';
-import { type TSchema, Type } from '@sinclair/typebox';
-import { Nullable, Uuid } from '../../http/schemas.ts';
+import { Type } from '@sinclair/typebox';
+import { literals, Nullable, objectOf, Uuid } from '../../http/schemas.ts';
 import { CalendarDateString } from '../key-persons/key-person.schemas.ts';
 import { ORG_UNIT_KINDS } from './org-unit.service.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-export const objectOf = <T extends Record<string, TSchema>>(properties: T) => Type.Object(properties, { additionalProperties: false });
+export { objectOf };
 
 export const Instant = Type.String({ format: 'date-time' });
 export const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });

@@ -67,13 +67,3 @@ export const FINDING_STATE_COLORS: Record<string, string> = {
   awaiting_recheck: 'orange',
   passed: 'green',
 };
-
-/** The browser downloads the file itself (the session cookie goes with it). */
-export function download(url: string) {
-  const link = document.createElement('a');
-  link.href = url;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-}

@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, AutoComplete, Form, Input, Modal, Select } from 'antd';
 import { api, unwrap } from '../../api/client.ts';
+import { download } from '../../components/dated-export.modal.tsx';
 import { applyFormError, showSuccess } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useScope } from '../../jurisdictions/scope.tsx';
-import { download, type HeadquartersDetail, useInvalidateCommand } from './command-queries.ts';
+import { type HeadquartersDetail, useInvalidateCommand } from './command-queries.ts';
 
 const TEMPLATE_SETS = ['seed-002-district', 'seed-001-township', 'seed-004a-street', 'none'] as const;
 type TemplateSet = (typeof TEMPLATE_SETS)[number];

@@ -25,6 +25,8 @@ export * from './codes/code-colour.ts';
 export * from './codes/code-rules.ts';
 export * from './codes/code-types.ts';
 export * from './codes/resident-rules.ts';
+export * from './command/command-rules.ts';
+export * from './command/group-templates.ts';
 export * from './demo/addresses.ts';
 export * from './demo/households.ts';
 export * from './demo/names.ts';

@@ -108,6 +108,7 @@ function uploadLimits(env: Env): UploadLimits {
     xlsxInflatedBytes: integer(env, 'FANGKONG_UPLOAD_XLSX_INFLATED_BYTES', d.xlsxInflatedBytes, 1024, 4 * GIB),
     maxRows: integer(env, 'FANGKONG_UPLOAD_MAX_ROWS', d.maxRows, 1, 50_000_000),
     maxColumns: integer(env, 'FANGKONG_UPLOAD_MAX_COLUMNS', d.maxColumns, 1, 16_384),
+    evidenceBytes: integer(env, 'FANGKONG_UPLOAD_EVIDENCE_BYTES', d.evidenceBytes, 1024, 200 * 1024 * 1024),
   };
 }
 

@@ -52,6 +52,10 @@ const ReportBoardPage = lazy(() => import('./pages/reports/report-board.page.tsx
 const ChainsPage = lazy(() => import('./pages/tracing/chains.page.tsx').then((m) => ({ default: m.ChainsPage })));
 const ResponseLevelsPage = lazy(() => import('./pages/response/response-levels.page.tsx').then((m) => ({ default: m.ResponseLevelsPage })));
 const ZonesPage = lazy(() => import('./pages/zones/zones.page.tsx').then((m) => ({ default: m.ZonesPage })));
+const OrganizationPage = lazy(() => import('./pages/command/organization.page.tsx').then((m) => ({ default: m.OrganizationPage })));
+const TasksPage = lazy(() => import('./pages/command/tasks.page.tsx').then((m) => ({ default: m.TasksPage })));
+const SupervisionPage = lazy(() => import('./pages/command/supervision.page.tsx').then((m) => ({ default: m.SupervisionPage })));
+const AccountabilityPage = lazy(() => import('./pages/command/accountability.page.tsx').then((m) => ({ default: m.AccountabilityPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -89,6 +93,10 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'reports', permission: 'report.submit', element: <ReportsPage /> },
   { path: 'reports/fill', permission: 'report.submit', element: <ReportFillPage /> },
   { path: 'report-board', permission: 'report.read', element: <ReportBoardPage /> },
+  { path: 'command', permission: 'command.read', element: <OrganizationPage /> },
+  { path: 'tasks', permission: 'task.work', element: <TasksPage /> },
+  { path: 'supervision', permission: 'command.read', element: <SupervisionPage /> },
+  { path: 'accountability', permission: 'command.read', element: <AccountabilityPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

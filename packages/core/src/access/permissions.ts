@@ -61,5 +61,12 @@ export const PERMISSIONS = [
   'report.submit',
   'report.sign',
   'report.manage',
+  /** Command (REQUIREMENTS §1 ORG-, §12 SUP-): read the organization, tasks and supervision; maintain the organization. */
+  'command.read',
+  'command.write',
+  /** Issue and assign tasks; work a task (my tasks, evidence, closing); record inspections, re-checks and accountability. */
+  'task.write',
+  'task.work',
+  'supervision.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

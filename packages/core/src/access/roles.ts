@@ -163,3 +163,23 @@ for (const role of ['district_commander', 'command_office_staff'] as const)
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'report.read'];
 for (const role of ['command_office_staff', 'town_cadre', 'system_admin'] as const)
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'report.manage'];
+
+/**
+ * Command (issue 13): the office maintains the organization and issues tasks; the commander reads it, issues
+ * tasks and supervises; a town cadre does all of that for the town's headquarters (the grant is the town);
+ * grid workers and epidemiologists work the tasks given to them ("my tasks").
+ */
+const COMMAND_ALL: Permission[] = ['command.read', 'command.write', 'task.write', 'task.work', 'supervision.write'];
+ROLE_PERMISSIONS.system_admin = [...ROLE_PERMISSIONS.system_admin, ...COMMAND_ALL];
+ROLE_PERMISSIONS.command_office_staff = [...ROLE_PERMISSIONS.command_office_staff, ...COMMAND_ALL];
+ROLE_PERMISSIONS.town_cadre = [...ROLE_PERMISSIONS.town_cadre, ...COMMAND_ALL];
+ROLE_PERMISSIONS.district_commander = [
+  ...ROLE_PERMISSIONS.district_commander,
+  'command.read',
+  'task.write',
+  'task.work',
+  'supervision.write',
+];
+for (const role of ['grid_worker', 'cdc_epidemiologist', 'assigned_medic'] as const) {
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'task.work'];
+}

@@ -219,6 +219,45 @@ describe('demo seed', () => {
     assert.ok(board.lateList.some((l) => l.unit.name === late && l.state === 'late' && l.templateCode === 'returnee_screening'));
   });
 
+  // Issue 13 demo, ORG-001, ORG-010, SUP-008: 武进区 has seed 002's twelve groups as rows of working_group, 湖塘镇 the seven of seed 001;
+  // open and overdue tasks and one inspection with a finding under rectification, seen by commander and office at once.
+  it('gives the district its headquarters and twelve groups, the town seven, and shows tasks and the inspection to commander and office', async () => {
+    const groups = await rows<{ code: string; n: number }>(
+      sql`select j.code, count(*)::int as n from working_group w join jurisdiction j on j.id = w.jurisdiction_id group by j.code order by j.code`,
+    );
+    assert.deepEqual(groups, [
+      { code: '320412', n: 12 },
+      { code: '320412100', n: 7 },
+    ]);
+    for (const username of ['commander', 'office']) {
+      const client = await loginAs(first.app, username, DEMO_PASSWORD);
+      const hqs = (await client.request('GET', '/api/command/headquarters')).json() as { items: { name: string; groups: number }[] };
+      assert.deepEqual(
+        hqs.items.map((h) => [h.name, h.groups]),
+        [
+          ['武进区疫情防控应急指挥部', 12],
+          ['湖塘镇疫情防控应急指挥部', 7],
+        ],
+      );
+      const tasks = (await client.request('GET', '/api/tasks')).json() as { counts: { open: number; overdue: number; done: number } };
+      assert.ok(tasks.counts.open >= 3 && tasks.counts.overdue >= 2 && tasks.counts.done >= 1, JSON.stringify(tasks.counts));
+      const inspections = (await client.request('GET', '/api/supervisions')).json() as { items: { findings: { state: string }[] }[] };
+      assert.deepEqual(
+        inspections.items.map((i) => i.findings.map((f) => f.state)),
+        [['rectifying']],
+      );
+      const district = (
+        await client.request('GET', `/api/command/headquarters/${(hqs.items[0] as unknown as { id: string }).id}`)
+      ).json() as {
+        phonesVisible: boolean;
+      };
+      assert.equal(district.phonesVisible, true, `${username} is inside the district headquarters`);
+    }
+    const grid = await loginAs(first.app, 'grid', DEMO_PASSWORD);
+    const mine = (await grid.request('GET', '/api/tasks/mine')).json() as { items: { title: string }[] };
+    assert.equal(mine.items.length, 1);
+  });
+
   it('refuses to seed a database that already holds data, and the start-up seed skips it', async () => {
     await assert.rejects(
       seedDemo(first.deps, { residents: 10 }),

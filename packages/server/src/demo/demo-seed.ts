@@ -9,6 +9,7 @@ import { type RequestContext, systemContext } from '../http/context.ts';
 import { hasPeopleOrPlaces, type JurisdictionRow, townsAndVillagesUnder } from './demo.repository.ts';
 import { createDemoAccounts, type DemoScope } from './demo-accounts.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoCommand } from './demo-command.ts';
 import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grids.ts';
 import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
@@ -146,6 +147,7 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   await seedCases(deps, area);
   const town = area.divisions.find((d) => d.code === DEMO_TOWN);
   const reports = town ? await seedDemoReports(deps, town.path, checked.seed) : 0;
+  await seedCommand(deps, area, scopes, checked.seed);
   await linkDemoResident(db, scopes.community);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
@@ -164,20 +166,18 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   return summary;
 }
 
+/** The demo's own writes through the real services: the county's system, as an administrator of the county. */
+function countySystemContext(area: SeedArea): RequestContext {
+  const grant = { role: 'system_admin' as const, jurisdictionId: area.county.id, jurisdictionPath: area.county.path };
+  return { ...systemContext('demo-seed'), actor: { userId: null, username: 'demo-seed', displayName: 'demo-seed', grants: [grant] } };
+}
+
 /** People under management in the demo town, registered as the county's system (through the real services). */
 async function seedKeyPersons(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>): Promise<number> {
   const userId = async (username: string) => (await findUserByUsername(deps.database.db, username))?.id ?? '';
   const town = area.divisions.find((d) => d.code === DEMO_TOWN);
   if (!town) return 0;
-  const context = {
-    ...systemContext('demo-seed'),
-    actor: {
-      userId: null,
-      username: 'demo-seed',
-      displayName: 'demo-seed',
-      grants: [{ role: 'system_admin' as const, jurisdictionId: area.county.id, jurisdictionPath: area.county.path }],
-    },
-  };
+  const context = countySystemContext(area);
   return seedDemoKeyPersons(deps, context, {
     communityId: scopes.community,
     countyPath: area.county.path,
@@ -192,21 +192,22 @@ async function seedKeyPersons(deps: AppDeps, area: SeedArea, scopes: Record<Demo
 async function seedCases(deps: AppDeps, area: SeedArea): Promise<number> {
   const town = area.divisions.find((d) => d.code === DEMO_TOWN);
   if (!town) return 0;
-  const context = {
-    ...systemContext('demo-seed'),
-    actor: {
-      userId: null,
-      username: 'demo-seed',
-      displayName: 'demo-seed',
-      grants: [{ role: 'system_admin' as const, jurisdictionId: area.county.id, jurisdictionPath: area.county.path }],
-    },
-  };
+  const context = countySystemContext(area);
   const cases = await seedDemoCases(deps, context, town.path);
   // Issue 14: 湖塘镇 at medium risk with a sealed zone around the outbreak.
   if (cases > 0) await seedDemoZones(deps, context, town);
   // Issue 13: 湖塘镇 at response level IV, proposed, confirmed, approved and filed by the demo accounts.
   if (cases > 0) await seedDemoResponse(deps, { county: area.county, town });
   return cases;
+}
+
+/** The demo's command organization (issue 13): 武进区's and 湖塘镇's headquarters from the seeds' templates, tasks, an inspection. */
+async function seedCommand(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>, seed: number) {
+  const town = area.divisions.find((d) => d.code === DEMO_TOWN);
+  const community = area.divisions.find((d) => d.id === scopes.community);
+  if (!town || !community) return;
+  const context = countySystemContext(area);
+  await seedDemoCommand(deps, context, { county: area.county, town, community }, seed);
 }
 
 /**

@@ -274,6 +274,43 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   alreadyLinked: { zh: '该人员已关联到此病例', en: 'This person is already linked to the case' },
   noFeverClinicRules: { zh: '该方案未规定发热门诊筛查规则', en: 'The edition has no fever-clinic screening rules' },
   ...REPORT_MESSAGES,
+  // Command (issue 13): organization, tasks, supervision.
+  headquartersLevel: {
+    zh: '只有区县、乡镇（街道）和村（社区）设立指挥部',
+    en: 'Headquarters are set up by districts, towns and communities only',
+  },
+  headquartersExists: { zh: '该辖区已设立指挥部', en: 'This jurisdiction already has a headquarters' },
+  unknownHeadquarters: { zh: '指挥部不存在或不在您的辖区内', en: 'Unknown headquarters, or outside your jurisdiction' },
+  unitExists: { zh: '该辖区已有同名（或同别名）单位', en: 'A unit of this name (or alias) already exists here' },
+  unknownUnit: { zh: '单位不存在或不在您的辖区内', en: 'Unknown unit, or outside your jurisdiction' },
+  unknownTemplate: { zh: '未知的工作组模板', en: 'Unknown group template' },
+  groupExists: { zh: '该模板的工作组已存在', en: 'A group from this template already exists' },
+  oneGroupOnly: { zh: '一条名单记录只能属于一个工作组或专家组', en: 'A roster entry belongs to one group or one expert group' },
+  notInHeadquarters: { zh: '不属于该指挥部', en: 'Not part of this headquarters' },
+  unknownUser: { zh: '该账号不在本指挥部所在辖区工作', en: 'This account does not work in the headquarters’ jurisdiction' },
+  outsideJurisdiction: {
+    zh: '超出辖区：只能交办给本辖区（上下级）内的工作组、单位和人员',
+    en: 'Outside the jurisdiction: tasks go to groups, units and people on this line of the tree',
+  },
+  deadlinePassed: { zh: '期限必须晚于现在', en: 'The deadline must be later than now' },
+  assigneeRequired: { zh: '请指定承办的工作组、单位或人员', en: 'Name the group, unit or person the task is given to' },
+  notAssignee: {
+    zh: '只有承办人（或其工作组、单位）或交办方可以办理此任务',
+    en: 'Only the assignee (their group or unit) or the issuer can work this task',
+  },
+  evidenceRequired: { zh: '请先上传办结佐证（照片或文件）', en: 'Attach evidence (a photo or a file) before closing' },
+  evidenceEmpty: { zh: '上传的文件为空', en: 'The uploaded file is empty' },
+  evidenceNotMatching: {
+    zh: '佐证只能是 JPEG、PNG 图片或 PDF 文件，且内容须与类型一致',
+    en: 'Evidence must be a JPEG or PNG photo or a PDF, and its content must match its type',
+  },
+  findingClosed: { zh: '该问题已复查通过', en: 'This finding has already passed its re-check' },
+  rectificationOpen: { zh: '整改任务尚未办结，不能复查', en: 'The rectification task is not done yet: it cannot be re-checked' },
+  notInspector: {
+    zh: '只有督查方（督查的指挥部）可以记录问题和复查，被督查方不能复查自己的整改',
+    en: 'Only the inspecting headquarters records findings and re-checks; the inspected side cannot re-check its own rectification',
+  },
+  notOfUnit: { zh: '该问题不是此单位负责整改的', en: 'This finding is not this unit’s to rectify' },
 };
 
 export type Language = 'zh-CN' | 'en';

@@ -11,9 +11,10 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
  * as the anonymous caller, a grid worker, an epidemiologist and a town administrator. No 5xx; every
  * refusal a 4xx with `{ code, message }` and the `field` when the input is at fault; no row changed
  * by a refused request. A bounded run here (fixed seed, printed); `npm run bench -- fuzz` runs more.
- * No route is skipped. The three upload routes (POST /api/key-persons/imports, /api/testing/lab-results/imports,
- * /api/testing/group-imports) get JSON, text and malformed bodies here but no .xlsx or CSV files: hostile
- * files are the upload guards' tests (`xlsx-zip-guard`, upload limits). Signed-in actors do not sign out.
+ * No route is skipped. The four upload routes (POST /api/key-persons/imports, /api/testing/lab-results/imports,
+ * /api/testing/group-imports, /api/tasks/:id/evidence) get JSON, text and malformed bodies here but no .xlsx, CSV
+ * or image files: hostile files are the upload guards' tests (`xlsx-zip-guard`, upload limits, the evidence tests in
+ * modules/command/task.test.ts). Signed-in actors do not sign out.
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20200301);

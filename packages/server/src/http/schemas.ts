@@ -11,6 +11,10 @@ export type Api = FastifyInstance<
 >;
 
 export const Uuid = Type.String({ format: 'uuid' });
+/** One of the given ids (a core vocabulary), as a union of literals. */
+export const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+/** An object that refuses properties it does not name (400 unknownField). */
+export const objectOf = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, { additionalProperties: false });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 

@@ -9,6 +9,8 @@ import { queryRows } from '../db/query-rows.ts';
 import { XLSX_MIME } from '../imports/import-http.ts';
 import { type ClosedManagementWalkIds, closedManagementWalkFixture } from '../modules/closed-management/closed-management.walk-fixture.ts';
 import { type CodeWalkIds, codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
+import { type CommandWalkIds, commandWalkFixture } from '../modules/command/command.walk-fixture.ts';
+import { PNG_EVIDENCE } from '../modules/command/evidence.fixture.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { type ReportWalkIds, reportWalkFixture } from '../modules/reports/reports.walk-fixture.ts';
@@ -27,7 +29,7 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
 const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
-interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds {
+interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -64,8 +66,9 @@ interface WalkCase {
   path: string;
   query?: Record<string, string>;
   body?: Record<string, unknown>;
-  /** Sent as an .xlsx body instead of JSON. */
+  /** Sent as a file body (.xlsx unless `contentType` says otherwise) instead of JSON. */
   upload?: Buffer;
+  contentType?: string;
   /** `refused`: 403 or 404 (or `status`). `empty`: `status` (200) without anything of A. */
   expect: 'refused' | 'empty';
   status?: number;
@@ -752,6 +755,152 @@ const ROUTES: Record<string, RouteEntry> = {
       refused(`/api/reports/aggregate?templateCode=returnee_screening&date=${TODAY}&jurisdictionId=${a.villageId}`),
     ],
   },
+  // Command (issue 13): the organization of town A's headquarters, its tasks and its inspection.
+  'GET /api/command/templates': { cases: () => [empty('/api/command/templates', undefined, false)] },
+  'GET /api/command/headquarters': { cases: () => [empty('/api/command/headquarters')] },
+  'POST /api/command/headquarters': {
+    cases: (a) => [{ ...refused('/api/command/headquarters', { jurisdictionId: a.villageId }), status: 400 }],
+  },
+  'GET /api/command/headquarters/:id': { cases: (a) => [refused(`/api/command/headquarters/${a.headquartersId}`)] },
+  'PATCH /api/command/headquarters/:id': {
+    cases: (a) => [refused(`/api/command/headquarters/${a.headquartersId}`, { name: '越界指挥部', reason: '越界修改' })],
+  },
+  'GET /api/command/headquarters/:id/groups.xlsx': {
+    cases: (a) => [refused(`/api/command/headquarters/${a.headquartersId}/groups.xlsx?purpose=walk`)],
+  },
+  'POST /api/command/headquarters/:id/groups': {
+    cases: (a) => [refused(`/api/command/headquarters/${a.headquartersId}/groups`, { nameZh: '越界组' })],
+  },
+  'PATCH /api/command/working-groups/:id': {
+    cases: (a) => [refused(`/api/command/working-groups/${a.workingGroupId}`, { nameZh: '越界组', reason: '越界修改' })],
+  },
+  'GET /api/command/working-groups/:id/revisions': { cases: (a) => [refused(`/api/command/working-groups/${a.workingGroupId}/revisions`)] },
+  'POST /api/command/headquarters/:id/expert-groups': {
+    cases: (a) => [
+      refused(`/api/command/headquarters/${a.headquartersId}/expert-groups`, {
+        kind: 'epidemic_control',
+        level: 'town',
+        nameZh: '越界专家组',
+      }),
+    ],
+  },
+  'PATCH /api/command/expert-groups/:id': {
+    cases: (a) => [refused(`/api/command/expert-groups/${a.expertGroupId}`, { established: false, reason: '越界修改' })],
+  },
+  'GET /api/command/org-units': {
+    cases: (a) => [empty('/api/command/org-units'), empty('/api/command/org-units', { jurisdictionId: a.townId })],
+  },
+  'POST /api/command/org-units': {
+    cases: (a) => [{ ...refused('/api/command/org-units', { jurisdictionId: a.townId, name: '越界单位' }), status: 400 }],
+  },
+  'POST /api/command/roster-members': {
+    cases: (a) => [
+      { ...refused('/api/command/roster-members', { headquartersId: a.headquartersId, name: '越界', role: 'member' }), status: 400 },
+    ],
+  },
+  'PATCH /api/command/roster-members/:id': {
+    cases: (a) => [refused(`/api/command/roster-members/${a.rosterMemberId}`, { name: '越界', reason: '越界修改' })],
+  },
+  'DELETE /api/command/roster-members/:id': { cases: (a) => [refused(`/api/command/roster-members/${a.rosterMemberId}`)] },
+  'GET /api/command/headquarters/:id/people': { cases: (a) => [refused(`/api/command/headquarters/${a.headquartersId}/people`)] },
+  'GET /api/command/headquarters/:id/duty': {
+    cases: (a) => [refused(`/api/command/headquarters/${a.headquartersId}/duty?from=${TODAY}&to=${TODAY}`)],
+  },
+  'PUT /api/command/headquarters/:id/duty': {
+    cases: (a) => [
+      refused(`/api/command/headquarters/${a.headquartersId}/duty`, {
+        dutyDate: TODAY,
+        shift: 'day',
+        officerRosterMemberIds: [a.rosterMemberId],
+      }),
+    ],
+  },
+  'GET /api/tasks': {
+    cases: (a) => [
+      empty('/api/tasks'),
+      empty('/api/tasks', { headquartersId: a.headquartersId }),
+      empty('/api/tasks', { unitId: a.orgUnitId }),
+      empty('/api/tasks', { workingGroupId: a.workingGroupId }),
+    ],
+  },
+  'GET /api/tasks/mine': { cases: () => [empty('/api/tasks/mine')] },
+  'GET /api/tasks/assignable-users': {
+    cases: (a) => [{ ...refused('/api/tasks/assignable-users'), query: { jurisdictionId: a.villageId }, status: 400 }],
+  },
+  'GET /api/tasks/:id': { cases: (a) => [refused(`/api/tasks/${a.commandTaskId}`)] },
+  'GET /api/tasks/:id/evidence/:evidenceId': { cases: (a) => [refused(`/api/tasks/${a.commandTaskId}/evidence/${a.evidenceId}`)] },
+  'POST /api/tasks': {
+    cases: (a) => [
+      {
+        ...refused('/api/tasks', {
+          jurisdictionId: a.villageId,
+          title: '越界任务',
+          dueAt: '2020-03-02T10:00:00+08:00',
+          workingGroupId: a.workingGroupId,
+        }),
+        status: 400,
+      },
+      // B's own community, given to A's group: refused naming the group.
+      {
+        ...refused('/api/tasks', {
+          jurisdictionId: a.villageBId,
+          title: '越界任务',
+          dueAt: '2020-03-02T10:00:00+08:00',
+          workingGroupId: a.workingGroupId,
+        }),
+        status: 400,
+        says: /"field":"workingGroupId"/,
+      },
+    ],
+  },
+  'POST /api/tasks/:id/close': { cases: (a) => [refused(`/api/tasks/${a.commandTaskId}/close`, { note: '越界办结' })] },
+  'POST /api/tasks/:id/evidence': {
+    cases: (a) => [{ ...refused(`/api/tasks/${a.commandTaskId}/evidence`), upload: PNG_EVIDENCE, contentType: 'image/png' }],
+  },
+  'GET /api/supervisions': { cases: () => [empty('/api/supervisions')] },
+  'POST /api/supervisions': {
+    cases: (a) => [
+      {
+        ...refused('/api/supervisions', {
+          headquartersId: a.headquartersId,
+          jurisdictionId: a.villageId,
+          method: 'routine',
+          subject: '越界督查',
+          inspectedAt: NOW,
+        }),
+        status: 400,
+      },
+    ],
+  },
+  'GET /api/supervisions/:id': { cases: (a) => [refused(`/api/supervisions/${a.supervisionId}`)] },
+  'POST /api/supervisions/:id/findings': {
+    cases: (a) => [
+      refused(`/api/supervisions/${a.supervisionId}/findings`, {
+        description: '越界问题',
+        responsibleUnitId: a.orgUnitId,
+        rectificationDueAt: '2020-03-03T10:00:00+08:00',
+      }),
+    ],
+  },
+  'POST /api/supervision-findings/:id/rechecks': {
+    cases: (a) => [refused(`/api/supervision-findings/${a.findingId}/rechecks`, { passed: true, note: '越界复查' })],
+  },
+  'GET /api/accountability': { cases: () => [empty('/api/accountability')] },
+  'GET /api/accountability/units/:id': { cases: (a) => [refused(`/api/accountability/units/${a.orgUnitId}`)] },
+  'POST /api/accountability/records': {
+    cases: (a) => [
+      {
+        ...refused('/api/accountability/records', {
+          orgUnitId: a.orgUnitId,
+          kind: 'accountability',
+          basis: '越界问责',
+          decidedBy: '乙',
+          decidedOn: TODAY,
+        }),
+        status: 400,
+      },
+    ],
+  },
   'POST /api/assist-requests': {
     // An address in town A, received by B: it can only be routed inside B's own scope. Last in the walk,
     // because B's own request then holds A's place names, which would look like a leak in later lists.
@@ -791,7 +940,7 @@ async function send(app: App, client: TestClient, key: string, walk: WalkCase) {
     return app.inject({
       method: 'POST',
       url: urlOf(walk),
-      headers: { ...client.headers, 'content-type': XLSX_MIME },
+      headers: { ...client.headers, 'content-type': walk.contentType ?? XLSX_MIME },
       payload: walk.upload,
     });
   }
@@ -933,6 +1082,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
     const codes = await codeWalkFixture(deps, owner, { personId: String(person.id), episodeId, villagePath: villageA.path, now: NOW });
     const zones = await zoneWalkFixture(owner, { townId: townA.id, villageId: villageA.id });
     const reports = await reportWalkFixture(owner, { townId: townA.id, villageId: villageA.id, today: TODAY });
+    const command = await commandWalkFixture(runtime.app, owner, { townId: townA.id, villageId: villageA.id, now: NOW });
     const casePerson = await ok('POST', '/api/persons', {
       idType: 'resident_id',
       idNumber: residentId('19800808', 333),
@@ -1005,6 +1155,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       ...codes,
       ...zones,
       ...reports,
+      ...command,
     };
   }
 

@@ -13,6 +13,8 @@ export interface UploadLimits {
   maxRows: number;
   /** Most columns in the header row. */
   maxColumns: number;
+  /** Largest evidence file (photo or PDF) proving a task done. */
+  evidenceBytes: number;
 }
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
@@ -21,6 +23,7 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   xlsxInflatedBytes: 128 * 1024 * 1024,
   maxRows: 2_000_000,
   maxColumns: 200,
+  evidenceBytes: 10 * 1024 * 1024,
 };
 
 /** 413 or 422 with the limit in the message (`{limit}`), for a file the server will not read further. */

@@ -8,6 +8,7 @@ import { caseRoutes } from './cases/case.routes.ts';
 import { closedManagementRoutes } from './closed-management/closed-management.routes.ts';
 import { codeRoutes } from './codes/code.routes.ts';
 import { codeChangeRoutes } from './codes/code-change.routes.ts';
+import { commandRoutes } from './command/command.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
 import { keyPersonRoutes } from './key-persons/key-person.routes.ts';
 import { siteRoutes } from './key-persons/site.routes.ts';
@@ -45,4 +46,5 @@ export function registerModules(api: Api, deps: AppDeps) {
   responseRoutes(api, deps);
   zonesRoutes(api, deps);
   reportRoutes(api, deps);
+  commandRoutes(api, deps);
 }

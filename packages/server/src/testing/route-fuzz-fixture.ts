@@ -6,6 +6,7 @@ import { queryRows } from '../db/query-rows.ts';
 import type { jurisdiction } from '../db/schema/index.ts';
 import { closedManagementWalkFixture } from '../modules/closed-management/closed-management.walk-fixture.ts';
 import { codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
+import { commandWalkFixture } from '../modules/command/command.walk-fixture.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { reportWalkFixture } from '../modules/reports/reports.walk-fixture.ts';
 import { testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
@@ -83,8 +84,14 @@ async function townRecords(deps: AppDeps, admin: TestClient, village: Jurisdicti
   return { household, idNumber, personId: String(person.id), episodeId: String(episode.id) };
 }
 
-/** Town A gets the scope walk's testing, closed-management and code records too, so ids reach deep into handlers. */
-async function deepRecords(runtime: TestRuntime, admin: TestClient, village: Jurisdiction, a: Awaited<ReturnType<typeof townRecords>>) {
+/** Town A gets the scope walk's testing, closed-management, code and command records too, so ids reach deep into handlers. */
+async function deepRecords(
+  runtime: TestRuntime,
+  admin: TestClient,
+  town: Jurisdiction,
+  village: Jurisdiction,
+  a: Awaited<ReturnType<typeof townRecords>>,
+) {
   const deps = runtime.deps;
   const place = (kind: string, code: string) =>
     insertPlace(deps.database.db, { kind, name: code, code, jurisdictionId: village.id, jurisdictionPath: village.path });
@@ -108,6 +115,7 @@ async function deepRecords(runtime: TestRuntime, admin: TestClient, village: Jur
   });
   await codeWalkFixture(deps, admin, { personId: a.personId, episodeId: a.episodeId, villagePath: village.path, now: NOW });
   await reportWalkFixture(admin, { townId: village.parentId ?? '', villageId: village.id, today: FUZZ_TODAY });
+  await commandWalkFixture(runtime.app, admin, { townId: town.id, villageId: village.id, now: NOW });
 }
 
 /** Ids of every row with a uuid `id`, sorted into town A's, town B's and the rest (by path), actors' own rows left out. */
@@ -152,7 +160,9 @@ export async function buildFuzzWorld(runtime: TestRuntime): Promise<FuzzWorld> {
   const ownerB = await loginAs(runtime.app, 'owner-b');
   const a = await townRecords(deps, ownerA, villageA, 'A', 231);
   await townRecords(deps, ownerB, villageB, 'B', 431);
-  await deepRecords(runtime, ownerA, villageA, a);
+  await deepRecords(runtime, ownerA, townA, villageA, a);
+  // Town B's own headquarters: its groups, units and expert groups are "another jurisdiction's" ids.
+  await ok(ownerB, 'POST', '/api/command/headquarters', { jurisdictionId: townB.id });
   const actorRows = [];
   for (const actor of ACTORS)
     actorRows.push(await addUser(deps, actor.username, actor.role, actor.at === 'village' ? villageA.id : townA.id));

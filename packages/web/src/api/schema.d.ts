@@ -27210,6 +27210,4946 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/command/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seeds’ working-group and expert-group templates (seed 002: 12 district groups; seeds 001 / 004 A: 7 each) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sets: ("seed-002-district" | "seed-001-township" | "seed-004a-street")[];
+                            groups: {
+                                key: string;
+                                set: "seed-002-district" | "seed-001-township" | "seed-004a-street";
+                                order: number;
+                                nameZh: string;
+                                nameEn: string;
+                                leadOfficial: string | null;
+                                leaders: string[];
+                                deputyLeaders: string[];
+                                leadUnits: string[];
+                                memberUnits: string[];
+                                duties: string[];
+                                clause: string;
+                                requirement: string;
+                            }[];
+                            expertGroups: {
+                                key: string;
+                                set: "seed-002-district" | "seed-001-township" | "seed-004a-street";
+                                kind: string;
+                                level: string;
+                                nameZh: string;
+                                nameEn: string;
+                                established: boolean;
+                                recommendedBy: string | null;
+                                duties: string[];
+                                clause: string;
+                                requirement: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/command/headquarters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Headquarters in my scope (ORG-001) with their group and task counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                                jurisdictionName: string;
+                                jurisdictionCode: string;
+                                level: string;
+                                kind: string;
+                                name: string;
+                                officeLocation: string | null;
+                                officePhone: string | null;
+                                templateSet: string | null;
+                                version: number;
+                                groups: number;
+                                openTasks: number;
+                                overdueTasks: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set up the headquarters of a district, town or community, its groups from a seed template (ORG-001, ORG-010) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        name?: string;
+                        kind?: "headquarters" | "leading_group";
+                        templateSet?: ("seed-002-district" | "seed-001-township" | "seed-004a-street") | "none";
+                        officeLocation?: string;
+                        officePhone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            jurisdictionCode: string;
+                            level: string;
+                            kind: string;
+                            name: string;
+                            officeLocation: string | null;
+                            officePhone: string | null;
+                            templateSet: string | null;
+                            version: number;
+                            phonesVisible: boolean;
+                            leadership: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                workingGroupId: string | null;
+                                /** Format: uuid */
+                                expertGroupId: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                name: string;
+                                title: string | null;
+                                /** Format: uuid */
+                                orgUnitId: string | null;
+                                orgUnitName: string | null;
+                                role: string;
+                                phone: string | null;
+                                phoneMasked: boolean;
+                            }[];
+                            groups: {
+                                /** Format: uuid */
+                                id: string;
+                                templateKey: string | null;
+                                nameZh: string;
+                                nameEn: string;
+                                leadOfficial: string | null;
+                                leadUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                memberUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                duties: string[];
+                                clause: string | null;
+                                sortOrder: number;
+                                status: string;
+                                version: number;
+                                roster: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    workingGroupId: string | null;
+                                    /** Format: uuid */
+                                    expertGroupId: string | null;
+                                    /** Format: uuid */
+                                    userId: string | null;
+                                    name: string;
+                                    title: string | null;
+                                    /** Format: uuid */
+                                    orgUnitId: string | null;
+                                    orgUnitName: string | null;
+                                    role: string;
+                                    phone: string | null;
+                                    phoneMasked: boolean;
+                                }[];
+                                openTasks: number;
+                                overdueTasks: number;
+                            }[];
+                            expertGroups: {
+                                /** Format: uuid */
+                                id: string;
+                                templateKey: string | null;
+                                kind: string;
+                                level: string;
+                                nameZh: string;
+                                nameEn: string;
+                                established: boolean;
+                                recommendedBy: string | null;
+                                duties: string[];
+                                clause: string | null;
+                                members: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    workingGroupId: string | null;
+                                    /** Format: uuid */
+                                    expertGroupId: string | null;
+                                    /** Format: uuid */
+                                    userId: string | null;
+                                    name: string;
+                                    title: string | null;
+                                    /** Format: uuid */
+                                    orgUnitId: string | null;
+                                    orgUnitName: string | null;
+                                    role: string;
+                                    phone: string | null;
+                                    phoneMasked: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/command/headquarters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization of a headquarters: leadership, groups with duties and rosters, expert groups (phones masked outside it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            jurisdictionCode: string;
+                            level: string;
+                            kind: string;
+                            name: string;
+                            officeLocation: string | null;
+                            officePhone: string | null;
+                            templateSet: string | null;
+                            version: number;
+                            phonesVisible: boolean;
+                            leadership: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                workingGroupId: string | null;
+                                /** Format: uuid */
+                                expertGroupId: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                name: string;
+                                title: string | null;
+                                /** Format: uuid */
+                                orgUnitId: string | null;
+                                orgUnitName: string | null;
+                                role: string;
+                                phone: string | null;
+                                phoneMasked: boolean;
+                            }[];
+                            groups: {
+                                /** Format: uuid */
+                                id: string;
+                                templateKey: string | null;
+                                nameZh: string;
+                                nameEn: string;
+                                leadOfficial: string | null;
+                                leadUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                memberUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                duties: string[];
+                                clause: string | null;
+                                sortOrder: number;
+                                status: string;
+                                version: number;
+                                roster: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    workingGroupId: string | null;
+                                    /** Format: uuid */
+                                    expertGroupId: string | null;
+                                    /** Format: uuid */
+                                    userId: string | null;
+                                    name: string;
+                                    title: string | null;
+                                    /** Format: uuid */
+                                    orgUnitId: string | null;
+                                    orgUnitName: string | null;
+                                    role: string;
+                                    phone: string | null;
+                                    phoneMasked: boolean;
+                                }[];
+                                openTasks: number;
+                                overdueTasks: number;
+                            }[];
+                            expertGroups: {
+                                /** Format: uuid */
+                                id: string;
+                                templateKey: string | null;
+                                kind: string;
+                                level: string;
+                                nameZh: string;
+                                nameEn: string;
+                                established: boolean;
+                                recommendedBy: string | null;
+                                duties: string[];
+                                clause: string | null;
+                                members: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    workingGroupId: string | null;
+                                    /** Format: uuid */
+                                    expertGroupId: string | null;
+                                    /** Format: uuid */
+                                    userId: string | null;
+                                    name: string;
+                                    title: string | null;
+                                    /** Format: uuid */
+                                    orgUnitId: string | null;
+                                    orgUnitName: string | null;
+                                    role: string;
+                                    phone: string | null;
+                                    phoneMasked: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the name or office of a headquarters (ORG-006); raises its version */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        officeLocation?: string | null;
+                        officePhone?: string | null;
+                        /** @description Why (kept with the version and in the audit log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            jurisdictionCode: string;
+                            level: string;
+                            kind: string;
+                            name: string;
+                            officeLocation: string | null;
+                            officePhone: string | null;
+                            templateSet: string | null;
+                            version: number;
+                            phonesVisible: boolean;
+                            leadership: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                workingGroupId: string | null;
+                                /** Format: uuid */
+                                expertGroupId: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                name: string;
+                                title: string | null;
+                                /** Format: uuid */
+                                orgUnitId: string | null;
+                                orgUnitName: string | null;
+                                role: string;
+                                phone: string | null;
+                                phoneMasked: boolean;
+                            }[];
+                            groups: {
+                                /** Format: uuid */
+                                id: string;
+                                templateKey: string | null;
+                                nameZh: string;
+                                nameEn: string;
+                                leadOfficial: string | null;
+                                leadUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                memberUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                duties: string[];
+                                clause: string | null;
+                                sortOrder: number;
+                                status: string;
+                                version: number;
+                                roster: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    workingGroupId: string | null;
+                                    /** Format: uuid */
+                                    expertGroupId: string | null;
+                                    /** Format: uuid */
+                                    userId: string | null;
+                                    name: string;
+                                    title: string | null;
+                                    /** Format: uuid */
+                                    orgUnitId: string | null;
+                                    orgUnitName: string | null;
+                                    role: string;
+                                    phone: string | null;
+                                    phoneMasked: boolean;
+                                }[];
+                                openTasks: number;
+                                overdueTasks: number;
+                            }[];
+                            expertGroups: {
+                                /** Format: uuid */
+                                id: string;
+                                templateKey: string | null;
+                                kind: string;
+                                level: string;
+                                nameZh: string;
+                                nameEn: string;
+                                established: boolean;
+                                recommendedBy: string | null;
+                                duties: string[];
+                                clause: string | null;
+                                members: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    workingGroupId: string | null;
+                                    /** Format: uuid */
+                                    expertGroupId: string | null;
+                                    /** Format: uuid */
+                                    userId: string | null;
+                                    name: string;
+                                    title: string | null;
+                                    /** Format: uuid */
+                                    orgUnitId: string | null;
+                                    orgUnitName: string | null;
+                                    role: string;
+                                    phone: string | null;
+                                    phoneMasked: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/command/headquarters/{id}/groups.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作组名单及职责 and 领导小组成员名单 as the seeds lay them out (Excel); an export of phones, so its purpose is recorded */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Why the table is exported (recorded in the audit log) */
+                    purpose: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/command/headquarters/{id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a working group, from a template key or by hand (ORG-010) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        templateKey?: string;
+                        nameZh?: string;
+                        nameEn?: string;
+                        leadOfficial?: string;
+                        duties?: string[];
+                        leadUnitIds?: string[];
+                        memberUnitIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            templateKey: string | null;
+                            nameZh: string;
+                            nameEn: string;
+                            leadOfficial: string | null;
+                            leadUnits: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            memberUnits: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            duties: string[];
+                            clause: string | null;
+                            sortOrder: number;
+                            status: string;
+                            version: number;
+                            roster: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                workingGroupId: string | null;
+                                /** Format: uuid */
+                                expertGroupId: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                name: string;
+                                title: string | null;
+                                /** Format: uuid */
+                                orgUnitId: string | null;
+                                orgUnitName: string | null;
+                                role: string;
+                                phone: string | null;
+                                phoneMasked: boolean;
+                            }[];
+                            openTasks: number;
+                            overdueTasks: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/command/working-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a group: names, lead official, duties, lead and member units, status; the version before is kept */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh?: string;
+                        nameEn?: string;
+                        leadOfficial?: string | null;
+                        duties?: string[];
+                        leadUnitIds?: string[];
+                        memberUnitIds?: string[];
+                        status?: "active" | "dissolved";
+                        /** @description Why (kept with the version and in the audit log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            templateKey: string | null;
+                            nameZh: string;
+                            nameEn: string;
+                            leadOfficial: string | null;
+                            leadUnits: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            memberUnits: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            duties: string[];
+                            clause: string | null;
+                            sortOrder: number;
+                            status: string;
+                            version: number;
+                            roster: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                workingGroupId: string | null;
+                                /** Format: uuid */
+                                expertGroupId: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                name: string;
+                                title: string | null;
+                                /** Format: uuid */
+                                orgUnitId: string | null;
+                                orgUnitName: string | null;
+                                role: string;
+                                phone: string | null;
+                                phoneMasked: boolean;
+                            }[];
+                            openTasks: number;
+                            overdueTasks: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/command/working-groups/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Earlier versions of a group, with who changed it and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: number;
+                            items: {
+                                version: number;
+                                reason: string;
+                                changedAt: string;
+                                changedByName: string | null;
+                                snapshot: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/command/headquarters/{id}/expert-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an expert group: the headquarters’ own, or a higher level’s reviewers as an outside body (ORG-050) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        templateKey?: string;
+                        kind?: "decision_advisory" | "epidemic_control" | "medical_treatment" | "consultation" | "outside_reviewer";
+                        level?: "district" | "town" | "city" | "province" | "national";
+                        nameZh?: string;
+                        nameEn?: string;
+                        established?: boolean;
+                        recommendedBy?: string;
+                        duties?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            templateKey: string | null;
+                            kind: string;
+                            level: string;
+                            nameZh: string;
+                            nameEn: string;
+                            established: boolean;
+                            recommendedBy: string | null;
+                            duties: string[];
+                            clause: string | null;
+                            members: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                workingGroupId: string | null;
+                                /** Format: uuid */
+                                expertGroupId: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                name: string;
+                                title: string | null;
+                                /** Format: uuid */
+                                orgUnitId: string | null;
+                                orgUnitName: string | null;
+                                role: string;
+                                phone: string | null;
+                                phoneMasked: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/command/expert-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an expert group (e.g. “目前未成立” → established) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh?: string;
+                        nameEn?: string;
+                        established?: boolean;
+                        recommendedBy?: string | null;
+                        duties?: string[];
+                        /** @description Why (kept with the version and in the audit log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            templateKey: string | null;
+                            kind: string;
+                            level: string;
+                            nameZh: string;
+                            nameEn: string;
+                            established: boolean;
+                            recommendedBy: string | null;
+                            duties: string[];
+                            clause: string | null;
+                            members: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                workingGroupId: string | null;
+                                /** Format: uuid */
+                                expertGroupId: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                name: string;
+                                title: string | null;
+                                /** Format: uuid */
+                                orgUnitId: string | null;
+                                orgUnitName: string | null;
+                                role: string;
+                                phone: string | null;
+                                phoneMasked: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/command/org-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lead, member and responsible units in my scope, found by name or alias (ORG-060) */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                aliases: string[];
+                                kind: string;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                                jurisdictionName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a unit of a jurisdiction, with the other spellings it answers to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        name: string;
+                        aliases?: string[];
+                        kind?: "department" | "town" | "institution" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            aliases: string[];
+                            kind: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/command/roster-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put someone on a roster: the leadership, a working group or an expert group, with a role and phone (ORG-005) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        headquartersId: string;
+                        /** Format: uuid */
+                        workingGroupId?: string;
+                        /** Format: uuid */
+                        expertGroupId?: string;
+                        name: string;
+                        role: "commander_in_chief" | "deputy_commander" | "office_director" | "office_deputy_director" | "group_leader" | "executive_deputy_leader" | "deputy_leader" | "member" | "liaison" | "info_collection_contact" | "expert";
+                        /** Format: uuid */
+                        userId?: string | null;
+                        title?: string | null;
+                        /** Format: uuid */
+                        orgUnitId?: string | null;
+                        phone?: string | null;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            workingGroupId: string | null;
+                            /** Format: uuid */
+                            expertGroupId: string | null;
+                            /** Format: uuid */
+                            userId: string | null;
+                            name: string;
+                            title: string | null;
+                            /** Format: uuid */
+                            orgUnitId: string | null;
+                            orgUnitName: string | null;
+                            role: string;
+                            phone: string | null;
+                            phoneMasked: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/command/roster-members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take someone off a roster (and its duty schedule) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            removed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a roster entry (name, title, unit, role, phone) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        role?: "commander_in_chief" | "deputy_commander" | "office_director" | "office_deputy_director" | "group_leader" | "executive_deputy_leader" | "deputy_leader" | "member" | "liaison" | "info_collection_contact" | "expert";
+                        /** Format: uuid */
+                        userId?: string | null;
+                        title?: string | null;
+                        /** Format: uuid */
+                        orgUnitId?: string | null;
+                        phone?: string | null;
+                        sortOrder?: number;
+                        /** @description Why (kept with the version and in the audit log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            workingGroupId: string | null;
+                            /** Format: uuid */
+                            expertGroupId: string | null;
+                            /** Format: uuid */
+                            userId: string | null;
+                            name: string;
+                            title: string | null;
+                            /** Format: uuid */
+                            orgUnitId: string | null;
+                            orgUnitName: string | null;
+                            role: string;
+                            phone: string | null;
+                            phoneMasked: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/command/headquarters/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster by person: every role each person holds (SC-69) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            phonesVisible: boolean;
+                            items: {
+                                key: string;
+                                name: string;
+                                /** Format: uuid */
+                                userId: string | null;
+                                phone: string | null;
+                                roles: {
+                                    /** Format: uuid */
+                                    rosterMemberId: string;
+                                    role: string;
+                                    title: string | null;
+                                    groupName: string | null;
+                                    expertGroupName: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/command/headquarters/{id}/duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Duty schedule over a period and the days without 24-hour cover (ORG-065) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    from: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                dutyDate: string;
+                                shift: string;
+                                dutyRole: string;
+                                /** Format: uuid */
+                                rosterMemberId: string;
+                                name: string;
+                                title: string | null;
+                                phone: string | null;
+                            }[];
+                            uncovered: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** Who is on duty for one day and shift: a leader and officers from the roster */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD (Asia/Shanghai) */
+                        dutyDate: string;
+                        shift: "day" | "night" | "full_day";
+                        /** Format: uuid */
+                        leaderRosterMemberId?: string;
+                        officerRosterMemberIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                dutyDate: string;
+                                shift: string;
+                                dutyRole: string;
+                                /** Format: uuid */
+                                rosterMemberId: string;
+                                name: string;
+                                title: string | null;
+                                phone: string | null;
+                            }[];
+                            uncovered: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Command tasks in my scope (ORG-060), overdue first, with open / overdue / done counts */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "overdue" | "done";
+                    headquartersId?: string;
+                    workingGroupId?: string;
+                    unitId?: string;
+                    jurisdictionId?: string;
+                    sourceKind?: "manual" | "level_measure" | "supervision_finding";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                description: string | null;
+                                sourceKind: string;
+                                /** Format: uuid */
+                                sourceId: string | null;
+                                state: "open" | "overdue" | "done";
+                                late: boolean;
+                                dueAt: string | null;
+                                createdAt: string;
+                                closedAt: string | null;
+                                closingNote: string | null;
+                                /** Format: uuid */
+                                jurisdictionId: string | null;
+                                jurisdictionName: string | null;
+                                /** Format: uuid */
+                                headquartersId: string | null;
+                                /** Format: uuid */
+                                workingGroupId: string | null;
+                                workingGroupName: string | null;
+                                /** Format: uuid */
+                                assigneeUserId: string | null;
+                                assigneeName: string | null;
+                                units: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    role: string;
+                                }[];
+                                evidenceCount: number;
+                                createdByName: string | null;
+                                closedByName: string | null;
+                            }[];
+                            total: number;
+                            counts: {
+                                open: number;
+                                overdue: number;
+                                done: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue a task to a group, units (lead / participating / responsible) and a person, with a deadline (ORG-060) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        /** Format: uuid */
+                        headquartersId?: string;
+                        title: string;
+                        description?: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** Format: uuid */
+                        workingGroupId?: string;
+                        /** Format: uuid */
+                        assigneeUserId?: string;
+                        units?: {
+                            /** Format: uuid */
+                            unitId: string;
+                            role: "lead" | "participating" | "responsible";
+                        }[];
+                        sourceKind?: "manual" | "level_measure";
+                        /** Format: uuid */
+                        sourceId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            sourceKind: string;
+                            /** Format: uuid */
+                            sourceId: string | null;
+                            state: "open" | "overdue" | "done";
+                            late: boolean;
+                            dueAt: string | null;
+                            createdAt: string;
+                            closedAt: string | null;
+                            closingNote: string | null;
+                            /** Format: uuid */
+                            jurisdictionId: string | null;
+                            jurisdictionName: string | null;
+                            /** Format: uuid */
+                            headquartersId: string | null;
+                            /** Format: uuid */
+                            workingGroupId: string | null;
+                            workingGroupName: string | null;
+                            /** Format: uuid */
+                            assigneeUserId: string | null;
+                            assigneeName: string | null;
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                role: string;
+                            }[];
+                            evidenceCount: number;
+                            createdByName: string | null;
+                            closedByName: string | null;
+                        } & {
+                            closable: boolean;
+                            evidence: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My tasks: given to me, to a group I am on, or to a unit I stand for (ORG-060, SC-70) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "overdue" | "done";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                description: string | null;
+                                sourceKind: string;
+                                /** Format: uuid */
+                                sourceId: string | null;
+                                state: "open" | "overdue" | "done";
+                                late: boolean;
+                                dueAt: string | null;
+                                createdAt: string;
+                                closedAt: string | null;
+                                closingNote: string | null;
+                                /** Format: uuid */
+                                jurisdictionId: string | null;
+                                jurisdictionName: string | null;
+                                /** Format: uuid */
+                                headquartersId: string | null;
+                                /** Format: uuid */
+                                workingGroupId: string | null;
+                                workingGroupName: string | null;
+                                /** Format: uuid */
+                                assigneeUserId: string | null;
+                                assigneeName: string | null;
+                                units: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    role: string;
+                                }[];
+                                evidenceCount: number;
+                                createdByName: string | null;
+                                closedByName: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/assignable-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may be given a task in a jurisdiction: users working tasks over it */
+        get: {
+            parameters: {
+                query: {
+                    jurisdictionId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task with its evidence and whether I may close it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            sourceKind: string;
+                            /** Format: uuid */
+                            sourceId: string | null;
+                            state: "open" | "overdue" | "done";
+                            late: boolean;
+                            dueAt: string | null;
+                            createdAt: string;
+                            closedAt: string | null;
+                            closingNote: string | null;
+                            /** Format: uuid */
+                            jurisdictionId: string | null;
+                            jurisdictionName: string | null;
+                            /** Format: uuid */
+                            headquartersId: string | null;
+                            /** Format: uuid */
+                            workingGroupId: string | null;
+                            workingGroupName: string | null;
+                            /** Format: uuid */
+                            assigneeUserId: string | null;
+                            assigneeName: string | null;
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                role: string;
+                            }[];
+                            evidenceCount: number;
+                            createdByName: string | null;
+                            closedByName: string | null;
+                        } & {
+                            closable: boolean;
+                            evidence: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One piece of evidence (the photo or file as uploaded); each read is recorded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    evidenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a task with a note; its evidence must be attached first */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            sourceKind: string;
+                            /** Format: uuid */
+                            sourceId: string | null;
+                            state: "open" | "overdue" | "done";
+                            late: boolean;
+                            dueAt: string | null;
+                            createdAt: string;
+                            closedAt: string | null;
+                            closingNote: string | null;
+                            /** Format: uuid */
+                            jurisdictionId: string | null;
+                            jurisdictionName: string | null;
+                            /** Format: uuid */
+                            headquartersId: string | null;
+                            /** Format: uuid */
+                            workingGroupId: string | null;
+                            workingGroupName: string | null;
+                            /** Format: uuid */
+                            assigneeUserId: string | null;
+                            assigneeName: string | null;
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                role: string;
+                            }[];
+                            evidenceCount: number;
+                            createdByName: string | null;
+                            closedByName: string | null;
+                        } & {
+                            closable: boolean;
+                            evidence: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspections (督查) in my scope, newest first, with their findings and where each rectification stands */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                headquartersId: string;
+                                headquartersName: string;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                                jurisdictionName: string;
+                                /** Format: uuid */
+                                workingGroupId: string | null;
+                                workingGroupName: string | null;
+                                /** Format: uuid */
+                                inspectedUnitId: string | null;
+                                inspectedUnitName: string | null;
+                                method: string;
+                                subject: string;
+                                inspectedAt: string;
+                                inspectors: string | null;
+                                summary: string | null;
+                                findings: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    supervisionId: string;
+                                    subject: string;
+                                    description: string;
+                                    /** Format: uuid */
+                                    responsibleUnitId: string | null;
+                                    responsibleUnitName: string | null;
+                                    state: string;
+                                    passedAt: string | null;
+                                    task: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        state: string;
+                                        dueAt: string | null;
+                                        closedAt: string | null;
+                                        evidenceCount: number;
+                                    } | null;
+                                    rechecks: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        passed: boolean;
+                                        note: string;
+                                        checkedAt: string;
+                                        checkedByName: string | null;
+                                    }[];
+                                }[];
+                                openFindings: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an inspection (SUP-001, SUP-004…009) with findings; each finding’s rectification becomes a task with its deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        headquartersId: string;
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        /** Format: uuid */
+                        workingGroupId?: string;
+                        /** Format: uuid */
+                        inspectedUnitId?: string;
+                        method: "routine" | "double_random" | "unannounced" | "joint" | "internet_plus_lead";
+                        subject: string;
+                        /** Format: date-time */
+                        inspectedAt: string;
+                        inspectors?: string;
+                        summary?: string;
+                        findings?: {
+                            description: string;
+                            /** Format: uuid */
+                            responsibleUnitId: string;
+                            /** Format: date-time */
+                            rectificationDueAt: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            headquartersId: string;
+                            headquartersName: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            /** Format: uuid */
+                            workingGroupId: string | null;
+                            workingGroupName: string | null;
+                            /** Format: uuid */
+                            inspectedUnitId: string | null;
+                            inspectedUnitName: string | null;
+                            method: string;
+                            subject: string;
+                            inspectedAt: string;
+                            inspectors: string | null;
+                            summary: string | null;
+                            findings: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                supervisionId: string;
+                                subject: string;
+                                description: string;
+                                /** Format: uuid */
+                                responsibleUnitId: string | null;
+                                responsibleUnitName: string | null;
+                                state: string;
+                                passedAt: string | null;
+                                task: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    state: string;
+                                    dueAt: string | null;
+                                    closedAt: string | null;
+                                    evidenceCount: number;
+                                } | null;
+                                rechecks: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    passed: boolean;
+                                    note: string;
+                                    checkedAt: string;
+                                    checkedByName: string | null;
+                                }[];
+                            }[];
+                            openFindings: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inspection with its findings, rectification tasks and re-checks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            headquartersId: string;
+                            headquartersName: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            /** Format: uuid */
+                            workingGroupId: string | null;
+                            workingGroupName: string | null;
+                            /** Format: uuid */
+                            inspectedUnitId: string | null;
+                            inspectedUnitName: string | null;
+                            method: string;
+                            subject: string;
+                            inspectedAt: string;
+                            inspectors: string | null;
+                            summary: string | null;
+                            findings: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                supervisionId: string;
+                                subject: string;
+                                description: string;
+                                /** Format: uuid */
+                                responsibleUnitId: string | null;
+                                responsibleUnitName: string | null;
+                                state: string;
+                                passedAt: string | null;
+                                task: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    state: string;
+                                    dueAt: string | null;
+                                    closedAt: string | null;
+                                    evidenceCount: number;
+                                } | null;
+                                rechecks: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    passed: boolean;
+                                    note: string;
+                                    checkedAt: string;
+                                    checkedByName: string | null;
+                                }[];
+                            }[];
+                            openFindings: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervisions/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a finding to an inspection; its rectification becomes a task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        /** Format: uuid */
+                        responsibleUnitId: string;
+                        /** Format: date-time */
+                        rectificationDueAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            supervisionId: string;
+                            subject: string;
+                            description: string;
+                            /** Format: uuid */
+                            responsibleUnitId: string | null;
+                            responsibleUnitName: string | null;
+                            state: string;
+                            passedAt: string | null;
+                            task: {
+                                /** Format: uuid */
+                                id: string;
+                                state: string;
+                                dueAt: string | null;
+                                closedAt: string | null;
+                                evidenceCount: number;
+                            } | null;
+                            rechecks: {
+                                /** Format: uuid */
+                                id: string;
+                                passed: boolean;
+                                note: string;
+                                checkedAt: string;
+                                checkedByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-findings/{id}/rechecks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-check (复查) a finding once its rectification is done: passed closes it, failed sets a new deadline and task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        passed: boolean;
+                        note: string;
+                        /** Format: date-time */
+                        newDueAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            supervisionId: string;
+                            subject: string;
+                            description: string;
+                            /** Format: uuid */
+                            responsibleUnitId: string | null;
+                            responsibleUnitName: string | null;
+                            state: string;
+                            passedAt: string | null;
+                            task: {
+                                /** Format: uuid */
+                                id: string;
+                                state: string;
+                                dueAt: string | null;
+                                closedAt: string | null;
+                                evidenceCount: number;
+                            } | null;
+                            rechecks: {
+                                /** Format: uuid */
+                                id: string;
+                                passed: boolean;
+                                note: string;
+                                checkedAt: string;
+                                checkedByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units in my scope with findings, overdue tasks or accountability records (SUP-002…004) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    aliases: string[];
+                                    kind: string;
+                                    /** Format: uuid */
+                                    jurisdictionId: string;
+                                } & {
+                                    jurisdictionName: string;
+                                };
+                                findings: number;
+                                openFindings: number;
+                                overdueTasks: number;
+                                records: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit’s accountability record: commendations, accountability, and its findings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                aliases: string[];
+                                kind: string;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                            };
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                basis: string;
+                                /** Format: uuid */
+                                findingId: string | null;
+                                decidedBy: string;
+                                decidedOn: string;
+                                createdByName: string | null;
+                                createdAt: string;
+                            }[];
+                            findings: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                supervisionId: string;
+                                subject: string;
+                                description: string;
+                                /** Format: uuid */
+                                responsibleUnitId: string | null;
+                                responsibleUnitName: string | null;
+                                state: string;
+                                passedAt: string | null;
+                                task: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    state: string;
+                                    dueAt: string | null;
+                                    closedAt: string | null;
+                                    evidenceCount: number;
+                                } | null;
+                                rechecks: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    passed: boolean;
+                                    note: string;
+                                    checkedAt: string;
+                                    checkedByName: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a commendation or a step of accountability for a unit, with its basis (SUP-002, SUP-003, SUP-004) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        orgUnitId: string;
+                        kind: "commendation" | "circulated_criticism" | "admonishment" | "accountability";
+                        basis: string;
+                        /** Format: uuid */
+                        findingId?: string;
+                        decidedBy: string;
+                        /** @description YYYY-MM-DD (Asia/Shanghai) */
+                        decidedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            basis: string;
+                            /** Format: uuid */
+                            findingId: string | null;
+                            decidedBy: string;
+                            decidedOn: string;
+                            createdByName: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/key-persons/imports": {
         parameters: {
             query?: never;
@@ -27759,6 +32699,145 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a photo (JPEG, PNG) or a PDF to an open task (raw body; the size limit is FANGKONG_UPLOAD_EVIDENCE_BYTES) */
+        post: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256: string;
+                            uploadedAt: string;
+                            uploadedByName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -9,7 +9,7 @@ interface Values {
 }
 
 /** The browser downloads the file itself (the session cookie goes with it); the purpose is audited by the server. */
-function download(url: string) {
+export function download(url: string) {
   const link = document.createElement('a');
   link.href = url;
   link.rel = 'noopener';

@@ -3,13 +3,17 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   DownOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
   FieldTimeOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FundProjectionScreenOutlined,
   GlobalOutlined,
   HomeOutlined,
@@ -94,6 +98,10 @@ const MENU: MenuEntry[] = [
     icon: <FundProjectionScreenOutlined />,
     roles: REPORT_BOARD_ROLES,
   },
+  { path: '/command', label: 'menu.command', permission: 'command.read', icon: <ClusterOutlined /> },
+  { path: '/tasks', label: 'menu.tasks', permission: 'task.work', icon: <CheckSquareOutlined /> },
+  { path: '/supervision', label: 'menu.supervision', permission: 'command.read', icon: <FileDoneOutlined /> },
+  { path: '/accountability', label: 'menu.accountability', permission: 'command.read', icon: <FlagOutlined /> },
 ];
 
 function LanguageSwitch() {

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from './access.ts';
 import { idColumn, timestamps } from './columns.ts';
+import { headquarters, workingGroup } from './command.ts';
 import { jurisdiction, place } from './jurisdiction.ts';
 import { person } from './person.ts';
 
@@ -171,7 +172,11 @@ export const alert = pgTable(
   (t) => [index('alert_open_path_idx').using('btree', t.status, t.jurisdictionPath.op('text_pattern_ops'))],
 );
 
-/** Work handed to someone: fever-clinic transfer, case candidate, retest… */
+/**
+ * Work handed to someone: the rules' follow-ups (fever-clinic transfer, case candidate, retest…; source
+ * `follow_up`) and the command's tasks (issue 13, ORG-060: source manual, level measure or supervision
+ * finding, assigned to a group, units and a person, closed with evidence).
+ */
 export const task = pgTable(
   'task',
   {
@@ -184,10 +189,26 @@ export const task = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     jurisdictionPath: text('jurisdiction_path').notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** follow_up (the rules' own) | manual | level_measure | supervision_finding (core TASK_SOURCES), and what it came from. */
+    sourceKind: text('source_kind').notNull().default('follow_up'),
+    sourceId: uuid('source_id'),
+    title: text('title'),
+    description: text('description'),
+    headquartersId: uuid('headquarters_id').references((): AnyPgColumn => headquarters.id),
+    workingGroupId: uuid('working_group_id').references((): AnyPgColumn => workingGroup.id),
+    assigneeUserId: uuid('assignee_user_id').references(() => appUser.id),
+    jurisdictionId: uuid('jurisdiction_id').references(() => jurisdiction.id),
+    createdBy: uuid('created_by').references(() => appUser.id),
+    closedBy: uuid('closed_by').references(() => appUser.id),
+    closingNote: text('closing_note'),
     ...timestamps(),
   },
   (t) => [
     index('task_open_path_idx').using('btree', t.status, t.jurisdictionPath.op('text_pattern_ops')),
+    index('task_command_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops')).where(sql`source_kind <> 'follow_up'`),
+    index('task_source_idx').on(t.sourceKind, t.sourceId).where(sql`source_id is not null`),
+    index('task_group_idx').on(t.workingGroupId).where(sql`working_group_id is not null`),
+    index('task_assignee_idx').on(t.assigneeUserId).where(sql`assignee_user_id is not null`),
     // A tube's or a sample's follow-up is found by the origin in its details: a lookup, not a scan of
     // every task (a day of positive pools writes hundreds of thousands).
     index('task_testing_tube_idx').on(sql`(${t.details}->>'tubeId')`).where(sql`${t.details}->>'source' = 'testing'`),

@@ -1,11 +1,10 @@
 import { CASE_CLASSIFICATIONS, CLINICAL_FEATURES, CLINICAL_TYPES, EPIDEMIOLOGICAL_LINKS, LAB_EVIDENCE, SPOT_ACTIONS } from '@fangkong/core';
-import { type TSchema, Type } from '@sinclair/typebox';
-import { Nullable, Uuid } from '../../http/schemas.ts';
+import { Type } from '@sinclair/typebox';
+import { literals, Nullable, objectOf, Uuid } from '../../http/schemas.ts';
 import { CalendarDateString } from '../key-persons/key-person.schemas.ts';
 import { CASE_ENDINGS, CASE_SOURCES } from './case.service.ts';
 import { AGENCIES, TRAJECTORY_SOURCES } from './investigation.service.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Instant = Type.String({ format: 'date-time' });
 
 export const Classification = literals(CASE_CLASSIFICATIONS);
@@ -188,5 +187,4 @@ export const Board = Type.Object({
   ),
 });
 
-export const objectOf = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, { additionalProperties: false });
-export { Instant, Json };
+export { Instant, Json, objectOf };

@@ -82,7 +82,12 @@ describe('crash during import: SIGKILL mid-import, restart and resume equal a cl
     await cleanRuntime?.close();
   });
 
-  it('each kill landed mid-import: after every restart a job resumed after some of its rows, not all', () => {
+  it('each kill landed mid-import: after every restart a job resumed after some of its rows, not all', (t) => {
+    const where = crashed.kills.map((kill) => JSON.stringify(kill.resumedAt)).join(' ');
+    t.diagnostic(
+      `crashed run ${crashed.seconds.toFixed(1)} s (${crashed.startSeconds.toFixed(1)} s starting the server); resumed at ${where}`,
+    );
+    t.diagnostic(`clean run ${clean.seconds.toFixed(1)} s`);
     assert.equal(crashed.kills.length, KILL_DURING.length);
     for (const kill of crashed.kills) {
       const midway = Object.entries(kill.resumedAt).filter(([name, rows]) => rows > 0 && rows < (crashed.final[name]?.total ?? 0));

@@ -162,6 +162,8 @@ export interface Standing {
   /** Uploads that got no answer this round (the kill came first, or the server refused). */
   sendErrors: string[];
   read(kind: ImportKind): Promise<Progress | undefined>;
+  /** Reads every job whose id is known; true when all of them are done. */
+  refresh(): Promise<boolean>;
 }
 
 /** Decides when to kill in a round: resolves at the moment to send SIGKILL. */
@@ -179,16 +181,29 @@ export interface CrashRun {
   /** Jobs answered by an upload that were not the file's first job (0 when every crash resumed). */
   newJobs: number;
   seconds: number;
+  /** Of `seconds`, the time spent starting the server (once per round). */
+  startSeconds: number;
+  /** When each job was seen done, in seconds from the start of the last round (of the run, without kills). */
+  doneAfter: Record<string, number>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function untilDone(kinds: ImportKind[], standing: Standing, timeoutMs: number): Promise<void> {
+/** Polls until every job is done, noting when each was first seen done (seconds after `started`). */
+async function untilDone(
+  kinds: ImportKind[],
+  standing: Standing,
+  timeoutMs: number,
+  done: { started: number; after: Record<string, number> },
+) {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const read = await Promise.all(kinds.map((kind) => standing.read(kind)));
     const failed = read.find((p) => p?.status === 'failed');
     if (failed) throw new Error(`import job ${failed.id} failed`);
+    kinds.forEach((kind, i) => {
+      if (read[i]?.status === 'done') done.after[kind.name] ??= (Date.now() - done.started) / 1000;
+    });
     if (read.every((p) => p?.status === 'done')) return;
     if (Date.now() > until) throw new Error(`imports not done within ${timeoutMs / 1000} s: ${JSON.stringify(read)}`);
     await sleep(100);
@@ -242,8 +257,11 @@ export async function runImportsThroughCrashes(
   const jobs = new Map<ImportKind['name'], Progress>();
   const record: Kill[] = [];
   let newJobs = 0;
+  let startSeconds = 0;
   for (let round = 0; ; round++) {
+    const starting = Date.now();
     const server = await start();
+    startSeconds += (Date.now() - starting) / 1000;
     const clients = new Map<string, HttpClient>();
     for (const user of new Set(kinds.map((k) => k.user))) {
       const client = await loginOverHttp(server.url, user).catch(async (error: Error) => {
@@ -264,19 +282,27 @@ export async function runImportsThroughCrashes(
         if (now) jobs.set(kind.name, now);
         return now ?? known;
       },
+      refresh: async () => {
+        const read = await Promise.all(kinds.map((kind) => standing.read(kind)));
+        return read.every((progress) => progress?.status === 'done');
+      },
     };
     const context = { server, kinds, standing, firstJob };
     const sent = sendFiles(context, clients).then((count) => {
       newJobs += count;
       if (round > 0) record.push({ round, resumedAt: Object.fromEntries(standing.resumedAt) });
     });
-    const kill = kills[round];
+    // Kills left over once every job is done would land on an idle server: the run ends instead.
+    const allDone = kinds.every((kind) => jobs.get(kind.name)?.status === 'done');
+    const kill = allDone ? undefined : kills[round];
     try {
       if (!kill) {
         await sent;
-        await untilDone(kinds, standing, timeoutMs);
+        const done = { started: starting, after: {} };
+        await untilDone(kinds, standing, timeoutMs, done);
         await server.stop();
-        return { final: Object.fromEntries(jobs), kills: record, newJobs, seconds: (Date.now() - started) / 1000 };
+        const seconds = (Date.now() - started) / 1000;
+        return { final: Object.fromEntries(jobs), kills: record, newJobs, seconds, startSeconds, doneAfter: done.after };
       }
       await kill(round, standing);
     } catch (error) {

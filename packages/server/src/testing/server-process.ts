@@ -52,6 +52,10 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 180_
     env: { ...inherited, FANGKONG_DEMO: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A parent that ends (a failed test, ^C) takes its server with it rather than leaving it running.
+  const orphaned = () => child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  child.once('exit', () => process.removeListener('exit', orphaned));
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-KEPT_OUTPUT);

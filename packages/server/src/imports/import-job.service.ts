@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
 import { notFound, type Permission, pathInScope, scopePaths } from '@fangkong/core';
 import type { Db } from '../db/client.ts';
+import { isDatabaseUnavailable } from '../db/database-unavailable.ts';
 import type { ImportRowError } from '../db/schema/index.ts';
 import type { RequestContext } from '../http/context.ts';
 import { findImportJob, findResumableJob, type ImportJobRow, insertImportJob, updateImportJob } from './import-job.repository.ts';
@@ -73,10 +74,14 @@ export async function jobOfUpload(db: Db, kind: string, context: RequestContext,
  */
 export const betweenBatches = (): Promise<void> => setImmediate();
 
-/** Runs a job's work, marking the job failed if it throws; `wait` runs it to the end before answering. */
+/**
+ * Runs a job's work, marking the job failed if it throws; `wait` runs it to the end before answering.
+ * A job cut by the database going away stays running, as after a crash: the same file sent again
+ * resumes it once the database is back.
+ */
 export async function runJob(db: Db, job: ImportJobRow, work: () => Promise<void>, wait: boolean): Promise<void> {
   const run = work().catch(async (error: unknown) => {
-    await updateImportJob(db, job.id, { status: 'failed' });
+    if (!isDatabaseUnavailable(error)) await updateImportJob(db, job.id, { status: 'failed' });
     throw error;
   });
   if (wait) await run;

@@ -32,7 +32,8 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
  * per file, the same counts. PGlite by default, PostgreSQL when DATABASE_URL is set.
  */
 const TUBES = 3000;
-const ROSTER_ROWS = 150;
+/** Three roster batches of 100: the roster kill finds one under way even if a batch got in before it. */
+const ROSTER_ROWS = 250;
 /** Small batches, so a few thousand rows take many transactions and a kill can land between them. */
 const ENV = sharedImportEnv({ FANGKONG_LAB_IMPORT_BATCH_ROWS: '200' });
 const KILL_DURING: ImportKind['name'][] = ['lab', 'lab', 'roster'];

@@ -296,7 +296,9 @@ export async function runImportsThroughCrashes(
     const allDone = kinds.every((kind) => jobs.get(kind.name)?.status === 'done');
     const kill = allDone ? undefined : kills[round];
     try {
-      if (!kill) {
+      if (kill) await kill(round, standing);
+      // A kill point that finds every job done (they ended before its moment) ends the run instead.
+      if (!kill || (await standing.refresh())) {
         await sent;
         const done = { started: starting, after: {} };
         await untilDone(kinds, standing, timeoutMs, done);
@@ -304,7 +306,6 @@ export async function runImportsThroughCrashes(
         const seconds = (Date.now() - started) / 1000;
         return { final: Object.fromEntries(jobs), kills: record, newJobs, seconds, startSeconds, doneAfter: done.after };
       }
-      await kill(round, standing);
     } catch (error) {
       await server.kill();
       throw new Error(

@@ -46,8 +46,8 @@ function seeded(seed: number): () => number {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The kills take turns aiming at the lab import and the roster import (at the other once one is
- * done). Each picks, at random, a share (10–50 %) of the rows its job still has to apply, waits (the
+ * The first half of the kills aims at the lab import, the second half at the roster import (each
+ * at the other once its own is done; both run all along). Each picks, at random, a share (10–50 %) of the rows its job still has to apply, waits (the
  * jobs polled every 100 ms) until the job has got that far since the restart, then a random 0–1 s
  * more, so it lands somewhere in a batch, in a re-send or a parse, not only on a batch boundary.
  */
@@ -55,7 +55,7 @@ function randomKills(random: () => number): KillPoint[] {
   return Array.from({ length: KILLS }, (_, index) => {
     const share = 0.1 + 0.4 * random();
     const extraMs = 1000 * random();
-    const names: ImportKind['name'][] = index % 2 === 0 ? ['lab', 'roster'] : ['roster', 'lab'];
+    const names: ImportKind['name'][] = index < KILLS / 2 ? ['lab', 'roster'] : ['roster', 'lab'];
     return async (_round, standing) => {
       for (;;) {
         if (await standing.refresh()) return;

@@ -101,10 +101,20 @@ async function runBoth(sides: Sides, tubes: number, rosterRows: number, seed: nu
 
 function landed(run: CrashRun): string[] {
   return run.kills.map((kill) => {
-    const at = Object.entries(kill.resumedAt).map(([name, rows]) => `${name} ${rows}/${run.final[name]?.total ?? '?'}`);
+    const at = Object.entries(kill.resumedAt).map(
+      ([name, rows]) => `${name} ${rows}/${run.final[name]?.total ?? '?'} (seen ${kill.seenBefore[name] ?? 0} before the kill)`,
+    );
     return `  kill ${kill.round}: resumed at ${at.join(', ') || 'the start (the kill came before any upload was answered)'}`;
   });
 }
+
+/** Rows seen committed before a kill that were not there after it (durability: must be 0). */
+const lostRows = (run: CrashRun) =>
+  run.kills.reduce(
+    (sum, kill) =>
+      sum + Object.entries(kill.seenBefore).reduce((n, [name, seen]) => n + Math.max(0, seen - (kill.resumedAt[name] ?? seen)), 0),
+    0,
+  );
 
 /** The job counts that differ between the two runs (follow-up included), by import. */
 function countMismatches(crashed: CrashRun, clean: CrashRun): string[] {
@@ -148,9 +158,10 @@ const bench: Benchmark = {
         ...landed(crashed),
         `jobs: ${crashed.newJobs} started anew instead of resumed; lab ${JSON.stringify(crashed.final.lab)}`,
         `rows (crashed = clean): ${tableLine(cleanPrint)}`,
-        `mismatches: ${mismatches.length}${mismatches.length ? ` (${mismatches.join(', ')})` : ''}`,
+        `mismatches: ${mismatches.length}${mismatches.length ? ` (${mismatches.join(', ')})` : ''}; committed rows lost to a kill: ${lostRows(crashed)}`,
       ];
-      if (mismatches.length > 0 || crashed.newJobs > 0) throw new Error(`crash-import: the crashed run differs\n${details.join('\n')}`);
+      if (mismatches.length > 0 || crashed.newJobs > 0 || lostRows(crashed) > 0)
+        throw new Error(`crash-import: the crashed run differs\n${details.join('\n')}`);
       return {
         figure: ratio,
         sizes: {

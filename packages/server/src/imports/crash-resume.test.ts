@@ -96,6 +96,15 @@ describe('crash during import: SIGKILL mid-import, restart and resume equal a cl
     }
   });
 
+  it('no committed batch was lost to a kill: each job resumed at or after the rows it was seen to have committed', () => {
+    for (const kill of crashed.kills)
+      for (const [name, seen] of Object.entries(kill.seenBefore))
+        assert.ok(
+          (kill.resumedAt[name] ?? seen) >= seen,
+          `restart ${kill.round}: ${name} seen at ${seen}, resumed at ${kill.resumedAt[name]}`,
+        );
+  });
+
   it('every re-sent file resumed its own job: one job per file, finished', () => {
     assert.equal(crashed.newJobs, 0);
     assert.equal(crashedPrint.import_job?.rows, 2);

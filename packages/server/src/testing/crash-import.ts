@@ -171,7 +171,9 @@ export type KillPoint = (round: number, standing: Standing) => Promise<void>;
 
 export interface Kill {
   round: number;
-  /** Rows each job had committed when the server came back (what the kill left). */
+  /** Rows each job was last seen to have committed before the kill (read through its progress). */
+  seenBefore: Record<string, number>;
+  /** Rows each job had committed when the server came back (what the kill left): never fewer than seen before. */
   resumedAt: Record<string, number>;
 }
 
@@ -256,6 +258,7 @@ export async function runImportsThroughCrashes(
   const firstJob = new Map<string, string>();
   const jobs = new Map<ImportKind['name'], Progress>();
   const record: Kill[] = [];
+  let seenBefore: Record<string, number> = {};
   let newJobs = 0;
   let startSeconds = 0;
   for (let round = 0; ; round++) {
@@ -290,7 +293,7 @@ export async function runImportsThroughCrashes(
     const context = { server, kinds, standing, firstJob };
     const sent = sendFiles(context, clients).then((count) => {
       newJobs += count;
-      if (round > 0) record.push({ round, resumedAt: Object.fromEntries(standing.resumedAt) });
+      if (round > 0) record.push({ round, seenBefore, resumedAt: Object.fromEntries(standing.resumedAt) });
     });
     // Kills left over once every job is done would land on an idle server: the run ends instead.
     const allDone = kinds.every((kind) => jobs.get(kind.name)?.status === 'done');
@@ -312,8 +315,10 @@ export async function runImportsThroughCrashes(
         `round ${round}: ${(error as Error).message}\nuploads: ${standing.sendErrors.join('; ')}\nserver:\n${server.output()}`,
       );
     }
+    const seen = Object.fromEntries([...jobs].map(([name, progress]) => [name, progress.processed]));
     await server.kill();
     await sent;
+    seenBefore = seen;
   }
 }
 

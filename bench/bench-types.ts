@@ -5,7 +5,8 @@ export interface Benchmark {
   unit: string;
   goal: number;
   better: 'higher' | 'lower';
-  run(options: { quick: boolean }): Promise<BenchOutcome>;
+  /** `pglite`: asked with --pglite, for benchmarks that otherwise make their own PostgreSQL databases. */
+  run(options: { quick: boolean; pglite?: boolean }): Promise<BenchOutcome>;
 }
 
 export interface BenchOutcome {

@@ -10,9 +10,9 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../packages/server/src/db/client.ts';
 import { importLabFile } from '../packages/server/src/modules/testing/labs/lab-import.service.ts';
 import { addTwoTowns } from '../packages/server/src/testing/factories.ts';
+import { LAB, labCsv, populateTubes } from '../packages/server/src/testing/lab-population.ts';
 import { createTestRuntime } from '../packages/server/src/testing/test-runtime.ts';
 import type { Benchmark } from './bench-types.ts';
-import { LAB, labCsv, populateTubes } from './support/lab-population.ts';
 import { countRows } from './support/managed-population.ts';
 
 async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; value: T }> {

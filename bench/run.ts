@@ -1,5 +1,6 @@
-// `npm run bench -- <name> [--quick]`: runs bench/<name>.bench.ts, prints its details, writes
+// `npm run bench -- <name> [--quick] [--pglite]`: runs bench/<name>.bench.ts, prints its details, writes
 // bench/results/<name>.json and ends with one line: `<name>: <figure> <unit> (goal >= <goal>)`.
+// `--pglite` runs a benchmark that makes its own PostgreSQL databases (crash-import) on PGlite instead.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,7 +15,7 @@ function available(): string[] {
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run bench -- <name> [--quick]\nbenchmarks: ${available().join(', ') || '(none)'}`);
+  console.error(`${message}\nusage: npm run bench -- <name> [--quick] [--pglite]\nbenchmarks: ${available().join(', ') || '(none)'}`);
   process.exit(2);
 }
 
@@ -40,13 +41,15 @@ async function load(name: string): Promise<Benchmark> {
 }
 
 const args = process.argv.slice(2);
-const unknown = args.filter((arg) => arg.startsWith('-') && arg !== '--quick');
+const OPTIONS = ['--quick', '--pglite'];
+const unknown = args.filter((arg) => arg.startsWith('-') && !OPTIONS.includes(arg));
 if (unknown.length > 0) usage(`unknown option ${unknown.join(' ')}`);
 const name = args.find((arg) => !arg.startsWith('-')) ?? usage('which benchmark?');
 const quick = args.includes('--quick');
+const pglite = args.includes('--pglite');
 
 const bench = await load(name);
-const outcome = await bench.run({ quick });
+const outcome = await bench.run({ quick, pglite });
 for (const line of outcome.details) console.log(line);
 const resultsDir = path.join(benchDir, 'results');
 mkdirSync(resultsDir, { recursive: true });

@@ -12,6 +12,7 @@ import { installAuthHook, requireDeclaredPermissions } from './auth/auth.hook.ts
 import { installOverloadGuard } from './codes/overload-guard.ts';
 import { installBodyLimitGuard } from './http/body-limit.ts';
 import { sendError } from './http/error-handler.ts';
+import { registerHealth } from './http/health.ts';
 import { requestValidatorCompiler } from './http/validators.ts';
 import { registerModules } from './modules/index.ts';
 
@@ -114,11 +115,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await registerSecurityHeaders(app);
   await registerDocs(app);
   installAuthHook(app, deps);
-  app.get('/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/ready', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
-    await deps.database.db.execute('select 1');
-    return reply.send({ status: 'ready', database: deps.database.kind });
-  });
+  registerHealth(app, deps.database);
   await app.register(async (api) => registerModules(api, deps), { prefix: '/api' });
   await registerWeb(app, deps.config.webDistDir);
   return app;

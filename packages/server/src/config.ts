@@ -24,6 +24,8 @@ export interface Config {
   /** Largest body of a JSON route (upload routes have `upload`). */
   bodyLimitBytes: number;
   upload: UploadLimits;
+  /** Rows of a lab file applied per transaction; progress is saved with each (a crash loses at most one batch). */
+  labImportBatchRows: number;
   webDistDir: string;
   /** Hops of trusted reverse proxies (0 = none): client address and https come from X-Forwarded-*. */
   trustProxyHops: number;
@@ -163,6 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginAttemptsPerMinute: integer(env, 'FANGKONG_LOGIN_RATE', 20, 1, 100_000),
     bodyLimitBytes: integer(env, 'FANGKONG_BODY_LIMIT', 64 * 1024, 1024, 100 * 1024 * 1024),
     upload: uploadLimits(env),
+    labImportBatchRows: integer(env, 'FANGKONG_LAB_IMPORT_BATCH_ROWS', 50_000, 100, 1_000_000),
     trustProxyHops: integer(env, 'FANGKONG_TRUST_PROXY', 0, 0, 10),
     codeTtlSeconds: integer(env, 'FANGKONG_CODE_TTL_SECONDS', 300, 30, 86_400),
     paperCodeDays: integer(env, 'FANGKONG_PAPER_CODE_DAYS', 1, 1, 90),

@@ -26,11 +26,18 @@ export interface Database {
 
 export const MIGRATIONS_DIR = new URL('../../drizzle', import.meta.url).pathname;
 
+/** How long a request waits for a connection before it answers 503: a database that does not answer at all must not hang it. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 export function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle connection can die (server restart, admin termination); the pool replaces it. Without a
-  // listener the 'error' event would crash the process.
-  pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+  // A connection can die (server restart, crash, admin termination); the pool replaces it. An idle
+  // one reports it on the pool; one in use (a transaction between two statements) on itself, and
+  // without a listener there the 'error' event would crash the process (issue 12: PostgreSQL
+  // restarted under load). The statement under way fails on its own, and its request answers 503.
+  const lost = (error: Error) => console.error(`database connection lost: ${error.message}`);
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

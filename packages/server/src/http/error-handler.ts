@@ -1,5 +1,6 @@
 import { AppError, type ErrorKind } from '@fangkong/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/database-unavailable.ts';
 import { bodyTooLarge } from './body-limit.ts';
 import { languageOf, messageFor } from './messages.ts';
 
@@ -57,7 +58,23 @@ function toAppError(error: FastifyError | AppError): AppError | null {
   }
 }
 
+/** Seconds a client is asked to wait before retrying while the database is unavailable. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** 503 with Retry-After: the database went away (restart, crash, network); the request may be sent again. */
+export function sendDatabaseUnavailable(request: FastifyRequest, reply: FastifyReply, error: Error) {
+  const language = languageOf(request.headers['accept-language']);
+  request.log.warn({ err: error }, 'database unavailable');
+  const body: ErrorBody = {
+    code: 'databaseUnavailable',
+    message: messageFor('databaseUnavailable', language, { requestId: request.id }),
+    requestId: request.id,
+  };
+  return reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)).send(body);
+}
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: FastifyError | AppError): FastifyReply {
+  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) return sendDatabaseUnavailable(request, reply, error);
   const language = languageOf(request.headers['accept-language']);
   const appError = (error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? bodyTooLarge(request) : toAppError(error);
   if (!appError) {

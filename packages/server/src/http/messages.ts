@@ -222,6 +222,10 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   passNotActive: { zh: '该通行证已收回', en: 'This pass is no longer active' },
   placeNotCoded: { zh: '住户不发场所码（使用通行证）', en: 'Households get no place code (they have a pass)' },
   duplicateStaff: { zh: '同一班次人员重复', en: 'The same person is listed twice on the shift' },
+  databaseUnavailable: {
+    zh: '数据库暂时不可用，请稍后重试（请求号 {requestId}）',
+    en: 'The database is unavailable for the moment: try again shortly (request {requestId})',
+  },
   internal: { zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
   demoNotEmpty: {
     zh: '数据库中已有人员或场所，演示数据只能写入空数据库',

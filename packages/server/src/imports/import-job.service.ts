@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { notFound, type Permission, pathInScope, scopePaths } from '@fangkong/core';
 import type { Db } from '../db/client.ts';
+import { isDatabaseUnavailable } from '../db/database-unavailable.ts';
 import type { ImportRowError } from '../db/schema/index.ts';
 import type { RequestContext } from '../http/context.ts';
 import { findImportJob, findResumableJob, type ImportJobRow, insertImportJob, updateImportJob } from './import-job.repository.ts';
@@ -39,10 +41,14 @@ export interface Upload {
   options: Record<string, unknown>;
 }
 
+/** What a job counts in its options as it runs (the lab import's follow-up), saved with each batch: not a choice. */
+const RUNNING_COUNTS = new Set(['followUp']);
+
 /** A running job of the same file, by the same user, sent with the same choices (a job that recorded none matches any). */
 async function resumableJob(db: Db, kind: string, fileHash: string, context: RequestContext, options: Record<string, unknown>) {
   const job = await findResumableJob(db, kind, fileHash, context.actor.userId);
-  return job && Object.entries(job.options).every(([key, value]) => options[key] === value) ? job : undefined;
+  const sameChoices = (entries: [string, unknown][]) => entries.every(([key, value]) => RUNNING_COUNTS.has(key) || options[key] === value);
+  return job && sameChoices(Object.entries(job.options)) ? job : undefined;
 }
 
 /** The job of an upload: the unfinished one of the same file to resume after its processed rows, or a new one. */
@@ -61,10 +67,21 @@ export async function jobOfUpload(db: Db, kind: string, context: RequestContext,
   );
 }
 
-/** Runs a job's work, marking the job failed if it throws; `wait` runs it to the end before answering. */
+/**
+ * Lets the requests that arrived during a batch in before the next one. Embedded PGlite answers
+ * without ever returning to the event loop, so without this a long import on PGlite left every other
+ * request (its own progress polls included) unanswered until it ended.
+ */
+export const betweenBatches = (): Promise<void> => setImmediate();
+
+/**
+ * Runs a job's work, marking the job failed if it throws; `wait` runs it to the end before answering.
+ * A job cut by the database going away stays running, as after a crash: the same file sent again
+ * resumes it once the database is back.
+ */
 export async function runJob(db: Db, job: ImportJobRow, work: () => Promise<void>, wait: boolean): Promise<void> {
   const run = work().catch(async (error: unknown) => {
-    await updateImportJob(db, job.id, { status: 'failed' });
+    if (!isDatabaseUnavailable(error)) await updateImportJob(db, job.id, { status: 'failed' });
     throw error;
   });
   if (wait) await run;

@@ -5,7 +5,17 @@ import type { Db } from '../db/client.ts';
 import type { ImportRowError } from '../db/schema/index.ts';
 import type { RequestContext } from '../http/context.ts';
 import { type ImportJobRow, updateImportJob } from './import-job.repository.ts';
-import { type ImportTally, jobInScope, jobOfUpload, keepErrors, progressOf, runJob, tallyOf, type Upload } from './import-job.service.ts';
+import {
+  betweenBatches,
+  type ImportTally,
+  jobInScope,
+  jobOfUpload,
+  keepErrors,
+  progressOf,
+  runJob,
+  tallyOf,
+  type Upload,
+} from './import-job.service.ts';
 
 type Deps = Pick<AppDeps, 'database'>;
 const BATCH_SIZE = 100;
@@ -59,6 +69,7 @@ async function runRows<E extends { rowNumber: number }>(
   const tally = tallyOf(job);
   await updateImportJob(db, job.id, { total: parsed.length });
   for (let start = job.processed; start < parsed.length; start += BATCH_SIZE) {
+    await betweenBatches();
     const attempt: ImportTally = { ...tally, errors: [...tally.errors] };
     await db.transaction(async (tx) => {
       for (const row of parsed.slice(start, start + BATCH_SIZE)) await applyRow(tx, spec, row, attempt);

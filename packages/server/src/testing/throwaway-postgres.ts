@@ -12,11 +12,13 @@ async function waitForNoSessions(client: pg.Client, database: string, timeoutMs 
 }
 
 /**
- * A brand-new PostgreSQL database next to the one DATABASE_URL names (tests and benchmarks each get
- * their own), or `url: undefined` when DATABASE_URL is unset (then PGlite is used).
+ * A brand-new PostgreSQL database next to the one `baseUrl` (by default DATABASE_URL) names (tests
+ * and benchmarks each get their own), or `url: undefined` when there is none (then PGlite is used).
  */
-export async function throwawayPostgres(prefix: string): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
-  const baseUrl = process.env.DATABASE_URL;
+export async function throwawayPostgres(
+  prefix: string,
+  baseUrl = process.env.DATABASE_URL,
+): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
   if (!baseUrl) return { url: undefined, drop: async () => {} };
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });

@@ -5,7 +5,16 @@ import type { Db } from '../../../db/client.ts';
 import type { ImportRowError } from '../../../db/schema/index.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { type ImportJobRow, updateImportJob } from '../../../imports/import-job.repository.ts';
-import { type ImportTally, jobInScope, jobOfUpload, keepErrors, progressOf, runJob, tallyOf } from '../../../imports/import-job.service.ts';
+import {
+  betweenBatches,
+  type ImportTally,
+  jobInScope,
+  jobOfUpload,
+  keepErrors,
+  progressOf,
+  runJob,
+  tallyOf,
+} from '../../../imports/import-job.service.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../../imports/upload-limits.ts';
 import { isUniqueViolation, scopeOf } from '../testing-access.ts';
 import { type FanOutCounts, fanOut } from './fan-out.service.ts';
@@ -14,9 +23,9 @@ import { analyzeAfterImport, applyLabBatch, type BatchMeta, withoutJit } from '.
 import { dedupeByBarcode, type LabEntry, labRowError, parseLabRow, TimeParser } from './lab-row.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
+/** A file import also reads its batch size from the configuration. */
+type ImportDeps = Deps & Pick<AppDeps, 'config'>;
 const KIND = 'lab_result';
-/** Rows per transaction: one text parameter of a few MB; progress is saved with each batch. */
-export const LAB_BATCH_SIZE = 50_000;
 /** An import of at least this many rows refreshes the planner's statistics when it ends. */
 const ANALYZE_AFTER_ROWS = 10_000;
 
@@ -25,6 +34,12 @@ export interface Tally extends ImportTally {
 }
 
 const emptyFollowUp = (): FanOutCounts => ({ controlTasks: 0, caseCandidates: 0, alerts: 0, closedTasks: 0, keyPersons: 0 });
+
+/** The follow-up counted so far: saved with each batch, so a job resumed after a crash goes on counting from there. */
+const followUpOf = (job: ImportJobRow): FanOutCounts => ({
+  ...emptyFollowUp(),
+  ...(job.options.followUp as Partial<FanOutCounts> | undefined),
+});
 
 /** The subtrees a caller may report results for; the job (or the answer) is filed under the first. */
 function labScope(context: RequestContext): string[] {
@@ -109,23 +124,25 @@ async function retryingRace(tally: Tally, batch: (attempt: Tally) => Promise<voi
   }
 }
 
-async function runBatches(deps: Deps, context: RequestContext, job: ImportJobRow, sheet: LabSheet, lab: string | undefined) {
+async function runBatches(deps: ImportDeps, context: RequestContext, job: ImportJobRow, sheet: LabSheet, lab: string | undefined) {
   const db = deps.database.db;
   const scope = labScope(context);
-  const tally: Tally = { ...tallyOf(job), followUp: emptyFollowUp() };
+  const tally: Tally = { ...tallyOf(job), followUp: followUpOf(job) };
   const times = new TimeParser();
+  const batchRows = deps.config.labImportBatchRows;
   await updateImportJob(db, job.id, { total: sheet.total });
-  for (let start = job.processed; start < sheet.total; start += LAB_BATCH_SIZE) {
-    const rows = sheet.slice(start, start + LAB_BATCH_SIZE);
+  for (let start = job.processed; start < sheet.total; start += batchRows) {
+    await betweenBatches();
+    const rows = sheet.slice(start, start + batchRows);
     const source = job.options.source === 'xlsx' ? 'xlsx' : 'csv';
     const meta: BatchMeta = { scope, now: deps.clock(), source, jobId: job.id, userId: context.actor.userId };
     const batch = (attempt: Tally) =>
       db.transaction(async (tx) => {
         await withoutJit(tx);
         await applyRows(tx, deps, context, { rows, columns: sheet.columns, lab, times }, meta, attempt);
-        attempt.processed = Math.min(sheet.total, start + LAB_BATCH_SIZE);
-        const { followUp: _, ...counts } = attempt;
-        await updateImportJob(tx, job.id, counts);
+        attempt.processed = Math.min(sheet.total, start + batchRows);
+        const { followUp, ...counts } = attempt;
+        await updateImportJob(tx, job.id, { ...counts, options: { ...job.options, followUp } });
       });
     await retryingRace(tally, batch);
   }
@@ -155,7 +172,7 @@ export interface LabUpload {
  * Imports a lab's result file (CSV in UTF-8 or GBK, or Excel): per-row errors, good rows applied,
  * nothing applied twice. The same file sent again resumes an unfinished job, or finds every row done.
  */
-export async function importLabFile(deps: Deps, context: RequestContext, upload: LabUpload, wait: boolean) {
+export async function importLabFile(deps: ImportDeps, context: RequestContext, upload: LabUpload, wait: boolean) {
   const db = deps.database.db;
   const scope = labScope(context);
   const limits = upload.limits ?? DEFAULT_UPLOAD_LIMITS;
@@ -170,7 +187,7 @@ export async function importLabFile(deps: Deps, context: RequestContext, upload:
 
 export async function labImportProgress(deps: Deps, context: RequestContext, id: string) {
   const job = await jobInScope(deps.database.db, context, KIND, 'testing.labResult', id);
-  return { ...progressOf(job), followUp: (job.options.followUp as FanOutCounts | undefined) ?? emptyFollowUp() };
+  return { ...progressOf(job), followUp: followUpOf(job) };
 }
 
 export interface LabSubmission {

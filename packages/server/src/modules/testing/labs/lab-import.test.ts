@@ -310,6 +310,29 @@ describe('lab results: import, idempotence and positive-pool fan-out', () => {
     );
   });
 
+  // Issue 12 (crash during import): the follow-up counted before a crash is saved with its batch, so the
+  // resumed job reports the tasks and alerts of the whole file, not only those after the restart.
+  it('an import resumed after a crash goes on counting its follow-up from what the committed batches counted', async () => {
+    await expectStatus(w.grid, 201, 'POST', '/api/testing/samples', { personId: people[11], barcode: 'X-000005', purpose: 'voluntary' });
+    await expectStatus(w.grid, 201, 'POST', '/api/testing/samples', { personId: people[10], barcode: 'X-000006', purpose: 'voluntary' });
+    const file = Buffer.from(`barcode,result,lab\nX-000005,negative,${LAB}\nX-000006,negative,${LAB}\n`, 'utf8');
+    const [lab] = await queryRows<{ id: string }>(runtime.deps.database.db, sql`select id from app_user where username = 'lab-county'`);
+    const counted = { controlTasks: 10, caseCandidates: 0, alerts: 1, closedTasks: 0, keyPersons: 0 };
+    await insertImportJob(runtime.deps.database.db, {
+      kind: 'lab_result',
+      fileHash: createHash('sha256').update(file).digest('hex'),
+      processed: 1,
+      total: 2,
+      created: 1,
+      createdBy: lab?.id ?? null,
+      jurisdictionPath: w.county.path,
+      options: { source: 'csv', labName: null, followUp: counted },
+    });
+    const progress = await upload(w.lab, file);
+    assert.deepEqual([progress.status, progress.processed, progress.created], ['done', 2, 2], 'the job resumed, not a new one');
+    assert.deepEqual(progress.followUp, counted);
+  });
+
   it('a barcode the same file already resulted in an earlier batch, with another result, is a duplicate in the file', async () => {
     await expectStatus(w.grid, 201, 'POST', '/api/testing/samples', { personId: people[12], barcode: 'X-000004', purpose: 'voluntary' });
     const file = Buffer.from(`barcode,result,lab\nX-000004,negative,${LAB}\nX-000004,positive,${LAB}\n`, 'utf8');

@@ -1,10 +1,10 @@
-// Tubes for the lab-import benchmark, in bulk (SQL set operations): `tubes` closed pools of 10 in one
-// community, every hundredth of them to come back positive. Positive pools get their ten members
-// (person, sample, pool member), since the fan-out reads them; negative pools carry their member
-// count only — a negative result reads no member row, so writing millions of them would only
-// lengthen the set-up, not the import.
+// Tubes for the lab-import and crash-import benchmarks and the crash-resume test, in bulk (SQL set
+// operations): `tubes` closed pools of 10 in one community, every hundredth of them to come back
+// positive. Positive pools get their ten members (person, sample, pool member), since the fan-out
+// reads them; negative pools carry their member count only — a negative result reads no member
+// row, so writing millions of them would only lengthen the set-up, not the import.
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../packages/server/src/db/client.ts';
+import type { Db } from '../db/client.ts';
 
 export const POSITIVE_EVERY = 100;
 export const POOL = 10;

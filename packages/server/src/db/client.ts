@@ -26,8 +26,12 @@ export interface Database {
 
 export const MIGRATIONS_DIR = new URL('../../drizzle', import.meta.url).pathname;
 
-/** How long a request waits for a connection before it answers 503: a database that does not answer at all must not hang it. */
-const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long a request waits for a connection (a free one in the pool, or a new one) before it answers
+ * 503: a database that does not answer at all must not hang it. Generous, as the wait also covers a
+ * busy pool under load, which should queue rather than fail.
+ */
+const CONNECT_TIMEOUT_MS = 15_000;
 
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });

@@ -12,6 +12,8 @@ export type Api = FastifyInstance<
 
 export const Uuid = Type.String({ format: 'uuid' });
 /** One of the given ids (a core vocabulary), as a union of literals. */
+/** An instant on the wire (ISO 8601 with offset). */
+export const Instant = Type.String({ format: 'date-time' });
 export const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 /** An object that refuses properties it does not name (400 unknownField). */
 export const objectOf = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, { additionalProperties: false });

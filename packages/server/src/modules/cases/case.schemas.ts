@@ -1,11 +1,9 @@
 import { CASE_CLASSIFICATIONS, CLINICAL_FEATURES, CLINICAL_TYPES, EPIDEMIOLOGICAL_LINKS, LAB_EVIDENCE, SPOT_ACTIONS } from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
-import { literals, Nullable, objectOf, Uuid } from '../../http/schemas.ts';
+import { Instant, literals, Nullable, objectOf, Uuid } from '../../http/schemas.ts';
 import { CalendarDateString } from '../key-persons/key-person.schemas.ts';
 import { CASE_ENDINGS, CASE_SOURCES } from './case.service.ts';
 import { AGENCIES, TRAJECTORY_SOURCES } from './investigation.service.ts';
-
-const Instant = Type.String({ format: 'date-time' });
 
 export const Classification = literals(CASE_CLASSIFICATIONS);
 export const OpenClassification = literals(CASE_CLASSIFICATIONS.filter((c) => c !== 'excluded'));

@@ -1,14 +1,12 @@
 import { REPORT_STATES } from '@fangkong/core';
 import { type TSchema, Type } from '@sinclair/typebox';
-import { Nullable, Uuid } from '../../http/schemas.ts';
+import { Instant, literals, Nullable, Uuid } from '../../http/schemas.ts';
 import { CalendarDateString } from '../key-persons/key-person.schemas.ts';
 
 export const tags = ['reports'];
 export const objectOf = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, { additionalProperties: false });
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 const Json = Type.Record(Type.String(), Type.Unknown());
-const Instant = Type.String({ format: 'date-time' });
 export const Period = CalendarDateString;
 export const TemplateCode = Type.String({ pattern: '^[a-z0-9_]{1,60}$' });
 export const Purpose = Type.String({ minLength: 2, maxLength: 200, description: 'Why the file is exported or printed (audited)' });

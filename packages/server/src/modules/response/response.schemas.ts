@@ -1,9 +1,7 @@
 import { CHANGE_DIRECTIONS, EXPERT_BODIES, LEVEL_BASES, RESPONSE_LEVELS } from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
-import { Nullable, Uuid } from '../../http/schemas.ts';
+import { Instant, literals, Nullable, Uuid } from '../../http/schemas.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Instant = Type.String({ format: 'date-time' });
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 
 export const Level = literals(RESPONSE_LEVELS);

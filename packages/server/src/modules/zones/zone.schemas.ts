@@ -8,10 +8,8 @@ import {
   ZONE_OUTBREAK_TYPES,
 } from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
-import { Nullable, Uuid } from '../../http/schemas.ts';
+import { Instant, literals, Nullable, Uuid } from '../../http/schemas.ts';
 import { CalendarDateString } from '../key-persons/key-person.schemas.ts';
-
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const tags = ['zones'];
 export const RiskLevelSchema = literals(RISK_LEVELS);
@@ -19,7 +17,6 @@ export const ZoneTypeSchema = literals(CONTROL_ZONE_TYPES);
 export const ZoneKindSchema = literals(ZONE_KINDS);
 export const OutbreakTypeSchema = literals(ZONE_OUTBREAK_TYPES);
 export const UnitKindSchema = literals(CONTROL_UNIT_KINDS);
-const Instant = Type.String({ format: 'date-time' });
 const Facts = Type.Record(Type.String(), Type.Unknown());
 
 export const Reason = Type.Object({

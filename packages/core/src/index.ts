@@ -78,6 +78,7 @@ export * from './risk/lifting-checklist.ts';
 export * from './risk/risk-classification.ts';
 export * from './risk/risk-rules.ts';
 export * from './risk/zone-effects.ts';
+export * from './surveillance/sentinel-series.ts';
 export * from './testing/environment-follow-up.ts';
 export * from './testing/environment-specimens.ts';
 export * from './testing/fever-clinic-screen.ts';

@@ -13,6 +13,7 @@ export * from './key-person.ts';
 export * from './person.ts';
 export * from './reports.ts';
 export * from './response.ts';
+export * from './sentinel.ts';
 export * from './testing.ts';
 export * from './tracing.ts';
 export * from './zones.ts';

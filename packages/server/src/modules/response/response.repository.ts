@@ -1,7 +1,7 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/query-rows.ts';
-import { responseLevel } from '../../db/schema/index.ts';
+import { jurisdiction, responseLevel } from '../../db/schema/index.ts';
 import { pathUnder } from '../testing/testing-sql.ts';
 
 export type LevelChangeRow = typeof responseLevel.$inferSelect;
@@ -26,6 +26,17 @@ export async function findLevelChange(db: Db, id: string): Promise<LevelChangeRo
 
 export function levelChangesOf(db: Db, jurisdictionId: string): Promise<LevelChangeRow[]> {
   return db.select().from(responseLevel).where(eq(responseLevel.jurisdictionId, jurisdictionId)).orderBy(asc(responseLevel.proposedAt));
+}
+
+/** The level changes of the jurisdictions at these paths (a jurisdiction and its ancestors), with the path each belongs to. */
+export function levelChangesAtPaths(db: Db, paths: readonly string[]): Promise<Array<{ path: string; change: LevelChangeRow }>> {
+  if (paths.length === 0) return Promise.resolve([]);
+  return db
+    .select({ path: jurisdiction.path, change: responseLevel })
+    .from(responseLevel)
+    .innerJoin(jurisdiction, eq(jurisdiction.id, responseLevel.jurisdictionId))
+    .where(inArray(jurisdiction.path, [...paths]))
+    .orderBy(asc(responseLevel.proposedAt));
 }
 
 /** One change at a time per jurisdiction: proposals and approvals lock the jurisdiction's row first. */

@@ -1,4 +1,5 @@
 import {
+  ancestorPaths,
   type AppError,
   approveLevelChange,
   assignChecklist,
@@ -47,6 +48,7 @@ import {
   findLevelChange,
   insertLevelChange,
   type LevelChangeRow,
+  levelChangesAtPaths,
   levelChangesOf,
   lockJurisdiction,
   responseCaseRows,
@@ -195,6 +197,27 @@ function changeView(row: LevelChangeRow) {
     rejectedAt: change.rejection?.at.toISOString() ?? null,
     rejectionReason: change.rejection?.reason ?? null,
   };
+}
+
+export interface LevelInForce {
+  level: ResponseLevel;
+  /** the jurisdiction whose approved change set it: the place itself or the nearest ancestor */
+  jurisdictionPath: string;
+}
+
+/**
+ * The emergency response level in force over a jurisdiction: its own approved level, else the nearest
+ * ancestor's (a district's level covers its towns). Every module that asks "which level holds here?"
+ * asks here.
+ */
+export async function levelInForce(db: Db, jurisdictionPath: string): Promise<LevelInForce | null> {
+  const paths = ancestorPaths(jurisdictionPath);
+  const rows = await levelChangesAtPaths(db, paths);
+  for (const path of [...paths].reverse()) {
+    const state = responseStateOf(rows.filter((r) => r.path === path).map((r) => changeOf(r.change)));
+    if (state.phase === 'active' && state.level) return { level: state.level, jurisdictionPath: path };
+  }
+  return null;
 }
 
 export interface SuggestionQuery {

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { type App, buildApp } from '../app.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { loadConfig } from '../config.ts';
-import { type Database, openPglite, openPostgres } from '../db/client.ts';
+import { type Database, openPostgres } from '../db/client.ts';
 import { openRuntime } from '../runtime.ts';
+import { openMigratedPglite } from './migrated-pglite.ts';
 import { throwawayPostgres } from './throwaway-postgres.ts';
 
 export interface TestRuntime {
@@ -15,10 +16,10 @@ export interface TestRuntime {
   close(): Promise<void>;
 }
 
-/** A fresh, empty database per test file: PGlite in memory, or a new PostgreSQL database when DATABASE_URL is set. */
+/** A fresh database per test file: PGlite in memory (loaded already migrated), or a new PostgreSQL database when DATABASE_URL is set. */
 async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const { url, drop } = await throwawayPostgres('fangkong_test');
-  return { database: url ? openPostgres(url, 5) : await openPglite(undefined), drop };
+  return { database: url ? openPostgres(url, 5) : await openMigratedPglite(), drop };
 }
 
 /** Migrated database, deps with a fixed data key and a temp data dir, and the built app (not listening). */

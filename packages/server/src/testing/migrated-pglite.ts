@@ -7,7 +7,9 @@ import { type Database, MIGRATIONS_DIR, openPglite } from '../db/client.ts';
 /** The migrations as they are now: every SQL file and the journal, hashed. */
 function migrationsFingerprint(): string {
   const hash = createHash('sha256');
-  const files = readdirSync(MIGRATIONS_DIR).filter((name) => name.endsWith('.sql')).sort();
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((name) => name.endsWith('.sql'))
+    .sort();
   for (const name of files) hash.update(name).update(readFileSync(path.join(MIGRATIONS_DIR, name)));
   hash.update(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json')));
   return hash.digest('hex').slice(0, 16);

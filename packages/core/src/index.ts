@@ -48,6 +48,10 @@ export * from './key-persons/observation-check.ts';
 export * from './key-persons/reason.ts';
 export * from './key-persons/release-decision.ts';
 export * from './key-persons/site-capacity.ts';
+// Protocols as data (issue 14 part 3): the document format, its validator and the diff.
+export type { DocumentIssue } from './protocols/document/document-check.ts';
+export * from './protocols/document/protocol-diff.ts';
+export * from './protocols/document/protocol-document.ts';
 export * from './protocols/local-profiles.ts';
 export * from './protocols/protocol-types.ts';
 export * from './protocols/registry.ts';

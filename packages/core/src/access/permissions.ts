@@ -68,5 +68,9 @@ export const PERMISSIONS = [
   'task.write',
   'task.work',
   'supervision.write',
+  /** Protocols as data (issue 14 part 3): read the district's editions and profiles; draft one; approve and activate it. */
+  'protocol.read',
+  'protocol.draft',
+  'protocol.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

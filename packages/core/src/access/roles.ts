@@ -183,3 +183,17 @@ ROLE_PERMISSIONS.district_commander = [
 for (const role of ['grid_worker', 'cdc_epidemiologist', 'assigned_medic'] as const) {
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'task.work'];
 }
+
+/**
+ * Protocols as data (issue 14 part 3, RULES-001): the command office and the CDC draft editions and local
+ * profiles; the commander and the command office approve (someone other than the drafter) and activate them.
+ */
+const PROTOCOL_GRANTS: Partial<Record<Role, Permission[]>> = {
+  system_admin: ['protocol.read', 'protocol.draft', 'protocol.approve'],
+  district_commander: ['protocol.read', 'protocol.draft', 'protocol.approve'],
+  command_office_staff: ['protocol.read', 'protocol.draft', 'protocol.approve'],
+  cdc_epidemiologist: ['protocol.read', 'protocol.draft'],
+};
+for (const [role, permissions] of Object.entries(PROTOCOL_GRANTS) as [Role, Permission[]][]) {
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...permissions];
+}

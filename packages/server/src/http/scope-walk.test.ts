@@ -13,6 +13,8 @@ import { type CommandWalkIds, commandWalkFixture } from '../modules/command/comm
 import { PNG_EVIDENCE } from '../modules/command/evidence.fixture.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
+import { type ProtocolWalkIds, protocolWalkFixture } from '../modules/protocols/protocols.walk-fixture.ts';
+import { homeObservationProfile } from '../modules/protocols/sample-profile.ts';
 import { type ReportWalkIds, reportWalkFixture } from '../modules/reports/reports.walk-fixture.ts';
 import { type TestingWalkIds, testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
 import { type ZoneWalkIds, zoneWalkFixture } from '../modules/zones/zones.walk-fixture.ts';
@@ -29,7 +31,7 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
 const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
-interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds {
+interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds, ProtocolWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -913,6 +915,28 @@ const ROUTES: Record<string, RouteEntry> = {
       },
     ],
   },
+  // Protocols as data (issue 14 part 3): town A's draft profile; B may neither see it nor draft one for A.
+  'GET /api/protocols/documents': { cases: () => [empty('/api/protocols/documents')] },
+  'GET /api/protocols/documents/:id': { cases: (a) => [refused(`/api/protocols/documents/${a.protocolDocumentId}`)] },
+  'GET /api/protocols/documents/:id/preview': { cases: (a) => [refused(`/api/protocols/documents/${a.protocolDocumentId}/preview`)] },
+  'GET /api/protocols/documents/:id/export': { cases: (a) => [refused(`/api/protocols/documents/${a.protocolDocumentId}/export`)] },
+  'GET /api/protocols/shipped/:key/export': {
+    exception: 'static: an edition or profile compiled with the platform, no jurisdiction’s data',
+  },
+  'POST /api/protocols/documents': {
+    cases: (a) => [{ ...refused('/api/protocols/documents', { document: homeObservationProfile(a.townCode, 'walk-by-b') }), status: 400 }],
+  },
+  'PUT /api/protocols/documents/:id': {
+    cases: (a) => [
+      refused(`/api/protocols/documents/${a.protocolDocumentId}`, { document: homeObservationProfile(a.townCode, 'walk-by-b') }),
+    ],
+  },
+  'POST /api/protocols/documents/:id/approve': {
+    cases: (a) => [refused(`/api/protocols/documents/${a.protocolDocumentId}/approve`, { basis: '越界审批' })],
+  },
+  'POST /api/protocols/documents/:id/activate': {
+    cases: (a) => [refused(`/api/protocols/documents/${a.protocolDocumentId}/activate`, {})],
+  },
 };
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
@@ -1083,6 +1107,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
     const zones = await zoneWalkFixture(owner, { townId: townA.id, villageId: villageA.id });
     const reports = await reportWalkFixture(owner, { townId: townA.id, villageId: villageA.id, today: TODAY });
     const command = await commandWalkFixture(runtime.app, owner, { townId: townA.id, villageId: villageA.id, now: NOW });
+    const protocols = await protocolWalkFixture(owner, { townCode: townA.code });
     const casePerson = await ok('POST', '/api/persons', {
       idType: 'resident_id',
       idNumber: residentId('19800808', 333),
@@ -1156,6 +1181,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       ...zones,
       ...reports,
       ...command,
+      ...protocols,
     };
   }
 

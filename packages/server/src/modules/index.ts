@@ -15,6 +15,7 @@ import { siteRoutes } from './key-persons/site.routes.ts';
 import { personRoutes } from './persons/person.routes.ts';
 import { placeRoutes } from './places/place.routes.ts';
 import { protocolRoutes } from './protocols/protocol.routes.ts';
+import { protocolDocumentRoutes } from './protocols/protocol-document.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 import { residentRoutes } from './residents/resident.routes.ts';
 import { responseRoutes } from './response/response.routes.ts';
@@ -47,4 +48,6 @@ export function registerModules(api: Api, deps: AppDeps) {
   zonesRoutes(api, deps);
   reportRoutes(api, deps);
   commandRoutes(api, deps);
+  // Protocols as data (issue 14 part 3).
+  protocolDocumentRoutes(api, deps);
 }

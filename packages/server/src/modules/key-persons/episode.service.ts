@@ -95,7 +95,7 @@ export async function registerEpisode(
   validateStart(input.startDate, today);
   const person = await personForEpisode(tx, context, input.personId);
   await checkSiteInScope(tx, context, input.siteId, input.roomId);
-  const choice = chooseProtocol({ ...input, jurisdictionPath: person.jurisdictionPath });
+  const choice = await chooseProtocol(tx, { ...input, jurisdictionPath: person.jurisdictionPath, at: deps.clock() });
   await checkAssignable(tx, input.assignedCadreId, person.jurisdictionPath, 'assignedCadreId');
   await checkAssignable(tx, input.assignedMedicId, person.jurisdictionPath, 'assignedMedicId');
   const plan = planEpisode(choice.edition, choice.rule, input.startDate, choice.profile);

@@ -2,14 +2,13 @@ import {
   type CalendarDate,
   type CategoryRule,
   categoryRule,
-  editionInForce,
-  findEdition,
   invalid,
   type KeyPersonCategory,
   type LocalProfile,
   type ProtocolEdition,
-  profileFor,
 } from '@fangkong/core';
+import type { Db } from '../../db/client.ts';
+import { protocolInForce } from '../protocols/protocol-in-force.ts';
 
 export interface ProtocolChoice {
   edition: ProtocolEdition;
@@ -17,19 +16,21 @@ export interface ProtocolChoice {
   rule: CategoryRule;
 }
 
-/** `/32/3204/320412/` → ['CN', '32', '3204', '320412'], root first, for profile lookup. */
-export const codesOfPath = (path: string) => ['CN', ...path.split('/').filter(Boolean)];
-
-/** The edition named, or the one in force on the start date; the jurisdiction's profile on top. */
-export function chooseProtocol(input: {
-  editionId?: string;
-  startDate: CalendarDate;
-  category: KeyPersonCategory;
-  jurisdictionPath: string;
-}): ProtocolChoice {
-  const edition = input.editionId ? findEdition(input.editionId) : editionInForce(input.startDate);
-  if (!edition) throw input.editionId ? invalid('editionId', 'unknownEdition') : invalid('startDate', 'noEditionInForce');
-  const profile = profileFor(codesOfPath(input.jurisdictionPath), edition.id);
+/**
+ * The edition named, or the one in force on the start date; the profile in force for the jurisdiction at the
+ * moment of registration on top (`protocolInForce`: the district's active profiles and the shipped ones).
+ */
+export async function chooseProtocol(
+  db: Db,
+  input: { editionId?: string; startDate: CalendarDate; category: KeyPersonCategory; jurisdictionPath: string; at: Date },
+): Promise<ProtocolChoice> {
+  const { edition, profile } = await protocolInForce(db, {
+    jurisdictionPath: input.jurisdictionPath,
+    at: input.at,
+    editionId: input.editionId,
+    editionDate: input.startDate,
+    dateField: 'startDate',
+  });
   const rule = categoryRule(edition, input.category, profile);
   if (!rule) throw invalid('category', 'categoryNotInEdition', { edition: edition.id });
   return { edition, profile, rule };

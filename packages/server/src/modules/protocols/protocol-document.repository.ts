@@ -1,0 +1,98 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { keyPersonEpisode, protocolDocument } from '../../db/schema/index.ts';
+import { underAnyPath } from '../../db/scope-sql.ts';
+
+export type ProtocolDocumentRow = typeof protocolDocument.$inferSelect;
+export type ProtocolDocumentInsert = typeof protocolDocument.$inferInsert;
+
+export async function insertProtocolDocument(db: Db, row: ProtocolDocumentInsert): Promise<ProtocolDocumentRow> {
+  const rows = await db.insert(protocolDocument).values(row).returning();
+  return rows[0] as ProtocolDocumentRow;
+}
+
+export async function updateProtocolDocument(db: Db, id: string, changes: Partial<ProtocolDocumentInsert>): Promise<ProtocolDocumentRow> {
+  const rows = await db
+    .update(protocolDocument)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(protocolDocument.id, id))
+    .returning();
+  return rows[0] as ProtocolDocumentRow;
+}
+
+export async function findProtocolDocument(db: Db, id: string): Promise<ProtocolDocumentRow | undefined> {
+  const rows = await db.select().from(protocolDocument).where(eq(protocolDocument.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function findProtocolDocumentByKey(db: Db, key: string): Promise<ProtocolDocumentRow | undefined> {
+  const rows = await db.select().from(protocolDocument).where(eq(protocolDocument.key, key)).limit(1);
+  return rows[0];
+}
+
+export async function protocolDocumentsUnder(db: Db, paths: readonly string[], statuses?: readonly string[]) {
+  return db
+    .select()
+    .from(protocolDocument)
+    .where(
+      and(underAnyPath(protocolDocument.jurisdictionPath, paths), statuses ? inArray(protocolDocument.status, [...statuses]) : undefined),
+    )
+    .orderBy(desc(protocolDocument.draftedAt))
+    .limit(500);
+}
+
+/** The active profile of a jurisdiction for an edition (one at a time, by the partial unique index). */
+export async function activeProfileOf(db: Db, jurisdictionId: string, editionId: string): Promise<ProtocolDocumentRow | undefined> {
+  const rows = await db
+    .select()
+    .from(protocolDocument)
+    .where(
+      and(
+        eq(protocolDocument.jurisdictionId, jurisdictionId),
+        eq(protocolDocument.editionId, editionId),
+        eq(protocolDocument.kind, 'profile'),
+        eq(protocolDocument.status, 'active'),
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}
+
+/** Active profiles of an edition on the path from the root down to `path`, in effect on `day`. */
+export async function activeProfilesOnPath(db: Db, path: string, editionId: string, day: string): Promise<ProtocolDocumentRow[]> {
+  return db
+    .select()
+    .from(protocolDocument)
+    .where(
+      and(
+        eq(protocolDocument.kind, 'profile'),
+        eq(protocolDocument.status, 'active'),
+        eq(protocolDocument.editionId, editionId),
+        sql`${path} like ${protocolDocument.jurisdictionPath} || '%'`,
+        sql`${protocolDocument.effectiveFrom} <= ${day}`,
+      ),
+    );
+}
+
+/** Open key-person episodes of an edition and categories under a subtree: whom a profile could change. */
+export async function openEpisodesUnder(db: Db, path: string, editionId: string, categories: readonly string[]) {
+  if (categories.length === 0) return [];
+  return db
+    .select({
+      id: keyPersonEpisode.id,
+      category: keyPersonEpisode.category,
+      startDate: keyPersonEpisode.startDate,
+      profileId: keyPersonEpisode.profileId,
+      jurisdictionPath: keyPersonEpisode.jurisdictionPath,
+      plan: keyPersonEpisode.plan,
+    })
+    .from(keyPersonEpisode)
+    .where(
+      and(
+        eq(keyPersonEpisode.status, 'active'),
+        eq(keyPersonEpisode.editionId, editionId),
+        inArray(keyPersonEpisode.category, [...categories]),
+        underAnyPath(keyPersonEpisode.jurisdictionPath, [path]),
+      ),
+    );
+}

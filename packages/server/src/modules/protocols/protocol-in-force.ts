@@ -1,0 +1,77 @@
+import {
+  type CalendarDate,
+  editionInForce,
+  findEdition,
+  findProfile,
+  invalid,
+  LOCAL_PROFILES,
+  type LocalProfile,
+  type ProtocolEdition,
+  profileFor,
+  shanghaiDate,
+} from '@fangkong/core';
+import type { Db } from '../../db/client.ts';
+import { activeProfilesOnPath, findProtocolDocumentByKey, type ProtocolDocumentRow } from './protocol-document.repository.ts';
+
+export interface ProtocolInForce {
+  edition: ProtocolEdition;
+  /** The nearest local profile on the jurisdiction's path for the edition, if any. */
+  profile: LocalProfile | undefined;
+  /** Where the profile comes from: compiled with the platform, or the district's own document (its row id). */
+  profileSource: { kind: 'shipped' } | { kind: 'document'; documentId: string } | null;
+}
+
+export interface InForceQuery {
+  jurisdictionPath: string;
+  /** The instant asked about: the district's profiles in effect on its day apply. */
+  at: Date;
+  /** An edition named explicitly (an episode may name one). */
+  editionId?: string;
+  /** The day the edition is chosen by, when not the instant's (an episode counts from its start date). */
+  editionDate?: CalendarDate;
+  /** The field a missing edition is reported on. */
+  dateField?: string;
+}
+
+/** `/32/3204/320412/` → ['CN', '32', '3204', '320412'], root first, as profiles name their jurisdiction. */
+export const codesOfPath = (path: string) => ['CN', ...path.split('/').filter(Boolean)];
+
+const profileOfRow = (row: ProtocolDocumentRow): LocalProfile | undefined =>
+  row.document.kind === 'profile' ? row.document.profile : undefined;
+
+/**
+ * Which rules apply to a jurisdiction at an instant (issue 14 part 3, RULES-001): the shipped edition in force
+ * (or the one named) overlaid by the nearest local profile of the subtree, whether the district's own active
+ * profile (from its effective day) or one shipped with the platform; at the same jurisdiction the district's
+ * own wins. Every module that needs the rules of a place asks here.
+ */
+export async function protocolInForce(db: Db, query: InForceQuery): Promise<ProtocolInForce> {
+  const day = shanghaiDate(query.at);
+  const edition = query.editionId ? findEdition(query.editionId) : editionInForce(query.editionDate ?? day);
+  if (!edition) throw query.editionId ? invalid('editionId', 'unknownEdition') : invalid(query.dateField ?? 'date', 'noEditionInForce');
+  const rows = await activeProfilesOnPath(db, query.jurisdictionPath, edition.id, day);
+  const own = rows.flatMap((row) => {
+    const profile = profileOfRow(row);
+    return profile ? [{ profile, row }] : [];
+  });
+  const candidates = [...own.map((o) => o.profile), ...LOCAL_PROFILES];
+  const profile = profileFor(codesOfPath(query.jurisdictionPath), edition.id, candidates);
+  const document = own.find((o) => o.profile === profile);
+  const profileSource = !profile
+    ? null
+    : document
+      ? { kind: 'document' as const, documentId: document.row.id }
+      : { kind: 'shipped' as const };
+  return { edition, profile, profileSource };
+}
+
+/**
+ * The profile an episode started under, by its id: shipped, or the district's document (any state after
+ * activation: an episode keeps its profile when a later one supersedes it).
+ */
+export async function profileById(db: Db, id: string): Promise<LocalProfile | undefined> {
+  const shipped = findProfile(id);
+  if (shipped) return shipped;
+  const row = await findProtocolDocumentByKey(db, id);
+  return row ? profileOfRow(row) : undefined;
+}

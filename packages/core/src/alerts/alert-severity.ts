@@ -19,6 +19,9 @@ export const ALERT_KINDS = [
   /** Daily reports (DAILY-003): a unit's report is due within the reminder window, or missing after the deadline. */
   'report_due',
   'report_late',
+  /** Supplies (RES-013): a holder's stock fell below its reserve norm, or nears (or passed) its expiry date. */
+  'stock_low',
+  'stock_expiry',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -43,6 +46,8 @@ const SEVERITY: Record<AlertKind, AlertSeverity> = {
   result_corrected: 'low',
   report_late: 'medium',
   report_due: 'low',
+  stock_low: 'medium',
+  stock_expiry: 'low',
 };
 
 export const isAlertKind = (kind: string): kind is AlertKind => Object.hasOwn(SEVERITY, kind);

@@ -40,6 +40,13 @@ export * from './identity/identity-document.ts';
 export * from './identity/masking.ts';
 export * from './identity/phone.ts';
 export * from './identity/resident-id.ts';
+// Information release and public opinion (issue 15 part 5).
+export * from './information/daily-outbreak.ts';
+export * from './information/information-messages.ts';
+export * from './information/information-rules.ts';
+export * from './information/interview.ts';
+export * from './information/opinion.ts';
+export * from './information/release-workflow.ts';
 export * from './jurisdiction/levels.ts';
 export * from './jurisdiction/path-from-scope.ts';
 export * from './key-persons/address-routing.ts';
@@ -52,6 +59,7 @@ export * from './key-persons/site-capacity.ts';
 export type { DocumentIssue } from './protocols/document/document-check.ts';
 export * from './protocols/document/protocol-diff.ts';
 export * from './protocols/document/protocol-document.ts';
+export * from './protocols/information-rule-types.ts';
 export * from './protocols/local-profiles.ts';
 export * from './protocols/protocol-types.ts';
 // Supplies, readiness and preparedness (issue 15 parts 4 and 6).

@@ -72,5 +72,13 @@ export const PERMISSIONS = [
   'protocol.read',
   'protocol.draft',
   'protocol.approve',
+  /**
+   * Information release and public opinion (REQUIREMENTS §13): read drafts, interviews and opinion items; draft,
+   * report upward and publish an approved item, request an interview; approve (the release authority); log and handle opinion items.
+   */
+  'information.read',
+  'information.publish',
+  'information.approve',
+  'opinion.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

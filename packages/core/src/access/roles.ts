@@ -197,3 +197,21 @@ const PROTOCOL_GRANTS: Partial<Record<Role, Permission[]>> = {
 for (const [role, permissions] of Object.entries(PROTOCOL_GRANTS) as [Role, Permission[]][]) {
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...permissions];
 }
+
+/**
+ * Information release and public opinion (issue 15 part 5, INFO-001…004): communities, towns, the CDC and the office
+ * draft; the town (township headquarters) and the district (the office, the commander) approve per the chain; the
+ * office, towns and grid workers log rumours and complaints.
+ */
+const INFORMATION_GRANTS: Partial<Record<Role, Permission[]>> = {
+  system_admin: ['information.read', 'information.publish', 'information.approve', 'opinion.write'],
+  district_commander: ['information.read', 'information.approve', 'opinion.write'],
+  command_office_staff: ['information.read', 'information.publish', 'information.approve', 'opinion.write'],
+  town_cadre: ['information.read', 'information.publish', 'information.approve', 'opinion.write'],
+  cdc_epidemiologist: ['information.read', 'information.publish'],
+  grid_worker: ['information.read', 'information.publish', 'opinion.write'],
+  community_secretary: ['information.read', 'information.publish'],
+};
+for (const [role, permissions] of Object.entries(INFORMATION_GRANTS) as [Role, Permission[]][]) {
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...permissions];
+}

@@ -68,5 +68,10 @@ export const PERMISSIONS = [
   'task.write',
   'task.work',
   'supervision.write',
+  /** Institutions (issue 16): read the registry and its records; register and edit; report duties, checks, absences, sales; record an incident. */
+  'institution.read',
+  'institution.manage',
+  'institution.report',
+  'institution.incident',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

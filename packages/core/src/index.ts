@@ -47,6 +47,12 @@ export * from './information/information-rules.ts';
 export * from './information/interview.ts';
 export * from './information/opinion.ts';
 export * from './information/release-workflow.ts';
+// Institutions (issue 16)
+export * from './institutions/institution-duties.ts';
+export * from './institutions/institution-incident.ts';
+export * from './institutions/institution-profile.ts';
+export * from './institutions/pharmacy-sale.ts';
+export * from './institutions/school-absence.ts';
 export * from './jurisdiction/levels.ts';
 export * from './jurisdiction/path-from-scope.ts';
 export * from './key-persons/address-routing.ts';
@@ -60,6 +66,7 @@ export type { DocumentIssue } from './protocols/document/document-check.ts';
 export * from './protocols/document/protocol-diff.ts';
 export * from './protocols/document/protocol-document.ts';
 export * from './protocols/information-rule-types.ts';
+export * from './protocols/institution-duties-seed.ts';
 export * from './protocols/local-profiles.ts';
 export * from './protocols/protocol-types.ts';
 // Supplies, readiness and preparedness (issue 15 parts 4 and 6).

@@ -80,5 +80,10 @@ export const PERMISSIONS = [
   'information.publish',
   'information.approve',
   'opinion.write',
+  /** Institutions (issue 16): read the registry and its records; register and edit; report duties, checks, absences, sales; record an incident. */
+  'institution.read',
+  'institution.manage',
+  'institution.report',
+  'institution.incident',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

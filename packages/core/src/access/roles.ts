@@ -15,6 +15,8 @@ export const ROLES = [
   /** 村（社区）党组织书记: the community's responsible person, who signs its daily tables (DAILY-003). */
   'community_secretary',
   'resident',
+  /** Institutions (issue 16): a pharmacy's staff, who register real-name sales of fever and cough drugs (PHAR-001). */
+  'pharmacy_staff',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -89,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   institution_reporter: ['jurisdiction.read', 'place.read'],
   community_secretary: [...READ_AREA, 'person.readFull', 'keyPerson.read', 'alert.read'],
   resident: [...SELF],
+  pharmacy_staff: ['jurisdiction.read'],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {
@@ -213,5 +216,25 @@ const INFORMATION_GRANTS: Partial<Record<Role, Permission[]>> = {
   community_secretary: ['information.read', 'information.publish'],
 };
 for (const [role, permissions] of Object.entries(INFORMATION_GRANTS) as [Role, Permission[]][]) {
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...permissions];
+}
+
+/**
+ * Institutions (issue 16): schools and pharmacies report their duties, checks, absences and sales; towns and the
+ * command office keep the registry and record incidents; the CDC records incidents; grid workers and the
+ * commander read (grid workers follow up buyers and absences through their tasks).
+ */
+const INSTITUTION_GRANTS: Partial<Record<Role, Permission[]>> = {
+  system_admin: ['institution.read', 'institution.manage', 'institution.report', 'institution.incident'],
+  command_office_staff: ['institution.read', 'institution.manage', 'institution.incident'],
+  town_cadre: ['institution.read', 'institution.manage', 'institution.report', 'institution.incident'],
+  cdc_epidemiologist: ['institution.read', 'institution.incident'],
+  district_commander: ['institution.read'],
+  grid_worker: ['institution.read'],
+  assigned_medic: ['institution.read'],
+  institution_reporter: ['institution.read', 'institution.report'],
+  pharmacy_staff: ['institution.read', 'institution.report'],
+};
+for (const [role, permissions] of Object.entries(INSTITUTION_GRANTS) as [Role, Permission[]][]) {
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...permissions];
 }

@@ -51,8 +51,19 @@ export const ROSTER_ROLE_ZH: Record<RosterRole, string> = {
 export const TASK_UNIT_ROLES = ['lead', 'participating', 'responsible'] as const;
 export type TaskUnitRole = (typeof TASK_UNIT_ROLES)[number];
 
-/** Where a command task comes from: by hand, a response level's measure, or a supervision finding's rectification. */
-export const TASK_SOURCES = ['manual', 'level_measure', 'supervision_finding'] as const;
+/**
+ * Where a command task comes from: by hand, a response level's measure, or a supervision finding's rectification;
+ * institutions (issue 16): a pharmacy buyer's follow-up, a school absence's fast-track NAT, an institution incident's step.
+ */
+export const TASK_SOURCES = [
+  'manual',
+  'level_measure',
+  'supervision_finding',
+  // Institutions (issue 16)
+  'pharmacy_follow_up',
+  'school_absence_nat',
+  'institution_incident',
+] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
 export const TASK_STATES = ['open', 'overdue', 'done'] as const;

@@ -27,6 +27,10 @@ export * from './codes/code-types.ts';
 export * from './codes/resident-rules.ts';
 export * from './command/command-rules.ts';
 export * from './command/group-templates.ts';
+// community daily work (issue 16 §7)
+export * from './community/community-duties.ts';
+export * from './community/screening.ts';
+export * from './community/screening-progress.ts';
 export * from './demo/addresses.ts';
 export * from './demo/households.ts';
 export * from './demo/names.ts';
@@ -48,6 +52,7 @@ export * from './key-persons/observation-check.ts';
 export * from './key-persons/reason.ts';
 export * from './key-persons/release-decision.ts';
 export * from './key-persons/site-capacity.ts';
+export * from './protocols/community-seed-001.ts';
 export * from './protocols/local-profiles.ts';
 export * from './protocols/protocol-types.ts';
 export * from './protocols/registry.ts';

@@ -27,6 +27,10 @@ export * from './codes/code-types.ts';
 export * from './codes/resident-rules.ts';
 export * from './command/command-rules.ts';
 export * from './command/group-templates.ts';
+// community daily work (issue 16 §7)
+export * from './community/community-duties.ts';
+export * from './community/screening.ts';
+export * from './community/screening-progress.ts';
 export * from './demo/addresses.ts';
 export * from './demo/households.ts';
 export * from './demo/names.ts';
@@ -67,6 +71,7 @@ export * from './protocols/document/protocol-diff.ts';
 export * from './protocols/document/protocol-document.ts';
 export * from './protocols/information-rule-types.ts';
 export * from './protocols/institution-duties-seed.ts';
+export * from './protocols/community-seed-001.ts';
 export * from './protocols/local-profiles.ts';
 export * from './protocols/protocol-types.ts';
 // Supplies, readiness and preparedness (issue 15 parts 4 and 6).

@@ -1,0 +1,52 @@
+import { addDays, type CalendarDate, daysBetween } from '../calendar/calendar-date.ts';
+import { because, type Reason } from '../key-persons/reason.ts';
+import type { ScreeningRules } from '../protocols/community-seed-001.ts';
+import type { KeyPersonCategory } from '../protocols/protocol-types.ts';
+import type { RiskLevel } from '../protocols/zone-types.ts';
+
+/** One stay in a person's travel history as the grid worker records it; the grade is the one published over the place. */
+export interface TravelStop {
+  place: string;
+  /** The published risk grade over the place when screened (null: not graded). */
+  riskGrade: RiskLevel | null;
+  /** Abroad (境外): managed as an inbound traveller. */
+  inbound: boolean;
+  /** The day the person left the place. */
+  leftOn: CalendarDate;
+}
+
+export interface ArrivalVerdict {
+  category: KeyPersonCategory | null;
+  /** Index of the stop that decided, or null. */
+  stop: number | null;
+  because: Reason[];
+}
+
+/** Whether a stay ended inside the window counted back from the visit (seed 001 §三(四)2: 14 days). */
+export function withinTravelWindow(rules: ScreeningRules, leftOn: CalendarDate, visitDate: CalendarDate): boolean {
+  return leftOn <= visitDate && daysBetween(leftOn, visitDate) <= rules.travelWindowDays;
+}
+
+/** The first day a stay still counts on a visit day. */
+export function travelWindowStart(rules: ScreeningRules, visitDate: CalendarDate): CalendarDate {
+  return addDays(visitDate, -rules.travelWindowDays);
+}
+
+/**
+ * The key-person category a door-to-door finding opens (COMM-040, SC-41): arrival from abroad first (the stricter
+ * management), then a stay in a place graded as a risk area, both only inside the travel window; else none.
+ */
+export function arrivalCategoryFor(rules: ScreeningRules, stops: readonly TravelStop[], visitDate: CalendarDate): ArrivalVerdict {
+  const recent = stops.map((stop, index) => ({ stop, index })).filter((s) => withinTravelWindow(rules, s.stop.leftOn, visitDate));
+  const inbound = recent.find((s) => s.stop.inbound);
+  if (inbound) {
+    const reasons = [because('screening.inbound', rules.inbound.basis), because('screening.window', rules.travelWindowBasis)];
+    return { category: rules.inbound.category, stop: inbound.index, because: reasons };
+  }
+  const risky = recent.find((s) => s.stop.riskGrade !== null && rules.riskGrades.includes(s.stop.riskGrade));
+  if (risky) {
+    const reasons = [because('screening.riskArea', rules.riskArea.basis), because('screening.window', rules.travelWindowBasis)];
+    return { category: rules.riskArea.category, stop: risky.index, because: reasons };
+  }
+  return { category: null, stop: null, because: [because('screening.noArrival', rules.travelWindowBasis)] };
+}

@@ -1,0 +1,144 @@
+import { clause } from './clause.ts';
+import type { Clause, KeyPersonCategory } from './protocol-types.ts';
+import type { RiskLevel } from './zone-types.ts';
+
+/** The "six ones" (六个一) of closed management, in the seed's order (COMM-001…006). */
+export const SIX_ONES_DUTIES = [
+  'one_entrance',
+  'one_team',
+  'one_desk',
+  'one_equipment_set',
+  'one_rule_set',
+  'one_inspection_team',
+] as const;
+export type SixOnesDuty = (typeof SIX_ONES_DUTIES)[number];
+
+/** Gatherings a household files with the community work team (COMM-031/032). */
+export const GATHERING_KINDS = ['wedding', 'funeral', 'banquet', 'other'] as const;
+export type GatheringKind = (typeof GATHERING_KINDS)[number];
+export const GATHERING_DECISIONS = ['filed', 'refused'] as const;
+export type GatheringDecision = (typeof GATHERING_DECISIONS)[number];
+
+export interface GatheringRule {
+  decision: GatheringDecision;
+  /** Accepted only when the household commits to a simplified event (白事从简). */
+  simplifiedOnly: boolean;
+  /** Filed before the event (提前报告备案): a filing for a past date is refused as bad input. */
+  beforeEvent: boolean;
+  basis: Clause;
+}
+
+/** Door-to-door screening (入户排查): which travel makes a person a key person and what follows. */
+export interface ScreeningRules {
+  /** How far back a stay counts (14 天内旅居史). */
+  travelWindowDays: number;
+  travelWindowBasis: Clause;
+  /** The published risk grades that make a place a "severely affected area". */
+  riskGrades: RiskLevel[];
+  riskArea: { category: KeyPersonCategory; basis: Clause };
+  inbound: { category: KeyPersonCategory; basis: Clause };
+  /** Fever, cough or diarrhoea: reported to the work team, who call a medical institution (no self-travel). */
+  symptomatic: { basis: Clause };
+  /** Every household, again: nobody missed (逐家逐户再次排查). */
+  coverage: { basis: Clause };
+}
+
+/** The community's daily-work rules of an edition: screening, the six ones, gatherings, supplies of sealed buildings. */
+export interface CommunityRules {
+  version: string;
+  screening: ScreeningRules;
+  sixOnes: Record<SixOnesDuty, { requirement: string; basis: Clause }>;
+  gatherings: Record<GatheringKind, GatheringRule>;
+  supplies: { basis: Clause };
+}
+
+const S1 = 'seed 001';
+
+/** seed 001 (township early-emergency closed management) with seed 004's screening coverage (COMM-040). */
+export const COMMUNITY_SEED_001: CommunityRules = {
+  version: 'seed-001/community-1',
+  screening: {
+    travelWindowDays: 14,
+    travelWindowBasis: clause(S1, '§三(四)2', 'A stay in a severely affected area within the last 14 days'),
+    riskGrades: ['high', 'medium'],
+    riskArea: {
+      category: 'risk_area_arrival',
+      basis: clause(
+        S1,
+        '§三(四)2',
+        'People found with a 14-day stay in Hubei, Henan, Wenzhou or another severely affected area: home medical observation',
+      ),
+    },
+    inbound: {
+      category: 'inbound_traveller',
+      basis: clause(
+        'seed 000',
+        '§三(一)',
+        'People arriving from abroad are managed as inbound travellers (configured for screening)',
+        true,
+      ),
+    },
+    symptomatic: {
+      basis: clause(
+        S1,
+        '§三(四)4',
+        'Fever, cough or diarrhoea: report to the work team, who call a medical institution; no public transport',
+      ),
+    },
+    coverage: {
+      basis: clause('seed 004', 'Part B §二(一)1', 'Every household screened again, door to door: no household and no person missed'),
+    },
+  },
+  sixOnes: {
+    one_entrance: {
+      requirement: 'COMM-001',
+      basis: clause(S1, '§三(一)1', 'Only one necessary entrance; open settlements cordoned by grid'),
+    },
+    one_team: {
+      requirement: 'COMM-002',
+      basis: clause(S1, '§三(一)2', 'A management team of cadres, grid workers, property staff, guards and volunteers'),
+    },
+    one_desk: { requirement: 'COMM-003', basis: clause(S1, '§三(一)3', 'An advice and publicity desk: banners, brochures, loudspeakers') },
+    one_equipment_set: {
+      requirement: 'COMM-004',
+      basis: clause(S1, '§三(一)4', 'Temperature guns, masks, disinfectant and sprayers for the team'),
+    },
+    one_rule_set: {
+      requirement: 'COMM-005',
+      basis: clause(S1, '§三(一)5', '24-hour duty, disinfection once a day, entry and exit registration, lift disinfection'),
+    },
+    one_inspection_team: {
+      requirement: 'COMM-006',
+      basis: clause(S1, '§三(一)6', 'An inspection team keeps closed management standard and consistent'),
+    },
+  },
+  gatherings: {
+    wedding: {
+      decision: 'refused',
+      simplifiedOnly: false,
+      beforeEvent: true,
+      basis: clause(S1, '§三(八)', 'Weddings (红事) are suspended'),
+    },
+    funeral: {
+      decision: 'filed',
+      simplifiedOnly: true,
+      beforeEvent: true,
+      basis: clause(S1, '§三(八)', 'Funerals (白事) kept simple and reported to the work team for filing in advance'),
+    },
+    banquet: {
+      decision: 'refused',
+      simplifiedOnly: false,
+      beforeEvent: true,
+      basis: clause(S1, '§三(八)', 'No gathering activity of any form'),
+    },
+    other: {
+      decision: 'refused',
+      simplifiedOnly: false,
+      beforeEvent: true,
+      basis: clause(S1, '§三(八)', 'No gathering activity of any form'),
+    },
+  },
+  supplies: {
+    basis: clause(S1, '§三(三)2', 'Sealed building: street and community staff buy on behalf and deliver at fixed points without contact'),
+  },
+};

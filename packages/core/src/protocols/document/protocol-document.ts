@@ -20,8 +20,15 @@ export type DocumentReading = { ok: true; document: ProtocolDocument } | { ok: f
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
 const JURISDICTION_CODE = /^(CN|\d{2,12})$/;
 const EDITION_FIELDS = ['id', 'name', 'legalBasis', 'effectiveFrom', 'effectiveTo', 'categories'] as const;
-/** Sections of an edition read by other modules, checked for shape and for a clause behind every `basis`. */
-const EDITION_SECTIONS = ['testing', 'cases', 'tracing', 'response', 'retention', 'risk', 'zones'] as const;
+/**
+ * Sections of an edition read by other modules, checked for shape and for a clause behind every `basis`. Every
+ * section of ProtocolEdition must be listed: a section added to the type and not here fails the type check.
+ */
+const EDITION_SECTIONS = ['testing', 'cases', 'tracing', 'response', 'retention', 'risk', 'zones', 'information'] as const;
+type EditionSection = Exclude<keyof ProtocolEdition, (typeof EDITION_FIELDS)[number]>;
+type UnlistedSection = Exclude<EditionSection, (typeof EDITION_SECTIONS)[number]>;
+const everySectionListed: [UnlistedSection] extends [never] ? true : UnlistedSection = true;
+void everySectionListed;
 const PROFILE_FIELDS = ['id', 'name', 'jurisdictionCode', 'editionId', 'basis', 'overrides', 'retention', 'risk'] as const;
 
 /** Plain JSON: what a file holds and what reads back (no `undefined`, no shared references). */

@@ -52,7 +52,6 @@ export * from './protocols/local-profiles.ts';
 export * from './protocols/protocol-types.ts';
 export * from './protocols/registry.ts';
 export * from './protocols/response-rule-types.ts';
-export * from './protocols/working-group-templates.ts';
 export * from './protocols/zone-types.ts';
 export * from './reports/report-cells.ts';
 export * from './reports/report-check.ts';

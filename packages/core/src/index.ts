@@ -78,7 +78,6 @@ export * from './protocols/protocol-types.ts';
 export * from './protocols/readiness-seed-2020.ts';
 export * from './protocols/registry.ts';
 export * from './protocols/response-rule-types.ts';
-export * from './protocols/working-group-templates.ts';
 export * from './protocols/zone-types.ts';
 export * from './reports/report-cells.ts';
 export * from './reports/report-check.ts';

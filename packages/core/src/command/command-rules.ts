@@ -66,7 +66,8 @@ export const TASK_SOURCES = [
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
-export const TASK_STATES = ['open', 'overdue', 'done'] as const;
+/** `cancelled`: a level measure's task the level no longer requires (de-escalation, termination; LVL-014, LVL-017). */
+export const TASK_STATES = ['open', 'overdue', 'done', 'cancelled'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
 export interface TaskClock {
@@ -75,8 +76,9 @@ export interface TaskClock {
   closedAt: Date | null;
 }
 
-/** Open until closed; overdue once the deadline has passed while open (SUP-008: problems are followed up). */
+/** Open until closed; overdue once the deadline has passed while open (SUP-008: problems are followed up); cancelled stays so. */
 export function taskState(task: TaskClock, now: Date): { state: TaskState; late: boolean } {
+  if (task.status === 'cancelled') return { state: 'cancelled', late: false };
   if (task.status === 'closed') {
     return { state: 'done', late: task.dueAt !== null && task.closedAt !== null && task.closedAt > task.dueAt };
   }

@@ -80,6 +80,13 @@ describe('task state (ORG-060, SUP-008)', () => {
     });
   });
 
+  it('LVL-014 LVL-017: a measure task the level no longer requires is cancelled, never overdue', () => {
+    assert.deepEqual(taskState({ status: 'cancelled', dueAt: due, closedAt: due }, at('2020-03-09T00:00:00+08:00')), {
+      state: 'cancelled',
+      late: false,
+    });
+  });
+
   it('is done once closed, late when closed after the deadline', () => {
     const closed = { status: 'closed', dueAt: due };
     assert.deepEqual(taskState({ ...closed, closedAt: at('2020-03-02T12:00:00+08:00') }, at('2020-03-05T00:00:00+08:00')), {

@@ -1,3 +1,5 @@
+import type { DistrictGroupKey } from '../protocols/response-rule-types.ts';
+
 /**
  * Working-group and expert-group templates of the seeds (REQUIREMENTS §1.2, §1.3; ORG-010…046, ORG-050):
  * a headquarters is set up from one template set and then edited (member units "are adjusted in time
@@ -28,11 +30,47 @@ export interface CommandGroupTemplate {
   duties: string[];
   clause: string;
   requirement: string;
+  /**
+   * The district groups (seed 002 §六(一)) whose work this group takes on, so a level's measures, which seed
+   * 002 writes for district groups, reach a headquarters of any template set (LVL-018). A district group
+   * handles its own key; the township and street mapping is our reading of their duties [analysis].
+   */
+  handles: DistrictGroupKey[];
 }
+
+/** Which district groups' measures each template group takes on (see `handles`). */
+const HANDLES: Readonly<Record<string, readonly DistrictGroupKey[]>> = {
+  'district.comprehensive_coordination': ['comprehensive_coordination'],
+  'district.traffic_control': ['traffic_control'],
+  'district.social_community': ['social_community'],
+  'district.rural': ['rural'],
+  'district.school': ['school'],
+  'district.enterprise': ['enterprise'],
+  'district.epidemic_medical': ['epidemic_control_medical'],
+  'district.medical_supplies': ['medical_supplies'],
+  'district.living_supplies': ['living_supplies'],
+  'district.economic_operation': ['economic_operation'],
+  'district.news_publicity': ['publicity'],
+  'district.supervision_inspection': ['supervision'],
+  'township.comprehensive_coordination': ['comprehensive_coordination', 'supervision', 'enterprise'],
+  'township.health_medical': ['epidemic_control_medical', 'school'],
+  'township.logistics': ['medical_supplies', 'living_supplies', 'economic_operation'],
+  'township.traffic_control': ['traffic_control'],
+  'township.public_security': ['social_community'],
+  'township.environment': ['rural'],
+  'township.news_publicity': ['publicity'],
+  'street.comprehensive_coordination': ['comprehensive_coordination'],
+  'street.social_control': ['social_community', 'traffic_control', 'school', 'rural', 'enterprise'],
+  'street.epidemic_medical': ['epidemic_control_medical'],
+  'street.comprehensive_support': ['medical_supplies', 'living_supplies', 'economic_operation'],
+  'street.public_opinion': ['publicity'],
+  'street.stability': [],
+  'street.supervision': ['supervision'],
+};
 
 const OTHER_WORK = '承担领导交办的其他工作';
 
-type Draft = Omit<CommandGroupTemplate, 'set' | 'order' | 'leaders' | 'deputyLeaders'> &
+type Draft = Omit<CommandGroupTemplate, 'set' | 'order' | 'leaders' | 'deputyLeaders' | 'handles'> &
   Partial<Pick<CommandGroupTemplate, 'leaders' | 'deputyLeaders'>>;
 
 function inSet(set: GroupTemplateSet, drafts: Draft[]): CommandGroupTemplate[] {
@@ -42,6 +80,7 @@ function inSet(set: GroupTemplateSet, drafts: Draft[]): CommandGroupTemplate[] {
     ...draft,
     set,
     order: i + 1,
+    handles: [...(HANDLES[draft.key] ?? [])],
     duties: draft.duties.includes(OTHER_WORK) ? draft.duties : [...draft.duties, OTHER_WORK],
   }));
 }
@@ -562,6 +601,11 @@ export const WORKING_GROUP_TEMPLATES: readonly CommandGroupTemplate[] = [
 
 export function groupTemplatesOf(set: GroupTemplateSet): CommandGroupTemplate[] {
   return WORKING_GROUP_TEMPLATES.filter((t) => t.set === set);
+}
+
+/** The group of a template set that carries out work the district plan gives to `districtGroup`. */
+export function groupHandling(groups: readonly CommandGroupTemplate[], districtGroup: DistrictGroupKey): CommandGroupTemplate | undefined {
+  return groups.find((group) => group.handles.includes(districtGroup));
 }
 
 export function findGroupTemplate(key: string): CommandGroupTemplate | undefined {

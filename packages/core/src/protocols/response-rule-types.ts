@@ -109,6 +109,11 @@ export interface ResponseProcedure {
   triggerChain: { chain: ExpertBody[]; basis: Clause };
   /** Termination: the district experts evaluate before the bureau proposes it (经专家评估). */
   terminationChain: { chain: ExpertBody[]; basis: Clause };
+  /**
+   * The deadline each measure's task gets when a level brings it (LVL-018): hours from the approval. The
+   * seed gives no time limit beyond "立即" and "及时"; the number is configured.
+   */
+  measureTaskHours: { hours: number; basis: Clause };
 }
 
 /** When a response may end (LVL-015): no new local case within n maximum incubation periods of the last one's isolation. */

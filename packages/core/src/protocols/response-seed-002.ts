@@ -163,6 +163,15 @@ export const seed002Response = (maxIncubation: { days: number; basis: Clause }):
         'The response ends after expert evaluation; the decision-consultation experts advise on termination',
       ),
     },
+    measureTaskHours: {
+      hours: 24,
+      basis: clause(
+        S002,
+        '§九',
+        'Each measure of the level in force is a task of its working group, due 24 hours after the approval (the seed sets no time limit; configured)',
+        true,
+      ),
+    },
   },
   assessment: {
     factors: FACTORS,

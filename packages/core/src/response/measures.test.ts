@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { groupTemplatesOf } from '../command/group-templates.ts';
 import { CN_2022_9TH } from '../protocols/cn-2022-9th.ts';
 import { DISTRICT_GROUP_KEYS, RESPONSE_LEVELS, type ResponseLevel } from '../protocols/response-rule-types.ts';
 import { SEED_2020 } from '../protocols/seed-2020.ts';
-import { EXPERT_GROUP_TEMPLATES, findTemplateSet, WORKING_GROUP_TEMPLATE_SETS } from '../protocols/working-group-templates.ts';
 import { assignChecklist, checklistChange, measuresForLevel } from './measures.ts';
 import { responseRules } from './response-rules.ts';
 
@@ -192,70 +192,46 @@ describe('checklistChange: the tasks a change creates, keeps and ends (LVL-012, 
   });
 });
 
-describe('working-group templates (ORG-010, ORG-050, VARIANT V20)', () => {
-  it('the district set holds seed 002’s twelve groups in the seed’s order, each handling its own key (ORG-020 … ORG-031)', () => {
-    const district = findTemplateSet('district_seed_002');
+describe('the working-group templates the measures land on (ORG-010, VARIANT V20; one list: core/command/group-templates.ts)', () => {
+  const district = groupTemplatesOf('seed-002-district');
+  const township = groupTemplatesOf('seed-001-township');
+  const street = groupTemplatesOf('seed-004a-street');
+
+  it('the district set holds seed 002’s twelve groups in the seed’s order, each handling one district key in order (ORG-020 … ORG-031)', () => {
     assert.deepEqual(
-      district?.groups.map((g) => g.key),
-      [...DISTRICT_GROUP_KEYS],
+      district.map((g) => g.handles),
+      DISTRICT_GROUP_KEYS.map((key) => [key]),
     );
-    assert.deepEqual(district?.groups.map((g) => g.zh).slice(0, 3), ['综合协调组', '交通管控组', '社会及社区防控组']);
-    for (const group of district?.groups ?? []) assert.deepEqual(group.handles, [group.key]);
+    assert.deepEqual(district.map((g) => g.nameZh).slice(0, 3), ['综合协调组', '交通管控组', '社会及社区防控组']);
   });
 
-  it('the township (seed 001, ORG-011 … ORG-017) and street (seed 004 Part A, ORG-040 … ORG-046) sets hold seven groups each', () => {
-    assert.deepEqual(
-      WORKING_GROUP_TEMPLATE_SETS.map((set) => [set.id, set.groups.length]),
-      [
-        ['district_seed_002', 12],
-        ['township_seed_001', 7],
-        ['street_seed_004', 7],
-      ],
-    );
-    assert.deepEqual(
-      findTemplateSet('township_seed_001')?.groups.map((g) => g.zh),
-      ['综合协调组', '卫生医疗组', '后勤保障组', '交通管控组', '治安管理组', '环境治理组', '新闻宣传组'],
-    );
-    assert.deepEqual(
-      findTemplateSet('street_seed_004')?.groups.map((g) => g.zh),
-      ['综合协调组', '社会防控组', '疫情防控和医疗救治组', '综合保障工作组', '舆情宣传组', '综治维稳组', '综合督查组'],
-    );
-  });
-
-  it('group keys are unique within a set, and every district group is handled by exactly one group of each set', () => {
-    for (const set of WORKING_GROUP_TEMPLATE_SETS) {
-      assert.equal(new Set(set.groups.map((g) => g.key)).size, set.groups.length, set.id);
+  it('every district group is handled by exactly one group of each set, except the street’s 综治维稳组 which takes none', () => {
+    for (const groups of [district, township, street]) {
       for (const key of DISTRICT_GROUP_KEYS) {
-        assert.equal(set.groups.filter((g) => g.handles.includes(key)).length, 1, `${set.id} ${key}`);
+        assert.equal(groups.filter((g) => g.handles.includes(key)).length, 1, `${groups[0]?.set} ${key}`);
       }
     }
+    assert.deepEqual(street.find((g) => g.key === 'street.stability')?.handles, []);
   });
 
-  it('a township headquarters gets level III’s checkpoints on its traffic group and the health education on its publicity group', () => {
-    const township = findTemplateSet('township_seed_001');
-    assert.ok(township);
+  it('LVL-018 SC-33: a township headquarters gets level III’s checkpoints on its traffic group and the health education on its publicity group', () => {
     const assigned = assignChecklist(measuresForLevel('III', SEED_2020), township);
     const owner = (id: string) => assigned.find((a) => a.item.id === id)?.group?.key;
-    assert.equal(owner('LVL-III-07'), 'traffic_control');
-    assert.equal(owner('LVL-IV-10'), 'publicity');
-    assert.equal(owner('LVL-IV-02'), 'health_medical');
+    assert.equal(owner('LVL-III-07'), 'township.traffic_control');
+    assert.equal(owner('LVL-IV-10'), 'township.news_publicity');
+    assert.equal(owner('LVL-IV-02'), 'township.health_medical');
     assert.ok(assigned.every((a) => a.group !== undefined));
     // social_community and the township's public-security group: a supporting group, never the owner twice
     const contacts = assigned.find((a) => a.item.id === 'LVL-IV-05');
     assert.deepEqual(
       contacts?.supporting.map((g) => g.key),
-      ['public_security'],
+      ['township.public_security'],
     );
   });
 
-  it('ORG-050: three district expert groups; the decision-consultation group is recorded as not yet set up', () => {
-    assert.deepEqual(
-      EXPERT_GROUP_TEMPLATES.map((g) => [g.key, g.established]),
-      [
-        ['decision_consultation', false],
-        ['epidemic_control', true],
-        ['medical_treatment', true],
-      ],
-    );
+  it('LVL-018: the district headquarters gets every level I measure on the group its duties name', () => {
+    const assigned = assignChecklist(measuresForLevel('I', SEED_2020), district);
+    assert.equal(assigned.length, 31);
+    assert.ok(assigned.every((a) => a.group?.handles.includes(a.item.group)));
   });
 });

@@ -1,6 +1,6 @@
+import { type CommandGroupTemplate, groupHandling } from '../command/group-templates.ts';
 import type { ProtocolEdition } from '../protocols/protocol-types.ts';
 import type { LevelMeasure, ResponseLevel } from '../protocols/response-rule-types.ts';
-import { groupHandling, type WorkingGroupTemplate, type WorkingGroupTemplateSet } from '../protocols/working-group-templates.ts';
 import { levelRule, levelsUpTo, responseRules } from './response-rules.ts';
 
 /** One line of a level's checklist: a measure, the level it belongs to, and the district group that carries it out. */
@@ -43,20 +43,21 @@ export function checklistChange(from: ResponseLevel | null, to: ResponseLevel | 
 export interface AssignedItem {
   item: ChecklistItem;
   /** The headquarters' group that carries the measure out; undefined when its template has no group for it. */
-  group: WorkingGroupTemplate | undefined;
-  supporting: WorkingGroupTemplate[];
+  group: CommandGroupTemplate | undefined;
+  supporting: CommandGroupTemplate[];
 }
 
 /**
- * The checklist laid onto a headquarters' groups: the district plan names district groups, a township or
- * street headquarters runs its own set, whose `handles` say which group takes the work on.
+ * The checklist laid onto a headquarters' groups (one template set of core/command/group-templates.ts): the
+ * district plan names district groups, a township or street headquarters runs its own set, whose `handles`
+ * say which group takes the work on.
  */
-export function assignChecklist(items: readonly ChecklistItem[], set: WorkingGroupTemplateSet): AssignedItem[] {
+export function assignChecklist(items: readonly ChecklistItem[], groups: readonly CommandGroupTemplate[]): AssignedItem[] {
   return items.map((item) => {
-    const group = groupHandling(set, item.group);
+    const group = groupHandling(groups, item.group);
     const supporting = item.supporting
-      .map((key) => groupHandling(set, key))
-      .filter((g): g is WorkingGroupTemplate => g !== undefined && g.key !== group?.key);
+      .map((key) => groupHandling(groups, key))
+      .filter((g): g is CommandGroupTemplate => g !== undefined && g.key !== group?.key);
     return { item, group, supporting: [...new Map(supporting.map((g) => [g.key, g])).values()] };
   });
 }

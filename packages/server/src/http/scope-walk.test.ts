@@ -903,6 +903,10 @@ const ROUTES: Record<string, RouteEntry> = {
       },
     ],
   },
+  // Response levels → tasks, command overview (issue 13, helper levels).
+  'POST /api/response-levels/:id/measure-tasks': {
+    cases: (a) => [refused(`/api/response-levels/${a.townId}/measure-tasks`)],
+  },
   'POST /api/assist-requests': {
     // An address in town A, received by B: it can only be routed inside B's own scope. Last in the walk,
     // because B's own request then holds A's place names, which would look like a leak in later lists.

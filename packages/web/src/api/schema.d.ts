@@ -22578,6 +22578,11 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 }[];
+                                task: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    state: "open" | "overdue" | "done" | "cancelled";
+                                } | null;
                             }[];
                         };
                     };
@@ -23376,6 +23381,125 @@ export interface paths {
                             /** Format: date-time */
                             rejectedAt: string | null;
                             rejectionReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response-levels/{id}/measure-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the level in force's measures that are not yet tasks (idempotent; LVL-018) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            headquartersId: string | null;
+                            issued: string[];
+                            cancelled: string[];
+                            unassigned: string[];
                         };
                     };
                 };
@@ -29968,7 +30092,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    state?: "open" | "overdue" | "done";
+                    state?: "open" | "overdue" | "done" | "cancelled";
                     headquartersId?: string;
                     workingGroupId?: string;
                     unitId?: string;
@@ -29996,9 +30120,8 @@ export interface paths {
                                 title: string;
                                 description: string | null;
                                 sourceKind: string;
-                                /** Format: uuid */
                                 sourceId: string | null;
-                                state: "open" | "overdue" | "done";
+                                state: "open" | "overdue" | "done" | "cancelled";
                                 late: boolean;
                                 dueAt: string | null;
                                 createdAt: string;
@@ -30159,9 +30282,8 @@ export interface paths {
                             title: string;
                             description: string | null;
                             sourceKind: string;
-                            /** Format: uuid */
                             sourceId: string | null;
-                            state: "open" | "overdue" | "done";
+                            state: "open" | "overdue" | "done" | "cancelled";
                             late: boolean;
                             dueAt: string | null;
                             createdAt: string;
@@ -30296,7 +30418,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    state?: "open" | "overdue" | "done";
+                    state?: "open" | "overdue" | "done" | "cancelled";
                 };
                 header?: never;
                 path?: never;
@@ -30317,9 +30439,8 @@ export interface paths {
                                 title: string;
                                 description: string | null;
                                 sourceKind: string;
-                                /** Format: uuid */
                                 sourceId: string | null;
-                                state: "open" | "overdue" | "done";
+                                state: "open" | "overdue" | "done" | "cancelled";
                                 late: boolean;
                                 dueAt: string | null;
                                 createdAt: string;
@@ -30587,9 +30708,8 @@ export interface paths {
                             title: string;
                             description: string | null;
                             sourceKind: string;
-                            /** Format: uuid */
                             sourceId: string | null;
-                            state: "open" | "overdue" | "done";
+                            state: "open" | "overdue" | "done" | "cancelled";
                             late: boolean;
                             dueAt: string | null;
                             createdAt: string;
@@ -30791,9 +30911,8 @@ export interface paths {
                             title: string;
                             description: string | null;
                             sourceKind: string;
-                            /** Format: uuid */
                             sourceId: string | null;
-                            state: "open" | "overdue" | "done";
+                            state: "open" | "overdue" | "done" | "cancelled";
                             late: boolean;
                             dueAt: string | null;
                             createdAt: string;

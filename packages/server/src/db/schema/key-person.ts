@@ -191,7 +191,8 @@ export const task = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** follow_up (the rules' own) | manual | level_measure | supervision_finding (core TASK_SOURCES), and what it came from. */
     sourceKind: text('source_kind').notNull().default('follow_up'),
-    sourceId: uuid('source_id'),
+    /** A record's id, or a level measure's id (`LVL-IV-01`): text, not uuid. */
+    sourceId: text('source_id'),
     title: text('title'),
     description: text('description'),
     headquartersId: uuid('headquarters_id').references((): AnyPgColumn => headquarters.id),
@@ -207,6 +208,10 @@ export const task = pgTable(
     index('task_open_path_idx').using('btree', t.status, t.jurisdictionPath.op('text_pattern_ops')),
     index('task_command_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops')).where(sql`source_kind <> 'follow_up'`),
     index('task_source_idx').on(t.sourceKind, t.sourceId).where(sql`source_id is not null`),
+    // A response's measure is one live task per jurisdiction (issue 13): approving or re-issuing never duplicates it.
+    uniqueIndex('task_level_measure_idx')
+      .on(t.jurisdictionId, t.sourceId, sql`(${t.details}->>'responseId')`)
+      .where(sql`source_kind = 'level_measure' and status <> 'cancelled'`),
     index('task_group_idx').on(t.workingGroupId).where(sql`working_group_id is not null`),
     index('task_assignee_idx').on(t.assigneeUserId).where(sql`assignee_user_id is not null`),
     // A tube's or a sample's follow-up is found by the origin in its details: a lookup, not a scan of

@@ -128,7 +128,8 @@ export const TaskSchema = Type.Object({
   title: Type.String(),
   description: Nullable(Type.String()),
   sourceKind: Type.String(),
-  sourceId: Nullable(Uuid),
+  /** A record's id, or a level measure's id (`LVL-III-07`). */
+  sourceId: Nullable(Type.String()),
   state: TaskStateSchema,
   late: Type.Boolean(),
   dueAt: Nullable(Type.String()),

@@ -10,9 +10,10 @@ export type TaskRow = typeof task.$inferSelect;
 /** The command's tasks (manual, level measure, supervision finding), never the rules' own follow-ups. */
 const isCommandTask = inArray(task.sourceKind, [...TASK_SOURCES]);
 
-/** open: not closed and not past its deadline; overdue: not closed and past it; done: closed. */
+/** open: not closed and not past its deadline; overdue: not closed and past it; done: closed; cancelled: no longer required. */
 function stateIs(state: TaskState, now: Date): SQL {
   if (state === 'done') return eq(task.status, 'closed');
+  if (state === 'cancelled') return eq(task.status, 'cancelled');
   const open = eq(task.status, 'open');
   if (state === 'overdue') return and(open, lt(task.dueAt, now)) as SQL;
   return and(open, or(isNull(task.dueAt), gte(task.dueAt, now))) as SQL;
@@ -111,8 +112,8 @@ function filterWhere(filter: TaskFilter, now: Date): SQL {
   ) as SQL;
 }
 
-/** Overdue first, then by deadline; done last, newest first. */
-const taskOrder = [sql`case when ${task.status} = 'closed' then 1 else 0 end`, asc(task.dueAt), desc(task.createdAt)];
+/** Overdue first, then by deadline; done, then cancelled, last, newest first. */
+const taskOrder = [sql`case ${task.status} when 'open' then 0 when 'closed' then 1 else 2 end`, asc(task.dueAt), desc(task.createdAt)];
 
 export async function listCommandTasks(db: Db, filter: TaskFilter, now: Date, limit: number, offset: number) {
   const where = filterWhere(filter, now);

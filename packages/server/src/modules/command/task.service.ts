@@ -70,6 +70,8 @@ export interface IssuedTask {
   units: TaskUnitRef[];
   sourceKind: TaskSource;
   sourceId: string | null;
+  /** What the source adds (a level measure: the response it belongs to, its level). */
+  details?: Record<string, unknown>;
 }
 
 const outside = (field: string) => invalid(field, 'outsideJurisdiction');
@@ -154,6 +156,7 @@ export async function issueTask(tx: Db, context: RequestContext, t: IssuedTask):
     dueAt: t.dueAt,
     sourceKind: t.sourceKind,
     sourceId: t.sourceId,
+    details: t.details ?? {},
     headquartersId: t.headquartersId,
     workingGroupId: t.workingGroupId,
     assigneeUserId: t.assigneeUserId,

@@ -25,7 +25,11 @@ export async function findLevelChange(db: Db, id: string): Promise<LevelChangeRo
 }
 
 export function levelChangesOf(db: Db, jurisdictionId: string): Promise<LevelChangeRow[]> {
-  return db.select().from(responseLevel).where(eq(responseLevel.jurisdictionId, jurisdictionId)).orderBy(asc(responseLevel.proposedAt));
+  return db
+    .select()
+    .from(responseLevel)
+    .where(eq(responseLevel.jurisdictionId, jurisdictionId))
+    .orderBy(asc(responseLevel.proposedAt), asc(responseLevel.id));
 }
 
 /** The level changes of the jurisdictions at these paths (a jurisdiction and its ancestors), with the path each belongs to. */
@@ -36,7 +40,7 @@ export function levelChangesAtPaths(db: Db, paths: readonly string[]): Promise<A
     .from(responseLevel)
     .innerJoin(jurisdiction, eq(jurisdiction.id, responseLevel.jurisdictionId))
     .where(inArray(jurisdiction.path, [...paths]))
-    .orderBy(asc(responseLevel.proposedAt));
+    .orderBy(asc(responseLevel.proposedAt), asc(responseLevel.id));
 }
 
 /** One change at a time per jurisdiction: proposals and approvals lock the jurisdiction's row first. */

@@ -2,8 +2,16 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
 import { type Api, errorResponses, IdParams } from '../../http/schemas.ts';
-import { ApprovalBody, ChangeView, ConfirmationBody, Overview, ProposalBody } from './response.schemas.ts';
-import { approveChange, confirmChange, fileChange, proposeChange, rejectChange, responseOverview } from './response.service.ts';
+import { ApprovalBody, ChangeView, ConfirmationBody, MeasureSyncView, Overview, ProposalBody } from './response.schemas.ts';
+import {
+  approveChange,
+  confirmChange,
+  fileChange,
+  proposeChange,
+  reissueMeasureTasks,
+  rejectChange,
+  responseOverview,
+} from './response.service.ts';
 
 const tags = ['response levels'];
 const Reason = Type.String({ minLength: 1, maxLength: 2000 });
@@ -97,5 +105,18 @@ export function responseRoutes(api: Api, deps: AppDeps) {
       },
     },
     (request) => rejectChange(deps, contextOf(request), request.params.id, request.body.reason),
+  );
+  api.post(
+    '/response-levels/:id/measure-tasks',
+    {
+      config: { permission: 'response.approve' },
+      schema: {
+        tags,
+        summary: "Issue the level in force's measures that are not yet tasks (idempotent; LVL-018)",
+        params: IdParams,
+        response: { 200: MeasureSyncView, ...errorResponses },
+      },
+    },
+    (request) => reissueMeasureTasks(deps, contextOf(request), request.params.id),
   );
 }

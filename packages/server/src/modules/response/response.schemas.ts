@@ -1,4 +1,4 @@
-import { CHANGE_DIRECTIONS, EXPERT_BODIES, LEVEL_BASES, RESPONSE_LEVELS } from '@fangkong/core';
+import { CHANGE_DIRECTIONS, EXPERT_BODIES, LEVEL_BASES, RESPONSE_LEVELS, TASK_STATES } from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
 import { Instant, literals, Nullable, Uuid } from '../../http/schemas.ts';
 
@@ -123,6 +123,16 @@ export const Overview = Type.Object({
       basis: Clause,
       group: Nullable(GroupRef),
       supporting: Type.Array(GroupRef),
+      /** The measure's task in this response (issue 13): null until issued (no headquarters or no group for it). */
+      task: Nullable(Type.Object({ id: Uuid, state: literals(TASK_STATES) })),
     }),
   ),
+});
+
+/** What laying the level onto the headquarters did (measure ids). */
+export const MeasureSyncView = Type.Object({
+  headquartersId: Nullable(Uuid),
+  issued: Type.Array(Type.String()),
+  cancelled: Type.Array(Type.String()),
+  unassigned: Type.Array(Type.String()),
 });

@@ -1,8 +1,7 @@
 import {
-  ancestorPaths,
   type AppError,
+  ancestorPaths,
   approveLevelChange,
-  assignChecklist,
   type CalendarDate,
   type CaseClassification,
   type ChangeDirection,
@@ -13,7 +12,6 @@ import {
   editionInForce,
   fileLevelChange,
   findEdition,
-  findTemplateSet,
   forbidden,
   invalid,
   isBlank,
@@ -21,7 +19,6 @@ import {
   type LevelBasis,
   type LevelChange,
   type LevelResult,
-  measuresForLevel,
   nextConfirmation,
   notFound,
   type Permission,
@@ -36,12 +33,16 @@ import {
   scopePaths,
   shanghaiDate,
   suggestLevel,
+  taskState,
   terminationCheck,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { liveMeasureTasks, type MeasureTaskRow } from '../command/level-measure.repository.ts';
+import { checklistFor, syncLevelMeasures } from '../command/level-measure.service.ts';
+import { headquartersOfJurisdiction } from '../command/organization.repository.ts';
 import { findJurisdictionById, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
 import { clustersUnder } from '../tracing/chain.service.ts';
 import {
@@ -161,15 +162,6 @@ async function responseCases(deps: Deps, path: string): Promise<ResponseCase[]> 
   }));
 }
 
-/** Which headquarters' groups carry the measures: the district plan's twelve, a town's seven, a street's seven. */
-function templateSetFor(jurisdiction: JurisdictionRow) {
-  const id =
-    jurisdiction.level !== 'town' ? 'district_seed_002' : jurisdiction.name.endsWith('街道') ? 'street_seed_004' : 'township_seed_001';
-  const set = findTemplateSet(id);
-  if (!set) throw notFound('templateSet');
-  return set;
-}
-
 function changeView(row: LevelChangeRow) {
   const change = changeOf(row);
   const rules = responseRules(editionOf(row));
@@ -197,6 +189,20 @@ function changeView(row: LevelChangeRow) {
     rejectedAt: change.rejection?.at.toISOString() ?? null,
     rejectionReason: change.rejection?.reason ?? null,
   };
+}
+
+/** The response a place is in: the approved start (activate) of its current run of levels, null once ended. */
+function currentResponseId(rows: LevelChangeRow[]): string | null {
+  const inForce = rows
+    .filter((r) => r.status === 'approved' || r.status === 'filed')
+    .sort((a, b) => (a.approvedAt?.getTime() ?? 0) - (b.approvedAt?.getTime() ?? 0));
+  const last = inForce.at(-1);
+  if (!last || last.direction === 'terminate') return null;
+  return inForce.filter((r) => r.direction === 'activate').at(-1)?.id ?? null;
+}
+
+function measureTaskView(t: MeasureTaskRow | undefined, now: Date) {
+  return t ? { id: t.id, state: taskState(t, now).state } : null;
 }
 
 export interface LevelInForce {
@@ -244,7 +250,11 @@ export async function responseOverview(deps: Deps, context: RequestContext, juri
     edition,
   );
   const openRow = rows.find((r) => r.status === 'proposed' || r.status === 'confirmed');
-  const checklist = state.level ? assignChecklist(measuresForLevel(state.level, edition), templateSetFor(jurisdiction)) : [];
+  const hq = await headquartersOfJurisdiction(db, jurisdiction.id);
+  const checklist = state.level ? checklistFor(jurisdiction, hq, state.level, edition) : [];
+  const tasks = await liveMeasureTasks(db, jurisdiction.id);
+  const responseId = currentResponseId(rows);
+  const taskOf = (measureId: string) => tasks.find((t) => t.measureId === measureId && t.responseId === responseId);
   const rules = responseRules(edition);
   return {
     jurisdiction: { id: jurisdiction.id, code: jurisdiction.code, name: jurisdiction.name, level: jurisdiction.level },
@@ -266,8 +276,9 @@ export async function responseOverview(deps: Deps, context: RequestContext, juri
       en: item.en,
       steps: item.steps,
       basis: item.basis,
-      group: group ? { key: group.key, zh: group.zh, en: group.en } : null,
-      supporting: supporting.map((g) => ({ key: g.key, zh: g.zh, en: g.en })),
+      group: group ? { key: group.key, zh: group.nameZh, en: group.nameEn } : null,
+      supporting: supporting.map((g) => ({ key: g.key, zh: g.nameZh, en: g.nameEn })),
+      task: measureTaskView(taskOf(item.id), now),
     })),
   };
 }
@@ -381,6 +392,8 @@ export async function approveChange(deps: Deps, context: RequestContext, id: str
     const approval = { approvedBy: context.actor.userId ?? '', overrideReason: input.overrideReason ?? null };
     const approved = settled(approveLevelChange(state, changeOf(row), approval, now, edition, termination));
     const { added, removed } = approved.checklist;
+    const rows = (await levelChangesOf(tx, row.jurisdictionId)).map((r) => (r.id === row.id ? { ...r, ...columnsOf(approved.change) } : r));
+    const tasks = await measureTasksFor(tx, context, row.jurisdictionId, rows, edition, now);
     return {
       change: approved.change,
       audit: {
@@ -388,9 +401,54 @@ export async function approveChange(deps: Deps, context: RequestContext, id: str
         measuresAdded: added.map((m) => m.id),
         measuresEnded: removed.map((m) => m.id),
         override: approved.change.override,
+        measureTasks: tasks,
       },
       reason: input.overrideReason,
     };
+  });
+}
+
+/** Lays the level now in force (from these rows) onto the place's headquarters as tasks, in the caller's transaction. */
+async function measureTasksFor(
+  tx: Db,
+  context: RequestContext,
+  jurisdictionId: string,
+  rows: LevelChangeRow[],
+  edition: ProtocolEdition,
+  now: Date,
+) {
+  const place = await findJurisdictionById(tx, jurisdictionId);
+  if (!place) throw notFound('jurisdictionId');
+  const level = responseStateOf(rows.map(changeOf)).level;
+  const responseId = currentResponseId(rows);
+  return syncLevelMeasures(tx, context, place, level && responseId ? { level, responseId } : null, edition, now);
+}
+
+/**
+ * Issues again the measures of the level in force that are not yet tasks (a headquarters set up or a group
+ * restored after the approval); idempotent: what is already a task of this response is left alone.
+ */
+export async function reissueMeasureTasks(deps: Deps, context: RequestContext, jurisdictionId: string) {
+  const db = deps.database.db;
+  const jurisdiction = await jurisdictionFor(db, context, jurisdictionId, 'response.approve');
+  const now = deps.clock();
+  return db.transaction(async (tx) => {
+    await lockJurisdiction(tx, jurisdiction.id);
+    const rows = await levelChangesOf(tx, jurisdiction.id);
+    const last = rows
+      .filter((r) => r.status === 'approved' || r.status === 'filed')
+      .sort((a, b) => (a.approvedAt?.getTime() ?? 0) - (b.approvedAt?.getTime() ?? 0))
+      .at(-1);
+    const edition = last ? editionOf(last) : editionNow(now);
+    const sync = await measureTasksFor(tx, context, jurisdiction.id, rows, edition, now);
+    await recordAudit(tx, context, {
+      action: 'response.measures.reissue',
+      entityType: 'jurisdiction',
+      entityId: jurisdiction.id,
+      jurisdictionPath: jurisdiction.path,
+      after: { ...sync },
+    });
+    return sync;
   });
 }
 

@@ -60,7 +60,7 @@ export function commandLabel(t: Translate, prefix: string, value: string | null 
   return value;
 }
 
-export const TASK_STATE_COLORS: Record<string, string> = { open: 'blue', overdue: 'red', done: 'green' };
+export const TASK_STATE_COLORS: Record<string, string> = { open: 'blue', overdue: 'red', done: 'green', cancelled: 'default' };
 export const FINDING_STATE_COLORS: Record<string, string> = {
   rectifying: 'blue',
   overdue: 'red',

@@ -1,0 +1,2 @@
+ALTER TABLE "task" ALTER COLUMN "source_id" SET DATA TYPE text;--> statement-breakpoint
+CREATE UNIQUE INDEX "task_level_measure_idx" ON "task" USING btree ("jurisdiction_id","source_id",("details"->>'responseId')) WHERE source_kind = 'level_measure' and status <> 'cancelled';

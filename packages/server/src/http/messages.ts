@@ -1,5 +1,6 @@
 import { RESPONSE_LEVEL_MESSAGES } from '@fangkong/core';
 import { REPORT_MESSAGES } from '../modules/reports/report-messages.ts';
+import { SUPPLY_MESSAGES } from '../modules/supplies/supplies-messages.ts';
 import { releaseGapsInWords } from './release-gap-words.ts';
 
 /** Human messages for error codes, zh-CN first. `{name}` placeholders take the error's params. */
@@ -315,6 +316,8 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'Only the inspecting headquarters records findings and re-checks; the inspected side cannot re-check its own rectification',
   },
   notOfUnit: { zh: '该问题不是此单位负责整改的', en: 'This finding is not this unit’s to rectify' },
+  // Supplies and preparedness (issue 15 parts 4 and 6).
+  ...SUPPLY_MESSAGES,
 };
 
 export type Language = 'zh-CN' | 'en';

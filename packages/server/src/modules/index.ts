@@ -18,6 +18,8 @@ import { protocolRoutes } from './protocols/protocol.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 import { residentRoutes } from './residents/resident.routes.ts';
 import { responseRoutes } from './response/response.routes.ts';
+import { preparednessRoutes } from './supplies/preparedness.routes.ts';
+import { suppliesRoutes } from './supplies/supplies.routes.ts';
 import { testingRoutes } from './testing/testing.routes.ts';
 import { tracingRoutes } from './tracing/tracing.routes.ts';
 import { userRoutes } from './users/user.routes.ts';
@@ -47,4 +49,7 @@ export function registerModules(api: Api, deps: AppDeps) {
   zonesRoutes(api, deps);
   reportRoutes(api, deps);
   commandRoutes(api, deps);
+  // Supplies and preparedness (issue 15 parts 4 and 6).
+  suppliesRoutes(api, deps);
+  preparednessRoutes(api, deps);
 }

@@ -85,5 +85,8 @@ export const PERMISSIONS = [
   'institution.manage',
   'institution.report',
   'institution.incident',
+  /** Supplies and preparedness (issue 15 parts 4 and 6, REQUIREMENTS §11 RES-, §17 PREP-): read stock and readiness; record stock, movements, disinfection, plans, drills. */
+  'supply.read',
+  'supply.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -238,3 +238,11 @@ const INSTITUTION_GRANTS: Partial<Record<Role, Permission[]>> = {
 for (const [role, permissions] of Object.entries(INSTITUTION_GRANTS) as [Role, Permission[]][]) {
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...permissions];
 }
+ * Supplies and preparedness (issue 15 parts 4 and 6): the command office and the towns keep stock, movements,
+ * disinfection, facilities, plans and drills; quarantine sites keep their own stock; the commander and the CDC read.
+ */
+for (const role of ['system_admin', 'command_office_staff', 'town_cadre', 'quarantine_site_staff'] as const) {
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'supply.read', 'supply.write'];
+}
+for (const role of ['district_commander', 'cdc_epidemiologist'] as const)
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'supply.read'];

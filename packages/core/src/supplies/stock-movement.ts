@@ -19,6 +19,8 @@ export interface StockMovementInput {
 
 /** The most a single movement may move: a guard against a typo of extra zeros. */
 export const MAX_MOVEMENT_QUANTITY = 10_000_000;
+/** A balance stays inside a 32-bit integer column. */
+export const MAX_BALANCE = 2_000_000_000;
 
 const blank = (value: string | null | undefined) => !value || value.trim() === '';
 
@@ -48,5 +50,6 @@ export function applyMovement(balance: number, input: StockMovementInput, stockI
   checkParticulars(input, stockItemId);
   const after = balance + movementDelta(input);
   if (after < 0) throw invalid('quantity', 'stockBelowZero', { available: balance });
+  if (after > MAX_BALANCE) throw invalid('quantity', 'countTooLarge', { max: MAX_BALANCE });
   return after;
 }

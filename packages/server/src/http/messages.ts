@@ -1,5 +1,6 @@
 import { RESPONSE_LEVEL_MESSAGES } from '@fangkong/core';
 import { REPORT_MESSAGES } from '../modules/reports/report-messages.ts';
+import { SUPPLY_MESSAGES } from '../modules/supplies/supplies-messages.ts';
 import { releaseGapsInWords } from './release-gap-words.ts';
 
 /** Human messages for error codes, zh-CN first. `{name}` placeholders take the error's params. */
@@ -329,6 +330,8 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   },
   approverIsDrafter: { zh: '起草人不能审批自己起草的方案', en: 'The person who drafted a protocol cannot approve it' },
   pastDate: { zh: '生效日期不能早于今天', en: 'The date cannot be before today' },
+  // Supplies and preparedness (issue 15 parts 4 and 6).
+  ...SUPPLY_MESSAGES,
 };
 
 export type Language = 'zh-CN' | 'en';

@@ -16,6 +16,7 @@ import { insertPlace } from '../modules/places/place.repository.ts';
 import { type ProtocolWalkIds, protocolWalkFixture } from '../modules/protocols/protocols.walk-fixture.ts';
 import { homeObservationProfile } from '../modules/protocols/sample-profile.ts';
 import { type ReportWalkIds, reportWalkFixture } from '../modules/reports/reports.walk-fixture.ts';
+import { type SupplyWalkIds, supplyWalkFixture } from '../modules/supplies/supplies.walk-fixture.ts';
 import { type TestingWalkIds, testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
 import { type ZoneWalkIds, zoneWalkFixture } from '../modules/zones/zones.walk-fixture.ts';
 import { addHousehold, addTwoTowns, addUser, completeAssessment, loginAs, residentId, type TestClient } from '../testing/factories.ts';
@@ -31,7 +32,7 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
 const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
-interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds, ProtocolWalkIds {
+interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds, ProtocolWalkIds, SupplyWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -907,6 +908,90 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/response-levels/:id/measure-tasks': {
     cases: (a) => [refused(`/api/response-levels/${a.townId}/measure-tasks`)],
   },
+  // Supplies and preparedness (issue 15 parts 4 and 6): town A's stock, disinfection, facilities, plans and drills.
+  'GET /api/supplies/stock': {
+    cases: (a) => [empty('/api/supplies/stock'), refused(`/api/supplies/stock?jurisdictionId=${a.townId}`)],
+  },
+  'POST /api/supplies/stock': {
+    cases: (a) => [
+      {
+        ...refused('/api/supplies/stock', {
+          jurisdictionId: a.townId,
+          holderKind: 'town',
+          holderName: '越界',
+          item: 'sprayer',
+          unit: '台',
+          quantity: 1,
+        }),
+        status: 400,
+      },
+    ],
+  },
+  'POST /api/supplies/stock/:id/movements': {
+    cases: (a) => [refused(`/api/supplies/stock/${a.stockItemId}/movements`, { kind: 'issue', quantity: 1 })],
+  },
+  'GET /api/supplies/stock/:id/movements': { cases: (a) => [refused(`/api/supplies/stock/${a.stockItemId}/movements`)] },
+  'GET /api/supplies/readiness': {
+    cases: (a) => [empty('/api/supplies/readiness'), refused(`/api/supplies/readiness?jurisdictionId=${a.townId}`)],
+  },
+  'GET /api/supplies/disinfection': {
+    cases: (a) => [empty('/api/supplies/disinfection'), refused(`/api/supplies/disinfection?jurisdictionId=${a.townId}`)],
+  },
+  'POST /api/supplies/disinfection': {
+    cases: (a) => [
+      {
+        ...refused('/api/supplies/disinfection', { jurisdictionId: a.townId, placeKind: 'residential_community', placeName: '越界' }),
+        status: 400,
+      },
+    ],
+  },
+  'POST /api/supplies/disinfection/:id/records': {
+    cases: (a) => [refused(`/api/supplies/disinfection/${a.disinfectionScheduleId}/records`, {})],
+  },
+  'GET /api/preparedness/items': {
+    cases: (a) => [empty('/api/preparedness/items'), refused(`/api/preparedness/items?jurisdictionId=${a.townId}`)],
+  },
+  'POST /api/preparedness/items': {
+    cases: (a) => [
+      {
+        ...refused('/api/preparedness/items', { jurisdictionId: a.townId, kind: 'service_point', name: '越界', status: 'ready' }),
+        status: 400,
+      },
+    ],
+  },
+  'PATCH /api/preparedness/items/:id': {
+    cases: (a) => [refused(`/api/preparedness/items/${a.preparationItemId}`, { status: 'not_started' })],
+  },
+  'GET /api/preparedness/plans': {
+    cases: (a) => [empty('/api/preparedness/plans'), refused(`/api/preparedness/plans?jurisdictionId=${a.townId}`)],
+  },
+  'POST /api/preparedness/plans': {
+    cases: (a) => [
+      {
+        ...refused('/api/preparedness/plans', {
+          jurisdictionId: a.townId,
+          title: '越界预案',
+          level: 'general',
+          issuedBy: '乙',
+          issuedOn: TODAY,
+          reviewDueOn: '2021-01-01',
+        }),
+        status: 400,
+      },
+    ],
+  },
+  'GET /api/preparedness/exercises': {
+    cases: (a) => [empty('/api/preparedness/exercises'), refused(`/api/preparedness/exercises?jurisdictionId=${a.townId}`)],
+  },
+  'POST /api/preparedness/exercises': {
+    cases: (a) => {
+      const drill = { kind: 'drill', title: '越界演练', heldOn: TODAY, expected: 1, attended: 1, findings: '越界' };
+      return [
+        { ...refused('/api/preparedness/exercises', { ...drill, jurisdictionId: a.townId }), status: 400 },
+        { ...refused('/api/preparedness/exercises', { ...drill, jurisdictionId: a.townBId, planId: a.planId }), status: 400 },
+      ];
+    },
+  },
   'POST /api/assist-requests': {
     // An address in town A, received by B: it can only be routed inside B's own scope. Last in the walk,
     // because B's own request then holds A's place names, which would look like a leak in later lists.
@@ -1112,6 +1197,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
     const reports = await reportWalkFixture(owner, { townId: townA.id, villageId: villageA.id, today: TODAY });
     const command = await commandWalkFixture(runtime.app, owner, { townId: townA.id, villageId: villageA.id, now: NOW });
     const protocols = await protocolWalkFixture(owner, { townCode: townA.code });
+    const supplies = await supplyWalkFixture(owner, { townId: townA.id, today: TODAY });
     const casePerson = await ok('POST', '/api/persons', {
       idType: 'resident_id',
       idNumber: residentId('19800808', 333),
@@ -1186,6 +1272,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       ...reports,
       ...command,
       ...protocols,
+      ...supplies,
     };
   }
 

@@ -19,6 +19,8 @@ import { protocolDocumentRoutes } from './protocols/protocol-document.routes.ts'
 import { reportRoutes } from './reports/report.routes.ts';
 import { residentRoutes } from './residents/resident.routes.ts';
 import { responseRoutes } from './response/response.routes.ts';
+import { preparednessRoutes } from './supplies/preparedness.routes.ts';
+import { suppliesRoutes } from './supplies/supplies.routes.ts';
 import { testingRoutes } from './testing/testing.routes.ts';
 import { tracingRoutes } from './tracing/tracing.routes.ts';
 import { userRoutes } from './users/user.routes.ts';
@@ -50,4 +52,7 @@ export function registerModules(api: Api, deps: AppDeps) {
   commandRoutes(api, deps);
   // Protocols as data (issue 14 part 3).
   protocolDocumentRoutes(api, deps);
+  // Supplies and preparedness (issue 15 parts 4 and 6).
+  suppliesRoutes(api, deps);
+  preparednessRoutes(api, deps);
 }

@@ -9,6 +9,7 @@ import { codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
 import { commandWalkFixture } from '../modules/command/command.walk-fixture.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { reportWalkFixture } from '../modules/reports/reports.walk-fixture.ts';
+import { supplyWalkFixture } from '../modules/supplies/supplies.walk-fixture.ts';
 import { testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
 import { addHousehold, addTwoTowns, addUser, loginAs, residentId, type TestClient } from './factories.ts';
 import type { FuzzIds } from './route-fuzz.ts';
@@ -116,6 +117,8 @@ async function deepRecords(
   await codeWalkFixture(deps, admin, { personId: a.personId, episodeId: a.episodeId, villagePath: village.path, now: NOW });
   await reportWalkFixture(admin, { townId: village.parentId ?? '', villageId: village.id, today: FUZZ_TODAY });
   await commandWalkFixture(runtime.app, admin, { townId: town.id, villageId: village.id, now: NOW });
+  // Supplies and preparedness (issue 15 parts 4 and 6).
+  await supplyWalkFixture(admin, { townId: town.id, today: FUZZ_TODAY });
 }
 
 /** Ids of every row with a uuid `id`, sorted into town A's, town B's and the rest (by path), actors' own rows left out. */

@@ -4,6 +4,7 @@ import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
 import { COMMAND_MESSAGES_EN } from '../pages/command/command-i18n.ts';
 import { REPORT_MESSAGES_EN } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_EN } from '../pages/response/response-i18n.ts';
+import { SUPPLY_MESSAGES_EN } from '../pages/supplies/supplies-i18n.ts';
 import { ENVIRONMENT_MESSAGES_EN } from '../pages/testing/environment-i18n.ts';
 import { FEVER_CLINIC_MESSAGES_EN } from '../pages/testing/fever-clinic-i18n.ts';
 import { LAB_CORRECTION_MESSAGES_EN } from '../pages/testing/lab-correction-i18n.ts';
@@ -554,4 +555,6 @@ export const en: Record<MessageKey, string> = {
   ...TESTING_GROUPS_MESSAGES_EN,
   ...REPORT_MESSAGES_EN,
   ...COMMAND_MESSAGES_EN,
+  // Supplies and preparedness (issue 15 parts 4 and 6).
+  ...SUPPLY_MESSAGES_EN,
 };

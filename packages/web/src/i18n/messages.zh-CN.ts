@@ -4,6 +4,7 @@ import { CODE_MESSAGES_ZH } from '../pages/codes/code-i18n.ts';
 import { COMMAND_MESSAGES_ZH } from '../pages/command/command-i18n.ts';
 import { REPORT_MESSAGES_ZH } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_ZH } from '../pages/response/response-i18n.ts';
+import { SUPPLY_MESSAGES_ZH } from '../pages/supplies/supplies-i18n.ts';
 import { ENVIRONMENT_MESSAGES_ZH } from '../pages/testing/environment-i18n.ts';
 import { FEVER_CLINIC_MESSAGES_ZH } from '../pages/testing/fever-clinic-i18n.ts';
 import { LAB_CORRECTION_MESSAGES_ZH } from '../pages/testing/lab-correction-i18n.ts';
@@ -553,6 +554,8 @@ export const zhCN = {
   ...TESTING_GROUPS_MESSAGES_ZH,
   ...REPORT_MESSAGES_ZH,
   ...COMMAND_MESSAGES_ZH,
+  // Supplies and preparedness (issue 15 parts 4 and 6).
+  ...SUPPLY_MESSAGES_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -18,6 +18,7 @@ import {
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
+  InboxOutlined,
   MedicineBoxOutlined,
   QrcodeOutlined,
   SafetyCertificateOutlined,
@@ -102,6 +103,8 @@ const MENU: MenuEntry[] = [
   { path: '/tasks', label: 'menu.tasks', permission: 'task.work', icon: <CheckSquareOutlined /> },
   { path: '/supervision', label: 'menu.supervision', permission: 'command.read', icon: <FileDoneOutlined /> },
   { path: '/accountability', label: 'menu.accountability', permission: 'command.read', icon: <FlagOutlined /> },
+  // Supplies and preparedness (issue 15 parts 4 and 6).
+  { path: '/supplies', label: 'menu.supplies', permission: 'supply.read', icon: <InboxOutlined /> },
 ];
 
 function LanguageSwitch() {

@@ -14,6 +14,7 @@ export * from './person.ts';
 export * from './reports.ts';
 export * from './response.ts';
 export * from './sentinel.ts';
+export * from './supplies.ts';
 export * from './testing.ts';
 export * from './tracing.ts';
 export * from './zones.ts';

@@ -45,6 +45,7 @@ function linkOf(row: AlertListRow): string | null {
   if (row.person_id) return `/persons?person=${row.person_id}`;
   if (row.site_id) return '/sites';
   if (row.kind === 'environment_positive') return '/environment-sampling';
+  if (row.kind === 'stock_low' || row.kind === 'stock_expiry') return '/supplies';
   return null;
 }
 

@@ -13,6 +13,7 @@ import { useScope } from '../../jurisdictions/scope.tsx';
 import { useEpisodeDrawer } from '../key-persons/episode-detail.drawer.tsx';
 import { textOf } from '../key-persons/key-person-labels.ts';
 import { ALERTS_KEY, useInvalidateKeyPersons } from '../key-persons/key-person-queries.ts';
+import { supplyLabel } from '../supplies/supplies-queries.ts';
 import { useAreaOptions } from '../testing/jurisdiction-options.ts';
 import { testingLabel } from '../testing/testing-queries.ts';
 import { ReasonModal } from '../users/reason.modal.tsx';
@@ -73,6 +74,9 @@ function describe(t: Translate, alert: AlertItem): string {
       const tables = Array.isArray(d.templates) ? d.templates.map((x) => textOf((x as { name?: unknown }).name)) : [];
       return t('alert.report', { unit: textOf(d.unitName), templates: tables.join('、'), due: formatTime(textOf(d.dueAt), 'HH:mm') });
     }
+    case 'stock_low':
+    case 'stock_expiry':
+      return t('alert.stock', { holder: textOf(d.holderName), item: supplyLabel(t, 'supply.item', textOf(d.item)) });
     default:
       return '';
   }

@@ -1,4 +1,4 @@
-import { RESPONSE_LEVEL_MESSAGES } from '@fangkong/core';
+import { INFORMATION_MESSAGES, RESPONSE_LEVEL_MESSAGES } from '@fangkong/core';
 import { REPORT_MESSAGES } from '../modules/reports/report-messages.ts';
 import { releaseGapsInWords } from './release-gap-words.ts';
 
@@ -315,6 +315,8 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'Only the inspecting headquarters records findings and re-checks; the inspected side cannot re-check its own rectification',
   },
   notOfUnit: { zh: '该问题不是此单位负责整改的', en: 'This finding is not this unit’s to rectify' },
+  // Information release and public opinion (issue 15 part 5).
+  ...INFORMATION_MESSAGES,
 };
 
 export type Language = 'zh-CN' | 'en';

@@ -32150,6 +32150,2868 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/information/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices, daily information and warnings in scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                                jurisdictionName: string;
+                                editionId: string;
+                                kind: "notice" | "daily_outbreak" | "warning";
+                                title: string;
+                                body: string;
+                                interpretation: string;
+                                audience: "public" | "residents" | "internal";
+                                channels: ("platform" | "wechat_group" | "official_account" | "notice_board" | "loudspeaker" | "website")[];
+                                forDate: string | null;
+                                figures: {
+                                    [key: string]: number;
+                                } | null;
+                                status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
+                                /** Format: uuid */
+                                draftedBy: string;
+                                chain: {
+                                    level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                    basis: {
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                    };
+                                    approval: {
+                                        /** Format: uuid */
+                                        by: string;
+                                        name: string;
+                                        level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                        /** Format: date-time */
+                                        at: string;
+                                        note: string;
+                                    } | null;
+                                }[];
+                                nextLevel: ("country" | "province" | "city" | "county" | "town" | "village" | "grid") | (never | null);
+                                dailyState: ("on_time" | "late" | "open" | "due_soon" | "missing") | (never | null);
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                /** Format: date-time */
+                                withdrawnAt: string | null;
+                                reason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a notice, a daily outbreak information or a warning (COMM-043, DAILY-007, INFO-007) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        kind: "notice" | "daily_outbreak" | "warning";
+                        title: string;
+                        body: string;
+                        interpretation?: string;
+                        audience: "public" | "residents" | "internal";
+                        channels: ("platform" | "wechat_group" | "official_account" | "notice_board" | "loudspeaker" | "website")[];
+                        /** @description YYYY-MM-DD (Asia/Shanghai) */
+                        forDate?: string | null;
+                        figures?: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            editionId: string;
+                            kind: "notice" | "daily_outbreak" | "warning";
+                            title: string;
+                            body: string;
+                            interpretation: string;
+                            audience: "public" | "residents" | "internal";
+                            channels: ("platform" | "wechat_group" | "official_account" | "notice_board" | "loudspeaker" | "website")[];
+                            forDate: string | null;
+                            figures: {
+                                [key: string]: number;
+                            } | null;
+                            status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
+                            /** Format: uuid */
+                            draftedBy: string;
+                            chain: {
+                                level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                basis: {
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                };
+                                approval: {
+                                    /** Format: uuid */
+                                    by: string;
+                                    name: string;
+                                    level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                    /** Format: date-time */
+                                    at: string;
+                                    note: string;
+                                } | null;
+                            }[];
+                            nextLevel: ("country" | "province" | "city" | "county" | "town" | "village" | "grid") | (never | null);
+                            dailyState: ("on_time" | "late" | "open" | "due_soon" | "missing") | (never | null);
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            reason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/information/releases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One item with its approval chain */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            editionId: string;
+                            kind: "notice" | "daily_outbreak" | "warning";
+                            title: string;
+                            body: string;
+                            interpretation: string;
+                            audience: "public" | "residents" | "internal";
+                            channels: ("platform" | "wechat_group" | "official_account" | "notice_board" | "loudspeaker" | "website")[];
+                            forDate: string | null;
+                            figures: {
+                                [key: string]: number;
+                            } | null;
+                            status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
+                            /** Format: uuid */
+                            draftedBy: string;
+                            chain: {
+                                level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                basis: {
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                };
+                                approval: {
+                                    /** Format: uuid */
+                                    by: string;
+                                    name: string;
+                                    level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                    /** Format: date-time */
+                                    at: string;
+                                    note: string;
+                                } | null;
+                            }[];
+                            nextLevel: ("country" | "province" | "city" | "county" | "town" | "village" | "grid") | (never | null);
+                            dailyState: ("on_time" | "late" | "open" | "due_soon" | "missing") | (never | null);
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            reason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft (or a rejected item) before it is reported upward */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        body: string;
+                        interpretation?: string;
+                        audience: "public" | "residents" | "internal";
+                        channels: ("platform" | "wechat_group" | "official_account" | "notice_board" | "loudspeaker" | "website")[];
+                        /** @description YYYY-MM-DD (Asia/Shanghai) */
+                        forDate?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            editionId: string;
+                            kind: "notice" | "daily_outbreak" | "warning";
+                            title: string;
+                            body: string;
+                            interpretation: string;
+                            audience: "public" | "residents" | "internal";
+                            channels: ("platform" | "wechat_group" | "official_account" | "notice_board" | "loudspeaker" | "website")[];
+                            forDate: string | null;
+                            figures: {
+                                [key: string]: number;
+                            } | null;
+                            status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
+                            /** Format: uuid */
+                            draftedBy: string;
+                            chain: {
+                                level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                basis: {
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                };
+                                approval: {
+                                    /** Format: uuid */
+                                    by: string;
+                                    name: string;
+                                    level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                    /** Format: date-time */
+                                    at: string;
+                                    note: string;
+                                } | null;
+                            }[];
+                            nextLevel: ("country" | "province" | "city" | "county" | "town" | "village" | "grid") | (never | null);
+                            dailyState: ("on_time" | "late" | "open" | "due_soon" | "missing") | (never | null);
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            reason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/information/daily-outbreak": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The day's outbreak information pre-filled from the platform's figures, its deadline and state (DAILY-007, INFO-006) */
+        get: {
+            parameters: {
+                query: {
+                    jurisdictionId: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            date: string;
+                            title: string;
+                            body: string;
+                            figures: {
+                                [key: string]: number;
+                            };
+                            /** Format: date-time */
+                            dueAt: string;
+                            state: "on_time" | "late" | "open" | "due_soon" | "missing";
+                            basis: {
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/information/releases/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report the draft upward for approval (逐级上报, INFO-001) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            editionId: string;
+                            kind: "notice" | "daily_outbreak" | "warning";
+                            title: string;
+                            body: string;
+                            interpretation: string;
+                            audience: "public" | "residents" | "internal";
+                            channels: ("platform" | "wechat_group" | "official_account" | "notice_board" | "loudspeaker" | "website")[];
+                            forDate: string | null;
+                            figures: {
+                                [key: string]: number;
+                            } | null;
+                            status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
+                            /** Format: uuid */
+                            draftedBy: string;
+                            chain: {
+                                level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                basis: {
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                };
+                                approval: {
+                                    /** Format: uuid */
+                                    by: string;
+                                    name: string;
+                                    level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                    /** Format: date-time */
+                                    at: string;
+                                    note: string;
+                                } | null;
+                            }[];
+                            nextLevel: ("country" | "province" | "city" | "county" | "town" | "village" | "grid") | (never | null);
+                            dailyState: ("on_time" | "late" | "open" | "due_soon" | "missing") | (never | null);
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            reason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/information/releases/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the next step of the chain (not the drafter; authority at the step level) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            editionId: string;
+                            kind: "notice" | "daily_outbreak" | "warning";
+                            title: string;
+                            body: string;
+                            interpretation: string;
+                            audience: "public" | "residents" | "internal";
+                            channels: ("platform" | "wechat_group" | "official_account" | "notice_board" | "loudspeaker" | "website")[];
+                            forDate: string | null;
+                            figures: {
+                                [key: string]: number;
+                            } | null;
+                            status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
+                            /** Format: uuid */
+                            draftedBy: string;
+                            chain: {
+                                level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                basis: {
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                };
+                                approval: {
+                                    /** Format: uuid */
+                                    by: string;
+                                    name: string;
+                                    level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                    /** Format: date-time */
+                                    at: string;
+                                    note: string;
+                                } | null;
+                            }[];
+                            nextLevel: ("country" | "province" | "city" | "county" | "town" | "village" | "grid") | (never | null);
+                            dailyState: ("on_time" | "late" | "open" | "due_soon" | "missing") | (never | null);
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            reason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/information/releases/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn the item down with a reason; the drafter may edit and report it again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            editionId: string;
+                            kind: "notice" | "daily_outbreak" | "warning";
+                            title: string;
+                            body: string;
+                            interpretation: string;
+                            audience: "public" | "residents" | "internal";
+                            channels: ("platform" | "wechat_group" | "official_account" | "notice_board" | "loudspeaker" | "website")[];
+                            forDate: string | null;
+                            figures: {
+                                [key: string]: number;
+                            } | null;
+                            status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
+                            /** Format: uuid */
+                            draftedBy: string;
+                            chain: {
+                                level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                basis: {
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                };
+                                approval: {
+                                    /** Format: uuid */
+                                    by: string;
+                                    name: string;
+                                    level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                    /** Format: date-time */
+                                    at: string;
+                                    note: string;
+                                } | null;
+                            }[];
+                            nextLevel: ("country" | "province" | "city" | "county" | "town" | "village" | "grid") | (never | null);
+                            dailyState: ("on_time" | "late" | "open" | "due_soon" | "missing") | (never | null);
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            reason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/information/releases/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an approved item (refused before approval, SC-68) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            editionId: string;
+                            kind: "notice" | "daily_outbreak" | "warning";
+                            title: string;
+                            body: string;
+                            interpretation: string;
+                            audience: "public" | "residents" | "internal";
+                            channels: ("platform" | "wechat_group" | "official_account" | "notice_board" | "loudspeaker" | "website")[];
+                            forDate: string | null;
+                            figures: {
+                                [key: string]: number;
+                            } | null;
+                            status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
+                            /** Format: uuid */
+                            draftedBy: string;
+                            chain: {
+                                level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                basis: {
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                };
+                                approval: {
+                                    /** Format: uuid */
+                                    by: string;
+                                    name: string;
+                                    level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                    /** Format: date-time */
+                                    at: string;
+                                    note: string;
+                                } | null;
+                            }[];
+                            nextLevel: ("country" | "province" | "city" | "county" | "town" | "village" | "grid") | (never | null);
+                            dailyState: ("on_time" | "late" | "open" | "due_soon" | "missing") | (never | null);
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            reason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/information/releases/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a published item with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            editionId: string;
+                            kind: "notice" | "daily_outbreak" | "warning";
+                            title: string;
+                            body: string;
+                            interpretation: string;
+                            audience: "public" | "residents" | "internal";
+                            channels: ("platform" | "wechat_group" | "official_account" | "notice_board" | "loudspeaker" | "website")[];
+                            forDate: string | null;
+                            figures: {
+                                [key: string]: number;
+                            } | null;
+                            status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
+                            /** Format: uuid */
+                            draftedBy: string;
+                            chain: {
+                                level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                basis: {
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                };
+                                approval: {
+                                    /** Format: uuid */
+                                    by: string;
+                                    name: string;
+                                    level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                    /** Format: date-time */
+                                    at: string;
+                                    note: string;
+                                } | null;
+                            }[];
+                            nextLevel: ("country" | "province" | "city" | "county" | "town" | "village" | "grid") | (never | null);
+                            dailyState: ("on_time" | "late" | "open" | "due_soon" | "missing") | (never | null);
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            reason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/information/interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Media interview requests in scope */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                                jurisdictionName: string;
+                                outlet: string;
+                                topic: string;
+                                interviewee: string;
+                                /** Format: date-time */
+                                scheduledAt: string | null;
+                                status: "pending" | "approved" | "rejected";
+                                /** Format: uuid */
+                                requestedBy: string;
+                                approvals: {
+                                    /** Format: uuid */
+                                    by: string;
+                                    name: string;
+                                    level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                    /** Format: date-time */
+                                    at: string;
+                                    note: string;
+                                }[];
+                                reason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a media interview request, pending until the township headquarters approves (INFO-002) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        outlet: string;
+                        topic: string;
+                        interviewee: string;
+                        /** Format: date-time */
+                        scheduledAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            outlet: string;
+                            topic: string;
+                            interviewee: string;
+                            /** Format: date-time */
+                            scheduledAt: string | null;
+                            status: "pending" | "approved" | "rejected";
+                            /** Format: uuid */
+                            requestedBy: string;
+                            approvals: {
+                                /** Format: uuid */
+                                by: string;
+                                name: string;
+                                level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                /** Format: date-time */
+                                at: string;
+                                note: string;
+                            }[];
+                            reason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/information/interviews/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or refuse an interview (not the requester; a refusal needs a note) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            outlet: string;
+                            topic: string;
+                            interviewee: string;
+                            /** Format: date-time */
+                            scheduledAt: string | null;
+                            status: "pending" | "approved" | "rejected";
+                            /** Format: uuid */
+                            requestedBy: string;
+                            approvals: {
+                                /** Format: uuid */
+                                by: string;
+                                name: string;
+                                level: "country" | "province" | "city" | "county" | "town" | "village" | "grid";
+                                /** Format: date-time */
+                                at: string;
+                                note: string;
+                            }[];
+                            reason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rumours, complaints and queries in scope with their deadlines (INFO-004) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "responded" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                                jurisdictionName: string;
+                                kind: "rumour" | "complaint" | "query";
+                                source: "online" | "hotline" | "wechat" | "media" | "grid" | "other";
+                                summary: string;
+                                location: string;
+                                status: "open" | "responded" | "closed";
+                                /** Format: date-time */
+                                loggedAt: string;
+                                response: string | null;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                outcome: ("clarified" | "resolved" | "referred" | "unfounded") | (never | null);
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                respondBy: string;
+                                /** Format: date-time */
+                                closeBy: string;
+                                responseOverdue: boolean;
+                                closeOverdue: boolean;
+                                because: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a public-opinion item with its source (INFO-004) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        kind: "rumour" | "complaint" | "query";
+                        source: "online" | "hotline" | "wechat" | "media" | "grid" | "other";
+                        summary: string;
+                        location?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            kind: "rumour" | "complaint" | "query";
+                            source: "online" | "hotline" | "wechat" | "media" | "grid" | "other";
+                            summary: string;
+                            location: string;
+                            status: "open" | "responded" | "closed";
+                            /** Format: date-time */
+                            loggedAt: string;
+                            response: string | null;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            outcome: ("clarified" | "resolved" | "referred" | "unfounded") | (never | null);
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            respondBy: string;
+                            /** Format: date-time */
+                            closeBy: string;
+                            responseOverdue: boolean;
+                            closeOverdue: boolean;
+                            because: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinions/{id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Respond: refute the rumour or answer the complaint or query */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        response: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            kind: "rumour" | "complaint" | "query";
+                            source: "online" | "hotline" | "wechat" | "media" | "grid" | "other";
+                            summary: string;
+                            location: string;
+                            status: "open" | "responded" | "closed";
+                            /** Format: date-time */
+                            loggedAt: string;
+                            response: string | null;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            outcome: ("clarified" | "resolved" | "referred" | "unfounded") | (never | null);
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            respondBy: string;
+                            /** Format: date-time */
+                            closeBy: string;
+                            responseOverdue: boolean;
+                            closeOverdue: boolean;
+                            because: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a responded item with its outcome */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: "clarified" | "resolved" | "referred" | "unfounded";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            kind: "rumour" | "complaint" | "query";
+                            source: "online" | "hotline" | "wechat" | "media" | "grid" | "other";
+                            summary: string;
+                            location: string;
+                            status: "open" | "responded" | "closed";
+                            /** Format: date-time */
+                            loggedAt: string;
+                            response: string | null;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            outcome: ("clarified" | "resolved" | "referred" | "unfounded") | (never | null);
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            respondBy: string;
+                            /** Format: date-time */
+                            closeBy: string;
+                            responseOverdue: boolean;
+                            closeOverdue: boolean;
+                            because: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published public notices (no sign-in): the text, the issuing place and the time only (INFO-005, COMM-043) */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "notice" | "daily_outbreak" | "warning";
+                                title: string;
+                                body: string;
+                                interpretation: string;
+                                forDate: string | null;
+                                jurisdictionName: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices published for the public or residents over the place the resident lives in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "notice" | "daily_outbreak" | "warning";
+                                title: string;
+                                body: string;
+                                interpretation: string;
+                                forDate: string | null;
+                                jurisdictionName: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/key-persons/imports": {
         parameters: {
             query?: never;

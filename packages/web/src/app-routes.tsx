@@ -56,6 +56,8 @@ const OrganizationPage = lazy(() => import('./pages/command/organization.page.ts
 const TasksPage = lazy(() => import('./pages/command/tasks.page.tsx').then((m) => ({ default: m.TasksPage })));
 const SupervisionPage = lazy(() => import('./pages/command/supervision.page.tsx').then((m) => ({ default: m.SupervisionPage })));
 const AccountabilityPage = lazy(() => import('./pages/command/accountability.page.tsx').then((m) => ({ default: m.AccountabilityPage })));
+// Information release and public opinion (issue 15 part 5).
+const InformationPage = lazy(() => import('./pages/information/information.page.tsx').then((m) => ({ default: m.InformationPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -97,6 +99,8 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'tasks', permission: 'task.work', element: <TasksPage /> },
   { path: 'supervision', permission: 'command.read', element: <SupervisionPage /> },
   { path: 'accountability', permission: 'command.read', element: <AccountabilityPage /> },
+  // Information release and public opinion (issue 15 part 5).
+  { path: 'information', permission: 'information.read', element: <InformationPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

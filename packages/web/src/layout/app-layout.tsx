@@ -19,6 +19,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   MedicineBoxOutlined,
+  NotificationOutlined,
   QrcodeOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
@@ -102,6 +103,8 @@ const MENU: MenuEntry[] = [
   { path: '/tasks', label: 'menu.tasks', permission: 'task.work', icon: <CheckSquareOutlined /> },
   { path: '/supervision', label: 'menu.supervision', permission: 'command.read', icon: <FileDoneOutlined /> },
   { path: '/accountability', label: 'menu.accountability', permission: 'command.read', icon: <FlagOutlined /> },
+  // Information release and public opinion (issue 15 part 5).
+  { path: '/information', label: 'menu.information', permission: 'information.read', icon: <NotificationOutlined /> },
 ];
 
 function LanguageSwitch() {

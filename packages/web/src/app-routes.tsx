@@ -58,6 +58,8 @@ const SupervisionPage = lazy(() => import('./pages/command/supervision.page.tsx'
 const AccountabilityPage = lazy(() => import('./pages/command/accountability.page.tsx').then((m) => ({ default: m.AccountabilityPage })));
 // Supplies and preparedness (issue 15 parts 4 and 6).
 const SuppliesPage = lazy(() => import('./pages/supplies/supplies.page.tsx').then((m) => ({ default: m.SuppliesPage })));
+// Information release and public opinion (issue 15 part 5).
+const InformationPage = lazy(() => import('./pages/information/information.page.tsx').then((m) => ({ default: m.InformationPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -101,6 +103,8 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'accountability', permission: 'command.read', element: <AccountabilityPage /> },
   // Supplies and preparedness (issue 15 parts 4 and 6).
   { path: 'supplies', permission: 'supply.read', element: <SuppliesPage /> },
+  // Information release and public opinion (issue 15 part 5).
+  { path: 'information', permission: 'information.read', element: <InformationPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 import { AppError, invalid } from '../errors/app-error.ts';
-import { JURISDICTION_LEVELS, type JurisdictionLevel } from '../jurisdiction/levels.ts';
+import { JURISDICTION_LEVELS, type JurisdictionLevel, levelOfDivisionCode } from '../jurisdiction/levels.ts';
 import type { ApprovalStep, InformationRules, ReleaseKind } from '../protocols/information-rule-types.ts';
 import type { ProtocolEdition } from '../protocols/protocol-types.ts';
 
@@ -57,4 +57,20 @@ export function addApproval(
     return infoFail(new AppError('forbidden', 'approverLevelTooLow', 'id', { level: step.level }));
   }
   return infoOk([...done, next]);
+}
+
+/** The level of the jurisdiction at a path: `/` the country, a division code by its length, anything finer a grid. */
+export function levelOfPath(path: string): JurisdictionLevel {
+  const code = path.split('/').filter(Boolean).at(-1);
+  if (!code) return 'country';
+  return levelOfDivisionCode(code) ?? 'grid';
+}
+
+/**
+ * The highest level at which someone holding a permission over the subtrees `scope` has authority over an item
+ * at `itemPath` (their grant on the item's line of the tree nearest the root), or null when they have none there.
+ */
+export function authorityLevel(scope: readonly string[], itemPath: string): JurisdictionLevel | null {
+  const covering = scope.filter((root) => itemPath.startsWith(root)).sort((a, b) => a.length - b.length)[0];
+  return covering === undefined ? null : levelOfPath(covering);
 }

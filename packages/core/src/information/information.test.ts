@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { SEED_2020 } from '../protocols/seed-2020.ts';
 import { dailyOutbreakDueAt, dailyOutbreakState, dailyOutbreakText } from './daily-outbreak.ts';
 import { INFORMATION_MESSAGES } from './information-messages.ts';
-import { type Approval, approvalChain, type InfoResult, informationRules } from './information-rules.ts';
+import { type Approval, approvalChain, authorityLevel, type InfoResult, informationRules, levelOfPath } from './information-rules.ts';
 import { decideInterview, type InterviewRequest } from './interview.ts';
 import { closeOpinion, type OpinionItem, opinionClock, respondToOpinion } from './opinion.ts';
 import {
@@ -105,6 +105,16 @@ describe('information release (INFO-001…003, SC-68)', () => {
       ['county'],
     );
     assert.equal(approvalChain(rules, 'notice', 'county')[0]?.basis.source, 'seed 001');
+  });
+
+  it('INFO-001: the approver’s authority is the level of their grant over the item', () => {
+    assert.equal(levelOfPath('/'), 'country');
+    assert.equal(levelOfPath('/32/3204/320412/'), 'county');
+    assert.equal(levelOfPath('/32/3204/320412/320412100/320412100002/'), 'village');
+    assert.equal(levelOfPath('/32/3204/320412/320412100/320412100002/320412100002001/'), 'grid');
+    const item = '/32/3204/320412/320412100/320412100002/';
+    assert.equal(authorityLevel(['/32/3204/320412/320412100/'], item), 'town');
+    assert.equal(authorityLevel(['/32/3204/320412/320412101/'], item), null);
   });
 
   it('INFO-007: warnings are approved at the district (the health authority)', () => {

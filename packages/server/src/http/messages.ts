@@ -1,4 +1,4 @@
-import { RESPONSE_LEVEL_MESSAGES } from '@fangkong/core';
+import { INFORMATION_MESSAGES, RESPONSE_LEVEL_MESSAGES } from '@fangkong/core';
 import { REPORT_MESSAGES } from '../modules/reports/report-messages.ts';
 import { SUPPLY_MESSAGES } from '../modules/supplies/supplies-messages.ts';
 import { releaseGapsInWords } from './release-gap-words.ts';
@@ -332,6 +332,8 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   pastDate: { zh: '生效日期不能早于今天', en: 'The date cannot be before today' },
   // Supplies and preparedness (issue 15 parts 4 and 6).
   ...SUPPLY_MESSAGES,
+  // Information release and public opinion (issue 15 part 5).
+  ...INFORMATION_MESSAGES,
 };
 
 export type Language = 'zh-CN' | 'en';

@@ -11,6 +11,7 @@ import { type ClosedManagementWalkIds, closedManagementWalkFixture } from '../mo
 import { type CodeWalkIds, codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
 import { type CommandWalkIds, commandWalkFixture } from '../modules/command/command.walk-fixture.ts';
 import { PNG_EVIDENCE } from '../modules/command/evidence.fixture.ts';
+import { type InformationWalkIds, informationWalkFixture } from '../modules/information/information.walk-fixture.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { type ProtocolWalkIds, protocolWalkFixture } from '../modules/protocols/protocols.walk-fixture.ts';
@@ -33,6 +34,14 @@ const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
 interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds, ProtocolWalkIds, SupplyWalkIds {
+interface TownA
+  extends TestingWalkIds,
+    ClosedManagementWalkIds,
+    CodeWalkIds,
+    ZoneWalkIds,
+    ReportWalkIds,
+    CommandWalkIds,
+    InformationWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -941,6 +950,50 @@ const ROUTES: Record<string, RouteEntry> = {
     cases: (a) => [
       {
         ...refused('/api/supplies/disinfection', { jurisdictionId: a.townId, placeKind: 'residential_community', placeName: '越界' }),
+  },
+  // Information release and public opinion (issue 15 part 5).
+  'GET /api/information/releases': { cases: () => [empty('/api/information/releases')] },
+  'GET /api/information/releases/:id': { cases: (a) => [refused(`/api/information/releases/${a.releaseDraftId}`)] },
+  'POST /api/information/releases': {
+    cases: (a) => [
+      {
+        ...refused('/api/information/releases', {
+          jurisdictionId: a.villageId,
+          kind: 'notice',
+          title: '越界通告',
+          body: '越界',
+          audience: 'public',
+          channels: ['platform'],
+        }),
+        status: 400,
+        says: /jurisdictionId/,
+      },
+    ],
+  },
+  'PATCH /api/information/releases/:id': {
+    cases: (a) => [
+      refused(`/api/information/releases/${a.releaseDraftId}`, { title: '越界', body: '越界', audience: 'public', channels: ['platform'] }),
+    ],
+  },
+  'POST /api/information/releases/:id/submit': { cases: (a) => [refused(`/api/information/releases/${a.releaseDraftId}/submit`)] },
+  'POST /api/information/releases/:id/approve': {
+    cases: (a) => [refused(`/api/information/releases/${a.releaseSubmittedId}/approve`, { note: '越界' })],
+  },
+  'POST /api/information/releases/:id/reject': {
+    cases: (a) => [refused(`/api/information/releases/${a.releaseSubmittedId}/reject`, { reason: '越界' })],
+  },
+  'POST /api/information/releases/:id/publish': { cases: (a) => [refused(`/api/information/releases/${a.releaseSubmittedId}/publish`)] },
+  'POST /api/information/releases/:id/withdraw': {
+    cases: (a) => [refused(`/api/information/releases/${a.releaseSubmittedId}/withdraw`, { reason: '越界' })],
+  },
+  'GET /api/information/daily-outbreak': {
+    cases: (a) => [{ ...refused('/api/information/daily-outbreak'), query: { jurisdictionId: a.townId }, status: 400, control: false }],
+  },
+  'GET /api/information/interviews': { cases: () => [empty('/api/information/interviews')] },
+  'POST /api/information/interviews': {
+    cases: (a) => [
+      {
+        ...refused('/api/information/interviews', { jurisdictionId: a.villageId, outlet: '越界', topic: '越界', interviewee: '越界' }),
         status: 400,
       },
     ],
@@ -992,6 +1045,23 @@ const ROUTES: Record<string, RouteEntry> = {
       ];
     },
   },
+  'POST /api/information/interviews/:id/decision': {
+    cases: (a) => [refused(`/api/information/interviews/${a.interviewId}/decision`, { approve: true })],
+  },
+  'GET /api/opinions': { cases: () => [empty('/api/opinions')] },
+  'POST /api/opinions': {
+    cases: (a) => [
+      { ...refused('/api/opinions', { jurisdictionId: a.villageId, kind: 'rumour', source: 'wechat', summary: '越界' }), status: 400 },
+    ],
+  },
+  'POST /api/opinions/:id/respond': { cases: (a) => [refused(`/api/opinions/${a.opinionId}/respond`, { response: '越界' })] },
+  'POST /api/opinions/:id/close': { cases: (a) => [refused(`/api/opinions/${a.opinionId}/close`, { outcome: 'clarified' })] },
+  'GET /api/public/notices': {
+    exception:
+      'public (no sign-in, INFO-005): only published items meant for the public, with their text, issuing place and time; no drafter, approver or personal data',
+  },
+  // B's own notices over B's home: none of A's (A's items are drafts, in A's community).
+  'GET /api/me/notices': { cases: () => [empty('/api/me/notices', undefined, false)] },
   'POST /api/assist-requests': {
     // An address in town A, received by B: it can only be routed inside B's own scope. Last in the walk,
     // because B's own request then holds A's place names, which would look like a leak in later lists.
@@ -1198,6 +1268,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
     const command = await commandWalkFixture(runtime.app, owner, { townId: townA.id, villageId: villageA.id, now: NOW });
     const protocols = await protocolWalkFixture(owner, { townCode: townA.code });
     const supplies = await supplyWalkFixture(owner, { townId: townA.id, today: TODAY });
+    const information = await informationWalkFixture(owner, { villageId: villageA.id });
     const casePerson = await ok('POST', '/api/persons', {
       idType: 'resident_id',
       idNumber: residentId('19800808', 333),
@@ -1273,6 +1344,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       ...command,
       ...protocols,
       ...supplies,
+      ...information,
     };
   }
 

@@ -9,6 +9,7 @@ import { closedManagementRoutes } from './closed-management/closed-management.ro
 import { codeRoutes } from './codes/code.routes.ts';
 import { codeChangeRoutes } from './codes/code-change.routes.ts';
 import { commandRoutes } from './command/command.routes.ts';
+import { informationRoutes } from './information/information.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
 import { keyPersonRoutes } from './key-persons/key-person.routes.ts';
 import { siteRoutes } from './key-persons/site.routes.ts';
@@ -55,4 +56,6 @@ export function registerModules(api: Api, deps: AppDeps) {
   // Supplies and preparedness (issue 15 parts 4 and 6).
   suppliesRoutes(api, deps);
   preparednessRoutes(api, deps);
+  // Information release and public opinion (issue 15 part 5).
+  informationRoutes(api, deps);
 }

@@ -2,6 +2,7 @@ import { ALERT_MESSAGES_EN } from '../pages/alerts/alerts-i18n.ts';
 import { CASE_MESSAGES_EN } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
 import { COMMAND_MESSAGES_EN } from '../pages/command/command-i18n.ts';
+import { INFORMATION_MESSAGES_EN } from '../pages/information/information-i18n.ts';
 import { REPORT_MESSAGES_EN } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_EN } from '../pages/response/response-i18n.ts';
 import { SUPPLY_MESSAGES_EN } from '../pages/supplies/supplies-i18n.ts';
@@ -557,4 +558,6 @@ export const en: Record<MessageKey, string> = {
   ...COMMAND_MESSAGES_EN,
   // Supplies and preparedness (issue 15 parts 4 and 6).
   ...SUPPLY_MESSAGES_EN,
+  // Information release and public opinion (issue 15 part 5).
+  ...INFORMATION_MESSAGES_EN,
 };

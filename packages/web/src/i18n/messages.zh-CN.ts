@@ -2,6 +2,7 @@ import { ALERT_MESSAGES_ZH } from '../pages/alerts/alerts-i18n.ts';
 import { CASE_MESSAGES_ZH } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_ZH } from '../pages/codes/code-i18n.ts';
 import { COMMAND_MESSAGES_ZH } from '../pages/command/command-i18n.ts';
+import { INFORMATION_MESSAGES_ZH } from '../pages/information/information-i18n.ts';
 import { REPORT_MESSAGES_ZH } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_ZH } from '../pages/response/response-i18n.ts';
 import { SUPPLY_MESSAGES_ZH } from '../pages/supplies/supplies-i18n.ts';
@@ -556,6 +557,8 @@ export const zhCN = {
   ...COMMAND_MESSAGES_ZH,
   // Supplies and preparedness (issue 15 parts 4 and 6).
   ...SUPPLY_MESSAGES_ZH,
+  // Information release and public opinion (issue 15 part 5).
+  ...INFORMATION_MESSAGES_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

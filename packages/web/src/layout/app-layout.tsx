@@ -20,6 +20,7 @@ import {
   IdcardOutlined,
   InboxOutlined,
   MedicineBoxOutlined,
+  NotificationOutlined,
   QrcodeOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
@@ -105,6 +106,8 @@ const MENU: MenuEntry[] = [
   { path: '/accountability', label: 'menu.accountability', permission: 'command.read', icon: <FlagOutlined /> },
   // Supplies and preparedness (issue 15 parts 4 and 6).
   { path: '/supplies', label: 'menu.supplies', permission: 'supply.read', icon: <InboxOutlined /> },
+  // Information release and public opinion (issue 15 part 5).
+  { path: '/information', label: 'menu.information', permission: 'information.read', icon: <NotificationOutlined /> },
 ];
 
 function LanguageSwitch() {

@@ -19,3 +19,4 @@ export * from './testing.ts';
 export * from './tracing.ts';
 export * from './zones.ts';
 export * from './protocol-document.ts';
+export * from './information.ts';

@@ -96,3 +96,8 @@ export const h5Api = {
   appeal: (personId: string, reason: string) =>
     unwrap(api.POST('/api/me/persons/{personId}/appeals', { ...path(personId), body: { reason } })),
 };
+
+/** Notices published for the public or the residents over the place the resident lives in (COMM-043). */
+export function useMyNotices() {
+  return useQuery({ queryKey: [...H5_KEY, 'notices'], queryFn: () => unwrap(api.GET('/api/me/notices')) });
+}

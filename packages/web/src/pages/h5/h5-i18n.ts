@@ -117,6 +117,10 @@ const zh = {
   'reason.riskAreaArrival': '近期来自中高风险地区',
   'reason.missingMandatoryTest': '应检尽检人员未按期检测',
   'reason.manual': '人工赋码',
+  // Information release (issue 15 part 5): notices published for residents.
+  notices: '通知公告',
+  noNotices: '暂无通知公告',
+  interpretation: '解读',
 } as const;
 
 export type H5Key = keyof typeof zh;
@@ -237,6 +241,10 @@ const en: Record<H5Key, string> = {
   'reason.riskAreaArrival': 'Recently arrived from a medium/high-risk area',
   'reason.missingMandatoryTest': 'Mandatory test overdue',
   'reason.manual': 'Set by hand',
+  // Information release (issue 15 part 5): notices published for residents.
+  notices: 'Notices',
+  noNotices: 'No notices',
+  interpretation: 'Interpretation',
 };
 
 export function useH5() {

@@ -2,7 +2,7 @@ import { Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatTime } from '../../components/time.ts';
 import { COLOURS, CodeCard } from './code-card.tsx';
-import { useCodeHistory, useDependants, useMe, useResults } from './h5-api.ts';
+import { useCodeHistory, useDependants, useMe, useMyNotices, useResults } from './h5-api.ts';
 import { usePersonParam } from './h5-app.tsx';
 import { type H5Key, useH5 } from './h5-i18n.ts';
 
@@ -73,6 +73,41 @@ function Results({ personId }: { personId: string }) {
   );
 }
 
+/** Notices published over the resident's community (issue 15 part 5, COMM-043). */
+function Notices() {
+  const { t } = useH5();
+  const notices = useMyNotices();
+  return (
+    <Card size="small" title={t('notices')} data-testid="my-notices">
+      <List
+        size="small"
+        locale={{ emptyText: t('noNotices') }}
+        dataSource={notices.data?.items ?? []}
+        renderItem={(n) => (
+          <List.Item>
+            <List.Item.Meta
+              title={n.title}
+              description={
+                <>
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{n.body}</Typography.Paragraph>
+                  {n.interpretation && (
+                    <Typography.Paragraph type="secondary">
+                      {t('interpretation')}：{n.interpretation}
+                    </Typography.Paragraph>
+                  )}
+                  <Typography.Text type="secondary">
+                    {n.jurisdictionName} · {formatTime(n.publishedAt, 'YYYY-MM-DD HH:mm')}
+                  </Typography.Text>
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
 export function HomePage() {
   const { t } = useH5();
   const me = useMe();
@@ -93,6 +128,7 @@ export function HomePage() {
       <CodeCard personId={personId} />
       <Results personId={personId} />
       <History personId={personId} />
+      {!p && <Notices />}
       <Link to={`/h5/appeal${suffix}`}>
         <Button block>{t('appeal')}</Button>
       </Link>

@@ -1,0 +1,132 @@
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { applyFormError } from '../../components/feedback.tsx';
+import { formatTime } from '../../components/time.ts';
+import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
+import type { ScopedJurisdiction } from '../../jurisdictions/scope.tsx';
+import { useInformationAction } from './information-api.ts';
+
+const KINDS = ['notice', 'daily_outbreak', 'warning'] as const;
+const AUDIENCES = ['public', 'residents', 'internal'] as const;
+const CHANNELS = ['platform', 'wechat_group', 'official_account', 'notice_board', 'loudspeaker', 'website'] as const;
+type Kind = (typeof KINDS)[number];
+
+interface DraftValues {
+  kind: Kind;
+  title: string;
+  body: string;
+  interpretation?: string;
+  audience: (typeof AUDIENCES)[number];
+  channels: (typeof CHANNELS)[number][];
+  forDate?: Dayjs;
+}
+
+/** A new notice, daily outbreak information (pre-filled from the platform, DAILY-007) or warning, for the chosen jurisdiction. */
+export function ReleaseDraftModal({
+  jurisdiction,
+  open,
+  onClose,
+}: {
+  jurisdiction: ScopedJurisdiction;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<DraftValues>();
+  const kind = Form.useWatch('kind', form);
+  const [figures, setFigures] = useState<Record<string, number> | undefined>();
+  const [prefilled, setPrefilled] = useState<string | null>(null);
+  const draft = useInformationAction((values: DraftValues) =>
+    unwrap(
+      api.POST('/api/information/releases', {
+        body: {
+          jurisdictionId: jurisdiction.id,
+          kind: values.kind,
+          title: values.title,
+          body: values.body,
+          interpretation: values.interpretation ?? '',
+          audience: values.audience,
+          channels: values.channels,
+          forDate: values.forDate ? values.forDate.format('YYYY-MM-DD') : null,
+          ...(figures ? { figures } : {}),
+        },
+      }),
+    ),
+  );
+  async function prefill() {
+    const day = form.getFieldValue('forDate') as Dayjs | undefined;
+    const reply = await unwrap(
+      api.GET('/api/information/daily-outbreak', {
+        params: { query: { jurisdictionId: jurisdiction.id, ...(day ? { date: day.format('YYYY-MM-DD') } : {}) } },
+      }),
+    );
+    form.setFieldsValue({ title: reply.title, body: reply.body });
+    setFigures(reply.figures);
+    setPrefilled(t('information.prefilled', { date: reply.date, due: formatTime(reply.dueAt, 'MM-DD HH:mm') }));
+  }
+  const close = () => {
+    form.resetFields();
+    setFigures(undefined);
+    setPrefilled(null);
+    onClose();
+  };
+  return (
+    <Modal
+      open={open}
+      title={`${t('information.new')} · ${jurisdiction.name}`}
+      width={760}
+      onCancel={close}
+      onOk={() => form.submit()}
+      okButtonProps={{ 'data-testid': 'information-draft-save', loading: draft.isPending }}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'notice', audience: 'public', channels: ['platform'] }}
+        onFinish={(values) =>
+          draft.mutate(values, {
+            onSuccess: close,
+            onError: (error) => applyFormError(form, error, ['title', 'body', 'interpretation', 'channels', 'forDate']),
+          })
+        }
+      >
+        <Form.Item name="kind" label={t('information.kind')}>
+          <Select
+            data-testid="information-kind"
+            options={KINDS.map((k) => ({ value: k, label: t(`information.kind.${k}` as MessageKey) }))}
+          />
+        </Form.Item>
+        {kind === 'daily_outbreak' && (
+          <Form.Item label={t('information.forDate')} required>
+            <Form.Item name="forDate" noStyle rules={[{ required: true }]}>
+              <DatePicker />
+            </Form.Item>{' '}
+            <Button onClick={prefill} data-testid="information-prefill">
+              {t('information.prefill')}
+            </Button>
+          </Form.Item>
+        )}
+        {prefilled && <Alert type="info" showIcon message={prefilled} style={{ marginBottom: 12 }} />}
+        <Form.Item name="title" label={t('information.title')} rules={[{ required: true }]}>
+          <Input data-testid="information-title" />
+        </Form.Item>
+        <Form.Item name="body" label={t('information.body')} rules={[{ required: true }]}>
+          <Input.TextArea rows={5} data-testid="information-body" />
+        </Form.Item>
+        {kind === 'daily_outbreak' && (
+          <Form.Item name="interpretation" label={t('information.interpretation')} rules={[{ required: true }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        )}
+        <Form.Item name="audience" label={t('information.audience')}>
+          <Select options={AUDIENCES.map((a) => ({ value: a, label: t(`information.audience.${a}` as MessageKey) }))} />
+        </Form.Item>
+        <Form.Item name="channels" label={t('information.channels')} rules={[{ required: true }]}>
+          <Checkbox.Group options={CHANNELS.map((c) => ({ value: c, label: t(`information.channel.${c}` as MessageKey) }))} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -9,6 +9,8 @@ import { closedManagementRoutes } from './closed-management/closed-management.ro
 import { codeRoutes } from './codes/code.routes.ts';
 import { codeChangeRoutes } from './codes/code-change.routes.ts';
 import { commandRoutes } from './command/command.routes.ts';
+// Institutions (issue 16)
+import { institutionRoutes } from './institutions/institution.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
 import { keyPersonRoutes } from './key-persons/key-person.routes.ts';
 import { siteRoutes } from './key-persons/site.routes.ts';
@@ -47,4 +49,6 @@ export function registerModules(api: Api, deps: AppDeps) {
   zonesRoutes(api, deps);
   reportRoutes(api, deps);
   commandRoutes(api, deps);
+  // Institutions (issue 16)
+  institutionRoutes(api, deps);
 }

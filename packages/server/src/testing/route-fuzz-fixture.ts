@@ -7,6 +7,8 @@ import type { jurisdiction } from '../db/schema/index.ts';
 import { closedManagementWalkFixture } from '../modules/closed-management/closed-management.walk-fixture.ts';
 import { codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
 import { commandWalkFixture } from '../modules/command/command.walk-fixture.ts';
+// Institutions (issue 16)
+import { institutionWalkFixture } from '../modules/institutions/institutions.walk-fixture.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { reportWalkFixture } from '../modules/reports/reports.walk-fixture.ts';
 import { testingWalkFixture } from '../modules/testing/testing.walk-fixture.ts';
@@ -116,6 +118,8 @@ async function deepRecords(
   await codeWalkFixture(deps, admin, { personId: a.personId, episodeId: a.episodeId, villagePath: village.path, now: NOW });
   await reportWalkFixture(admin, { townId: village.parentId ?? '', villageId: village.id, today: FUZZ_TODAY });
   await commandWalkFixture(runtime.app, admin, { townId: town.id, villageId: village.id, now: NOW });
+  // Institutions (issue 16)
+  await institutionWalkFixture(admin, { villageId: village.id });
 }
 
 /** Ids of every row with a uuid `id`, sorted into town A's, town B's and the rest (by path), actors' own rows left out. */

@@ -17,3 +17,4 @@ export * from './sentinel.ts';
 export * from './testing.ts';
 export * from './tracing.ts';
 export * from './zones.ts';
+export * from './institutions.ts';

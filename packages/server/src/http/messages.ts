@@ -1,4 +1,6 @@
 import { INFORMATION_MESSAGES, RESPONSE_LEVEL_MESSAGES } from '@fangkong/core';
+// Institutions (issue 16)
+import { INSTITUTION_MESSAGES } from '../modules/institutions/institution-messages.ts';
 import { REPORT_MESSAGES } from '../modules/reports/report-messages.ts';
 import { SUPPLY_MESSAGES } from '../modules/supplies/supplies-messages.ts';
 import { releaseGapsInWords } from './release-gap-words.ts';
@@ -334,6 +336,8 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   ...SUPPLY_MESSAGES,
   // Information release and public opinion (issue 15 part 5).
   ...INFORMATION_MESSAGES,
+  // Institutions (issue 16)
+  ...INSTITUTION_MESSAGES,
 };
 
 export type Language = 'zh-CN' | 'en';

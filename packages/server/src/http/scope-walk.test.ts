@@ -12,6 +12,8 @@ import { type CodeWalkIds, codeWalkFixture } from '../modules/codes/codes.walk-f
 import { type CommandWalkIds, commandWalkFixture } from '../modules/command/command.walk-fixture.ts';
 import { PNG_EVIDENCE } from '../modules/command/evidence.fixture.ts';
 import { type InformationWalkIds, informationWalkFixture } from '../modules/information/information.walk-fixture.ts';
+// Institutions (issue 16)
+import { type InstitutionWalkIds, institutionWalkFixture } from '../modules/institutions/institutions.walk-fixture.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { type ProtocolWalkIds, protocolWalkFixture } from '../modules/protocols/protocols.walk-fixture.ts';
@@ -33,15 +35,7 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
 const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
-interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds, ProtocolWalkIds, SupplyWalkIds {
-interface TownA
-  extends TestingWalkIds,
-    ClosedManagementWalkIds,
-    CodeWalkIds,
-    ZoneWalkIds,
-    ReportWalkIds,
-    CommandWalkIds,
-    InformationWalkIds {
+interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds, ProtocolWalkIds, SupplyWalkIds, InformationWalkIds, InstitutionWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -965,6 +959,13 @@ const ROUTES: Record<string, RouteEntry> = {
           audience: 'public',
           channels: ['platform'],
         }),
+  },
+  // Institutions (issue 16)
+  'GET /api/institutions': { cases: () => [empty('/api/institutions'), empty('/api/institutions', { kind: 'school' })] },
+  'POST /api/institutions': {
+    cases: (a) => [
+      {
+        ...refused('/api/institutions', { kind: 'pharmacy', name: '越界药房', code: 'B-INTO-A', jurisdictionId: a.villageId, profile: {} }),
         status: 400,
         says: /jurisdictionId/,
       },
@@ -1062,6 +1063,46 @@ const ROUTES: Record<string, RouteEntry> = {
   },
   // B's own notices over B's home: none of A's (A's items are drafts, in A's community).
   'GET /api/me/notices': { cases: () => [empty('/api/me/notices', undefined, false)] },
+  'GET /api/institutions/:id': { cases: (a) => [refused(`/api/institutions/${a.schoolInstitutionId}`)] },
+  'POST /api/institutions/:id/duty-records': {
+    cases: (a) => [refused(`/api/institutions/${a.schoolInstitutionId}/duty-records`, { dutyId: 'school.daily_report', done: true })],
+  },
+  'POST /api/institutions/:id/health-checks': {
+    cases: (a) => [
+      refused(`/api/institutions/${a.schoolInstitutionId}/health-checks`, { session: 'noon', present: 1, absent: 0, feverish: 0 }),
+    ],
+  },
+  'POST /api/institutions/:id/absences': {
+    cases: (a) => [refused(`/api/institutions/${a.schoolInstitutionId}/absences`, { name: '越界', reason: 'fever' })],
+  },
+  'POST /api/institutions/:id/visit-counts': {
+    cases: (a) => [refused(`/api/institutions/${a.schoolInstitutionId}/visit-counts`, { feverClinicVisits: 1, primaryCareVisits: 1 })],
+  },
+  'POST /api/institutions/:id/incidents': {
+    cases: (a) => [refused(`/api/institutions/${a.schoolInstitutionId}/incidents`, { finding: 'confirmed_case' })],
+  },
+  'POST /api/institutions/:id/pharmacy-sales': {
+    cases: (a) => [
+      refused(`/api/institutions/${a.pharmacyInstitutionId}/pharmacy-sales`, {
+        buyerName: '越界',
+        buyerIdNumber: residentId('19790909', 423),
+        buyerPhone: '13800002222',
+        drugName: '布洛芬',
+        drugClass: 'fever',
+        quantity: 1,
+      }),
+    ],
+  },
+  'GET /api/pharmacy-sales': {
+    cases: (a) => [empty('/api/pharmacy-sales'), empty('/api/pharmacy-sales', { institutionId: a.pharmacyInstitutionId })],
+  },
+  'POST /api/pharmacy-sales/:id/reveal': {
+    cases: (a) => [refused(`/api/pharmacy-sales/${a.pharmacySaleId}/reveal`, { purpose: '越界查看' })],
+  },
+  'GET /api/institution-tasks': {
+    cases: (a) => [empty('/api/institution-tasks'), refused(`/api/institution-tasks?institutionId=${a.pharmacyInstitutionId}`)],
+  },
+  'GET /api/institution-sentinels': { cases: () => [empty('/api/institution-sentinels', undefined, false)] },
   'POST /api/assist-requests': {
     // An address in town A, received by B: it can only be routed inside B's own scope. Last in the walk,
     // because B's own request then holds A's place names, which would look like a leak in later lists.
@@ -1269,6 +1310,8 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
     const protocols = await protocolWalkFixture(owner, { townCode: townA.code });
     const supplies = await supplyWalkFixture(owner, { townId: townA.id, today: TODAY });
     const information = await informationWalkFixture(owner, { villageId: villageA.id });
+    // Institutions (issue 16)
+    const institutions = await institutionWalkFixture(owner, { villageId: villageA.id });
     const casePerson = await ok('POST', '/api/persons', {
       idType: 'resident_id',
       idNumber: residentId('19800808', 333),
@@ -1345,6 +1388,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       ...protocols,
       ...supplies,
       ...information,
+      ...institutions,
     };
   }
 

@@ -10,6 +10,8 @@ import { codeRoutes } from './codes/code.routes.ts';
 import { codeChangeRoutes } from './codes/code-change.routes.ts';
 import { commandRoutes } from './command/command.routes.ts';
 import { informationRoutes } from './information/information.routes.ts';
+// Institutions (issue 16)
+import { institutionRoutes } from './institutions/institution.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
 import { keyPersonRoutes } from './key-persons/key-person.routes.ts';
 import { siteRoutes } from './key-persons/site.routes.ts';
@@ -58,4 +60,6 @@ export function registerModules(api: Api, deps: AppDeps) {
   preparednessRoutes(api, deps);
   // Information release and public opinion (issue 15 part 5).
   informationRoutes(api, deps);
+  // Institutions (issue 16)
+  institutionRoutes(api, deps);
 }

@@ -7,6 +7,8 @@ import type { jurisdiction } from '../db/schema/index.ts';
 import { closedManagementWalkFixture } from '../modules/closed-management/closed-management.walk-fixture.ts';
 import { codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
 import { commandWalkFixture } from '../modules/command/command.walk-fixture.ts';
+// Institutions (issue 16)
+import { institutionWalkFixture } from '../modules/institutions/institutions.walk-fixture.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { reportWalkFixture } from '../modules/reports/reports.walk-fixture.ts';
 import { supplyWalkFixture } from '../modules/supplies/supplies.walk-fixture.ts';
@@ -119,6 +121,8 @@ async function deepRecords(
   await commandWalkFixture(runtime.app, admin, { townId: town.id, villageId: village.id, now: NOW });
   // Supplies and preparedness (issue 15 parts 4 and 6).
   await supplyWalkFixture(admin, { townId: town.id, today: FUZZ_TODAY });
+  // Institutions (issue 16)
+  await institutionWalkFixture(admin, { villageId: village.id });
 }
 
 /** Ids of every row with a uuid `id`, sorted into town A's, town B's and the rest (by path), actors' own rows left out. */

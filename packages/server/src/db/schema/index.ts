@@ -20,3 +20,4 @@ export * from './tracing.ts';
 export * from './zones.ts';
 export * from './protocol-document.ts';
 export * from './information.ts';
+export * from './institutions.ts';

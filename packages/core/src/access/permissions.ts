@@ -68,5 +68,8 @@ export const PERMISSIONS = [
   'task.write',
   'task.work',
   'supervision.write',
+  /** Community daily work (issue 16 §7, COMM-): door-to-door screening, the six ones ledger, gatherings, supplies of sealed households. */
+  'community.read',
+  'community.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

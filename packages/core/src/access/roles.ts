@@ -183,3 +183,11 @@ ROLE_PERMISSIONS.district_commander = [
 for (const role of ['grid_worker', 'cdc_epidemiologist', 'assigned_medic'] as const) {
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'task.work'];
 }
+
+/**
+ * Community daily work (issue 16 §7): the grid worker screens door to door and keeps the ledgers; the community
+ * secretary and the town cadre read and write them for their community or town.
+ */
+for (const role of ['grid_worker', 'community_secretary', 'town_cadre', 'system_admin'] as const) {
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'community.read', 'community.write'];
+}

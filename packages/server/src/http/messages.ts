@@ -1,4 +1,5 @@
 import { RESPONSE_LEVEL_MESSAGES } from '@fangkong/core';
+import { COMMUNITY_MESSAGES } from '../modules/community/community-messages.ts';
 import { REPORT_MESSAGES } from '../modules/reports/report-messages.ts';
 import { releaseGapsInWords } from './release-gap-words.ts';
 
@@ -315,6 +316,8 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'Only the inspecting headquarters records findings and re-checks; the inspected side cannot re-check its own rectification',
   },
   notOfUnit: { zh: '该问题不是此单位负责整改的', en: 'This finding is not this unit’s to rectify' },
+  // community daily work (issue 16 §7)
+  ...COMMUNITY_MESSAGES,
 };
 
 export type Language = 'zh-CN' | 'en';

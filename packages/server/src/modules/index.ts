@@ -9,6 +9,8 @@ import { closedManagementRoutes } from './closed-management/closed-management.ro
 import { codeRoutes } from './codes/code.routes.ts';
 import { codeChangeRoutes } from './codes/code-change.routes.ts';
 import { commandRoutes } from './command/command.routes.ts';
+// community daily work (issue 16 §7)
+import { communityRoutes } from './community/community.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
 import { keyPersonRoutes } from './key-persons/key-person.routes.ts';
 import { siteRoutes } from './key-persons/site.routes.ts';
@@ -47,4 +49,6 @@ export function registerModules(api: Api, deps: AppDeps) {
   zonesRoutes(api, deps);
   reportRoutes(api, deps);
   commandRoutes(api, deps);
+  // community daily work (issue 16 §7)
+  communityRoutes(api, deps);
 }

@@ -903,6 +903,9 @@ const ROUTES: Record<string, RouteEntry> = {
     ],
   },
   // community daily work (issue 16 §7)
+  'GET /api/community/risk-places': {
+    exception: 'public notices: the published risk grades (medium and high) anywhere, the travel places of the screening form',
+  },
   'GET /api/community/communities': { cases: () => [empty('/api/community/communities')] },
   'GET /api/community/rounds': {
     cases: (a) => [

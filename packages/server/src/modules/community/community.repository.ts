@@ -163,3 +163,14 @@ export async function communitiesUnder(db: Db, paths: readonly string[], limit =
     .orderBy(asc(jurisdiction.code))
     .limit(limit);
 }
+
+/** Published grades at the levels given, anywhere: public notices, offered to the screening form as travel places. */
+export async function publishedRiskPlaces(db: Db, levels: readonly string[]) {
+  if (levels.length === 0) return [];
+  return queryRows<{ jurisdictionId: string; name: string; level: string; path: string }>(
+    db,
+    sql`select r.jurisdiction_id as "jurisdictionId", j.name, r.level, r.jurisdiction_path as path
+        from risk_area r join jurisdiction j on j.id = r.jurisdiction_id
+        where r.status = 'published' and r.level in ${levels} order by r.jurisdiction_path limit 200`,
+  );
+}

@@ -27,12 +27,27 @@ import {
   requestSupplies,
   sixOnesLedger,
 } from './duties.service.ts';
-import { closeRound, listRounds, recordVisit, roundDetail, startRound } from './screening.service.ts';
+import { closeRound, listRounds, recordVisit, riskPlaces, roundDetail, startRound } from './screening.service.ts';
 
 const read = { permission: 'community.read' as const };
 const write = { permission: 'community.write' as const };
 
 function screeningRoutes(api: Api, deps: AppDeps) {
+  api.get(
+    '/community/risk-places',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Places published as risk areas at the grades screening counts (public notices; the travel-place choices)',
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Object({ jurisdictionId: Uuid, name: Type.String(), level: Type.String() })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    () => riskPlaces(deps),
+  );
   api.get(
     '/community/communities',
     {

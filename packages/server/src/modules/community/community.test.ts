@@ -93,6 +93,14 @@ describe('community daily work: door-to-door screening, six ones, gatherings, su
     );
   });
 
+  it('SC-41: the travel-place choices are the places published at the grades screening counts', async () => {
+    const places = (await ok(grid, 'GET', '/api/community/risk-places')).items as { name: string; level: string }[];
+    assert.deepEqual(
+      places.map((p) => `${p.name}:${p.level}`),
+      ['武汉市:high'],
+    );
+  });
+
   it('COMM-040 SC-41: a member back from Wuhan (high risk) 10 days ago opens a risk-area arrival episode through the key-person service', async () => {
     const visit = (await ok(
       grid,

@@ -38,6 +38,7 @@ import {
   insertVisit,
   membersOfHouseholds,
   publishedGradeOver,
+  publishedRiskPlaces,
   type RoundRow,
   roundsUnder,
   type VisitRow,
@@ -312,4 +313,10 @@ export async function recordVisit(deps: Deps, context: RequestContext, roundId: 
     });
     return { id: visit.id, householdId: household.id, outcome: visit.outcome, visitedAt: visit.visitedAt.toISOString(), findings };
   });
+}
+
+/** The places published as risk areas at the grades the screening rules count (the form's travel-place choices). */
+export async function riskPlaces(deps: Deps) {
+  const rows = await publishedRiskPlaces(deps.database.db, communityRules().screening.riskGrades);
+  return { items: rows.map((r) => ({ jurisdictionId: r.jurisdictionId, name: r.name, level: r.level })) };
 }

@@ -102,6 +102,8 @@ const MENU: MenuEntry[] = [
   { path: '/tasks', label: 'menu.tasks', permission: 'task.work', icon: <CheckSquareOutlined /> },
   { path: '/supervision', label: 'menu.supervision', permission: 'command.read', icon: <FileDoneOutlined /> },
   { path: '/accountability', label: 'menu.accountability', permission: 'command.read', icon: <FlagOutlined /> },
+  // community daily work (issue 16 §7)
+  { path: '/community', label: 'menu.community', permission: 'community.write', icon: <HomeOutlined /> },
 ];
 
 function LanguageSwitch() {

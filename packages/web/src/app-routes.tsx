@@ -60,6 +60,8 @@ const AccountabilityPage = lazy(() => import('./pages/command/accountability.pag
 const SuppliesPage = lazy(() => import('./pages/supplies/supplies.page.tsx').then((m) => ({ default: m.SuppliesPage })));
 // Information release and public opinion (issue 15 part 5).
 const InformationPage = lazy(() => import('./pages/information/information.page.tsx').then((m) => ({ default: m.InformationPage })));
+// community daily work (issue 16 §7)
+const CommunityPage = lazy(() => import('./pages/community/community.page.tsx').then((m) => ({ default: m.CommunityPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -105,6 +107,8 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'supplies', permission: 'supply.read', element: <SuppliesPage /> },
   // Information release and public opinion (issue 15 part 5).
   { path: 'information', permission: 'information.read', element: <InformationPage /> },
+  // community daily work (issue 16 §7)
+  { path: 'community', permission: 'community.write', element: <CommunityPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

@@ -88,5 +88,8 @@ export const PERMISSIONS = [
   /** Supplies and preparedness (issue 15 parts 4 and 6, REQUIREMENTS §11 RES-, §17 PREP-): read stock and readiness; record stock, movements, disinfection, plans, drills. */
   'supply.read',
   'supply.write',
+  /** Community daily work (issue 16 §7, COMM-): door-to-door screening, the six ones ledger, gatherings, supplies of sealed households. */
+  'community.read',
+  'community.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

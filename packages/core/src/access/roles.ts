@@ -246,3 +246,9 @@ for (const role of ['system_admin', 'command_office_staff', 'town_cadre', 'quara
 }
 for (const role of ['district_commander', 'cdc_epidemiologist'] as const)
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'supply.read'];
+ * Community daily work (issue 16 §7): the grid worker screens door to door and keeps the ledgers; the community
+ * secretary and the town cadre read and write them for their community or town.
+ */
+for (const role of ['grid_worker', 'community_secretary', 'town_cadre', 'system_admin'] as const) {
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'community.read', 'community.write'];
+}

@@ -1,6 +1,7 @@
 import { INFORMATION_MESSAGES, RESPONSE_LEVEL_MESSAGES } from '@fangkong/core';
 // Institutions (issue 16)
 import { INSTITUTION_MESSAGES } from '../modules/institutions/institution-messages.ts';
+import { COMMUNITY_MESSAGES } from '../modules/community/community-messages.ts';
 import { REPORT_MESSAGES } from '../modules/reports/report-messages.ts';
 import { SUPPLY_MESSAGES } from '../modules/supplies/supplies-messages.ts';
 import { releaseGapsInWords } from './release-gap-words.ts';
@@ -338,6 +339,8 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   ...INFORMATION_MESSAGES,
   // Institutions (issue 16)
   ...INSTITUTION_MESSAGES,
+  // community daily work (issue 16 §7)
+  ...COMMUNITY_MESSAGES,
 };
 
 export type Language = 'zh-CN' | 'en';

@@ -14,6 +14,7 @@ import { PNG_EVIDENCE } from '../modules/command/evidence.fixture.ts';
 import { type InformationWalkIds, informationWalkFixture } from '../modules/information/information.walk-fixture.ts';
 // Institutions (issue 16)
 import { type InstitutionWalkIds, institutionWalkFixture } from '../modules/institutions/institutions.walk-fixture.ts';
+import { type CommunityWalkIds, communityWalkFixture } from '../modules/community/community.walk-fixture.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { type ProtocolWalkIds, protocolWalkFixture } from '../modules/protocols/protocols.walk-fixture.ts';
@@ -35,7 +36,7 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
 const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
-interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds, ProtocolWalkIds, SupplyWalkIds, InformationWalkIds, InstitutionWalkIds {
+interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds, ProtocolWalkIds, SupplyWalkIds, InformationWalkIds, InstitutionWalkIds, CommunityWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -1103,6 +1104,54 @@ const ROUTES: Record<string, RouteEntry> = {
     cases: (a) => [empty('/api/institution-tasks'), refused(`/api/institution-tasks?institutionId=${a.pharmacyInstitutionId}`)],
   },
   'GET /api/institution-sentinels': { cases: () => [empty('/api/institution-sentinels', undefined, false)] },
+  // community daily work (issue 16 §7)
+  'GET /api/community/risk-places': {
+    exception: 'public notices: the published risk grades (medium and high) anywhere, the travel places of the screening form',
+  },
+  'GET /api/community/communities': { cases: () => [empty('/api/community/communities')] },
+  'GET /api/community/rounds': {
+    cases: (a) => [
+      empty('/api/community/rounds'),
+      { path: '/api/community/rounds', query: { jurisdictionId: a.villageId }, expect: 'refused' },
+    ],
+  },
+  'POST /api/community/rounds': { cases: (a) => [refused('/api/community/rounds', { jurisdictionId: a.villageId, name: '越界排查' })] },
+  'GET /api/community/rounds/:id': { cases: (a) => [refused(`/api/community/rounds/${a.screeningRoundId}`)] },
+  'POST /api/community/rounds/:id/close': { cases: (a) => [refused(`/api/community/rounds/${a.screeningRoundId}/close`)] },
+  'POST /api/community/rounds/:id/visits': {
+    cases: (a) => [
+      refused(`/api/community/rounds/${a.screeningRoundId}/visits`, { householdId: a.householdId, outcome: 'not_home', people: [] }),
+    ],
+  },
+  'GET /api/community/six-ones': {
+    cases: (a) => [{ path: '/api/community/six-ones', query: { jurisdictionId: a.villageId }, expect: 'refused', control: true }],
+  },
+  'PUT /api/community/six-ones': {
+    cases: (a) => [refused('/api/community/six-ones', { jurisdictionId: a.villageId, duty: 'one_team', done: true })],
+  },
+  'GET /api/community/gatherings': { cases: () => [empty('/api/community/gatherings')] },
+  'POST /api/community/gatherings': {
+    cases: (a) => [
+      refused('/api/community/gatherings', {
+        jurisdictionId: a.villageId,
+        kind: 'funeral',
+        eventDate: TODAY,
+        simplified: true,
+        attendees: 5,
+        organizer: '越界',
+      }),
+    ],
+  },
+  'GET /api/community/supply-requests': { cases: () => [empty('/api/community/supply-requests')] },
+  'POST /api/community/supply-requests': {
+    cases: (a) => [refused('/api/community/supply-requests', { householdId: a.householdId, items: '越界大米' })],
+  },
+  'POST /api/community/supply-requests/:id/deliver': {
+    cases: (a) => [refused(`/api/community/supply-requests/${a.supplyRequestId}/deliver`, {})],
+  },
+  'POST /api/community/supply-requests/:id/cancel': {
+    cases: (a) => [refused(`/api/community/supply-requests/${a.supplyRequestId}/cancel`, {})],
+  },
   'POST /api/assist-requests': {
     // An address in town A, received by B: it can only be routed inside B's own scope. Last in the walk,
     // because B's own request then holds A's place names, which would look like a leak in later lists.
@@ -1312,6 +1361,12 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
     const information = await informationWalkFixture(owner, { villageId: villageA.id });
     // Institutions (issue 16)
     const institutions = await institutionWalkFixture(owner, { villageId: villageA.id });
+    const community = await communityWalkFixture(deps, owner, {
+      villageId: villageA.id,
+      villagePath: villageA.path,
+      householdId: household.id,
+      today: TODAY,
+    });
     const casePerson = await ok('POST', '/api/persons', {
       idType: 'resident_id',
       idNumber: residentId('19800808', 333),
@@ -1389,6 +1444,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       ...supplies,
       ...information,
       ...institutions,
+      ...community,
     };
   }
 

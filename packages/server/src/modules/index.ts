@@ -12,6 +12,8 @@ import { commandRoutes } from './command/command.routes.ts';
 import { informationRoutes } from './information/information.routes.ts';
 // Institutions (issue 16)
 import { institutionRoutes } from './institutions/institution.routes.ts';
+// community daily work (issue 16 §7)
+import { communityRoutes } from './community/community.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
 import { keyPersonRoutes } from './key-persons/key-person.routes.ts';
 import { siteRoutes } from './key-persons/site.routes.ts';
@@ -62,4 +64,6 @@ export function registerModules(api: Api, deps: AppDeps) {
   informationRoutes(api, deps);
   // Institutions (issue 16)
   institutionRoutes(api, deps);
+  // community daily work (issue 16 §7)
+  communityRoutes(api, deps);
 }

@@ -3,6 +3,7 @@ import { CASE_MESSAGES_EN } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
 import { COMMAND_MESSAGES_EN } from '../pages/command/command-i18n.ts';
 import { INFORMATION_MESSAGES_EN } from '../pages/information/information-i18n.ts';
+import { COMMUNITY_MESSAGES_EN } from '../pages/community/community-i18n.ts';
 import { REPORT_MESSAGES_EN } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_EN } from '../pages/response/response-i18n.ts';
 import { SUPPLY_MESSAGES_EN } from '../pages/supplies/supplies-i18n.ts';
@@ -560,4 +561,6 @@ export const en: Record<MessageKey, string> = {
   ...SUPPLY_MESSAGES_EN,
   // Information release and public opinion (issue 15 part 5).
   ...INFORMATION_MESSAGES_EN,
+  // community daily work (issue 16 §7)
+  ...COMMUNITY_MESSAGES_EN,
 };

@@ -108,6 +108,8 @@ const MENU: MenuEntry[] = [
   { path: '/supplies', label: 'menu.supplies', permission: 'supply.read', icon: <InboxOutlined /> },
   // Information release and public opinion (issue 15 part 5).
   { path: '/information', label: 'menu.information', permission: 'information.read', icon: <NotificationOutlined /> },
+  // community daily work (issue 16 §7)
+  { path: '/community', label: 'menu.community', permission: 'community.write', icon: <HomeOutlined /> },
 ];
 
 function LanguageSwitch() {

@@ -41,7 +41,7 @@ export interface NewOutsider {
  * registration form and go under home medical observation): the person and the follow-up are written
  * with the community's rights, limited to the destination household's community, under the staff's name.
  */
-function onBehalfOfCommunity(context: RequestContext, household: PlaceRow): RequestContext {
+export function onBehalfOfCommunity(context: RequestContext, household: PlaceRow): RequestContext {
   const grant = { role: 'grid_worker' as const, jurisdictionId: household.jurisdictionId, jurisdictionPath: household.jurisdictionPath };
   return { ...context, actor: { ...context.actor, grants: [grant] } };
 }

@@ -1,0 +1,163 @@
+import { GATHERING_KINDS, ID_TYPES, KEY_PERSON_CATEGORIES, SIX_ONES_DUTIES, VISIT_OUTCOMES } from '@fangkong/core';
+import { Type } from '@sinclair/typebox';
+import { literals, Nullable, objectOf, Uuid } from '../../http/schemas.ts';
+import { Because, DateString } from '../closed-management/closed-management.schemas.ts';
+
+export const tags = ['community'];
+export { Because, DateString };
+
+export const JurisdictionQuery = objectOf({ jurisdictionId: Type.Optional(Uuid) });
+
+export const Progress = Type.Object({
+  households: Type.Integer(),
+  screened: Type.Integer(),
+  notHome: Type.Integer(),
+  remaining: Type.Integer(),
+  riskAreaArrivals: Type.Integer(),
+  inboundTravellers: Type.Integer(),
+  symptomatic: Type.Integer(),
+  complete: Type.Boolean(),
+});
+
+export const Round = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  startedOn: Type.String(),
+  status: Type.String(),
+  rulesVersion: Type.String(),
+  jurisdictionId: Uuid,
+  closedAt: Nullable(Type.String()),
+});
+
+const Category = Nullable(literals(KEY_PERSON_CATEGORIES));
+
+export const RoundDetail = Type.Intersect([
+  Round,
+  Type.Object({
+    progress: Progress,
+    households: Type.Array(
+      Type.Object({
+        id: Uuid,
+        name: Type.String(),
+        code: Type.String(),
+        address: Nullable(Type.String()),
+        state: Type.String(),
+        visits: Type.Integer(),
+        members: Type.Array(Type.Object({ id: Uuid, name: Type.String(), householdRole: Nullable(Type.String()) })),
+      }),
+    ),
+    found: Type.Array(
+      Type.Object({
+        personId: Uuid,
+        name: Type.String(),
+        householdId: Uuid,
+        category: Category,
+        episodeId: Nullable(Uuid),
+        because: Type.Array(Because),
+      }),
+    ),
+  }),
+]);
+
+const Stop = objectOf({
+  place: Type.String({ minLength: 1, maxLength: 100 }),
+  jurisdictionId: Type.Optional(Uuid),
+  inbound: Type.Boolean(),
+  leftOn: DateString,
+});
+
+export const VisitBody = objectOf({
+  householdId: Uuid,
+  outcome: literals(VISIT_OUTCOMES),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+  people: Type.Array(
+    objectOf({
+      personId: Type.Optional(Uuid),
+      newPerson: Type.Optional(
+        objectOf({
+          name: Type.String({ minLength: 1, maxLength: 50 }),
+          idType: literals(ID_TYPES),
+          idNumber: Type.String({ minLength: 1, maxLength: 40 }),
+          phone: Type.Optional(Type.String({ maxLength: 20 })),
+        }),
+      ),
+      present: Type.Boolean(),
+      symptoms: Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { maxItems: 10 }),
+      travel: Type.Array(Stop, { maxItems: 20 }),
+    }),
+    { maxItems: 30 },
+  ),
+});
+
+export const Visit = Type.Object({
+  id: Uuid,
+  householdId: Uuid,
+  outcome: Type.String(),
+  visitedAt: Type.String(),
+  findings: Type.Array(
+    Type.Object({
+      personId: Uuid,
+      present: Type.Boolean(),
+      symptoms: Type.Array(Type.String()),
+      travel: Type.Array(
+        Type.Object({ place: Type.String(), riskGrade: Nullable(Type.String()), inbound: Type.Boolean(), leftOn: Type.String() }),
+      ),
+      category: Category,
+      episodeId: Nullable(Uuid),
+      because: Type.Array(Because),
+    }),
+  ),
+});
+
+export const SixOnesLedger = Type.Object({
+  jurisdictionId: Uuid,
+  date: Type.String(),
+  entries: Type.Array(Type.Object({ duty: Type.String(), done: Type.Boolean(), note: Nullable(Type.String()), updatedAt: Type.String() })),
+  readiness: Type.Object({
+    ready: Type.Boolean(),
+    missing: Type.Array(Type.Object({ duty: literals(SIX_ONES_DUTIES), requirement: Type.String(), reason: Because })),
+  }),
+});
+
+export const SixOnesBody = objectOf({
+  jurisdictionId: Uuid,
+  duty: literals(SIX_ONES_DUTIES),
+  done: Type.Boolean(),
+  note: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+export const GatheringBody = objectOf({
+  jurisdictionId: Uuid,
+  kind: literals(GATHERING_KINDS),
+  eventDate: DateString,
+  simplified: Type.Boolean(),
+  attendees: Type.Integer({ minimum: 1, maximum: 10000 }),
+  organizer: Type.String({ minLength: 1, maxLength: 50 }),
+  householdId: Type.Optional(Uuid),
+});
+
+export const Gathering = Type.Object({
+  id: Uuid,
+  kind: Type.String(),
+  eventDate: Type.String(),
+  simplified: Type.Boolean(),
+  attendees: Type.Integer(),
+  organizer: Type.String(),
+  householdId: Nullable(Uuid),
+  decision: Type.String(),
+  because: Type.Unknown(),
+  jurisdictionId: Uuid,
+  createdAt: Type.String(),
+});
+
+export const Supply = Type.Object({
+  id: Uuid,
+  householdId: Uuid,
+  householdName: Nullable(Type.String()),
+  householdCode: Nullable(Type.String()),
+  items: Type.String(),
+  status: Type.String(),
+  note: Nullable(Type.String()),
+  createdAt: Type.String(),
+  closedAt: Nullable(Type.String()),
+});

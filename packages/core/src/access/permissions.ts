@@ -68,5 +68,11 @@ export const PERMISSIONS = [
   'task.write',
   'task.work',
   'supervision.write',
+  /**
+   * Dashboard and early warning (issue 17, CASE-007, CASE-008): read the command dashboard and the signals;
+   * acknowledge a signal and record its outcome (the CDC and the command office).
+   */
+  'dashboard.read',
+  'warning.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

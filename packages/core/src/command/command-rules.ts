@@ -52,7 +52,13 @@ export const TASK_UNIT_ROLES = ['lead', 'participating', 'responsible'] as const
 export type TaskUnitRole = (typeof TASK_UNIT_ROLES)[number];
 
 /** Where a command task comes from: by hand, a response level's measure, or a supervision finding's rectification. */
-export const TASK_SOURCES = ['manual', 'level_measure', 'supervision_finding'] as const;
+export const TASK_SOURCES = [
+  'manual',
+  'level_measure',
+  'supervision_finding',
+  // dashboard (issue 17): an early-warning signal for the CDC to verify
+  'early_warning',
+] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
 export const TASK_STATES = ['open', 'overdue', 'done'] as const;

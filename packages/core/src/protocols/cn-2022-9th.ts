@@ -1,5 +1,6 @@
 import { clause } from './clause.ts';
 import { NINTH_RISK, NINTH_ZONES } from './cn-2022-9th-zones.ts';
+import { SEED_EARLY_WARNING } from './early-warning-rules.ts';
 import type {
   CaseRules,
   CategoryRule,
@@ -575,4 +576,5 @@ export const CN_2022_9TH: ProtocolEdition = {
   // Risk areas and control zones (REQUIREMENTS §3).
   risk: NINTH_RISK,
   zones: NINTH_ZONES,
+  earlyWarning: SEED_EARLY_WARNING,
 };

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../calendar/calendar-date.ts';
 import type { PlaceKind } from '../jurisdiction/levels.ts';
+import type { EarlyWarningRules } from './early-warning-rules.ts';
 import type { ResponseRules } from './response-rule-types.ts';
 import type { RiskRules, ZoneRules } from './zone-types.ts';
 
@@ -128,6 +129,8 @@ export interface ProtocolEdition {
   /** Risk areas and control zones (REQUIREMENTS §3): grading, delineation, lifting; absent when an edition says nothing. */
   risk?: RiskRules;
   zones?: ZoneRules;
+  /** Early warning on the sentinel series (CASE-007, CASE-008): methods, thresholds, the CDC's verification time. */
+  earlyWarning?: EarlyWarningRules;
 }
 
 /** A jurisdiction's own variant on top of an edition, with its own basis; never a fork of the edition. */

@@ -1,4 +1,5 @@
 import { clause } from './clause.ts';
+import { SEED_EARLY_WARNING } from './early-warning-rules.ts';
 import type {
   CaseRules,
   CategoryRule,
@@ -818,4 +819,5 @@ export const SEED_2020: ProtocolEdition = {
   // Risk areas and control zones (REQUIREMENTS §3).
   risk: SEED_RISK,
   zones: SEED_ZONES,
+  earlyWarning: SEED_EARLY_WARNING,
 };

@@ -11,6 +11,7 @@ import { type ClosedManagementWalkIds, closedManagementWalkFixture } from '../mo
 import { type CodeWalkIds, codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
 import { type CommandWalkIds, commandWalkFixture } from '../modules/command/command.walk-fixture.ts';
 import { PNG_EVIDENCE } from '../modules/command/evidence.fixture.ts';
+import { type DashboardWalkIds, dashboardWalkFixture } from '../modules/dashboard/dashboard.walk-fixture.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { type ReportWalkIds, reportWalkFixture } from '../modules/reports/reports.walk-fixture.ts';
@@ -29,7 +30,7 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
 const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
-interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds {
+interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds, DashboardWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -913,6 +914,17 @@ const ROUTES: Record<string, RouteEntry> = {
       },
     ],
   },
+  // dashboard and early warning (issue 17)
+  'GET /api/dashboard': { cases: (a) => [refused(`/api/dashboard?jurisdictionId=${a.townId}`)] },
+  'GET /api/early-warning/signals': {
+    cases: (a) => [empty('/api/early-warning/signals'), refused(`/api/early-warning/signals?jurisdictionId=${a.townId}`)],
+  },
+  'POST /api/early-warning/signals/:id/acknowledge': {
+    cases: (a) => [refused(`/api/early-warning/signals/${a.signalId}/acknowledge`, { note: '越界接收' })],
+  },
+  'POST /api/early-warning/signals/:id/close': {
+    cases: (a) => [refused(`/api/early-warning/signals/${a.signalId}/close`, { outcome: 'false_alarm', note: '越界关闭' })],
+  },
 };
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
@@ -1083,6 +1095,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
     const zones = await zoneWalkFixture(owner, { townId: townA.id, villageId: villageA.id });
     const reports = await reportWalkFixture(owner, { townId: townA.id, villageId: villageA.id, today: TODAY });
     const command = await commandWalkFixture(runtime.app, owner, { townId: townA.id, villageId: villageA.id, now: NOW });
+    const dashboard = await dashboardWalkFixture(deps, villageA);
     const casePerson = await ok('POST', '/api/persons', {
       idType: 'resident_id',
       idNumber: residentId('19800808', 333),
@@ -1156,6 +1169,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       ...zones,
       ...reports,
       ...command,
+      ...dashboard,
     };
   }
 

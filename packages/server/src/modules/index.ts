@@ -9,6 +9,7 @@ import { closedManagementRoutes } from './closed-management/closed-management.ro
 import { codeRoutes } from './codes/code.routes.ts';
 import { codeChangeRoutes } from './codes/code-change.routes.ts';
 import { commandRoutes } from './command/command.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
 import { keyPersonRoutes } from './key-persons/key-person.routes.ts';
 import { siteRoutes } from './key-persons/site.routes.ts';
@@ -47,4 +48,6 @@ export function registerModules(api: Api, deps: AppDeps) {
   zonesRoutes(api, deps);
   reportRoutes(api, deps);
   commandRoutes(api, deps);
+  // dashboard (issue 17)
+  dashboardRoutes(api, deps);
 }

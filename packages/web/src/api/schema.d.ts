@@ -29973,7 +29973,7 @@ export interface paths {
                     workingGroupId?: string;
                     unitId?: string;
                     jurisdictionId?: string;
-                    sourceKind?: "manual" | "level_measure" | "supervision_finding";
+                    sourceKind?: "manual" | "level_measure" | "supervision_finding" | "early_warning";
                     page?: number;
                     pageSize?: number;
                 };
@@ -32064,6 +32064,749 @@ export interface paths {
                             decidedOn: string;
                             createdByName: string | null;
                             createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The command dashboard for a jurisdiction and date range: cases by day, key persons, testing, colours, zones, level, reports, tasks, Rt and growth, sentinel series and signals, each with what it was computed from */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            asOf: string;
+                            jurisdiction: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                code: string;
+                                level: string;
+                            };
+                            range: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                days: number;
+                            };
+                            days: string[];
+                            cases: {
+                                byReportDay: {
+                                    [key: string]: number[];
+                                };
+                                byOnsetDay: {
+                                    [key: string]: number[];
+                                };
+                                totals: {
+                                    [key: string]: number;
+                                };
+                                computedFrom: string;
+                            };
+                            keyPersons: {
+                                byCategory: {
+                                    category: string;
+                                    managementType: string;
+                                    count: number;
+                                }[];
+                                total: number;
+                                computedFrom: string;
+                            };
+                            codes: {
+                                byColour: {
+                                    [key: string]: number;
+                                };
+                                computedFrom: string;
+                            };
+                            level: {
+                                level: string;
+                                setAt: string;
+                                computedFrom: string;
+                            } | null;
+                            map: {
+                                children: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    code: string;
+                                    level: string;
+                                    riskLevel: string | null;
+                                    cases: number;
+                                }[];
+                                riskAreas: {
+                                    [key: string]: number;
+                                };
+                                zones: {
+                                    [key: string]: number;
+                                };
+                                markers: unknown[];
+                                computedFrom: string;
+                            } | null;
+                            testing: {
+                                /** Format: date */
+                                date: string;
+                                sampled: number;
+                                results: unknown[];
+                                tubes: unknown;
+                                turnaround: {
+                                    overLimit: number;
+                                    bySetting: unknown[];
+                                };
+                                computedFrom: string;
+                            } | null;
+                            reports: {
+                                /** Format: date */
+                                date: string;
+                                late: number;
+                                templates: {
+                                    code: string;
+                                    name: string;
+                                    expected: number;
+                                    onTime: number;
+                                    late: number;
+                                    missing: number;
+                                }[];
+                                computedFrom: string;
+                            } | null;
+                            tasks: {
+                                open: number;
+                                overdue: number;
+                                done: number;
+                                computedFrom: string;
+                            } | null;
+                            analytics: {
+                                incidence: {
+                                    days: string[];
+                                    counts: number[];
+                                    computedFrom: string;
+                                };
+                                rt: {
+                                    /** @enum {boolean} */
+                                    available: true;
+                                    method: string;
+                                    serialInterval: {
+                                        id: string;
+                                        mean: number;
+                                        sd: number;
+                                        source: string;
+                                    };
+                                    prior: {
+                                        mean: number;
+                                        sd: number;
+                                    };
+                                    firstDayMovedToImported: number;
+                                    estimates: {
+                                        /** Format: date */
+                                        tStart: string;
+                                        /** Format: date */
+                                        tEnd: string;
+                                        mean: number | null;
+                                        q025: number | null;
+                                        q975: number | null;
+                                    }[];
+                                } | {
+                                    /** @enum {boolean} */
+                                    available: false;
+                                    reason: string;
+                                    detail: string | null;
+                                };
+                                growth: {
+                                    /** @enum {boolean} */
+                                    available: true;
+                                    days: number;
+                                    cases: number;
+                                    growthRate: number;
+                                    growthRateLower: number;
+                                    growthRateUpper: number;
+                                    standardError: number;
+                                    dispersion: number;
+                                    confidence: number;
+                                    doublingTime: {
+                                        days: number;
+                                        lower: number;
+                                        upper: number | null;
+                                    } | null;
+                                    halvingTime: {
+                                        days: number;
+                                        lower: number;
+                                        upper: number | null;
+                                    } | null;
+                                } | {
+                                    /** @enum {boolean} */
+                                    available: false;
+                                    reason: string;
+                                    detail: string | null;
+                                };
+                                observedSerialInterval: {
+                                    pairs: number;
+                                    meanDays: number | null;
+                                    sdDays: number | null;
+                                } | null;
+                            };
+                            sentinel: {
+                                series: {
+                                    [key: string]: number[];
+                                };
+                                computedFrom: string;
+                            };
+                            signals: {
+                                open: number;
+                                acknowledged: number;
+                                closed: number;
+                            };
+                            notPermitted: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/early-warning/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Early-warning signals in scope (EARS on the sentinel series), newest first, with counts by state */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    state?: "open" | "acknowledged" | "closed";
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                                jurisdictionPath: string;
+                                series: "fever_clinic_visit" | "primary_care_visit" | "pharmacy_fever_drug_purchase" | "school_illness_absence" | "ili" | "positive_test";
+                                /** Format: date */
+                                day: string;
+                                method: string;
+                                count: number;
+                                threshold: number;
+                                statistic: number | null;
+                                evidence: unknown;
+                                editionId: string;
+                                status: "open" | "acknowledged" | "closed";
+                                /** Format: uuid */
+                                taskId: string | null;
+                                /** Format: date-time */
+                                acknowledgedAt: string | null;
+                                acknowledgementNote: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                outcome: ("confirmed_event" | "false_alarm" | "under_watch") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                raisedAt: string;
+                            }[];
+                            total: number;
+                            counts: {
+                                open: number;
+                                acknowledged: number;
+                                closed: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/early-warning/signals/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a signal on for verification (CASE-007) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionPath: string;
+                            series: "fever_clinic_visit" | "primary_care_visit" | "pharmacy_fever_drug_purchase" | "school_illness_absence" | "ili" | "positive_test";
+                            /** Format: date */
+                            day: string;
+                            method: string;
+                            count: number;
+                            threshold: number;
+                            statistic: number | null;
+                            evidence: unknown;
+                            editionId: string;
+                            status: "open" | "acknowledged" | "closed";
+                            /** Format: uuid */
+                            taskId: string | null;
+                            /** Format: date-time */
+                            acknowledgedAt: string | null;
+                            acknowledgementNote: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            outcome: ("confirmed_event" | "false_alarm" | "under_watch") | (never | null);
+                            outcomeNote: string | null;
+                            /** Format: date-time */
+                            raisedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/early-warning/signals/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the verification's outcome and close the signal (CASE-007) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: "confirmed_event" | "false_alarm" | "under_watch";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionPath: string;
+                            series: "fever_clinic_visit" | "primary_care_visit" | "pharmacy_fever_drug_purchase" | "school_illness_absence" | "ili" | "positive_test";
+                            /** Format: date */
+                            day: string;
+                            method: string;
+                            count: number;
+                            threshold: number;
+                            statistic: number | null;
+                            evidence: unknown;
+                            editionId: string;
+                            status: "open" | "acknowledged" | "closed";
+                            /** Format: uuid */
+                            taskId: string | null;
+                            /** Format: date-time */
+                            acknowledgedAt: string | null;
+                            acknowledgementNote: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            outcome: ("confirmed_event" | "false_alarm" | "under_watch") | (never | null);
+                            outcomeNote: string | null;
+                            /** Format: date-time */
+                            raisedAt: string;
                         };
                     };
                 };

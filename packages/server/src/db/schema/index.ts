@@ -5,6 +5,7 @@ export * from './cases.ts';
 export * from './closed-management.ts';
 export * from './codes.ts';
 export * from './command.ts';
+export * from './early-warning.ts';
 export * from './environment.ts';
 export * from './fever-clinic.ts';
 export * from './import-job.ts';

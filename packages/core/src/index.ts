@@ -72,6 +72,7 @@ export * from './protocols/document/protocol-document.ts';
 export * from './protocols/information-rule-types.ts';
 export * from './protocols/institution-duties-seed.ts';
 export * from './protocols/community-seed-001.ts';
+export * from './protocols/early-warning-rules.ts';
 export * from './protocols/local-profiles.ts';
 export * from './protocols/protocol-types.ts';
 // Supplies, readiness and preparedness (issue 15 parts 4 and 6).
@@ -108,6 +109,7 @@ export * from './supplies/preparedness.ts';
 export * from './supplies/readiness.ts';
 export * from './supplies/stock-checks.ts';
 export * from './supplies/stock-movement.ts';
+export * from './surveillance/early-warning.ts';
 export * from './surveillance/sentinel-series.ts';
 export * from './testing/environment-follow-up.ts';
 export * from './testing/environment-specimens.ts';

@@ -6,6 +6,7 @@ import { seedDemoIfEmpty } from './demo/demo-seed.ts';
 import { scheduleCaseClockSweep } from './jobs/case-clock-sweep.ts';
 import { scheduleDailySweep } from './jobs/daily-sweep.ts';
 import { scheduleRetention } from './jobs/retention.ts';
+import { scheduleEarlyWarning } from './modules/dashboard/early-warning.job.ts';
 import { scheduleReportReminderSweep } from './modules/reports/report-reminder.job.ts';
 import { openRuntime } from './runtime.ts';
 import { LogSmsSender } from './sms/log-sms-sender.ts';
@@ -37,6 +38,7 @@ async function main() {
   scheduleCaseClockSweep(deps, (message) => app.log.info(message));
   scheduleRetention(deps, (message) => app.log.info(message));
   scheduleReportReminderSweep(deps, (message) => app.log.info(message));
+  scheduleEarlyWarning(deps, (message) => app.log.info(message));
   console.log(
     `fangkong ready at http://${config.host}:${config.port} (${deps.database.kind}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );

@@ -91,5 +91,11 @@ export const PERMISSIONS = [
   /** Community daily work (issue 16 §7, COMM-): door-to-door screening, the six ones ledger, gatherings, supplies of sealed households. */
   'community.read',
   'community.write',
+  /**
+   * Dashboard and early warning (issue 17, CASE-007, CASE-008): read the command dashboard and the signals;
+   * acknowledge a signal and record its outcome (the CDC and the command office).
+   */
+  'dashboard.read',
+  'warning.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -252,3 +252,10 @@ for (const role of ['district_commander', 'cdc_epidemiologist'] as const)
 for (const role of ['grid_worker', 'community_secretary', 'town_cadre', 'system_admin'] as const) {
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'community.read', 'community.write'];
 }
+ * Dashboard and early warning (issue 17): the commander, the command office, the CDC and towns read the dashboard
+ * and the signals; the CDC verifies a signal (acknowledges it, records the outcome), as does the command office.
+ */
+for (const role of ['district_commander', 'command_office_staff', 'cdc_epidemiologist', 'town_cadre', 'system_admin'] as const)
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'dashboard.read'];
+for (const role of ['district_commander', 'command_office_staff', 'cdc_epidemiologist', 'system_admin'] as const)
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'warning.handle'];

@@ -53,7 +53,8 @@ export type TaskUnitRole = (typeof TASK_UNIT_ROLES)[number];
 
 /**
  * Where a command task comes from: by hand, a response level's measure, or a supervision finding's rectification;
- * institutions (issue 16): a pharmacy buyer's follow-up, a school absence's fast-track NAT, an institution incident's step.
+ * institutions (issue 16): a pharmacy buyer's follow-up, a school absence's fast-track NAT, an institution incident's step;
+ * dashboard (issue 17): an early-warning signal for the CDC to verify.
  */
 export const TASK_SOURCES = [
   'manual',
@@ -63,6 +64,8 @@ export const TASK_SOURCES = [
   'pharmacy_follow_up',
   'school_absence_nat',
   'institution_incident',
+  // dashboard (issue 17): an early-warning signal for the CDC to verify
+  'early_warning',
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 

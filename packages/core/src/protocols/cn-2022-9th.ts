@@ -1,6 +1,7 @@
 import { clause } from './clause.ts';
 import { NINTH_RISK, NINTH_ZONES } from './cn-2022-9th-zones.ts';
 import { INFORMATION_RULES } from './information-seed-001.ts';
+import { SEED_EARLY_WARNING } from './early-warning-rules.ts';
 import type {
   CaseRules,
   CategoryRule,
@@ -577,4 +578,5 @@ export const CN_2022_9TH: ProtocolEdition = {
   risk: NINTH_RISK,
   zones: NINTH_ZONES,
   information: INFORMATION_RULES,
+  earlyWarning: SEED_EARLY_WARNING,
 };

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../calendar/calendar-date.ts';
 import type { PlaceKind } from '../jurisdiction/levels.ts';
 import type { InformationRules } from './information-rule-types.ts';
+import type { EarlyWarningRules } from './early-warning-rules.ts';
 import type { ResponseRules } from './response-rule-types.ts';
 import type { RiskRules, ZoneRules } from './zone-types.ts';
 
@@ -131,6 +132,8 @@ export interface ProtocolEdition {
   zones?: ZoneRules;
   /** Information release and public opinion (REQUIREMENTS §13): approval chains, the daily information's hour, opinion deadlines. */
   information?: InformationRules;
+  /** Early warning on the sentinel series (CASE-007, CASE-008): methods, thresholds, the CDC's verification time. */
+  earlyWarning?: EarlyWarningRules;
 }
 
 /** A jurisdiction's own variant on top of an edition, with its own basis; never a fork of the edition. */

@@ -1,5 +1,6 @@
 import { clause } from './clause.ts';
 import { INFORMATION_RULES } from './information-seed-001.ts';
+import { SEED_EARLY_WARNING } from './early-warning-rules.ts';
 import type {
   CaseRules,
   CategoryRule,
@@ -820,4 +821,5 @@ export const SEED_2020: ProtocolEdition = {
   risk: SEED_RISK,
   zones: SEED_ZONES,
   information: INFORMATION_RULES,
+  earlyWarning: SEED_EARLY_WARNING,
 };

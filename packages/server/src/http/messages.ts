@@ -341,6 +341,11 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   ...INSTITUTION_MESSAGES,
   // community daily work (issue 16 §7)
   ...COMMUNITY_MESSAGES,
+  // dashboard and early warning (issue 17)
+  dateRangeReversed: { zh: '开始日期晚于结束日期', en: 'The start date is after the end date' },
+  dateRangeTooLong: { zh: '日期范围过长（最多 {max} 天）', en: 'The date range is too long (at most {max} days)' },
+  signalNotOpen: { zh: '该预警信号已被接收或已关闭', en: 'This signal has already been taken on or closed' },
+  signalClosed: { zh: '该预警信号已关闭', en: 'This signal is already closed' },
 };
 
 export type Language = 'zh-CN' | 'en';

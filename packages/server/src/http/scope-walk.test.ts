@@ -15,6 +15,7 @@ import { type InformationWalkIds, informationWalkFixture } from '../modules/info
 // Institutions (issue 16)
 import { type InstitutionWalkIds, institutionWalkFixture } from '../modules/institutions/institutions.walk-fixture.ts';
 import { type CommunityWalkIds, communityWalkFixture } from '../modules/community/community.walk-fixture.ts';
+import { type DashboardWalkIds, dashboardWalkFixture } from '../modules/dashboard/dashboard.walk-fixture.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { type ProtocolWalkIds, protocolWalkFixture } from '../modules/protocols/protocols.walk-fixture.ts';
@@ -36,7 +37,7 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
 const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
-interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds, ProtocolWalkIds, SupplyWalkIds, InformationWalkIds, InstitutionWalkIds, CommunityWalkIds {
+interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds, ProtocolWalkIds, SupplyWalkIds, InformationWalkIds, InstitutionWalkIds, CommunityWalkIds, DashboardWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -1186,6 +1187,17 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/protocols/documents/:id/activate': {
     cases: (a) => [refused(`/api/protocols/documents/${a.protocolDocumentId}/activate`, {})],
   },
+  // dashboard and early warning (issue 17)
+  'GET /api/dashboard': { cases: (a) => [refused(`/api/dashboard?jurisdictionId=${a.townId}`)] },
+  'GET /api/early-warning/signals': {
+    cases: (a) => [empty('/api/early-warning/signals'), refused(`/api/early-warning/signals?jurisdictionId=${a.townId}`)],
+  },
+  'POST /api/early-warning/signals/:id/acknowledge': {
+    cases: (a) => [refused(`/api/early-warning/signals/${a.signalId}/acknowledge`, { note: '越界接收' })],
+  },
+  'POST /api/early-warning/signals/:id/close': {
+    cases: (a) => [refused(`/api/early-warning/signals/${a.signalId}/close`, { outcome: 'false_alarm', note: '越界关闭' })],
+  },
 };
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
@@ -1367,6 +1379,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       householdId: household.id,
       today: TODAY,
     });
+    const dashboard = await dashboardWalkFixture(deps, villageA);
     const casePerson = await ok('POST', '/api/persons', {
       idType: 'resident_id',
       idNumber: residentId('19800808', 333),
@@ -1445,6 +1458,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       ...information,
       ...institutions,
       ...community,
+      ...dashboard,
     };
   }
 

@@ -14,6 +14,7 @@ import { informationRoutes } from './information/information.routes.ts';
 import { institutionRoutes } from './institutions/institution.routes.ts';
 // community daily work (issue 16 §7)
 import { communityRoutes } from './community/community.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
 import { keyPersonRoutes } from './key-persons/key-person.routes.ts';
 import { siteRoutes } from './key-persons/site.routes.ts';
@@ -66,4 +67,6 @@ export function registerModules(api: Api, deps: AppDeps) {
   institutionRoutes(api, deps);
   // community daily work (issue 16 §7)
   communityRoutes(api, deps);
+  // dashboard (issue 17)
+  dashboardRoutes(api, deps);
 }

@@ -24,7 +24,7 @@ const EDITION_FIELDS = ['id', 'name', 'legalBasis', 'effectiveFrom', 'effectiveT
  * Sections of an edition read by other modules, checked for shape and for a clause behind every `basis`. Every
  * section of ProtocolEdition must be listed: a section added to the type and not here fails the type check.
  */
-const EDITION_SECTIONS = ['testing', 'cases', 'tracing', 'response', 'retention', 'risk', 'zones', 'information'] as const;
+const EDITION_SECTIONS = ['testing', 'cases', 'tracing', 'response', 'retention', 'risk', 'zones', 'information', 'earlyWarning'] as const;
 type EditionSection = Exclude<keyof ProtocolEdition, (typeof EDITION_FIELDS)[number]>;
 type UnlistedSection = Exclude<EditionSection, (typeof EDITION_SECTIONS)[number]>;
 const everySectionListed: [UnlistedSection] extends [never] ? true : UnlistedSection = true;

@@ -60,6 +60,8 @@ export const caseReport = pgTable(
     uniqueIndex('case_report_open_person_unique').on(t.personId).where(sql`status = 'open'`),
     index('case_report_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops')),
     index('case_report_discovered_idx').on(t.discoveredAt),
+    // dashboard (issue 17): a subtree's cases by discovery day
+    index('case_report_path_discovered_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops'), t.discoveredAt),
     index('case_report_infector_idx').on(t.infectorCaseId).where(sql`infector_case_id is not null`),
     index('case_report_source_idx').on(t.source, t.sourceId),
   ],

@@ -22,7 +22,11 @@ export const healthCodeState = pgTable(
     jurisdictionPath: text('jurisdiction_path').notNull(),
     ...timestamps(),
   },
-  (t) => [index('health_code_state_person_idx').on(t.personId, t.at)],
+  (t) => [
+    index('health_code_state_person_idx').on(t.personId, t.at),
+    // dashboard (issue 17): the colours of a subtree's people, each person's latest
+    index('health_code_state_path_person_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops'), t.personId, t.at),
+  ],
 );
 
 /**

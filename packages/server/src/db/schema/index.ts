@@ -6,6 +6,7 @@ export * from './closed-management.ts';
 export * from './codes.ts';
 export * from './command.ts';
 export * from './community.ts';
+export * from './early-warning.ts';
 export * from './environment.ts';
 export * from './fever-clinic.ts';
 export * from './import-job.ts';

@@ -61,6 +61,8 @@ export const keyPersonEpisode = pgTable(
   (t) => [
     uniqueIndex('key_person_episode_one_active_idx').on(t.personId, t.category).where(sql`status = 'active'`),
     index('key_person_episode_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops')),
+    // dashboard (issue 17): a subtree's people under management by category
+    index('key_person_episode_status_path_idx').using('btree', t.status, t.jurisdictionPath.op('text_pattern_ops')),
     index('key_person_episode_active_release_idx').on(t.status, t.plannedReleaseDate),
     index('key_person_episode_room_idx').on(t.roomId),
     index('key_person_episode_person_idx').on(t.personId),

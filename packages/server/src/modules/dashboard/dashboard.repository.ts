@@ -1,0 +1,90 @@
+// The dashboard's own counts: the questions no other module answers yet (cases per day and classification,
+// people under management per category, the colours people hold, the sentinel series per day), each a single
+// GROUP BY over a subtree on an index made for it (migration early_warning).
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/query-rows.ts';
+
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+const under = (column: SQL, path: string) => sql`${column} like ${`${path}%`}`;
+const dayOf = (column: SQL) => sql`(${column} at time zone 'Asia/Shanghai')::date::text`;
+
+export interface DayClassCount {
+  day: string;
+  classification: string;
+  n: number;
+}
+
+/** Cases of the subtree by the day they were discovered (reported to the platform), Asia/Shanghai days. */
+export function casesByReportDay(db: Db, path: string, range: DayRange) {
+  return queryRows<DayClassCount>(
+    db,
+    sql`select ${dayOf(sql`discovered_at`)} as day, classification, count(*)::int as n from case_report
+        where ${under(sql`jurisdiction_path`, path)}
+          and discovered_at >= (${range.from}::date::timestamp at time zone 'Asia/Shanghai')
+          and discovered_at < ((${range.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
+        group by 1, 2 order by 1, 2`,
+  );
+}
+
+/** Cases of the subtree by onset date (cases without an onset date are not in it). */
+export function casesByOnsetDay(db: Db, path: string, range: DayRange) {
+  return queryRows<DayClassCount>(
+    db,
+    sql`select onset_date::text as day, classification, count(*)::int as n from case_report
+        where ${under(sql`jurisdiction_path`, path)} and onset_date between ${range.from}::date and ${range.to}::date
+        group by 1, 2 order by 1, 2`,
+  );
+}
+
+/** Cases discovered in the range under each child of the jurisdiction (the map's and the drill-down's counts). */
+export function casesByChild(db: Db, parentPath: string, range: DayRange) {
+  return queryRows<{ child: string; n: number }>(
+    db,
+    sql`select substring(jurisdiction_path from ${`^(${escapeRegex(parentPath)}[^/]+/)`}) as child, count(*)::int as n from case_report
+        where ${under(sql`jurisdiction_path`, parentPath)} and jurisdiction_path <> ${parentPath}
+          and classification <> 'excluded'
+          and discovered_at >= (${range.from}::date::timestamp at time zone 'Asia/Shanghai')
+          and discovered_at < ((${range.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
+        group by 1`,
+  );
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** People under management now (active episodes) by category and management type. */
+export function activeEpisodesByCategory(db: Db, path: string) {
+  return queryRows<{ category: string; management_type: string; n: number }>(
+    db,
+    sql`select category, management_type, count(*)::int as n from key_person_episode
+        where status = 'active' and ${under(sql`jurisdiction_path`, path)}
+        group by 1, 2 order by 1, 2`,
+  );
+}
+
+/** Each person's latest recorded colour in the subtree, counted by colour (people never coloured are not in it). */
+export function latestColours(db: Db, path: string) {
+  return queryRows<{ colour: string; n: number }>(
+    db,
+    sql`select colour, count(*)::int as n from (
+          select distinct on (person_id) colour from health_code_state
+          where ${under(sql`jurisdiction_path`, path)} order by person_id, at desc
+        ) latest group by 1 order by 1`,
+  );
+}
+
+/** The sentinel series of the subtree added up per series and day. */
+export function sentinelByDay(db: Db, path: string, range: DayRange) {
+  return queryRows<{ series: string; day: string; n: number }>(
+    db,
+    sql`select series, day::text as day, sum(count)::int as n from sentinel_daily_count
+        where ${under(sql`jurisdiction_path`, path)} and day between ${range.from}::date and ${range.to}::date
+        group by 1, 2 order by 1, 2`,
+  );
+}

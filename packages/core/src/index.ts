@@ -65,14 +65,14 @@ export * from './key-persons/observation-check.ts';
 export * from './key-persons/reason.ts';
 export * from './key-persons/release-decision.ts';
 export * from './key-persons/site-capacity.ts';
+export * from './protocols/community-seed-001.ts';
 // Protocols as data (issue 14 part 3): the document format, its validator and the diff.
 export type { DocumentIssue } from './protocols/document/document-check.ts';
 export * from './protocols/document/protocol-diff.ts';
 export * from './protocols/document/protocol-document.ts';
+export * from './protocols/early-warning-rules.ts';
 export * from './protocols/information-rule-types.ts';
 export * from './protocols/institution-duties-seed.ts';
-export * from './protocols/community-seed-001.ts';
-export * from './protocols/early-warning-rules.ts';
 export * from './protocols/local-profiles.ts';
 export * from './protocols/protocol-types.ts';
 // Supplies, readiness and preparedness (issue 15 parts 4 and 6).

@@ -238,6 +238,8 @@ const INSTITUTION_GRANTS: Partial<Record<Role, Permission[]>> = {
 for (const [role, permissions] of Object.entries(INSTITUTION_GRANTS) as [Role, Permission[]][]) {
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...permissions];
 }
+
+/**
  * Supplies and preparedness (issue 15 parts 4 and 6): the command office and the towns keep stock, movements,
  * disinfection, facilities, plans and drills; quarantine sites keep their own stock; the commander and the CDC read.
  */
@@ -246,12 +248,16 @@ for (const role of ['system_admin', 'command_office_staff', 'town_cadre', 'quara
 }
 for (const role of ['district_commander', 'cdc_epidemiologist'] as const)
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'supply.read'];
+
+/**
  * Community daily work (issue 16 §7): the grid worker screens door to door and keeps the ledgers; the community
  * secretary and the town cadre read and write them for their community or town.
  */
 for (const role of ['grid_worker', 'community_secretary', 'town_cadre', 'system_admin'] as const) {
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'community.read', 'community.write'];
 }
+
+/**
  * Dashboard and early warning (issue 17): the commander, the command office, the CDC and towns read the dashboard
  * and the signals; the CDC verifies a signal (acknowledges it, records the outcome), as does the command office.
  */

@@ -1,7 +1,7 @@
 import { clause } from './clause.ts';
 import { NINTH_RISK, NINTH_ZONES } from './cn-2022-9th-zones.ts';
-import { INFORMATION_RULES } from './information-seed-001.ts';
 import { SEED_EARLY_WARNING } from './early-warning-rules.ts';
+import { INFORMATION_RULES } from './information-seed-001.ts';
 import type {
   CaseRules,
   CategoryRule,

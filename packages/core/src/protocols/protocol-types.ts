@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../calendar/calendar-date.ts';
 import type { PlaceKind } from '../jurisdiction/levels.ts';
-import type { InformationRules } from './information-rule-types.ts';
 import type { EarlyWarningRules } from './early-warning-rules.ts';
+import type { InformationRules } from './information-rule-types.ts';
 import type { ResponseRules } from './response-rule-types.ts';
 import type { RiskRules, ZoneRules } from './zone-types.ts';
 

@@ -1,6 +1,6 @@
 import { clause } from './clause.ts';
-import { INFORMATION_RULES } from './information-seed-001.ts';
 import { SEED_EARLY_WARNING } from './early-warning-rules.ts';
+import { INFORMATION_RULES } from './information-seed-001.ts';
 import type {
   CaseRules,
   CategoryRule,

@@ -1,7 +1,7 @@
 import { INFORMATION_MESSAGES, RESPONSE_LEVEL_MESSAGES } from '@fangkong/core';
+import { COMMUNITY_MESSAGES } from '../modules/community/community-messages.ts';
 // Institutions (issue 16)
 import { INSTITUTION_MESSAGES } from '../modules/institutions/institution-messages.ts';
-import { COMMUNITY_MESSAGES } from '../modules/community/community-messages.ts';
 import { REPORT_MESSAGES } from '../modules/reports/report-messages.ts';
 import { SUPPLY_MESSAGES } from '../modules/supplies/supplies-messages.ts';
 import { releaseGapsInWords } from './release-gap-words.ts';

@@ -11,11 +11,11 @@ import { type ClosedManagementWalkIds, closedManagementWalkFixture } from '../mo
 import { type CodeWalkIds, codeWalkFixture } from '../modules/codes/codes.walk-fixture.ts';
 import { type CommandWalkIds, commandWalkFixture } from '../modules/command/command.walk-fixture.ts';
 import { PNG_EVIDENCE } from '../modules/command/evidence.fixture.ts';
+import { type CommunityWalkIds, communityWalkFixture } from '../modules/community/community.walk-fixture.ts';
+import { type DashboardWalkIds, dashboardWalkFixture } from '../modules/dashboard/dashboard.walk-fixture.ts';
 import { type InformationWalkIds, informationWalkFixture } from '../modules/information/information.walk-fixture.ts';
 // Institutions (issue 16)
 import { type InstitutionWalkIds, institutionWalkFixture } from '../modules/institutions/institutions.walk-fixture.ts';
-import { type CommunityWalkIds, communityWalkFixture } from '../modules/community/community.walk-fixture.ts';
-import { type DashboardWalkIds, dashboardWalkFixture } from '../modules/dashboard/dashboard.walk-fixture.ts';
 import { ROSTER_COLUMNS } from '../modules/key-persons/roster/roster-columns.ts';
 import { insertPlace } from '../modules/places/place.repository.ts';
 import { type ProtocolWalkIds, protocolWalkFixture } from '../modules/protocols/protocols.walk-fixture.ts';
@@ -37,7 +37,19 @@ import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts'
 const TODAY = '2020-03-01';
 const NOW = `${TODAY}T10:00:00+08:00`;
 
-interface TownA extends TestingWalkIds, ClosedManagementWalkIds, CodeWalkIds, ZoneWalkIds, ReportWalkIds, CommandWalkIds, ProtocolWalkIds, SupplyWalkIds, InformationWalkIds, InstitutionWalkIds, CommunityWalkIds, DashboardWalkIds {
+interface TownA
+  extends TestingWalkIds,
+    ClosedManagementWalkIds,
+    CodeWalkIds,
+    ZoneWalkIds,
+    ReportWalkIds,
+    CommandWalkIds,
+    ProtocolWalkIds,
+    SupplyWalkIds,
+    InformationWalkIds,
+    InstitutionWalkIds,
+    CommunityWalkIds,
+    DashboardWalkIds {
   countyId: string;
   townId: string;
   villageId: string;
@@ -946,57 +958,6 @@ const ROUTES: Record<string, RouteEntry> = {
     cases: (a) => [
       {
         ...refused('/api/supplies/disinfection', { jurisdictionId: a.townId, placeKind: 'residential_community', placeName: '越界' }),
-  },
-  // Information release and public opinion (issue 15 part 5).
-  'GET /api/information/releases': { cases: () => [empty('/api/information/releases')] },
-  'GET /api/information/releases/:id': { cases: (a) => [refused(`/api/information/releases/${a.releaseDraftId}`)] },
-  'POST /api/information/releases': {
-    cases: (a) => [
-      {
-        ...refused('/api/information/releases', {
-          jurisdictionId: a.villageId,
-          kind: 'notice',
-          title: '越界通告',
-          body: '越界',
-          audience: 'public',
-          channels: ['platform'],
-        }),
-  },
-  // Institutions (issue 16)
-  'GET /api/institutions': { cases: () => [empty('/api/institutions'), empty('/api/institutions', { kind: 'school' })] },
-  'POST /api/institutions': {
-    cases: (a) => [
-      {
-        ...refused('/api/institutions', { kind: 'pharmacy', name: '越界药房', code: 'B-INTO-A', jurisdictionId: a.villageId, profile: {} }),
-        status: 400,
-        says: /jurisdictionId/,
-      },
-    ],
-  },
-  'PATCH /api/information/releases/:id': {
-    cases: (a) => [
-      refused(`/api/information/releases/${a.releaseDraftId}`, { title: '越界', body: '越界', audience: 'public', channels: ['platform'] }),
-    ],
-  },
-  'POST /api/information/releases/:id/submit': { cases: (a) => [refused(`/api/information/releases/${a.releaseDraftId}/submit`)] },
-  'POST /api/information/releases/:id/approve': {
-    cases: (a) => [refused(`/api/information/releases/${a.releaseSubmittedId}/approve`, { note: '越界' })],
-  },
-  'POST /api/information/releases/:id/reject': {
-    cases: (a) => [refused(`/api/information/releases/${a.releaseSubmittedId}/reject`, { reason: '越界' })],
-  },
-  'POST /api/information/releases/:id/publish': { cases: (a) => [refused(`/api/information/releases/${a.releaseSubmittedId}/publish`)] },
-  'POST /api/information/releases/:id/withdraw': {
-    cases: (a) => [refused(`/api/information/releases/${a.releaseSubmittedId}/withdraw`, { reason: '越界' })],
-  },
-  'GET /api/information/daily-outbreak': {
-    cases: (a) => [{ ...refused('/api/information/daily-outbreak'), query: { jurisdictionId: a.townId }, status: 400, control: false }],
-  },
-  'GET /api/information/interviews': { cases: () => [empty('/api/information/interviews')] },
-  'POST /api/information/interviews': {
-    cases: (a) => [
-      {
-        ...refused('/api/information/interviews', { jurisdictionId: a.villageId, outlet: '越界', topic: '越界', interviewee: '越界' }),
         status: 400,
       },
     ],
@@ -1048,6 +1009,53 @@ const ROUTES: Record<string, RouteEntry> = {
       ];
     },
   },
+  // Information release and public opinion (issue 15 part 5).
+  'GET /api/information/releases': { cases: () => [empty('/api/information/releases')] },
+  'GET /api/information/releases/:id': { cases: (a) => [refused(`/api/information/releases/${a.releaseDraftId}`)] },
+  'POST /api/information/releases': {
+    cases: (a) => [
+      {
+        ...refused('/api/information/releases', {
+          jurisdictionId: a.villageId,
+          kind: 'notice',
+          title: '越界通告',
+          body: '越界',
+          audience: 'public',
+          channels: ['platform'],
+        }),
+        status: 400,
+        says: /jurisdictionId/,
+      },
+    ],
+  },
+  'PATCH /api/information/releases/:id': {
+    cases: (a) => [
+      refused(`/api/information/releases/${a.releaseDraftId}`, { title: '越界', body: '越界', audience: 'public', channels: ['platform'] }),
+    ],
+  },
+  'POST /api/information/releases/:id/submit': { cases: (a) => [refused(`/api/information/releases/${a.releaseDraftId}/submit`)] },
+  'POST /api/information/releases/:id/approve': {
+    cases: (a) => [refused(`/api/information/releases/${a.releaseSubmittedId}/approve`, { note: '越界' })],
+  },
+  'POST /api/information/releases/:id/reject': {
+    cases: (a) => [refused(`/api/information/releases/${a.releaseSubmittedId}/reject`, { reason: '越界' })],
+  },
+  'POST /api/information/releases/:id/publish': { cases: (a) => [refused(`/api/information/releases/${a.releaseSubmittedId}/publish`)] },
+  'POST /api/information/releases/:id/withdraw': {
+    cases: (a) => [refused(`/api/information/releases/${a.releaseSubmittedId}/withdraw`, { reason: '越界' })],
+  },
+  'GET /api/information/daily-outbreak': {
+    cases: (a) => [{ ...refused('/api/information/daily-outbreak'), query: { jurisdictionId: a.townId }, status: 400, control: false }],
+  },
+  'GET /api/information/interviews': { cases: () => [empty('/api/information/interviews')] },
+  'POST /api/information/interviews': {
+    cases: (a) => [
+      {
+        ...refused('/api/information/interviews', { jurisdictionId: a.villageId, outlet: '越界', topic: '越界', interviewee: '越界' }),
+        status: 400,
+      },
+    ],
+  },
   'POST /api/information/interviews/:id/decision': {
     cases: (a) => [refused(`/api/information/interviews/${a.interviewId}/decision`, { approve: true })],
   },
@@ -1065,6 +1073,17 @@ const ROUTES: Record<string, RouteEntry> = {
   },
   // B's own notices over B's home: none of A's (A's items are drafts, in A's community).
   'GET /api/me/notices': { cases: () => [empty('/api/me/notices', undefined, false)] },
+  // Institutions (issue 16)
+  'GET /api/institutions': { cases: () => [empty('/api/institutions'), empty('/api/institutions', { kind: 'school' })] },
+  'POST /api/institutions': {
+    cases: (a) => [
+      {
+        ...refused('/api/institutions', { kind: 'pharmacy', name: '越界药房', code: 'B-INTO-A', jurisdictionId: a.villageId, profile: {} }),
+        status: 400,
+        says: /jurisdictionId/,
+      },
+    ],
+  },
   'GET /api/institutions/:id': { cases: (a) => [refused(`/api/institutions/${a.schoolInstitutionId}`)] },
   'POST /api/institutions/:id/duty-records': {
     cases: (a) => [refused(`/api/institutions/${a.schoolInstitutionId}/duty-records`, { dutyId: 'school.daily_report', done: true })],

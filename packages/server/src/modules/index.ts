@@ -9,12 +9,12 @@ import { closedManagementRoutes } from './closed-management/closed-management.ro
 import { codeRoutes } from './codes/code.routes.ts';
 import { codeChangeRoutes } from './codes/code-change.routes.ts';
 import { commandRoutes } from './command/command.routes.ts';
-import { informationRoutes } from './information/information.routes.ts';
-// Institutions (issue 16)
-import { institutionRoutes } from './institutions/institution.routes.ts';
 // community daily work (issue 16 §7)
 import { communityRoutes } from './community/community.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { informationRoutes } from './information/information.routes.ts';
+// Institutions (issue 16)
+import { institutionRoutes } from './institutions/institution.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
 import { keyPersonRoutes } from './key-persons/key-person.routes.ts';
 import { siteRoutes } from './key-persons/site.routes.ts';

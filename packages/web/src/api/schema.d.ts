@@ -39893,7 +39893,7 @@ export interface paths {
                                 sourceKind: string;
                                 /** Format: uuid */
                                 sourceId: string | null;
-                                state: "open" | "overdue" | "done";
+                                state: "open" | "overdue" | "done" | "cancelled";
                                 late: boolean;
                                 dueAt: string | null;
                                 jurisdictionName: string | null;

@@ -5,6 +5,7 @@ import {
   INSTITUTION_KINDS,
   SCHOOL_CHECK_SESSIONS,
   SENTINEL_DRUG_CLASSES,
+  TASK_STATES,
 } from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
 import { Instant, literals, Nullable, objectOf, Uuid } from '../../http/schemas.ts';
@@ -177,7 +178,7 @@ export const InstitutionTaskSchema = Type.Object({
   description: Nullable(Type.String()),
   sourceKind: Type.String(),
   sourceId: Nullable(Uuid),
-  state: literals(['open', 'overdue', 'done'] as const),
+  state: literals(TASK_STATES),
   late: Type.Boolean(),
   dueAt: Nullable(Type.String()),
   jurisdictionName: Nullable(Type.String()),

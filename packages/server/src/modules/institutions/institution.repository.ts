@@ -218,9 +218,9 @@ export async function institutionTasks(db: Db, paths: readonly string[], institu
     sql` or `,
   );
   const ofInstitution = institutionId
-    ? sql`and t.source_id in (select id from pharmacy_sale where institution_id = ${institutionId}
-        union all select id from illness_absence where institution_id = ${institutionId}
-        union all select id from institution_incident where institution_id = ${institutionId})`
+    ? sql`and t.source_id in (select id::text from pharmacy_sale where institution_id = ${institutionId}
+        union all select id::text from illness_absence where institution_id = ${institutionId}
+        union all select id::text from institution_incident where institution_id = ${institutionId})`
     : sql``;
   const rows = await queryRows<InstitutionTaskRow & { dueAt: Date | string | null; closedAt: Date | string | null }>(
     db,

@@ -905,6 +905,9 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/response-levels/:id/measure-tasks': {
     cases: (a) => [refused(`/api/response-levels/${a.townId}/measure-tasks`)],
   },
+  'GET /api/command/overview': {
+    cases: (a) => [refused(`/api/command/overview?jurisdictionId=${a.townId}`)],
+  },
   'POST /api/assist-requests': {
     // An address in town A, received by B: it can only be routed inside B's own scope. Last in the walk,
     // because B's own request then holds A's place names, which would look like a leak in later lists.

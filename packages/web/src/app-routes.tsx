@@ -56,6 +56,9 @@ const OrganizationPage = lazy(() => import('./pages/command/organization.page.ts
 const TasksPage = lazy(() => import('./pages/command/tasks.page.tsx').then((m) => ({ default: m.TasksPage })));
 const SupervisionPage = lazy(() => import('./pages/command/supervision.page.tsx').then((m) => ({ default: m.SupervisionPage })));
 const AccountabilityPage = lazy(() => import('./pages/command/accountability.page.tsx').then((m) => ({ default: m.AccountabilityPage })));
+const CommandOverviewPage = lazy(() =>
+  import('./pages/command/command-overview.page.tsx').then((m) => ({ default: m.CommandOverviewPage })),
+);
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -97,6 +100,8 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'tasks', permission: 'task.work', element: <TasksPage /> },
   { path: 'supervision', permission: 'command.read', element: <SupervisionPage /> },
   { path: 'accountability', permission: 'command.read', element: <AccountabilityPage /> },
+  // Command overview (issue 13, helper levels)
+  { path: 'command-overview', permission: 'command.read', element: <CommandOverviewPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

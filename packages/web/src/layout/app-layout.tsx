@@ -102,6 +102,8 @@ const MENU: MenuEntry[] = [
   { path: '/tasks', label: 'menu.tasks', permission: 'task.work', icon: <CheckSquareOutlined /> },
   { path: '/supervision', label: 'menu.supervision', permission: 'command.read', icon: <FileDoneOutlined /> },
   { path: '/accountability', label: 'menu.accountability', permission: 'command.read', icon: <FlagOutlined /> },
+  // Command overview (issue 13, helper levels)
+  { path: '/command-overview', label: 'menu.commandOverview', permission: 'command.read', icon: <ClusterOutlined /> },
 ];
 
 function LanguageSwitch() {

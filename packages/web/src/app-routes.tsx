@@ -62,6 +62,9 @@ const SuppliesPage = lazy(() => import('./pages/supplies/supplies.page.tsx').the
 const InformationPage = lazy(() => import('./pages/information/information.page.tsx').then((m) => ({ default: m.InformationPage })));
 // community daily work (issue 16 §7)
 const CommunityPage = lazy(() => import('./pages/community/community.page.tsx').then((m) => ({ default: m.CommunityPage })));
+const CommandOverviewPage = lazy(() =>
+  import('./pages/command/command-overview.page.tsx').then((m) => ({ default: m.CommandOverviewPage })),
+);
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -109,6 +112,8 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'information', permission: 'information.read', element: <InformationPage /> },
   // community daily work (issue 16 §7)
   { path: 'community', permission: 'community.write', element: <CommunityPage /> },
+  // Command overview (issue 13, helper levels)
+  { path: 'command-overview', permission: 'command.read', element: <CommandOverviewPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

@@ -177,6 +177,17 @@ describe('demo seed', () => {
         ['filed'],
       );
       assert.ok(view.checklist.length > 0 && view.checklist.every((m) => m.id.startsWith('LVL-IV-') && m.group !== null));
+      // LVL-018: each measure is a task of 湖塘镇's groups (seedDemoResponse runs after seedDemoCommand)
+      const measures = view.checklist as unknown as { id: string; task: { state: string } | null }[];
+      assert.ok(
+        measures.every((m) => m.task !== null),
+        JSON.stringify(measures.filter((m) => m.task === null).map((m) => m.id)),
+      );
+      const overview = (await client.request('GET', `/api/command/overview?jurisdictionId=${town?.id}`)).json() as {
+        level: { level: string } | null;
+        measures: { checklist: number; open: number } | null;
+      };
+      assert.deepEqual([overview.level?.level, overview.measures?.checklist], ['IV', view.checklist.length], username);
     }
     const levels = await rows<{ level: string }>(sql`select level from response_level`);
     assert.deepEqual(levels, [{ level: 'IV' }]);

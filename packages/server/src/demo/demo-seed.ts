@@ -144,10 +144,13 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   const accounts = await createDemoAccounts(deps, scopes);
   const keyPersons = await seedKeyPersons(deps, area, scopes);
   await seedDemoTesting(deps, area.county.path, checked.log);
-  await seedCases(deps, area);
+  const cases = await seedCases(deps, area);
   const town = area.divisions.find((d) => d.code === DEMO_TOWN);
   const reports = town ? await seedDemoReports(deps, town.path, checked.seed) : 0;
   await seedCommand(deps, area, scopes, checked.seed);
+  // Issue 13: 湖塘镇 at response level IV, proposed, confirmed, approved and filed by the demo accounts —
+  // after the command organization, so the level's measures land as tasks on 湖塘镇's working groups.
+  if (town && cases > 0) await seedDemoResponse(deps, { county: area.county, town });
   await linkDemoResident(db, scopes.community);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
@@ -196,8 +199,6 @@ async function seedCases(deps: AppDeps, area: SeedArea): Promise<number> {
   const cases = await seedDemoCases(deps, context, town.path);
   // Issue 14: 湖塘镇 at medium risk with a sealed zone around the outbreak.
   if (cases > 0) await seedDemoZones(deps, context, town);
-  // Issue 13: 湖塘镇 at response level IV, proposed, confirmed, approved and filed by the demo accounts.
-  if (cases > 0) await seedDemoResponse(deps, { county: area.county, town });
   return cases;
 }
 

@@ -110,6 +110,8 @@ const MENU: MenuEntry[] = [
   { path: '/information', label: 'menu.information', permission: 'information.read', icon: <NotificationOutlined /> },
   // community daily work (issue 16 §7)
   { path: '/community', label: 'menu.community', permission: 'community.write', icon: <HomeOutlined /> },
+  // Command overview (issue 13, helper levels)
+  { path: '/command-overview', label: 'menu.commandOverview', permission: 'command.read', icon: <ClusterOutlined /> },
 ];
 
 function LanguageSwitch() {

@@ -1,4 +1,6 @@
 import {
+  addDays,
+  type CalendarDate,
   type CaseClassification,
   type ClinicalType,
   type ClockView,
@@ -7,6 +9,7 @@ import {
   investigationFormOf,
   type ReportCard,
   scopePaths,
+  shanghaiDayStart,
   spotClocks,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
@@ -16,6 +19,7 @@ import { findPersonById } from '../persons/person.repository.ts';
 import {
   type CaseFilter,
   type CaseRow,
+  caseCountsReported,
   classificationHistory,
   findInvestigation,
   type InvestigationRow,
@@ -281,5 +285,15 @@ export async function caseBoard(deps: Deps, context: RequestContext) {
   return {
     counts: { late: count('late'), dueSoon: count('due_soon'), onTime: count('on_time'), done: count('done') + count('done_late') },
     items: items.map(({ worst: _w, ...i }) => i),
+  };
+}
+
+/** The cases reported on a day (Asia/Shanghai) under the subtrees, per classification (the command overview's 今日病例). */
+export async function casesReportedOn(deps: Deps, paths: string[], date: CalendarDate) {
+  const rows = await caseCountsReported(deps.database.db, paths, shanghaiDayStart(date), shanghaiDayStart(addDays(date, 1)));
+  return {
+    date,
+    total: rows.reduce((sum, r) => sum + r.n, 0),
+    byClassification: rows.map((r) => ({ classification: r.classification, count: r.n })),
   };
 }

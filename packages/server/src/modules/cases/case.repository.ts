@@ -165,3 +165,19 @@ export async function findLiveTrajectoryPoint(db: Db, caseId: string, id: string
 export async function updateTrajectoryPoint(db: Db, id: string, changes: Partial<typeof trajectoryPoint.$inferInsert>): Promise<void> {
   await db.update(trajectoryPoint).set(changes).where(eq(trajectoryPoint.id, id));
 }
+
+/** Cases reported (the direct report, else discovery) in [from, to) under the subtrees, per classification; excluded ones left out. */
+export async function caseCountsReported(db: Db, paths: string[], from: Date, to: Date) {
+  const reported = sql`coalesce(${caseReport.reportedAt}, ${caseReport.discoveredAt})`;
+  return db
+    .select({ classification: caseReport.classification, n: count() })
+    .from(caseReport)
+    .where(
+      and(
+        underAnyPath(caseReport.jurisdictionPath, paths),
+        sql`${caseReport.classification} <> 'excluded'`,
+        sql`${reported} >= ${from.toISOString()}::timestamptz and ${reported} < ${to.toISOString()}::timestamptz`,
+      ),
+    )
+    .groupBy(caseReport.classification);
+}

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../app-deps.ts';
 import type { Api } from '../../http/schemas.ts';
+import { commandOverviewRoutes } from './command-overview.routes.ts';
 import { organizationRoutes } from './organization.routes.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { taskRoutes } from './task.routes.ts';
@@ -9,4 +10,5 @@ export function commandRoutes(api: Api, deps: AppDeps) {
   organizationRoutes(api, deps);
   taskRoutes(api, deps);
   supervisionRoutes(api, deps);
+  commandOverviewRoutes(api, deps);
 }

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   accountabilityRecord,
@@ -153,4 +153,17 @@ export async function unitLedger(db: Db, paths: string[], now: Date) {
     .where(underAnyPath(orgUnit.jurisdictionPath, paths))
     .orderBy(asc(orgUnit.jurisdictionPath), asc(orgUnit.name));
   return rows.filter((r) => r.findings > 0 || r.overdueTasks > 0 || r.records !== null);
+}
+
+/** Findings not yet passed under the subtrees, and how many of them have an overdue rectification (the command overview). */
+export async function openFindingCounts(db: Db, paths: string[], now: Date) {
+  const rows = await db
+    .select({
+      open: sql<number>`count(*)::int`,
+      overdue: sql<number>`count(*) filter (where ${task.status} = 'open' and ${task.dueAt} < ${now.toISOString()}::timestamptz)::int`,
+    })
+    .from(supervisionFinding)
+    .leftJoin(task, eq(task.id, supervisionFinding.taskId))
+    .where(and(underAnyPath(supervisionFinding.jurisdictionPath, paths), isNull(supervisionFinding.passedAt)));
+  return rows[0] ?? { open: 0, overdue: 0 };
 }

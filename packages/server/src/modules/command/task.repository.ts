@@ -1,5 +1,5 @@
 import { TASK_SOURCES, type TaskState, type TaskUnitRole } from '@fangkong/core';
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { appUser, jurisdiction, orgUnit, rosterMember, task, taskEvidence, taskUnit, workingGroup } from '../../db/schema/index.ts';
@@ -97,7 +97,15 @@ export interface TaskFilter {
   unitId?: string;
   sourceKind?: string;
   jurisdictionId?: string;
+  /** Level-measure tasks of responses still running only (not of one that has ended since). */
+  runningResponse?: boolean;
 }
+
+/** The measure task belongs to an approved start whose response has not been ended by a later approved termination. */
+const ofRunningResponse = sql`${task.details}->>'responseId' in (select r.id::text from response_level r
+  where r.direction = 'activate' and r.status in ('approved', 'filed') and not exists (select 1 from response_level e
+    where e.jurisdiction_id = r.jurisdiction_id and e.direction = 'terminate' and e.status in ('approved', 'filed')
+      and e.approved_at > r.approved_at))`;
 
 function filterWhere(filter: TaskFilter, now: Date): SQL {
   return and(
@@ -109,6 +117,7 @@ function filterWhere(filter: TaskFilter, now: Date): SQL {
     filter.unitId ? sql`exists (select 1 from task_unit u where u.task_id = ${task.id} and u.org_unit_id = ${filter.unitId})` : undefined,
     filter.sourceKind ? eq(task.sourceKind, filter.sourceKind) : undefined,
     filter.jurisdictionId ? eq(task.jurisdictionId, filter.jurisdictionId) : undefined,
+    filter.runningResponse ? ofRunningResponse : undefined,
   ) as SQL;
 }
 
@@ -218,4 +227,24 @@ export async function findEvidence(db: Db, taskId: string, evidenceId: string) {
     .where(and(eq(taskEvidence.id, evidenceId), eq(taskEvidence.taskId, taskId)))
     .limit(1);
   return rows[0];
+}
+
+/** Open, overdue and done counts per working group of the tasks a filter (without its state) selects (the command overview). */
+export async function taskCountsPerGroup(db: Db, filter: Omit<TaskFilter, 'state'>, now: Date) {
+  return db
+    .select({
+      groupId: task.workingGroupId,
+      groupName: workingGroup.nameZh,
+      groupNameEn: workingGroup.nameEn,
+      jurisdictionName: jurisdiction.name,
+      open: sql<number>`count(*) filter (where ${stateIs('open', now)})::int`,
+      overdue: sql<number>`count(*) filter (where ${stateIs('overdue', now)})::int`,
+      done: sql<number>`count(*) filter (where ${stateIs('done', now)})::int`,
+    })
+    .from(task)
+    .leftJoin(workingGroup, eq(workingGroup.id, task.workingGroupId))
+    .leftJoin(jurisdiction, eq(jurisdiction.id, task.jurisdictionId))
+    .where(and(filterWhere(filter, now), ne(task.status, 'cancelled')))
+    .groupBy(task.workingGroupId, workingGroup.nameZh, workingGroup.nameEn, workingGroup.sortOrder, jurisdiction.name, jurisdiction.path)
+    .orderBy(asc(jurisdiction.path), asc(workingGroup.sortOrder));
 }

@@ -182,4 +182,37 @@ describe('level measures as tasks of the headquarters’ groups', () => {
     const afresh = (await live()).filter((t) => t.status === 'open');
     assert.deepEqual(afresh.map((t) => t.source_id).sort(), ids('IV').sort(), 'the new response has its own eleven');
   });
+
+  it('command overview: the level in force, its measures per group (this response only), overdue tasks, findings, reports and cases; another town is 404', async () => {
+    interface Overview {
+      level: { level: string; inherited: boolean; jurisdictionName: string } | null;
+      measures: { checklist: number; open: number; overdue: number; done: number; groups: { nameZh: string; open: number }[] } | null;
+      tasks: { open: number; overdue: number; overdueItems: { sourceId: string }[] };
+      findings: { open: number };
+      cases: { total: number } | null;
+      reports: { expected: number } | null;
+    }
+    const view = await json<Overview>(commander, 'GET', `/api/command/overview?jurisdictionId=${place.county.id}`);
+    assert.deepEqual(view.level, { level: 'IV', inherited: false, jurisdictionName: place.county.name, jurisdictionId: place.county.id });
+    assert.deepEqual(
+      [view.measures?.checklist, view.measures?.open, view.measures?.done],
+      [11, 11, 0],
+      'the ended response’s done task is not counted',
+    );
+    assert.ok(
+      view.measures?.groups.some((g) => g.nameZh === '疫情防控和医疗救治组' && g.open > 0) ?? false,
+      JSON.stringify(view.measures?.groups),
+    );
+    assert.deepEqual([view.findings.open, view.cases?.total], [0, 0]);
+    const town = await json<Overview>(commander, 'GET', `/api/command/overview?jurisdictionId=${place.townB.id}`);
+    assert.deepEqual([town.level?.level, town.level?.inherited], ['IV', true]);
+    runtime.deps.clock = () => at('2020-11-23T10:00');
+    commander = await loginAs(runtime.app, 'commander');
+    const later = await json<Overview>(commander, 'GET', `/api/command/overview?jurisdictionId=${place.county.id}`);
+    assert.equal(later.measures?.overdue, 11);
+    assert.equal(later.tasks.overdueItems.length, 10, 'the ten most overdue listed');
+    await addUser(runtime.deps, 'town-b', 'town_cadre', place.townB.id);
+    const townB = await loginAs(runtime.app, 'town-b');
+    assert.equal((await townB.request('GET', `/api/command/overview?jurisdictionId=${place.county.id}`)).statusCode, 404);
+  });
 });

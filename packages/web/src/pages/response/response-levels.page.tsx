@@ -7,6 +7,7 @@ import { ClauseRef } from '../../components/clause-ref.tsx';
 import { applyFormError, showError, showSuccess } from '../../components/feedback.tsx';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { useScope } from '../../jurisdictions/scope.tsx';
+import { commandLabel, TASK_STATE_COLORS } from '../command/command-queries.ts';
 
 type Overview = Awaited<ReturnType<typeof fetchOverview>>;
 type Change = NonNullable<Overview['open']>;
@@ -241,6 +242,24 @@ function FileButton({ change }: { change: Change }) {
 }
 
 /** 应急响应 (issue 13): the level in force, the suggestion with its reasons, the change under way, the measures and the history. */
+/** Issues the level's measures that are not yet tasks (a headquarters set up after the approval); never twice. */
+function ReissueButton({ jurisdictionId }: { jurisdictionId: string }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const reissue = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/response-levels/{id}/measure-tasks', { params: { path: { id: jurisdictionId } } })),
+    onSuccess: async (sync) => {
+      showSuccess(t('response.reissued', { n: sync.issued.length }));
+      await client.invalidateQueries({ queryKey: ['response-level'] });
+    },
+  });
+  return (
+    <Button size="small" loading={reissue.isPending} onClick={() => reissue.mutate()} data-testid="response-reissue">
+      {t('response.reissue')}
+    </Button>
+  );
+}
+
 export function ResponseLevelsPage() {
   const { t, language } = useI18n();
   const { can } = useSession();
@@ -304,7 +323,11 @@ export function ResponseLevelsPage() {
       </Card>
       {data.open && <OpenChange change={data.open} />}
       {unfiled && can('response.file') && <FileButton change={unfiled} />}
-      <Card size="small" title={t('response.checklist')}>
+      <Card
+        size="small"
+        title={t('response.checklist')}
+        extra={data.level && can('response.approve') && <ReissueButton jurisdictionId={data.jurisdiction.id} />}
+      >
         {data.checklist.length === 0 ? (
           <Empty />
         ) : (
@@ -319,6 +342,18 @@ export function ResponseLevelsPage() {
               { title: '', render: (_, m) => <LevelTag level={m.level} />, width: 130 },
               { title: t('response.checklist'), render: (_, m) => (language === 'en' ? m.en : m.zh) },
               { title: t('response.group'), render: (_, m) => (m.group ? (language === 'en' ? m.group.en : m.group.zh) : '—') },
+              {
+                title: t('response.task'),
+                width: 120,
+                render: (_, m) =>
+                  m.task ? (
+                    <Tag color={TASK_STATE_COLORS[m.task.state]} data-testid="measure-task" data-state={m.task.state}>
+                      {commandLabel(t, 'task.state', m.task.state)}
+                    </Tag>
+                  ) : (
+                    '—'
+                  ),
+              },
             ]}
           />
         )}

@@ -3,9 +3,11 @@ import { Button, Card, Col, DatePicker, Descriptions, Progress, Row, Select, Spa
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { TestingOverview } from '../../api/types.ts';
+import { useSession } from '../../auth/session.tsx';
 import { DatedExportModal } from '../../components/dated-export.modal.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useScope } from '../../jurisdictions/scope.tsx';
+import { CommandPanel } from '../command/command-overview.page.tsx';
 import { shanghaiToday } from '../key-persons/key-person-labels.ts';
 import { campaignColumns } from './campaign-columns.tsx';
 import { FollowUpBoard } from './follow-up-board.tsx';
@@ -113,8 +115,10 @@ export function TestingOverviewPage() {
   const [closedWithinDays, setWindow] = useState(3);
   const overview = useOverview(jurisdiction?.id, closedWithinDays);
   const o = overview.data;
+  const { can } = useSession();
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {can('command.read') && <CommandPanel />}
       <Card
         loading={overview.isPending}
         title={

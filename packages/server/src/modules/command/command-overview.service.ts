@@ -1,0 +1,104 @@
+import { editionInForce, measuresForLevel, notFound, pathInScope, shanghaiDate } from '@fangkong/core';
+import type { AppDeps } from '../../app-deps.ts';
+import type { Db } from '../../db/client.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { casesReportedOn } from '../cases/case-view.service.ts';
+import { findJurisdictionById, findJurisdictionsByPaths, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
+import { dayStatuses } from '../reports/report-board.service.ts';
+import { levelInForce } from '../response/response.service.ts';
+import { scopeOf } from './command-access.ts';
+import { openFindingCounts } from './supervision.repository.ts';
+import { listCommandTasks, taskCounts, taskCountsPerGroup, unitsOfTasks } from './task.repository.ts';
+import { taskView } from './task.service.ts';
+
+type Deps = Pick<AppDeps, 'database' | 'clock' | 'cipher'>;
+
+/** The jurisdiction the overview is for: the one asked for inside the caller's command scope, else the top of that scope. */
+async function overviewPlace(db: Db, context: RequestContext, jurisdictionId: string | undefined): Promise<JurisdictionRow> {
+  const scope = scopeOf(context, 'command.read');
+  const found = jurisdictionId
+    ? await findJurisdictionById(db, jurisdictionId)
+    : (await findJurisdictionsByPaths(db, scope.slice(0, 1)))[0];
+  if (!found || !pathInScope(found.path, scope)) throw notFound('jurisdictionId');
+  return found;
+}
+
+/** The level in force here (own or inherited, LVL-018) and how its measures' tasks stand per group under the place. */
+async function levelSection(db: Db, place: JurisdictionRow, now: Date) {
+  const inForce = await levelInForce(db, place.path);
+  if (!inForce) return { level: null, measures: null };
+  const [setBy] = await findJurisdictionsByPaths(db, [inForce.jurisdictionPath]);
+  const edition = editionInForce(shanghaiDate(now));
+  const filter = { paths: [place.path], sourceKind: 'level_measure', runningResponse: true };
+  const [totals, groups] = await Promise.all([taskCounts(db, filter, now), taskCountsPerGroup(db, filter, now)]);
+  return {
+    level: {
+      level: inForce.level,
+      jurisdictionId: setBy?.id ?? null,
+      jurisdictionName: setBy?.name ?? null,
+      inherited: inForce.jurisdictionPath !== place.path,
+    },
+    measures: {
+      checklist: edition ? measuresForLevel(inForce.level, edition).length : 0,
+      ...totals,
+      groups: groups.map((g) => ({
+        workingGroupId: g.groupId,
+        nameZh: g.groupName,
+        nameEn: g.groupNameEn,
+        jurisdictionName: g.jurisdictionName,
+        open: g.open,
+        overdue: g.overdue,
+        done: g.done,
+      })),
+    },
+  };
+}
+
+/** The day's reports under the place (DAILY-003), read from the reports board, if the caller reads reports there. */
+async function reportsSection(deps: Deps, context: RequestContext, place: JurisdictionRow, date: string) {
+  if (!pathInScope(place.path, scopeOf(context, 'report.read'))) return null;
+  const statuses = (await dayStatuses(deps, [place.path], date)).flatMap((d) => d.statuses);
+  const count = (...states: string[]) => statuses.filter((s) => states.includes(s.state)).length;
+  return {
+    date,
+    expected: statuses.length,
+    onTime: count('on_time'),
+    late: count('late'),
+    pending: count('open', 'due_soon'),
+    missing: count('missing'),
+  };
+}
+
+/**
+ * The commander's overview of a jurisdiction (issue 13 "command view"): the level in force and its measures'
+ * progress per group, the command tasks open and overdue (the overdue ones listed), supervision findings
+ * still open, today's reports and today's cases. Each part is read from the module that answers it.
+ */
+export async function commandOverview(deps: Deps, context: RequestContext, jurisdictionId: string | undefined) {
+  const db = deps.database.db;
+  const place = await overviewPlace(db, context, jurisdictionId);
+  const now = deps.clock();
+  const today = shanghaiDate(now);
+  const paths = [place.path];
+  const [level, tasks, overdue, findings, reports, cases] = await Promise.all([
+    levelSection(db, place, now),
+    taskCounts(db, { paths }, now),
+    listCommandTasks(db, { paths, state: 'overdue' }, now, 10, 0),
+    openFindingCounts(db, paths, now),
+    reportsSection(deps, context, place, today),
+    pathInScope(place.path, scopeOf(context, 'case.read')) ? casesReportedOn(deps, paths, today) : Promise.resolve(null),
+  ]);
+  const units = await unitsOfTasks(
+    db,
+    overdue.items.map((r) => r.task.id),
+  );
+  return {
+    jurisdiction: { id: place.id, name: place.name, level: place.level },
+    date: today,
+    ...level,
+    tasks: { ...tasks, overdueItems: overdue.items.map((r) => taskView(r, units, now)) },
+    findings,
+    reports,
+    cases,
+  };
+}

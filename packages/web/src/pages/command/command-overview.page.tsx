@@ -1,0 +1,160 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Empty, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, unwrap } from '../../api/client.ts';
+import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
+import { useScope } from '../../jurisdictions/scope.tsx';
+import { COMMAND_KEY } from './command-queries.ts';
+import { TaskDrawer, TaskStateTag } from './task-drawer.tsx';
+
+const LEVEL_COLOUR: Record<string, string> = { IV: 'blue', III: 'gold', II: 'orange', I: 'red' };
+
+const fetchOverview = (jurisdictionId: string | undefined) =>
+  unwrap(api.GET('/api/command/overview', { params: { query: jurisdictionId ? { jurisdictionId } : {} } }));
+type Overview = Awaited<ReturnType<typeof fetchOverview>>;
+
+function useCommandOverview() {
+  const { jurisdiction } = useScope();
+  return useQuery({ queryKey: [...COMMAND_KEY, 'overview', jurisdiction?.id], queryFn: () => fetchOverview(jurisdiction?.id) });
+}
+
+function LevelLine({ o }: { o: Overview }) {
+  const { t } = useI18n();
+  if (!o.level)
+    return (
+      <Tag data-testid="command-level" data-level="none">
+        {t('response.none')}
+      </Tag>
+    );
+  return (
+    <Space>
+      <Tag color={LEVEL_COLOUR[o.level.level]} data-testid="command-level" data-level={o.level.level}>
+        {t(`response.level.${o.level.level}` as MessageKey)}
+      </Tag>
+      {o.level.inherited && (
+        <Typography.Text type="secondary">{t('commandOverview.inherited', { name: o.level.jurisdictionName ?? '' })}</Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/** The figures of the overview in one row: measures done, tasks open and overdue, findings, reports, cases. */
+function Figures({ o }: { o: Overview }) {
+  const { t } = useI18n();
+  const m = o.measures;
+  const issued = m ? m.open + m.overdue + m.done : 0;
+  return (
+    <Row gutter={16} data-testid="command-figures">
+      <Col span={6}>
+        <Typography.Text type="secondary">{t('commandOverview.measures')}</Typography.Text>
+        <Progress
+          percent={issued > 0 ? Math.round(((m?.done ?? 0) / issued) * 100) : 0}
+          format={() => `${m?.done ?? 0}/${issued}`}
+          status={(m?.overdue ?? 0) > 0 ? 'exception' : 'active'}
+        />
+      </Col>
+      <Col span={3}>
+        <Statistic title={t('commandOverview.tasksOpen')} value={o.tasks.open} />
+      </Col>
+      <Col span={3}>
+        <Statistic
+          title={t('commandOverview.tasksOverdue')}
+          value={o.tasks.overdue}
+          valueStyle={o.tasks.overdue > 0 ? { color: '#cf1322' } : undefined}
+        />
+      </Col>
+      <Col span={4}>
+        <Statistic
+          title={t('commandOverview.findingsOpen')}
+          value={o.findings.open}
+          suffix={o.findings.overdue > 0 ? `(${o.findings.overdue} ${t('commandOverview.overdue')})` : undefined}
+        />
+      </Col>
+      <Col span={4}>
+        {o.reports ? (
+          <Statistic title={t('commandOverview.reports')} value={o.reports.onTime + o.reports.late} suffix={`/ ${o.reports.expected}`} />
+        ) : null}
+      </Col>
+      <Col span={4}>{o.cases ? <Statistic title={t('commandOverview.casesToday')} value={o.cases.total} /> : null}</Col>
+    </Row>
+  );
+}
+
+/** The commander's panel on the landing page (issue 13 "command view"): level, measures' progress, tasks, findings, reports, cases. */
+export function CommandPanel() {
+  const { t } = useI18n();
+  const overview = useCommandOverview();
+  const o = overview.data;
+  return (
+    <Card
+      size="small"
+      loading={overview.isPending}
+      data-testid="command-panel"
+      title={
+        <Space>
+          {t('commandOverview.title')}
+          {o && <Typography.Text type="secondary">{o.jurisdiction.name}</Typography.Text>}
+          {o && <LevelLine o={o} />}
+        </Space>
+      }
+      extra={<Link to="/command-overview">{t('commandOverview.open')}</Link>}
+    >
+      {o && <Figures o={o} />}
+    </Card>
+  );
+}
+
+/** 指挥总览: the panel in full — the measures per group, and the overdue tasks to chase. */
+export function CommandOverviewPage() {
+  const { t, language } = useI18n();
+  const overview = useCommandOverview();
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const o = overview.data;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <CommandPanel />
+      <Card size="small" title={t('commandOverview.byGroup')} loading={overview.isPending}>
+        {!o?.measures || o.measures.groups.length === 0 ? (
+          <Empty description={t('commandOverview.noMeasures')} />
+        ) : (
+          <Table
+            size="small"
+            pagination={false}
+            rowKey={(g) => g.workingGroupId ?? 'none'}
+            dataSource={o.measures.groups}
+            data-testid="command-groups"
+            columns={[
+              { title: t('command.jurisdiction'), dataIndex: 'jurisdictionName' },
+              { title: t('response.group'), render: (_, g) => (language === 'en' ? g.nameEn : g.nameZh) ?? '—' },
+              { title: t('task.state.open'), dataIndex: 'open' },
+              { title: t('task.state.overdue'), render: (_, g) => (g.overdue > 0 ? <Tag color="red">{g.overdue}</Tag> : 0) },
+              { title: t('task.state.done'), dataIndex: 'done' },
+            ]}
+          />
+        )}
+      </Card>
+      <Card size="small" title={t('commandOverview.overdueTasks')} loading={overview.isPending}>
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="id"
+          dataSource={o?.tasks.overdueItems ?? []}
+          data-testid="command-overdue"
+          onRow={(task) => ({ onClick: () => setTaskId(task.id), style: { cursor: 'pointer' } })}
+          columns={[
+            { title: t('commandOverview.task'), dataIndex: 'title', ellipsis: true },
+            { title: t('response.group'), dataIndex: 'workingGroupName', width: 180 },
+            { title: t('task.state'), render: (_, task) => <TaskStateTag task={task} />, width: 120 },
+            {
+              title: t('commandOverview.dueAt'),
+              render: (_, task) => (task.dueAt ? new Date(task.dueAt).toLocaleString() : '—'),
+              width: 180,
+            },
+          ]}
+        />
+      </Card>
+      <TaskDrawer taskId={taskId} onClose={() => setTaskId(null)} />
+    </Space>
+  );
+}

@@ -56,6 +56,7 @@ const OrganizationPage = lazy(() => import('./pages/command/organization.page.ts
 const TasksPage = lazy(() => import('./pages/command/tasks.page.tsx').then((m) => ({ default: m.TasksPage })));
 const SupervisionPage = lazy(() => import('./pages/command/supervision.page.tsx').then((m) => ({ default: m.SupervisionPage })));
 const AccountabilityPage = lazy(() => import('./pages/command/accountability.page.tsx').then((m) => ({ default: m.AccountabilityPage })));
+const ProtocolsPage = lazy(() => import('./pages/protocols/protocols.page.tsx').then((m) => ({ default: m.ProtocolsPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -97,6 +98,8 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'tasks', permission: 'task.work', element: <TasksPage /> },
   { path: 'supervision', permission: 'command.read', element: <SupervisionPage /> },
   { path: 'accountability', permission: 'command.read', element: <AccountabilityPage /> },
+  // Protocols as data (issue 14 part 3).
+  { path: 'protocols', permission: 'protocol.read', element: <ProtocolsPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

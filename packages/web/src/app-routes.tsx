@@ -65,6 +65,7 @@ const CommunityPage = lazy(() => import('./pages/community/community.page.tsx').
 const CommandOverviewPage = lazy(() =>
   import('./pages/command/command-overview.page.tsx').then((m) => ({ default: m.CommandOverviewPage })),
 );
+const ProtocolsPage = lazy(() => import('./pages/protocols/protocols.page.tsx').then((m) => ({ default: m.ProtocolsPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -114,6 +115,8 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'community', permission: 'community.write', element: <CommunityPage /> },
   // Command overview (issue 13, helper levels)
   { path: 'command-overview', permission: 'command.read', element: <CommandOverviewPage /> },
+  // Protocols as data (issue 14 part 3).
+  { path: 'protocols', permission: 'protocol.read', element: <ProtocolsPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

@@ -91,3 +91,23 @@ describe('fangkong protocol (no database)', () => {
     assert.equal(existsSync(dataDir), false);
   });
 });
+
+// Issue 14 part 3 (RULES-001): a protocol file is checked before import, every issue with its path, no database.
+describe('fangkong protocol check (no database)', () => {
+  it('a shipped edition exported to a file is valid; a self-contradicting one names the path and exits 1', async () => {
+    const { exportEdition, findEdition } = await import('@fangkong/core');
+    const { writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(tmpdir(), 'fangkong-protocol-doc-'));
+    const document = exportEdition(findEdition('cn-2022-9th') as NonNullable<ReturnType<typeof findEdition>>);
+    writeFileSync(path.join(dir, 'ok.json'), JSON.stringify(document));
+    const valid = await fangkong('protocol', 'check', '--input', path.join(dir, 'ok.json'), '--json');
+    assert.equal(valid.code, 0, valid.stderr);
+    assert.deepEqual(JSON.parse(valid.stdout), { valid: true, kind: 'edition', issues: [] });
+    document.edition.effectiveTo = '2020-01-01';
+    writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(document));
+    const invalid = await fangkong('protocol', 'check', '--input', path.join(dir, 'bad.json'), '--json');
+    assert.equal(invalid.code, 1);
+    assert.deepEqual(JSON.parse(invalid.stdout).issues, [{ path: 'edition.effectiveTo', reason: 'endBeforeStart' }]);
+    assert.equal(existsSync(dataDir), false, 'no database is opened');
+  });
+});

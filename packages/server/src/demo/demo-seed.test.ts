@@ -161,6 +161,26 @@ describe('demo seed', () => {
     assert.deepEqual(published, [{ issuing_authority: '武进区新冠肺炎疫情防控指挥部', edition_id: 'seed-2020' }]);
   });
 
+  // Issue 14 part 3 demo, RULES-001, §18 V1: one approved local profile for 湖塘镇 beside the shipped editions, seen by commander and office
+  it('holds one approved local profile for 湖塘镇 beside the shipped editions, drafted by office and approved by commander', async () => {
+    for (const username of ['commander', 'office']) {
+      const client = await loginAs(first.app, username, DEMO_PASSWORD);
+      const listed = (await client.request('GET', '/api/protocols/documents')).json() as {
+        items: { key: string; kind: string; status: string; jurisdictionCode: string; editionId: string }[];
+      };
+      assert.deepEqual(
+        listed.items.map((d) => [d.key, d.kind, d.status, d.jurisdictionCode, d.editionId]),
+        [['hutang-home-observation', 'profile', 'approved', '320412100', 'cn-2022-9th']],
+        username,
+      );
+    }
+    const approvals = await rows<{ drafter: string; approver: string }>(
+      sql`select d.username as drafter, a.username as approver from protocol_document p
+          join app_user d on d.id = p.drafted_by join app_user a on a.id = p.approved_by`,
+    );
+    assert.deepEqual(approvals, [{ drafter: 'office', approver: 'commander' }]);
+  });
+
   // Issue 13 demo, LVL-010, LVL-018: 湖塘镇 at level IV through proposal → district experts → commander → filing, with its checklist, seen by commander and office at once
   it('shows 湖塘镇 at response level IV, filed, with its measures by working group, to commander and office', async () => {
     const [town] = await rows<{ id: string }>(sql`select id from jurisdiction where code = '320412100'`);

@@ -16,6 +16,7 @@ import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.t
 import { seedDemoKeyPersons } from './demo-key-persons.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { linkDemoResident } from './demo-resident.ts';
+import { seedDemoProtocols } from './demo-protocols.ts';
 import { seedDemoResponse } from './demo-response.ts';
 import { seedDemoTesting } from './demo-testing.ts';
 import { seedVenues, type VenueCounts } from './demo-venues.ts';
@@ -152,6 +153,8 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   // after the command organization, so the level's measures land as tasks on 湖塘镇's working groups.
   if (town && cases > 0) await seedDemoResponse(deps, { county: area.county, town });
   await linkDemoResident(db, scopes.community);
+  // Issue 14 part 3: one approved local profile for 湖塘镇 beside the shipped editions.
+  await seedDemoProtocols(deps, area.county);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const summary = {

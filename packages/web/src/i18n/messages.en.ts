@@ -4,6 +4,7 @@ import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
 import { COMMAND_MESSAGES_EN } from '../pages/command/command-i18n.ts';
 import { COMMUNITY_MESSAGES_EN } from '../pages/community/community-i18n.ts';
 import { INFORMATION_MESSAGES_EN } from '../pages/information/information-i18n.ts';
+import { PROTOCOL_MESSAGES_EN } from '../pages/protocols/protocols-i18n.ts';
 import { REPORT_MESSAGES_EN } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_EN } from '../pages/response/response-i18n.ts';
 import { SUPPLY_MESSAGES_EN } from '../pages/supplies/supplies-i18n.ts';
@@ -563,4 +564,6 @@ export const en: Record<MessageKey, string> = {
   ...INFORMATION_MESSAGES_EN,
   // community daily work (issue 16 §7)
   ...COMMUNITY_MESSAGES_EN,
+  // Protocols as data (issue 14 part 3).
+  ...PROTOCOL_MESSAGES_EN,
 };

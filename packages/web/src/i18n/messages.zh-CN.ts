@@ -4,6 +4,7 @@ import { CODE_MESSAGES_ZH } from '../pages/codes/code-i18n.ts';
 import { COMMAND_MESSAGES_ZH } from '../pages/command/command-i18n.ts';
 import { COMMUNITY_MESSAGES_ZH } from '../pages/community/community-i18n.ts';
 import { INFORMATION_MESSAGES_ZH } from '../pages/information/information-i18n.ts';
+import { PROTOCOL_MESSAGES_ZH } from '../pages/protocols/protocols-i18n.ts';
 import { REPORT_MESSAGES_ZH } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_ZH } from '../pages/response/response-i18n.ts';
 import { SUPPLY_MESSAGES_ZH } from '../pages/supplies/supplies-i18n.ts';
@@ -562,6 +563,8 @@ export const zhCN = {
   ...INFORMATION_MESSAGES_ZH,
   // community daily work (issue 16 §7)
   ...COMMUNITY_MESSAGES_ZH,
+  // Protocols as data (issue 14 part 3).
+  ...PROTOCOL_MESSAGES_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

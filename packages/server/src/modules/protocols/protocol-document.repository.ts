@@ -96,3 +96,12 @@ export async function openEpisodesUnder(db: Db, path: string, editionId: string,
       ),
     );
 }
+
+/** The district's profiles that have been adopted (approved, active or superseded): what the CLI's `--store` reads. */
+export async function adoptedProfiles(db: Db): Promise<ProtocolDocumentRow[]> {
+  return db
+    .select()
+    .from(protocolDocument)
+    .where(and(eq(protocolDocument.kind, 'profile'), inArray(protocolDocument.status, ['approved', 'active', 'superseded'])))
+    .orderBy(desc(protocolDocument.draftedAt));
+}

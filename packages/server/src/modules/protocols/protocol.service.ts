@@ -6,12 +6,14 @@ import {
   isCalendarDate,
   type KeyPersonCategory,
   LOCAL_PROFILES,
+  type LocalProfile,
   PROTOCOL_EDITIONS,
   planEpisode,
 } from '@fangkong/core';
 
 /** Editions with their basis, dates and categories: what `fangkong protocol list` prints too. */
-export function protocolList() {
+export function protocolList(districtProfiles: readonly LocalProfile[] = []) {
+  const profiles = [...LOCAL_PROFILES, ...districtProfiles];
   return PROTOCOL_EDITIONS.map((edition) => ({
     id: edition.id,
     name: edition.name,
@@ -19,12 +21,14 @@ export function protocolList() {
     effectiveTo: edition.effectiveTo ?? null,
     legalBasis: edition.legalBasis,
     categories: Object.keys(edition.categories),
-    profiles: LOCAL_PROFILES.filter((p) => p.editionId === edition.id).map((p) => ({
-      id: p.id,
-      name: p.name,
-      jurisdictionCode: p.jurisdictionCode,
-      basis: p.basis,
-    })),
+    profiles: profiles
+      .filter((p) => p.editionId === edition.id)
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        jurisdictionCode: p.jurisdictionCode,
+        basis: p.basis,
+      })),
   }));
 }
 
@@ -36,11 +40,11 @@ export interface PlanQuery {
 }
 
 /** The contract shape of `fangkong protocol plan --json`. */
-export function protocolPlan(query: PlanQuery) {
+export function protocolPlan(query: PlanQuery, lookupProfile: (id: string) => LocalProfile | undefined = findProfile) {
   const edition = findEdition(query.edition);
   if (!edition) throw invalid('edition', 'unknownEdition');
   if (!isCalendarDate(query.start)) throw invalid('start', 'invalidDate');
-  const profile = query.profile ? findProfile(query.profile) : undefined;
+  const profile = query.profile ? lookupProfile(query.profile) : undefined;
   if (query.profile && !profile) throw invalid('profile', 'unknownProfile');
   const rule = categoryRule(edition, query.category as KeyPersonCategory, profile);
   if (!rule) throw invalid('category', 'categoryNotInEdition', { edition: edition.id });

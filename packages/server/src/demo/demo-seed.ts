@@ -17,6 +17,7 @@ import { seedDemoKeyPersons } from './demo-key-persons.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { linkDemoResident } from './demo-resident.ts';
 import { seedDemoResponse } from './demo-response.ts';
+import { seedDemoSupplies } from './demo-supplies.ts';
 import { seedDemoTesting } from './demo-testing.ts';
 import { seedVenues, type VenueCounts } from './demo-venues.ts';
 import { DemoWriter } from './demo-writer.ts';
@@ -148,6 +149,8 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   const town = area.divisions.find((d) => d.code === DEMO_TOWN);
   const reports = town ? await seedDemoReports(deps, town.path, checked.seed) : 0;
   await seedCommand(deps, area, scopes, checked.seed);
+  // Supplies and preparedness (issue 15 parts 4 and 6).
+  await seedSupplies(deps, area, scopes);
   await linkDemoResident(db, scopes.community);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
@@ -208,6 +211,15 @@ async function seedCommand(deps: AppDeps, area: SeedArea, scopes: Record<DemoSco
   if (!town || !community) return;
   const context = countySystemContext(area);
   await seedDemoCommand(deps, context, { county: area.county, town, community }, seed);
+}
+
+/** Supplies and preparedness (issue 15 parts 4 and 6): the towns' reserves, one short in 湖塘镇, the county's facilities, plan and drill. */
+async function seedSupplies(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>) {
+  const town = area.divisions.find((d) => d.code === DEMO_TOWN);
+  const community = area.divisions.find((d) => d.id === scopes.community);
+  if (!town || !community) return;
+  const towns = area.divisions.filter((d) => d.level === 'town');
+  await seedDemoSupplies(deps, countySystemContext(area), { county: area.county, town, community, towns });
 }
 
 /**

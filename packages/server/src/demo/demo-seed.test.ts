@@ -290,6 +290,38 @@ describe('demo seed', () => {
     assert.equal(mine.items.length, 1);
   });
 
+  // Issue 15 parts 4 and 6 demo; RES-001 SC-59, SC-60, PREP-004, PREP-002: every town keeps its reserve and service point, 湖塘镇's
+  // disinfectant is short (amber, with its alert), the county's facilities are ready; office and town see it, with a plan and a drill.
+  it('shows the district amber on supplies: 湖塘镇 disinfectant below a month, every facility ready, a plan and a drill', async () => {
+    const office = await loginAs(first.app, 'office', DEMO_PASSWORD);
+    const verdict = (await office.request('GET', '/api/supplies/readiness')).json() as {
+      colour: string;
+      findings: { rule: string; holder: string | null; item: string | null }[];
+      children: { name: string; colour: string }[];
+    };
+    assert.equal(verdict.colour, 'amber');
+    assert.deepEqual(
+      verdict.findings.map((f) => [f.rule, f.holder, f.item]),
+      [['reserveBelowDays', '湖塘镇', 'disinfectant']],
+    );
+    assert.deepEqual(
+      verdict.children.filter((c) => c.colour !== 'green').map((c) => [c.name, c.colour]),
+      [['湖塘镇', 'amber']],
+    );
+    const town = await loginAs(first.app, 'town', DEMO_PASSWORD);
+    const stock = (await town.request('GET', '/api/supplies/stock')).json() as { holderName: string; item: string; low: unknown }[];
+    assert.deepEqual(
+      stock.filter((s) => s.low).map((s) => [s.holderName, s.item]),
+      [['湖塘镇', 'disinfectant']],
+    );
+    const alerts = (await town.request('GET', '/api/alerts?kind=stock_low')).json() as { total: number };
+    assert.equal(alerts.total, 1);
+    const plans = (await office.request('GET', '/api/preparedness/plans')).json() as unknown[];
+    const drills = (await office.request('GET', '/api/preparedness/exercises')).json() as unknown[];
+    const schedules = (await town.request('GET', '/api/supplies/disinfection')).json() as { state: string }[];
+    assert.deepEqual([plans.length, drills.length, schedules.map((s) => s.state)], [1, 1, ['done']]);
+  });
+
   it('refuses to seed a database that already holds data, and the start-up seed skips it', async () => {
     await assert.rejects(
       seedDemo(first.deps, { residents: 10 }),

@@ -18,6 +18,7 @@ import { seedDemoReports } from './demo-reports.ts';
 import { linkDemoResident } from './demo-resident.ts';
 import { seedDemoProtocols } from './demo-protocols.ts';
 import { seedDemoResponse } from './demo-response.ts';
+import { seedDemoSupplies } from './demo-supplies.ts';
 import { seedDemoTesting } from './demo-testing.ts';
 import { seedVenues, type VenueCounts } from './demo-venues.ts';
 import { DemoWriter } from './demo-writer.ts';
@@ -152,6 +153,8 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   // Issue 13: 湖塘镇 at response level IV, proposed, confirmed, approved and filed by the demo accounts —
   // after the command organization, so the level's measures land as tasks on 湖塘镇's working groups.
   if (town && cases > 0) await seedDemoResponse(deps, { county: area.county, town });
+  // Supplies and preparedness (issue 15 parts 4 and 6).
+  await seedSupplies(deps, area, scopes);
   await linkDemoResident(db, scopes.community);
   // Issue 14 part 3: one approved local profile for 湖塘镇 beside the shipped editions.
   await seedDemoProtocols(deps, area.county);
@@ -212,6 +215,15 @@ async function seedCommand(deps: AppDeps, area: SeedArea, scopes: Record<DemoSco
   if (!town || !community) return;
   const context = countySystemContext(area);
   await seedDemoCommand(deps, context, { county: area.county, town, community }, seed);
+}
+
+/** Supplies and preparedness (issue 15 parts 4 and 6): the towns' reserves, one short in 湖塘镇, the county's facilities, plan and drill. */
+async function seedSupplies(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>) {
+  const town = area.divisions.find((d) => d.code === DEMO_TOWN);
+  const community = area.divisions.find((d) => d.id === scopes.community);
+  if (!town || !community) return;
+  const towns = area.divisions.filter((d) => d.level === 'town');
+  await seedDemoSupplies(deps, countySystemContext(area), { county: area.county, town, community, towns });
 }
 
 /**

@@ -92,6 +92,7 @@ export async function recordDisinfection(deps: Deps, context: RequestContext, id
   const schedule = inScope(await findSchedule(db, id), context, 'supply.write');
   const now = deps.clock();
   const doneAt = input.doneAt ? new Date(input.doneAt) : now;
+  if (Number.isNaN(doneAt.getTime())) throw invalid('doneAt', 'invalidDateTime');
   if (doneAt.getTime() > now.getTime()) throw invalid('doneAt', 'futureTime');
   if (shanghaiDate(doneAt) < schedule.startsOn) throw invalid('doneAt', 'beforeSchedule');
   return db.transaction(async (tx) => {

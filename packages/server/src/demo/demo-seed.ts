@@ -13,6 +13,7 @@ import { seedDemoCommand } from './demo-command.ts';
 import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grids.ts';
 import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
+import { seedDemoInformation } from './demo-information.ts';
 import { seedDemoKeyPersons } from './demo-key-persons.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { linkDemoResident } from './demo-resident.ts';
@@ -148,6 +149,8 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   const town = area.divisions.find((d) => d.code === DEMO_TOWN);
   const reports = town ? await seedDemoReports(deps, town.path, checked.seed) : 0;
   await seedCommand(deps, area, scopes, checked.seed);
+  // Information release and public opinion (issue 15 part 5).
+  await seedInformation(deps, area, scopes);
   await linkDemoResident(db, scopes.community);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
@@ -208,6 +211,13 @@ async function seedCommand(deps: AppDeps, area: SeedArea, scopes: Record<DemoSco
   if (!town || !community) return;
   const context = countySystemContext(area);
   await seedDemoCommand(deps, context, { county: area.county, town, community }, seed);
+}
+
+/** Issue 15 part 5: a published district notice, a community notice awaiting the town, an open rumour. */
+async function seedInformation(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>) {
+  const community = area.divisions.find((d) => d.id === scopes.community);
+  if (!community) return;
+  await seedDemoInformation(deps, { county: area.county, community });
 }
 
 /**

@@ -143,6 +143,10 @@ describe('information release (INFO-001…003, SC-68)', () => {
     assert.equal(releaseDraftProblem({ ...draft, kind: 'daily_outbreak' })?.field, 'forDate');
     assert.equal(releaseDraftProblem({ ...draft, kind: 'daily_outbreak', forDate: '2020-02-10' })?.field, 'interpretation');
     assert.equal(releaseDraftProblem({ ...draft, forDate: '2020-02-10' })?.field, 'forDate');
+    assert.equal(
+      releaseDraftProblem({ ...draft, kind: 'daily_outbreak', forDate: '2020-02-30', interpretation: '解读' })?.field,
+      'forDate',
+    );
     assert.equal(releaseDraftProblem(draft), null);
   });
 });

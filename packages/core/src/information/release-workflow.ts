@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../calendar/calendar-date.ts';
 import { AppError, invalid } from '../errors/app-error.ts';
 import type { JurisdictionLevel } from '../jurisdiction/levels.ts';
 import type { InformationRules } from '../protocols/information-rule-types.ts';
@@ -51,6 +52,7 @@ export function releaseDraftProblem(draft: ReleaseDraft): AppError | null {
   const unknown = draft.channels.find((c) => !RELEASE_CHANNELS.includes(c));
   if (unknown) return invalid('channels', 'invalidValue', { detail: unknown });
   if (draft.kind === 'daily_outbreak' && !draft.forDate) return invalid('forDate', 'required');
+  if (draft.forDate && !isCalendarDate(draft.forDate)) return invalid('forDate', 'invalidValue', { detail: draft.forDate });
   // INFO-006: the daily information comes with its interpretation.
   if (draft.kind === 'daily_outbreak' && isBlank(draft.interpretation)) return invalid('interpretation', 'required');
   if (draft.kind !== 'daily_outbreak' && draft.forDate) return invalid('forDate', 'onlyForDailyOutbreak');

@@ -320,6 +320,30 @@ describe('demo seed', () => {
     const drills = (await office.request('GET', '/api/preparedness/exercises')).json() as unknown[];
     const schedules = (await town.request('GET', '/api/supplies/disinfection')).json() as { state: string }[];
     assert.deepEqual([plans.length, drills.length, schedules.map((s) => s.state)], [1, 1, ['done']]);
+  // Issue 15 part 5 demo; INFO-001, INFO-004, COMM-043, SC-68: one published notice (public page and the resident's page),
+  // one community notice awaiting the town's approval, one open rumour, seen by office and commander.
+  it('publishes one district notice, holds a community notice for the town and an open rumour', async () => {
+    const notices = (await first.app.inject({ method: 'GET', url: '/api/public/notices' })).json() as { items: { title: string }[] };
+    assert.equal(notices.items.length, 1);
+    assert.match(notices.items[0]?.title ?? '', /返乡人员健康管理/);
+    const resident = await loginAs(first.app, 'resident', DEMO_PASSWORD);
+    const mine = (await resident.request('GET', '/api/me/notices')).json() as { items: unknown[] };
+    assert.equal(mine.items.length, 1);
+    for (const username of ['office', 'commander']) {
+      const client = await loginAs(first.app, username, DEMO_PASSWORD);
+      const releases = (await client.request('GET', '/api/information/releases')).json() as {
+        items: { status: string; nextLevel: string | null }[];
+      };
+      assert.deepEqual(releases.items.map((r) => [r.status, r.nextLevel]).sort(), [
+        ['published', null],
+        ['submitted', 'town'],
+      ]);
+      const opinions = (await client.request('GET', '/api/opinions?status=open')).json() as { items: { kind: string }[] };
+      assert.deepEqual(
+        opinions.items.map((o) => o.kind),
+        ['rumour'],
+      );
+    }
   });
 
   it('refuses to seed a database that already holds data, and the start-up seed skips it', async () => {

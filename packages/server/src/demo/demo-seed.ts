@@ -13,6 +13,7 @@ import { seedDemoCommand } from './demo-command.ts';
 import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grids.ts';
 import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
+import { seedDemoInformation } from './demo-information.ts';
 import { seedDemoKeyPersons } from './demo-key-persons.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { linkDemoResident } from './demo-resident.ts';
@@ -155,6 +156,8 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   if (town && cases > 0) await seedDemoResponse(deps, { county: area.county, town });
   // Supplies and preparedness (issue 15 parts 4 and 6).
   await seedSupplies(deps, area, scopes);
+  // Information release and public opinion (issue 15 part 5).
+  await seedInformation(deps, area, scopes);
   await linkDemoResident(db, scopes.community);
   // Issue 14 part 3: one approved local profile for 湖塘镇 beside the shipped editions.
   await seedDemoProtocols(deps, area.county);
@@ -224,6 +227,11 @@ async function seedSupplies(deps: AppDeps, area: SeedArea, scopes: Record<DemoSc
   if (!town || !community) return;
   const towns = area.divisions.filter((d) => d.level === 'town');
   await seedDemoSupplies(deps, countySystemContext(area), { county: area.county, town, community, towns });
+/** Issue 15 part 5: a published district notice, a community notice awaiting the town, an open rumour. */
+async function seedInformation(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>) {
+  const community = area.divisions.find((d) => d.id === scopes.community);
+  if (!community) return;
+  await seedDemoInformation(deps, { county: area.county, community });
 }
 
 /**

@@ -191,6 +191,8 @@ describe('information release, interviews and public opinion', () => {
       assert.match(reply.body, new RegExp(field));
     }
     assert.equal(await count(), before_);
+    const badDay = await town.request('GET', `/api/information/daily-outbreak?jurisdictionId=${townAId}&date=2020-02-30`);
+    assert.deepEqual([badDay.statusCode, (badDay.json() as { field: string }).field], [400, 'date']);
   });
 
   it('a rejected item goes back to the drafter; a withdrawn one leaves the public page', async () => {

@@ -5,6 +5,8 @@ import {
   dailyOutbreakDueAt,
   dailyOutbreakState,
   dailyOutbreakText,
+  invalid,
+  isCalendarDate,
   shanghaiDate,
   shanghaiDayStart,
 } from '@fangkong/core';
@@ -37,6 +39,7 @@ export async function dailyOutbreakDraft(deps: Deps, context: RequestContext, qu
   const place = await jurisdictionIn(deps.database.db, context, query.jurisdictionId, 'information.read');
   const now = deps.clock();
   const day = (query.date ?? shanghaiDate(now)) as CalendarDate;
+  if (!isCalendarDate(day)) throw invalid('date', 'invalidValue', { detail: day });
   const rules = rulesOf(editionIdNow(now));
   const figures = await figuresOf(deps, place.path, day);
   const published = (await releasesUnder(deps.database.db, [place.path], 'published')).find(

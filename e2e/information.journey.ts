@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { setUserPerson } from '../packages/server/src/modules/residents/resident.repository.ts';
+import { addTwoTowns, addUser, loginAs, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
+import { type JourneyServer, openPhone, screenshot, signIn, skipReason, useJourney } from './harness.ts';
+
+const TITLE = '甲社区关于返乡人员登记的通告';
+
+/** 甲社区's grid worker, 湖塘镇's cadre (the township headquarters) and a resident of 甲社区 with a person record. */
+async function seed(server: JourneyServer): Promise<void> {
+  const { villageA, townA } = await addTwoTowns(server.deps);
+  await addUser(server.deps, 'grid-a', 'grid_worker', villageA.id);
+  await addUser(server.deps, 'town-a', 'town_cadre', townA.id);
+  const resident = await addUser(server.deps, 'res-a', 'resident', villageA.id);
+  const grid = await loginAs(server.app, 'grid-a');
+  const person = await grid.request('POST', '/api/persons', {
+    idType: 'resident_id',
+    idNumber: residentId('19800808', 421),
+    name: '赵居民',
+    phone: '13800000021',
+    jurisdictionId: villageA.id,
+  });
+  assert.equal(person.statusCode, 201, person.body);
+  await setUserPerson(server.deps.database.db, resident.id, (person.json() as { id: string }).id);
+}
+
+async function signOut(page: Page) {
+  await page.context().clearCookies();
+}
+
+/**
+ * Issue 15 part 5, INFO-001, COMM-043, SC-68: a community notice is drafted by the grid worker, cannot be published
+ * before the town approves, is approved by the town cadre, published, and shows on the resident's page.
+ */
+describe('information release journey', { skip: skipReason(), timeout: 240_000 }, () => {
+  const journey = useJourney('information release journey', { seed });
+  let page: Page;
+
+  before(() => {
+    page = journey.page().page;
+  });
+
+  it('the grid worker drafts a notice and reports it upward', async () => {
+    await signIn(page, 'grid-a', TEST_PASSWORD);
+    await page.goto('/information');
+    await page.getByTestId('information-new').click();
+    await page.getByTestId('information-title').fill(TITLE);
+    await page.getByTestId('information-body').fill('请近期返乡人员到社区登记。');
+    await page.getByTestId('information-draft-save').click();
+    const row = page.getByTestId('information-releases').locator('tbody tr', { hasText: TITLE });
+    await row.getByText('草稿').waitFor();
+    await row.locator('[data-testid^="release-submit-"]').click();
+    await row.getByText('待审核').waitFor();
+    await row.getByText('待镇（街道）审核').waitFor();
+    assert.equal(await row.locator('[data-testid^="release-publish-"]').count(), 0, 'nothing to publish before approval');
+    await screenshot(page, 'information-1-submitted');
+    await signOut(page);
+  });
+
+  it('the town cadre approves it and publishes it', async () => {
+    await signIn(page, 'town-a', TEST_PASSWORD);
+    await page.goto('/information');
+    const row = page.getByTestId('information-releases').locator('tbody tr', { hasText: TITLE });
+    await row.locator('[data-testid^="release-approve-"]').click();
+    await page.getByTestId('release-step-text').fill('同意发布');
+    await page.getByTestId('release-step-confirm').click();
+    await row.getByText('已审核').waitFor();
+    await row.locator('[data-testid^="release-publish-"]').click();
+    await row.getByText('已发布').waitFor();
+    await screenshot(page, 'information-2-published');
+    assert.deepEqual(journey.page().problems, []);
+  });
+
+  it('the resident sees it on the H5 home page, and the public page lists it', async () => {
+    const problems: string[] = [];
+    const phone = await openPhone(journey.browser, journey.server.baseUrl, problems);
+    await phone.goto('/login');
+    await phone.getByTestId('login-username').fill('res-a');
+    await phone.getByTestId('login-password').fill(TEST_PASSWORD);
+    await phone.getByTestId('login-submit').click();
+    await phone.waitForURL(/\/h5/);
+    await phone.getByTestId('my-notices').getByText(TITLE).waitFor();
+    await screenshot(phone, 'information-3-resident');
+    const reply = await phone.request.get('/api/public/notices');
+    assert.ok(((await reply.json()) as { items: { title: string }[] }).items.some((n) => n.title === TITLE));
+    assert.deepEqual(problems, []);
+  });
+});

@@ -10,6 +10,8 @@ import { hasPeopleOrPlaces, type JurisdictionRow, townsAndVillagesUnder } from '
 import { createDemoAccounts, type DemoScope } from './demo-accounts.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoCommand } from './demo-command.ts';
+// community daily work (issue 16 §7)
+import { seedDemoCommunity } from './demo-community.ts';
 import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grids.ts';
 import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
@@ -149,6 +151,8 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   const reports = town ? await seedDemoReports(deps, town.path, checked.seed) : 0;
   await seedCommand(deps, area, scopes, checked.seed);
   await linkDemoResident(db, scopes.community);
+  // Issue 16 §7: 南街社区's door-to-door screening half done, a returnee from 武汉市, the six ones, gatherings, supplies.
+  await seedCommunity(deps, area, scopes);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const summary = {
@@ -208,6 +212,12 @@ async function seedCommand(deps: AppDeps, area: SeedArea, scopes: Record<DemoSco
   if (!town || !community) return;
   const context = countySystemContext(area);
   await seedDemoCommand(deps, context, { county: area.county, town, community }, seed);
+}
+
+/** The grid worker's community work (issue 16 §7), after the key persons and the resident link. */
+async function seedCommunity(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>) {
+  const community = area.divisions.find((d) => d.id === scopes.community);
+  if (community) await seedDemoCommunity(deps, community);
 }
 
 /**

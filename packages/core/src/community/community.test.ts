@@ -30,8 +30,8 @@ describe('door-to-door screening: the arrival category (COMM-040, SC-41, seed 00
   it('a stay in a low-risk or ungraded place opens nothing', () => {
     assert.equal(arrivalCategoryFor(RULES.screening, [stop({ riskGrade: 'low' }), stop({ riskGrade: null })], VISIT).category, null);
   });
-  it('a medium-risk area counts as a severely affected area', () => {
-    assert.equal(arrivalCategoryFor(RULES.screening, [stop({ riskGrade: 'medium' })], VISIT).category, 'risk_area_arrival');
+  it('a medium-risk area is not a severely affected area (疫情严重地区 is the high grade)', () => {
+    assert.equal(arrivalCategoryFor(RULES.screening, [stop({ riskGrade: 'medium' })], VISIT).category, null);
   });
   it('an arrival from abroad in the window is an inbound traveller, before any risk area', () => {
     const verdict = arrivalCategoryFor(RULES.screening, [stop({}), stop({ inbound: true, riskGrade: null })], VISIT);

@@ -33,7 +33,7 @@ export interface ScreeningRules {
   /** How far back a stay counts (14 天内旅居史). */
   travelWindowDays: number;
   travelWindowBasis: Clause;
-  /** The published risk grades that make a place a "severely affected area". */
+  /** The published risk grades that make a place a "severely affected area" (疫情严重地区: the high grade; configured). */
   riskGrades: RiskLevel[];
   riskArea: { category: KeyPersonCategory; basis: Clause };
   inbound: { category: KeyPersonCategory; basis: Clause };
@@ -60,7 +60,7 @@ export const COMMUNITY_SEED_001: CommunityRules = {
   screening: {
     travelWindowDays: 14,
     travelWindowBasis: clause(S1, '§三(四)2', 'A stay in a severely affected area within the last 14 days'),
-    riskGrades: ['high', 'medium'],
+    riskGrades: ['high'],
     riskArea: {
       category: 'risk_area_arrival',
       basis: clause(

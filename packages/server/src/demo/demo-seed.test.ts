@@ -155,8 +155,9 @@ describe('demo seed', () => {
         username,
       );
     }
+    // Issue 16 §7: 武汉市 is published too (high), where the community's returnee comes from; here, the district's own grades.
     const published = await rows<{ issuing_authority: string; edition_id: string }>(
-      sql`select issuing_authority, edition_id from risk_area where status = 'published'`,
+      sql`select issuing_authority, edition_id from risk_area where status = 'published' and jurisdiction_path like '/32/%'`,
     );
     assert.deepEqual(published, [{ issuing_authority: '武进区新冠肺炎疫情防控指挥部', edition_id: 'seed-2020' }]);
   });
@@ -344,6 +345,26 @@ describe('demo seed', () => {
         ['rumour'],
       );
     }
+  // Issue 16 §7 demo; COMM-040, SC-41: 南街社区's round half done, and a returnee from 武汉市 (high risk) under management.
+  it('shows the grid worker a screening round half done with a returnee from 武汉市 opened as a key person', async () => {
+    const grid = await loginAs(first.app, 'grid', DEMO_PASSWORD);
+    const rounds = (await grid.request('GET', '/api/community/rounds')).json() as {
+      items: { id: string; progress: { households: number; screened: number; notHome: number; riskAreaArrivals: number } }[];
+    };
+    const progress = rounds.items[0]?.progress;
+    assert.ok(progress && progress.households > 0, 'a round over the community');
+    assert.equal(progress.screened + progress.notHome, Math.ceil(progress.households / 2));
+    assert.equal(progress.riskAreaArrivals, 1);
+    const round = (await grid.request('GET', `/api/community/rounds/${rounds.items[0]?.id}`)).json() as {
+      found: { category: string; episodeId: string }[];
+    };
+    const episode = (await grid.request('GET', `/api/key-persons/episodes/${round.found[0]?.episodeId}`)).json() as { category: string };
+    assert.equal(episode.category, 'risk_area_arrival');
+    const places = (await grid.request('GET', '/api/community/risk-places')).json() as { items: { name: string; level: string }[] };
+    assert.deepEqual(
+      places.items.map((p) => [p.name, p.level]),
+      [['武汉市', 'high']],
+    );
   });
 
   it('refuses to seed a database that already holds data, and the start-up seed skips it', async () => {

@@ -10,6 +10,8 @@ import { hasPeopleOrPlaces, type JurisdictionRow, townsAndVillagesUnder } from '
 import { createDemoAccounts, type DemoScope } from './demo-accounts.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoCommand } from './demo-command.ts';
+// community daily work (issue 16 §7)
+import { seedDemoCommunity } from './demo-community.ts';
 import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grids.ts';
 import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
@@ -161,6 +163,8 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   await linkDemoResident(db, scopes.community);
   // Issue 14 part 3: one approved local profile for 湖塘镇 beside the shipped editions.
   await seedDemoProtocols(deps, area.county);
+  // Issue 16 §7: 南街社区's door-to-door screening half done, a returnee from 武汉市, the six ones, gatherings, supplies.
+  await seedCommunity(deps, area, scopes);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const summary = {
@@ -232,6 +236,10 @@ async function seedInformation(deps: AppDeps, area: SeedArea, scopes: Record<Dem
   const community = area.divisions.find((d) => d.id === scopes.community);
   if (!community) return;
   await seedDemoInformation(deps, { county: area.county, community });
+/** The grid worker's community work (issue 16 §7), after the key persons and the resident link. */
+async function seedCommunity(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>) {
+  const community = area.divisions.find((d) => d.id === scopes.community);
+  if (community) await seedDemoCommunity(deps, community);
 }
 
 /**

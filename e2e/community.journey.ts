@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { addDays, shanghaiDate } from '@fangkong/core';
+import { sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { queryRows } from '../packages/server/src/db/query-rows.ts';
+import { insertRiskArea } from '../packages/server/src/modules/zones/risk-area.repository.ts';
+import {
+  addHousehold,
+  addJurisdiction,
+  addTwoTowns,
+  addUser,
+  loginAs,
+  residentId,
+  TEST_PASSWORD,
+} from '../packages/server/src/testing/factories.ts';
+import { choose, type JourneyPage, type JourneyServer, screenshot, signIn, skipReason, useJourney } from './harness.ts';
+
+interface CommunityData {
+  returneeId: string;
+}
+
+/** A community with two households (one member registered), a grid worker, and 武汉市 published at high risk. */
+async function seed(server: JourneyServer): Promise<CommunityData> {
+  const deps = server.deps;
+  const { villageA } = await addTwoTowns(deps);
+  await addJurisdiction(deps, 'CN', '42', '湖北省', 'province');
+  const wuhan = await addJurisdiction(deps, '42', '4201', '武汉市', 'city');
+  const now = deps.clock();
+  await insertRiskArea(deps.database.db, {
+    jurisdictionId: wuhan.id,
+    jurisdictionPath: wuhan.path,
+    editionId: 'seed-2020',
+    asOf: shanghaiDate(now),
+    computedLevel: 'high',
+    reasons: [],
+    level: 'high',
+    status: 'published',
+    proposedAt: now,
+    publishedAt: now,
+  });
+  const first = await addHousehold(deps, villageA, '320412100001-01-0101');
+  await addHousehold(deps, villageA, '320412100001-01-0102');
+  await addUser(deps, 'grid-c', 'grid_worker', villageA.id);
+  const grid = await loginAs(server.app, 'grid-c');
+  const reply = await grid.request('POST', '/api/persons', {
+    idType: 'resident_id',
+    idNumber: residentId('19700101', 611),
+    name: '户主甲',
+    jurisdictionId: villageA.id,
+    householdId: first.id,
+  });
+  assert.equal(reply.statusCode, 201, reply.body);
+  return { returneeId: residentId('19950505', 153, '420106') };
+}
+
+/** The grid worker screens a household door to door and registers a returnee from a high-risk area (issue 16 §7). */
+describe('community journey', { skip: skipReason(), timeout: 240_000 }, () => {
+  const journey = useJourney('community journey', { seed });
+  let server: JourneyServer;
+  let browser: JourneyPage;
+  let page: Page;
+  let data: CommunityData;
+
+  before(() => {
+    server = journey.server;
+    data = journey.seeded;
+    browser = journey.page();
+    page = browser.page;
+  });
+
+  // COMM-040: a round over every household of the community
+  it('starts a door-to-door round over every household of the community', async () => {
+    await signIn(page, 'grid-c', TEST_PASSWORD);
+    await page.getByTestId('menu-community').click();
+    await page.getByTestId('round-start').click();
+    await page.getByTestId('round-progress').getByText('已排查 0 / 2 户').waitFor();
+    assert.equal(await page.getByTestId('household-visit').count(), 2);
+    await screenshot(page, 'community-1-round');
+  });
+
+  // COMM-040, SC-41: a returnee from a high-risk area found at home becomes a key person
+  it('visits a household, registers a returnee back from 武汉市 and sees the key person', async () => {
+    await page.getByTestId('household-visit').first().click();
+    await page.getByTestId('visit-add-person').click();
+    const person = page.getByTestId('visit-person').last();
+    await person.getByTestId('new-person-name').fill('返乡人员乙');
+    await person.getByTestId('new-person-id').fill(data.returneeId);
+    await choose(page, person.getByTestId('travel-risk-place'), '武汉市');
+    await person.locator('input[type="date"]').fill(addDays(shanghaiDate(new Date()), -5));
+    await screenshot(page, 'community-2-visit');
+    await page.getByTestId('visit-save').click();
+    await page.getByTestId('round-progress').getByText('已排查 1 / 2 户').waitFor();
+    const found = page.getByTestId('found-table');
+    await found.getByText('中高风险地区来返人员').waitFor();
+    await found.getByText('14 天内有重点地区旅居史').waitFor();
+    await found.getByTestId('found-open').click();
+    await page.getByTestId('episode-summary').getByText('中高风险地区来返人员').waitFor();
+    const [episode] = await queryRows<{ category: string; source: string }>(
+      server.deps.database.db,
+      sql`select category, source from key_person_episode`,
+    );
+    assert.deepEqual([episode?.category, episode?.source], ['risk_area_arrival', 'screening']);
+    await screenshot(page, 'community-3-key-person');
+    assert.deepEqual(browser.problems, []);
+  });
+});

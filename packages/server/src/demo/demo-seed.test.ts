@@ -321,6 +321,8 @@ describe('demo seed', () => {
     const drills = (await office.request('GET', '/api/preparedness/exercises')).json() as unknown[];
     const schedules = (await town.request('GET', '/api/supplies/disinfection')).json() as { state: string }[];
     assert.deepEqual([plans.length, drills.length, schedules.map((s) => s.state)], [1, 1, ['done']]);
+  });
+
   // Issue 15 part 5 demo; INFO-001, INFO-004, COMM-043, SC-68: one published notice (public page and the resident's page),
   // one community notice awaiting the town's approval, one open rumour, seen by office and commander.
   it('publishes one district notice, holds a community notice for the town and an open rumour', async () => {
@@ -345,6 +347,8 @@ describe('demo seed', () => {
         ['rumour'],
       );
     }
+  });
+
   // Issue 16 §7 demo; COMM-040, SC-41: 南街社区's round half done, and a returnee from 武汉市 (high risk) under management.
   it('shows the grid worker a screening round half done with a returnee from 武汉市 opened as a key person', async () => {
     const grid = await loginAs(first.app, 'grid', DEMO_PASSWORD);

@@ -17,9 +17,9 @@ import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
 import { seedDemoInformation } from './demo-information.ts';
 import { seedDemoKeyPersons } from './demo-key-persons.ts';
+import { seedDemoProtocols } from './demo-protocols.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { linkDemoResident } from './demo-resident.ts';
-import { seedDemoProtocols } from './demo-protocols.ts';
 import { seedDemoResponse } from './demo-response.ts';
 import { seedDemoSupplies } from './demo-supplies.ts';
 import { seedDemoTesting } from './demo-testing.ts';
@@ -231,11 +231,15 @@ async function seedSupplies(deps: AppDeps, area: SeedArea, scopes: Record<DemoSc
   if (!town || !community) return;
   const towns = area.divisions.filter((d) => d.level === 'town');
   await seedDemoSupplies(deps, countySystemContext(area), { county: area.county, town, community, towns });
+}
+
 /** Issue 15 part 5: a published district notice, a community notice awaiting the town, an open rumour. */
 async function seedInformation(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>) {
   const community = area.divisions.find((d) => d.id === scopes.community);
   if (!community) return;
   await seedDemoInformation(deps, { county: area.county, community });
+}
+
 /** The grid worker's community work (issue 16 §7), after the key persons and the resident link. */
 async function seedCommunity(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>) {
   const community = area.divisions.find((d) => d.id === scopes.community);

@@ -925,6 +925,9 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/response-levels/:id/measure-tasks': {
     cases: (a) => [refused(`/api/response-levels/${a.townId}/measure-tasks`)],
   },
+  'GET /api/command/overview': {
+    cases: (a) => [refused(`/api/command/overview?jurisdictionId=${a.townId}`)],
+  },
   // Supplies and preparedness (issue 15 parts 4 and 6): town A's stock, disinfection, facilities, plans and drills.
   'GET /api/supplies/stock': {
     cases: (a) => [empty('/api/supplies/stock'), refused(`/api/supplies/stock?jurisdictionId=${a.townId}`)],

@@ -32269,6 +32269,209 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/command/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The commander's overview of a jurisdiction: level in force and its measures' progress per group, open and overdue tasks, open findings, today's reports and cases */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jurisdiction: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                level: string;
+                            };
+                            date: string;
+                            level: {
+                                level: "IV" | "III" | "II" | "I";
+                                /** Format: uuid */
+                                jurisdictionId: string | null;
+                                jurisdictionName: string | null;
+                                inherited: boolean;
+                            } | null;
+                            measures: {
+                                checklist: number;
+                                open: number;
+                                overdue: number;
+                                done: number;
+                                groups: {
+                                    /** Format: uuid */
+                                    workingGroupId: string | null;
+                                    nameZh: string | null;
+                                    nameEn: string | null;
+                                    jurisdictionName: string | null;
+                                    open: number;
+                                    overdue: number;
+                                    done: number;
+                                }[];
+                            } | null;
+                            tasks: {
+                                open: number;
+                                overdue: number;
+                                done: number;
+                                overdueItems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    description: string | null;
+                                    sourceKind: string;
+                                    sourceId: string | null;
+                                    state: "open" | "overdue" | "done" | "cancelled";
+                                    late: boolean;
+                                    dueAt: string | null;
+                                    createdAt: string;
+                                    closedAt: string | null;
+                                    closingNote: string | null;
+                                    /** Format: uuid */
+                                    jurisdictionId: string | null;
+                                    jurisdictionName: string | null;
+                                    /** Format: uuid */
+                                    headquartersId: string | null;
+                                    /** Format: uuid */
+                                    workingGroupId: string | null;
+                                    workingGroupName: string | null;
+                                    /** Format: uuid */
+                                    assigneeUserId: string | null;
+                                    assigneeName: string | null;
+                                    units: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                        role: string;
+                                    }[];
+                                    evidenceCount: number;
+                                    createdByName: string | null;
+                                    closedByName: string | null;
+                                }[];
+                            };
+                            findings: {
+                                open: number;
+                                overdue: number;
+                            };
+                            reports: {
+                                date: string;
+                                expected: number;
+                                onTime: number;
+                                late: number;
+                                pending: number;
+                                missing: number;
+                            } | null;
+                            cases: {
+                                date: string;
+                                total: number;
+                                byClassification: {
+                                    classification: string;
+                                    count: number;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/protocols/documents": {
         parameters: {
             query?: never;

@@ -14,9 +14,9 @@ import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grid
 import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
 import { seedDemoKeyPersons } from './demo-key-persons.ts';
+import { seedDemoProtocols } from './demo-protocols.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { linkDemoResident } from './demo-resident.ts';
-import { seedDemoProtocols } from './demo-protocols.ts';
 import { seedDemoResponse } from './demo-response.ts';
 import { seedDemoTesting } from './demo-testing.ts';
 import { seedVenues, type VenueCounts } from './demo-venues.ts';

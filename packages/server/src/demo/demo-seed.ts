@@ -13,6 +13,8 @@ import { seedDemoCommand } from './demo-command.ts';
 import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grids.ts';
 import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
+// Institutions (issue 16)
+import { seedDemoInstitutions } from './demo-institutions.ts';
 import { seedDemoKeyPersons } from './demo-key-persons.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { linkDemoResident } from './demo-resident.ts';
@@ -148,6 +150,8 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   const town = area.divisions.find((d) => d.code === DEMO_TOWN);
   const reports = town ? await seedDemoReports(deps, town.path, checked.seed) : 0;
   await seedCommand(deps, area, scopes, checked.seed);
+  // Institutions (issue 16)
+  await seedInstitutions(deps, area, scopes, checked.seed);
   await linkDemoResident(db, scopes.community);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
@@ -208,6 +212,14 @@ async function seedCommand(deps: AppDeps, area: SeedArea, scopes: Record<DemoSco
   if (!town || !community) return;
   const context = countySystemContext(area);
   await seedDemoCommand(deps, context, { county: area.county, town, community }, seed);
+}
+
+/** Institutions (issue 16): 湖塘镇's schools, pharmacies, markets, a care home and a hotel with a week of records. */
+async function seedInstitutions(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>, seed: number) {
+  const town = area.divisions.find((d) => d.code === DEMO_TOWN);
+  const community = area.divisions.find((d) => d.id === scopes.community);
+  if (!town || !community) return;
+  await seedDemoInstitutions(deps, countySystemContext(area), town, community, seed);
 }
 
 /**

@@ -2,6 +2,8 @@ import { ALERT_MESSAGES_EN } from '../pages/alerts/alerts-i18n.ts';
 import { CASE_MESSAGES_EN } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
 import { COMMAND_MESSAGES_EN } from '../pages/command/command-i18n.ts';
+// Institutions (issue 16)
+import { INSTITUTION_MESSAGES_EN } from '../pages/institutions/institutions-i18n.ts';
 import { REPORT_MESSAGES_EN } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_EN } from '../pages/response/response-i18n.ts';
 import { ENVIRONMENT_MESSAGES_EN } from '../pages/testing/environment-i18n.ts';
@@ -554,4 +556,6 @@ export const en: Record<MessageKey, string> = {
   ...TESTING_GROUPS_MESSAGES_EN,
   ...REPORT_MESSAGES_EN,
   ...COMMAND_MESSAGES_EN,
+  // Institutions (issue 16)
+  ...INSTITUTION_MESSAGES_EN,
 };

@@ -2,6 +2,8 @@ import { ALERT_MESSAGES_ZH } from '../pages/alerts/alerts-i18n.ts';
 import { CASE_MESSAGES_ZH } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_ZH } from '../pages/codes/code-i18n.ts';
 import { COMMAND_MESSAGES_ZH } from '../pages/command/command-i18n.ts';
+// Institutions (issue 16)
+import { INSTITUTION_MESSAGES_ZH } from '../pages/institutions/institutions-i18n.ts';
 import { REPORT_MESSAGES_ZH } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_ZH } from '../pages/response/response-i18n.ts';
 import { ENVIRONMENT_MESSAGES_ZH } from '../pages/testing/environment-i18n.ts';
@@ -553,6 +555,8 @@ export const zhCN = {
   ...TESTING_GROUPS_MESSAGES_ZH,
   ...REPORT_MESSAGES_ZH,
   ...COMMAND_MESSAGES_ZH,
+  // Institutions (issue 16)
+  ...INSTITUTION_MESSAGES_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -22,9 +22,11 @@ const LANDING: Record<string, { path: string; ready: string }> = {
   lab: { path: '/lab-results', ready: 'lab-template' },
   site: { path: '/sites', ready: 'menu-sites' },
   checkpoint: { path: '/checkpoint', ready: 'menu-checkpoint' },
-  school: { path: '/reports', ready: 'report-unit' },
   secretary: { path: '/reports', ready: 'report-unit' },
   resident: { path: '/h5', ready: 'code-card' },
+  // Institutions (issue 16): schools and pharmacies land on their institutions.
+  school: { path: '/institutions', ready: 'institution-table' },
+  pharmacy: { path: '/institutions', ready: 'institution-table' },
 };
 
 /** Signs in at /login and collects every failed API answer and error toast until the landing page has settled. */

@@ -66,6 +66,8 @@ const CommandOverviewPage = lazy(() =>
   import('./pages/command/command-overview.page.tsx').then((m) => ({ default: m.CommandOverviewPage })),
 );
 const ProtocolsPage = lazy(() => import('./pages/protocols/protocols.page.tsx').then((m) => ({ default: m.ProtocolsPage })));
+// Institutions (issue 16)
+const InstitutionsPage = lazy(() => import('./pages/institutions/institutions.page.tsx').then((m) => ({ default: m.InstitutionsPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -117,6 +119,8 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'command-overview', permission: 'command.read', element: <CommandOverviewPage /> },
   // Protocols as data (issue 14 part 3).
   { path: 'protocols', permission: 'protocol.read', element: <ProtocolsPage /> },
+  // Institutions (issue 16)
+  { path: 'institutions', permission: 'institution.read', element: <InstitutionsPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

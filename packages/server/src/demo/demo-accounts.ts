@@ -31,6 +31,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   // In the demo one secretary signs for every community of 湖塘镇 (in practice each community has its own).
   { username: 'secretary', displayName: '社区党组织书记（演示）', role: 'community_secretary', scope: 'town' },
   { username: 'resident', displayName: '社区居民（演示）', role: 'resident', scope: 'community' },
+  // Institutions (issue 16): the staff of 南街社区大药房, who register real-name fever-drug sales.
+  { username: 'pharmacy', displayName: '南街社区大药房（演示）', role: 'pharmacy_staff', scope: 'community' },
 ];
 
 /** Creates the demo accounts; an account whose username is taken is left as it is. Returns how many were created. */

@@ -287,8 +287,32 @@ describe('demo seed', () => {
       assert.equal(district.phonesVisible, true, `${username} is inside the district headquarters`);
     }
     const grid = await loginAs(first.app, 'grid', DEMO_PASSWORD);
-    const mine = (await grid.request('GET', '/api/tasks/mine')).json() as { items: { title: string }[] };
-    assert.equal(mine.items.length, 1);
+    const mine = (await grid.request('GET', '/api/tasks/mine')).json() as { items: { title: string; sourceKind: string }[] };
+    // Issue 16: the grid worker also follows up 南街社区's pharmacy buyers; one command task is theirs.
+    assert.equal(mine.items.filter((t) => t.sourceKind !== 'pharmacy_follow_up').length, 1);
+  });
+
+  // Institutions (issue 16): the school reporter sees 湖塘镇's institutions, the pharmacy its week of sales, the grid worker the follow-up.
+  it('SCH-010 PHAR-001 SC-61: shows 湖塘镇 institutions to school, a week of purchases to pharmacy, and the open follow-up to grid', async () => {
+    const school = await loginAs(first.app, 'school', DEMO_PASSWORD);
+    const list = (await school.request('GET', '/api/institutions')).json() as {
+      items: { kind: string; findings: { requirement: string }[] }[];
+    };
+    const kinds = new Set(list.items.map((i) => i.kind));
+    for (const kind of ['school', 'kindergarten', 'enterprise', 'market', 'pharmacy', 'special_institution', 'public_place'])
+      assert.ok(kinds.has(kind), kind);
+    assert.ok(list.items.some((i) => i.findings.some((f) => f.requirement === 'SCH-010')));
+    const pharmacy = await loginAs(first.app, 'pharmacy', DEMO_PASSWORD);
+    const sales = (await pharmacy.request('GET', '/api/pharmacy-sales')).json() as { total: number; items: { buyerIdNumber: string }[] };
+    assert.ok(sales.total >= 6, String(sales.total));
+    assert.ok(sales.items.every((s) => s.buyerIdNumber.includes('*')));
+    const grid = await loginAs(first.app, 'grid', DEMO_PASSWORD);
+    const mine = (await grid.request('GET', '/api/tasks/mine')).json() as { items: { sourceKind: string }[] };
+    assert.ok(mine.items.some((t) => t.sourceKind === 'pharmacy_follow_up'));
+    const counts = await rows<{ n: number }>(
+      sql`select count(*)::int as n from sentinel_daily_count where series = 'pharmacy_fever_drug_purchase'`,
+    );
+    assert.ok((counts[0]?.n ?? 0) >= 6);
   });
 
   // Issue 15 parts 4 and 6 demo; RES-001 SC-59, SC-60, PREP-004, PREP-002: every town keeps its reserve and service point, 湖塘镇's

@@ -53,3 +53,19 @@ export function insertPlaceRows(db: Db, rows: PlaceInsert[]): Promise<void> {
 export function insertPersonRows(db: Db, rows: PersonInsert[]): Promise<void> {
   return insertAsJson(db, person, rows);
 }
+
+/** Institutions (issue 16): the venues of a town the demo registers as institutions, in code order. */
+export async function venuesUnder(db: Db, townPath: string, kinds: readonly string[]) {
+  return db
+    .select({
+      id: place.id,
+      kind: place.kind,
+      name: place.name,
+      code: place.code,
+      jurisdictionId: place.jurisdictionId,
+      attributes: place.attributes,
+    })
+    .from(place)
+    .where(and(like(place.jurisdictionPath, `${townPath}%`), inArray(place.kind, [...kinds]), sql`${place.parentPlaceId} is null`))
+    .orderBy(asc(place.code));
+}

@@ -17,7 +17,9 @@ export const LANDING_BY_ROLE: readonly (readonly [Role, string])[] = [
   ['assigned_medic', '/work-list'],
   ['quarantine_site_staff', '/sites'],
   ['community_secretary', '/reports'],
-  ['institution_reporter', '/reports'],
+  // Institutions (issue 16): schools and pharmacies land on their institutions.
+  ['institution_reporter', '/institutions'],
+  ['pharmacy_staff', '/institutions'],
   ['resident', '/h5'],
 ];
 

@@ -5,6 +5,8 @@ import { COMMAND_MESSAGES_ZH } from '../pages/command/command-i18n.ts';
 import { COMMUNITY_MESSAGES_ZH } from '../pages/community/community-i18n.ts';
 import { INFORMATION_MESSAGES_ZH } from '../pages/information/information-i18n.ts';
 import { PROTOCOL_MESSAGES_ZH } from '../pages/protocols/protocols-i18n.ts';
+// Institutions (issue 16)
+import { INSTITUTION_MESSAGES_ZH } from '../pages/institutions/institutions-i18n.ts';
 import { REPORT_MESSAGES_ZH } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_ZH } from '../pages/response/response-i18n.ts';
 import { SUPPLY_MESSAGES_ZH } from '../pages/supplies/supplies-i18n.ts';
@@ -565,6 +567,8 @@ export const zhCN = {
   ...COMMUNITY_MESSAGES_ZH,
   // Protocols as data (issue 14 part 3).
   ...PROTOCOL_MESSAGES_ZH,
+  // Institutions (issue 16)
+  ...INSTITUTION_MESSAGES_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
@@ -114,6 +115,8 @@ const MENU: MenuEntry[] = [
   { path: '/command-overview', label: 'menu.commandOverview', permission: 'command.read', icon: <ClusterOutlined /> },
   // Protocols as data (issue 14 part 3).
   { path: '/protocols', label: 'menu.protocols', permission: 'protocol.read', icon: <FileTextOutlined /> },
+  // Institutions (issue 16)
+  { path: '/institutions', label: 'menu.institutions', permission: 'institution.read', icon: <BankOutlined /> },
 ];
 
 function LanguageSwitch() {

@@ -6,6 +6,7 @@ import type { WorkItem, WorkList } from '../../api/key-person-types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { labelOf } from '../../i18n/labels.ts';
+import { InstitutionFollowUpsCard } from '../institutions/institution-follow-ups.tsx';
 import { useEpisodeDrawer } from '../key-persons/episode-detail.drawer.tsx';
 import { categoryLabel } from '../key-persons/key-person-labels.ts';
 import { KEY_PERSONS_KEY, useSites } from '../key-persons/key-person-queries.ts';
@@ -123,59 +124,63 @@ export function WorkListPage() {
   });
   const actions: Actions = { open: drawer.open, test: setTest, check: setCheck };
   return (
-    <Card
-      title={
-        <Space>
-          {t('menu.workList')}
-          {work.data && <Typography.Text type="secondary">{t('workList.date', { date: work.data.date })}</Typography.Text>}
-        </Space>
-      }
-      extra={
-        <Space>
-          {can('site.read') && (sites.data?.length ?? 0) > 0 && (
-            <Select
-              allowClear
-              style={{ width: 200 }}
-              placeholder={t('workList.site')}
-              value={siteId}
-              onChange={setSiteId}
-              options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            />
-          )}
-          {/* The label toggles its switch (the switch is a button the label points at). */}
+    <>
+      <Card
+        title={
           <Space>
-            <Switch id="work-mine" checked={mine} onChange={setMine} data-testid="work-mine" />
-            <label htmlFor="work-mine" style={{ cursor: 'pointer' }} data-testid="work-mine-label">
-              {t('workList.mine')}
-            </label>
+            {t('menu.workList')}
+            {work.data && <Typography.Text type="secondary">{t('workList.date', { date: work.data.date })}</Typography.Text>}
           </Space>
-        </Space>
-      }
-    >
-      <Tabs
-        data-testid="work-tabs"
-        items={SECTIONS.map((section) => {
-          const items = work.data?.[section.key] ?? [];
-          return {
-            key: section.key,
-            label: (
-              <Space size={6} data-testid={`work-tab-${section.key}`} data-count={items.length}>
-                {t(section.label)}
-                <Badge
-                  count={items.length}
-                  showZero
-                  color={items.length === 0 ? '#d9d9d9' : section.key.endsWith('Overdue') ? '#cf1322' : '#1f5fbf'}
-                  data-testid={`work-count-${section.key}`}
-                />
-              </Space>
-            ),
-            children: <SectionTable items={items} action={section.action} actions={actions} section={section.key} />,
-          };
-        })}
-      />
-      <RecordTestModal test={test} onClose={() => setTest(null)} />
-      <RecordCheckModal check={check} onClose={() => setCheck(null)} />
-      {drawer.drawer}
-    </Card>
+        }
+        extra={
+          <Space>
+            {can('site.read') && (sites.data?.length ?? 0) > 0 && (
+              <Select
+                allowClear
+                style={{ width: 200 }}
+                placeholder={t('workList.site')}
+                value={siteId}
+                onChange={setSiteId}
+                options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              />
+            )}
+            {/* The label toggles its switch (the switch is a button the label points at). */}
+            <Space>
+              <Switch id="work-mine" checked={mine} onChange={setMine} data-testid="work-mine" />
+              <label htmlFor="work-mine" style={{ cursor: 'pointer' }} data-testid="work-mine-label">
+                {t('workList.mine')}
+              </label>
+            </Space>
+          </Space>
+        }
+      >
+        <Tabs
+          data-testid="work-tabs"
+          items={SECTIONS.map((section) => {
+            const items = work.data?.[section.key] ?? [];
+            return {
+              key: section.key,
+              label: (
+                <Space size={6} data-testid={`work-tab-${section.key}`} data-count={items.length}>
+                  {t(section.label)}
+                  <Badge
+                    count={items.length}
+                    showZero
+                    color={items.length === 0 ? '#d9d9d9' : section.key.endsWith('Overdue') ? '#cf1322' : '#1f5fbf'}
+                    data-testid={`work-count-${section.key}`}
+                  />
+                </Space>
+              ),
+              children: <SectionTable items={items} action={section.action} actions={actions} section={section.key} />,
+            };
+          })}
+        />
+        <RecordTestModal test={test} onClose={() => setTest(null)} />
+        <RecordCheckModal check={check} onClose={() => setCheck(null)} />
+        {drawer.drawer}
+      </Card>
+      {/* Institutions (issue 16): pharmacy buyers, absence NATs and incident steps of my area. */}
+      <InstitutionFollowUpsCard />
+    </>
   );
 }

@@ -16,6 +16,8 @@ import { type CountyNames, type DemoGrid, gridRow, planGrids } from './demo-grid
 import { hasNonDemoAccounts } from './demo-guard.ts';
 import { type HomeContext, type HomeCounts, seedGridHomes } from './demo-homes.ts';
 import { seedDemoInformation } from './demo-information.ts';
+// Institutions (issue 16)
+import { seedDemoInstitutions } from './demo-institutions.ts';
 import { seedDemoKeyPersons } from './demo-key-persons.ts';
 import { seedDemoProtocols } from './demo-protocols.ts';
 import { seedDemoReports } from './demo-reports.ts';
@@ -160,6 +162,8 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   await seedSupplies(deps, area, scopes);
   // Information release and public opinion (issue 15 part 5).
   await seedInformation(deps, area, scopes);
+  // Institutions (issue 16)
+  await seedInstitutions(deps, area, scopes, checked.seed);
   await linkDemoResident(db, scopes.community);
   // Issue 14 part 3: one approved local profile for 湖塘镇 beside the shipped editions.
   await seedDemoProtocols(deps, area.county);
@@ -238,6 +242,14 @@ async function seedInformation(deps: AppDeps, area: SeedArea, scopes: Record<Dem
   const community = area.divisions.find((d) => d.id === scopes.community);
   if (!community) return;
   await seedDemoInformation(deps, { county: area.county, community });
+}
+
+/** Institutions (issue 16): 湖塘镇's schools, pharmacies, markets, a care home and a hotel with a week of records. */
+async function seedInstitutions(deps: AppDeps, area: SeedArea, scopes: Record<DemoScope, string>, seed: number) {
+  const town = area.divisions.find((d) => d.code === DEMO_TOWN);
+  const community = area.divisions.find((d) => d.id === scopes.community);
+  if (!town || !community) return;
+  await seedDemoInstitutions(deps, countySystemContext(area), town, community, seed);
 }
 
 /** The grid worker's community work (issue 16 §7), after the key persons and the resident link. */

@@ -56,6 +56,7 @@ const OrganizationPage = lazy(() => import('./pages/command/organization.page.ts
 const TasksPage = lazy(() => import('./pages/command/tasks.page.tsx').then((m) => ({ default: m.TasksPage })));
 const SupervisionPage = lazy(() => import('./pages/command/supervision.page.tsx').then((m) => ({ default: m.SupervisionPage })));
 const AccountabilityPage = lazy(() => import('./pages/command/accountability.page.tsx').then((m) => ({ default: m.AccountabilityPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard/dashboard.page.tsx').then((m) => ({ default: m.DashboardPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -97,6 +98,8 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'tasks', permission: 'task.work', element: <TasksPage /> },
   { path: 'supervision', permission: 'command.read', element: <SupervisionPage /> },
   { path: 'accountability', permission: 'command.read', element: <AccountabilityPage /> },
+  // dashboard (issue 17)
+  { path: 'dashboard', permission: 'dashboard.read', element: <DashboardPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

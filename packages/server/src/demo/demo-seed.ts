@@ -17,6 +17,7 @@ import { seedDemoKeyPersons } from './demo-key-persons.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { linkDemoResident } from './demo-resident.ts';
 import { seedDemoResponse } from './demo-response.ts';
+import { seedDemoSentinel } from './demo-sentinel.ts';
 import { seedDemoTesting } from './demo-testing.ts';
 import { seedVenues, type VenueCounts } from './demo-venues.ts';
 import { DemoWriter } from './demo-writer.ts';
@@ -149,6 +150,9 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   const reports = town ? await seedDemoReports(deps, town.path, checked.seed) : 0;
   await seedCommand(deps, area, scopes, checked.seed);
   await linkDemoResident(db, scopes.community);
+  // dashboard (issue 17): 60 days of sentinel series in 湖塘镇's communities and the early-warning signal they raise
+  const communities = area.divisions.filter((d) => d.level === 'village' && d.parentId === town?.id);
+  await seedDemoSentinel(deps, communities, checked.seed);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const summary = {

@@ -2,6 +2,7 @@ import { ALERT_MESSAGES_EN } from '../pages/alerts/alerts-i18n.ts';
 import { CASE_MESSAGES_EN } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
 import { COMMAND_MESSAGES_EN } from '../pages/command/command-i18n.ts';
+import { DASHBOARD_MESSAGES_EN } from '../pages/dashboard/dashboard-i18n.ts';
 import { REPORT_MESSAGES_EN } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_EN } from '../pages/response/response-i18n.ts';
 import { ENVIRONMENT_MESSAGES_EN } from '../pages/testing/environment-i18n.ts';
@@ -554,4 +555,6 @@ export const en: Record<MessageKey, string> = {
   ...TESTING_GROUPS_MESSAGES_EN,
   ...REPORT_MESSAGES_EN,
   ...COMMAND_MESSAGES_EN,
+  // dashboard (issue 17)
+  ...DASHBOARD_MESSAGES_EN,
 };

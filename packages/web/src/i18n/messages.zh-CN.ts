@@ -2,6 +2,7 @@ import { ALERT_MESSAGES_ZH } from '../pages/alerts/alerts-i18n.ts';
 import { CASE_MESSAGES_ZH } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_ZH } from '../pages/codes/code-i18n.ts';
 import { COMMAND_MESSAGES_ZH } from '../pages/command/command-i18n.ts';
+import { DASHBOARD_MESSAGES_ZH } from '../pages/dashboard/dashboard-i18n.ts';
 import { REPORT_MESSAGES_ZH } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_ZH } from '../pages/response/response-i18n.ts';
 import { ENVIRONMENT_MESSAGES_ZH } from '../pages/testing/environment-i18n.ts';
@@ -553,6 +554,8 @@ export const zhCN = {
   ...TESTING_GROUPS_MESSAGES_ZH,
   ...REPORT_MESSAGES_ZH,
   ...COMMAND_MESSAGES_ZH,
+  // dashboard (issue 17)
+  ...DASHBOARD_MESSAGES_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -102,6 +102,8 @@ const MENU: MenuEntry[] = [
   { path: '/tasks', label: 'menu.tasks', permission: 'task.work', icon: <CheckSquareOutlined /> },
   { path: '/supervision', label: 'menu.supervision', permission: 'command.read', icon: <FileDoneOutlined /> },
   { path: '/accountability', label: 'menu.accountability', permission: 'command.read', icon: <FlagOutlined /> },
+  // dashboard (issue 17)
+  { path: '/dashboard', label: 'menu.dashboard', permission: 'dashboard.read', icon: <DashboardOutlined /> },
 ];
 
 function LanguageSwitch() {

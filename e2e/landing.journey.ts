@@ -13,7 +13,7 @@ const SEED = 7;
 /** The page each demo account must land on (auth/landing.ts), and an element that shows it has loaded. */
 const LANDING: Record<string, { path: string; ready: string }> = {
   admin: { path: '/users', ready: 'menu-users' },
-  commander: { path: '/testing-overview', ready: 'menu-testing-overview' },
+  commander: { path: '/dashboard', ready: 'menu-dashboard' },
   office: { path: '/testing-overview', ready: 'menu-testing-overview' },
   cdc: { path: '/testing-overview', ready: 'menu-testing-overview' },
   town: { path: '/testing-overview', ready: 'menu-testing-overview' },

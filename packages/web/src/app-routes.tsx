@@ -68,6 +68,7 @@ const CommandOverviewPage = lazy(() =>
 const ProtocolsPage = lazy(() => import('./pages/protocols/protocols.page.tsx').then((m) => ({ default: m.ProtocolsPage })));
 // Institutions (issue 16)
 const InstitutionsPage = lazy(() => import('./pages/institutions/institutions.page.tsx').then((m) => ({ default: m.InstitutionsPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard/dashboard.page.tsx').then((m) => ({ default: m.DashboardPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
 /** Pages behind a permission, in menu order (the menu itself is in layout/app-layout.tsx). */
@@ -121,6 +122,8 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'protocols', permission: 'protocol.read', element: <ProtocolsPage /> },
   // Institutions (issue 16)
   { path: 'institutions', permission: 'institution.read', element: <InstitutionsPage /> },
+  // dashboard (issue 17)
+  { path: 'dashboard', permission: 'dashboard.read', element: <DashboardPage /> },
 ];
 
 function Signed({ children }: { children: ReactNode }) {

@@ -395,6 +395,33 @@ describe('demo seed', () => {
     );
   });
 
+  // dashboard (issue 17)
+  it('CASE-007 SC-61: gives 湖塘镇 60 days of sentinel series and one open pharmacy signal, on the commander’s dashboard', async () => {
+    const days = await rows<{ n: number }>(sql`select count(distinct day)::int as n from sentinel_daily_count`);
+    assert.equal(days[0]?.n, 60);
+    const signals = await rows<{ series: string; status: string; task_id: string | null }>(
+      sql`select series, status, task_id from early_warning_signal`,
+    );
+    assert.deepEqual(
+      signals.map((s) => [s.series, s.status]),
+      [['pharmacy_fever_drug_purchase', 'open']],
+    );
+    assert.ok(signals[0]?.task_id);
+    const commander = await loginAs(first.app, 'commander', DEMO_PASSWORD);
+    const reply = await commander.request('GET', '/api/dashboard');
+    assert.equal(reply.statusCode, 200, reply.body);
+    const d = reply.json() as {
+      signals: { open: number };
+      sentinel: { series: Record<string, number[]> };
+      level: { level: string } | null;
+    };
+    assert.equal(d.signals.open, 1);
+    assert.equal(d.sentinel.series.pharmacy_fever_drug_purchase?.length, 60);
+    const cdc = await loginAs(first.app, 'cdc', DEMO_PASSWORD);
+    const list = (await cdc.request('GET', '/api/early-warning/signals')).json() as { items: { status: string }[] };
+    assert.equal(list.items[0]?.status, 'open');
+  });
+
   it('refuses to seed a database that already holds data, and the start-up seed skips it', async () => {
     await assert.rejects(
       seedDemo(first.deps, { residents: 10 }),

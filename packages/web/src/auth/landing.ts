@@ -7,7 +7,7 @@ import type { Role } from '@fangkong/core';
  */
 export const LANDING_BY_ROLE: readonly (readonly [Role, string])[] = [
   ['system_admin', '/users'],
-  ['district_commander', '/testing-overview'],
+  ['district_commander', '/dashboard'],
   ['command_office_staff', '/testing-overview'],
   ['cdc_epidemiologist', '/testing-overview'],
   ['town_cadre', '/testing-overview'],

@@ -117,6 +117,8 @@ const MENU: MenuEntry[] = [
   { path: '/protocols', label: 'menu.protocols', permission: 'protocol.read', icon: <FileTextOutlined /> },
   // Institutions (issue 16)
   { path: '/institutions', label: 'menu.institutions', permission: 'institution.read', icon: <BankOutlined /> },
+  // dashboard (issue 17)
+  { path: '/dashboard', label: 'menu.dashboard', permission: 'dashboard.read', icon: <DashboardOutlined /> },
 ];
 
 function LanguageSwitch() {

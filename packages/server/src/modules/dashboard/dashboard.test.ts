@@ -180,6 +180,20 @@ describe('command dashboard and early warning', () => {
     assert.equal(d.level, null);
   });
 
+  it('CASE-009: with onset dates, Rt comes from core estimateRt in weekly windows over the range, with its serial interval', async () => {
+    await runtime.deps.database.db.execute(sql`update case_report set onset_date = '2020-11-15'`);
+    const d = (
+      await commander.request('GET', `/api/dashboard?jurisdictionId=${countyId}&from=2020-11-01&to=${TODAY}`)
+    ).json() as Dashboard & {
+      analytics: { rt: { available: boolean; estimates: { tEnd: string; mean: number | null }[]; serialInterval: { id: string } } };
+    };
+    assert.equal(d.analytics.rt.available, true);
+    // EpiEstim's windows: t_start 2 … T − 6 over 20 days → 13 windows, the last ending on the range's last day
+    assert.equal(d.analytics.rt.estimates.length, 13);
+    assert.equal(d.analytics.rt.estimates.at(-1)?.tEnd, TODAY);
+    assert.equal(d.analytics.rt.serialInterval.id, 'covid19-nishiura-2020');
+  });
+
   it('defaults to the last 60 days of the caller’s own jurisdiction', async () => {
     const d = (await commander.request('GET', '/api/dashboard')).json() as Dashboard;
     assert.equal(d.jurisdiction.id, countyId);

@@ -23,6 +23,7 @@ import { seedDemoProtocols } from './demo-protocols.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { linkDemoResident } from './demo-resident.ts';
 import { seedDemoResponse } from './demo-response.ts';
+import { seedDemoSentinel } from './demo-sentinel.ts';
 import { seedDemoSupplies } from './demo-supplies.ts';
 import { seedDemoTesting } from './demo-testing.ts';
 import { seedVenues, type VenueCounts } from './demo-venues.ts';
@@ -169,6 +170,9 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   await seedDemoProtocols(deps, area.county);
   // Issue 16 §7: 南街社区's door-to-door screening half done, a returnee from 武汉市, the six ones, gatherings, supplies.
   await seedCommunity(deps, area, scopes);
+  // dashboard (issue 17): 60 days of sentinel series in 湖塘镇's communities and the early-warning signal they raise
+  const communities = area.divisions.filter((d) => d.level === 'village' && d.parentId === town?.id);
+  await seedDemoSentinel(deps, communities, checked.seed);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const summary = {

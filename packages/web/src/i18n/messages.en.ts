@@ -3,11 +3,11 @@ import { CASE_MESSAGES_EN } from '../pages/cases/case-i18n.ts';
 import { CODE_MESSAGES_EN } from '../pages/codes/code-i18n.ts';
 import { COMMAND_MESSAGES_EN } from '../pages/command/command-i18n.ts';
 import { COMMUNITY_MESSAGES_EN } from '../pages/community/community-i18n.ts';
+import { DASHBOARD_MESSAGES_EN } from '../pages/dashboard/dashboard-i18n.ts';
 import { INFORMATION_MESSAGES_EN } from '../pages/information/information-i18n.ts';
 // Institutions (issue 16)
 import { INSTITUTION_MESSAGES_EN } from '../pages/institutions/institutions-i18n.ts';
 import { PROTOCOL_MESSAGES_EN } from '../pages/protocols/protocols-i18n.ts';
-import { DASHBOARD_MESSAGES_EN } from '../pages/dashboard/dashboard-i18n.ts';
 import { REPORT_MESSAGES_EN } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_EN } from '../pages/response/response-i18n.ts';
 import { SUPPLY_MESSAGES_EN } from '../pages/supplies/supplies-i18n.ts';

@@ -1,3 +1,4 @@
+import { INSTITUTION_KINDS } from '@fangkong/core';
 import { Button, Card, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
@@ -6,18 +7,7 @@ import { InstitutionFollowUpsCard } from './institution-follow-ups.tsx';
 import { type InstitutionItem, useInstitutions } from './institution-queries.ts';
 
 const key = (k: string) => k as MessageKey;
-const KINDS = [
-  'all',
-  'school',
-  'kindergarten',
-  'enterprise',
-  'medical_institution',
-  'special_institution',
-  'pharmacy',
-  'market',
-  'public_place',
-  'transport',
-];
+const KINDS = ['all', ...INSTITUTION_KINDS] as const;
 
 function Findings({ row }: { row: InstitutionItem }) {
   const { t } = useI18n();

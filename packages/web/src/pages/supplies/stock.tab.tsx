@@ -1,3 +1,4 @@
+import { STOCK_HOLDER_KINDS, STOCK_MOVEMENT_KINDS, SUPPLY_ITEMS } from '@fangkong/core';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
@@ -6,22 +7,6 @@ import { useSession } from '../../auth/session.tsx';
 import { applyFormError, showSuccess } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type StockLine, supplyLabel, useInvalidateSupplies, useStock } from './supplies-queries.ts';
-
-const HOLDER_KINDS = ['town', 'quarantine_site', 'hospital', 'checkpoint_kit', 'district'] as const;
-const ITEMS = [
-  'work_clothes',
-  'isolation_gown',
-  'gloves',
-  'work_cap',
-  'protective_mask',
-  'disinfectant',
-  'hand_sanitizer',
-  'medical_mask',
-  'protective_suit',
-  'thermometer_gun',
-  'sprayer',
-] as const;
-const KINDS = ['receive', 'donation', 'issue', 'transfer', 'adjust'] as const;
 
 function Marks({ line }: { line: StockLine }) {
   const { t } = useI18n();
@@ -44,7 +29,7 @@ function Marks({ line }: { line: StockLine }) {
 }
 
 interface MovementValues {
-  kind: (typeof KINDS)[number];
+  kind: (typeof STOCK_MOVEMENT_KINDS)[number];
   quantity: number;
   reason?: string;
   donor?: string;
@@ -79,7 +64,7 @@ function MovementModal({ line, lines, onClose }: { line: StockLine | null; lines
     >
       <Form form={form} layout="vertical" initialValues={{ kind: 'receive' }} onFinish={(v) => move.mutate(v)} data-testid="movement-form">
         <Form.Item name="kind" label={t('supply.movement.kind')} rules={[{ required: true }]}>
-          <Select options={KINDS.map((k) => ({ value: k, label: t(`supply.movement.${k}`) }))} data-testid="movement-kind" />
+          <Select options={STOCK_MOVEMENT_KINDS.map((k) => ({ value: k, label: t(`supply.movement.${k}`) }))} data-testid="movement-kind" />
         </Form.Item>
         <Form.Item name="quantity" label={t('supply.movement.quantity')} rules={[{ required: true }]}>
           <InputNumber precision={0} style={{ width: '100%' }} data-testid="movement-quantity" />
@@ -103,9 +88,9 @@ function MovementModal({ line, lines, onClose }: { line: StockLine | null; lines
 }
 
 interface NewStockValues {
-  holderKind: (typeof HOLDER_KINDS)[number];
+  holderKind: (typeof STOCK_HOLDER_KINDS)[number];
   holderName: string;
-  item: (typeof ITEMS)[number];
+  item: (typeof SUPPLY_ITEMS)[number];
   unit: string;
   quantity: number;
   dailyUse?: number;
@@ -142,13 +127,13 @@ function NewStockModal({ open, jurisdictionId, onClose }: { open: boolean; juris
         onFinish={(v) => create.mutate(v)}
       >
         <Form.Item name="holderKind" label={t('supply.holderKind')} rules={[{ required: true }]}>
-          <Select options={HOLDER_KINDS.map((k) => ({ value: k, label: supplyLabel(t, 'supply.holderKind', k) }))} />
+          <Select options={STOCK_HOLDER_KINDS.map((k) => ({ value: k, label: supplyLabel(t, 'supply.holderKind', k) }))} />
         </Form.Item>
         <Form.Item name="holderName" label={t('supply.holder')} rules={[{ required: true }]}>
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="item" label={t('supply.item')} rules={[{ required: true }]}>
-          <Select options={ITEMS.map((k) => ({ value: k, label: supplyLabel(t, 'supply.item', k) }))} />
+          <Select options={SUPPLY_ITEMS.map((k) => ({ value: k, label: supplyLabel(t, 'supply.item', k) }))} />
         </Form.Item>
         <Space>
           <Form.Item name="quantity" label={t('supply.quantity')} rules={[{ required: true }]}>

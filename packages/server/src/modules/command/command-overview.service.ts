@@ -5,7 +5,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { casesReportedOn } from '../cases/case-view.service.ts';
 import { findJurisdictionById, findJurisdictionsByPaths, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
 import { dayStatuses } from '../reports/report-board.service.ts';
-import { levelInForce } from '../response/response.service.ts';
+import { levelInForce, runningResponseIds } from '../response/response.service.ts';
 import { scopeOf } from './command-access.ts';
 import { openFindingCounts } from './supervision.repository.ts';
 import { listCommandTasks, taskCounts, taskCountsPerGroup, unitsOfTasks } from './task.repository.ts';
@@ -29,7 +29,7 @@ async function levelSection(db: Db, place: JurisdictionRow, now: Date) {
   if (!inForce) return { level: null, measures: null };
   const [setBy] = await findJurisdictionsByPaths(db, [inForce.jurisdictionPath]);
   const edition = editionInForce(shanghaiDate(now));
-  const filter = { paths: [place.path], sourceKind: 'level_measure', runningResponse: true };
+  const filter = { paths: [place.path], sourceKind: 'level_measure', responseIds: await runningResponseIds(db, place.path) };
   const [totals, groups] = await Promise.all([taskCounts(db, filter, now), taskCountsPerGroup(db, filter, now)]);
   return {
     level: {

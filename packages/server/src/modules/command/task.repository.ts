@@ -97,15 +97,17 @@ export interface TaskFilter {
   unitId?: string;
   sourceKind?: string;
   jurisdictionId?: string;
-  /** Level-measure tasks of responses still running only (not of one that has ended since). */
-  runningResponse?: boolean;
+  /** Level-measure tasks of these responses only (the running ones: `runningResponseIds`). */
+  responseIds?: readonly string[];
 }
 
-/** The measure task belongs to an approved start whose response has not been ended by a later approved termination. */
-const ofRunningResponse = sql`${task.details}->>'responseId' in (select r.id::text from response_level r
-  where r.direction = 'activate' and r.status in ('approved', 'filed') and not exists (select 1 from response_level e
-    where e.jurisdiction_id = r.jurisdiction_id and e.direction = 'terminate' and e.status in ('approved', 'filed')
-      and e.approved_at > r.approved_at))`;
+function ofResponses(ids: readonly string[]): SQL {
+  if (ids.length === 0) return sql`false`;
+  return sql`${task.details}->>'responseId' in (${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
+}
 
 function filterWhere(filter: TaskFilter, now: Date): SQL {
   return and(
@@ -117,7 +119,7 @@ function filterWhere(filter: TaskFilter, now: Date): SQL {
     filter.unitId ? sql`exists (select 1 from task_unit u where u.task_id = ${task.id} and u.org_unit_id = ${filter.unitId})` : undefined,
     filter.sourceKind ? eq(task.sourceKind, filter.sourceKind) : undefined,
     filter.jurisdictionId ? eq(task.jurisdictionId, filter.jurisdictionId) : undefined,
-    filter.runningResponse ? ofRunningResponse : undefined,
+    filter.responseIds ? ofResponses(filter.responseIds) : undefined,
   ) as SQL;
 }
 

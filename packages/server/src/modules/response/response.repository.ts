@@ -43,6 +43,17 @@ export function levelChangesAtPaths(db: Db, paths: readonly string[]): Promise<A
     .orderBy(asc(responseLevel.proposedAt), asc(responseLevel.id));
 }
 
+/** The level changes of every jurisdiction at or under a path. */
+export function levelChangesUnder(db: Db, path: string): Promise<LevelChangeRow[]> {
+  return db
+    .select({ change: responseLevel })
+    .from(responseLevel)
+    .innerJoin(jurisdiction, eq(jurisdiction.id, responseLevel.jurisdictionId))
+    .where(pathUnder(sql`${jurisdiction.path}`, [path]))
+    .orderBy(asc(responseLevel.proposedAt))
+    .then((rows) => rows.map((r) => r.change));
+}
+
 /** One change at a time per jurisdiction: proposals and approvals lock the jurisdiction's row first. */
 export async function lockJurisdiction(db: Db, jurisdictionId: string): Promise<void> {
   await db.execute(sql`select id from jurisdiction where id = ${jurisdictionId} for update`);

@@ -51,6 +51,7 @@ import {
   type LevelChangeRow,
   levelChangesAtPaths,
   levelChangesOf,
+  levelChangesUnder,
   lockJurisdiction,
   responseCaseRows,
   updateLevelChange,
@@ -199,6 +200,14 @@ function currentResponseId(rows: LevelChangeRow[]): string | null {
   const last = inForce.at(-1);
   if (!last || last.direction === 'terminate') return null;
   return inForce.filter((r) => r.direction === 'activate').at(-1)?.id ?? null;
+}
+
+/** The responses running at or under a path: for each jurisdiction, the approved start of its current response. */
+export async function runningResponseIds(db: Db, path: string): Promise<string[]> {
+  const byJurisdiction = new Map<string, LevelChangeRow[]>();
+  for (const row of await levelChangesUnder(db, path))
+    byJurisdiction.set(row.jurisdictionId, [...(byJurisdiction.get(row.jurisdictionId) ?? []), row]);
+  return [...byJurisdiction.values()].map(currentResponseId).filter((id): id is string => id !== null);
 }
 
 function measureTaskView(t: MeasureTaskRow | undefined, now: Date) {

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: type checks and lint, the web build when stale, every unit/integration test on PGlite,
-// the server tests again on PostgreSQL when DATABASE_URL is set, then the browser journeys.
+// `npm test`: type checks and lint, the web build when stale, the unit and integration tests, then the
+// browser journeys. Server tests run once: on PostgreSQL when DATABASE_URL is set, else on PGlite. With
+// DATABASE_URL set, the PGlite lane still runs the server tests of what only PGlite does (the embedded
+// start, the CLI, backups, migrations, the demo seed: PGLITE_ALSO), and the journeys run the whole app
+// on PGlite, so both databases are exercised without running 800 server tests twice.
 // Each runner's own output is printed as it comes; the last line is the one CI reads:
 //   tests: N passed, N failed, N skipped
 // A check that is not a test run (tsc, biome, web build) and fails counts as one failed test, and
@@ -170,6 +173,10 @@ function findFiles(dir, test) {
 
 const unitTests = (pkg) => findFiles(path.join(root, 'packages', pkg, 'src'), (name) => name.endsWith('.test.ts'));
 
+/** Server test folders and files that also run on PGlite when the server tests run on PostgreSQL. */
+const PGLITE_ALSO = ['cli/', 'db/', 'demo/', 'imports/', 'config.test.ts'].map((entry) => path.join(root, 'packages/server/src', entry));
+const alsoOnPglite = (file) => PGLITE_ALSO.some((entry) => file === entry || (entry.endsWith('/') && file.startsWith(entry)));
+
 // How long each test file took last time, so the slowest start first and the lanes end together.
 const durationsFile = path.join(root, 'node_modules/.cache/fangkong/test-durations.json');
 const durations = (() => {
@@ -255,20 +262,21 @@ async function journeys() {
     }
     return;
   }
-  // Journeys start their own servers on PGlite (a fresh data dir each), so they never share a database.
-  await testRun('browser journeys', files, withoutDatabaseUrl(), 1);
+  // Journeys start their own servers on PGlite (a fresh in-memory database each), so they never share one.
+  await testRun('browser journeys', files, withoutDatabaseUrl(), CONCURRENCY);
 }
 
 const started = Date.now();
 await staticChecks();
 await buildWeb();
+const onPostgres = Boolean(process.env.DATABASE_URL);
 await testRun(
   'unit and integration tests (PGlite)',
-  [...unitTests('core'), ...unitTests('server'), ...unitTests('web')],
+  [...unitTests('core'), ...unitTests('server').filter((file) => !onPostgres || alsoOnPglite(file)), ...unitTests('web')],
   withoutDatabaseUrl(),
   CONCURRENCY,
 );
-if (process.env.DATABASE_URL) {
+if (onPostgres) {
   await testRun('server tests (PostgreSQL)', unitTests('server'), process.env, CONCURRENCY);
 }
 await journeys();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type Database, MIGRATIONS_DIR, openPglite } from '../db/client.ts';
 
 /** The migrations as they are now: every SQL file and the journal, hashed. */
-function migrationsFingerprint(): string {
+export function migrationsFingerprint(): string {
   const hash = createHash('sha256');
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((name) => name.endsWith('.sql'))

@@ -8,6 +8,7 @@ import { loadConfig } from '../config.ts';
 import { type Database, openPostgres } from '../db/client.ts';
 import { openRuntime } from '../runtime.ts';
 import { openMigratedPglite } from './migrated-pglite.ts';
+import { migratedPostgresTemplate } from './migrated-postgres.ts';
 import { throwawayPostgres } from './throwaway-postgres.ts';
 
 export interface TestRuntime {
@@ -16,10 +17,12 @@ export interface TestRuntime {
   close(): Promise<void>;
 }
 
-/** A fresh database per test file: PGlite in memory (loaded already migrated), or a new PostgreSQL database when DATABASE_URL is set. */
+/** A fresh database per test file: PGlite in memory, or a new PostgreSQL database when DATABASE_URL is set; both start already migrated. */
 async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const { url, drop } = await throwawayPostgres('fangkong_test');
-  return { database: url ? openPostgres(url, 5) : await openMigratedPglite(), drop };
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) return { database: await openMigratedPglite(), drop: async () => {} };
+  const { url, drop } = await throwawayPostgres('fangkong_test', baseUrl, await migratedPostgresTemplate(baseUrl));
+  return { database: openPostgres(url ?? baseUrl, 5), drop };
 }
 
 /** Migrated database, deps with a fixed data key and a temp data dir, and the built app (not listening). */

@@ -13,17 +13,19 @@ async function waitForNoSessions(client: pg.Client, database: string, timeoutMs 
 
 /**
  * A brand-new PostgreSQL database next to the one `baseUrl` (by default DATABASE_URL) names (tests
- * and benchmarks each get their own), or `url: undefined` when there is none (then PGlite is used).
+ * and benchmarks each get their own), or `url: undefined` when there is none (then PGlite is used);
+ * copied from `template` when one is named.
  */
 export async function throwawayPostgres(
   prefix: string,
   baseUrl = process.env.DATABASE_URL,
+  template?: string,
 ): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
   if (!baseUrl) return { url: undefined, drop: async () => {} };
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;

@@ -17,7 +17,7 @@ import { type JourneyServer, screenshot, signIn, skipReason, useJourney } from '
 /**
  * Response level → measures as tasks (issue 13; LVL-010, LVL-018, SC-27, SC-32): the office proposes level IV
  * for 武进区 and the district experts confirm; the commander approves in the browser, sees each measure of
- * the checklist as an open task of its group and the level on 指挥总览; the office closes one measure's task
+ * the checklist as an open task of its group and the level on the dashboard (指挥大屏); the office closes one measure's task
  * with a photo, and the checklist shows it done.
  */
 async function ok<T>(client: TestClient, method: string, url: string, body?: unknown): Promise<T> {
@@ -67,7 +67,7 @@ describe('response level journey', { skip: skipReason(), timeout: 360_000 }, () 
     await tasks.nth(10).waitFor();
     assert.equal(await tasks.count(), 11);
     await screenshot(commander, 'response-level-1-measures');
-    await commander.getByTestId('menu-command-overview').click();
+    await commander.getByTestId('menu-dashboard').click();
     await commander.locator('[data-testid="command-level"][data-level="IV"]').first().waitFor();
     await commander.getByTestId('command-groups').getByText('疫情防控和医疗救治组').waitFor();
     await screenshot(commander, 'response-level-2-overview');

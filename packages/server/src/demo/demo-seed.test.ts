@@ -182,33 +182,68 @@ describe('demo seed', () => {
     assert.deepEqual(approvals, [{ drafter: 'office', approver: 'commander' }]);
   });
 
-  // Issue 13 demo, LVL-010, LVL-018: 湖塘镇 at level IV through proposal → district experts → commander → filing, with its checklist, seen by commander and office at once
-  it('shows 湖塘镇 at response level IV, filed, with its measures by working group, to commander and office', async () => {
+  // Issue 13 demo, LVL-010, LVL-018, ORG-060, SUP-001, SC-27, SC-32: 湖塘镇 at level IV through proposal → district experts →
+  // commander → filing; its measures in progress (six done with evidence, five overdue), the town's other tasks open,
+  // an inspection with a finding under rectification, its risk grade and zone — on the landing of commander and office at once
+  it('shows 湖塘镇 at response level IV, filed, its measures in progress, overdue tasks, the inspection and zones, to commander and office', async () => {
     const [town] = await rows<{ id: string }>(sql`select id from jurisdiction where code = '320412100'`);
     for (const username of ['commander', 'office']) {
       const client = await loginAs(first.app, username, DEMO_PASSWORD);
       const view = (await client.request('GET', `/api/response-levels/${town?.id}`)).json() as {
         level: string | null;
         history: { status: string }[];
-        checklist: { id: string; group: { key: string } | null }[];
+        checklist: { id: string; group: { key: string } | null; task: { id: string; state: string } | null }[];
       };
       assert.equal(view.level, 'IV', username);
       assert.deepEqual(
         view.history.map((c) => c.status),
         ['filed'],
       );
-      assert.ok(view.checklist.length > 0 && view.checklist.every((m) => m.id.startsWith('LVL-IV-') && m.group !== null));
-      // LVL-018: each measure is a task of 湖塘镇's groups (seedDemoResponse runs after seedDemoCommand)
-      const measures = view.checklist as unknown as { id: string; task: { state: string } | null }[];
       assert.ok(
-        measures.every((m) => m.task !== null),
-        JSON.stringify(measures.filter((m) => m.task === null).map((m) => m.id)),
+        view.checklist.length > 0 && view.checklist.every((m) => m.id.startsWith('LVL-IV-') && m.group?.key.startsWith('township.')),
+      );
+      // LVL-018: each measure is a task of 湖塘镇's groups (seedDemoResponse runs after seedDemoCommand); six done, the rest overdue
+      const byState = (state: string) => view.checklist.filter((m) => m.task?.state === state).map((m) => m.id);
+      assert.deepEqual(byState('done'), ['LVL-IV-01', 'LVL-IV-02', 'LVL-IV-03', 'LVL-IV-04', 'LVL-IV-05', 'LVL-IV-10'], username);
+      assert.deepEqual(byState('overdue'), ['LVL-IV-06', 'LVL-IV-07', 'LVL-IV-08', 'LVL-IV-09', 'LVL-IV-11'], username);
+      // ORG-060: a done measure carries its evidence
+      const done = view.checklist.find((m) => m.id === 'LVL-IV-02')?.task?.id;
+      const detail = (await client.request('GET', `/api/tasks/${done}`)).json() as {
+        evidence: { fileName: string }[];
+        closingNote: string;
+      };
+      assert.deepEqual(
+        detail.evidence.map((e) => e.fileName),
+        ['预检分诊台照片.png'],
       );
       const overview = (await client.request('GET', `/api/command/overview?jurisdictionId=${town?.id}`)).json() as {
         level: { level: string } | null;
-        measures: { checklist: number; open: number } | null;
+        measures: { checklist: number; open: number; overdue: number; done: number; groups: { nameZh: string; overdue: number }[] } | null;
+        tasks: { open: number; overdue: number; overdueItems: { sourceId: string | null }[] };
+        findings: { open: number; overdue: number };
+        zones: { grades: { name: string; riskLevel: string | null }[]; zones: { zoneType: string }[] } | null;
       };
-      assert.deepEqual([overview.level?.level, overview.measures?.checklist], ['IV', view.checklist.length], username);
+      assert.deepEqual(
+        [overview.level?.level, overview.measures?.checklist, overview.measures?.done, overview.measures?.overdue, overview.measures?.open],
+        ['IV', 11, 6, 5, 0],
+        username,
+      );
+      assert.deepEqual(
+        overview.measures?.groups.filter((g) => g.overdue > 0).map((g) => [g.nameZh, g.overdue]),
+        [
+          ['卫生医疗组', 3],
+          ['治安管理组', 2],
+        ],
+      );
+      assert.ok(overview.tasks.open >= 2, 'the town’s own tasks are open');
+      assert.ok(overview.tasks.overdueItems.some((t) => t.sourceId === 'LVL-IV-06'));
+      // SUP-001: the district's inspection of 湖塘镇 has its finding open, its rectification deadline ahead
+      assert.deepEqual([overview.findings.open, overview.findings.overdue], [1, 0]);
+      assert.deepEqual(overview.zones?.grades[0], { ...overview.zones?.grades[0], name: '湖塘镇', riskLevel: 'medium' });
+      assert.deepEqual(
+        overview.zones?.zones.map((z) => z.zoneType),
+        ['sealed_zone'],
+      );
     }
     const levels = await rows<{ level: string }>(sql`select level from response_level`);
     assert.deepEqual(levels, [{ level: 'IV' }]);

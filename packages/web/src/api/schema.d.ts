@@ -32276,7 +32276,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The commander's overview of a jurisdiction: level in force and its measures' progress per group, open and overdue tasks, open findings, today's reports and cases */
+        /** The commander's overview of a jurisdiction: level in force and its measures' progress per group, open and overdue tasks, open findings, risk grades and active zones, today's reports and cases */
         get: {
             parameters: {
                 query?: {
@@ -32368,6 +32368,24 @@ export interface paths {
                                 open: number;
                                 overdue: number;
                             };
+                            zones: {
+                                grades: {
+                                    /** Format: uuid */
+                                    jurisdictionId: string;
+                                    name: string;
+                                    level: string;
+                                    riskLevel: string | null;
+                                }[];
+                                zones: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    zoneType: string;
+                                    /** Format: uuid */
+                                    jurisdictionId: string;
+                                    startAt: string;
+                                }[];
+                            } | null;
                             reports: {
                                 date: string;
                                 expected: number;

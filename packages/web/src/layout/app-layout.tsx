@@ -112,7 +112,6 @@ const MENU: MenuEntry[] = [
   // community daily work (issue 16 §7)
   { path: '/community', label: 'menu.community', permission: 'community.write', icon: <HomeOutlined /> },
   // Command overview (issue 13, helper levels)
-  { path: '/command-overview', label: 'menu.commandOverview', permission: 'command.read', icon: <ClusterOutlined /> },
   // Protocols as data (issue 14 part 3).
   { path: '/protocols', label: 'menu.protocols', permission: 'protocol.read', icon: <FileTextOutlined /> },
   // Institutions (issue 16)

@@ -41,6 +41,19 @@ const CommandOverview = Type.Object({
   ),
   tasks: Type.Object({ ...TaskCounts.properties, overdueItems: Type.Array(TaskSchema) }),
   findings: Type.Object({ open: Count, overdue: Count }),
+  /** Null when the caller does not read zones there. */
+  zones: Nullable(
+    Type.Object({
+      /** The place first, then each jurisdiction directly under it (a district's towns). */
+      grades: Type.Array(
+        Type.Object({ jurisdictionId: Uuid, name: Type.String(), level: Type.String(), riskLevel: Nullable(Type.String()) }),
+      ),
+      /** The active control zones under the place. */
+      zones: Type.Array(
+        Type.Object({ id: Uuid, name: Type.String(), zoneType: Type.String(), jurisdictionId: Uuid, startAt: Type.String() }),
+      ),
+    }),
+  ),
   reports: Nullable(Type.Object({ date: Type.String(), expected: Count, onTime: Count, late: Count, pending: Count, missing: Count })),
   cases: Nullable(
     Type.Object({
@@ -60,7 +73,7 @@ export function commandOverviewRoutes(api: Api, deps: AppDeps) {
       schema: {
         tags: ['command'],
         summary:
-          "The commander's overview of a jurisdiction: level in force and its measures' progress per group, open and overdue tasks, open findings, today's reports and cases",
+          "The commander's overview of a jurisdiction: level in force and its measures' progress per group, open and overdue tasks, open findings, risk grades and active zones, today's reports and cases",
         querystring: objectOf({ jurisdictionId: Type.Optional(Uuid) }),
         response: { 200: CommandOverview, ...errorResponses },
       },

@@ -6,6 +6,7 @@ import { casesReportedOn } from '../cases/case-view.service.ts';
 import { findJurisdictionById, findJurisdictionsByPaths, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
 import { dayStatuses } from '../reports/report-board.service.ts';
 import { levelInForce, runningResponseIds } from '../response/response.service.ts';
+import { zoneSummary } from '../zones/zone-map.service.ts';
 import { scopeOf } from './command-access.ts';
 import { openFindingCounts } from './supervision.repository.ts';
 import { listCommandTasks, taskCounts, taskCountsPerGroup, unitsOfTasks } from './task.repository.ts';
@@ -69,10 +70,16 @@ async function reportsSection(deps: Deps, context: RequestContext, place: Jurisd
   };
 }
 
+/** Risk grades and active control zones under the place (issue 13 part 4), asked of the zones module, if the caller reads zones there. */
+function zonesSection(deps: Deps, context: RequestContext, place: JurisdictionRow) {
+  if (!pathInScope(place.path, scopeOf(context, 'zone.read'))) return Promise.resolve(null);
+  return zoneSummary(deps, context, place.id);
+}
+
 /**
  * The commander's overview of a jurisdiction (issue 13 "command view"): the level in force and its measures'
  * progress per group, the command tasks open and overdue (the overdue ones listed), supervision findings
- * still open, today's reports and today's cases. Each part is read from the module that answers it.
+ * still open, the risk grades and active control zones, today's reports and today's cases. Each part is read from the module that answers it.
  */
 export async function commandOverview(deps: Deps, context: RequestContext, jurisdictionId: string | undefined) {
   const db = deps.database.db;
@@ -80,11 +87,12 @@ export async function commandOverview(deps: Deps, context: RequestContext, juris
   const now = deps.clock();
   const today = shanghaiDate(now);
   const paths = [place.path];
-  const [level, tasks, overdue, findings, reports, cases] = await Promise.all([
+  const [level, tasks, overdue, findings, zones, reports, cases] = await Promise.all([
     levelSection(db, place, now),
     taskCounts(db, { paths }, now),
     listCommandTasks(db, { paths, state: 'overdue' }, now, 10, 0),
     openFindingCounts(db, paths, now),
+    zonesSection(deps, context, place),
     reportsSection(deps, context, place, today),
     pathInScope(place.path, scopeOf(context, 'case.read')) ? casesReportedOn(deps, paths, today) : Promise.resolve(null),
   ]);
@@ -98,6 +106,7 @@ export async function commandOverview(deps: Deps, context: RequestContext, juris
     ...level,
     tasks: { ...tasks, overdueItems: overdue.items.map((r) => taskView(r, units, now)) },
     findings,
+    zones,
     reports,
     cases,
   };

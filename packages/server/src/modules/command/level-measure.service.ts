@@ -1,5 +1,6 @@
 import {
   type AssignedItem,
+  ancestorPaths,
   assignChecklist,
   defaultTemplateSet,
   type GroupTemplateSet,
@@ -14,7 +15,7 @@ import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import type { JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
 import { cancelTask, liveMeasureTasks, type MeasureTaskRow } from './level-measure.repository.ts';
-import { groupsOf, type HeadquartersRow, headquartersOfJurisdiction, type WorkingGroupRow } from './organization.repository.ts';
+import { groupsOf, type HeadquartersRow, nearestHeadquarters, type WorkingGroupRow } from './organization.repository.ts';
 import { issueTask } from './task.service.ts';
 
 type Place = Pick<JurisdictionRow, 'id' | 'path' | 'level' | 'name'>;
@@ -27,6 +28,15 @@ export function templateSetOf(place: Place, hq: Pick<HeadquartersRow, 'templateS
   if (hq?.templateSet) return hq.templateSet as GroupTemplateSet;
   if (place.level === 'town' && place.name.endsWith('街道')) return 'seed-004a-street';
   return defaultTemplateSet(place.level) ?? 'seed-002-district';
+}
+
+/**
+ * The headquarters whose groups take a place's level measures: the place's own, else the nearest ancestor's
+ * (a town without a headquarters of its own is commanded by the district's, so its level's measures become
+ * tasks of the district's groups, in the town). Asked by the sync and by the response overview's checklist.
+ */
+export function measureHeadquarters(db: Db, place: Pick<Place, 'path'>): Promise<HeadquartersRow | undefined> {
+  return nearestHeadquarters(db, ancestorPaths(place.path));
 }
 
 /** A level's cumulative checklist laid onto the template groups of a place's headquarters (LVL-018). */
@@ -122,7 +132,8 @@ async function issueMissing(
 }
 
 /**
- * Lays the level in force onto a place's headquarters as tasks (LVL-018, SC-32, SC-33): each measure of the
+ * Lays the level in force onto the headquarters commanding a place (its own, else the nearest ancestor's:
+ * `measureHeadquarters`) as tasks (LVL-018, SC-32, SC-33): each measure of the
  * cumulative checklist not yet a task of this response is issued to the group that takes it on; an open task
  * whose measure the level no longer holds (de-escalation, LVL-014) or whose response has ended (termination,
  * LVL-017) is cancelled; done tasks stay done. Idempotent: a second call issues and cancels nothing. Runs in
@@ -136,7 +147,7 @@ export async function syncLevelMeasures(
   edition: ProtocolEdition,
   now: Date,
 ): Promise<MeasureSync> {
-  const hq = await headquartersOfJurisdiction(tx, place.id);
+  const hq = await measureHeadquarters(tx, place);
   const live = await liveMeasureTasks(tx, place.id);
   const checklist = response ? checklistFor(place, hq, response.level, edition) : [];
   const required = new Set(checklist.map((a) => a.item.id));

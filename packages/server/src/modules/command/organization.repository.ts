@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   appUser,
@@ -31,6 +31,21 @@ export async function findHeadquarters(db: Db, id: string): Promise<Headquarters
 
 export async function headquartersOfJurisdiction(db: Db, jurisdictionId: string): Promise<HeadquartersRow | undefined> {
   const rows = await db.select().from(headquarters).where(eq(headquarters.jurisdictionId, jurisdictionId)).limit(1);
+  return rows[0];
+}
+
+/**
+ * The headquarters that commands a jurisdiction: its own, else the nearest ancestor's (a town without a
+ * headquarters of its own is commanded by the district's, ORG-001).
+ */
+export async function nearestHeadquarters(db: Db, ancestorOrSelfPaths: readonly string[]): Promise<HeadquartersRow | undefined> {
+  if (ancestorOrSelfPaths.length === 0) return undefined;
+  const rows = await db
+    .select()
+    .from(headquarters)
+    .where(inArray(headquarters.jurisdictionPath, [...ancestorOrSelfPaths]))
+    .orderBy(desc(sql`length(${headquarters.jurisdictionPath})`))
+    .limit(1);
   return rows[0];
 }
 

@@ -130,6 +130,46 @@ describe('level measures as tasks of the headquarters’ groups', () => {
     assert.equal(await levelInForce(db, '/no/such/'), null);
   });
 
+  // ORG-001 (the district headquarters leads the whole district), LVL-018: who takes the measures of a town
+  // without a headquarters of its own — the nearest ancestor headquarters' groups (docs/architecture.md)
+  it('ORG-001 LVL-018: town A has no headquarters; its level III measures are tasks in town A of the district’s groups; its termination cancels them', async () => {
+    const db = runtime.deps.database.db;
+    const inTown = () =>
+      queryRows<MeasureTask & { hq: string | null; jurisdiction: string }>(
+        db,
+        sql`select t.id, t.source_id, t.status, g.template_key as group_key, t.due_at, h.jurisdiction_id as hq, t.jurisdiction_id as jurisdiction
+            from task t left join working_group g on g.id = t.working_group_id left join headquarters h on h.id = t.headquarters_id
+            where t.source_kind = 'level_measure' and t.jurisdiction_path like ${`${place.townA.path}%`} order by t.source_id`,
+      );
+    const tasks = await inTown();
+    assert.deepEqual(tasks.map((t) => t.source_id).sort(), ids('III').sort(), 'the cumulative level III checklist (LVL-018)');
+    assert.ok(
+      tasks.every((t) => t.hq === place.county.id && t.jurisdiction === place.townA.id && t.status === 'open'),
+      'issued by the district headquarters, in town A',
+    );
+    const district = groupTemplatesOf('seed-002-district');
+    for (const measure of measuresForLevel('III', SEED_2020))
+      assert.equal(
+        tasks.find((t) => t.source_id === measure.id)?.group_key,
+        district.find((g) => g.handles.includes(measure.group))?.key,
+        measure.id,
+      );
+    const view = await json<{ checklist: { id: string; group: { key: string } | null; task: { state: string } | null }[] }>(
+      office,
+      'GET',
+      `/api/response-levels/${place.townA.id}`,
+    );
+    assert.ok(
+      view.checklist.every((m) => m.group?.key.startsWith('district.') && m.task?.state === 'open'),
+      'the town’s checklist names the district groups and their tasks',
+    );
+    await change(place.townA.id, null, ['trendAnalysis', 'measuresReview', 'transmissionRisk', 'effectEvaluation']);
+    assert.ok(
+      (await inTown()).every((t) => t.status === 'cancelled'),
+      'LVL-017: ending the town’s response cancels them',
+    );
+  });
+
   it('a group closes a measure task with evidence (done)', async () => {
     const first = (await live()).find((t) => t.source_id === 'LVL-IV-01');
     assert.ok(first);
@@ -167,7 +207,7 @@ describe('level measures as tasks of the headquarters’ groups', () => {
     );
     assert.deepEqual((await live()).map((t) => t.source_id).sort(), ids('IV').sort());
     assert.equal(all.find((t) => t.source_id === 'LVL-IV-01')?.status, 'closed');
-    assert.equal(await audits('task.cancel'), 8);
+    assert.equal(await audits('task.cancel'), 19 + 8, 'town A’s nineteen (its response ended) and these eight');
     const list = await json<{ counts: { open: number; done: number } }>(office, 'GET', '/api/tasks?sourceKind=level_measure');
     assert.deepEqual([list.counts.open, list.counts.done], [10, 1], 'cancelled tasks are neither open nor done');
   });

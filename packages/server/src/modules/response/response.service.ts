@@ -41,8 +41,7 @@ import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { liveMeasureTasks, type MeasureTaskRow } from '../command/level-measure.repository.ts';
-import { checklistFor, syncLevelMeasures } from '../command/level-measure.service.ts';
-import { headquartersOfJurisdiction } from '../command/organization.repository.ts';
+import { checklistFor, measureHeadquarters, syncLevelMeasures } from '../command/level-measure.service.ts';
 import { findJurisdictionById, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
 import { clustersUnder } from '../tracing/chain.service.ts';
 import {
@@ -259,7 +258,7 @@ export async function responseOverview(deps: Deps, context: RequestContext, juri
     edition,
   );
   const openRow = rows.find((r) => r.status === 'proposed' || r.status === 'confirmed');
-  const hq = await headquartersOfJurisdiction(db, jurisdiction.id);
+  const hq = await measureHeadquarters(db, jurisdiction);
   const checklist = state.level ? checklistFor(jurisdiction, hq, state.level, edition) : [];
   const tasks = await liveMeasureTasks(db, jurisdiction.id);
   const responseId = currentResponseId(rows);

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionsByPaths } from '../jurisdictions/jurisdiction.repository.ts';
 import { zonesUnder } from './control-zone.repository.ts';
 import { zoneView } from './control-zone.service.ts';
+import { publishedOf } from './risk-area.repository.ts';
 import { jurisdictionInScope, scopeOf } from './zone-access.ts';
 import { mapNodes, placesWithCoordinates } from './zone-map.repository.ts';
 
@@ -37,5 +38,31 @@ export async function zoneMap(deps: Deps, context: RequestContext, jurisdictionI
     })),
     zones: zones.map(zoneView),
     markers: places.map((p) => ({ ...p, zoneType: zoneOfPlace.get(p.id) ?? null })),
+  };
+}
+
+/**
+ * What the commander's overview shows of risk and zones (issue 13 part 4): the published grade of the place
+ * and of each jurisdiction directly under it (the towns of a district, the communities of a town), and the
+ * active control zones under it. Other modules ask here instead of reading the zones' tables.
+ */
+export async function zoneSummary(deps: Deps, context: RequestContext, jurisdictionId: string) {
+  const map = await zoneMap(deps, context, jurisdictionId);
+  const own = await publishedOf(deps.database.db, map.root.id);
+  const grade = (n: { id: string; name: string; level: string }, riskLevel: string | null) => ({
+    jurisdictionId: n.id,
+    name: n.name,
+    level: n.level,
+    riskLevel,
+  });
+  return {
+    grades: [grade(map.root, own?.level ?? null), ...map.nodes.filter((n) => n.parentId === map.root.id).map((n) => grade(n, n.riskLevel))],
+    zones: map.zones.map((z) => ({
+      id: z.id,
+      name: z.name,
+      zoneType: z.zoneType,
+      jurisdictionId: z.jurisdictionId,
+      startAt: z.startAt,
+    })),
   };
 }

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/client.ts';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { useScope } from '../../jurisdictions/scope.tsx';
+import { RISK_COLOURS } from '../zones/zone-api-types.ts';
 import { COMMAND_KEY } from './command-queries.ts';
 import { TaskDrawer, TaskStateTag } from './task-drawer.tsx';
 
@@ -14,9 +15,14 @@ const fetchOverview = (jurisdictionId: string | undefined) =>
   unwrap(api.GET('/api/command/overview', { params: { query: jurisdictionId ? { jurisdictionId } : {} } }));
 type Overview = Awaited<ReturnType<typeof fetchOverview>>;
 
-function useCommandOverview() {
+/**
+ * The overview of a jurisdiction (the one given, else the one chosen in the scope picker). The panel and the
+ * details below it ask with the same key, so the page fetches it once.
+ */
+function useCommandOverview(jurisdictionId: string | undefined) {
   const { jurisdiction } = useScope();
-  return useQuery({ queryKey: [...COMMAND_KEY, 'overview', jurisdiction?.id], queryFn: () => fetchOverview(jurisdiction?.id) });
+  const id = jurisdictionId ?? jurisdiction?.id;
+  return useQuery({ queryKey: [...COMMAND_KEY, 'overview', id], queryFn: () => fetchOverview(id) });
 }
 
 function LevelLine({ o }: { o: Overview }) {
@@ -81,10 +87,13 @@ function Figures({ o }: { o: Overview }) {
   );
 }
 
-/** The commander's panel on the landing page (issue 13 "command view"): level, measures' progress, tasks, findings, reports, cases. */
-export function CommandPanel() {
+/**
+ * The commander's panel (issue 13 "command view"): level, measures' progress, tasks, findings, reports, cases.
+ * On the dashboard it follows the jurisdiction drilled into there; elsewhere it links to the dashboard.
+ */
+export function CommandPanel({ jurisdictionId, onDashboard = false }: { jurisdictionId?: string; onDashboard?: boolean }) {
   const { t } = useI18n();
-  const overview = useCommandOverview();
+  const overview = useCommandOverview(jurisdictionId);
   const o = overview.data;
   return (
     <Card
@@ -98,63 +107,109 @@ export function CommandPanel() {
           {o && <LevelLine o={o} />}
         </Space>
       }
-      extra={<Link to="/command-overview">{t('commandOverview.open')}</Link>}
+      extra={
+        onDashboard ? <Link to="/supervision">{t('menu.supervision')}</Link> : <Link to="/dashboard">{t('commandOverview.open')}</Link>
+      }
     >
       {o && <Figures o={o} />}
     </Card>
   );
 }
 
-/** 指挥总览: the panel in full — the measures per group, and the overdue tasks to chase. */
-export function CommandOverviewPage() {
+/** The published risk grades (the place, then each jurisdiction under it) and the active control zones, from the zones module. */
+function ZonesCard({ o }: { o: Overview }) {
+  const { t } = useI18n();
+  if (!o.zones) return null;
+  return (
+    <Card size="small" title={t('commandOverview.zones')} data-testid="command-zones">
+      <Space wrap size={[4, 8]}>
+        {o.zones.grades.map((g) => (
+          <Tag
+            key={g.jurisdictionId}
+            color={g.riskLevel ? RISK_COLOURS[g.riskLevel] : undefined}
+            data-testid="command-grade"
+            data-name={g.name}
+            data-risk={g.riskLevel ?? 'none'}
+          >
+            {g.name} · {g.riskLevel ? t(`zone.risk.${g.riskLevel}` as MessageKey) : t('commandOverview.noGrade')}
+          </Tag>
+        ))}
+      </Space>
+      <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} data-testid="command-zone-count" data-count={o.zones.zones.length}>
+        {t('commandOverview.activeZones', { n: o.zones.zones.length })}
+        {o.zones.zones.slice(0, 5).map((z) => (
+          <Tag key={z.id} style={{ marginLeft: 8 }}>
+            {z.name}（{t(`zone.type.${z.zoneType}` as MessageKey)}）
+          </Tag>
+        ))}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
+
+/** The measures per group and the overdue tasks to chase (a click opens the task), with the grades and zones. */
+export function CommandDetails({ jurisdictionId }: { jurisdictionId?: string }) {
   const { t, language } = useI18n();
-  const overview = useCommandOverview();
+  const overview = useCommandOverview(jurisdictionId);
   const [taskId, setTaskId] = useState<string | null>(null);
   const o = overview.data;
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <CommandPanel />
-      <Card size="small" title={t('commandOverview.byGroup')} loading={overview.isPending}>
-        {!o?.measures || o.measures.groups.length === 0 ? (
-          <Empty description={t('commandOverview.noMeasures')} />
-        ) : (
+    <Row gutter={[12, 12]}>
+      <Col xs={24} xl={12}>
+        <Card size="small" title={t('commandOverview.byGroup')} loading={overview.isPending}>
+          {!o?.measures || o.measures.groups.length === 0 ? (
+            <Empty description={t('commandOverview.noMeasures')} />
+          ) : (
+            <Table
+              size="small"
+              pagination={false}
+              rowKey={(g) => `${g.jurisdictionName ?? ''}-${g.workingGroupId ?? 'none'}`}
+              dataSource={o.measures.groups}
+              data-testid="command-groups"
+              columns={[
+                { title: t('command.jurisdiction'), dataIndex: 'jurisdictionName' },
+                { title: t('response.group'), render: (_, g) => (language === 'en' ? g.nameEn : g.nameZh) ?? '—' },
+                { title: t('task.state.open'), dataIndex: 'open' },
+                { title: t('task.state.overdue'), render: (_, g) => (g.overdue > 0 ? <Tag color="red">{g.overdue}</Tag> : 0) },
+                { title: t('task.state.done'), dataIndex: 'done' },
+              ]}
+            />
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} xl={12}>
+        <Card size="small" title={t('commandOverview.overdueTasks')} loading={overview.isPending}>
           <Table
             size="small"
             pagination={false}
-            rowKey={(g) => g.workingGroupId ?? 'none'}
-            dataSource={o.measures.groups}
-            data-testid="command-groups"
+            rowKey="id"
+            dataSource={o?.tasks.overdueItems ?? []}
+            data-testid="command-overdue"
+            onRow={(task) => ({ onClick: () => setTaskId(task.id), style: { cursor: 'pointer' } })}
             columns={[
-              { title: t('command.jurisdiction'), dataIndex: 'jurisdictionName' },
-              { title: t('response.group'), render: (_, g) => (language === 'en' ? g.nameEn : g.nameZh) ?? '—' },
-              { title: t('task.state.open'), dataIndex: 'open' },
-              { title: t('task.state.overdue'), render: (_, g) => (g.overdue > 0 ? <Tag color="red">{g.overdue}</Tag> : 0) },
-              { title: t('task.state.done'), dataIndex: 'done' },
+              { title: t('commandOverview.task'), dataIndex: 'title', ellipsis: true },
+              { title: t('response.group'), dataIndex: 'workingGroupName', width: 160 },
+              { title: t('task.state'), render: (_, task) => <TaskStateTag task={task} />, width: 100 },
+              {
+                title: t('commandOverview.dueAt'),
+                render: (_, task) => (task.dueAt ? new Date(task.dueAt).toLocaleString() : '—'),
+                width: 170,
+              },
             ]}
           />
-        )}
-      </Card>
-      <Card size="small" title={t('commandOverview.overdueTasks')} loading={overview.isPending}>
-        <Table
-          size="small"
-          pagination={false}
-          rowKey="id"
-          dataSource={o?.tasks.overdueItems ?? []}
-          data-testid="command-overdue"
-          onRow={(task) => ({ onClick: () => setTaskId(task.id), style: { cursor: 'pointer' } })}
-          columns={[
-            { title: t('commandOverview.task'), dataIndex: 'title', ellipsis: true },
-            { title: t('response.group'), dataIndex: 'workingGroupName', width: 180 },
-            { title: t('task.state'), render: (_, task) => <TaskStateTag task={task} />, width: 120 },
-            {
-              title: t('commandOverview.dueAt'),
-              render: (_, task) => (task.dueAt ? new Date(task.dueAt).toLocaleString() : '—'),
-              width: 180,
-            },
-          ]}
-        />
-      </Card>
+        </Card>
+      </Col>
+      {o?.zones && (
+        <Col span={24}>
+          <ZonesCard o={o} />
+        </Col>
+      )}
       <TaskDrawer taskId={taskId} onClose={() => setTaskId(null)} />
-    </Space>
+    </Row>
   );
+}
+
+/** 指挥总览 is the dashboard now (issue 17: one landing page for the commander); the old address leads there. */
+export function CommandOverviewPage() {
+  return <Navigate to="/dashboard" replace />;
 }

@@ -3,8 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Row, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
+import { useSession } from '../../auth/session.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { type MessageKey, type Translate, useI18n } from '../../i18n/i18n.tsx';
+import { CommandDetails, CommandPanel } from '../command/command-overview.page.tsx';
 import { categoryLabel } from '../key-persons/key-person-labels.ts';
 import { RISK_COLOURS } from '../zones/zone-api-types.ts';
 import { ChartCard } from './chart-card.tsx';
@@ -207,9 +209,14 @@ function Charts({ d, name }: { d: DashboardData; name: string }) {
   );
 }
 
-/** The command dashboard (issue 17): the commander's landing, the same page for every jurisdiction and range. */
+/**
+ * The command dashboard (issue 17): the commander's landing, the same page for every jurisdiction and range, and
+ * the command view of issue 13 (level, measures per group, overdue tasks, findings, grades and zones) for the
+ * jurisdiction drilled into here.
+ */
 export function DashboardPage() {
   const { t } = useI18n();
+  const { can } = useSession();
   const [trail, setTrail] = useState<Crumb[]>([]);
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(59, 'day'), dayjs()]);
   const [big, setBig] = useState(false);
@@ -281,6 +288,12 @@ export function DashboardPage() {
             </Card>
             {d.notPermitted.length > 0 && (
               <Alert type="info" showIcon title={t('dashboard.notPermitted', { sections: d.notPermitted.join(', ') })} />
+            )}
+            {can('command.read') && (
+              <>
+                <CommandPanel jurisdictionId={d.jurisdiction.id} onDashboard />
+                <CommandDetails jurisdictionId={d.jurisdiction.id} />
+              </>
             )}
             {d.map && d.map.children.length > 0 && <JurisdictionTiles d={d} onOpen={(c) => setTrail([...trail, c])} />}
             <EarlyWarningList jurisdictionId={d.jurisdiction.id} />

@@ -25,6 +25,7 @@ import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { onBehalfOfCommunity } from '../closed-management/checkpoints/outsider.service.ts';
 import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
+import { issueFollowUp } from '../institutions/institution-follow-up.ts';
 import { findActiveEpisode } from '../key-persons/episode.repository.ts';
 import { registerEpisode } from '../key-persons/episode.service.ts';
 import { findPersonByIdHash, householdMembers } from '../persons/person.repository.ts';
@@ -36,6 +37,7 @@ import {
   householdsOf,
   insertRound,
   insertVisit,
+  setVisitFindings,
   membersOfHouseholds,
   publishedGradeOver,
   publishedRiskPlaces,
@@ -78,6 +80,8 @@ export interface Finding {
   travel: TravelStop[];
   category: KeyPersonCategory | null;
   episodeId: string | null;
+  /** The medical follow-up a symptomatic person starts (COMM-040, seed 001 §三(四)4). */
+  taskId?: string | null;
   because: Reason[];
 }
 
@@ -276,6 +280,26 @@ async function screenPerson(tx: Db, deps: Deps, community: RequestContext, p: Fi
   return { personId, present: p.present, symptoms: p.symptoms, travel, category: verdict.category, episodeId: episode.id, because };
 }
 
+/**
+ * A symptomatic person found (fever, cough, diarrhoea): a task for the community's medic (else the grid worker,
+ * else the town) to call a medical institution, due within the rules' hours (seed 001 §三(四)4).
+ */
+async function symptomaticFollowUp(tx: Db, deps: Deps, context: RequestContext, finding: Finding, household: Household, visitId: string) {
+  const rule = communityRules().screening.symptomatic;
+  const names = await householdMembers(tx, household.id);
+  const name = maskName(names.find((m) => m.id === finding.personId)?.name ?? '');
+  const task = await issueFollowUp(tx, context, {
+    sourceKind: 'screening_symptomatic',
+    sourceId: visitId,
+    title: `入户排查发现症状：${name}（${finding.symptoms.join('、')}）`,
+    description: `${household.name} 入户排查发现 ${finding.symptoms.join('、')}；请联系医疗机构接诊，不得自行乘坐公共交通（COMM-040，${rule.basis.source} ${rule.basis.clause}）`,
+    dueAt: new Date(deps.clock().getTime() + rule.followUpHours * 3_600_000),
+    place: { id: household.jurisdictionId, path: household.jurisdictionPath },
+    roles: ['assigned_medic', 'grid_worker', 'town_cadre'],
+  });
+  return task.id;
+}
+
 /** Records a visit to a household of the round: who was home, their travel and symptoms, and the episodes it opened. */
 export async function recordVisit(deps: Deps, context: RequestContext, roundId: string, input: VisitInput) {
   const db = deps.database.db;
@@ -299,6 +323,10 @@ export async function recordVisit(deps: Deps, context: RequestContext, roundId: 
       note: input.note ?? null,
       jurisdictionPath: household.jurisdictionPath,
     });
+    for (const finding of findings.filter((f) => f.symptoms.length > 0)) {
+      finding.taskId = await symptomaticFollowUp(tx, deps, context, finding, household, visit.id);
+    }
+    if (findings.some((f) => f.taskId)) await setVisitFindings(tx, visit.id, findings);
     await recordAudit(tx, context, {
       action: 'community.visit.record',
       entityType: 'screening_visit',
@@ -309,6 +337,7 @@ export async function recordVisit(deps: Deps, context: RequestContext, roundId: 
         householdId: household.id,
         outcome: input.outcome,
         opened: findings.filter((f) => f.episodeId).map((f) => f.episodeId),
+        followUps: findings.filter((f) => f.taskId).map((f) => f.taskId),
       },
     });
     return { id: visit.id, householdId: household.id, outcome: visit.outcome, visitedAt: visit.visitedAt.toISOString(), findings };

@@ -88,7 +88,12 @@ export const COMMUNITY_SEED_001: CommunityRules = {
         'Fever, cough or diarrhoea: report to the work team, who call a medical institution; no public transport',
       ),
       followUpHours: 2,
-      followUpBasis: clause(S1, '§三(四)4', 'The work team contacts a medical institution for a symptomatic person within 2 hours (configured)', true),
+      followUpBasis: clause(
+        S1,
+        '§三(四)4',
+        'The work team contacts a medical institution for a symptomatic person within 2 hours (configured)',
+        true,
+      ),
     },
     coverage: {
       basis: clause('seed 004', 'Part B §二(一)1', 'Every household screened again, door to door: no household and no person missed'),

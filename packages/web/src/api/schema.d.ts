@@ -30097,7 +30097,7 @@ export interface paths {
                     workingGroupId?: string;
                     unitId?: string;
                     jurisdictionId?: string;
-                    sourceKind?: "manual" | "level_measure" | "supervision_finding" | "pharmacy_follow_up" | "school_absence_nat" | "institution_incident" | "early_warning";
+                    sourceKind?: "manual" | "level_measure" | "supervision_finding" | "pharmacy_follow_up" | "school_absence_nat" | "institution_incident" | "screening_symptomatic" | "early_warning";
                     page?: number;
                     pageSize?: number;
                 };
@@ -41038,6 +41038,8 @@ export interface paths {
                                 category: ("confirmed" | "suspected" | "asymptomatic" | "close_contact" | "secondary_contact" | "inbound_traveller" | "risk_area_arrival" | "discharged_patient" | "fever_patient" | "returning_outsider") | (never | null);
                                 /** Format: uuid */
                                 episodeId: string | null;
+                                /** Format: uuid */
+                                taskId?: string | null;
                                 because: {
                                     rule: string;
                                     source: string;
@@ -41334,6 +41336,8 @@ export interface paths {
                                 category: ("confirmed" | "suspected" | "asymptomatic" | "close_contact" | "secondary_contact" | "inbound_traveller" | "risk_area_arrival" | "discharged_patient" | "fever_patient" | "returning_outsider") | (never | null);
                                 /** Format: uuid */
                                 episodeId: string | null;
+                                /** Format: uuid */
+                                taskId?: string | null;
                                 because: {
                                     rule: string;
                                     source: string;

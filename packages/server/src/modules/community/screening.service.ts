@@ -24,8 +24,8 @@ import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { onBehalfOfCommunity } from '../closed-management/checkpoints/outsider.service.ts';
-import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
 import { issueFollowUp } from '../institutions/institution-follow-up.ts';
+import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
 import { findActiveEpisode } from '../key-persons/episode.repository.ts';
 import { registerEpisode } from '../key-persons/episode.service.ts';
 import { findPersonByIdHash, householdMembers } from '../persons/person.repository.ts';
@@ -37,12 +37,12 @@ import {
   householdsOf,
   insertRound,
   insertVisit,
-  setVisitFindings,
   membersOfHouseholds,
   publishedGradeOver,
   publishedRiskPlaces,
   type RoundRow,
   roundsUnder,
+  setVisitFindings,
   type VisitRow,
   visitsOfRound,
 } from './community.repository.ts';
@@ -170,7 +170,7 @@ export async function roundDetail(deps: Deps, context: RequestContext, id: strin
   const members = await membersOfHouseholds(db, ids);
   const found = visits.flatMap((v) =>
     findingsOf(v)
-      .filter((f) => f.category !== null)
+      .filter((f) => f.category !== null || f.taskId)
       .map((f) => ({ ...f, householdId: v.householdId })),
   );
   const names = new Map(members.map((m) => [m.id, maskName(m.name)]));
@@ -191,6 +191,7 @@ export async function roundDetail(deps: Deps, context: RequestContext, id: strin
       householdId: f.householdId,
       category: f.category,
       episodeId: f.episodeId,
+      taskId: f.taskId ?? null,
       because: f.because,
     })),
   };

@@ -64,6 +64,8 @@ export const TASK_SOURCES = [
   'pharmacy_follow_up',
   'school_absence_nat',
   'institution_incident',
+  // community (issue 16 §7): a symptomatic person found door to door (COMM-040), for the medical follow-up
+  'screening_symptomatic',
   // dashboard (issue 17): an early-warning signal for the CDC to verify
   'early_warning',
 ] as const;

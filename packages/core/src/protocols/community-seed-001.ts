@@ -37,8 +37,11 @@ export interface ScreeningRules {
   riskGrades: RiskLevel[];
   riskArea: { category: KeyPersonCategory; basis: Clause };
   inbound: { category: KeyPersonCategory; basis: Clause };
-  /** Fever, cough or diarrhoea: reported to the work team, who call a medical institution (no self-travel). */
-  symptomatic: { basis: Clause };
+  /**
+   * Fever, cough or diarrhoea: reported to the work team, who call a medical institution (no self-travel); the
+   * follow-up task is due within `followUpHours` (configured: the seed names no time).
+   */
+  symptomatic: { basis: Clause; followUpHours: number; followUpBasis: Clause };
   /** Every household, again: nobody missed (逐家逐户再次排查). */
   coverage: { basis: Clause };
 }
@@ -83,6 +86,13 @@ export const COMMUNITY_SEED_001: CommunityRules = {
         S1,
         '§三(四)4',
         'Fever, cough or diarrhoea: report to the work team, who call a medical institution; no public transport',
+      ),
+      followUpHours: 2,
+      followUpBasis: clause(
+        S1,
+        '§三(四)4',
+        'The work team contacts a medical institution for a symptomatic person within 2 hours (configured)',
+        true,
       ),
     },
     coverage: {

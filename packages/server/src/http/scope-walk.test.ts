@@ -1087,6 +1087,20 @@ const ROUTES: Record<string, RouteEntry> = {
       },
     ],
   },
+  'GET /api/institution-imports/template': { exception: 'static file: the empty registry template (its example row is sample text)' },
+  'POST /api/institution-imports': {
+    cases: (a) => [
+      { ...refused('/api/institution-imports'), query: { jurisdictionId: a.villageId, wait: 'true' }, upload: a.institutionFileA },
+      // B's own upload whose row names A's community: a row error, nothing written in A.
+      {
+        ...empty('/api/institution-imports', { jurisdictionId: a.villageBId, wait: 'true' }, false),
+        status: 202,
+        upload: a.institutionFileA,
+        says: /"created":0,.*"code":"unknownJurisdiction"/,
+      },
+    ],
+  },
+  'GET /api/institution-imports/:id': { cases: (a) => [refused(`/api/institution-imports/${a.institutionImportId}`)] },
   'GET /api/institutions/:id': { cases: (a) => [refused(`/api/institutions/${a.schoolInstitutionId}`)] },
   'POST /api/institutions/:id/duty-records': {
     cases: (a) => [refused(`/api/institutions/${a.schoolInstitutionId}/duty-records`, { dutyId: 'school.daily_report', done: true })],
@@ -1394,7 +1408,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
     const supplies = await supplyWalkFixture(owner, { townId: townA.id, today: TODAY });
     const information = await informationWalkFixture(owner, { villageId: villageA.id });
     // Institutions (issue 16)
-    const institutions = await institutionWalkFixture(owner, { villageId: villageA.id });
+    const institutions = await institutionWalkFixture(owner, { villageId: villageA.id, villageCode: villageA.code, app: runtime.app });
     const community = await communityWalkFixture(deps, owner, {
       villageId: villageA.id,
       villagePath: villageA.path,

@@ -67,6 +67,10 @@ export async function insertVisit(db: Db, row: typeof screeningVisit.$inferInser
   return (await db.insert(screeningVisit).values(row).returning())[0] as VisitRow;
 }
 
+export async function setVisitFindings(db: Db, id: string, findings: unknown[]) {
+  await db.update(screeningVisit).set({ findings }).where(eq(screeningVisit.id, id));
+}
+
 export async function visitsOfRound(db: Db, roundId: string): Promise<VisitRow[]> {
   return db.select().from(screeningVisit).where(eq(screeningVisit.roundId, roundId)).orderBy(asc(screeningVisit.visitedAt));
 }

@@ -53,6 +53,7 @@ export const RoundDetail = Type.Intersect([
         householdId: Uuid,
         category: Category,
         episodeId: Nullable(Uuid),
+        taskId: Type.Optional(Nullable(Uuid)),
         because: Type.Array(Because),
       }),
     ),
@@ -104,6 +105,8 @@ export const Visit = Type.Object({
       ),
       category: Category,
       episodeId: Nullable(Uuid),
+      /** The follow-up task a symptomatic person starts (COMM-040, seed 001 §三(四)4). */
+      taskId: Type.Optional(Nullable(Uuid)),
       because: Type.Array(Because),
     }),
   ),

@@ -283,4 +283,91 @@ describe('community daily work: door-to-door screening, six ones, gatherings, su
     assert.equal((await send(grid, 'POST', `/api/community/supply-requests/${request.id}/cancel`, {})).statusCode, 409);
     assert.equal((await send(gridB, 'POST', `/api/community/supply-requests/${request.id}/cancel`, {})).statusCode, 404);
   });
+
+  // COMM-040 outcomes, one test each: what each thing a visit finds starts (seed 001 §三(四)2 and 4).
+  const visit = async (householdId: string | undefined, body: Json) =>
+    (await ok(grid, 'POST', `/api/community/rounds/${roundId}/visits`, { householdId, ...body }, 201)) as {
+      id: string;
+      findings: { category: string | null; episodeId: string | null; taskId?: string | null }[];
+    };
+  const tasksOf = async (sourceId: string) =>
+    queryRows<{ source_kind: string; title: string; due_at: Date | string; username: string | null }>(
+      runtime.deps.database.db,
+      sql`select t.source_kind, t.title, t.due_at, u.username from task t left join app_user u on u.id = t.assignee_user_id
+          where t.source_id = ${sourceId}`,
+    );
+
+  it('COMM-040 outcome "symptomatic": a person with fever and no risk travel gets a follow-up task on the grid worker’s list within 2 h, no episode', async () => {
+    const before_ = await counts();
+    const found = await visit(households[2], {
+      outcome: 'screened',
+      people: [
+        {
+          newPerson: { name: '咳嗽丁', idType: 'resident_id', idNumber: residentId('19700707', 171) },
+          present: true,
+          symptoms: ['发热', '咳嗽'],
+          travel: [],
+        },
+      ],
+    });
+    assert.deepEqual([found.findings[0]?.category, found.findings[0]?.episodeId], [null, null]);
+    assert.ok(found.findings[0]?.taskId, 'the finding names its follow-up task');
+    const [task] = await tasksOf(found.id);
+    assert.equal(task?.source_kind, 'screening_symptomatic');
+    assert.match(task?.title ?? '', /咳\*\*.*发热、咳嗽/);
+    assert.equal(task?.username, 'grid-a');
+    assert.equal(new Date(task?.due_at ?? 0).getTime() - clock.getTime(), 2 * 3_600_000);
+    assert.equal((await counts())?.episodes, before_?.episodes);
+    const mine = (await ok(grid, 'GET', '/api/tasks/mine')) as { items: { id: string }[] };
+    assert.ok(JSON.stringify(mine).includes(String(found.findings[0]?.taskId)), 'on the grid worker’s task list');
+    // The round's detail keeps the task with the finding.
+    const audit = await queryRows<{ after: { followUps: string[] } }>(
+      runtime.deps.database.db,
+      sql`select after from audit_event where action = 'community.visit.record' and entity_id = ${found.id}`,
+    );
+    assert.deepEqual(audit[0]?.after.followUps, [found.findings[0]?.taskId]);
+  });
+
+  it('COMM-040 outcome "returnee from a high-risk area with symptoms": both the risk-area episode and the follow-up task', async () => {
+    const found = await visit(households[2], {
+      outcome: 'screened',
+      people: [
+        {
+          newPerson: { name: '返乡戊', idType: 'resident_id', idNumber: residentId('19850505', 193) },
+          present: true,
+          symptoms: ['腹泻'],
+          travel: [{ place: '武汉市', jurisdictionId: wuhanId, inbound: false, leftOn: '2020-02-07' }],
+        },
+      ],
+    });
+    assert.equal(found.findings[0]?.category, 'risk_area_arrival');
+    assert.ok(found.findings[0]?.episodeId);
+    assert.equal((await tasksOf(found.id)).length, 1);
+  });
+
+  it('COMM-040 outcome "inbound from abroad": an inbound-traveller episode, no task without symptoms', async () => {
+    const found = await visit(households[2], {
+      outcome: 'screened',
+      people: [
+        {
+          newPerson: { name: '入境己', idType: 'resident_id', idNumber: residentId('19920202', 117) },
+          present: true,
+          symptoms: [],
+          travel: [{ place: '米兰', inbound: true, leftOn: '2020-02-06' }],
+        },
+      ],
+    });
+    assert.equal(found.findings[0]?.category, 'inbound_traveller');
+    const episode = await ok(grid, 'GET', `/api/key-persons/episodes/${found.findings[0]?.episodeId}`);
+    assert.equal(episode.category, 'inbound_traveller');
+    assert.deepEqual(await tasksOf(found.id), []);
+  });
+
+  it('COMM-040 outcome "not home": nothing opened, the household stays to be visited again', async () => {
+    const before_ = await counts();
+    const found = await visit(households[2], { outcome: 'not_home', people: [] });
+    assert.deepEqual(found.findings, []);
+    assert.deepEqual(await tasksOf(found.id), []);
+    assert.equal((await counts())?.episodes, before_?.episodes);
+  });
 });

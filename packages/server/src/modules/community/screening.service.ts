@@ -24,6 +24,7 @@ import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { onBehalfOfCommunity } from '../closed-management/checkpoints/outsider.service.ts';
+import { issueFollowUp } from '../institutions/institution-follow-up.ts';
 import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
 import { findActiveEpisode } from '../key-persons/episode.repository.ts';
 import { registerEpisode } from '../key-persons/episode.service.ts';
@@ -41,6 +42,7 @@ import {
   publishedRiskPlaces,
   type RoundRow,
   roundsUnder,
+  setVisitFindings,
   type VisitRow,
   visitsOfRound,
 } from './community.repository.ts';
@@ -78,6 +80,8 @@ export interface Finding {
   travel: TravelStop[];
   category: KeyPersonCategory | null;
   episodeId: string | null;
+  /** The medical follow-up a symptomatic person starts (COMM-040, seed 001 §三(四)4). */
+  taskId?: string | null;
   because: Reason[];
 }
 
@@ -166,7 +170,7 @@ export async function roundDetail(deps: Deps, context: RequestContext, id: strin
   const members = await membersOfHouseholds(db, ids);
   const found = visits.flatMap((v) =>
     findingsOf(v)
-      .filter((f) => f.category !== null)
+      .filter((f) => f.category !== null || f.taskId)
       .map((f) => ({ ...f, householdId: v.householdId })),
   );
   const names = new Map(members.map((m) => [m.id, maskName(m.name)]));
@@ -187,6 +191,7 @@ export async function roundDetail(deps: Deps, context: RequestContext, id: strin
       householdId: f.householdId,
       category: f.category,
       episodeId: f.episodeId,
+      taskId: f.taskId ?? null,
       because: f.because,
     })),
   };
@@ -276,6 +281,26 @@ async function screenPerson(tx: Db, deps: Deps, community: RequestContext, p: Fi
   return { personId, present: p.present, symptoms: p.symptoms, travel, category: verdict.category, episodeId: episode.id, because };
 }
 
+/**
+ * A symptomatic person found (fever, cough, diarrhoea): a task for the community's medic (else the grid worker,
+ * else the town) to call a medical institution, due within the rules' hours (seed 001 §三(四)4).
+ */
+async function symptomaticFollowUp(tx: Db, deps: Deps, context: RequestContext, finding: Finding, household: Household, visitId: string) {
+  const rule = communityRules().screening.symptomatic;
+  const names = await householdMembers(tx, household.id);
+  const name = maskName(names.find((m) => m.id === finding.personId)?.name ?? '');
+  const task = await issueFollowUp(tx, context, {
+    sourceKind: 'screening_symptomatic',
+    sourceId: visitId,
+    title: `入户排查发现症状：${name}（${finding.symptoms.join('、')}）`,
+    description: `${household.name} 入户排查发现 ${finding.symptoms.join('、')}；请联系医疗机构接诊，不得自行乘坐公共交通（COMM-040，${rule.basis.source} ${rule.basis.clause}）`,
+    dueAt: new Date(deps.clock().getTime() + rule.followUpHours * 3_600_000),
+    place: { id: household.jurisdictionId, path: household.jurisdictionPath },
+    roles: ['assigned_medic', 'grid_worker', 'town_cadre'],
+  });
+  return task.id;
+}
+
 /** Records a visit to a household of the round: who was home, their travel and symptoms, and the episodes it opened. */
 export async function recordVisit(deps: Deps, context: RequestContext, roundId: string, input: VisitInput) {
   const db = deps.database.db;
@@ -299,6 +324,10 @@ export async function recordVisit(deps: Deps, context: RequestContext, roundId: 
       note: input.note ?? null,
       jurisdictionPath: household.jurisdictionPath,
     });
+    for (const finding of findings.filter((f) => f.symptoms.length > 0)) {
+      finding.taskId = await symptomaticFollowUp(tx, deps, context, finding, household, visit.id);
+    }
+    if (findings.some((f) => f.taskId)) await setVisitFindings(tx, visit.id, findings);
     await recordAudit(tx, context, {
       action: 'community.visit.record',
       entityType: 'screening_visit',
@@ -309,6 +338,7 @@ export async function recordVisit(deps: Deps, context: RequestContext, roundId: 
         householdId: household.id,
         outcome: input.outcome,
         opened: findings.filter((f) => f.episodeId).map((f) => f.episodeId),
+        followUps: findings.filter((f) => f.taskId).map((f) => f.taskId),
       },
     });
     return { id: visit.id, householdId: household.id, outcome: visit.outcome, visitedAt: visit.visitedAt.toISOString(), findings };

@@ -5,7 +5,7 @@ import { issueTask } from '../command/task.service.ts';
 import { followUpAssignee } from './institution-access.ts';
 
 export interface FollowUp {
-  sourceKind: Extract<TaskSource, 'pharmacy_follow_up' | 'school_absence_nat' | 'institution_incident'>;
+  sourceKind: Extract<TaskSource, 'pharmacy_follow_up' | 'school_absence_nat' | 'institution_incident' | 'screening_symptomatic'>;
   sourceId: string;
   title: string;
   description: string;
@@ -15,7 +15,7 @@ export interface FollowUp {
   roles: readonly string[];
 }
 
-/** A follow-up an institution's record starts, as a command task (so it shows on the assignee's work list), in the caller's transaction. */
+/** A follow-up an institution's record (or a door-to-door visit) starts, as a command task (so it shows on the assignee's work list), in the caller's transaction. */
 export async function issueFollowUp(tx: Db, context: RequestContext, f: FollowUp) {
   return issueTask(tx, context, {
     title: f.title,

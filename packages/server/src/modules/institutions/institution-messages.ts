@@ -14,5 +14,12 @@ export const INSTITUTION_MESSAGES: Record<string, { zh: string; en: string }> = 
   moreThanPresent: { zh: '发热人数不能多于到校人数', en: 'More feverish than present' },
   moreThanEnrolled: { zh: '到校与缺课人数之和不能多于在册学生数', en: 'Present and absent together exceed the enrolment' },
   notSentinelDrug: { zh: '仅登记退热、止咳、抗病毒、抗菌药物', en: 'Only fever, cough, antiviral and antibiotic drugs are registered' },
+  reporterCannotReport: {
+    zh: '该账号不能为此机构报告（须有机构报告权限并覆盖其辖区）',
+    en: 'This account cannot report for this institution',
+  },
+  notNamedReporter: { zh: '须由机构指定的报告人提交', en: "Only the institution's named reporter submits its reports" },
+  unknownKind: { zh: '未知的机构类型（见模板“机构类型”页）', en: "Unknown institution kind (see the template's kind sheet)" },
+  notYesNo: { zh: '应填“是”或“否”', en: 'must be 是 (yes) or 否 (no)' },
   notPositiveInteger: { zh: '应为正整数', en: 'must be a whole number above nought' },
 };

@@ -13,13 +13,17 @@ import {
   phoneProblem,
   profileFindings,
   profileProblems,
+  type Role,
+  roleGrants,
   shanghaiDate,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
 import { levelInForce } from '../response/response.service.ts';
+import { rolesOfUsers } from '../users/user.repository.ts';
 import {
   absencesOf,
   dutyRecordsOf,
@@ -43,6 +47,8 @@ export interface NewInstitution {
   profile: InstitutionProfile;
   responsibleName?: string;
   responsiblePhone?: string;
+  /** The account named to report for it (issue 16: an institution's daily report comes from its named reporter). */
+  reporterUserId?: string;
 }
 
 function summary(row: InstitutionRow, jurisdictionName: string | null) {
@@ -57,6 +63,7 @@ function summary(row: InstitutionRow, jurisdictionName: string | null) {
     profile,
     responsibleName: row.responsibleName ? maskName(row.responsibleName) : null,
     responsiblePhone: row.responsiblePhoneMasked,
+    reporterUserId: row.reporterUserId,
     findings: profileFindings(row.kind as InstitutionKind, profile),
   };
 }
@@ -66,39 +73,64 @@ export async function institutionList(deps: Deps, context: RequestContext, kind:
   return { items: rows.map((r) => summary(r.row, r.jurisdictionName)), total: rows.length };
 }
 
+/** The checks every registration passes, form or import (issue 16 part 1): bad input → AppError naming the field. */
+export function checkNewInstitution(input: NewInstitution) {
+  const [problem] = profileProblems(input.kind, input.profile);
+  if (problem) throw invalid(problem.field, problem.reason);
+  if (!input.name.trim()) throw invalid('name', 'required');
+  if (!input.code.trim()) throw invalid('code', 'required');
+  if (input.responsiblePhone && phoneProblem(input.responsiblePhone)) throw invalid('responsiblePhone', 'phone.format');
+}
+
+/** The named reporter must be an account that may report for the institution's jurisdiction (institution.report covering it). */
+export async function checkReporter(db: Db, userId: string | undefined, path: string) {
+  if (!userId) return;
+  const roles = await rolesOfUsers(db, [userId]);
+  const covers = roles.some((r) => path.startsWith(r.jurisdictionPath) && roleGrants(r.role as Role, 'institution.report'));
+  if (!covers) throw invalid('reporterUserId', 'reporterCannotReport');
+}
+
+/** Writes a checked institution and its audit event in the caller's transaction. */
+export async function insertCheckedInstitution(
+  tx: Db,
+  deps: Deps,
+  context: RequestContext,
+  input: NewInstitution,
+  at: { id: string; path: string },
+): Promise<InstitutionRow> {
+  const phone = input.responsiblePhone ? normalizePhone(input.responsiblePhone) : null;
+  const inserted = await insertInstitution(tx, {
+    kind: input.kind,
+    name: input.name.trim(),
+    code: input.code.trim(),
+    placeId: input.placeId ?? null,
+    profile: { ...input.profile },
+    responsibleName: input.responsibleName?.trim() || null,
+    responsiblePhoneMasked: phone ? maskPhone(phone) : null,
+    responsiblePhoneCipher: phone ? deps.cipher.encrypt(phone) : null,
+    reporterUserId: input.reporterUserId ?? null,
+    jurisdictionId: at.id,
+    jurisdictionPath: at.path,
+  });
+  await recordAudit(tx, context, {
+    action: 'institution.create',
+    entityType: 'institution',
+    entityId: inserted.id,
+    jurisdictionPath: at.path,
+    after: { kind: input.kind, name: inserted.name, code: inserted.code, profile: input.profile },
+  });
+  return inserted;
+}
+
 /** Registers an institution (issue 16 part 1): its jurisdiction in scope, its profile checked (bad input → 400 naming the field). */
 export async function registerInstitution(deps: Deps, context: RequestContext, input: NewInstitution) {
   const db = deps.database.db;
   const at = await findJurisdictionById(db, input.jurisdictionId);
   if (!at || !pathInScope(at.path, scopeOf(context, 'institution.manage'))) throw invalid('jurisdictionId', 'outsideJurisdiction');
-  const [problem] = profileProblems(input.kind, input.profile);
-  if (problem) throw invalid(problem.field, problem.reason);
-  if (!input.name.trim()) throw invalid('name', 'required');
-  if (input.responsiblePhone && phoneProblem(input.responsiblePhone)) throw invalid('responsiblePhone', 'phone.format');
-  if (await findInstitutionByCode(db, input.code)) throw invalid('code', 'duplicateCode');
-  const phone = input.responsiblePhone ? normalizePhone(input.responsiblePhone) : null;
-  const row = await db.transaction(async (tx) => {
-    const inserted = await insertInstitution(tx, {
-      kind: input.kind,
-      name: input.name.trim(),
-      code: input.code,
-      placeId: input.placeId ?? null,
-      profile: { ...input.profile },
-      responsibleName: input.responsibleName ?? null,
-      responsiblePhoneMasked: phone ? maskPhone(phone) : null,
-      responsiblePhoneCipher: phone ? deps.cipher.encrypt(phone) : null,
-      jurisdictionId: at.id,
-      jurisdictionPath: at.path,
-    });
-    await recordAudit(tx, context, {
-      action: 'institution.create',
-      entityType: 'institution',
-      entityId: inserted.id,
-      jurisdictionPath: at.path,
-      after: { kind: input.kind, name: inserted.name, code: input.code, profile: input.profile },
-    });
-    return inserted;
-  });
+  checkNewInstitution(input);
+  if (await findInstitutionByCode(db, input.code.trim())) throw invalid('code', 'duplicateCode');
+  await checkReporter(db, input.reporterUserId, at.path);
+  const row = await db.transaction((tx) => insertCheckedInstitution(tx, deps, context, input, at));
   return summary(row, at.name);
 }
 

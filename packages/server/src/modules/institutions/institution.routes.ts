@@ -18,6 +18,7 @@ import {
   SentinelSchema,
   VisitCountBody,
 } from './institution.schemas.ts';
+import { institutionImportRoutes } from './institution-import.routes.ts';
 import { recordIncident } from './institution-incident.service.ts';
 import { recordAbsence, recordDuty, recordHealthCheck, recordVisitCounts } from './institution-records.service.ts';
 import { institutionDay, institutionList, registerInstitution } from './institution-registry.service.ts';
@@ -234,6 +235,7 @@ function taskRoutes(api: Api, deps: AppDeps) {
 /** Institutions (issue 16): registry, duties, school checks and absences, visit counts, pharmacy sales, incidents. */
 export function institutionRoutes(api: Api, deps: AppDeps) {
   registryRoutes(api, deps);
+  institutionImportRoutes(api, deps);
   recordRoutes(api, deps);
   pharmacyRoutes(api, deps);
   taskRoutes(api, deps);

@@ -50,6 +50,7 @@ export const InstitutionSchema = Type.Object({
   profile: ProfileSchema,
   responsibleName: Nullable(Type.String()),
   responsiblePhone: Nullable(Type.String()),
+  reporterUserId: Nullable(Uuid),
   findings: Type.Array(
     Type.Object({
       code: Type.String(),
@@ -69,6 +70,7 @@ export const NewInstitutionBody = objectOf({
   profile: ProfileSchema,
   responsibleName: Type.Optional(Type.String({ maxLength: 40 })),
   responsiblePhone: Type.Optional(Type.String({ maxLength: 20 })),
+  reporterUserId: Type.Optional(Uuid),
 });
 
 export const InstitutionDaySchema = Type.Intersect([

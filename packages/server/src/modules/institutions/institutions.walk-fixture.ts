@@ -1,15 +1,47 @@
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import type { App } from '../../app.ts';
+import { XLSX_MIME } from '../../imports/import-http.ts';
 import { residentId, type TestClient } from '../../testing/factories.ts';
+import { INSTITUTION_COLUMNS } from './institution-import-columns.ts';
 
 /** Town A's institutions for the scope walk (http/scope-walk.test.ts) and the route fuzzer: a town-B user must reach none. */
 export interface InstitutionWalkIds {
   schoolInstitutionId: string;
   pharmacyInstitutionId: string;
   pharmacySaleId: string;
+  institutionImportId?: string;
+  /** A one-row registry naming A's community by its code. */
+  institutionFileA: Buffer;
+}
+
+/** A one-row institution registry; `jurisdictionCode` empty means the upload's own jurisdiction. */
+export async function institutionRegistryFile(
+  rows: {
+    name: string;
+    kind: string;
+    code: string;
+    jurisdictionCode?: string;
+    students?: number;
+    classes?: number;
+    healthWorkers?: number;
+  }[],
+) {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('机构名录');
+  sheet.addRow(INSTITUTION_COLUMNS.map((c) => c.header));
+  for (const r of rows) {
+    const cells: Record<string, string | number> = { ...r, jurisdictionCode: r.jurisdictionCode ?? '' };
+    sheet.addRow(INSTITUTION_COLUMNS.map((c) => cells[c.key] ?? ''));
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 /** A school with a morning check and a fever absence, a pharmacy with one real-name sale, in A's community, as its admin. */
-export async function institutionWalkFixture(owner: TestClient, a: { villageId: string }): Promise<InstitutionWalkIds> {
+export async function institutionWalkFixture(
+  owner: TestClient,
+  a: { villageId: string; villageCode?: string; app?: App },
+): Promise<InstitutionWalkIds> {
   const ok = async (method: string, url: string, body?: unknown) => {
     const reply = await owner.request(method, url, body);
     assert.ok(reply.statusCode < 300, `${method} ${url}: ${reply.statusCode} ${reply.body}`);
@@ -40,5 +72,23 @@ export async function institutionWalkFixture(owner: TestClient, a: { villageId: 
     drugClass: 'fever',
     quantity: 1,
   });
-  return { schoolInstitutionId: schoolId, pharmacyInstitutionId: String(pharmacy.id), pharmacySaleId: String(sale.id) };
+  const institutionFileA = await institutionRegistryFile([
+    { name: '甲社区幼儿园', kind: '幼儿园', code: 'A-KG-1', jurisdictionCode: a.villageCode, students: 200, classes: 8, healthWorkers: 1 },
+  ]);
+  const imported = a.app
+    ? await a.app.inject({
+        method: 'POST',
+        url: `/api/institution-imports?jurisdictionId=${a.villageId}&wait=true`,
+        headers: { ...owner.headers, 'content-type': XLSX_MIME },
+        payload: institutionFileA,
+      })
+    : undefined;
+  if (imported) assert.match(imported.body, /"created":1,/);
+  return {
+    schoolInstitutionId: schoolId,
+    pharmacyInstitutionId: String(pharmacy.id),
+    pharmacySaleId: String(sale.id),
+    institutionImportId: imported ? (imported.json() as { id: string }).id : undefined,
+    institutionFileA,
+  };
 }

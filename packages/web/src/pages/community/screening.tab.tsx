@@ -42,7 +42,19 @@ function FoundTable({ round }: { round: RoundDetail }) {
         data-testid="found-table"
         columns={[
           { title: t('community.visit.name'), dataIndex: 'name' },
-          { title: t('keyPerson.category'), render: (_, f) => <Tag color="red">{categoryLabel(t, f.category)}</Tag> },
+          {
+            title: t('keyPerson.category'),
+            render: (_, f) => (
+              <>
+                {f.category && <Tag color="red">{categoryLabel(t, f.category)}</Tag>}
+                {f.taskId && (
+                  <Tag color="orange" data-testid="found-follow-up">
+                    {t('community.found.followUp')}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: '', render: (_, f) => <Reasons reasons={f.because} testId="found-reasons" /> },
           {
             title: '',

@@ -176,11 +176,12 @@ export function VisitModal({ roundId, household, onClose }: { roundId: string; h
         }),
       );
       const opened = visit.findings.filter((f) => f.category);
-      message.success(
-        opened.length > 0
-          ? opened.map((f) => t('community.visit.opened', { category: categoryLabel(t, f.category) })).join('；')
-          : t('community.visit.saved'),
-      );
+      const followUps = visit.findings.filter((f) => f.taskId).length;
+      const said = [
+        ...opened.map((f) => t('community.visit.opened', { category: categoryLabel(t, f.category) })),
+        ...(followUps > 0 ? [t('community.visit.followUp', { n: followUps })] : []),
+      ];
+      message.success(said.length > 0 ? said.join('；') : t('community.visit.saved'));
       await refresh();
       onClose();
     } catch (error) {

@@ -1,10 +1,13 @@
 import { INSTITUTION_KINDS } from '@fangkong/core';
 import { Button, Card, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { useSession } from '../../auth/session.tsx';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
+import { useScope } from '../../jurisdictions/scope.tsx';
 import { InstitutionDrawer } from './institution-drawer.tsx';
 import { InstitutionFollowUpsCard } from './institution-follow-ups.tsx';
 import { type InstitutionItem, useInstitutions } from './institution-queries.ts';
+import { InstitutionImportDrawer, RegisterInstitutionModal } from './institution-register.tsx';
 
 const key = (k: string) => k as MessageKey;
 const KINDS = ['all', ...INSTITUTION_KINDS] as const;
@@ -29,9 +32,27 @@ export function InstitutionsPage() {
   const [kind, setKind] = useState('all');
   const [open, setOpen] = useState<string | null>(null);
   const list = useInstitutions(kind === 'all' ? undefined : kind);
+  const { can } = useSession();
+  const { jurisdiction } = useScope();
+  const [adding, setAdding] = useState<'form' | 'import' | null>(null);
+  const manage = can('institution.manage') && jurisdiction;
   return (
     <>
-      <Card title={t('inst.registry')}>
+      <Card
+        title={t('inst.registry')}
+        extra={
+          manage && (
+            <Space>
+              <Button type="primary" onClick={() => setAdding('form')} data-testid="institution-register">
+                {t('inst.register')}
+              </Button>
+              <Button onClick={() => setAdding('import')} data-testid="institution-import-open">
+                {t('inst.import')}
+              </Button>
+            </Space>
+          )
+        }
+      >
         <Segmented
           style={{ marginBottom: 12 }}
           value={kind}
@@ -63,6 +84,12 @@ export function InstitutionsPage() {
       </Card>
       <InstitutionFollowUpsCard />
       <InstitutionDrawer id={open} onClose={() => setOpen(null)} />
+      {jurisdiction && (
+        <>
+          <RegisterInstitutionModal open={adding === 'form'} onClose={() => setAdding(null)} jurisdiction={jurisdiction} />
+          <InstitutionImportDrawer open={adding === 'import'} onClose={() => setAdding(null)} jurisdiction={jurisdiction} />
+        </>
+      )}
     </>
   );
 }

@@ -33818,7 +33818,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         jurisdictionId: string;
-                        holderKind: "town" | "quarantine_site" | "hospital" | "checkpoint_kit" | "district";
+                        holderKind: "town" | "quarantine_site" | "hospital" | "checkpoint_kit" | "district" | "institution";
                         holderName: string;
                         item: "work_clothes" | "isolation_gown" | "gloves" | "work_cap" | "protective_mask" | "disinfectant" | "hand_sanitizer" | "medical_mask" | "protective_suit" | "thermometer_gun" | "sprayer";
                         unit: string;
@@ -34786,6 +34786,7 @@ export interface paths {
                                 kind: string;
                                 name: string;
                                 capacity: number | null;
+                                keptCapacity: number | null;
                                 checklistNo: number | null;
                                 status: string;
                                 note: string | null;
@@ -34891,7 +34892,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         jurisdictionId: string;
-                        kind: "designated_hospital" | "asymptomatic_observation_point" | "quarantine_site" | "service_point" | "nat_lab" | "fever_clinic" | "checklist";
+                        kind: "designated_hospital" | "asymptomatic_observation_point" | "quarantine_site" | "service_point" | "nat_lab" | "fever_clinic" | "checklist" | "ambulance" | "ambulance_driver" | "ambulance_doctor" | "vehicle_lead" | "police_vehicle" | "isolation_ward" | "observation_beds" | "supply_custodian" | "emergency_fund";
                         name: string;
                         capacity?: number;
                         checklistNo?: number;
@@ -34915,6 +34916,7 @@ export interface paths {
                             kind: string;
                             name: string;
                             capacity: number | null;
+                            keptCapacity: number | null;
                             checklistNo: number | null;
                             status: string;
                             note: string | null;
@@ -35051,6 +35053,7 @@ export interface paths {
                             kind: string;
                             name: string;
                             capacity: number | null;
+                            keptCapacity: number | null;
                             checklistNo: number | null;
                             status: string;
                             note: string | null;

@@ -2,6 +2,7 @@ import {
   applyMovement,
   conflict,
   daysOfCover,
+  dispatchPurposeMissing,
   expiryFinding,
   invalid,
   lineIsLow,
@@ -187,6 +188,8 @@ export async function moveStock(deps: Deps, context: RequestContext, id: string,
   const today = shanghaiDate(now);
   return db.transaction(async (tx) => {
     const row = inScope(await lockStockItem(tx, id), context, 'supply.write');
+    // RES-009: scarce protective supplies go out only for a named purpose (precise dispatch).
+    if (dispatchPurposeMissing(row.item, input, readinessRules())) throw invalid('reason', 'scarcePurposeRequired');
     const balance = applyMovement(row.quantity, input, row.id);
     const delta = balance - row.quantity;
     const changes = {

@@ -107,6 +107,7 @@ export * from './risk/zone-effects.ts';
 export * from './supplies/disinfection.ts';
 export * from './supplies/preparedness.ts';
 export * from './supplies/readiness.ts';
+export * from './supplies/resource-checks.ts';
 export * from './supplies/stock-checks.ts';
 export * from './supplies/stock-movement.ts';
 export * from './surveillance/early-warning.ts';

@@ -8,6 +8,7 @@ import { scheduleDailySweep } from './jobs/daily-sweep.ts';
 import { scheduleRetention } from './jobs/retention.ts';
 import { scheduleEarlyWarning } from './modules/dashboard/early-warning.job.ts';
 import { scheduleReportReminderSweep } from './modules/reports/report-reminder.job.ts';
+import { scheduleStockExpirySweep } from './modules/supplies/stock-expiry.job.ts';
 import { openRuntime } from './runtime.ts';
 import { LogSmsSender } from './sms/log-sms-sender.ts';
 
@@ -39,6 +40,7 @@ async function main() {
   scheduleRetention(deps, (message) => app.log.info(message));
   scheduleReportReminderSweep(deps, (message) => app.log.info(message));
   scheduleEarlyWarning(deps, (message) => app.log.info(message));
+  scheduleStockExpirySweep(deps, (message) => app.log.info(message));
   console.log(
     `fangkong ready at http://${config.host}:${config.port} (${deps.database.kind}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );

@@ -23,11 +23,15 @@ export const SUPPLY_ITEMS = [
 ] as const;
 export type SupplyItem = (typeof SUPPLY_ITEMS)[number];
 
-/** Who holds stock: a town/street, a quarantine site, a hospital, a checkpoint kit (RES-012), the district store. */
-export const STOCK_HOLDER_KINDS = ['town', 'quarantine_site', 'hospital', 'checkpoint_kit', 'district'] as const;
+/** Who holds stock: a town/street, a quarantine site, a hospital, a checkpoint kit (RES-012), the district store, a unit (RES-011). */
+export const STOCK_HOLDER_KINDS = ['town', 'quarantine_site', 'hospital', 'checkpoint_kit', 'district', 'institution'] as const;
 export type StockHolderKind = (typeof STOCK_HOLDER_KINDS)[number];
 
-/** Facilities and preparation items a jurisdiction records (RES-002, RES-001, RES-007, PREP-001). */
+/**
+ * Facilities, resources and preparation items a jurisdiction records (RES-002, RES-001, RES-007, PREP-001;
+ * RES-005 vehicles and crews, one row a vehicle or a person; RES-009 the scarce-supply custodian; RES-010 the
+ * emergency fund; RES-015 isolation wards and observation beds, capacity the beds).
+ */
 export const PREPARATION_KINDS = [
   'designated_hospital',
   'asymptomatic_observation_point',
@@ -36,6 +40,15 @@ export const PREPARATION_KINDS = [
   'nat_lab',
   'fever_clinic',
   'checklist',
+  'ambulance',
+  'ambulance_driver',
+  'ambulance_doctor',
+  'vehicle_lead',
+  'police_vehicle',
+  'isolation_ward',
+  'observation_beds',
+  'supply_custodian',
+  'emergency_fund',
 ] as const;
 export type PreparationKind = (typeof PREPARATION_KINDS)[number];
 
@@ -54,7 +67,7 @@ export interface ReserveNorm {
   basis: Clause;
 }
 
-/** A facility a jurisdiction of a level keeps: how many ready, or how much capacity in all. */
+/** A facility a jurisdiction of a level keeps: how many ready, or how much capacity in all; red when short unless `severity` says amber. */
 export interface FacilityNorm {
   id: string;
   requirement: string;
@@ -62,6 +75,38 @@ export interface FacilityNorm {
   kind: PreparationKind;
   minCount?: number;
   minCapacity?: number;
+  severity?: 'red' | 'amber';
+  basis: Clause;
+}
+
+/** Each vehicle of a kind needs so many of each crew kind (RES-005: an ambulance goes out with a driver and a doctor). */
+export interface CrewNorm {
+  id: string;
+  requirement: string;
+  level: 'county' | 'town';
+  vehicle: PreparationKind;
+  crew: readonly { kind: PreparationKind; perVehicle: number }[];
+  basis: Clause;
+}
+
+/** Kinds whose capacity may not fall below the highest recorded (RES-015, MED-001): red when it does, or when withdrawn. */
+export interface NoDrawdownNorm {
+  requirement: string;
+  kinds: readonly PreparationKind[];
+  basis: Clause;
+}
+
+/** Staffing ratios read by readiness (RES-006); the ratios themselves live in the institution and checkpoint protocols. */
+export interface StaffingNorm {
+  requirement: string;
+  schoolHealthWorkers: Clause;
+  checkpointShifts: Clause;
+}
+
+/** Units of these institution kinds keep prevention supplies for their people as a stock holder of kind `institution` (RES-011). */
+export interface UnitSuppliesNorm {
+  requirement: string;
+  institutionKinds: readonly string[];
   basis: Clause;
 }
 
@@ -78,6 +123,12 @@ export interface ReadinessRules {
   id: string;
   reserves: readonly ReserveNorm[];
   facilities: readonly FacilityNorm[];
+  crews: readonly CrewNorm[];
+  noDrawdown: NoDrawdownNorm;
+  staffing: StaffingNorm;
+  unitSupplies: UnitSuppliesNorm;
+  /** Items whose issue must name its purpose: scarce protective supplies are dispatched precisely (RES-009). */
+  scarceItems: { items: readonly SupplyItem[]; basis: Clause };
   disinfection: Record<DisinfectionPlaceKind, DisinfectionFrequency>;
   /** Stock that expires within this many days is flagged (and not counted once expired). */
   expiryWarning: { days: number; basis: Clause };
@@ -155,7 +206,53 @@ const RESERVES: ReserveNorm[] = [
     rule: { kind: 'minimum', quantity: 1 },
     basis: clause(S001, '§三(一)4', 'Checkpoints are equipped with temperature guns, masks, disinfectant and sprayers'),
   },
+  {
+    id: 'hospital_full_load_reserve',
+    requirement: 'RES-004',
+    holderKind: 'hospital',
+    items: ['protective_suit', 'protective_mask', 'isolation_gown', 'gloves', 'disinfectant'],
+    rule: { kind: 'days_of_cover', days: 30 },
+    basis: clause(
+      'seed 002',
+      '§七(七)',
+      'Medical institutions keep a reserve matching their need at full workload (daily use recorded at full load; 30 days of cover)',
+      true,
+    ),
+  },
+  {
+    id: 'unit_supplies',
+    requirement: 'RES-011',
+    holderKind: 'institution',
+    items: ['medical_mask', 'disinfectant', 'thermometer_gun'],
+    rule: { kind: 'minimum', quantity: 1 },
+    basis: clause(S000, '§三(三)4', 'Enterprises and special institutions keep masks, disinfectant and thermometers for their people'),
+  },
 ];
+
+/** Seed 004 Part A-Annex §二: 3 × 120 ambulances, 4 drivers, 5 doctors, 1 responsible person, 6 backup police vehicles. */
+function vehicleNorms(): FacilityNorm[] {
+  const basis = clause(
+    S004,
+    'Part A-Annex §二',
+    'Emergency vehicles: 3 ambulances, 4 drivers, 5 doctors, 1 responsible person, 6 police vehicles',
+  );
+  const norm = (kind: PreparationKind, minCount: number): FacilityNorm => ({
+    id: `town_${kind}`,
+    requirement: 'RES-005',
+    level: 'town',
+    kind,
+    minCount,
+    severity: 'amber',
+    basis,
+  });
+  return [
+    norm('ambulance', 3),
+    norm('ambulance_driver', 4),
+    norm('ambulance_doctor', 5),
+    norm('vehicle_lead', 1),
+    norm('police_vehicle', 6),
+  ];
+}
 
 const FACILITIES: FacilityNorm[] = [
   {
@@ -198,6 +295,29 @@ const FACILITIES: FacilityNorm[] = [
     minCount: 1,
     basis: clause(S000, '§三(二)10', 'Each town/street keeps one centralized service point (isolation point)'),
   },
+  ...vehicleNorms(),
+  {
+    id: 'town_supply_custodian',
+    requirement: 'RES-009',
+    level: 'town',
+    kind: 'supply_custodian',
+    minCount: 1,
+    severity: 'amber',
+    basis: clause(
+      'seed 002',
+      '§十(六)',
+      'Scarce protective supplies are managed under a responsibility system: a named custodian per street',
+    ),
+  },
+  {
+    id: 'town_emergency_fund',
+    requirement: 'RES-010',
+    level: 'town',
+    kind: 'emergency_fund',
+    minCount: 1,
+    severity: 'amber',
+    basis: clause(S004, 'Part A §三(七)', 'Health-emergency funds are budgeted at township/street level'),
+  },
 ];
 
 const CHECKLIST = [
@@ -221,6 +341,38 @@ export const READINESS_SEED_2020: ReadinessRules = {
   id: 'seed-2020',
   reserves: RESERVES,
   facilities: FACILITIES,
+  crews: [
+    {
+      id: 'ambulance_crew',
+      requirement: 'RES-005',
+      level: 'town',
+      vehicle: 'ambulance',
+      crew: [
+        { kind: 'ambulance_driver', perVehicle: 1 },
+        { kind: 'ambulance_doctor', perVehicle: 1 },
+      ],
+      basis: clause(S004, 'Part A-Annex §二', 'Each 120 ambulance goes out with a driver and a doctor'),
+    },
+  ],
+  noDrawdown: {
+    requirement: 'RES-015',
+    kinds: ['designated_hospital', 'isolation_ward', 'observation_beds'],
+    basis: clause(S000, '§三(二)4', 'Designated hospitals are not withdrawn, isolation wards not reduced, observation beds not cut'),
+  },
+  staffing: {
+    requirement: 'RES-006',
+    schoolHealthWorkers: clause('seed 003', 'item 14', 'One professional health worker per 600 students (SCH-010)'),
+    checkpointShifts: clause(S001, '§三(二)1', 'Checkpoints: at least 4 on duty by day and 2 at night (COMM-010)'),
+  },
+  unitSupplies: {
+    requirement: 'RES-011',
+    institutionKinds: ['enterprise', 'special_institution'],
+    basis: clause(S000, '§三(三)4', 'Enterprises keep prevention supplies for employees; special institutions keep reserves'),
+  },
+  scarceItems: {
+    items: ['protective_suit', 'protective_mask'],
+    basis: clause('seed 002', '§十(六)', 'Scarce protective supplies: precise dispatch and guidance on rational use'),
+  },
   disinfection: {
     residential_community: { times: 1, per: 'day', basis: clause(S001, '§三(一)5', 'Residential communities are disinfected once a day') },
     sealed_building: {

@@ -1,21 +1,30 @@
 import type { CalendarDate } from '../calendar/calendar-date.ts';
+import type { CheckpointRules } from '../closed-management/checkpoint-rules.ts';
 import type { PreparationKind, ReadinessRules, StockHolderKind } from '../protocols/readiness-seed-2020.ts';
 import { exerciseIsRecent, missingChecklistItems, planReviewState } from './preparedness.ts';
+import {
+  crewFindings,
+  drawdownFindings,
+  type ResourceRecord,
+  type StaffingInput,
+  staffingFindings,
+  type UnitInput,
+  unitSupplyFindings,
+} from './resource-checks.ts';
 import { holderFindings, type ReadinessFinding, type StockLine } from './stock-checks.ts';
 
 /**
- * The readiness of a jurisdiction (RES-001…RES-008, RES-012, PREP-001…PREP-004, SC-58…SC-60): red when a
+ * The readiness of a jurisdiction (RES-001…RES-012, RES-015, PREP-001…PREP-004, SC-58…SC-60): red when a
  * facility the level keeps is missing or short (no designated hospital, quarantine capacity under 200,
- * fewer than 2 NAT labs, a town without a service point) or a required item is out; amber when a reserve
- * is short of its norm, stock nears expiry, a disinfection or plan review is overdue, or no drill was held;
- * green otherwise. Every colour comes with its reasons.
+ * fewer than 2 NAT labs, a town without a service point), a required item is out, no ambulance can be
+ * crewed, or a designated hospital, isolation ward or observation beds were drawn down; amber when a reserve
+ * is short of its norm, stock nears expiry, vehicles, crews, custodian or fund are short, a school or
+ * checkpoint shift is understaffed, a unit keeps no supplies, a disinfection or plan review is overdue, or
+ * no drill was held; green otherwise. Every colour comes with its reasons.
  */
 export type ReadinessColour = 'green' | 'amber' | 'red';
 
-export interface FacilityRecord {
-  kind: PreparationKind;
-  status: string;
-  capacity: number | null;
+export interface FacilityRecord extends ResourceRecord {
   checklistNo: number | null;
 }
 
@@ -27,6 +36,10 @@ export interface ReadinessInput {
   plans: readonly { title: string; reviewDueOn: CalendarDate }[];
   latestExerciseOn: CalendarDate | null;
   overdueDisinfections: readonly string[];
+  /** Schools and today's checkpoint shifts under the jurisdiction (RES-006). */
+  staffing: StaffingInput;
+  /** Enterprises and special institutions under it, and whether each holds stock (RES-011). */
+  units: readonly UnitInput[];
 }
 
 export interface ReadinessVerdict {
@@ -41,7 +54,7 @@ function facilityFindings(input: ReadinessInput, rules: ReadinessRules): Readine
   const findings: ReadinessFinding[] = [];
   for (const norm of rules.facilities.filter((n) => n.level === input.level)) {
     const held = ready(input.facilities, norm.kind);
-    const base = { level: 'red' as const, requirement: norm.requirement, basis: norm.basis };
+    const base = { level: norm.severity ?? ('red' as const), requirement: norm.requirement, basis: norm.basis };
     if (norm.minCount !== undefined && held.length < norm.minCount) {
       findings.push({ ...base, rule: 'facilityShort', values: { kind: norm.kind, count: held.length, required: norm.minCount } });
     }
@@ -107,12 +120,21 @@ export function colourOf(findings: readonly ReadinessFinding[]): ReadinessColour
   return findings.length > 0 ? 'amber' : 'green';
 }
 
-export function readinessVerdict(input: ReadinessInput, rules: ReadinessRules, today: CalendarDate): ReadinessVerdict {
+export function readinessVerdict(
+  input: ReadinessInput,
+  rules: ReadinessRules,
+  today: CalendarDate,
+  checkpoint?: CheckpointRules,
+): ReadinessVerdict {
   const holders = [...input.holders];
   // A town keeps its own reserve (RES-001): a town with no stock recorded at all is short of every item.
   if (input.level === 'town' && !holders.some((h) => h.kind === 'town')) holders.push({ kind: 'town', name: input.name, lines: [] });
   const findings = [
     ...facilityFindings(input, rules),
+    ...crewFindings(input.level, input.facilities, rules),
+    ...drawdownFindings(input.facilities, rules),
+    ...staffingFindings(input.staffing, rules, checkpoint),
+    ...unitSupplyFindings(input.units, rules),
     ...holders.flatMap((h) => holderFindings(h, h.lines, rules, today)),
     ...disinfectionFindings(input, rules),
     ...preparednessFindings(input, rules, today),

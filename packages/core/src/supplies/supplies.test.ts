@@ -32,10 +32,24 @@ const field = (fn: () => unknown) => {
 };
 const facility = (kind: FacilityRecord['kind'], capacity: number | null = null, checklistNo: number | null = null): FacilityRecord => ({
   kind,
+  name: kind,
   status: 'ready',
   capacity,
+  keptCapacity: null,
   checklistNo,
 });
+/** What a street keeps besides its reserve: a service point, RES-005's vehicles and crews, RES-009's custodian, RES-010's fund. */
+const readyTownFacilities = (): FacilityRecord[] => [
+  facility('service_point'),
+  ...(['ambulance', 'ambulance', 'ambulance', 'ambulance_driver', 'ambulance_driver', 'ambulance_driver', 'ambulance_driver'] as const).map(
+    (k) => facility(k),
+  ),
+  ...Array.from({ length: 5 }, () => facility('ambulance_doctor')),
+  facility('vehicle_lead'),
+  ...Array.from({ length: 6 }, () => facility('police_vehicle')),
+  facility('supply_custodian'),
+  facility('emergency_fund'),
+];
 const checklistDone = () => RULES.checklist.map((c) => facility('checklist', null, c.no));
 const county = (facilities: FacilityRecord[], more: Partial<ReadinessInput> = {}): ReadinessInput => ({
   level: 'county',
@@ -45,6 +59,8 @@ const county = (facilities: FacilityRecord[], more: Partial<ReadinessInput> = {}
   plans: [{ title: '区应急预案', reviewDueOn: '2020-12-31' }],
   latestExerciseOn: '2020-02-01',
   overdueDisinfections: [],
+  staffing: { schools: [], shifts: [] },
+  units: [],
   ...more,
 });
 const readyCounty = () => [
@@ -194,11 +210,12 @@ describe('readiness verdict (SC-59, SC-60, PREP-001…PREP-004)', () => {
       name: '甲镇',
       holders: [{ kind: 'town', name: '甲镇', lines: fullTown() }],
     });
-    assert.equal(readinessVerdict(town([]), RULES, TODAY).colour, 'red');
-    assert.equal(readinessVerdict(town([facility('service_point')]), RULES, TODAY).colour, 'green');
+    const withoutPoint = readyTownFacilities().filter((f) => f.kind !== 'service_point');
+    assert.equal(readinessVerdict(town(withoutPoint), RULES, TODAY).colour, 'red');
+    assert.equal(readinessVerdict(town(readyTownFacilities()), RULES, TODAY).colour, 'green');
   });
   it('RES-001: a town with no stock recorded is short of every item', () => {
-    const verdict = readinessVerdict({ ...county([facility('service_point')]), level: 'town', name: '甲镇' }, RULES, TODAY);
+    const verdict = readinessVerdict({ ...county(readyTownFacilities()), level: 'town', name: '甲镇' }, RULES, TODAY);
     assert.equal(verdict.colour, 'red');
     assert.ok(verdict.findings.every((f) => f.holder === '甲镇'));
   });

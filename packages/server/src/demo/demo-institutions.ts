@@ -5,6 +5,7 @@ import {
   type InstitutionKind,
   type InstitutionProfile,
   type Random,
+  readinessRules,
   residentIdCheckCharacter,
   shanghaiDate,
   shanghaiDayStart,
@@ -15,12 +16,15 @@ import { updateTask } from '../modules/command/task.repository.ts';
 import { recordAbsence, recordDuty, recordHealthCheck, recordVisitCounts } from '../modules/institutions/institution-records.service.ts';
 import { registerInstitution } from '../modules/institutions/institution-registry.service.ts';
 import { recordSale } from '../modules/institutions/pharmacy-sale.service.ts';
+import { createStockItem } from '../modules/supplies/stock.service.ts';
 import { type JurisdictionRow, venuesUnder } from './demo.repository.ts';
 
 type Venue = Awaited<ReturnType<typeof venuesUnder>>[number];
 interface Registered {
   id: string;
   kind: InstitutionKind;
+  name: string;
+  jurisdictionId: string;
   students: number;
 }
 
@@ -69,11 +73,11 @@ async function registerAll(deps: AppDeps, context: RequestContext, town: Jurisdi
       responsibleName: '王主任',
       responsiblePhone: '13961100000',
     });
-    made.push({ id: row.id, kind, students: profile.students ?? 0 });
+    made.push({ id: row.id, kind, name: v.name, jurisdictionId: v.jurisdictionId, students: profile.students ?? 0 });
   }
   const extra = async (kind: InstitutionKind, name: string, code: string, profile: InstitutionProfile) => {
     const row = await registerInstitution(deps, context, { kind, name, code, jurisdictionId: community.id, profile });
-    made.push({ id: row.id, kind, students: 0 });
+    made.push({ id: row.id, kind, name, jurisdictionId: community.id, students: 0 });
     return row.id;
   };
   await extra('special_institution', `${town.name}敬老院`, `${town.code}-care-01`, {
@@ -107,6 +111,24 @@ async function seedDay(deps: AppDeps, context: RequestContext, made: Registered[
     }
     if (i.kind === 'medical_institution') {
       await recordVisitCounts(deps, context, i.id, { day, feverClinicVisits: random.int(3, 15), primaryCareVisits: random.int(15, 50) });
+    }
+  }
+}
+
+/** Every enterprise and special institution keeps masks, disinfectant and a thermometer for its people (RES-011). */
+async function unitSupplies(deps: AppDeps, context: RequestContext, made: Registered[]) {
+  const kinds = readinessRules().unitSupplies.institutionKinds;
+  const norm = readinessRules().reserves.find((n) => n.holderKind === 'institution');
+  for (const unit of made.filter((i) => kinds.includes(i.kind))) {
+    for (const item of norm?.items ?? []) {
+      await createStockItem(deps, context, {
+        jurisdictionId: unit.jurisdictionId,
+        holderKind: 'institution',
+        holderName: unit.name,
+        item,
+        unit: item === 'thermometer_gun' ? '把' : item === 'disinfectant' ? '瓶' : '只',
+        quantity: item === 'medical_mask' ? 500 : 4,
+      });
     }
   }
 }
@@ -179,5 +201,6 @@ export async function seedDemoInstitutions(
     });
   }
   const sales = await seedSales(deps, context, pharmacy, today, random);
+  await unitSupplies(deps, context, made);
   return { institutions: made.length, sales };
 }

@@ -360,14 +360,24 @@ describe('demo seed', () => {
       children: { name: string; colour: string }[];
     };
     assert.equal(verdict.colour, 'amber');
+    // RES-006: the demo's second school is one health worker short (SCH-010); RES-004/RES-011/RES-015 are met.
     assert.deepEqual(
-      verdict.findings.map((f) => [f.rule, f.holder, f.item]),
-      [['reserveBelowDays', '湖塘镇', 'disinfectant']],
+      verdict.findings.map((f) => [f.rule, f.holder === '湖塘镇' ? f.holder : 'school', f.item]),
+      [
+        ['schoolHealthWorkersShort', 'school', null],
+        ['reserveBelowDays', '湖塘镇', 'disinfectant'],
+      ],
     );
     assert.deepEqual(
       verdict.children.filter((c) => c.colour !== 'green').map((c) => [c.name, c.colour]),
       [['湖塘镇', 'amber']],
     );
+    // RES-005: 湖塘镇 has 4 of the 5 ambulance doctors the seed lists, every ambulance still crewed.
+    const hutang = verdict.children.find((c) => c.name === '湖塘镇') as unknown as {
+      findings: { rule: string; values: { kind?: string } }[];
+    };
+    assert.ok(hutang.findings.some((f) => f.rule === 'facilityShort' && f.values.kind === 'ambulance_doctor'));
+    assert.ok(!hutang.findings.some((f) => f.rule === 'vehiclesUncrewed'));
     const town = await loginAs(first.app, 'town', DEMO_PASSWORD);
     const stock = (await town.request('GET', '/api/supplies/stock')).json() as { holderName: string; item: string; low: unknown }[];
     assert.deepEqual(

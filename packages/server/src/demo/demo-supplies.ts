@@ -1,4 +1,4 @@
-import { addDays, readinessRules, type SupplyItem, shanghaiDate } from '@fangkong/core';
+import { addDays, type PreparationKind, readinessRules, type SupplyItem, shanghaiDate } from '@fangkong/core';
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps.ts';
 import { queryRows } from '../db/query-rows.ts';
@@ -62,6 +62,23 @@ async function townStock(deps: Deps, context: RequestContext, town: Place, short
     name: `${town.name}集中服务点`,
     status: 'ready',
   });
+  await townResources(deps, context, town, shortDisinfectant);
+}
+
+/**
+ * A street's vehicles and crews as seed 004 Part A-Annex §二 lists them (RES-005), its scarce-supply custodian
+ * (RES-009) and emergency fund (RES-010). 湖塘镇 has 4 of the 5 doctors: amber, every ambulance still crewed.
+ */
+async function townResources(deps: Deps, context: RequestContext, town: Place, oneDoctorShort: boolean) {
+  const add = (kind: PreparationKind, name: string, note?: string) =>
+    createPreparation(deps, context, { jurisdictionId: town.id, kind, name, status: 'ready', ...(note ? { note } : {}) });
+  for (const [i, plate] of ['LE120', 'L120Y', 'LX120'].entries()) await add('ambulance', `苏D·${plate}${i}（${town.name}120）`);
+  for (const n of [1, 2, 3, 4]) await add('ambulance_driver', `${town.name}120驾驶员${n}`);
+  for (let n = 1; n <= (oneDoctorShort ? 4 : 5); n++) await add('ambulance_doctor', `${town.name}120随车医生${n}`);
+  await add('vehicle_lead', `${town.name}应急车辆负责人`);
+  for (let n = 1; n <= 6; n++) await add('police_vehicle', `${town.name}派出所备勤车${n}`);
+  await add('supply_custodian', `${town.name}防护物资保管员`, '紧缺物资出库须写明用途');
+  await add('emergency_fund', `${town.name}2020年卫生应急经费`, '纳入镇（街道）财政预算');
 }
 
 /** 湖塘镇's quarantine site keeps a month of protective supplies (RES-008); its checkpoint kit is complete (RES-012). */
@@ -96,6 +113,24 @@ async function siteAndKit(deps: Deps, context: RequestContext, town: Place) {
   }
 }
 
+/** The designated hospital's reserve at its full-workload daily use, 40 days of each item (RES-004). */
+async function hospitalReserve(deps: Deps, context: RequestContext, county: Place) {
+  const norm = readinessRules().reserves.find((n) => n.requirement === 'RES-004');
+  for (const item of norm?.items ?? []) {
+    const dailyUse = DAILY_USE[item] ?? 20;
+    await createStockItem(deps, context, {
+      jurisdictionId: county.id,
+      holderKind: 'hospital',
+      holderName: '武进人民医院',
+      item,
+      unit: UNITS[item] ?? '件',
+      quantity: dailyUse * 40,
+      dailyUse,
+      expiresOn: addDays(shanghaiDate(deps.clock()), 365),
+    });
+  }
+}
+
 /** The county's facilities (RES-002, RES-007) and the ten items of PREP-001, all ready; its plan (PREP-004) and a drill (PREP-002). */
 async function countyPreparedness(deps: Deps, context: RequestContext, county: Place) {
   const add = (
@@ -108,6 +143,22 @@ async function countyPreparedness(deps: Deps, context: RequestContext, county: P
   await add('quarantine_site', '武进区集中医学观察点', 260);
   await add('nat_lab', '武进区疾病预防控制中心实验室');
   await add('nat_lab', '武进人民医院核酸检测实验室');
+  // RES-015 (MED-001): the wards and beds kept; readiness turns red if they are cut.
+  await createPreparation(deps, context, {
+    jurisdictionId: county.id,
+    kind: 'isolation_ward',
+    name: '武进人民医院感染科隔离病区',
+    capacity: 40,
+    status: 'ready',
+  });
+  await createPreparation(deps, context, {
+    jurisdictionId: county.id,
+    kind: 'observation_beds',
+    name: '武进人民医院发热门诊留观床位',
+    capacity: 12,
+    status: 'ready',
+  });
+  await hospitalReserve(deps, context, county);
   for (const item of readinessRules().checklist) {
     await createPreparation(deps, context, {
       jurisdictionId: county.id,

@@ -33836,7 +33836,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         jurisdictionId: string;
-                        holderKind: "town" | "quarantine_site" | "hospital" | "checkpoint_kit" | "district";
+                        holderKind: "town" | "quarantine_site" | "hospital" | "checkpoint_kit" | "district" | "institution";
                         holderName: string;
                         item: "work_clothes" | "isolation_gown" | "gloves" | "work_cap" | "protective_mask" | "disinfectant" | "hand_sanitizer" | "medical_mask" | "protective_suit" | "thermometer_gun" | "sprayer";
                         unit: string;
@@ -34804,6 +34804,7 @@ export interface paths {
                                 kind: string;
                                 name: string;
                                 capacity: number | null;
+                                keptCapacity: number | null;
                                 checklistNo: number | null;
                                 status: string;
                                 note: string | null;
@@ -34909,7 +34910,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         jurisdictionId: string;
-                        kind: "designated_hospital" | "asymptomatic_observation_point" | "quarantine_site" | "service_point" | "nat_lab" | "fever_clinic" | "checklist";
+                        kind: "designated_hospital" | "asymptomatic_observation_point" | "quarantine_site" | "service_point" | "nat_lab" | "fever_clinic" | "checklist" | "ambulance" | "ambulance_driver" | "ambulance_doctor" | "vehicle_lead" | "police_vehicle" | "isolation_ward" | "observation_beds" | "supply_custodian" | "emergency_fund";
                         name: string;
                         capacity?: number;
                         checklistNo?: number;
@@ -34933,6 +34934,7 @@ export interface paths {
                             kind: string;
                             name: string;
                             capacity: number | null;
+                            keptCapacity: number | null;
                             checklistNo: number | null;
                             status: string;
                             note: string | null;
@@ -35069,6 +35071,7 @@ export interface paths {
                             kind: string;
                             name: string;
                             capacity: number | null;
+                            keptCapacity: number | null;
                             checklistNo: number | null;
                             status: string;
                             note: string | null;

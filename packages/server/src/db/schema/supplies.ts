@@ -98,9 +98,11 @@ export const disinfectionRecord = pgTable(
 );
 
 /**
- * A facility or preparation item a jurisdiction keeps (RES-002, RES-001, RES-007, PREP-001): a designated
- * hospital, an asymptomatic observation point, a quarantine site with its capacity, a service point, a NAT
- * lab, or one of the ten checklist items; counted by readiness once `ready`.
+ * A facility, resource or preparation item a jurisdiction keeps (RES-002, RES-001, RES-007, PREP-001): a
+ * designated hospital, an asymptomatic observation point, a quarantine site with its capacity, a service
+ * point, a NAT lab, one of the ten checklist items; an ambulance, driver, doctor, police vehicle (RES-005),
+ * the scarce-supply custodian (RES-009), the emergency fund (RES-010), an isolation ward or observation beds
+ * (RES-015); counted by readiness once `ready`.
  */
 export const preparationItem = pgTable(
   'preparation_item',
@@ -111,6 +113,8 @@ export const preparationItem = pgTable(
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     capacity: integer('capacity'),
+    /** The highest capacity held while ready (1 for a facility without beds): the floor RES-015 / MED-001 keeps; null for other kinds. */
+    keptCapacity: integer('kept_capacity'),
     checklistNo: integer('checklist_no'),
     /** One of PREPARATION_STATUSES (core). */
     status: text('status').notNull(),

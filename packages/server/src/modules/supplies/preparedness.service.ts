@@ -2,6 +2,7 @@ import {
   attendanceError,
   type ExerciseKind,
   invalid,
+  keptCapacityAfter,
   type PreparationKind,
   type PreparationStatus,
   pathInScope,
@@ -36,6 +37,7 @@ const preparationView = (r: PreparationRow) => ({
   kind: r.kind,
   name: r.name,
   capacity: r.capacity,
+  keptCapacity: r.keptCapacity,
   checklistNo: r.checklistNo,
   status: r.status,
   note: r.note,
@@ -82,6 +84,7 @@ export async function createPreparation(deps: Deps, context: RequestContext, inp
       kind: input.kind,
       name: input.name.trim(),
       capacity: input.capacity ?? null,
+      keptCapacity: keptCapacityAfter(input.kind, null, input.status, input.capacity ?? null, readinessRules()),
       checklistNo: input.checklistNo ?? null,
       status: input.status,
       note: input.note ?? null,
@@ -97,7 +100,11 @@ export async function createPreparation(deps: Deps, context: RequestContext, inp
   });
 }
 
-/** A preparation item's status or capacity changes (in preparation → ready), audited with before and after. */
+/**
+ * A preparation item's status or capacity changes (in preparation → ready), audited with before and after.
+ * A designated hospital, isolation ward or observation beds keep the highest capacity held while ready, so a
+ * cut or a withdrawal shows red on readiness (RES-015, MED-001).
+ */
 export async function updatePreparationItem(
   deps: Deps,
   context: RequestContext,
@@ -107,17 +114,23 @@ export async function updatePreparationItem(
   const db = deps.database.db;
   const row = inScope(await findPreparation(db, id), context, 'supply.write');
   if (input.status === undefined && input.capacity === undefined && input.note === undefined) throw invalid('status', 'nothingToChange');
+  const status = input.status ?? row.status;
+  const capacity = input.capacity ?? row.capacity;
+  const changes = {
+    ...input,
+    keptCapacity: keptCapacityAfter(row.kind as PreparationKind, row.keptCapacity, status, capacity, readinessRules()),
+  };
   return db.transaction(async (tx) => {
-    await updatePreparation(tx, id, input);
+    await updatePreparation(tx, id, changes);
     await recordAudit(tx, context, {
       action: 'preparedness.itemUpdate',
       entityType: 'preparation_item',
       entityId: id,
       jurisdictionPath: row.jurisdictionPath,
-      before: { status: row.status, capacity: row.capacity },
-      after: { ...input },
+      before: { status: row.status, capacity: row.capacity, keptCapacity: row.keptCapacity },
+      after: { ...changes },
     });
-    return preparationView({ ...row, ...input });
+    return preparationView({ ...row, ...changes });
   });
 }
 

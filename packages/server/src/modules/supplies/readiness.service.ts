@@ -1,15 +1,20 @@
 import {
   type FacilityRecord,
+  type InstitutionProfile,
   type PreparationKind,
   type ReadinessFinding,
   readinessRules,
   readinessVerdict,
+  type Shift,
   type StockHolderKind,
   shanghaiDate,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { checkpointRules } from '../closed-management/closed-management-access.ts';
+import { shiftsOnUnder } from '../closed-management/rosters/roster.repository.ts';
+import { listInstitutions } from '../institutions/institution.repository.ts';
 import { childrenOf, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
 import { scheduleStatuses } from './disinfection.service.ts';
 import { exercisesUnder, plansUnder, preparationsUnder } from './preparedness.repository.ts';
@@ -21,14 +26,16 @@ type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
 /** Everything readiness looks at under one subtree, loaded once and split by child in memory. */
 async function loadUnder(db: Db, path: string, now: Date) {
-  const [stock, preparations, plans, exercises, schedules] = await Promise.all([
+  const [stock, preparations, plans, exercises, schedules, institutions, shifts] = await Promise.all([
     stockItemsUnder(db, [path]),
     preparationsUnder(db, [path]),
     plansUnder(db, [path]),
     exercisesUnder(db, [path]),
     scheduleStatuses(db, [path], now),
+    listInstitutions(db, [path], undefined),
+    shiftsOnUnder(db, [path], shanghaiDate(now)),
   ]);
-  return { stock, preparations, plans, exercises, schedules };
+  return { stock, preparations, plans, exercises, schedules, institutions: institutions.map((i) => i.row), shifts };
 }
 type Loaded = Awaited<ReturnType<typeof loadUnder>>;
 
@@ -54,14 +61,34 @@ const findingView = (f: ReadinessFinding) => ({
   says: f.basis.says,
 });
 
+/** Schools with their pupils and health workers, and today's checkpoint shifts (RES-006). */
+function staffingOf(institutions: Loaded['institutions'], shifts: Loaded['shifts']) {
+  const schools = institutions
+    .filter((i) => i.kind === 'school' || i.kind === 'kindergarten')
+    .map((i) => {
+      const profile = i.profile as InstitutionProfile;
+      return { name: i.name, students: profile.students ?? 0, healthWorkers: profile.healthWorkers ?? 0 };
+    });
+  return { schools, shifts: shifts.map((s) => ({ checkpoint: s.checkpoint, shift: s.shift as Shift, staffCount: s.staff.length })) };
+}
+
+/** Each unit and whether a stock holder of kind `institution` carries its name (RES-011). */
+function unitsOf(institutions: Loaded['institutions'], stock: Loaded['stock']) {
+  const holders = new Set(stock.filter((s) => s.holderKind === 'institution').map((s) => s.holderName));
+  return institutions.map((i) => ({ name: i.name, kind: i.kind, holdsStock: holders.has(i.name) }));
+}
+
 function verdictOf(j: JurisdictionRow, all: Loaded, today: string) {
   const under = <T extends { jurisdictionPath: string }>(rows: readonly T[]) => rows.filter((r) => r.jurisdictionPath.startsWith(j.path));
   const facilities: FacilityRecord[] = under(all.preparations).map((p) => ({
     kind: p.kind as PreparationKind,
+    name: p.name,
     status: p.status,
     capacity: p.capacity,
+    keptCapacity: p.keptCapacity,
     checklistNo: p.checklistNo,
   }));
+  const institutions = under(all.institutions);
   const verdict = readinessVerdict(
     {
       level: j.level,
@@ -73,15 +100,18 @@ function verdictOf(j: JurisdictionRow, all: Loaded, today: string) {
       overdueDisinfections: all.schedules
         .filter((s) => s.schedule.jurisdictionPath.startsWith(j.path) && s.status.state === 'overdue')
         .map((s) => s.schedule.placeName),
+      staffing: staffingOf(institutions, under(all.shifts)),
+      units: unitsOf(institutions, under(all.stock)),
     },
     readinessRules(),
     today,
+    checkpointRules(),
   );
   return { jurisdictionId: j.id, name: j.name, level: j.level, colour: verdict.colour, findings: verdict.findings.map(findingView) };
 }
 
 /**
- * The readiness of a jurisdiction and of each of its children (RES-001…RES-008, RES-012, ENV-003,
+ * The readiness of a jurisdiction and of each of its children (RES-001…RES-012, RES-015, ENV-003,
  * PREP-001…PREP-004; SC-58…SC-60): green, amber or red with every reason and its clause.
  */
 export async function readiness(deps: Deps, context: RequestContext, query: { jurisdictionId?: string }) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { stockItem, stockMovement } from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';
@@ -49,4 +49,13 @@ export async function movementsOf(db: Db, stockItemId: string, limit: number, of
     db.select({ total: sql<number>`count(*)::int` }).from(stockMovement).where(and(where)),
   ]);
   return { items, total: counted[0]?.total ?? 0 };
+}
+
+/** Every line still held whose earliest expiry falls on or before a day (the expiry sweep, RES-013). */
+export async function stockExpiringBy(db: Db, lastDay: string): Promise<StockItemRow[]> {
+  return db
+    .select()
+    .from(stockItem)
+    .where(and(gt(stockItem.quantity, 0), isNotNull(stockItem.expiresOn), lte(stockItem.expiresOn, lastDay)))
+    .orderBy(asc(stockItem.expiresOn));
 }

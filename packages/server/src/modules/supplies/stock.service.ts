@@ -2,6 +2,7 @@ import {
   applyMovement,
   conflict,
   daysOfCover,
+  dispatchPurposeMissing,
   expiryFinding,
   invalid,
   lineIsLow,
@@ -73,22 +74,41 @@ export async function listStock(deps: Deps, context: RequestContext, query: { ju
   return rows.map((row) => stockView(row, today));
 }
 
-/** Raises `stock_low` / `stock_expiry` for a line once a day (dedup key), seen in its jurisdiction and above (RES-013). */
+const alertDetails = (row: StockItemRow, finding: ReadinessFinding) => ({
+  stockItemId: row.id,
+  holderName: row.holderName,
+  item: row.item,
+  rule: finding.rule,
+  values: finding.values,
+});
+
+/**
+ * Raises `stock_expiry` once when a line enters the warning window and once when it expires (the dedup key is
+ * the line, the rule and the date), whether a movement or the hourly sweep sees it first (RES-013).
+ */
+export async function raiseExpiryAlert(db: Db, row: StockItemRow, today: string): Promise<boolean> {
+  const finding = expiryFinding(lineOf(row), today, readinessRules());
+  if (!finding) return false;
+  return raiseAlert(db, {
+    kind: 'stock_expiry',
+    dedupKey: `stock_expiry:${row.id}:${finding.rule}:${row.expiresOn}`,
+    details: alertDetails(row, finding),
+    jurisdictionPath: row.jurisdictionPath,
+  });
+}
+
+/** Raises `stock_low` for a line once a day (dedup key) and its expiry alert, seen in its jurisdiction and above (RES-013). */
 export async function raiseStockAlerts(db: Db, row: StockItemRow, today: string): Promise<void> {
-  const rules = readinessRules();
-  const notices: [string, ReadinessFinding | null][] = [
-    ['stock_low', lineIsLow(lineOf(row), rules, today)],
-    ['stock_expiry', expiryFinding(lineOf(row), today, rules)],
-  ];
-  for (const [kind, finding] of notices) {
-    if (!finding) continue;
+  const low = lineIsLow(lineOf(row), readinessRules(), today);
+  if (low) {
     await raiseAlert(db, {
-      kind,
-      dedupKey: `${kind}:${row.id}:${today}`,
-      details: { stockItemId: row.id, holderName: row.holderName, item: row.item, rule: finding.rule, values: finding.values },
+      kind: 'stock_low',
+      dedupKey: `stock_low:${row.id}:${today}`,
+      details: alertDetails(row, low),
       jurisdictionPath: row.jurisdictionPath,
     });
   }
+  await raiseExpiryAlert(db, row, today);
 }
 
 export interface NewStockItem {
@@ -187,6 +207,8 @@ export async function moveStock(deps: Deps, context: RequestContext, id: string,
   const today = shanghaiDate(now);
   return db.transaction(async (tx) => {
     const row = inScope(await lockStockItem(tx, id), context, 'supply.write');
+    // RES-009: scarce protective supplies go out only for a named purpose (precise dispatch).
+    if (dispatchPurposeMissing(row.item, input, readinessRules())) throw invalid('reason', 'scarcePurposeRequired');
     const balance = applyMovement(row.quantity, input, row.id);
     const delta = balance - row.quantity;
     const changes = {

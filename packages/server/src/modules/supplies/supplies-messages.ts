@@ -8,6 +8,10 @@ export const SUPPLY_MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '库存不足：现有 {available}，出库后不能小于 0',
     en: 'Not enough stock: {available} held, and a balance cannot go below zero',
   },
+  scarcePurposeRequired: {
+    zh: '防护服、防护口罩等紧缺物资出库或调拨须写明用途（精准调配）',
+    en: 'Scarce protective supplies go out only with their purpose stated (precise dispatch)',
+  },
   adjustNeedsReason: { zh: '盘点调整须写明原因', en: 'An adjustment needs its reason' },
   donationNeedsDonor: { zh: '捐赠入库须写明捐赠方', en: 'A donation names its donor' },
   transferNeedsTarget: { zh: '调拨须选择调入的库存', en: 'A transfer names the stock it goes to' },

@@ -121,6 +121,8 @@ const PreparationView = Type.Object({
   kind: Type.String(),
   name: Type.String(),
   capacity: Nullable(Type.Integer()),
+  /** The floor a designated hospital, isolation ward or observation beds keep (RES-015), else null. */
+  keptCapacity: Nullable(Type.Integer()),
   checklistNo: Nullable(Type.Integer()),
   status: Type.String(),
   note: Nullable(Type.String()),

@@ -121,10 +121,17 @@ describe('supplies and preparedness (issue 15 parts 4 and 6)', () => {
     );
     await ok(office, 'POST', `/api/supplies/stock/${from.id}/movements`, { kind: 'donation', quantity: 500, donor: '某爱心企业' });
     const to = await ok<Stock>(townA, 'POST', '/api/supplies/stock', stock(ids.townA.id, 'protective_mask', 10));
+    const transfer = { kind: 'transfer', quantity: 200, toStockItemId: to.id };
+    // RES-009: a scarce item goes out only with its purpose; without one, a 400 at reason and nothing moves.
+    assert.deepEqual(await errorOf(office, 'POST', `/api/supplies/stock/${from.id}/movements`, transfer), {
+      status: 400,
+      field: 'reason',
+      code: 'scarcePurposeRequired',
+    });
+    assert.equal(await movementCount(to.id), 1);
     const moved = await ok<{ stock: Stock }>(office, 'POST', `/api/supplies/stock/${from.id}/movements`, {
-      kind: 'transfer',
-      quantity: 200,
-      toStockItemId: to.id,
+      ...transfer,
+      reason: '湖塘镇发热门诊补充',
     });
     assert.equal(moved.stock.quantity, 300);
     const history = await ok<{ items: { kind: string; delta: number; balanceAfter: number }[] }>(

@@ -1,4 +1,5 @@
 import { CheckCircleTwoTone, ClockCircleOutlined } from '@ant-design/icons';
+import { PREPARATION_KINDS } from '@fangkong/core';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tag } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -16,14 +17,8 @@ import {
   usePreparations,
 } from './supplies-queries.ts';
 
-const KINDS = [
-  'designated_hospital',
-  'asymptomatic_observation_point',
-  'quarantine_site',
-  'service_point',
-  'nat_lab',
-  'fever_clinic',
-] as const;
+/** Facilities and resources (vehicles, crews, beds, custodian, fund) from core; checklist items have their own card. */
+const KINDS = PREPARATION_KINDS.filter((k) => k !== 'checklist');
 const STATUSES = ['ready', 'in_progress', 'not_started'] as const;
 const REVIEW_COLOURS: Record<string, string> = { current: 'green', review_soon: 'gold', overdue: 'red' };
 

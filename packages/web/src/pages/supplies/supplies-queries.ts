@@ -33,6 +33,7 @@ export const COLOURS: Record<string, string> = { green: 'green', amber: 'gold', 
 export function findingText(t: Translate, f: Finding): string {
   const values: Record<string, string | number> = { ...f.values, holder: f.holder ?? '', item: supplyLabel(t, 'supply.item', f.item) };
   if (typeof f.values.kind === 'string') values.kind = supplyLabel(t, 'prep.kind', f.values.kind);
+  if (typeof f.values.shift === 'string') values.shift = supplyLabel(t, 'supply.shift', f.values.shift);
   const key = `supply.rule.${f.rule}`;
   return hasMessage(key) ? t(key as MessageKey, values) : f.rule;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "preparation_item" ADD COLUMN "kept_capacity" integer;

@@ -17,6 +17,11 @@ const webDir = path.join(root, 'packages/web');
 export const WEB_DIST = path.join(webDir, 'dist');
 export const SCREENSHOTS = path.join(root, 'e2e/screenshots');
 export const CHROMIUM = process.env.FANGKONG_CHROMIUM || '/usr/bin/chromium';
+/**
+ * How long a step waits for an element. npm test runs two journeys at once on a two-core machine, each
+ * with its own server and browser: a page that answers in 1 s alone took over 10 s there.
+ */
+export const STEP_TIMEOUT_MS = 20_000;
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -117,7 +122,7 @@ export interface JourneyPage {
 export async function openPage(browser: Browser, baseUrl: string, locale = 'zh-CN'): Promise<JourneyPage> {
   const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
@@ -139,7 +144,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function openPhone(browser: Browser, baseUrl: string, problems: string[]): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   return page;
 }
@@ -257,7 +262,7 @@ export async function fillTemplate(page: Page, url: string, rows: Record<string,
 }
 
 /** Polls until the locator matches exactly `count` elements (tables refresh after a search). */
-export async function waitForCount(locator: Locator, count: number, timeoutMs = 10_000): Promise<void> {
+export async function waitForCount(locator: Locator, count: number, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while ((await locator.count()) !== count) {
     if (Date.now() > deadline) throw new Error(`expected ${count} of ${locator}, found ${await locator.count()}`);

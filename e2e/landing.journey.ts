@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../packages/server/src/demo/demo-accounts.ts';
 import { seedDemo } from '../packages/server/src/demo/demo-seed.ts';
-import { type JourneyServer, skipReason, useJourney } from './harness.ts';
+import { type JourneyServer, STEP_TIMEOUT_MS, skipReason, useJourney } from './harness.ts';
 
 /** Enough people for every role's page to have rows and for the demo community to hold a family for `resident`. */
 const RESIDENTS = 2000;
@@ -87,7 +87,7 @@ describe('landing journey: every demo account', { skip: skipReason(), timeout: 6
         viewport: account.role === 'resident' ? { width: 390, height: 844 } : { width: 1440, height: 900 },
       });
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(STEP_TIMEOUT_MS);
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
       try {

@@ -86,4 +86,17 @@ describe('information release journey', { skip: skipReason(), timeout: 240_000 }
     assert.ok(((await reply.json()) as { items: { title: string }[] }).items.some((n) => n.title === TITLE));
     assert.deepEqual(problems, []);
   });
+
+  // INFO-005, SC-68: anyone, signed out, follows the link on the sign-in page to the public notices page and reads it.
+  it('a visitor without an account opens the public notices page from the sign-in page and reads the notice', async () => {
+    await signOut(page);
+    await page.goto('/login');
+    await page.getByTestId('public-notices-link').click();
+    await page.waitForURL(/\/notices$/);
+    await page.getByTestId('public-notices').getByTestId('public-notice').filter({ hasText: TITLE }).waitFor();
+    assert.equal(await page.getByTestId('login-card').count(), 0, 'no sign-in asked');
+    assert.equal(await page.getByTestId('user-menu').count(), 0, 'not signed in');
+    await screenshot(page, 'information-4-public-notices');
+    assert.deepEqual(journey.page().problems, []);
+  });
 });

@@ -9,6 +9,8 @@ import { useI18n } from './i18n/i18n.tsx';
 import { ScopeProvider } from './jurisdictions/scope.tsx';
 
 const LoginPage = lazy(() => import('./pages/login/login.page.tsx').then((m) => ({ default: m.LoginPage })));
+// The public notices page, no sign-in (issue 15 part 5: INFO-005, SC-68).
+const PublicNoticesPage = lazy(() => import('./pages/notices/public-notices.page.tsx').then((m) => ({ default: m.PublicNoticesPage })));
 const AppLayout = lazy(() => import('./layout/app-layout.tsx').then((m) => ({ default: m.AppLayout })));
 const JurisdictionBrowserPage = lazy(() =>
   import('./pages/jurisdictions/jurisdiction-browser.page.tsx').then((m) => ({ default: m.JurisdictionBrowserPage })),
@@ -168,6 +170,7 @@ export function AppRoutes() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/notices" element={<PublicNoticesPage />} />
         {/* Residents' mobile pages (their own layout and sign-in). */}
         <Route path="/h5/*" element={<H5App />} />
         <Route

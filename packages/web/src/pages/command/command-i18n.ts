@@ -196,9 +196,8 @@ export const COMMAND_MESSAGES_ZH = {
   'audit.action.supervision.recheck': '复查整改',
   'audit.action.supervision.accountability': '问责记录',
   // Command overview and level measures (issue 13, helper levels)
-  'menu.commandOverview': '指挥总览',
   'commandOverview.title': '指挥总览',
-  'commandOverview.open': '打开指挥大屏',
+  'commandOverview.open': '打开指挥看板',
   'commandOverview.inherited': '（{name}的响应级别）',
   'commandOverview.measures': '响应措施任务完成',
   'commandOverview.tasksOpen': '在办任务',
@@ -417,7 +416,6 @@ export const COMMAND_MESSAGES_EN: Record<keyof typeof COMMAND_MESSAGES_ZH, strin
   'audit.action.supervision.recheck': 'Re-check rectification',
   'audit.action.supervision.accountability': 'Accountability record',
   // Command overview and level measures (issue 13, helper levels)
-  'menu.commandOverview': 'Command overview',
   'commandOverview.title': 'Command overview',
   'commandOverview.open': 'Open the dashboard',
   'commandOverview.inherited': '(level of {name})',

@@ -51,7 +51,14 @@ function Figures({ o }: { o: Overview }) {
   const m = o.measures;
   const issued = m ? m.open + m.overdue + m.done : 0;
   return (
-    <Row gutter={16} data-testid="command-figures">
+    <Row
+      gutter={16}
+      data-testid="command-figures"
+      data-done={m?.done ?? 0}
+      data-issued={issued}
+      data-overdue={o.tasks.overdue}
+      data-findings={o.findings.open}
+    >
       <Col span={6}>
         <Typography.Text type="secondary">{t('commandOverview.measures')}</Typography.Text>
         <Progress

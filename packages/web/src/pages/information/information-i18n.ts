@@ -1,6 +1,14 @@
 /** Information release and public opinion (issue 15 part 5, REQUIREMENTS §13): keys appended to both dictionaries. */
 export const INFORMATION_MESSAGES_ZH = {
   'menu.information': '信息发布与舆情',
+  'notices.title': '疫情防控公告',
+  'notices.subtitle': '经发布机构审核后公开发布的通告、每日疫情信息和预警提示（无需登录）。',
+  'notices.signIn': '工作人员登录',
+  'notices.link': '查看疫情防控公告（无需登录）',
+  'notices.empty': '暂无公开发布的公告',
+  'notices.failed': '公告暂时无法读取，请稍后再试',
+  'notices.forDate': '{date} 情况',
+  'notices.interpretation': '解读',
   'information.releases': '发布稿件',
   'information.interviews': '媒体采访',
   'information.opinions': '舆情处置',
@@ -100,6 +108,14 @@ export const INFORMATION_MESSAGES_ZH = {
 
 export const INFORMATION_MESSAGES_EN: Record<keyof typeof INFORMATION_MESSAGES_ZH, string> = {
   'menu.information': 'Information & opinion',
+  'notices.title': 'Epidemic prevention notices',
+  'notices.subtitle': 'Notices, daily outbreak information and warnings published after the release authority’s approval (no sign-in).',
+  'notices.signIn': 'Staff sign-in',
+  'notices.link': 'Public notices (no sign-in)',
+  'notices.empty': 'Nothing has been published',
+  'notices.failed': 'The notices cannot be read right now; try again later',
+  'notices.forDate': 'situation of {date}',
+  'notices.interpretation': 'Interpretation',
   'information.releases': 'Releases',
   'information.interviews': 'Media interviews',
   'information.opinions': 'Public opinion',

@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Typography } from 'antd';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { landingPath } from '../../auth/landing.ts';
 import { signIn } from '../../auth/session.tsx';
 import { applyFormError } from '../../components/feedback.tsx';
@@ -58,9 +58,14 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        <Button type="link" style={{ marginTop: 8, paddingInline: 0 }} onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
-          {t('app.language')}
-        </Button>
+        <div style={{ marginTop: 8, display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <Button type="link" style={{ paddingInline: 0 }} onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
+            {t('app.language')}
+          </Button>
+          <Link to="/notices" data-testid="public-notices-link">
+            {t('notices.link')}
+          </Link>
+        </div>
       </Card>
     </div>
   );

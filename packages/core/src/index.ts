@@ -51,6 +51,7 @@ export * from './information/information-rules.ts';
 export * from './information/interview.ts';
 export * from './information/opinion.ts';
 export * from './information/release-workflow.ts';
+export * from './institutions/event-permit.ts';
 // Institutions (issue 16)
 export * from './institutions/institution-duties.ts';
 export * from './institutions/institution-incident.ts';

@@ -66,6 +66,8 @@ export const TASK_SOURCES = [
   'institution_incident',
   // community (issue 16 §7): a symptomatic person found door to door (COMM-040), for the medical follow-up
   'screening_symptomatic',
+  // a hotel guest from a key area, reported to the community (PUB-007)
+  'hotel_guest_report',
   // dashboard (issue 17): an early-warning signal for the CDC to verify
   'early_warning',
 ] as const;

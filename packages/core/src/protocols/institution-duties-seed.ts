@@ -1,6 +1,7 @@
 import { clause } from './clause.ts';
 import type { Clause } from './protocol-types.ts';
 import type { ResponseLevel } from './response-rule-types.ts';
+import type { RiskLevel } from './zone-types.ts';
 
 /**
  * The places where people gather and the units that run them (REQUIREMENTS §8): each kind has a profile,
@@ -455,6 +456,12 @@ export interface InstitutionProtocol {
   drugClasses: { value: readonly SentinelDrugClass[]; clause: Clause };
   /** PUB-011: the venue types closed from a level up. */
   venueClosures: readonly { venueTypes: readonly VenueType[]; fromLevel: ResponseLevel; clause: Clause }[];
+  /** PUB-005 / ZONE-012: on-site meetings and exams by the organizer's risk grade ("one meeting, one plan"). */
+  eventPermits: { allowedGrades: readonly RiskLevel[]; urgentException: boolean; clause: Clause };
+  /** PUB-007: a guest from a key area is reported to the hotel's community within these hours. */
+  hotelGuestReportHours: { value: number; clause: Clause };
+  /** COMM-012 / SC-37: an outsider or vehicle let in: mask, temperature below fever, an escort, close-out the same day. */
+  entryLedger: { maskRequired: boolean; escortRequired: boolean; closeOutSameDay: boolean; clause: Clause };
   /** CASE-013: the steps of an incident by kind. */
   incidentSteps: Record<'school' | 'special' | 'enterprise' | 'other', readonly IncidentStep[]>;
   duties: readonly InstitutionDuty[];
@@ -499,6 +506,29 @@ export const INSTITUTION_PROTOCOL_SEED_2020: InstitutionProtocol = {
       '§三(六)3',
       'Antipyretic and cough medicines; antivirals and antibiotics configured as later practice.',
       true,
+    ),
+  },
+  eventPermits: {
+    allowedGrades: ['low'],
+    urgentException: true,
+    clause: clause(
+      'seed 000',
+      '§三(二)9',
+      'Low-risk areas may hold on-site meetings and exams under strict control; medium and high risk hold none in principle, special urgent matters excepted; one meeting (exam), one plan.',
+    ),
+  },
+  hotelGuestReportHours: {
+    value: 2,
+    clause: clause('seed 000', '§三(二)9', 'Hotels screen, register and report guests from key areas (hours configured).', true),
+  },
+  entryLedger: {
+    maskRequired: true,
+    escortRequired: true,
+    closeOutSameDay: true,
+    clause: clause(
+      'seed 001',
+      '§三(二)4',
+      'Outsiders and outside vehicles enter only when truly necessary: mask, temperature, escorted by staff; a ledger closed out when they leave.',
     ),
   },
   venueClosures: [

@@ -1087,6 +1087,51 @@ const ROUTES: Record<string, RouteEntry> = {
       },
     ],
   },
+  'POST /api/event-permits': {
+    cases: (a) => [
+      {
+        ...refused('/api/event-permits', {
+          kind: 'meeting',
+          title: '越界会议',
+          organizer: '乙',
+          jurisdictionId: a.villageId,
+          eventDate: '2099-01-02',
+          attendees: 5,
+          plan: '越界',
+        }),
+        status: 400,
+        says: /jurisdictionId/,
+      },
+    ],
+  },
+  'GET /api/event-permits': { cases: () => [empty('/api/event-permits'), empty('/api/event-permits', { status: 'pending' })] },
+  'POST /api/event-permits/:id/decide': {
+    cases: (a) => [refused(`/api/event-permits/${a.eventPermitId}/decide`, { approve: false })],
+  },
+  'POST /api/institutions/:id/guests': {
+    cases: (a) => [
+      refused(`/api/institutions/${a.hotelInstitutionId}/guests`, {
+        name: '越界住客',
+        idType: 'resident_id',
+        idNumber: residentId('19820808', 435),
+        fromPlace: '常州市',
+      }),
+    ],
+  },
+  'GET /api/hotel-guests': {
+    cases: (a) => [empty('/api/hotel-guests'), refused(`/api/hotel-guests?institutionId=${a.hotelInstitutionId}`)],
+  },
+  'POST /api/hotel-guests/:id/reveal': { cases: (a) => [refused(`/api/hotel-guests/${a.hotelGuestId}/reveal`, { purpose: '越界' })] },
+  'GET /api/pharmacy-sales/outbox': { cases: () => [{ ...empty('/api/pharmacy-sales/outbox', undefined, false), says: /"pending":0/ }] },
+  'POST /api/pharmacy-sales/share': {
+    cases: () => [
+      {
+        ...empty('/api/pharmacy-sales/share', undefined, false),
+        body: { recipient: 'provincial_platform', purpose: '越界上报' },
+        says: /"count":0/,
+      },
+    ],
+  },
   'GET /api/institution-imports/template': { exception: 'static file: the empty registry template (its example row is sample text)' },
   'POST /api/institution-imports': {
     cases: (a) => [
@@ -1182,6 +1227,23 @@ const ROUTES: Record<string, RouteEntry> = {
   'GET /api/community/supply-requests': { cases: () => [empty('/api/community/supply-requests')] },
   'POST /api/community/supply-requests': {
     cases: (a) => [refused('/api/community/supply-requests', { householdId: a.householdId, items: '越界大米' })],
+  },
+  'POST /api/community/entry-ledger': {
+    cases: (a) => [
+      refused('/api/community/entry-ledger', {
+        jurisdictionId: a.villageId,
+        subject: 'vehicle',
+        plate: '苏D-WALK-B',
+        purpose: '越界',
+        masked: true,
+        temperature: 36.5,
+        escortUserId: a.walkerId,
+      }),
+    ],
+  },
+  'POST /api/community/entry-ledger/:id/close': { cases: (a) => [refused(`/api/community/entry-ledger/${a.entryLedgerId}/close`, {})] },
+  'GET /api/community/entry-ledger': {
+    cases: (a) => [empty('/api/community/entry-ledger'), refused(`/api/community/entry-ledger?jurisdictionId=${a.villageId}`)],
   },
   'POST /api/community/supply-requests/:id/deliver': {
     cases: (a) => [refused(`/api/community/supply-requests/${a.supplyRequestId}/deliver`, {})],
@@ -1414,6 +1476,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       villagePath: villageA.path,
       householdId: household.id,
       today: TODAY,
+      escortUserId: grid.id,
     });
     const dashboard = await dashboardWalkFixture(deps, villageA);
     const casePerson = await ok('POST', '/api/persons', {

@@ -113,3 +113,36 @@ export const supplyRequest = pgTable(
   },
   (t) => [index('supply_request_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops'))],
 );
+
+/**
+ * The entrance ledger of outsiders and outside vehicles let in (COMM-012, SC-37): mask, temperature, the escort,
+ * and the close-out (销号) when they leave; an entry left open past its day is flagged.
+ */
+export const entryLedger = pgTable(
+  'entry_ledger',
+  {
+    id: idColumn(),
+    /** person / vehicle */
+    subject: text('subject').notNull(),
+    nameMasked: text('name_masked'),
+    nameCipher: text('name_cipher'),
+    plate: text('plate'),
+    purpose: text('purpose').notNull(),
+    masked: boolean('masked').notNull(),
+    temperatureTenths: integer('temperature_tenths').notNull(),
+    escortUserId: uuid('escort_user_id')
+      .notNull()
+      .references(() => appUser.id),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+    enteredOn: date('entered_on', { mode: 'string' }).notNull(),
+    leftAt: timestamp('left_at', { withTimezone: true }),
+    recordedBy: uuid('recorded_by').references(() => appUser.id),
+    closedBy: uuid('closed_by').references(() => appUser.id),
+    jurisdictionId: uuid('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdiction.id),
+    jurisdictionPath: text('jurisdiction_path').notNull(),
+    ...timestamps(),
+  },
+  (t) => [index('entry_ledger_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops'), t.enteredOn)],
+);

@@ -182,3 +182,60 @@ export const institutionIncident = pgTable(
   },
   (t) => [index('institution_incident_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops'))],
 );
+
+/**
+ * A meeting, exam, exhibition or gathering filed for approval (PUB-005, ZONE-012): one meeting, one plan; the
+ * organizer's grade when filed and the rules' advice; the decision of the town or command office.
+ */
+export const eventPermit = pgTable(
+  'event_permit',
+  {
+    id: idColumn(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    organizer: text('organizer').notNull(),
+    institutionId: uuid('institution_id').references(() => institution.id),
+    eventDate: date('event_date', { mode: 'string' }).notNull(),
+    attendees: integer('attendees').notNull(),
+    plan: text('plan').notNull(),
+    urgent: boolean('urgent').notNull().default(false),
+    /** pending / approved / refused */
+    status: text('status').notNull().default('pending'),
+    advice: jsonb('advice').notNull(),
+    decisionNote: text('decision_note'),
+    decidedBy: uuid('decided_by').references(() => appUser.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    filedBy: uuid('filed_by').references(() => appUser.id),
+    ...scoped(),
+    ...timestamps(),
+  },
+  (t) => [index('event_permit_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops'), t.eventDate)],
+);
+
+/** A hotel guest registered (PUB-007): sealed identity with masked previews; a guest from a key area is reported to the community. */
+export const hotelGuest = pgTable(
+  'hotel_guest',
+  {
+    id: idColumn(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institution.id),
+    checkInOn: date('check_in_on', { mode: 'string' }).notNull(),
+    nameMasked: text('name_masked').notNull(),
+    nameCipher: text('name_cipher').notNull(),
+    idHash: text('id_hash').notNull(),
+    idMasked: text('id_masked').notNull(),
+    idCipher: text('id_cipher').notNull(),
+    phoneMasked: text('phone_masked'),
+    phoneCipher: text('phone_cipher'),
+    fromPlace: text('from_place').notNull(),
+    fromJurisdictionId: uuid('from_jurisdiction_id').references(() => jurisdiction.id),
+    /** The grade published over where they came from, when registered; a key area starts the report task. */
+    fromGrade: text('from_grade'),
+    reportTaskId: uuid('report_task_id'),
+    recordedBy: uuid('recorded_by').references(() => appUser.id),
+    ...scoped(),
+    ...timestamps(),
+  },
+  (t) => [index('hotel_guest_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops'), t.checkInOn)],
+);

@@ -15,4 +15,8 @@ export const COMMUNITY_MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'This household is not sealed (nobody under home quarantine, not in a sealed zone)',
   },
   supplyClosed: { zh: '该物资需求已送达或已取消', en: 'This supply request is already delivered or cancelled' },
+  maskRequired: { zh: '进入须全程佩戴口罩', en: 'A mask is required to enter' },
+  feverRefused: { zh: '体温异常，不得进入', en: 'Temperature at or above fever: entry refused' },
+  notCommunityStaff: { zh: '陪同人员须为本社区工作人员', en: 'The escort must be staff of this community' },
+  alreadyClosed: { zh: '该登记已销号', en: 'This entry is already closed out' },
 };

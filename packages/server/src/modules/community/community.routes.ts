@@ -7,6 +7,8 @@ import {
   Gathering,
   GatheringBody,
   JurisdictionQuery,
+  LedgerBody,
+  LedgerEntry,
   Progress,
   Round,
   RoundDetail,
@@ -27,10 +29,57 @@ import {
   requestSupplies,
   sixOnesLedger,
 } from './duties.service.ts';
+import { closeEntry, ledgerDay, recordEntry } from './entry-ledger.service.ts';
 import { closeRound, listRounds, recordVisit, riskPlaces, roundDetail, startRound } from './screening.service.ts';
 
 const read = { permission: 'community.read' as const };
 const write = { permission: 'community.write' as const };
+
+/** The entrance ledger of outsiders and vehicles (COMM-012, SC-37). */
+function ledgerRoutes(api: Api, deps: AppDeps) {
+  api.post(
+    '/community/entry-ledger',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Let an outsider or outside vehicle in (COMM-012, SC-37): mask, temperature below fever, an escort of the community',
+        body: LedgerBody,
+        response: { 201: LedgerEntry, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordEntry(deps, contextOf(request), request.body)),
+  );
+  api.post(
+    '/community/entry-ledger/:id/close',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Close out (销号) an entry when they leave',
+        params: IdParams,
+        response: { 200: LedgerEntry, ...errorResponses },
+      },
+    },
+    (request) => closeEntry(deps, contextOf(request), request.params.id),
+  );
+  api.get(
+    '/community/entry-ledger',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "A day's entrance ledger with every entry still open; entries open past their day are flagged (SC-37)",
+        querystring: objectOf({ jurisdictionId: Type.Optional(Uuid), day: Type.Optional(DateString) }),
+        response: {
+          200: Type.Object({ day: Type.String(), items: Type.Array(LedgerEntry), open: Type.Integer(), flagged: Type.Integer() }),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => ledgerDay(deps, contextOf(request), request.query.jurisdictionId, request.query.day),
+  );
+}
 
 function screeningRoutes(api: Api, deps: AppDeps) {
   api.get(
@@ -239,4 +288,5 @@ function dutyRoutes(api: Api, deps: AppDeps) {
 export function communityRoutes(api: Api, deps: AppDeps) {
   screeningRoutes(api, deps);
   dutyRoutes(api, deps);
+  ledgerRoutes(api, deps);
 }

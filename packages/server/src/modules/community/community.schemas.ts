@@ -164,3 +164,31 @@ export const Supply = Type.Object({
   createdAt: Type.String(),
   closedAt: Nullable(Type.String()),
 });
+
+/** COMM-012 / SC-37: an outsider or outside vehicle let in. */
+export const LedgerBody = objectOf({
+  jurisdictionId: Uuid,
+  subject: literals(['person', 'vehicle'] as const),
+  name: Type.Optional(Type.String({ maxLength: 40 })),
+  plate: Type.Optional(Type.String({ maxLength: 20 })),
+  purpose: Type.String({ minLength: 1, maxLength: 200 }),
+  masked: Type.Boolean(),
+  temperature: Type.Number({ minimum: 30, maximum: 45 }),
+  escortUserId: Type.Optional(Uuid),
+});
+
+export const LedgerEntry = Type.Object({
+  id: Uuid,
+  subject: Type.String(),
+  name: Nullable(Type.String()),
+  plate: Nullable(Type.String()),
+  purpose: Type.String(),
+  masked: Type.Boolean(),
+  temperature: Type.Number(),
+  escortUserId: Uuid,
+  escortName: Type.String(),
+  enteredAt: Type.String(),
+  enteredOn: Type.String(),
+  leftAt: Nullable(Type.String()),
+  flagged: Type.Boolean(),
+});

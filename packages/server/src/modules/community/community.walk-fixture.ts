@@ -8,13 +8,14 @@ export interface CommunityWalkIds {
   screeningRoundId: string;
   gatheringId: string;
   supplyRequestId: string;
+  entryLedgerId: string;
 }
 
 /** Built by town A's admin: a screening round with a not-home visit, a six-ones check, a filed funeral and a supply request. */
 export async function communityWalkFixture(
   deps: AppDeps,
   owner: TestClient,
-  a: { villageId: string; villagePath: string; householdId: string; today: string },
+  a: { villageId: string; villagePath: string; householdId: string; today: string; escortUserId?: string },
 ): Promise<CommunityWalkIds> {
   const ok = async (method: string, url: string, body?: unknown) => {
     const reply = await owner.request(method, url, body);
@@ -34,5 +35,21 @@ export async function communityWalkFixture(
   });
   // Written directly: the household is not sealed in the walk's town A, and the walk only needs the row.
   const supply = await insertSupply(deps.database.db, { householdId: a.householdId, items: '甲户大米', jurisdictionPath: a.villagePath });
-  return { screeningRoundId: String(round.id), gatheringId: String(gathering.id), supplyRequestId: supply.id };
+  const entry = a.escortUserId
+    ? await ok('POST', '/api/community/entry-ledger', {
+        jurisdictionId: a.villageId,
+        subject: 'vehicle',
+        plate: '苏D-WALK-A',
+        purpose: '甲社区维修',
+        masked: true,
+        temperature: 36.5,
+        escortUserId: a.escortUserId,
+      })
+    : undefined;
+  return {
+    screeningRoundId: String(round.id),
+    gatheringId: String(gathering.id),
+    supplyRequestId: supply.id,
+    entryLedgerId: entry ? String(entry.id) : '',
+  };
 }

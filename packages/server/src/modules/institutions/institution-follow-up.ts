@@ -5,7 +5,10 @@ import { issueTask } from '../command/task.service.ts';
 import { followUpAssignee } from './institution-access.ts';
 
 export interface FollowUp {
-  sourceKind: Extract<TaskSource, 'pharmacy_follow_up' | 'school_absence_nat' | 'institution_incident' | 'screening_symptomatic'>;
+  sourceKind: Extract<
+    TaskSource,
+    'pharmacy_follow_up' | 'school_absence_nat' | 'institution_incident' | 'screening_symptomatic' | 'hotel_guest_report'
+  >;
   sourceId: string;
   title: string;
   description: string;

@@ -21,5 +21,12 @@ export const INSTITUTION_MESSAGES: Record<string, { zh: string; en: string }> = 
   notNamedReporter: { zh: '须由机构指定的报告人提交', en: "Only the institution's named reporter submits its reports" },
   unknownKind: { zh: '未知的机构类型（见模板“机构类型”页）', en: "Unknown institution kind (see the template's kind sheet)" },
   notYesNo: { zh: '应填“是”或“否”', en: 'must be 是 (yes) or 否 (no)' },
+  gradeForbids: {
+    zh: '所在地为中、高风险地区，原则上不举办现场会议、考试（特殊紧急事项除外）',
+    en: 'A medium- or high-risk area holds no on-site meetings or exams in principle (urgent matters excepted)',
+  },
+  alreadyDecided: { zh: '该申请已审批', en: 'This filing is already decided' },
+  notAHotel: { zh: '只有宾馆登记住客', en: 'Only hotels register guests' },
+  tooOld: { zh: '日期过早', en: 'The date is too far back' },
   notPositiveInteger: { zh: '应为正整数', en: 'must be a whole number above nought' },
 };

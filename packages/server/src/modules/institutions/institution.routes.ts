@@ -23,6 +23,7 @@ import { recordIncident } from './institution-incident.service.ts';
 import { recordAbsence, recordDuty, recordHealthCheck, recordVisitCounts } from './institution-records.service.ts';
 import { institutionDay, institutionList, registerInstitution } from './institution-registry.service.ts';
 import { institutionTaskList, sentinelWeek } from './institution-tasks.service.ts';
+import { permitsGuestsRoutes } from './permits-guests.routes.ts';
 import { recordSale, revealSale, saleList } from './pharmacy-sale.service.ts';
 
 const tags = ['institutions'];
@@ -239,4 +240,5 @@ export function institutionRoutes(api: Api, deps: AppDeps) {
   recordRoutes(api, deps);
   pharmacyRoutes(api, deps);
   taskRoutes(api, deps);
+  permitsGuestsRoutes(api, deps);
 }

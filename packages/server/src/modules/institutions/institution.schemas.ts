@@ -1,6 +1,9 @@
 import {
   ABSENCE_REASONS,
   DUTY_FREQUENCIES,
+  EVENT_KINDS,
+  EVENT_PERMIT_STATES,
+  ID_TYPES,
   INCIDENT_FINDINGS,
   INSTITUTION_KINDS,
   SCHOOL_CHECK_SESSIONS,
@@ -188,3 +191,61 @@ export const InstitutionTaskSchema = Type.Object({
 });
 
 export const SentinelSchema = Type.Object({ series: Type.String(), day: Type.String(), count: Type.Integer() });
+
+/** PUB-005: a meeting, exam or gathering filed for approval. */
+export const EventBody = objectOf({
+  kind: literals(EVENT_KINDS),
+  title: Type.String({ minLength: 1, maxLength: 120 }),
+  organizer: Type.String({ minLength: 1, maxLength: 120 }),
+  jurisdictionId: Uuid,
+  institutionId: Type.Optional(Uuid),
+  eventDate: CalendarDay,
+  attendees: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+  plan: Type.String({ minLength: 1, maxLength: 4000 }),
+  urgent: Type.Optional(Type.Boolean()),
+});
+
+export const EventSchema = Type.Object({
+  id: Uuid,
+  kind: Type.String(),
+  title: Type.String(),
+  organizer: Type.String(),
+  institutionId: Nullable(Uuid),
+  eventDate: Type.String(),
+  attendees: Type.Integer(),
+  plan: Type.String(),
+  urgent: Type.Boolean(),
+  status: literals(EVENT_PERMIT_STATES),
+  advice: Type.Object({
+    approvable: Type.Boolean(),
+    because: Type.Object({ rule: Type.String(), grade: Nullable(Type.String()), clause: ClauseSchema }),
+  }),
+  decisionNote: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  jurisdictionId: Uuid,
+});
+
+/** PUB-007: a hotel guest. */
+export const GuestBody = objectOf({
+  name: Type.String({ minLength: 1, maxLength: 40 }),
+  idType: literals(ID_TYPES),
+  idNumber: Type.String({ minLength: 1, maxLength: 40 }),
+  phone: Type.Optional(Type.String({ maxLength: 20 })),
+  fromPlace: Type.String({ minLength: 1, maxLength: 80 }),
+  fromJurisdictionId: Type.Optional(Uuid),
+  checkInOn: Type.Optional(CalendarDay),
+});
+
+export const GuestSchema = Type.Object({
+  id: Uuid,
+  institutionId: Uuid,
+  hotelName: Type.String(),
+  checkInOn: Type.String(),
+  name: Type.String(),
+  idNumber: Type.String(),
+  phone: Nullable(Type.String()),
+  fromPlace: Type.String(),
+  fromGrade: Nullable(Type.String()),
+  keyArea: Type.Boolean(),
+  reportTaskId: Nullable(Uuid),
+});

@@ -11,6 +11,9 @@ export interface InstitutionWalkIds {
   pharmacyInstitutionId: string;
   pharmacySaleId: string;
   institutionImportId?: string;
+  eventPermitId: string;
+  hotelInstitutionId: string;
+  hotelGuestId: string;
   /** A one-row registry naming A's community by its code. */
   institutionFileA: Buffer;
 }
@@ -84,11 +87,36 @@ export async function institutionWalkFixture(
       })
     : undefined;
   if (imported) assert.match(imported.body, /"created":1,/);
+  const event = await ok('POST', '/api/event-permits', {
+    kind: 'meeting',
+    title: '甲社区防控会议',
+    organizer: '甲社区居委会',
+    jurisdictionId: a.villageId,
+    eventDate: '2099-01-01',
+    attendees: 20,
+    plan: '一会一案',
+  });
+  const hotel = await ok('POST', '/api/institutions', {
+    kind: 'public_place',
+    name: '甲社区宾馆',
+    code: 'A-HOTEL-1',
+    jurisdictionId: a.villageId,
+    profile: { venueType: 'hotel' },
+  });
+  const guest = await ok('POST', `/api/institutions/${String(hotel.id)}/guests`, {
+    name: '甲住客',
+    idType: 'resident_id',
+    idNumber: residentId('19810808', 433),
+    fromPlace: '常州市',
+  });
   return {
     schoolInstitutionId: schoolId,
     pharmacyInstitutionId: String(pharmacy.id),
     pharmacySaleId: String(sale.id),
     institutionImportId: imported ? (imported.json() as { id: string }).id : undefined,
     institutionFileA,
+    eventPermitId: String(event.id),
+    hotelInstitutionId: String(hotel.id),
+    hotelGuestId: String(guest.id),
   };
 }

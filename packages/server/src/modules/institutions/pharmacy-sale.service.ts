@@ -28,6 +28,7 @@ import {
 } from './institution.repository.ts';
 import { institutionInScope, scopeOf } from './institution-access.ts';
 import { issueFollowUp } from './institution-follow-up.ts';
+import { markShared, unsharedSales } from './permits-guests.repository.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock' | 'cipher'>;
 
@@ -166,4 +167,58 @@ export async function revealSale(deps: Deps, context: RequestContext, id: string
     buyerIdNumber: deps.cipher.decrypt(sale.buyerIdCipher),
     buyerPhone: deps.cipher.decrypt(sale.buyerPhoneCipher),
   };
+}
+
+export const SHARE_RECIPIENTS = ['department', 'provincial_platform'] as const;
+export type ShareRecipient = (typeof SHARE_RECIPIENTS)[number];
+
+/** PHAR-002 / SC-61: how many complete records in scope wait to be shared, and since when. */
+export async function shareOutbox(deps: Deps, context: RequestContext) {
+  const rows = await unsharedSales(deps.database.db, scopeOf(context, 'institution.manage'));
+  return { pending: rows.length, oldestSoldAt: rows[0]?.row.soldAt.toISOString() ?? null };
+}
+
+/**
+ * PHAR-002 / SC-61: the queued sales in scope handed over to the department or the provincial big-data platform,
+ * in full (the receiving system needs the real name), once each; the hand-over is audited with its purpose.
+ */
+export async function shareSales(deps: Deps, context: RequestContext, input: { recipient: ShareRecipient; purpose: string }) {
+  const db = deps.database.db;
+  if (!input.purpose.trim()) throw invalid('purpose', 'required');
+  const paths = scopeOf(context, 'institution.manage');
+  const at = deps.clock();
+  return db.transaction(async (tx) => {
+    const rows = await unsharedSales(tx, paths);
+    await markShared(
+      tx,
+      rows.map((r) => r.row.id),
+      at,
+    );
+    for (const path of new Set(rows.map((r) => r.row.jurisdictionPath))) {
+      const here = rows.filter((r) => r.row.jurisdictionPath === path);
+      await recordAudit(tx, context, {
+        action: 'pharmacy.sale.share',
+        entityType: 'pharmacy_sale',
+        entityId: here[0]?.row.id ?? '',
+        jurisdictionPath: path,
+        after: { recipient: input.recipient, purpose: input.purpose.trim(), count: here.length, saleIds: here.map((r) => r.row.id) },
+      });
+    }
+    return {
+      recipient: input.recipient,
+      sharedAt: at.toISOString(),
+      count: rows.length,
+      items: rows.map(({ row, pharmacyName }) => ({
+        id: row.id,
+        pharmacyName,
+        soldAt: row.soldAt.toISOString(),
+        buyerName: deps.cipher.decrypt(row.buyerNameCipher),
+        buyerIdNumber: deps.cipher.decrypt(row.buyerIdCipher),
+        buyerPhone: deps.cipher.decrypt(row.buyerPhoneCipher),
+        drugName: row.drugName,
+        drugClass: row.drugClass,
+        quantity: row.quantity,
+      })),
+    };
+  });
 }

@@ -1,5 +1,7 @@
 import { type CalendarDate, daysBetween, shanghaiDate } from '../calendar/calendar-date.ts';
 import { clause } from '../protocols/clause.ts';
+import type { LocalProfile, ProtocolEdition } from '../protocols/protocol-types.ts';
+import { findEdition } from '../protocols/registry.ts';
 import type { CodeRuleSet } from './code-types.ts';
 
 /**
@@ -184,6 +186,27 @@ export const CODE_RULE_SETS: readonly CodeRuleSet[] = [SEED_2020_CODE_RULES, CN_
 
 export function codeRulesFor(editionId: string): CodeRuleSet | undefined {
   return CODE_RULE_SETS.find((set) => set.editionId === editionId);
+}
+
+/**
+ * The colour rules an edition runs under, with a local profile's rules laid on top (issue 14 part 3, RULES-001):
+ * the profile's rules replace the edition's rules of the kinds they name, and the version names the profile, so a
+ * colour says which rules made it. An edition without rules of its own (a district's imported edition) runs the
+ * rules of the shipped edition it follows (the last one in force on or before its first day).
+ */
+export function codeRulesOf(edition: ProtocolEdition, profile?: LocalProfile): CodeRuleSet | undefined {
+  const base =
+    codeRulesFor(edition.id) ??
+    [...CODE_RULE_SETS].reverse().find((set) => {
+      const shipped = findEdition(set.editionId);
+      return shipped !== undefined && shipped.effectiveFrom <= edition.effectiveFrom;
+    });
+  if (!base) return undefined;
+  const own = base.editionId === edition.id ? base : { ...base, version: `${edition.id}/${base.version}`, editionId: edition.id };
+  const local = profile && profile.editionId === edition.id ? profile.codes : undefined;
+  if (!local || local.length === 0) return own;
+  const replaced = new Set(local.map((rule) => rule.kind));
+  return { ...own, version: `${own.version}+${profile?.id}`, rules: [...own.rules.filter((r) => !replaced.has(r.kind)), ...local] };
 }
 
 /** An inbound report is late when made fewer than the rule's days before the expected arrival (Shanghai dates). */

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../calendar/calendar-date.ts';
+import type { CodeRule } from '../codes/code-types.ts';
 import type { PlaceKind } from '../jurisdiction/levels.ts';
 import type { EarlyWarningRules } from './early-warning-rules.ts';
 import type { InformationRules } from './information-rule-types.ts';
@@ -149,6 +150,10 @@ export interface LocalProfile {
   retention?: Partial<RetentionPeriods>;
   /** The unit of risk grading and its authority where the jurisdiction differs from the edition (§18 V9). */
   risk?: Partial<Pick<RiskRules, 'unit' | 'authority'>>;
+  /** The jurisdiction's own pool sizes: each rule replaces the edition's rule for its zone type (§18, TEST-005). */
+  testing?: { pooling: PoolingRule[] };
+  /** The jurisdiction's own colour rules: together they replace the edition's rules of the kinds they name (CODE-). */
+  codes?: CodeRule[];
 }
 
 /** A retention period in whole days after the day the data stops being needed, and where it comes from. */

@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error.ts';
 import type {
+  LocalProfile,
   MandatoryTestingGroup,
   ProtocolEdition,
   TestingGroupRule,
@@ -10,10 +11,17 @@ import type {
 } from '../protocols/protocol-types.ts';
 import { MANDATORY_TESTING_GROUPS, ZONE_TYPES } from '../protocols/protocol-types.ts';
 
-/** The edition's testing rules; an edition without them cannot run testing work. */
-export function testingRulesOf(edition: ProtocolEdition): TestingRules {
+/**
+ * The edition's testing rules, with a local profile's pool sizes laid on top (each of its pooling rules replaces the
+ * edition's rule for that zone type); an edition without testing rules cannot run testing work.
+ */
+export function testingRulesOf(edition: ProtocolEdition, profile?: LocalProfile): TestingRules {
   if (!edition.testing) throw new AppError('conflict', 'noTestingRules', 'editionId', { edition: edition.id });
-  return edition.testing;
+  const local = profile && profile.editionId === edition.id ? profile.testing?.pooling : undefined;
+  if (!local || local.length === 0) return edition.testing;
+  const replaced = new Set(local.map((rule) => rule.zoneType));
+  const kept = edition.testing.pooling.filter((rule) => !replaced.has(rule.zoneType));
+  return { ...edition.testing, pooling: [...kept, ...local] };
 }
 
 export function groupRuleOf(rules: TestingRules, group: MandatoryTestingGroup): TestingGroupRule {

@@ -1,3 +1,4 @@
+import { codeRulesOf } from '../../codes/code-rules.ts';
 import type { KeyPersonCategory, LocalProfile, ProtocolEdition } from '../protocol-types.ts';
 import { categoryRule } from '../registry.ts';
 import { isObject, type Json } from './document-check.ts';
@@ -39,13 +40,40 @@ export function diffDocuments(before: Json, after: Json): DocumentChange[] {
   return out;
 }
 
-/** The categories whose rule a profile changes against its edition, with the changes (what a preview shows). */
-export function profileRuleChanges(edition: ProtocolEdition, profile: LocalProfile) {
-  return Object.keys(profile.overrides).flatMap((key) => {
+/** What a preview groups changes by: a key-person category, or a section the profile sets (pool sizes, colour rules). */
+export type RuleChangeGroup = { category: KeyPersonCategory | null; section?: 'testing' | 'codes'; changes: DocumentChange[] };
+
+/**
+ * The rules a profile changes against its edition, with the changes (what a preview shows): per key-person
+ * category, then the pool sizes (`testing.pooling`, by zone type) and colour rules (`codes`, by kind) it replaces.
+ */
+export function profileRuleChanges(edition: ProtocolEdition, profile: LocalProfile): RuleChangeGroup[] {
+  const categories = Object.keys(profile.overrides).flatMap((key) => {
     const category = key as KeyPersonCategory;
     const base = categoryRule(edition, category);
     const overlaid = categoryRule(edition, category, profile);
     const changes = diffDocuments(base, overlaid);
     return changes.length > 0 ? [{ category, changes }] : [];
   });
+  const pools = (profile.testing?.pooling ?? []).flatMap((rule) => {
+    const before = edition.testing?.pooling.find((p) => p.zoneType === rule.zoneType);
+    const changes = diffDocuments(before, rule).map((c) => ({
+      ...c,
+      path: `testing.pooling.${rule.zoneType}${c.path ? `.${c.path}` : ''}`,
+    }));
+    return changes.length > 0 ? [{ category: null, section: 'testing' as const, changes }] : [];
+  });
+  const codes = profile.codes?.length ? [{ category: null, section: 'codes' as const, changes: codeRuleChanges(edition, profile) }] : [];
+  return [...categories, ...pools, ...codes.filter((c) => c.changes.length > 0)];
+}
+
+function codeRuleChanges(edition: ProtocolEdition, profile: LocalProfile): DocumentChange[] {
+  const base = codeRulesOf(edition);
+  const kinds = [...new Set((profile.codes ?? []).map((rule) => rule.kind))];
+  return kinds.flatMap((kind) =>
+    diffDocuments(
+      base?.rules.filter((rule) => rule.kind === kind),
+      profile.codes?.filter((rule) => rule.kind === kind),
+    ).map((c) => ({ ...c, path: `codes.${kind}${c.path}` })),
+  );
 }

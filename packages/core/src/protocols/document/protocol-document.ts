@@ -2,6 +2,7 @@ import { KEY_PERSON_CATEGORIES, type LocalProfile, type ProtocolEdition } from '
 import { PROTOCOL_EDITIONS } from '../registry.ts';
 import { CATEGORY_RULE_FIELDS, checkRuleConsistency, checkRuleFields } from './category-check.ts';
 import { DocumentCheck, type DocumentIssue, type Json } from './document-check.ts';
+import { checkProfileCodes, checkProfileTesting } from './profile-sections-check.ts';
 
 /**
  * Protocols as data (issue 14 part 3, RULES-001): an edition or a local profile written as one JSON document, so a
@@ -29,7 +30,18 @@ type EditionSection = Exclude<keyof ProtocolEdition, (typeof EDITION_FIELDS)[num
 type UnlistedSection = Exclude<EditionSection, (typeof EDITION_SECTIONS)[number]>;
 const everySectionListed: [UnlistedSection] extends [never] ? true : UnlistedSection = true;
 void everySectionListed;
-const PROFILE_FIELDS = ['id', 'name', 'jurisdictionCode', 'editionId', 'basis', 'overrides', 'retention', 'risk'] as const;
+const PROFILE_FIELDS = [
+  'id',
+  'name',
+  'jurisdictionCode',
+  'editionId',
+  'basis',
+  'overrides',
+  'retention',
+  'risk',
+  'testing',
+  'codes',
+] as const;
 
 /** Plain JSON: what a file holds and what reads back (no `undefined`, no shared references). */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -136,6 +148,8 @@ function checkProfile(check: DocumentCheck, profile: Json, path: string, edition
   checkOverrides(check, profile.overrides, `${path}.overrides`, edition);
   if (profile.retention !== undefined) checkRetention(check, profile.retention, `${path}.retention`, true);
   if (profile.risk !== undefined && check.object(profile.risk, `${path}.risk`)) check.bases(profile.risk, `${path}.risk`);
+  if (profile.testing !== undefined) checkProfileTesting(check, profile.testing, `${path}.testing`);
+  if (profile.codes !== undefined) checkProfileCodes(check, profile.codes, `${path}.codes`);
 }
 
 /**

@@ -46,6 +46,8 @@ export const testCampaign = pgTable(
     id: idColumn(),
     name: text('name').notNull(),
     editionId: text('edition_id').notNull(),
+    /** The local profile in force where and when the campaign opened (shipped or the district's); it keeps it (RULES-001). */
+    profileId: text('profile_id'),
     /** open → closed; nothing is sampled into a closed campaign. */
     status: text('status').notNull().default('open'),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),

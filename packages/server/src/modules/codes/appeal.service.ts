@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { type AppealListRow, appealsIn, decideAppeal, findAppeal } from './appeal.repository.ts';
-import { colourNow } from './code.service.ts';
+import { colourNow, rulesInForce } from './code.service.ts';
 import { insertChange } from './code-change.repository.ts';
 import { validUntilOf } from './code-change.service.ts';
 
@@ -57,7 +57,8 @@ export async function decideAppealOf(deps: Deps, context: RequestContext, id: st
   if (found.status !== 'open') throw new AppError('conflict', 'appealDecided', 'id');
   if (input.decision === 'upheld' && !input.toColour) throw invalid('toColour', 'required');
   const now = deps.clock();
-  const validUntil = input.decision === 'upheld' ? validUntilOf(now, input.validHours) : null;
+  const validUntil =
+    input.decision === 'upheld' ? validUntilOf(await rulesInForce(db, now, found.jurisdictionPath), now, input.validHours) : null;
   const userId = context.actor.userId as string; // routes with a permission always have a signed-in user
   return db.transaction(async (tx) => {
     let codeChangeId: string | null = null;

@@ -1,4 +1,4 @@
-import { AppError, type CodeColour, invalid, notFound, pathInScope, scopePaths } from '@fangkong/core';
+import { AppError, type CodeColour, type CodeRuleSet, invalid, notFound, pathInScope, scopePaths } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { requireSecondUser } from '../../auth/second-user.ts';
@@ -18,8 +18,8 @@ export interface ChangeRequest extends Basis {
 }
 
 /** The validity asked for, within the configured maximum of the rule set in force. */
-export function validUntilOf(now: Date, validHours: number | undefined) {
-  const max = rulesInForce(now).manualChangeMaxHours.hours;
+export function validUntilOf(rules: CodeRuleSet, now: Date, validHours: number | undefined) {
+  const max = rules.manualChangeMaxHours.hours;
   const hours = validHours ?? max;
   if (hours > max) throw invalid('validHours', 'validityTooLong', { max });
   return new Date(now.getTime() + hours * HOUR_MS);
@@ -30,8 +30,9 @@ export async function requestCodeChange(deps: Deps, context: RequestContext, per
   const db = deps.database.db;
   const person = await personInScope(db, context, personId, 'code.change');
   const now = deps.clock();
-  await checkBasis(db, rulesInForce(now), personId, input, input.toColour);
-  const validUntil = validUntilOf(now, input.validHours);
+  const rules = await rulesInForce(db, now, person.jurisdictionPath);
+  await checkBasis(db, rules, personId, input, input.toColour);
+  const validUntil = validUntilOf(rules, now, input.validHours);
   const current = await colourNow(db, personId, now);
   return db.transaction(async (tx) => {
     const change = await insertChange(tx, {

@@ -1,8 +1,8 @@
 import {
+  type CodeRuleSet,
   type ColourDecision,
-  codeRulesFor,
+  codeRulesOf,
   decideColour,
-  editionInForce,
   notFound,
   type Permission,
   pathInScope,
@@ -17,17 +17,27 @@ import { signCode, verifyCode } from '../../codes/code-token.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findPersonById } from '../persons/person.repository.ts';
+import { protocolInForce } from '../protocols/protocol-in-force.ts';
 import { insertState, lastStateOf } from './code-history.repository.ts';
 import { healthFactsOf } from './health-facts.repository.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock' | 'codeKeys' | 'config' | 'cipher'>;
 
-/** The colour rules of the edition in force today. */
-export function rulesInForce(now: Date) {
-  const edition = editionInForce(shanghaiDate(now));
-  const rules = edition ? codeRulesFor(edition.id) : undefined;
+/**
+ * The colour rules at a place now, as `protocolInForce` answers (issue 14 part 3, RULES-001): the edition in force
+ * with the nearest local profile's colour rules laid on top. Every colour, appeal and manual change asks here.
+ */
+export async function rulesInForce(db: Db, now: Date, jurisdictionPath: string): Promise<CodeRuleSet> {
+  const { edition, profile } = await protocolInForce(db, { jurisdictionPath, at: now });
+  const rules = codeRulesOf(edition, profile);
   if (!rules) throw new Error(`no code rules for the edition in force on ${shanghaiDate(now)}`);
   return rules;
+}
+
+/** The colour rules for a person: those in force where they live. */
+export async function rulesForPerson(db: Db, personId: string, now: Date): Promise<CodeRuleSet> {
+  const found = await findPersonById(db, personId);
+  return rulesInForce(db, now, found?.person.jurisdictionPath ?? '/');
 }
 
 /** The person, if the caller holds `permission` over their jurisdiction; otherwise 404 (no existence leak). */
@@ -43,7 +53,7 @@ export async function personInScope(db: Db, context: RequestContext, personId: s
  */
 export async function resultsStandingNow(db: Db, personId: string, now: Date) {
   const facts = await healthFactsOf(db, personId, now);
-  return resultsStandingAgainst(rulesInForce(now), facts.tests, now);
+  return resultsStandingAgainst(await rulesForPerson(db, personId, now), facts.tests, now);
 }
 
 export interface ColourNow extends ColourDecision {
@@ -53,7 +63,7 @@ export interface ColourNow extends ColourDecision {
 /** The colour the rules (or an approved manual change in force) give the person now. */
 export async function colourNow(db: Db, personId: string, now: Date): Promise<ColourNow> {
   const facts = await healthFactsOf(db, personId, now);
-  const decision = decideColour(rulesInForce(now), facts, now);
+  const decision = decideColour(await rulesForPerson(db, personId, now), facts, now);
   const manual = decision.because[0]?.rule.startsWith('code.manual.') ?? false;
   return { ...decision, manualChangeId: manual ? facts.manualChangeId : null };
 }

@@ -42,7 +42,12 @@ const Change = Type.Object({
   before: Type.Optional(Type.Unknown()),
   after: Type.Optional(Type.Unknown()),
 });
-const CategoryChanges = Type.Object({ category: Nullable(Type.String()), changes: Type.Array(Change) });
+const CategoryChanges = Type.Object({
+  category: Nullable(Type.String()),
+  /** Set when the changes are not a category's: the profile's pool sizes (`testing`) or colour rules (`codes`). */
+  section: Type.Optional(literals(['testing', 'codes'] as const)),
+  changes: Type.Array(Change),
+});
 
 export const ProtocolDocumentDetail = Type.Intersect([ProtocolDocumentView, Type.Object({ changes: Type.Array(CategoryChanges) })]);
 

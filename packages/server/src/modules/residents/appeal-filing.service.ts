@@ -28,7 +28,7 @@ export async function fileAppeal(deps: Deps, context: RequestContext, personId: 
   const target = await residentTarget(db, context, personId);
   if ((await appealsOf(db, personId, APPEALS_SHOWN)).some((a) => a.status === 'open')) throw conflict('reason', 'appealOpen');
   const now = deps.clock();
-  const rules = codeRulesInForce(now);
+  const rules = await codeRulesInForce(db, now, target.person);
   const { colour } = decideColour(rules, await healthFactsOf(db, personId, now), now);
   return db.transaction(async (tx) => {
     const row = await insertAppeal(tx, {

@@ -125,7 +125,7 @@ export async function reportArrival(deps: Deps, context: RequestContext, personI
   const days = lookbackDays(now);
   const problem = arrivalDateProblem(input.expectedArrival, shanghaiDate(now), days);
   if (problem) throw invalid('expectedArrival', problem, { days });
-  const rules = codeRulesInForce(now);
+  const rules = await codeRulesInForce(db, now, target.person);
   const late = input.inbound && arrivalReportLate(rules, now, input.expectedArrival);
   return db.transaction(async (tx) => {
     const row = await insertArrival(tx, {
@@ -179,5 +179,8 @@ export async function listArrivals(deps: Deps, context: RequestContext, personId
     jurisdictionPath: target.person.jurisdictionPath,
     reason: target.viaProxy ? 'via proxy' : 'self',
   });
-  return { items: rows.map(arrivalView), daysAheadRequired: codeRulesInForce(deps.clock()).inboundReportDaysAhead.days };
+  return {
+    items: rows.map(arrivalView),
+    daysAheadRequired: (await codeRulesInForce(db, deps.clock(), target.person)).inboundReportDaysAhead.days,
+  };
 }

@@ -74,7 +74,7 @@ export async function addDependant(deps: Deps, context: RequestContext, claim: D
   const self = await personRow(db, await selfPersonId(db, context));
   const userId = context.actor.userId ?? '';
   const now = deps.clock();
-  const rules = codeRulesInForce(now);
+  const rules = await codeRulesInForce(db, now, self);
   const limit = rules.proxyDependantLimit.count;
   if ((await countOpenLinks(db, userId)) >= limit) throw new AppError('conflict', 'proxyLimitReached', 'idNumber', { limit });
   const { found, verifiedBy } = await checkedDependant(deps, context, self, claim);
@@ -112,10 +112,10 @@ export async function addDependant(deps: Deps, context: RequestContext, claim: D
 
 export async function listDependants(deps: Deps, context: RequestContext) {
   const db = deps.database.db;
-  await selfPersonId(db, context);
+  const self = await personRow(db, await selfPersonId(db, context));
   const rows = await dependantsOf(db, context.actor.userId ?? '');
   return {
-    limit: codeRulesInForce(deps.clock()).proxyDependantLimit.count,
+    limit: (await codeRulesInForce(db, deps.clock(), self)).proxyDependantLimit.count,
     items: rows.map((r) => ({
       ...r,
       relation: r.relation as Relation,

@@ -35,7 +35,7 @@ export async function myCode(deps: Deps, context: RequestContext, personId: stri
   const target = await residentTarget(db, context, personId);
   const now = deps.clock();
   const ttl = deps.config.codeTtlSeconds;
-  const decision = decideColour(codeRulesInForce(now), await healthFactsOf(db, personId, now), now);
+  const decision = decideColour(await codeRulesInForce(db, now, target.person), await healthFactsOf(db, personId, now), now);
   const token = await signCode(
     { sub: sealSubject(deps.cipher, personId), c: decision.colour, v: decision.ruleVersion },
     await deps.codeKeys.current(),
@@ -69,7 +69,7 @@ export async function myResults(deps: Deps, context: RequestContext, personId: s
   const db = deps.database.db;
   const target = await residentTarget(db, context, personId);
   const now = deps.clock();
-  const { rules } = testingRulesInForce(now);
+  const { rules } = await testingRulesInForce(db, now, target.person.jurisdictionPath);
   const rows = await resultsOfPerson(db, personId, null, RECENT_RESULTS);
   await auditView(deps, context, target, 'testing.results.view');
   return {

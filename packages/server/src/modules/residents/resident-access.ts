@@ -1,6 +1,7 @@
-import { codeRulesFor, editionInForce, notFound, shanghaiDate } from '@fangkong/core';
+import { notFound } from '@fangkong/core';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { rulesInForce as codeRulesAt } from '../codes/code.service.ts';
 import { activeProxyLink } from './proxy-link.repository.ts';
 import { personIdOfUser, personRow } from './resident.repository.ts';
 
@@ -32,10 +33,9 @@ export async function residentTarget(db: Db, context: RequestContext, personId: 
   return { person, viaProxy, selfPersonId: own };
 }
 
-/** The colour rule set of the edition in force (it also carries the resident rules: report days, proxy limit, appeal deadline). */
-export function codeRulesInForce(now: Date) {
-  const edition = editionInForce(shanghaiDate(now));
-  const rules = edition ? codeRulesFor(edition.id) : undefined;
-  if (!rules) throw new Error(`no code rules for the edition in force on ${shanghaiDate(now)}`);
-  return rules;
-}
+/**
+ * The colour rule set in force where the person lives (it also carries the resident rules: report days, proxy limit,
+ * appeal deadline): the codes module's answer, asked once (`protocolInForce`).
+ */
+export const codeRulesInForce = (db: Db, now: Date, person: { jurisdictionPath: string } | undefined) =>
+  codeRulesAt(db, now, person?.jurisdictionPath ?? '/');

@@ -1,19 +1,19 @@
 import {
   AppError,
-  editionInForce,
   findEdition,
   forbidden,
+  type LocalProfile,
   type Permission,
   type ProtocolEdition,
   pathInScope,
   scopePaths,
-  shanghaiDate,
   type TestingRules,
   testingRulesOf,
 } from '@fangkong/core';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
+import { profileById, protocolInForce } from '../protocols/protocol-in-force.ts';
 
 export const scopeOf = (context: RequestContext, permission: Permission) => scopePaths(context.actor.grants, permission);
 
@@ -24,14 +24,25 @@ export function overlapsScope(path: string, scope: readonly string[]): boolean {
 
 export interface EditionRules {
   edition: ProtocolEdition;
+  /** The local profile laid on the edition's rules (its id is kept with what opens under it). */
+  profile: LocalProfile | undefined;
   rules: TestingRules;
 }
 
-/** The edition in force on the (Asia/Shanghai) date of `at`, with its testing rules. */
-export function rulesInForce(at: Date): EditionRules {
-  const edition = editionInForce(shanghaiDate(at));
-  if (!edition) throw new AppError('conflict', 'noEditionInForce', 'date');
-  return { edition, rules: testingRulesOf(edition) };
+/**
+ * The testing rules at a place at an instant, as `protocolInForce` answers (issue 14 part 3, RULES-001): the edition
+ * in force with the nearest local profile's pool sizes laid on top.
+ */
+export async function rulesInForce(db: Db, at: Date, jurisdictionPath: string): Promise<EditionRules> {
+  const { edition, profile } = await protocolInForce(db, { jurisdictionPath, at });
+  return { edition, profile, rules: testingRulesOf(edition, profile) };
+}
+
+/** The rules a campaign opened under: its edition and the profile it started with, whatever is in force since. */
+export async function rulesOfCampaign(db: Db, campaign: { editionId: string; profileId: string | null }): Promise<TestingRules> {
+  const edition = findEdition(campaign.editionId);
+  if (!edition) throw new AppError('conflict', 'unknownEdition', 'editionId');
+  return testingRulesOf(edition, campaign.profileId ? await profileById(db, campaign.profileId) : undefined);
 }
 
 /** The rules of the edition a campaign or tube was opened under. */

@@ -1,11 +1,9 @@
 import {
   type CaseHome,
   type ControlUnitKind,
-  editionInForce,
   invalid,
   notFound,
   pathInScope,
-  shanghaiDate,
   suggestDelineation,
   type ZoneOutbreakType,
   zoneRulesOf,
@@ -18,7 +16,7 @@ import { findCase } from '../cases/case.repository.ts';
 import { findJurisdictionById, findJurisdictionsByPaths } from '../jurisdictions/jurisdiction.repository.ts';
 import { findPersonById } from '../persons/person.repository.ts';
 import { findPlaceById } from '../places/place.repository.ts';
-import { ancestorPath, scopeOf } from './zone-access.ts';
+import { ancestorPath, editionAt, scopeOf } from './zone-access.ts';
 
 export interface UnitInput {
   kind: ControlUnitKind;
@@ -84,8 +82,7 @@ export async function suggestForCase(
   const db = deps.database.db;
   const found = await findCase(db, caseId);
   if (!found || !pathInScope(found.jurisdictionPath, scopeOf(context, 'zone.write'))) throw notFound('caseId');
-  const edition = editionInForce(shanghaiDate(deps.clock()));
-  if (!edition) throw invalid('caseId', 'unknownEdition');
+  const edition = await editionAt(db, found.jurisdictionPath, deps.clock(), 'caseId');
   const { home, names } = await homeOf(db, found.personId);
   const suggestion = suggestDelineation(zoneRulesOf(edition), outbreakType, home);
   if (!suggestion) throw invalid('outbreakType', 'noZoneRules');

@@ -1,9 +1,8 @@
 import {
   type CalendarDate,
   type ControlZoneType,
-  codeRulesFor,
+  codeRulesOf,
   conflict,
-  editionInForce,
   findEdition,
   forbidden,
   invalid,
@@ -28,6 +27,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { findCase } from '../cases/case.repository.ts';
 import { checkpointRules } from '../closed-management/closed-management-access.ts';
 import { findJurisdictionsByPaths } from '../jurisdictions/jurisdiction.repository.ts';
+import { protocolInForce } from '../protocols/protocol-in-force.ts';
 import { resolveUnits, type UnitInput } from './control-units.ts';
 import {
   type ControlZoneRow,
@@ -40,7 +40,7 @@ import {
   screeningOfZone,
   zonesUnder,
 } from './control-zone.repository.ts';
-import { commonPath, scopeOf } from './zone-access.ts';
+import { commonPath, editionAt, scopeOf } from './zone-access.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
@@ -93,10 +93,9 @@ export async function drawZone(deps: Deps, context: RequestContext, input: NewZo
   const units = await resolveUnits(db, scopeOf(context, 'zone.write'), input.units);
   const found = await basisCase(db, context, input);
   const startAt = input.startAt ? new Date(input.startAt) : deps.clock();
-  const edition = editionInForce(shanghaiDate(startAt));
-  if (!edition) throw invalid('startAt', 'unknownEdition');
-  zoneRulesOf(edition);
   const path = commonPath(units.map((u) => u.path));
+  const edition = await editionAt(db, path, startAt, 'startAt');
+  zoneRulesOf(edition);
   const [where] = await findJurisdictionsByPaths(db, [path]);
   if (!where) throw notFound('units');
   return db.transaction(async (tx) => {
@@ -157,12 +156,16 @@ async function checklistOf(db: Db, row: ControlZoneRow, today: CalendarDate): Pr
   return liftingChecklist(rule, { startDate, lastCaseDate, contacts, screening }, today);
 }
 
-/** What the zone does elsewhere, each answered by its own module's rule (pool, code colour, pass). */
-function effectsOf(row: ControlZoneRow) {
-  const edition = editionOfZone(row);
-  const codes = codeRulesFor(edition.id);
+/**
+ * What the zone does elsewhere, each answered by its own module's rule (pool, code colour, pass) under the zone's
+ * edition with the local profile in force where it lies (`protocolInForce`, issue 14 part 3).
+ */
+async function effectsOf(db: Db, row: ControlZoneRow, now: Date) {
+  const { edition, profile } = await protocolInForce(db, { jurisdictionPath: row.jurisdictionPath, at: now, editionId: row.editionId });
+  const codes = codeRulesOf(edition, profile);
   if (!codes) return null;
-  return zoneEffects({ testing: testingRulesOf(edition), codes, checkpoint: checkpointRules() }, row.zoneType as ControlZoneType);
+  const testing = testingRulesOf(edition, profile);
+  return zoneEffects({ testing, codes, checkpoint: checkpointRules() }, row.zoneType as ControlZoneType);
 }
 
 export async function zoneDetail(deps: Deps, context: RequestContext, id: string) {
@@ -173,7 +176,7 @@ export async function zoneDetail(deps: Deps, context: RequestContext, id: string
     ...zoneView(row),
     residents,
     checklist: row.status === 'lifted' ? (row.liftingChecklist ?? checklist) : checklist,
-    effects: effectsOf(row),
+    effects: await effectsOf(db, row, deps.clock()),
   };
 }
 

@@ -1,14 +1,4 @@
-import {
-  AppError,
-  conflict,
-  gradeArea,
-  invalid,
-  notFound,
-  pathInScope,
-  type RiskLevel,
-  type RiskRules,
-  shanghaiDate,
-} from '@fangkong/core';
+import { AppError, conflict, gradeArea, invalid, notFound, pathInScope, type RiskLevel, shanghaiDate } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
@@ -24,7 +14,7 @@ import {
   updateRiskArea,
 } from './risk-area.repository.ts';
 import { type PlacedRiskCase, riskCasesUnder } from './risk-cases.ts';
-import { ancestorPath, depthOf, editionOn, jurisdictionInScope, riskRulesAt, scopeOf } from './zone-access.ts';
+import { ancestorPath, commonPath, depthOf, jurisdictionInScope, riskRulesAt, scopeOf } from './zone-access.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
@@ -82,8 +72,7 @@ export async function assessRisk(deps: Deps, context: RequestContext, query: Gra
     ? [(await jurisdictionInScope(db, context, query.jurisdictionId, 'zone.read')).path]
     : scopeOf(context, 'zone.read');
   const asOf = dayOf(deps, query.asOf);
-  const edition = editionOn(query.editionId, asOf);
-  const rules = riskRulesAt(edition, paths[0] ?? '/');
+  const { edition, rules } = await riskRulesAt(db, commonPath(paths), { editionId: query.editionId, day: asOf, at: deps.clock() });
   const [units, cases, current] = await Promise.all([
     jurisdictionsAtLevel(db, paths, rules.unit.level),
     riskCasesUnder(db, paths, edition),
@@ -108,10 +97,9 @@ export async function assessRisk(deps: Deps, context: RequestContext, query: Gra
 }
 
 /** The grade of one unit now, or a 400 when the jurisdiction is not a unit the edition grades. */
-async function gradeOne(db: Db, path: string, level: string, query: GradeQuery, today: string) {
-  const asOf = query.asOf ?? today;
-  const edition = editionOn(query.editionId, asOf);
-  const rules: RiskRules = riskRulesAt(edition, path);
+async function gradeOne(db: Db, path: string, level: string, query: GradeQuery, now: Date) {
+  const asOf = query.asOf ?? shanghaiDate(now);
+  const { edition, rules } = await riskRulesAt(db, path, { editionId: query.editionId, day: asOf, at: now });
   if (level !== rules.unit.level) throw invalid('jurisdictionId', 'notGradingUnit', { level: rules.unit.level });
   const graded = gradeArea(rules.grading, await riskCasesUnder(db, [path], edition), asOf);
   return { edition, asOf, graded };
@@ -122,7 +110,7 @@ export async function proposeRisk(deps: Deps, context: RequestContext, input: Gr
   const db = deps.database.db;
   const unit = await jurisdictionInScope(db, context, input.jurisdictionId, 'risk.propose');
   const now = deps.clock();
-  const { edition, asOf, graded } = await gradeOne(db, unit.path, unit.level, input, shanghaiDate(now));
+  const { edition, asOf, graded } = await gradeOne(db, unit.path, unit.level, input, now);
   const write = db.transaction(async (tx) => {
     const row = await insertRiskArea(tx, {
       jurisdictionId: unit.id,

@@ -1,19 +1,8 @@
-import {
-  editionInForce,
-  findEdition,
-  invalid,
-  notFound,
-  type Permission,
-  type ProtocolEdition,
-  pathInScope,
-  profileFor,
-  type RiskRules,
-  riskRulesOf,
-  scopePaths,
-} from '@fangkong/core';
+import { notFound, type Permission, type ProtocolEdition, pathInScope, type RiskRules, riskRulesOf, scopePaths } from '@fangkong/core';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionById, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
+import { protocolInForce } from '../protocols/protocol-in-force.ts';
 
 export const scopeOf = (context: RequestContext, permission: Permission) => scopePaths(context.actor.grants, permission);
 
@@ -30,18 +19,32 @@ export async function jurisdictionInScope(
   return found;
 }
 
-/** The edition asked for, or the one in force on the day. */
-export function editionOn(editionId: string | undefined, day: string): ProtocolEdition {
-  const edition = editionId ? findEdition(editionId) : editionInForce(day);
-  if (!edition) throw invalid('editionId', 'unknownEdition');
-  return edition;
-}
-
 const codesOf = (path: string) => path.split('/').filter(Boolean);
 
-/** The edition's risk rules for a jurisdiction: the nearest local profile sets the unit and authority (§18 V9). */
-export function riskRulesAt(edition: ProtocolEdition, path: string): RiskRules {
-  return riskRulesOf(edition, profileFor(codesOf(path), edition.id));
+export interface RiskRulesAt {
+  edition: ProtocolEdition;
+  rules: RiskRules;
+}
+
+/**
+ * The risk rules at a jurisdiction, as `protocolInForce` answers (issue 14 part 3, RULES-001): the edition asked for
+ * (or the one in force on `day`) with the nearest local profile's unit and authority (§18 V9), the district's own
+ * active profiles included.
+ */
+export async function riskRulesAt(db: Db, path: string, query: { editionId?: string; day: string; at: Date }): Promise<RiskRulesAt> {
+  const { edition, profile } = await protocolInForce(db, {
+    jurisdictionPath: path,
+    at: query.at,
+    editionId: query.editionId,
+    editionDate: query.day,
+    dateField: 'asOf',
+  });
+  return { edition, rules: riskRulesOf(edition, profile) };
+}
+
+/** The edition in force at a place at an instant (zones keep the edition they were drawn under). */
+export async function editionAt(db: Db, path: string, at: Date, field: string): Promise<ProtocolEdition> {
+  return (await protocolInForce(db, { jurisdictionPath: path, at, dateField: field })).edition;
 }
 
 /** The first `depth` codes of a path, as a path: the ancestor at that depth. */

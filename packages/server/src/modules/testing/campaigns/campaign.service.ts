@@ -6,7 +6,7 @@ import type { RequestContext } from '../../../http/context.ts';
 import { findJurisdictionById, type JurisdictionRow } from '../../jurisdictions/jurisdiction.repository.ts';
 import { zonesUnder } from '../../zones/control-zone.repository.ts';
 import { closeOpenTubes } from '../sampling/tube.repository.ts';
-import { overlapsScope, rulesInForce, rulesOfEdition, scopeOf } from '../testing-access.ts';
+import { overlapsScope, rulesInForce, rulesOfCampaign, scopeOf } from '../testing-access.ts';
 import {
   type CampaignRow,
   campaignsMeeting,
@@ -73,13 +73,14 @@ async function managedJurisdiction(db: Db, context: RequestContext, id: string):
 export async function createCampaign(deps: Deps, context: RequestContext, input: NewCampaign) {
   const db = deps.database.db;
   const where = await managedJurisdiction(db, context, input.jurisdictionId);
-  const { edition, rules } = rulesInForce(deps.clock());
+  const { edition, profile, rules } = await rulesInForce(db, deps.clock(), where.path);
   const general = pool(rules, { jurisdictionId: where.id, zoneType: 'general', poolSize: input.defaultPoolSize }, 'defaultPoolSize');
   if (input.endsAt && input.endsAt <= input.startsAt) throw invalid('endsAt', 'endsBeforeStart');
   return db.transaction(async (tx) => {
     const campaign = await insertCampaign(tx, {
       name: input.name,
       editionId: edition.id,
+      profileId: profile?.id ?? null,
       startsAt: new Date(input.startsAt),
       endsAt: input.endsAt ? new Date(input.endsAt) : null,
       defaultZoneType: 'general',
@@ -94,7 +95,13 @@ export async function createCampaign(deps: Deps, context: RequestContext, input:
       entityType: 'test_campaign',
       entityId: campaign.id,
       jurisdictionPath: where.path,
-      after: { name: input.name, edition: edition.id, defaultPoolSize: general.size, zones: input.zones ?? [] },
+      after: {
+        name: input.name,
+        edition: edition.id,
+        profile: profile?.id ?? null,
+        defaultPoolSize: general.size,
+        zones: input.zones ?? [],
+      },
     });
     return campaign;
   });
@@ -149,7 +156,7 @@ export async function campaignDetail(deps: Deps, context: RequestContext, id: st
     pointsOf(db, id, scopeOf(context, 'testing.read')),
     zonesUnder(db, [campaign.jurisdictionPath], 'active', 200),
   ]);
-  const rules = rulesOfEdition(campaign.editionId);
+  const rules = await rulesOfCampaign(db, campaign);
   return {
     ...campaignSummary(campaign),
     zones: zones.map((z) => ({ jurisdictionId: z.jurisdictionId, zoneType: z.zoneType, poolSize: z.poolSize, household: z.household })),
@@ -165,7 +172,7 @@ export async function campaignDetail(deps: Deps, context: RequestContext, id: st
 export async function setZone(deps: Deps, context: RequestContext, id: string, zone: ZoneInput) {
   const db = deps.database.db;
   const campaign = open(await managedCampaign(db, context, id));
-  const [row] = await zoneRows(db, rulesOfEdition(campaign.editionId), campaign, [zone]);
+  const [row] = await zoneRows(db, await rulesOfCampaign(db, campaign), campaign, [zone]);
   if (!row) throw invalid('jurisdictionId', 'zoneOutsideCampaign');
   return db.transaction(async (tx) => {
     const saved = await upsertZone(tx, row);

@@ -63,7 +63,7 @@ export async function registerEnvironmentSample(deps: Deps, context: RequestCont
   checkBarcode(input.barcode);
   if (await findTubeByBarcode(db, input.barcode)) throw conflict('barcode', 'tubeExists');
   const sampledAt = sampledAtOf(input, deps.clock());
-  const { edition, rules } = rulesInForce(sampledAt);
+  const { edition, rules } = await rulesInForce(db, sampledAt, place.jurisdictionPath);
   environmentRulesOf(rules);
   const goods = {
     goodsDescription: trimmed(input.goodsDescription),

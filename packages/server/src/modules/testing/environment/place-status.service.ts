@@ -9,6 +9,7 @@ import {
 } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import type { RequestContext } from '../../../http/context.ts';
+import { commonPath } from '../../zones/zone-access.ts';
 import { rulesInForce } from '../testing-access.ts';
 import { iso, readPaths } from './environment-access.ts';
 import { type PlaceStatusRow, placeStatusRows } from './place-status.repository.ts';
@@ -60,7 +61,7 @@ export async function dueForSampling(deps: Deps, context: RequestContext, query:
   const paths = await readPaths(db, context, query.jurisdictionId);
   const now = deps.clock();
   const today = shanghaiDate(now);
-  const { edition, rules } = rulesInForce(now);
+  const { edition, rules } = await rulesInForce(db, now, commonPath(paths));
   const environment = environmentRulesOf(rules);
   const plans = environment.plans.filter((plan) => !query.placeKind || plan.placeKind === query.placeKind);
   const rows = await placeStatusRows(db, { paths, kinds: plans.map((plan) => plan.placeKind) });
@@ -88,7 +89,7 @@ export async function dueForSampling(deps: Deps, context: RequestContext, query:
 export async function placeRisks(deps: Deps, context: RequestContext, query: { jurisdictionId?: string; includeCleared?: boolean }) {
   const db = deps.database.db;
   const paths = await readPaths(db, context, query.jurisdictionId);
-  const environment = environmentRulesOf(rulesInForce(deps.clock()).rules);
+  const environment = environmentRulesOf((await rulesInForce(db, deps.clock(), commonPath(paths))).rules);
   const rows = await placeStatusRows(db, { paths, positiveOnly: true });
   const items = rows.map((row) => ({ ...placeOf(row), ...riskOf(environment, row) }));
   return { items: items.filter((item) => query.includeCleared || item.risk === 'atRisk') };
@@ -98,7 +99,7 @@ export async function placeRisks(deps: Deps, context: RequestContext, query: { j
 export async function placesHoldingBatch(deps: Deps, context: RequestContext, batchNumber: string) {
   const db = deps.database.db;
   const paths = await readPaths(db, context, undefined);
-  const environment = environmentRulesOf(rulesInForce(deps.clock()).rules);
+  const environment = environmentRulesOf((await rulesInForce(db, deps.clock(), commonPath(paths))).rules);
   const rows = await placeStatusRows(db, { paths, batchNumber: batchNumber.trim() });
   return {
     batchNumber: batchNumber.trim(),

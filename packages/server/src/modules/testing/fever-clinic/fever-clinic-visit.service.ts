@@ -1,3 +1,4 @@
+import type { TestingRules } from '@fangkong/core';
 import {
   conflict,
   feverClinicRulesOf,
@@ -56,7 +57,7 @@ function arrivedAtOf(input: VisitInput, now: Date): Date {
 }
 
 /** Seed 000 §三(三)5: a fever-clinic patient is in a mandatory group, so the government pays whatever roster they are on. */
-async function groupsAndPayer(deps: Deps, personId: string, rules: ReturnType<typeof rulesInForce>['rules']) {
+async function groupsAndPayer(deps: Deps, personId: string, rules: TestingRules) {
   const onRoster = await activeGroupsOf(deps.database.db, personId);
   const groups = [...new Set([...onRoster, 'fever_clinic_patient'])];
   const payer = payerFor(rules, { purpose: 'mandatory', groups: groups.filter(isMandatoryGroup) }).decision;
@@ -133,7 +134,7 @@ export async function registerVisit(deps: Deps, context: RequestContext, input: 
   if (await findTubeByBarcode(db, input.barcode)) throw conflict('barcode', 'tubeExists');
   const now = deps.clock();
   const arrivedAt = arrivedAtOf(input, now);
-  const { edition, rules } = rulesInForce(now);
+  const { edition, rules } = await rulesInForce(db, now, clinic.jurisdictionPath);
   const items = feverClinicRulesOf(rules).items.map((i) => i.item);
   const { groups, payer } = await groupsAndPayer(deps, person.id, rules);
   const write = { clinic, person, input, arrivedAt, now, editionId: edition.id, items, payer, groups };

@@ -21,6 +21,7 @@ import { pastDateCell } from '../../../imports/person-cells.ts';
 import { findJurisdictionById } from '../../jurisdictions/jurisdiction.repository.ts';
 import { jurisdictionLabels } from '../../jurisdictions/jurisdiction-label.ts';
 import { findPersonById } from '../../persons/person.repository.ts';
+import { commonPath } from '../../zones/zone-access.ts';
 import { isUniqueViolation, rulesInForce, scopeOf } from '../testing-access.ts';
 import {
   activeMembership,
@@ -150,7 +151,7 @@ export async function groupCoverage(deps: Deps, context: RequestContext, jurisdi
   const paths = await readPaths(db, context, jurisdictionId);
   const now = deps.clock();
   const today = shanghaiDate(now);
-  const { edition, rules } = rulesInForce(now);
+  const { edition, rules } = await rulesInForce(db, now, commonPath(paths));
   const roster = await rosterIn(db, paths, null);
   const memberLists = await Promise.all(MANDATORY_TESTING_GROUPS.map((group) => membersOf(db, rules, paths, group, roster)));
   return {
@@ -187,7 +188,7 @@ export async function groupMembers(deps: Deps, context: RequestContext, group: M
   const paths = await readPaths(db, context, query.jurisdictionId);
   const now = deps.clock();
   const today = shanghaiDate(now);
-  const { rules } = rulesInForce(now);
+  const { rules } = await rulesInForce(db, now, commonPath(paths));
   const rows = (await membersOf(db, rules, paths, group, await rosterIn(db, paths, group))).map((member) => {
     const state = stateOf(rules, member, today);
     return { member, state: state?.decision ?? 'overdue', dueDate: state?.dueDate ?? member.joinedOn };

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../app-deps.ts';
 import { queryRows } from '../../../db/query-rows.ts';
 import type { RequestContext } from '../../../http/context.ts';
+import { commonPath } from '../../zones/zone-access.ts';
 import { rulesInForce, scopeOf } from '../testing-access.ts';
 import { pathUnder } from '../testing-sql.ts';
 
@@ -54,7 +55,7 @@ async function turnaroundRows(deps: Deps, scope: readonly string[], limits: Reco
 export async function turnaround(deps: Deps, context: RequestContext, query: TurnaroundQuery) {
   const scope = scopeOf(context, 'testing.read');
   if (scope.length === 0) throw forbidden();
-  const { edition, rules } = rulesInForce(deps.clock());
+  const { edition, rules } = await rulesInForce(deps.database.db, deps.clock(), commonPath(scope));
   const limits = Object.fromEntries(TURNAROUND_SETTINGS.map((s) => [s, turnaroundRuleOf(rules, s).hours]));
   const rows = await turnaroundRows(deps, scope, limits, query);
   return {

@@ -1,5 +1,6 @@
 import { type LabResult, type NegativeWithinDecision, negativeWithin } from '@fangkong/core';
 import type { Db } from '../../../db/client.ts';
+import { findPersonById } from '../../persons/person.repository.ts';
 import { rulesInForce } from '../testing-access.ts';
 import { resultsOfPerson, type SampleResultRow } from './result.repository.ts';
 
@@ -13,7 +14,8 @@ export const asPersonResults = (rows: readonly SampleResultRow[]) =>
  * the person's samples, under the edition in force at `now`. No scope check: callers decide who asks.
  */
 export async function hasNegativeWithin(db: Db, personId: string, hours: number, now: Date): Promise<NegativeWithinDecision> {
-  const { rules } = rulesInForce(now);
+  const person = await findPersonById(db, personId);
+  const { rules } = await rulesInForce(db, now, person?.person.jurisdictionPath ?? '/');
   const rows = await resultsOfPerson(db, personId, new Date(now.getTime() - hours * HOUR_MS), 50);
   return negativeWithin(rules, asPersonResults(rows), now, hours);
 }

@@ -44,7 +44,7 @@ export async function personResults(deps: Deps, context: RequestContext, personI
     jurisdictionPath: found.person.jurisdictionPath,
   });
   const now = deps.clock();
-  const { rules } = rulesInForce(now);
+  const { rules } = await rulesInForce(db, now, found.person.jurisdictionPath);
   const rows = await resultsOfPerson(db, personId, null, 100);
   const facts = rules.negativeValidityHours.hours.map((hours) => {
     const decision = negativeWithin(rules, asPersonResults(rows), now, hours);

@@ -22,7 +22,7 @@ import { findPersonById, findPersonByIdHash, type PersonRow } from '../../person
 import { idLookupHash } from '../../persons/person-record.ts';
 import { zoneTypesOfPerson } from '../../zones/residence-facts.ts';
 import { type CampaignRow, findPointWithCampaign, type PointRow } from '../campaigns/campaign.repository.ts';
-import { isUniqueViolation, rulesOfEdition, scopeOf } from '../testing-access.ts';
+import { isUniqueViolation, rulesOfCampaign, scopeOf } from '../testing-access.ts';
 import { householdSize } from './sampling.repository.ts';
 import {
   closeTube,
@@ -122,7 +122,7 @@ async function tubeFor(tx: Db, plan: ScanPlan, barcode: string, userId: string |
     }));
   if (tube.collectionPointId !== plan.point.id) throw conflict('barcode', 'tubeElsewhere');
   if (tube.status !== 'open') throw conflict('barcode', 'tubeClosed');
-  if (!fitsTube(rulesOfEdition(plan.campaign.editionId), plan.personZone, tube)) {
+  if (!fitsTube(await rulesOfCampaign(tx, plan.campaign), plan.personZone, tube)) {
     throw invalid('barcode', 'poolTooLargeForZone', { zone: plan.personZone });
   }
   return tube;
@@ -190,7 +190,7 @@ export async function scanAtPoint(deps: Deps, context: RequestContext, pointId: 
   const plan = await planScan(deps, context, pointId, input);
   const { campaign, person } = plan;
   // A campaign sample is paid as the campaign says whatever groups the person is on (TEST-002).
-  const rules = rulesOfEdition(campaign.editionId);
+  const rules = await rulesOfCampaign(deps.database.db, campaign);
   const payer = payerFor(rules, { purpose: 'campaign', groups: [] }).decision ?? rules.payer.campaign;
   const write = { context, barcode: input.barcode, payer, now: deps.clock() };
   try {

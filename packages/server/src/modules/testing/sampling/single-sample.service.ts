@@ -52,7 +52,7 @@ export async function takeSingleSample(deps: Deps, context: RequestContext, inpu
   checkBarcode(input.barcode);
   if (await findTubeByBarcode(db, input.barcode)) throw conflict('barcode', 'tubeExists');
   const now = deps.clock();
-  const { edition, rules } = rulesInForce(now);
+  const { edition, rules } = await rulesInForce(db, now, person.jurisdictionPath);
   const groups = await activeGroupsOf(db, person.id);
   const payer = decidePayer(rules, input, groups);
   const retestOf = input.purpose === 'retest' ? await openRetestPool(db, person.id) : undefined;

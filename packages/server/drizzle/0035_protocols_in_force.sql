@@ -1,0 +1,1 @@
+ALTER TABLE "test_campaign" ADD COLUMN "profile_id" text;

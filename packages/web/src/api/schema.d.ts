@@ -32809,6 +32809,7 @@ export interface paths {
                         } & {
                             changes: {
                                 category: string | null;
+                                section?: "testing" | "codes";
                                 changes: {
                                     path: string;
                                     change: "added" | "removed" | "changed";
@@ -33068,6 +33069,7 @@ export interface paths {
                             asOf: string;
                             changes: {
                                 category: string | null;
+                                section?: "testing" | "codes";
                                 changes: {
                                     path: string;
                                     change: "added" | "removed" | "changed";

@@ -245,6 +245,18 @@ describe('demo seed', () => {
         ['sealed_zone'],
       );
     }
+    // the district has no level of its own: its overview (the commander's landing) names 湖塘镇's and counts its measures
+    const [county] = await rows<{ id: string }>(sql`select id from jurisdiction where code = '320412'`);
+    const commander = await loginAs(first.app, 'commander', DEMO_PASSWORD);
+    const district = (await commander.request('GET', `/api/command/overview?jurisdictionId=${county?.id}`)).json() as {
+      level: unknown;
+      levelsBelow: { jurisdictionName: string; level: string }[];
+      measures: { checklist: number; done: number; overdue: number } | null;
+    };
+    assert.deepEqual(
+      [district.level, district.levelsBelow.map((l) => [l.jurisdictionName, l.level]), district.measures],
+      [null, [['湖塘镇', 'IV']], { ...district.measures, checklist: 11, done: 6, overdue: 5 }],
+    );
     const levels = await rows<{ level: string }>(sql`select level from response_level`);
     assert.deepEqual(levels, [{ level: 'IV' }]);
   });

@@ -32309,6 +32309,12 @@ export interface paths {
                                 jurisdictionName: string | null;
                                 inherited: boolean;
                             } | null;
+                            levelsBelow: {
+                                level: "IV" | "III" | "II" | "I";
+                                /** Format: uuid */
+                                jurisdictionId: string;
+                                jurisdictionName: string;
+                            }[];
                             measures: {
                                 checklist: number;
                                 open: number;

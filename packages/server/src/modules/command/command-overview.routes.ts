@@ -20,6 +20,8 @@ const CommandOverview = Type.Object({
       inherited: Type.Boolean(),
     }),
   ),
+  /** Levels set by jurisdictions under this one (a town's own level below a district). */
+  levelsBelow: Type.Array(Type.Object({ level: literals(RESPONSE_LEVELS), jurisdictionId: Uuid, jurisdictionName: Type.String() })),
   measures: Nullable(
     Type.Object({
       checklist: Count,

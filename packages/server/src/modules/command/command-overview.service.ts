@@ -1,11 +1,11 @@
-import { editionInForce, measuresForLevel, notFound, pathInScope, shanghaiDate } from '@fangkong/core';
+import { editionInForce, measuresForLevel, notFound, pathInScope, type ResponseLevel, shanghaiDate } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { casesReportedOn } from '../cases/case-view.service.ts';
 import { findJurisdictionById, findJurisdictionsByPaths, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
 import { dayStatuses } from '../reports/report-board.service.ts';
-import { levelInForce, runningResponseIds } from '../response/response.service.ts';
+import { levelInForce, levelsSetUnder, runningResponseIds } from '../response/response.service.ts';
 import { zoneSummary } from '../zones/zone-map.service.ts';
 import { scopeOf } from './command-access.ts';
 import { openFindingCounts } from './supervision.repository.ts';
@@ -24,23 +24,47 @@ async function overviewPlace(db: Db, context: RequestContext, jurisdictionId: st
   return found;
 }
 
-/** The level in force here (own or inherited, LVL-018) and how its measures' tasks stand per group under the place. */
+/** The levels set below the place (a town's own level under a district), with the names of where they were set. */
+async function levelsBelow(db: Db, place: JurisdictionRow) {
+  const below = await levelsSetUnder(db, place.path);
+  const places = await findJurisdictionsByPaths(
+    db,
+    below.map((l) => l.jurisdictionPath),
+  );
+  return below.flatMap((l) => {
+    const at = places.find((p) => p.path === l.jurisdictionPath);
+    return at ? [{ level: l.level, jurisdictionId: at.id, jurisdictionName: at.name }] : [];
+  });
+}
+
+/**
+ * The level in force here (own or inherited, LVL-018), the levels set below it, and how the measure tasks of the
+ * responses running at and under the place stand per group; `checklist` counts the measures of those levels.
+ */
 async function levelSection(db: Db, place: JurisdictionRow, now: Date) {
-  const inForce = await levelInForce(db, place.path);
-  if (!inForce) return { level: null, measures: null };
-  const [setBy] = await findJurisdictionsByPaths(db, [inForce.jurisdictionPath]);
+  const [inForce, below, responseIds] = await Promise.all([
+    levelInForce(db, place.path),
+    levelsBelow(db, place),
+    runningResponseIds(db, place.path),
+  ]);
+  if (!inForce && below.length === 0) return { level: null, levelsBelow: [], measures: null };
+  const [setBy] = inForce ? await findJurisdictionsByPaths(db, [inForce.jurisdictionPath]) : [];
   const edition = editionInForce(shanghaiDate(now));
-  const filter = { paths: [place.path], sourceKind: 'level_measure', responseIds: await runningResponseIds(db, place.path) };
+  const checklist = (level: ResponseLevel) => (edition ? measuresForLevel(level, edition).length : 0);
+  const filter = { paths: [place.path], sourceKind: 'level_measure', responseIds };
   const [totals, groups] = await Promise.all([taskCounts(db, filter, now), taskCountsPerGroup(db, filter, now)]);
   return {
-    level: {
-      level: inForce.level,
-      jurisdictionId: setBy?.id ?? null,
-      jurisdictionName: setBy?.name ?? null,
-      inherited: inForce.jurisdictionPath !== place.path,
-    },
+    level: inForce
+      ? {
+          level: inForce.level,
+          jurisdictionId: setBy?.id ?? null,
+          jurisdictionName: setBy?.name ?? null,
+          inherited: inForce.jurisdictionPath !== place.path,
+        }
+      : null,
+    levelsBelow: below,
     measures: {
-      checklist: edition ? measuresForLevel(inForce.level, edition).length : 0,
+      checklist: (inForce ? checklist(inForce.level) : 0) + below.reduce((sum, l) => sum + checklist(l.level), 0),
       ...totals,
       groups: groups.map((g) => ({
         workingGroupId: g.groupId,

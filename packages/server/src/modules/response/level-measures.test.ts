@@ -163,6 +163,16 @@ describe('level measures as tasks of the headquarters’ groups', () => {
       view.checklist.every((m) => m.group?.key.startsWith('district.') && m.task?.state === 'open'),
       'the town’s checklist names the district groups and their tasks',
     );
+    // the district's overview lists the town's own level below its own, and counts both responses' measures
+    const county = await json<{
+      level: { level: string } | null;
+      levelsBelow: { level: string; jurisdictionName: string }[];
+      measures: { checklist: number; open: number } | null;
+    }>(commander, 'GET', `/api/command/overview?jurisdictionId=${place.county.id}`);
+    assert.deepEqual(
+      [county.level?.level, county.levelsBelow.map((l) => [l.jurisdictionName, l.level]), county.measures?.checklist],
+      ['IV', [['湖塘镇', 'III']], 11 + 19],
+    );
     await change(place.townA.id, null, ['trendAnalysis', 'measuresReview', 'transmissionRisk', 'effectEvaluation']);
     assert.ok(
       (await inTown()).every((t) => t.status === 'cancelled'),

@@ -201,12 +201,29 @@ function currentResponseId(rows: LevelChangeRow[]): string | null {
   return inForce.filter((r) => r.direction === 'activate').at(-1)?.id ?? null;
 }
 
-/** The responses running at or under a path: for each jurisdiction, the approved start of its current response. */
-export async function runningResponseIds(db: Db, path: string): Promise<string[]> {
+/** The level changes at or under a path, per jurisdiction, oldest first. */
+async function changesUnder(db: Db, path: string): Promise<LevelChangeRow[][]> {
   const byJurisdiction = new Map<string, LevelChangeRow[]>();
   for (const row of await levelChangesUnder(db, path))
     byJurisdiction.set(row.jurisdictionId, [...(byJurisdiction.get(row.jurisdictionId) ?? []), row]);
-  return [...byJurisdiction.values()].map(currentResponseId).filter((id): id is string => id !== null);
+  return [...byJurisdiction.values()];
+}
+
+/** The responses running at or under a path: for each jurisdiction, the approved start of its current response. */
+export async function runningResponseIds(db: Db, path: string): Promise<string[]> {
+  return (await changesUnder(db, path)).map(currentResponseId).filter((id): id is string => id !== null);
+}
+
+/**
+ * The levels set by jurisdictions strictly under a path and in force there (a town's own level below a district
+ * that has none): what the commander's overview of the district lists beside its own level.
+ */
+export async function levelsSetUnder(db: Db, path: string): Promise<LevelInForce[]> {
+  return (await changesUnder(db, path)).flatMap((rows) => {
+    const at = rows[0]?.jurisdictionPath;
+    const state = responseStateOf(rows.map(changeOf));
+    return at && at !== path && state.phase === 'active' && state.level ? [{ level: state.level, jurisdictionPath: at }] : [];
+  });
 }
 
 function measureTaskView(t: MeasureTaskRow | undefined, now: Date) {

@@ -25,13 +25,32 @@ function useCommandOverview(jurisdictionId: string | undefined) {
   return useQuery({ queryKey: [...COMMAND_KEY, 'overview', id], queryFn: () => fetchOverview(id) });
 }
 
+/** The levels set below the place (a town's own level under a district that has none). */
+function LevelsBelow({ o }: { o: Overview }) {
+  const { t } = useI18n();
+  return o.levelsBelow.map((l) => (
+    <Tag
+      key={l.jurisdictionId}
+      color={LEVEL_COLOUR[l.level]}
+      data-testid="command-level-below"
+      data-level={l.level}
+      data-name={l.jurisdictionName}
+    >
+      {l.jurisdictionName} {t(`response.level.${l.level}` as MessageKey)}
+    </Tag>
+  ));
+}
+
 function LevelLine({ o }: { o: Overview }) {
   const { t } = useI18n();
   if (!o.level)
     return (
-      <Tag data-testid="command-level" data-level="none">
-        {t('response.none')}
-      </Tag>
+      <Space>
+        <Tag data-testid="command-level" data-level="none">
+          {t('response.none')}
+        </Tag>
+        <LevelsBelow o={o} />
+      </Space>
     );
   return (
     <Space>
@@ -41,6 +60,7 @@ function LevelLine({ o }: { o: Overview }) {
       {o.level.inherited && (
         <Typography.Text type="secondary">{t('commandOverview.inherited', { name: o.level.jurisdictionName ?? '' })}</Typography.Text>
       )}
+      <LevelsBelow o={o} />
     </Space>
   );
 }

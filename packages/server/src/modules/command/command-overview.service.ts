@@ -10,7 +10,7 @@ import { zoneSummary } from '../zones/zone-map.service.ts';
 import { scopeOf } from './command-access.ts';
 import { openFindingCounts } from './supervision.repository.ts';
 import { listCommandTasks, taskCounts, taskCountsPerGroup, unitsOfTasks } from './task.repository.ts';
-import { taskView } from './task.service.ts';
+import { taskCountsUnder, taskView } from './task.service.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock' | 'cipher'>;
 
@@ -113,7 +113,7 @@ export async function commandOverview(deps: Deps, context: RequestContext, juris
   const paths = [place.path];
   const [level, tasks, overdue, findings, zones, reports, cases] = await Promise.all([
     levelSection(db, place, now),
-    taskCounts(db, { paths }, now),
+    taskCountsUnder(deps, place.path),
     listCommandTasks(db, { paths, state: 'overdue' }, now, 10, 0),
     openFindingCounts(db, paths, now),
     zonesSection(deps, context, place),

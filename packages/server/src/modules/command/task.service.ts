@@ -240,6 +240,14 @@ export async function taskList(deps: Deps, context: RequestContext, filter: Omit
   return { items: await views(db, page.items, now), total: page.total, counts };
 }
 
+/**
+ * Command tasks open, overdue and done in a jurisdiction and everything under it: the one count the
+ * command view and the dashboard both show (the caller has checked `command.read` on `path`).
+ */
+export async function taskCountsUnder(deps: Deps, path: string) {
+  return taskCounts(deps.database.db, { paths: [path] }, deps.clock());
+}
+
 /** "My tasks" (ORG-060, SC-70): given to me, to my groups, or to the units I stand for. */
 export async function myTaskList(deps: Deps, context: RequestContext, state: TaskState | undefined) {
   const db = deps.database.db;

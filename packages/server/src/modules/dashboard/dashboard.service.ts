@@ -6,7 +6,7 @@
 import { addDays, calendarDays, daysBetween, invalid, isCalendarDate, type Permission, shanghaiDate } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { taskList } from '../command/task.service.ts';
+import { taskCountsUnder } from '../command/task.service.ts';
 import { findJurisdictionsByPaths } from '../jurisdictions/jurisdiction.repository.ts';
 import { complianceBoard } from '../reports/report-board.service.ts';
 import { levelInForce } from '../response/response.service.ts';
@@ -155,7 +155,7 @@ export async function dashboard(deps: Deps, context: RequestContext, query: Dash
     guarded(context, root.path, 'report.read', 'reports', denied, () =>
       complianceBoard(deps, context, { date: range.to, jurisdictionId: root.id }),
     ),
-    guarded(context, root.path, 'command.read', 'tasks', denied, () => taskList(deps, context, { jurisdictionId: root.id }, 1, 0)),
+    guarded(context, root.path, 'command.read', 'tasks', denied, () => taskCountsUnder(deps, root.path)),
     guarded(context, root.path, 'keyPerson.read', 'serialInterval', denied, () => serialIntervalOfChains(deps, context)),
   ]);
   return {
@@ -177,7 +177,7 @@ export async function dashboard(deps: Deps, context: RequestContext, query: Dash
     map,
     testing: testing ? testingSummary(testing) : null,
     reports: reports ? reportSummary(reports) : null,
-    tasks: tasks ? { ...tasks.counts, computedFrom: 'command taskList counts over the jurisdiction' } : null,
+    tasks: tasks ? { ...tasks, computedFrom: 'command taskCountsUnder: the jurisdiction and everything under it' } : null,
     analytics: {
       incidence: { days, counts: cases.incidence, computedFrom: 'confirmed and asymptomatic cases by onset date' },
       rt: rtOf(days, cases.incidence),

@@ -194,6 +194,17 @@ describe('command dashboard and early warning', () => {
     assert.equal(d.analytics.rt.serialInterval.id, 'covid19-nishiura-2020');
   });
 
+  it('ORG-060 SUP-001: the county counts the command tasks under it (the signal’s task in A’s community) exactly as the command overview does', async () => {
+    type Counts = { open: number; overdue: number; done: number };
+    const board = (await commander.request('GET', `/api/dashboard?jurisdictionId=${countyId}&from=2020-10-01&to=${TODAY}`)).json() as {
+      tasks: Counts;
+    };
+    const overview = (await commander.request('GET', `/api/command/overview?jurisdictionId=${countyId}`)).json() as { tasks: Counts };
+    const counts = ({ open, overdue, done }: Counts) => ({ open, overdue, done });
+    assert.deepEqual(counts(board.tasks), counts(overview.tasks));
+    assert.ok(board.tasks.open + board.tasks.overdue + board.tasks.done >= 1, 'the task set in the community is counted at the county');
+  });
+
   it('defaults to the last 60 days of the caller’s own jurisdiction', async () => {
     const d = (await commander.request('GET', '/api/dashboard')).json() as Dashboard;
     assert.equal(d.jurisdiction.id, countyId);

@@ -32791,6 +32791,7 @@ export interface paths {
                         } & {
                             changes: {
                                 category: string | null;
+                                section?: "testing" | "codes";
                                 changes: {
                                     path: string;
                                     change: "added" | "removed" | "changed";
@@ -33048,8 +33049,10 @@ export interface paths {
                             key: string;
                             editionId: string;
                             asOf: string;
+                            against?: string;
                             changes: {
                                 category: string | null;
+                                section?: "testing" | "codes";
                                 changes: {
                                     path: string;
                                     change: "added" | "removed" | "changed";
@@ -33063,6 +33066,11 @@ export interface paths {
                                     [key: string]: number;
                                 };
                             };
+                            campaigns: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
                         };
                     };
                 };

@@ -238,7 +238,7 @@ function DocumentsTable({ onView, onPreview }: { onView: (id: string) => void; o
                     {t('protocol.approve')}
                   </Button>
                 )}
-                {r.status === 'approved' && r.kind === 'profile' && can('protocol.approve') && (
+                {r.status === 'approved' && can('protocol.approve') && (
                   <Button
                     size="small"
                     type="primary"

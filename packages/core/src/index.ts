@@ -21,6 +21,8 @@ export * from './cases/spot-actions.ts';
 export * from './cases/transitions.ts';
 export * from './closed-management/checkpoint-decision.ts';
 export * from './closed-management/checkpoint-rules.ts';
+export * from './closed-management/compound-entry.ts';
+export * from './closed-management/compound-entry-rules.ts';
 export * from './codes/code-colour.ts';
 export * from './codes/code-rules.ts';
 export * from './codes/code-types.ts';

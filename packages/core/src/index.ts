@@ -81,6 +81,7 @@ export * from './protocols/protocol-types.ts';
 // Supplies, readiness and preparedness (issue 15 parts 4 and 6).
 export * from './protocols/readiness-seed-2020.ts';
 export * from './protocols/registry.ts';
+export * from './protocols/response-routing-seed-002.ts';
 export * from './protocols/response-rule-types.ts';
 export * from './protocols/zone-types.ts';
 export * from './reports/report-cells.ts';
@@ -97,6 +98,7 @@ export * from './response/confirmation-chain.ts';
 export * from './response/level-messages.ts';
 export * from './response/level-workflow.ts';
 export * from './response/measures.ts';
+export * from './response/patient-routing.ts';
 export * from './response/response-rules.ts';
 export * from './response/suggest-level.ts';
 export * from './response/termination.ts';

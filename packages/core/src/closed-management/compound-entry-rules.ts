@@ -46,3 +46,13 @@ export const WUHAN_FOUR_MUSTS_ENTRY: CompoundEntryRules = {
   forbiddenControls: [],
   basis: clause('seed 003', 'item 5', `健康码必扫、体温必查、口罩必戴、生人信息必录: any one missing, no entry (${FEVER_GAP})`),
 };
+
+/** seed 000 §三(二)3 (schools): everyone entering a campus has their temperature taken and shows a green code. */
+export const CAMPUS_GATE_ENTRY: CompoundEntryRules = {
+  id: 'seed-000/campus-gate',
+  required: ['code_scanned', 'temperature_taken'],
+  colours: ['green'],
+  feverTenths: 373,
+  forbiddenControls: [],
+  basis: clause('seed 000', '§三(二)3', `Campus entry: temperature check and a green health code (${FEVER_GAP})`),
+};

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compoundControlProblem, compoundEntryVerdict, type OutsiderAtGate } from './compound-entry.ts';
-import { ENTRY_CHECKS, NORMALIZED_LOW_RISK_ENTRY, WUHAN_FOUR_MUSTS_ENTRY } from './compound-entry-rules.ts';
+import { CAMPUS_GATE_ENTRY, ENTRY_CHECKS, NORMALIZED_LOW_RISK_ENTRY, WUHAN_FOUR_MUSTS_ENTRY } from './compound-entry-rules.ts';
 
 const outsider = (over: Partial<OutsiderAtGate>): OutsiderAtGate => ({
   done: ENTRY_CHECKS,
@@ -46,5 +46,18 @@ describe('Wuhan four musts (COMM-013, SC-43, seed 003 item 5)', () => {
     const unmasked = outsider({ done: ['code_scanned', 'temperature_taken', 'registered'] });
     assert.equal(compoundEntryVerdict(NORMALIZED_LOW_RISK_ENTRY, unmasked).allowed, true);
     assert.equal(compoundEntryVerdict(WUHAN_FOUR_MUSTS_ENTRY, unmasked).allowed, false);
+  });
+});
+
+describe('campus gate (SCH-003, SC-50, seed 000 §三(二)3)', () => {
+  const student = (colour: 'green' | 'yellow' | 'red', temperatureTenths: number) =>
+    compoundEntryVerdict(CAMPUS_GATE_ENTRY, { done: ['code_scanned', 'temperature_taken'], colour, temperatureTenths });
+  it('SC-50: a student at 36.6 °C with a non-green code is denied', () => {
+    assert.deepEqual([student('yellow', 366).allowed, student('yellow', 366).because[0]?.rule], [false, 'entry.colour']);
+    assert.equal(student('red', 366).allowed, false);
+  });
+  it('SC-50: with a green code and a normal temperature the student enters; a fever (configured 37.3 °C) does not', () => {
+    assert.deepEqual([student('green', 366).allowed, student('green', 366).because[0]?.clause], [true, '§三(二)3']);
+    assert.equal(student('green', 373).allowed, false);
   });
 });

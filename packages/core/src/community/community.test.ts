@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { COMMUNITY_SEED_001 as RULES } from '../protocols/community-seed-001.ts';
 import { gatheringDecision, gatheringProblem, sixOnesReadiness, supplyTransitionAllowed } from './community-duties.ts';
-import { arrivalCategoryFor, type TravelStop } from './screening.ts';
+import { arrivalCategoryFor, dateWindowVerdict, type TravelStop } from './screening.ts';
 import { screeningProgress } from './screening-progress.ts';
 
 const VISIT = '2020-02-10';
@@ -39,6 +39,30 @@ describe('door-to-door screening: the arrival category (COMM-040, SC-41, seed 00
   });
   it('a stay ending after the visit day is not travel history', () => {
     assert.equal(arrivalCategoryFor(RULES.screening, [stop({ leftOn: '2020-02-11' })], VISIT).category, null);
+  });
+});
+
+describe('date-window screening (KP-G04, SC-40, seed 004 Part B §二(一)4)', () => {
+  const listed = (areas: string[], arrivedOn: string) => dateWindowVerdict(RULES.screening, { areas, arrivedOn }).listed;
+  it('SC-40 (a)(b): from Wuhan, arriving 3 Jan is not listed, 6 Jan is', () => {
+    assert.equal(listed(['武汉市', '湖北省'], '2020-01-03'), false);
+    assert.equal(listed(['武汉市', '湖北省'], '2020-01-06'), true);
+  });
+  it('SC-40 (c)(d): from Hubei outside Wuhan, arriving 19 Jan is not listed, 21 Jan is', () => {
+    assert.equal(listed(['孝感市', '湖北省'], '2020-01-19'), false);
+    assert.equal(listed(['孝感市', '湖北省'], '2020-01-21'), true);
+  });
+  it('SC-40 (e): from another area, arriving 29 Jan is listed; 27 Jan is not', () => {
+    assert.equal(listed(['广州市', '广东省'], '2020-01-29'), true);
+    assert.equal(listed(['广州市', '广东省'], '2020-01-27'), false);
+  });
+  it('SC-40: Wuhan is judged by its own window, not Hubei’s; the listed isolate alone at home and do not go out', () => {
+    const verdict = dateWindowVerdict(RULES.screening, { areas: ['武汉市', '湖北省'], arrivedOn: '2020-01-10' });
+    assert.deepEqual(
+      [verdict.listed, verdict.window, verdict.because[0]?.clause],
+      [true, { area: '武汉市', from: '2020-01-05' }, 'Part B §二(一)4'],
+    );
+    assert.deepEqual([RULES.screening.dateWindows.management, RULES.screening.dateWindows.goingOut], ['home_quarantine', false]);
   });
 });
 

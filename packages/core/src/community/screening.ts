@@ -50,3 +50,27 @@ export function arrivalCategoryFor(rules: ScreeningRules, stops: readonly Travel
   }
   return { category: null, stop: null, because: [because('screening.noArrival', rules.travelWindowBasis)] };
 }
+
+/** A returnee's origin as recorded: the place names from the most specific up (['武汉市', '湖北省']), and the arrival day. */
+export interface DatedArrival {
+  areas: readonly string[];
+  arrivedOn: CalendarDate;
+}
+
+export interface DateWindowVerdict {
+  listed: boolean;
+  /** The window that decided: its area (null: any other origin) and first day. */
+  window: { area: string | null; from: CalendarDate } | null;
+  because: Reason[];
+}
+
+/**
+ * KP-G04 / SC-40: the screening window of an origin is the first (most specific) window naming one of its areas,
+ * else the catch-all window; the returnee is listed when they arrived on or after its first day.
+ */
+export function dateWindowVerdict(rules: ScreeningRules, arrival: DatedArrival): DateWindowVerdict {
+  const { windows, basis } = rules.dateWindows;
+  const window = windows.find((w) => w.area !== null && arrival.areas.includes(w.area)) ?? windows.find((w) => w.area === null) ?? null;
+  const listed = window !== null && arrival.arrivedOn >= window.from;
+  return { listed, window, because: [because(listed ? 'screening.dateWindow' : 'screening.beforeWindow', basis)] };
+}

@@ -5,6 +5,7 @@ import { INSTITUTION_DUTIES, INSTITUTION_KINDS, INSTITUTION_PROTOCOL_SEED_2020 }
 import { dutiesOf, dutyStates, poultry1110Check, venueClosure } from './institution-duties.ts';
 import { incidentPlan } from './institution-incident.ts';
 import { healthWorkersNeeded, profileFindings, profileProblems } from './institution-profile.ts';
+import { newEntrantAdmission } from './new-entrant.ts';
 import { type PharmacySaleDraft, pharmacyFollowUpDue, pharmacySaleProblem } from './pharmacy-sale.ts';
 import { absenceFollowUp, healthCheckProblem } from './school-absence.ts';
 
@@ -257,5 +258,19 @@ describe('CASE-013 incident response in an institution (SC-66)', () => {
       incidentPlan('market', NOW).map((s) => s.step.id),
       ['report', 'disinfection', 'contact_tracing'],
     );
+  });
+});
+
+describe('new entrants of special institutions (KP-N01, SC-65, seed 003 item 12)', () => {
+  it('SC-65: a new elderly-home resident stays blocked until 14 days of centralized isolation and a negative NAT are recorded', () => {
+    assert.deepEqual(newEntrantAdmission({ centralizedIsolationDays: 0, latestNat: null }).blocks, [
+      'isolationIncomplete',
+      'negativeNatMissing',
+    ]);
+    assert.deepEqual(newEntrantAdmission({ centralizedIsolationDays: 13, latestNat: 'negative' }).blocks, ['isolationIncomplete']);
+    assert.deepEqual(newEntrantAdmission({ centralizedIsolationDays: 14, latestNat: 'pending' }).blocks, ['negativeNatMissing']);
+    assert.deepEqual(newEntrantAdmission({ centralizedIsolationDays: 14, latestNat: 'positive' }).admissible, false);
+    const admitted = newEntrantAdmission({ centralizedIsolationDays: 14, latestNat: 'negative' });
+    assert.deepEqual([admitted.admissible, admitted.clause.clause], [true, 'item 12']);
   });
 });

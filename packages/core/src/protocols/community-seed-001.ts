@@ -1,5 +1,5 @@
 import { clause } from './clause.ts';
-import type { Clause, KeyPersonCategory } from './protocol-types.ts';
+import type { Clause, KeyPersonCategory, ManagementType } from './protocol-types.ts';
 import type { RiskLevel } from './zone-types.ts';
 
 /** The "six ones" (六个一) of closed management, in the seed's order (COMM-001…006). */
@@ -44,6 +44,17 @@ export interface ScreeningRules {
   symptomatic: { basis: Clause; followUpHours: number; followUpBasis: Clause };
   /** Every household, again: nobody missed (逐家逐户再次排查). */
   coverage: { basis: Clause };
+  /**
+   * KP-G04: screening windows by origin area and arrival date (1月5日以后从武汉…). Most specific area first; an
+   * `area` of null is every other origin. An arrival on or after `from` is on the list.
+   */
+  dateWindows: {
+    windows: readonly { area: string | null; from: string }[];
+    /** What the listed get: home isolation alone, no going out (居家单独隔离, 不外出). */
+    management: ManagementType;
+    goingOut: boolean;
+    basis: Clause;
+  };
 }
 
 /** The community's daily-work rules of an edition: screening, the six ones, gatherings, supplies of sealed buildings. */
@@ -97,6 +108,21 @@ export const COMMUNITY_SEED_001: CommunityRules = {
     },
     coverage: {
       basis: clause('seed 004', 'Part B §二(一)1', 'Every household screened again, door to door: no household and no person missed'),
+    },
+    dateWindows: {
+      windows: [
+        { area: '武汉市', from: '2020-01-05' },
+        { area: '湖北省', from: '2020-01-20' },
+        { area: null, from: '2020-01-28' },
+      ],
+      management: 'home_quarantine',
+      goingOut: false,
+      basis: clause(
+        'seed 004',
+        'Part B §二(一)4',
+        'Screen arrivals from Wuhan after 5 Jan, from Hubei after 20 Jan, from elsewhere after 28 Jan; they isolate alone at home and do not go out (the named day itself counts: configured)',
+        true,
+      ),
     },
   },
   sixOnes: {

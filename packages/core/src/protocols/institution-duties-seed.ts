@@ -451,6 +451,8 @@ export interface InstitutionProtocol {
   absenceNatHours: { value: number; clause: Clause };
   /** A temperature at or above this (tenths of °C) is fever (the seeds are silent: configured). */
   feverTenths: { value: number; clause: Clause };
+  /** KP-N01 / SC-65: a new entrant of a special institution is admitted after this much centralized isolation and a negative NAT. */
+  newEntrant: { isolationDays: number; negativeNat: boolean; clause: Clause };
   /** PHAR-001: the buyer's community follows up within these hours. */
   pharmacyFollowUpHours: { value: number; clause: Clause };
   drugClasses: { value: readonly SentinelDrugClass[]; clause: Clause };
@@ -515,6 +517,15 @@ export const INSTITUTION_PROTOCOL_SEED_2020: InstitutionProtocol = {
       'seed 000',
       '§三(二)9',
       'Low-risk areas may hold on-site meetings and exams under strict control; medium and high risk hold none in principle, special urgent matters excepted; one meeting (exam), one plan.',
+    ),
+  },
+  newEntrant: {
+    isolationDays: 14,
+    negativeNat: true,
+    clause: clause(
+      'seed 003',
+      'item 12',
+      'Every new entrant of an elderly home, welfare home, prison or mental institution first does 14 days of centralized isolation and a nucleic acid test.',
     ),
   },
   hotelGuestReportHours: {

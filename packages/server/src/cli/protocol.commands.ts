@@ -1,20 +1,28 @@
 import { readFile } from 'node:fs/promises';
-import { findProfile, type LocalProfile, readProtocolDocument } from '@fangkong/core';
+import { findEdition, findProfile, type LocalProfile, type ProtocolEdition, readProtocolDocument } from '@fangkong/core';
 import { protocolList, protocolPlan } from '../modules/protocols/protocol.service.ts';
 import { adoptedProfiles } from '../modules/protocols/protocol-document.repository.ts';
+import { districtEditions } from '../modules/protocols/protocol-in-force.ts';
 import { type Command, type OptionValues, requiredString, UsageError } from './command.ts';
 import { withRuntime } from './commands.ts';
 
+interface DistrictDocuments {
+  editions: ProtocolEdition[];
+  profiles: LocalProfile[];
+}
+
 /**
  * Staff and other tools ask the protocol directly: without `--store` no database is opened and only the shipped
- * editions and profiles answer; with `--store` the district's own adopted profiles (issue 14 part 3) answer too,
- * read from the configured store (DATABASE_URL, else the PGlite data directory).
+ * editions and profiles answer; with `--store` the district's own adopted editions and profiles (issue 14 part 3)
+ * answer too, read from the configured store (DATABASE_URL, else the PGlite data directory).
  */
-async function districtProfiles(values: OptionValues): Promise<LocalProfile[]> {
-  if (values.store !== true) return [];
-  return withRuntime(async (deps) =>
-    (await adoptedProfiles(deps.database.db)).flatMap((row) => (row.document.kind === 'profile' ? [row.document.profile] : [])),
-  );
+async function districtDocuments(values: OptionValues): Promise<DistrictDocuments> {
+  if (values.store !== true) return { editions: [], profiles: [] };
+  return withRuntime(async (deps) => {
+    const db = deps.database.db;
+    const profiles = (await adoptedProfiles(db)).flatMap((row) => (row.document.kind === 'profile' ? [row.document.profile] : []));
+    return { editions: await districtEditions(db), profiles };
+  });
 }
 
 const protocolListCommand: Command = {
@@ -23,7 +31,8 @@ const protocolListCommand: Command = {
   usage: 'fangkong protocol list [--store] [--json]',
   options: { store: { type: 'boolean' } },
   run: async (values) => {
-    const editions = protocolList(await districtProfiles(values));
+    const own = await districtDocuments(values);
+    const editions = protocolList(own.profiles, own.editions);
     const text = editions.flatMap((e) => [
       `${e.id}  ${e.name}  (${e.effectiveFrom} — ${e.effectiveTo ?? '…'})`,
       `  categories: ${e.categories.join(', ')}`,
@@ -46,7 +55,7 @@ const protocolPlanCommand: Command = {
   },
   run: async (values) => {
     const profile = typeof values.profile === 'string' ? values.profile : undefined;
-    const own = profile ? await districtProfiles(values) : [];
+    const own = await districtDocuments(values);
     const plan = protocolPlan(
       {
         edition: requiredString(values, 'edition'),
@@ -54,7 +63,8 @@ const protocolPlanCommand: Command = {
         start: requiredString(values, 'start'),
         profile,
       },
-      (id) => findProfile(id) ?? own.find((p) => p.id === id),
+      (id) => findProfile(id) ?? own.profiles.find((p) => p.id === id),
+      (id) => findEdition(id) ?? own.editions.find((e) => e.id === id),
     );
     const text = [
       `${plan.edition} / ${plan.category}${plan.profile ? ` / ${plan.profile}` : ''}, day 0 = ${plan.phases[0]?.from ?? '—'} (${plan.countsFrom})`,

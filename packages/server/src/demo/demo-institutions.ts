@@ -11,10 +11,11 @@ import {
   shanghaiDayStart,
 } from '@fangkong/core';
 import type { AppDeps } from '../app-deps.ts';
+import { findUserByUsername } from '../auth/auth.repository.ts';
 import type { RequestContext } from '../http/context.ts';
 import { updateTask } from '../modules/command/task.repository.ts';
 import { recordAbsence, recordDuty, recordHealthCheck, recordVisitCounts } from '../modules/institutions/institution-records.service.ts';
-import { registerInstitution } from '../modules/institutions/institution-registry.service.ts';
+import { registerInstitution, setReporter } from '../modules/institutions/institution-registry.service.ts';
 import { recordSale } from '../modules/institutions/pharmacy-sale.service.ts';
 import { createStockItem } from '../modules/supplies/stock.service.ts';
 import { type JurisdictionRow, venuesUnder } from './demo.repository.ts';
@@ -88,6 +89,19 @@ async function registerAll(deps: AppDeps, context: RequestContext, town: Jurisdi
   await extra('public_place', `${town.name}湖塘宾馆`, `${town.code}-hotel-01`, { venueType: 'hotel', staff: 18 });
   const pharmacy = await extra('pharmacy', `${community.name}大药房`, `${community.code}-pharmacy-01`, { nearCommunity: true });
   return { made, pharmacy };
+}
+
+/** The demo accounts `school` and `pharmacy` are the named reporters of the first school and 南街社区's pharmacy. */
+async function nameReporters(deps: AppDeps, context: RequestContext, made: Registered[], pharmacyId: string) {
+  const school = made.find((i) => i.kind === 'school');
+  const pairs: [string | undefined, string][] = [
+    [school?.id, 'school'],
+    [pharmacyId, 'pharmacy'],
+  ];
+  for (const [id, username] of pairs) {
+    const user = await findUserByUsername(deps.database.db, username);
+    if (id && user) await setReporter(deps, context, id, user.id);
+  }
 }
 
 const DAILY: Partial<Record<InstitutionKind, string[]>> = {
@@ -182,6 +196,7 @@ export async function seedDemoInstitutions(
 ) {
   const random = createRandom(seed, 'institutions');
   const { made, pharmacy } = await registerAll(deps, context, town, community, random);
+  await nameReporters(deps, context, made, pharmacy);
   const today = shanghaiDate(deps.clock());
   for (let back = 6; back >= 1; back--) await seedDay(deps, context, made, addDays(today, -back), random);
   const school = made.find((i) => i.kind === 'school');

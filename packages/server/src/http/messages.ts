@@ -327,10 +327,6 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   protocolIdTaken: { zh: '该方案编号已被使用（含系统内置版本）', en: 'This protocol id is already taken (shipped ones included)' },
   protocolNotDraft: { zh: '只有草稿可以修改或审批', en: 'Only a draft can be changed or approved' },
   protocolNotApproved: { zh: '方案须先经审批才能启用', en: 'A protocol must be approved before it is activated' },
-  editionNotActivatable: {
-    zh: '版本文件可以审核和审批，暂不能启用；请以地方方案叠加现行版本',
-    en: 'An edition document can be reviewed and approved but not yet activated; use a local profile over the edition in force',
-  },
   approverIsDrafter: { zh: '起草人不能审批自己起草的方案', en: 'The person who drafted a protocol cannot approve it' },
   pastDate: { zh: '生效日期不能早于今天', en: 'The date cannot be before today' },
   // Supplies and preparedness (issue 15 parts 4 and 6).

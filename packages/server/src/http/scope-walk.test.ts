@@ -1146,6 +1146,9 @@ const ROUTES: Record<string, RouteEntry> = {
     ],
   },
   'GET /api/institution-imports/:id': { cases: (a) => [refused(`/api/institution-imports/${a.institutionImportId}`)] },
+  'PUT /api/institutions/:id/reporter': {
+    cases: (a) => [refused(`/api/institutions/${a.schoolInstitutionId}/reporter`, { reporterUserId: null })],
+  },
   'GET /api/institutions/:id': { cases: (a) => [refused(`/api/institutions/${a.schoolInstitutionId}`)] },
   'POST /api/institutions/:id/duty-records': {
     cases: (a) => [refused(`/api/institutions/${a.schoolInstitutionId}/duty-records`, { dutyId: 'school.daily_report', done: true })],

@@ -33073,6 +33073,7 @@ export interface paths {
                             key: string;
                             editionId: string;
                             asOf: string;
+                            against?: string;
                             changes: {
                                 category: string | null;
                                 section?: "testing" | "codes";
@@ -33089,6 +33090,11 @@ export interface paths {
                                     [key: string]: number;
                                 };
                             };
+                            campaigns: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
                         };
                     };
                 };
@@ -38843,6 +38849,170 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/institutions/{id}/reporter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Name (or clear) the account that reports for an institution: only it then submits the institution's reports */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        reporterUserId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "school" | "kindergarten" | "enterprise" | "medical_institution" | "special_institution" | "pharmacy" | "market" | "public_place" | "transport";
+                            name: string;
+                            code: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string | null;
+                            profile: {
+                                students?: number;
+                                classes?: number;
+                                staff?: number;
+                                healthWorkers?: number;
+                                employees?: number;
+                                resumptionPlan?: boolean;
+                                isolationArea?: boolean;
+                                feverClinic?: boolean;
+                                sentinel?: boolean;
+                                residents?: number;
+                                specialType?: string;
+                                nearCommunity?: boolean;
+                                livePoultry?: boolean;
+                                coldChain?: boolean;
+                                venueType?: string;
+                                transportType?: string;
+                            };
+                            responsibleName: string | null;
+                            responsiblePhone: string | null;
+                            /** Format: uuid */
+                            reporterUserId: string | null;
+                            findings: {
+                                code: string;
+                                requirement: string;
+                                params: {
+                                    [key: string]: number;
+                                };
+                                clause: {
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

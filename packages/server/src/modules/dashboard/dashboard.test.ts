@@ -145,6 +145,19 @@ describe('command dashboard and early warning', () => {
     });
     assert.equal(closed.statusCode, 200, closed.body);
     assert.equal((closed.json() as Signal).outcome, 'false_alarm');
+    // issue 17 part 3 CASE-007: the CDC task the signal raised closes with it, the outcome its closing note, audited
+    const [task] = await queryRows<{ status: string; closing_note: string | null; closed_at: Date | string | null }>(
+      runtime.deps.database.db,
+      sql`select status, closing_note, closed_at from task where id = ${signal.taskId ?? null}`,
+    );
+    assert.equal(task?.status, 'closed');
+    assert.match(task?.closing_note ?? '', /false_alarm.*促销活动所致/);
+    assert.ok(task?.closed_at);
+    const taskAudit = await queryRows<{ n: number }>(
+      runtime.deps.database.db,
+      sql`select count(*)::int as n from audit_event where action = 'task.close' and entity_id = ${signal.taskId ?? null}`,
+    );
+    assert.equal(taskAudit[0]?.n, 1);
     assert.equal(
       (await cdc.request('POST', `/api/early-warning/signals/${signal.id}/close`, { outcome: 'false_alarm', note: 'x' })).statusCode,
       409,

@@ -1,7 +1,9 @@
 import { conflict, notFound, pathInScope, type WarningOutcome, type WarningState } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { findCommandTask, updateTask } from '../command/task.repository.ts';
 import { scopeOf } from '../testing/testing-access.ts';
 import { jurisdictionInScope } from './dashboard-scope.ts';
 import { countSignalsByState, findSignal, listSignalRows, type SignalRow, updateSignal } from './early-warning.repository.ts';
@@ -83,7 +85,33 @@ export async function acknowledgeSignal(deps: Deps, context: RequestContext, id:
   return signalView(updated ?? row);
 }
 
-/** The outcome of the verification (CASE-007): a real event, a false alarm, or kept under watch; the signal closes. */
+/**
+ * The CDC task a signal raised closes with the signal (issue 17 part 3: the verification is the task), with the
+ * outcome as its closing note, audited; a task already closed or cancelled is left as it is.
+ */
+async function closeSignalTask(
+  tx: Db,
+  context: RequestContext,
+  row: SignalRow,
+  input: { outcome: WarningOutcome; note: string },
+  at: Date,
+) {
+  if (!row.taskId) return;
+  const taskRow = await findCommandTask(tx, row.taskId);
+  if (taskRow?.status !== 'open') return;
+  const closingNote = `预警核实结论（${input.outcome}）：${input.note}`;
+  await updateTask(tx, taskRow.id, { status: 'closed', closedAt: at, closedBy: context.actor.userId, closingNote });
+  await recordAudit(tx, context, {
+    action: 'task.close',
+    entityType: 'task',
+    entityId: taskRow.id,
+    jurisdictionPath: taskRow.jurisdictionPath,
+    before: { status: taskRow.status },
+    after: { status: 'closed', note: closingNote, signalId: row.id },
+  });
+}
+
+/** The outcome of the verification (CASE-007): a real event, a false alarm, or kept under watch; the signal and its CDC task close. */
 export async function closeSignal(deps: Deps, context: RequestContext, id: string, input: { outcome: WarningOutcome; note: string }) {
   const row = await signalToHandle(deps, context, id);
   if (row.status === 'closed') throw conflict('status', 'signalClosed');
@@ -104,6 +132,7 @@ export async function closeSignal(deps: Deps, context: RequestContext, id: strin
       before: { status: row.status },
       after: { status: 'closed', outcome: input.outcome, note: input.note },
     });
+    await closeSignalTask(tx, context, row, input, at);
     return after;
   });
   return signalView(updated ?? row);

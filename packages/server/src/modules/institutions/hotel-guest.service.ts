@@ -23,7 +23,7 @@ import { publishedGradeOver } from '../community/community.repository.ts';
 import { communityRules } from '../community/community-access.ts';
 import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
 import { idLookupHash } from '../persons/person-record.ts';
-import { institutionInScope, scopeOf } from './institution-access.ts';
+import { assertNamedReporter, institutionInScope, scopeOf } from './institution-access.ts';
 import { issueFollowUp } from './institution-follow-up.ts';
 import { findHotelGuest, type HotelGuestRow, hotelGuestsUnder, insertHotelGuest, setGuestTask } from './permits-guests.repository.ts';
 
@@ -79,6 +79,7 @@ export async function registerGuest(deps: Deps, context: RequestContext, id: str
   const db = deps.database.db;
   const hotel = await institutionInScope(db, context, id, 'institution.report');
   if (hotel.kind !== 'public_place' || (hotel.profile as InstitutionProfile).venueType !== 'hotel') throw invalid('id', 'notAHotel');
+  assertNamedReporter(context, hotel);
   const now = deps.clock();
   const day = checkGuest(input, shanghaiDate(now));
   const from = input.fromJurisdictionId ? await findJurisdictionById(db, input.fromJurisdictionId) : undefined;

@@ -1,4 +1,4 @@
-import { invalid, notFound, type Permission, pathInScope, scopePaths } from '@fangkong/core';
+import { AppError, invalid, notFound, type Permission, pathInScope, scopePaths } from '@fangkong/core';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { usersCovering } from '../users/user.repository.ts';
@@ -27,4 +27,16 @@ export async function followUpAssignee(db: Db, path: string, roles: readonly str
     if (user) return user.id;
   }
   return null;
+}
+
+/**
+ * An institution's reports come from its named reporter (issue 16 part 1: the person responsible for reporting):
+ * another account is refused (403 naming `reporterUserId`); with nobody named, anyone who may report for it may.
+ * The system itself (demo seed, CLI: no user) writes as the institution.
+ */
+export function assertNamedReporter(context: RequestContext, row: InstitutionRow): void {
+  const caller = context.actor.userId;
+  if (row.reporterUserId && caller !== null && caller !== row.reporterUserId) {
+    throw new AppError('forbidden', 'notNamedReporter', 'reporterUserId');
+  }
 }

@@ -25,7 +25,7 @@ import {
   upsertHealthCheck,
   upsertVisitCount,
 } from './institution.repository.ts';
-import { institutionInScope } from './institution-access.ts';
+import { assertNamedReporter, institutionInScope } from './institution-access.ts';
 import { issueFollowUp } from './institution-follow-up.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock' | 'cipher'>;
@@ -41,8 +41,11 @@ function reportDay(deps: Deps, day: string | undefined): string {
 
 const place = (row: InstitutionRow) => ({ id: row.jurisdictionId, path: row.jurisdictionPath });
 
+/** An institution the caller may report for: in scope, and the caller its named reporter (if one is named). */
 async function reportable(deps: Deps, context: RequestContext, id: string) {
-  return institutionInScope(deps.database.db, context, id, 'institution.report');
+  const row = await institutionInScope(deps.database.db, context, id, 'institution.report');
+  assertNamedReporter(context, row);
+  return row;
 }
 
 /** A duty done or not on a day (issue 16 part 2): only a duty of the kind at the level in force. */

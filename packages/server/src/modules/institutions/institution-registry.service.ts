@@ -33,6 +33,7 @@ import {
   incidentsOf,
   insertInstitution,
   listInstitutions,
+  updateInstitutionReporter,
 } from './institution.repository.ts';
 import { institutionInScope, scopeOf } from './institution-access.ts';
 
@@ -132,6 +133,27 @@ export async function registerInstitution(deps: Deps, context: RequestContext, i
   await checkReporter(db, input.reporterUserId, at.path);
   const row = await db.transaction((tx) => insertCheckedInstitution(tx, deps, context, input, at));
   return summary(row, at.name);
+}
+
+/** Names (or clears) the account that reports for an institution; the account must be able to report for it. */
+export async function setReporter(deps: Deps, context: RequestContext, id: string, reporterUserId: string | null) {
+  const db = deps.database.db;
+  const row = await institutionInScope(db, context, id, 'institution.manage');
+  await checkReporter(db, reporterUserId ?? undefined, row.jurisdictionPath);
+  const updated = await db.transaction(async (tx) => {
+    const changed = await updateInstitutionReporter(tx, row.id, reporterUserId);
+    await recordAudit(tx, context, {
+      action: 'institution.reporter',
+      entityType: 'institution',
+      entityId: row.id,
+      jurisdictionPath: row.jurisdictionPath,
+      before: { reporterUserId: row.reporterUserId },
+      after: { reporterUserId },
+    });
+    return changed;
+  });
+  const at = await findJurisdictionById(db, row.jurisdictionId);
+  return summary(updated, at?.name ?? null);
 }
 
 /** One institution's day: its duties at the level in force with their state, the school checks, absences, incidents. */

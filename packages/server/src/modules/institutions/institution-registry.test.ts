@@ -131,4 +131,45 @@ describe('institution registry (issue 16 part 1): the form, the Excel import, th
     assert.equal(reply.statusCode, 200);
     assert.equal(reply.headers['content-type'], XLSX_MIME);
   });
+
+  it('named reporter (issue 16 part 1): the school’s daily report comes from its named reporter; another reporter is a 403 naming reporterUserId, nothing written', async () => {
+    const named = await addUser(runtime.deps, 'school-named', 'institution_reporter', ids.townA.id);
+    const otherUser = await addUser(runtime.deps, 'school-other', 'institution_reporter', ids.townA.id);
+    const grid = await addUser(runtime.deps, 'grid-a', 'grid_worker', ids.villageA.id);
+    const reporter = await loginAs(runtime.app, 'school-named');
+    const other = await loginAs(runtime.app, 'school-other');
+    const body = {
+      kind: 'school',
+      name: '报告校',
+      code: 'REP-1',
+      jurisdictionId: ids.villageA.id,
+      profile: { students: 300, classes: 10, healthWorkers: 1 },
+    };
+    // An account that may not report for the school cannot be named (400 naming the field).
+    const bad = await town.request('POST', '/api/institutions', { ...body, reporterUserId: grid.id });
+    assert.deepEqual([bad.statusCode, (bad.json() as { field: string }).field], [400, 'reporterUserId']);
+    const school = (await town.request('POST', '/api/institutions', { ...body, reporterUserId: named.id })).json() as Institution & {
+      reporterUserId: string;
+    };
+    assert.equal(school.reporterUserId, named.id);
+    const check = { session: 'morning', present: 290, absent: 10, feverish: 0 };
+    const refused = await other.request('POST', `/api/institutions/${school.id}/health-checks`, check);
+    assert.deepEqual([refused.statusCode, (refused.json() as { field: string }).field], [403, 'reporterUserId']);
+    const absence = await other.request('POST', `/api/institutions/${school.id}/absences`, { name: '某生', reason: 'fever' });
+    assert.equal(absence.statusCode, 403);
+    assert.equal(await count('school_health_check'), 0);
+    assert.equal((await reporter.request('POST', `/api/institutions/${school.id}/health-checks`, check)).statusCode, 201);
+    // The town names another reporter; from then on the first is refused.
+    const renamed = await town.request('PUT', `/api/institutions/${school.id}/reporter`, { reporterUserId: otherUser.id });
+    assert.equal(renamed.statusCode, 200, renamed.body);
+    assert.equal(
+      (await reporter.request('POST', `/api/institutions/${school.id}/health-checks`, { ...check, session: 'noon' })).statusCode,
+      403,
+    );
+    assert.equal(
+      (await other.request('POST', `/api/institutions/${school.id}/health-checks`, { ...check, session: 'noon' })).statusCode,
+      201,
+    );
+    assert.equal((await townB.request('PUT', `/api/institutions/${school.id}/reporter`, { reporterUserId: null })).statusCode, 404);
+  });
 });

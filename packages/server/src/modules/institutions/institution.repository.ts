@@ -27,6 +27,12 @@ export async function insertInstitution(db: Db, row: InstitutionInsert): Promise
   return inserted;
 }
 
+export async function updateInstitutionReporter(db: Db, id: string, reporterUserId: string | null): Promise<InstitutionRow> {
+  const [row] = await db.update(institution).set({ reporterUserId, updatedAt: new Date() }).where(eq(institution.id, id)).returning();
+  if (!row) throw new Error('institution update returned nothing');
+  return row;
+}
+
 export async function findInstitution(db: Db, id: string): Promise<InstitutionRow | undefined> {
   return (await db.select().from(institution).where(eq(institution.id, id)).limit(1))[0];
 }

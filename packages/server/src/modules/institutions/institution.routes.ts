@@ -21,7 +21,7 @@ import {
 import { institutionImportRoutes } from './institution-import.routes.ts';
 import { recordIncident } from './institution-incident.service.ts';
 import { recordAbsence, recordDuty, recordHealthCheck, recordVisitCounts } from './institution-records.service.ts';
-import { institutionDay, institutionList, registerInstitution } from './institution-registry.service.ts';
+import { institutionDay, institutionList, registerInstitution, setReporter } from './institution-registry.service.ts';
 import { institutionTaskList, sentinelWeek } from './institution-tasks.service.ts';
 import { permitsGuestsRoutes } from './permits-guests.routes.ts';
 import { recordSale, revealSale, saleList } from './pharmacy-sale.service.ts';
@@ -55,6 +55,20 @@ function registryRoutes(api: Api, deps: AppDeps) {
       },
     },
     async (request, reply) => reply.status(201).send(await registerInstitution(deps, contextOf(request), request.body)),
+  );
+  api.put(
+    '/institutions/:id/reporter',
+    {
+      config: { permission: 'institution.manage' },
+      schema: {
+        tags,
+        summary: "Name (or clear) the account that reports for an institution: only it then submits the institution's reports",
+        params: IdParams,
+        body: objectOf({ reporterUserId: Type.Union([Uuid, Type.Null()]) }),
+        response: { 200: InstitutionSchema, ...errorResponses },
+      },
+    },
+    (request) => setReporter(deps, contextOf(request), request.params.id, request.body.reporterUserId),
   );
   api.get(
     '/institutions/:id',

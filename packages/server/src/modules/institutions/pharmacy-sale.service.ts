@@ -26,7 +26,7 @@ import {
   type SaleRow,
   setSaleTask,
 } from './institution.repository.ts';
-import { institutionInScope, scopeOf } from './institution-access.ts';
+import { assertNamedReporter, institutionInScope, scopeOf } from './institution-access.ts';
 import { issueFollowUp } from './institution-follow-up.ts';
 import { markShared, unsharedSales } from './permits-guests.repository.ts';
 
@@ -61,6 +61,7 @@ export async function recordSale(deps: Deps, context: RequestContext, id: string
   const db = deps.database.db;
   const row = await institutionInScope(db, context, id, 'institution.report');
   if (row.kind !== 'pharmacy') throw invalid('id', 'notAPharmacy');
+  assertNamedReporter(context, row);
   const now = deps.clock();
   const soldAt = input.soldAt ? new Date(input.soldAt) : now;
   const problem = pharmacySaleProblem({ ...input, soldAt }, now, shanghaiDate(now));

@@ -2,7 +2,6 @@ import {
   AppError,
   categoryRule,
   checkObservation,
-  findEdition,
   invalid,
   type KeyPersonCategory,
   notFound,
@@ -16,6 +15,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { editionById, profileById } from '../protocols/protocol-in-force.ts';
 import { insertTask, raiseAlert } from './alert.repository.ts';
 import {
   type EpisodeRow,
@@ -31,9 +31,11 @@ import { episodeInScope } from './episode-access.ts';
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 export type TestResultValue = 'pending' | 'negative' | 'positive' | 'indeterminate';
 
-function ruleOf(episode: EpisodeRow) {
-  const edition = findEdition(episode.editionId);
-  const rule = edition && categoryRule(edition, episode.category as KeyPersonCategory);
+/** The episode's rule under the edition and profile it started under (shipped or the district's own). */
+async function ruleOf(db: Db, episode: EpisodeRow) {
+  const edition = await editionById(db, episode.editionId);
+  const profile = episode.profileId ? await profileById(db, episode.profileId) : undefined;
+  const rule = edition && categoryRule(edition, episode.category as KeyPersonCategory, profile);
   if (!rule) throw new AppError('conflict', 'categoryNotInEdition', 'category');
   return rule;
 }
@@ -151,7 +153,7 @@ export async function recordObservation(deps: Deps, context: RequestContext, epi
   // KP-D03, issue 18 item 4: an empty check is refused before anything is saved.
   const problem = observationProblem({ temperatureTenths, notMeasuredReason, symptoms: input.symptoms ?? null });
   if (problem) throw invalid(problem.field, problem.reason);
-  const outcome = checkObservation(ruleOf(episode), { temperatureTenths, symptoms: input.symptoms ?? [] });
+  const outcome = checkObservation(await ruleOf(db, episode), { temperatureTenths, symptoms: input.symptoms ?? [] });
   return db.transaction(async (tx) => {
     const observationId = await insertObservation(tx, {
       episodeId,

@@ -2,7 +2,6 @@ import {
   AppError,
   categoryRule,
   type EpisodePlan,
-  findEdition,
   type KeyPersonCategory,
   type ReleaseDecision,
   releaseDecision,
@@ -16,7 +15,7 @@ import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { resultsStandingNow } from '../codes/code.service.ts';
-import { profileById } from '../protocols/protocol-in-force.ts';
+import { editionById, profileById } from '../protocols/protocol-in-force.ts';
 import { type EpisodeRow, insertEvent, insertSignature, scheduleOfEpisode, signaturesOf, updateEpisode } from './episode.repository.ts';
 import { episodeInScope } from './episode-access.ts';
 
@@ -24,7 +23,7 @@ type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
 async function decide(db: Db, episode: EpisodeRow, now: Date): Promise<ReleaseDecision> {
   const today = shanghaiDate(now);
-  const edition = findEdition(episode.editionId);
+  const edition = await editionById(db, episode.editionId);
   const profile = episode.profileId ? await profileById(db, episode.profileId) : undefined;
   const rule = edition && categoryRule(edition, episode.category as KeyPersonCategory, profile);
   if (!rule) return { decision: 'notApplicable', because: [], missing: [] };

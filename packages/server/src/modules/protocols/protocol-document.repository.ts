@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { keyPersonEpisode, protocolDocument } from '../../db/schema/index.ts';
+import { keyPersonEpisode, protocolDocument, testCampaign } from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';
 
 export type ProtocolDocumentRow = typeof protocolDocument.$inferSelect;
@@ -39,6 +39,55 @@ export async function protocolDocumentsUnder(db: Db, paths: readonly string[], s
     )
     .orderBy(desc(protocolDocument.draftedAt))
     .limit(500);
+}
+
+/** The district's active edition documents at a jurisdiction (activating another supersedes them). */
+export async function activeEditionsAt(db: Db, jurisdictionId: string): Promise<ProtocolDocumentRow[]> {
+  return db
+    .select()
+    .from(protocolDocument)
+    .where(
+      and(eq(protocolDocument.jurisdictionId, jurisdictionId), eq(protocolDocument.kind, 'edition'), eq(protocolDocument.status, 'active')),
+    );
+}
+
+/** Active edition documents on the path from the root down to `path`, in effect (activated) on `day`. */
+export async function activeEditionsOnPath(db: Db, path: string, day: string): Promise<ProtocolDocumentRow[]> {
+  return db
+    .select()
+    .from(protocolDocument)
+    .where(
+      and(
+        eq(protocolDocument.kind, 'edition'),
+        eq(protocolDocument.status, 'active'),
+        sql`${path} like ${protocolDocument.jurisdictionPath} || '%'`,
+        sql`${protocolDocument.effectiveFrom} <= ${day}`,
+      ),
+    );
+}
+
+/** The district's editions that have been adopted (approved, active or superseded): episodes name them for good. */
+export async function adoptedEditions(db: Db): Promise<ProtocolDocumentRow[]> {
+  return db
+    .select()
+    .from(protocolDocument)
+    .where(and(eq(protocolDocument.kind, 'edition'), inArray(protocolDocument.status, ['approved', 'active', 'superseded'])))
+    .orderBy(desc(protocolDocument.draftedAt));
+}
+
+/** Open testing campaigns under a subtree: whom a change of pool sizes concerns. */
+export async function openCampaignsUnder(db: Db, path: string, editionId: string) {
+  return db
+    .select({
+      id: testCampaign.id,
+      name: testCampaign.name,
+      profileId: testCampaign.profileId,
+      jurisdictionPath: testCampaign.jurisdictionPath,
+    })
+    .from(testCampaign)
+    .where(
+      and(eq(testCampaign.status, 'open'), eq(testCampaign.editionId, editionId), underAnyPath(testCampaign.jurisdictionPath, [path])),
+    );
 }
 
 /** The active profile of a jurisdiction for an edition (one at a time, by the partial unique index). */

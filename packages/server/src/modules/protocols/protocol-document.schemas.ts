@@ -57,8 +57,12 @@ export const ProtocolPreview = Type.Object({
   key: Type.String(),
   editionId: Type.String(),
   asOf: Type.String(),
+  /** An edition's preview: the edition in force it is compared with. */
+  against: Type.Optional(Type.String()),
   changes: Type.Array(CategoryChanges),
   episodes: Type.Object({ total: Type.Integer(), byCategory: Type.Record(Type.String(), Type.Integer()) }),
+  /** Open testing campaigns whose pool sizes the document changes (they keep the rules they opened under). */
+  campaigns: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
 });
 
 export const ExportedDocument = Loose;

@@ -25,6 +25,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionByCode, findJurisdictionById, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
 import { isUniqueViolation } from '../testing/testing-access.ts';
 import {
+  activeEditionsAt,
   activeProfileOf,
   findProtocolDocument,
   insertProtocolDocument,
@@ -32,6 +33,7 @@ import {
   protocolDocumentsUnder,
   updateProtocolDocument,
 } from './protocol-document.repository.ts';
+import { districtEditions } from './protocol-in-force.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
@@ -63,8 +65,9 @@ export function protocolDocumentView(row: ProtocolDocumentRow, withDocument = fa
 }
 
 /** The document, or 400 naming the first protocol path at fault (every issue in `details.issues`); nothing is written. */
-function readOrRefuse(value: unknown): ProtocolDocument {
-  const reading = readProtocolDocument(value);
+async function readOrRefuse(db: Db, value: unknown): Promise<ProtocolDocument> {
+  // A profile may build on a shipped edition or on one the district adopted.
+  const reading = readProtocolDocument(value, [...PROTOCOL_EDITIONS, ...(await districtEditions(db))]);
   if (reading.ok) return reading.document;
   const first = reading.issues[0] ?? { path: '$', reason: 'invalid' };
   const field = first.path === '$' ? 'document' : `document.${first.path}`;
@@ -138,7 +141,7 @@ export function changesOf(document: ProtocolDocument, today: string) {
 
 export async function createProtocolDraft(deps: Deps, context: RequestContext, input: { document: unknown; jurisdictionId?: string }) {
   const db = deps.database.db;
-  const document = readOrRefuse(input.document);
+  const document = await readOrRefuse(db, input.document);
   checkKeyFree(document);
   const owner = await ownerOf(db, context, document, input.jurisdictionId);
   const now = deps.clock();
@@ -166,7 +169,7 @@ export async function updateProtocolDraft(
   const db = deps.database.db;
   const row = await documentInScope(db, context, id, 'protocol.draft');
   if (row.status !== 'draft') throw conflict('id', 'protocolNotDraft');
-  const document = readOrRefuse(input.document);
+  const document = await readOrRefuse(db, input.document);
   checkKeyFree(document);
   const owner = await ownerOf(db, context, document, input.jurisdictionId ?? row.jurisdictionId);
   return db
@@ -213,22 +216,25 @@ export async function approveProtocolDocument(deps: Deps, context: RequestContex
 }
 
 /**
- * An approved profile takes effect from a day (today unless later): episodes registered from then in its
- * subtree run under it; the profile it replaces (same jurisdiction and edition) is superseded. Running
- * episodes keep theirs. Editions as documents are reviewed and approved here but not yet run (see docs).
+ * An approved profile or edition takes effect from a day (today unless later): episodes, campaigns and zones opened
+ * from then in its subtree run under it; the document it replaces at the same jurisdiction (a profile of the same
+ * edition; any edition) is superseded. Running episodes and campaigns keep theirs. Without approval: 409 on `id`.
  */
 export async function activateProtocolDocument(deps: Deps, context: RequestContext, id: string, input: { effectiveFrom?: string }) {
   const db = deps.database.db;
   const row = await documentInScope(db, context, id, 'protocol.approve');
   if (row.status !== 'approved') throw conflict('id', 'protocolNotApproved');
-  if (row.kind !== 'profile') throw conflict('id', 'editionNotActivatable');
   const now = deps.clock();
   const today = shanghaiDate(now);
   const effectiveFrom = input.effectiveFrom ?? today;
   if (effectiveFrom < today) throw invalid('effectiveFrom', 'pastDate');
   return db.transaction(async (tx) => {
-    const previous = await activeProfileOf(tx, row.jurisdictionId, row.editionId);
-    if (previous) {
+    const replaced =
+      row.kind === 'profile'
+        ? [await activeProfileOf(tx, row.jurisdictionId, row.editionId)]
+        : await activeEditionsAt(tx, row.jurisdictionId);
+    for (const previous of replaced) {
+      if (!previous) continue;
       await updateProtocolDocument(tx, previous.id, { status: 'superseded', supersededAt: now });
       await recordAudit(tx, context, {
         action: 'protocol.supersede',
@@ -251,7 +257,7 @@ export async function activateProtocolDocument(deps: Deps, context: RequestConte
       entityId: id,
       jurisdictionPath: row.jurisdictionPath,
       before: { status: row.status },
-      after: { status: 'active', effectiveFrom, supersedes: previous?.key ?? null },
+      after: { status: 'active', kind: row.kind, effectiveFrom, supersedes: replaced.flatMap((p) => (p ? [p.key] : [])) },
     });
     return protocolDocumentView(saved);
   });

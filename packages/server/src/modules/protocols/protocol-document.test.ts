@@ -237,18 +237,82 @@ describe('protocol documents through the API (issue 14 part 3)', () => {
     );
   });
 
-  it('an edition document is drafted and approved for review, but not activated (editions stay shipped for now)', async () => {
-    const edition = exportEdition(findEdition('cn-2022-9th') as ProtocolEdition);
-    edition.edition.id = 'cn-2022-9th-local';
-    const draft = await ok(office, 'POST', '/api/protocols/documents', { document: edition, jurisdictionId: ids.county });
-    const detail = (await ok(office, 'GET', `/api/protocols/documents/${String(draft.id)}`)) as {
-      changes: { changes: { path: string }[] }[];
+  it('RULES-001, SC-25, issue 14 part 3: an imported edition is previewed (rules, people, campaigns), approved by another with its basis, activated; new episodes and campaigns run it, running ones keep theirs', async () => {
+    const running = await episode(ids.villageB ?? '');
+    const opened = await ok(office, 'POST', '/api/testing/campaigns', {
+      name: '乙社区检测',
+      jurisdictionId: ids.villageB,
+      startsAt: NOW.toISOString(),
+    });
+    assert.equal(opened.defaultPoolSize, 10);
+    const file = exportEdition(findEdition('cn-2022-9th') as ProtocolEdition);
+    file.edition.id = 'wujin-2026';
+    file.edition.name = '武进区防控方案（2026）';
+    file.edition.effectiveFrom = '2026-11-01';
+    file.edition.legalBasis = [
+      { title: '武进区防控方案（2026）', issuer: '武进区防控指挥部', documentNumber: '武防指〔2026〕9号', issued: '2026-11-20' },
+    ];
+    const monitoring = file.edition.categories.close_contact?.phases[1];
+    assert.ok(monitoring);
+    monitoring.days = 5;
+    const general = file.edition.testing?.pooling.find((p) => p.zoneType === 'general');
+    assert.ok(general);
+    general.sizes = [20, 10, 5, 1];
+    const draft = await ok(office, 'POST', '/api/protocols/documents', { document: file, jurisdictionId: ids.county });
+    const id = String(draft.id);
+    // issue 14 "Bad input": an edition activated without approval, approved by its drafter or without a basis
+    await refused(commander, 'POST', `/api/protocols/documents/${id}/activate`, {}, 409, 'protocolNotApproved');
+    await refused(office, 'POST', `/api/protocols/documents/${id}/approve`, { basis: '武防指〔2026〕9号' }, 403, 'approverIsDrafter');
+    const noBasis = await refused(commander, 'POST', `/api/protocols/documents/${id}/approve`, {}, 400, 'required');
+    assert.equal(noBasis.field, 'basis');
+    const preview = (await ok(office, 'GET', `/api/protocols/documents/${id}/preview`)) as {
+      against: string;
+      changes: { changes: { path: string; before?: unknown; after?: unknown }[] }[];
+      episodes: { total: number; byCategory: Record<string, number> };
+      campaigns: { id: string; name: string }[];
     };
-    assert.deepEqual(
-      detail.changes[0]?.changes.map((c) => c.path),
-      ['id'],
+    assert.equal(preview.against, 'cn-2022-9th');
+    const paths = preview.changes[0]?.changes.map((c) => c.path) ?? [];
+    assert.ok(paths.includes('categories.close_contact.phases[1].days'), paths.join());
+    assert.ok(paths.includes('testing.pooling[3].sizes[0]'), paths.join());
+    const open = await count(
+      sql`select count(*)::int as n from key_person_episode where status = 'active' and edition_id = 'cn-2022-9th' and category = 'close_contact'`,
     );
-    await ok(commander, 'POST', `/api/protocols/documents/${String(draft.id)}/approve`, { basis: '审阅' });
-    await refused(commander, 'POST', `/api/protocols/documents/${String(draft.id)}/activate`, {}, 409, 'editionNotActivatable');
+    assert.ok(open >= 1);
+    assert.deepEqual(preview.episodes.byCategory, { close_contact: open });
+    assert.ok(preview.campaigns.some((c) => c.id === opened.id));
+    await ok(commander, 'POST', `/api/protocols/documents/${id}/approve`, { basis: '武防指〔2026〕9号' });
+    const activations = await audits('protocol.activate');
+    const active = await ok(commander, 'POST', `/api/protocols/documents/${id}/activate`, {});
+    assert.deepEqual([active.status, active.effectiveFrom], ['active', '2026-12-01']);
+    assert.equal(await audits('protocol.activate'), activations + 1);
+    // from now on: a new close contact runs the district's edition (monitoring 5 days); the running one keeps the 9th
+    const next = await episode(ids.villageB ?? '');
+    assert.equal(next.editionId, 'wujin-2026');
+    assert.deepEqual(
+      next.plan.phases.map((p) => [p.type, p.from, p.to]),
+      [
+        ['centralized_quarantine', '2026-11-29', '2026-12-05'],
+        ['home_health_monitoring', '2026-12-06', '2026-12-10'],
+      ],
+    );
+    const kept = (await ok(cdc, 'GET', `/api/key-persons/episodes/${running.id}`)) as unknown as EpisodeReply;
+    assert.equal(kept.editionId, 'cn-2022-9th');
+    assert.equal(kept.plan.phases[1]?.to, '2026-12-08');
+    // a campaign opened now pools 20:1 by default; the one opened before keeps 10:1
+    const later = await ok(office, 'POST', '/api/testing/campaigns', {
+      name: '乙社区二轮',
+      jurisdictionId: ids.villageB,
+      startsAt: NOW.toISOString(),
+    });
+    assert.deepEqual([later.editionId, later.defaultPoolSize], ['wujin-2026', 20]);
+    const before_ = await ok(office, 'GET', `/api/testing/campaigns/${String(opened.id)}`);
+    assert.deepEqual([before_.editionId, before_.defaultPoolSize], ['cn-2022-9th', 10]);
+    // the observation of an episode under the district's edition reads that edition's rule
+    await ok(cdc, 'POST', `/api/key-persons/episodes/${next.id}/observations`, {
+      observedAt: NOW.toISOString(),
+      temperature: 36.5,
+      symptoms: [],
+    });
   });
 });

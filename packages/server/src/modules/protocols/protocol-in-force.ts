@@ -11,7 +11,13 @@ import {
   shanghaiDate,
 } from '@fangkong/core';
 import type { Db } from '../../db/client.ts';
-import { activeProfilesOnPath, findProtocolDocumentByKey, type ProtocolDocumentRow } from './protocol-document.repository.ts';
+import {
+  activeEditionsOnPath,
+  activeProfilesOnPath,
+  adoptedEditions,
+  findProtocolDocumentByKey,
+  type ProtocolDocumentRow,
+} from './protocol-document.repository.ts';
 
 export interface ProtocolInForce {
   edition: ProtocolEdition;
@@ -47,7 +53,9 @@ const profileOfRow = (row: ProtocolDocumentRow): LocalProfile | undefined =>
  */
 export async function protocolInForce(db: Db, query: InForceQuery): Promise<ProtocolInForce> {
   const day = shanghaiDate(query.at);
-  const edition = query.editionId ? findEdition(query.editionId) : editionInForce(query.editionDate ?? day);
+  const edition = query.editionId
+    ? await editionById(db, query.editionId)
+    : await editionOnDay(db, query.jurisdictionPath, day, query.editionDate ?? day);
   if (!edition) throw query.editionId ? invalid('editionId', 'unknownEdition') : invalid(query.dateField ?? 'date', 'noEditionInForce');
   const rows = await activeProfilesOnPath(db, query.jurisdictionPath, edition.id, day);
   const own = rows.flatMap((row) => {
@@ -63,6 +71,44 @@ export async function protocolInForce(db: Db, query: InForceQuery): Promise<Prot
       ? { kind: 'document' as const, documentId: document.row.id }
       : { kind: 'shipped' as const };
   return { edition, profile, profileSource };
+}
+
+const editionOfRow = (row: ProtocolDocumentRow): ProtocolEdition | undefined =>
+  row.document.kind === 'edition' ? row.document.edition : undefined;
+
+/**
+ * The edition in force at a place: the district's own active edition (imported, approved, activated from a day) whose
+ * dates hold `editionDate`, the deepest and latest first; else the shipped edition in force on that date.
+ */
+async function editionOnDay(db: Db, path: string, day: CalendarDate, editionDate: CalendarDate) {
+  const rows = await activeEditionsOnPath(db, path, day);
+  const own = rows
+    .flatMap((row) => {
+      const edition = editionOfRow(row);
+      return edition ? [{ edition, depth: row.jurisdictionPath.length }] : [];
+    })
+    .filter(({ edition }) => edition.effectiveFrom <= editionDate && (!edition.effectiveTo || editionDate <= edition.effectiveTo))
+    .sort((a, b) => b.depth - a.depth || b.edition.effectiveFrom.localeCompare(a.edition.effectiveFrom));
+  return own[0]?.edition ?? editionInForce(editionDate);
+}
+
+/**
+ * An edition by its id: shipped, or the district's own document (any state after approval: an episode, campaign or
+ * zone keeps the edition it started under when a later one supersedes it).
+ */
+export async function editionById(db: Db, id: string): Promise<ProtocolEdition | undefined> {
+  const shipped = findEdition(id);
+  if (shipped) return shipped;
+  const row = await findProtocolDocumentByKey(db, id);
+  return row && row.status !== 'draft' ? editionOfRow(row) : undefined;
+}
+
+/** The district's adopted editions, to check a profile written for one of them. */
+export async function districtEditions(db: Db): Promise<ProtocolEdition[]> {
+  return (await adoptedEditions(db)).flatMap((row) => {
+    const edition = editionOfRow(row);
+    return edition ? [edition] : [];
+  });
 }
 
 /**

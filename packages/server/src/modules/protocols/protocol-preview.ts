@@ -1,7 +1,8 @@
 import {
   categoryRule,
+  diffDocuments,
   type EpisodePlan,
-  findEdition,
+  KEY_PERSON_CATEGORIES,
   type KeyPersonCategory,
   LOCAL_PROFILES,
   type LocalProfile,
@@ -16,9 +17,15 @@ import {
 import type { AppDeps } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { findProtocolDocument, openEpisodesUnder, protocolDocumentsUnder } from './protocol-document.repository.ts';
+import {
+  findProtocolDocument,
+  openCampaignsUnder,
+  openEpisodesUnder,
+  type ProtocolDocumentRow,
+  protocolDocumentsUnder,
+} from './protocol-document.repository.ts';
 import { changesOf } from './protocol-document.service.ts';
-import { codesOfPath } from './protocol-in-force.ts';
+import { codesOfPath, editionById, protocolInForce } from './protocol-in-force.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
@@ -65,12 +72,53 @@ export async function previewProtocolDocument(deps: Deps, context: RequestContex
   const db = deps.database.db;
   const row = await findProtocolDocument(db, id);
   if (!row || !pathInScope(row.jurisdictionPath, scopePaths(context.actor.grants, 'protocol.read'))) throw notFound('id');
-  const today = shanghaiDate(deps.clock());
+  const now = deps.clock();
+  const today = shanghaiDate(now);
+  if (row.document.kind === 'edition') return { ...(await editionPreview(db, row, row.document.edition, now)), asOf: today };
   const changes = changesOf(row.document, today);
-  const edition = findEdition(row.editionId);
-  const episodes =
-    row.document.kind === 'profile' && edition
-      ? await episodesChanged(db, edition, row.document.profile, row.jurisdictionPath)
-      : { total: 0, byCategory: {} };
-  return { id: row.id, kind: row.kind, key: row.key, editionId: row.editionId, asOf: today, changes, episodes };
+  const edition = await editionById(db, row.editionId);
+  const profile = row.document.profile;
+  const episodes = edition ? await episodesChanged(db, edition, profile, row.jurisdictionPath) : { total: 0, byCategory: {} };
+  const campaigns = edition && profile.testing?.pooling.length ? await openCampaignsUnder(db, row.jurisdictionPath, edition.id) : [];
+  return {
+    id: row.id,
+    kind: row.kind,
+    key: row.key,
+    editionId: row.editionId,
+    asOf: today,
+    changes,
+    episodes,
+    campaigns: campaigns.map(campaignOf),
+  };
+}
+
+const campaignOf = (c: { id: string; name: string }) => ({ id: c.id, name: c.name });
+
+/**
+ * An edition against the one in force where it would apply: the rules it changes, the people under management whose
+ * category rule changes (they keep their plan; the next ones registered take the new one) and the open campaigns
+ * whose pool sizes it changes (they keep theirs).
+ */
+async function editionPreview(db: Db, row: ProtocolDocumentRow, next: ProtocolEdition, now: Date) {
+  const { edition: current } = await protocolInForce(db, { jurisdictionPath: row.jurisdictionPath, at: now });
+  const changes = [{ category: null, changes: diffDocuments(current, next) }];
+  const categories = KEY_PERSON_CATEGORIES.filter(
+    (category) => diffDocuments(current.categories[category], next.categories[category]).length > 0,
+  );
+  const byCategory: Record<string, number> = {};
+  for (const episode of await openEpisodesUnder(db, row.jurisdictionPath, current.id, categories)) {
+    byCategory[episode.category] = (byCategory[episode.category] ?? 0) + 1;
+  }
+  const poolsChange = diffDocuments(current.testing?.pooling, next.testing?.pooling).length > 0;
+  const campaigns = poolsChange ? await openCampaignsUnder(db, row.jurisdictionPath, current.id) : [];
+  return {
+    id: row.id,
+    kind: row.kind,
+    key: row.key,
+    editionId: row.editionId,
+    against: current.id,
+    changes,
+    episodes: { total: Object.values(byCategory).reduce((a, b) => a + b, 0), byCategory },
+    campaigns: campaigns.map(campaignOf),
+  };
 }

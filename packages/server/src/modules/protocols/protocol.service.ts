@@ -8,13 +8,14 @@ import {
   LOCAL_PROFILES,
   type LocalProfile,
   PROTOCOL_EDITIONS,
+  type ProtocolEdition,
   planEpisode,
 } from '@fangkong/core';
 
-/** Editions with their basis, dates and categories: what `fangkong protocol list` prints too. */
-export function protocolList(districtProfiles: readonly LocalProfile[] = []) {
+/** Editions with their basis, dates and categories (the shipped ones, then the district's adopted ones): what `fangkong protocol list` prints too. */
+export function protocolList(districtProfiles: readonly LocalProfile[] = [], districtEditions: readonly ProtocolEdition[] = []) {
   const profiles = [...LOCAL_PROFILES, ...districtProfiles];
-  return PROTOCOL_EDITIONS.map((edition) => ({
+  return [...PROTOCOL_EDITIONS, ...districtEditions].map((edition) => ({
     id: edition.id,
     name: edition.name,
     effectiveFrom: edition.effectiveFrom,
@@ -40,8 +41,12 @@ export interface PlanQuery {
 }
 
 /** The contract shape of `fangkong protocol plan --json`. */
-export function protocolPlan(query: PlanQuery, lookupProfile: (id: string) => LocalProfile | undefined = findProfile) {
-  const edition = findEdition(query.edition);
+export function protocolPlan(
+  query: PlanQuery,
+  lookupProfile: (id: string) => LocalProfile | undefined = findProfile,
+  lookupEdition: (id: string) => ProtocolEdition | undefined = findEdition,
+) {
+  const edition = lookupEdition(query.edition);
   if (!edition) throw invalid('edition', 'unknownEdition');
   if (!isCalendarDate(query.start)) throw invalid('start', 'invalidDate');
   const profile = query.profile ? lookupProfile(query.profile) : undefined;

@@ -13,7 +13,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
-import { profileById, protocolInForce } from '../protocols/protocol-in-force.ts';
+import { editionById, profileById, protocolInForce } from '../protocols/protocol-in-force.ts';
 
 export const scopeOf = (context: RequestContext, permission: Permission) => scopePaths(context.actor.grants, permission);
 
@@ -40,16 +40,29 @@ export async function rulesInForce(db: Db, at: Date, jurisdictionPath: string): 
 
 /** The rules a campaign opened under: its edition and the profile it started with, whatever is in force since. */
 export async function rulesOfCampaign(db: Db, campaign: { editionId: string; profileId: string | null }): Promise<TestingRules> {
-  const edition = findEdition(campaign.editionId);
+  const edition = await editionById(db, campaign.editionId);
   if (!edition) throw new AppError('conflict', 'unknownEdition', 'editionId');
   return testingRulesOf(edition, campaign.profileId ? await profileById(db, campaign.profileId) : undefined);
 }
 
-/** The rules of the edition a campaign or tube was opened under. */
+/** The rules of the (shipped) edition a campaign or tube was opened under. */
 export function rulesOfEdition(editionId: string): TestingRules {
   const edition = findEdition(editionId);
   if (!edition) throw new AppError('conflict', 'unknownEdition', 'editionId');
   return testingRulesOf(edition);
+}
+
+/**
+ * The rules of the editions some tubes were opened under, shipped or the district's own (issue 14 part 3), read
+ * once, for code that decides tube by tube.
+ */
+export async function rulesOfEditions(db: Db, editionIds: readonly string[]): Promise<(editionId: string) => TestingRules> {
+  const found = new Map<string, TestingRules>();
+  for (const id of new Set(editionIds)) {
+    const edition = await editionById(db, id);
+    if (edition) found.set(id, testingRulesOf(edition));
+  }
+  return (id) => found.get(id) ?? rulesOfEdition(id);
 }
 
 /**

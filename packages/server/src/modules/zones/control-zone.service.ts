@@ -3,7 +3,6 @@ import {
   type ControlZoneType,
   codeRulesOf,
   conflict,
-  findEdition,
   forbidden,
   invalid,
   type LiftingChecklist,
@@ -27,7 +26,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { findCase } from '../cases/case.repository.ts';
 import { checkpointRules } from '../closed-management/closed-management-access.ts';
 import { findJurisdictionsByPaths } from '../jurisdictions/jurisdiction.repository.ts';
-import { protocolInForce } from '../protocols/protocol-in-force.ts';
+import { editionById, protocolInForce } from '../protocols/protocol-in-force.ts';
 import { resolveUnits, type UnitInput } from './control-units.ts';
 import {
   type ControlZoneRow,
@@ -138,15 +137,16 @@ async function zoneInScope(db: Db, context: RequestContext, id: string, permissi
   return row;
 }
 
-function editionOfZone(row: ControlZoneRow) {
-  const edition = findEdition(row.editionId);
+/** The edition the zone was drawn under (shipped or the district's own): it keeps it. */
+async function editionOfZone(db: Db, row: ControlZoneRow) {
+  const edition = await editionById(db, row.editionId);
   if (!edition) throw notFound('editionId');
   return edition;
 }
 
 /** The lifting checklist of a zone on a day, from what the records say (ZONE-017). */
 async function checklistOf(db: Db, row: ControlZoneRow, today: CalendarDate): Promise<LiftingChecklist> {
-  const edition = editionOfZone(row);
+  const edition = await editionOfZone(db, row);
   const rule = liftingRuleOf(zoneRulesOf(edition), row.zoneType as ControlZoneType);
   const counted = edition.risk?.grading.counts ?? ['confirmed'];
   const startDate = shanghaiDate(row.startAt);

@@ -110,6 +110,21 @@ function PreviewModal({ id, onClose }: { id: string | null; onClose: () => void 
               </Tag>
             ))}
           </Space>
+          <Statistic
+            title={t('protocol.previewCampaigns')}
+            value={preview.data.campaigns.length}
+            data-testid="protocol-preview-campaigns"
+          />
+          <Space wrap>
+            {preview.data.campaigns.map((c) => (
+              <Tag key={c.id}>{c.name}</Tag>
+            ))}
+          </Space>
+          {preview.data.against && (
+            <Typography.Text type="secondary">
+              {t('protocol.previewAgainst')}: {preview.data.against}
+            </Typography.Text>
+          )}
           <ChangesTable changes={preview.data.changes} />
         </Space>
       )}
@@ -223,7 +238,7 @@ function DocumentsTable({ onView, onPreview }: { onView: (id: string) => void; o
                     {t('protocol.approve')}
                   </Button>
                 )}
-                {r.status === 'approved' && r.kind === 'profile' && can('protocol.approve') && (
+                {r.status === 'approved' && can('protocol.approve') && (
                   <Button
                     size="small"
                     type="primary"

@@ -1,4 +1,4 @@
-import { AppError, type FollowUpAction, followUpOf, type LabResult, shanghaiDate } from '@fangkong/core';
+import { AppError, type FollowUpAction, followUpOf, type LabResult, shanghaiDate, type TestingRules } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
 import type { Db } from '../../../db/client.ts';
@@ -7,7 +7,7 @@ import { classificationOfManaged, openCaseOnFinding } from '../../cases/case.ser
 import { registerEpisode } from '../../key-persons/episode.service.ts';
 import { activeCaseEpisode, handOverContext } from '../../key-persons/hand-over.ts';
 import { environmentFollowUp } from '../environment/environment-follow-up.service.ts';
-import { rulesOfEdition } from '../testing-access.ts';
+import { rulesOfEditions } from '../testing-access.ts';
 import { closeRetestedTasks, insertMemberTasks, type MemberRow, membersOf, raiseCommunityAlerts } from './fan-out.repository.ts';
 import type { ResultedTubeRow } from './lab-result.repository.ts';
 
@@ -22,10 +22,10 @@ export interface FanOutCounts {
 }
 
 /** Tube ids per follow-up action, each tube's action decided by core from its edition's rules. */
-function tubesByAction(tubes: readonly ResultedTubeRow[]): Map<FollowUpAction, string[]> {
+function tubesByAction(tubes: readonly ResultedTubeRow[], rulesOf: (editionId: string) => TestingRules): Map<FollowUpAction, string[]> {
   const byAction = new Map<FollowUpAction, string[]>();
   for (const tube of tubes) {
-    const outcome = followUpOf(rulesOfEdition(tube.editionId), {
+    const outcome = followUpOf(rulesOf(tube.editionId), {
       memberCount: tube.memberCount,
       result: tube.result as LabResult,
       isRetest: tube.retestOfTubeId !== null,
@@ -107,7 +107,13 @@ export async function fanOut(
     tubes.map((t) => t.tubeId),
     origin,
   );
-  const byAction = tubesByAction(tubes.filter((t) => !environment.tubeIds.has(t.tubeId)));
+  const byAction = tubesByAction(
+    tubes.filter((t) => !environment.tubeIds.has(t.tubeId)),
+    await rulesOfEditions(
+      tx,
+      tubes.map((t) => t.editionId),
+    ),
+  );
   const now = deps.clock();
   const of = (action: FollowUpAction) => byAction.get(action) ?? [];
   const counts: FanOutCounts = {

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { compoundControlProblem, compoundEntryVerdict, type OutsiderAtGate } from './compound-entry.ts';
+import { CAMPUS_GATE_ENTRY, ENTRY_CHECKS, NORMALIZED_LOW_RISK_ENTRY, WUHAN_FOUR_MUSTS_ENTRY } from './compound-entry-rules.ts';
+
+const outsider = (over: Partial<OutsiderAtGate>): OutsiderAtGate => ({
+  done: ENTRY_CHECKS,
+  colour: 'green',
+  temperatureTenths: 365,
+  ...over,
+});
+
+describe('normalized low-risk community entry (COMM-013, ZONE-009, SC-42, seed 000 §三(二)7)', () => {
+  it('SC-42: an outsider with a green code and normal temperature is allowed after registration', () => {
+    const registered = compoundEntryVerdict(
+      NORMALIZED_LOW_RISK_ENTRY,
+      outsider({ done: ['code_scanned', 'temperature_taken', 'registered'] }),
+    );
+    assert.deepEqual([registered.allowed, registered.because[0]?.clause], [true, '§三(二)7']);
+    const unregistered = compoundEntryVerdict(NORMALIZED_LOW_RISK_ENTRY, outsider({ done: ['code_scanned', 'temperature_taken'] }));
+    assert.deepEqual([unregistered.allowed, unregistered.missing], [false, ['registered']]);
+  });
+  it('SC-42: no hard isolation (nor physical isolation, nor closed management) may be configured for the community', () => {
+    assert.equal(compoundControlProblem(NORMALIZED_LOW_RISK_ENTRY, 'hard_isolation')?.rule, 'entry.controlForbidden');
+    assert.notEqual(compoundControlProblem(NORMALIZED_LOW_RISK_ENTRY, 'physical_isolation'), null);
+    assert.notEqual(compoundControlProblem(NORMALIZED_LOW_RISK_ENTRY, 'closed_management'), null);
+    assert.equal(compoundControlProblem(WUHAN_FOUR_MUSTS_ENTRY, 'hard_isolation'), null);
+  });
+  it('COMM-013: a yellow code or a fever keeps the outsider out even when registered', () => {
+    assert.equal(compoundEntryVerdict(NORMALIZED_LOW_RISK_ENTRY, outsider({ colour: 'yellow' })).because[0]?.rule, 'entry.colour');
+    assert.equal(compoundEntryVerdict(NORMALIZED_LOW_RISK_ENTRY, outsider({ temperatureTenths: 373 })).because[0]?.rule, 'entry.fever');
+  });
+});
+
+describe('Wuhan four musts (COMM-013, SC-43, seed 003 item 5)', () => {
+  it('SC-43: code scanned, temperature, mask and the stranger’s details recorded: entry allowed', () => {
+    assert.equal(compoundEntryVerdict(WUHAN_FOUR_MUSTS_ENTRY, outsider({})).allowed, true);
+  });
+  it('SC-43: any one of the four missing denies entry and names it', () => {
+    for (const check of ENTRY_CHECKS) {
+      const verdict = compoundEntryVerdict(WUHAN_FOUR_MUSTS_ENTRY, outsider({ done: ENTRY_CHECKS.filter((c) => c !== check) }));
+      assert.deepEqual([verdict.allowed, verdict.missing, verdict.because[0]?.rule], [false, [check], 'entry.missingCheck'], check);
+    }
+  });
+  it('SC-43: without a mask the low-risk rule would let in, the Wuhan rule does not', () => {
+    const unmasked = outsider({ done: ['code_scanned', 'temperature_taken', 'registered'] });
+    assert.equal(compoundEntryVerdict(NORMALIZED_LOW_RISK_ENTRY, unmasked).allowed, true);
+    assert.equal(compoundEntryVerdict(WUHAN_FOUR_MUSTS_ENTRY, unmasked).allowed, false);
+  });
+});
+
+describe('campus gate (SCH-003, SC-50, seed 000 §三(二)3)', () => {
+  const student = (colour: 'green' | 'yellow' | 'red', temperatureTenths: number) =>
+    compoundEntryVerdict(CAMPUS_GATE_ENTRY, { done: ['code_scanned', 'temperature_taken'], colour, temperatureTenths });
+  it('SC-50: a student at 36.6 °C with a non-green code is denied', () => {
+    assert.deepEqual([student('yellow', 366).allowed, student('yellow', 366).because[0]?.rule], [false, 'entry.colour']);
+    assert.equal(student('red', 366).allowed, false);
+  });
+  it('SC-50: with a green code and a normal temperature the student enters; a fever (configured 37.3 °C) does not', () => {
+    assert.deepEqual([student('green', 366).allowed, student('green', 366).because[0]?.clause], [true, '§三(二)3']);
+    assert.equal(student('green', 373).allowed, false);
+  });
+});

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RESPONSE_ROUTING_SEED_002 as RULES } from '../protocols/response-routing-seed-002.ts';
+import { patientRouting, vehicleEntryAllowed } from './patient-routing.ts';
+
+describe('patient routing by level and severity (seed 002 §九)', () => {
+  it('SC-18 (LVL-II-01): at Level II a severe case routes to the municipal designated hospital, a mild one to the district', () => {
+    const severe = patientRouting(RULES, 'II', 'severe');
+    assert.deepEqual([severe?.target, severe?.because[0]?.clause], ['municipal_designated_hospital', '§九(三)1']);
+    assert.equal(patientRouting(RULES, 'II', 'mild')?.target, 'district_designated_hospital');
+    assert.equal(patientRouting(RULES, 'II', 'asymptomatic')?.target, 'district_designated_hospital');
+  });
+  it('LVL-II-01: severity routing is a Level II measure: at Level III no rule names a mild case; at Level I it holds', () => {
+    assert.equal(patientRouting(RULES, 'III', 'mild'), null);
+    assert.equal(patientRouting(RULES, 'I', 'severe')?.target, 'municipal_designated_hospital');
+  });
+  it('seed 002 §九(一)3: a suspected case is referred to the municipal designated hospital from Level IV up; no response, no rule', () => {
+    assert.deepEqual(patientRouting(RULES, 'IV', 'suspected')?.because[0]?.clause, '§九(一)3');
+    assert.equal(patientRouting(RULES, 'IV', 'suspected')?.target, 'municipal_designated_hospital');
+    assert.equal(patientRouting(RULES, 'II', 'suspected')?.target, 'municipal_designated_hospital');
+    assert.equal(patientRouting(RULES, null, 'suspected'), null);
+  });
+});
+
+describe('Level I full closure (LVL-I-01, SC-34, seed 002 §九(四)1)', () => {
+  it('SC-34: at Level I a vehicle carrying neither living nor protective supplies is denied; a supply vehicle is allowed', () => {
+    const denied = vehicleEntryAllowed(RULES, 'I', 'private');
+    assert.deepEqual([denied.allowed, denied.because[0]?.rule, denied.because[0]?.clause], [false, 'closure.vehicleDenied', '§九(四)1']);
+    assert.equal(vehicleEntryAllowed(RULES, 'I', 'freight').allowed, false);
+    assert.equal(vehicleEntryAllowed(RULES, 'I', 'living_supplies').allowed, true);
+    assert.equal(vehicleEntryAllowed(RULES, 'I', 'protective_supplies').allowed, true);
+  });
+  it('below Level I the closure does not stand: the same vehicle enters', () => {
+    assert.equal(vehicleEntryAllowed(RULES, 'II', 'private').allowed, true);
+    assert.equal(vehicleEntryAllowed(RULES, null, 'private').allowed, true);
+  });
+});

@@ -1,0 +1,32 @@
+import { because, type Reason } from '../key-persons/reason.ts';
+import type { ResponseRoutingRules, RoutedPatient, RoutingTarget, VehicleKind } from '../protocols/response-routing-seed-002.ts';
+import type { ResponseLevel } from '../protocols/response-rule-types.ts';
+import { levelsUpTo } from './response-rules.ts';
+
+export interface RoutingAnswer {
+  target: RoutingTarget;
+  because: Reason[];
+}
+
+/**
+ * Where a patient goes at a response level (seed 002 §九): the rule of the highest level in force that names the
+ * patient (a level holds the lower levels' rules); null when no rule in force names them (no response: null level).
+ */
+export function patientRouting(rules: ResponseRoutingRules, level: ResponseLevel | null, patient: RoutedPatient): RoutingAnswer | null {
+  if (!level) return null;
+  const inForce = new Set(levelsUpTo(level));
+  const rule = rules.patients.filter((r) => r.patient === patient && inForce.has(r.fromLevel)).at(-1);
+  return rule ? { target: rule.target, because: [because(`routing.${patient}`, rule.basis)] } : null;
+}
+
+/** Level I full closure (LVL-I-01): only living- and protective-supply vehicles enter; below the closure level all do. */
+export function vehicleEntryAllowed(
+  rules: ResponseRoutingRules,
+  level: ResponseLevel | null,
+  vehicle: VehicleKind,
+): { allowed: boolean; because: Reason[] } {
+  const { fromLevel, allowedVehicles, basis } = rules.closure;
+  if (!level || !levelsUpTo(level).includes(fromLevel)) return { allowed: true, because: [] };
+  const allowed = allowedVehicles.includes(vehicle);
+  return { allowed, because: [because(allowed ? 'closure.supplyVehicle' : 'closure.vehicleDenied', basis)] };
+}

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { before, describe, it } from 'node:test';
 import { addDays, shanghaiDate } from '@fangkong/core';
-import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import type { Download, Page } from 'playwright-core';
 import { sentinelDailyCount } from '../packages/server/src/db/schema/index.ts';
 import { runEarlyWarning } from '../packages/server/src/modules/dashboard/early-warning.job.ts';
+import { compileSituationReport } from '../packages/server/src/modules/dashboard/situation-report.service.ts';
 import { addTwoTowns, addUser, loginAs, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
 import { type JourneyPage, type JourneyServer, screenshot, signIn, skipReason, useJourney } from './harness.ts';
 
@@ -45,6 +48,14 @@ async function seed(server: JourneyServer): Promise<void> {
     })),
   );
   assert.equal((await runEarlyWarning(deps)).raised, 1);
+  // DAILY-007: yesterday's 疫情日报 of the district, as the 08:00 compile makes it.
+  assert.ok(await compileSituationReport(deps, county, yesterday));
+}
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  const file = await download.path();
+  assert.ok(file, 'the download was saved');
+  return readFile(file);
 }
 
 describe('dashboard journey', { skip: skipReason(), timeout: 240_000 }, () => {
@@ -67,12 +78,35 @@ describe('dashboard journey', { skip: skipReason(), timeout: 240_000 }, () => {
     await screenshot(page, 'dashboard-1-district');
   });
 
-  it('drills into 湖塘镇 and exports the sentinel chart’s data', async () => {
+  it('DAILY-007 INFO-006: downloads yesterday’s daily situation report (疫情日报) as a PDF', async () => {
+    const yesterday = addDays(shanghaiDate(journey.server.deps.clock()), -1);
+    const link = page.getByTestId('situation-reports').getByTestId(`situation-report-${yesterday}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.match(download.suggestedFilename(), /疫情日报.*\.pdf$/);
+    const pdf = await bytesOf(download);
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok((pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length >= 1, 'the PDF has a page');
+  });
+
+  it('drills into 湖塘镇 and exports the sentinel chart’s data as .xlsx', async () => {
     await page.locator('[data-testid="dashboard-tile"][data-name="湖塘镇"]').click();
     await page.locator('[data-testid="dashboard-figures"][data-jurisdiction="湖塘镇"]').waitFor();
     await page.locator('[data-testid="dashboard-tile"][data-name="甲社区"]').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-sentinel-data').click()]);
-    assert.match(download.suggestedFilename(), /^湖塘镇-sentinel-.*\.csv$/);
+    assert.match(download.suggestedFilename(), /^湖塘镇-sentinel-.*\.xlsx$/);
+    // Issue 17 §5: a real workbook — exceljs opens it and finds the chart's header and the purchases of yesterday.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await bytesOf(download)) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    assert.ok(sheet);
+    assert.equal(sheet.name, '哨点监测');
+    assert.deepEqual((sheet.getRow(3).values as unknown[]).slice(1), ['日期', '药店退热止咳类药品购买']);
+    const yesterday = addDays(shanghaiDate(journey.server.deps.clock()), -1);
+    const rows = sheet.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    assert.ok(
+      rows.some((r) => r[0] === yesterday && r[1] === 52),
+      'yesterday’s 52 purchases are in the workbook',
+    );
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-epicurve-report-png').click()]);
     assert.match(png.suggestedFilename(), /\.png$/);
   });

@@ -14,12 +14,18 @@ async function seed(server: JourneyServer): Promise<void> {
   await addUser(server.deps, 'town-cadre', 'town_cadre', townA.id);
   const grant = { role: 'system_admin' as const, jurisdictionId: townA.id, jurisdictionPath: townA.path };
   const context = { ...systemContext('journey'), actor: { userId: null, username: 'journey', displayName: 'journey', grants: [grant] } };
-  await createPreparation(server.deps, context, {
-    jurisdictionId: townA.id,
-    kind: 'service_point',
-    name: '湖塘镇集中服务点',
-    status: 'ready',
-  });
+  // Everything a street keeps (RES-001 service point, RES-005 seed 004's ambulances, drivers, doctors, lead and police
+  // vehicles, RES-009 custodian, RES-010 fund), one row a vehicle or a person, as the protocol in force counts them.
+  for (const norm of readinessRules().facilities.filter((n) => n.level === 'town')) {
+    for (let n = 1; n <= (norm.minCount ?? 1); n++) {
+      await createPreparation(server.deps, context, {
+        jurisdictionId: townA.id,
+        kind: norm.kind,
+        name: `湖塘镇${norm.kind}${n}`,
+        status: 'ready',
+      });
+    }
+  }
   const items = new Set(
     readinessRules()
       .reserves.filter((n) => n.holderKind === 'town')

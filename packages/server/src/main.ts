@@ -7,6 +7,7 @@ import { scheduleCaseClockSweep } from './jobs/case-clock-sweep.ts';
 import { scheduleDailySweep } from './jobs/daily-sweep.ts';
 import { scheduleRetention } from './jobs/retention.ts';
 import { scheduleEarlyWarning } from './modules/dashboard/early-warning.job.ts';
+import { scheduleSituationReports } from './modules/dashboard/situation-report.service.ts';
 import { scheduleReportReminderSweep } from './modules/reports/report-reminder.job.ts';
 import { scheduleStockExpirySweep } from './modules/supplies/stock-expiry.job.ts';
 import { openRuntime } from './runtime.ts';
@@ -41,6 +42,7 @@ async function main() {
   scheduleReportReminderSweep(deps, (message) => app.log.info(message));
   scheduleEarlyWarning(deps, (message) => app.log.info(message));
   scheduleStockExpirySweep(deps, (message) => app.log.info(message));
+  scheduleSituationReports(deps, (message) => app.log.info(message));
   console.log(
     `fangkong ready at http://${config.host}:${config.port} (${deps.database.kind}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );

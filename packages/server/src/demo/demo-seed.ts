@@ -1,4 +1,4 @@
-import { COUNTRY_ROOT, conflict, invalid, ResidentIdAllocator } from '@fangkong/core';
+import { addDays, COUNTRY_ROOT, conflict, invalid, ResidentIdAllocator, shanghaiDate } from '@fangkong/core';
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findUserByUsername } from '../auth/auth.repository.ts';
@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { insertJurisdictions, jurisdictionsByCodes } from '../divisions/divisions.repository.ts';
 import { importDivisions } from '../divisions/divisions.service.ts';
 import { type RequestContext, systemContext } from '../http/context.ts';
+import { compileSituationReport } from '../modules/dashboard/situation-report.service.ts';
 import { hasPeopleOrPlaces, type JurisdictionRow, townsAndVillagesUnder } from './demo.repository.ts';
 import { createDemoAccounts, type DemoScope } from './demo-accounts.ts';
 import { seedDemoCases } from './demo-cases.ts';
@@ -173,6 +174,8 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   // dashboard (issue 17): 60 days of sentinel series in 湖塘镇's communities and the early-warning signal they raise
   const communities = area.divisions.filter((d) => d.level === 'village' && d.parentId === town?.id);
   await seedDemoSentinel(deps, communities, checked.seed);
+  // issue 17 §5, DAILY-007: yesterday's 疫情日报 of 武进区, as the 08:00 compile would have made it.
+  await compileSituationReport(deps, area.county, addDays(shanghaiDate(deps.clock()), -1));
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const summary = {

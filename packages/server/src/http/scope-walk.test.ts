@@ -1290,6 +1290,14 @@ const ROUTES: Record<string, RouteEntry> = {
   },
   // dashboard and early warning (issue 17)
   'GET /api/dashboard': { cases: (a) => [refused(`/api/dashboard?jurisdictionId=${a.townId}`)] },
+  // Issue 17 §5: the chart data workbook and the daily situation reports (DAILY-007).
+  'GET /api/dashboard/export.xlsx': { cases: (a) => [refused(`/api/dashboard/export.xlsx?jurisdictionId=${a.townId}&chart=sentinel`)] },
+  'GET /api/dashboard/situation-reports': {
+    cases: (a) => [empty('/api/dashboard/situation-reports'), refused(`/api/dashboard/situation-reports?jurisdictionId=${a.townId}`)],
+  },
+  'GET /api/dashboard/situation-reports/:id/report.pdf': {
+    cases: (a) => [refused(`/api/dashboard/situation-reports/${a.situationReportId}/report.pdf`)],
+  },
   'GET /api/early-warning/signals': {
     cases: (a) => [empty('/api/early-warning/signals'), refused(`/api/early-warning/signals?jurisdictionId=${a.townId}`)],
   },

@@ -19,6 +19,7 @@ export * from './protocol-document.ts';
 export * from './reports.ts';
 export * from './response.ts';
 export * from './sentinel.ts';
+export * from './situation-report.ts';
 export * from './supplies.ts';
 export * from './testing.ts';
 export * from './tracing.ts';

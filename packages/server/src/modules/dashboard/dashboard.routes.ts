@@ -1,9 +1,24 @@
+import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
-import { type Api, errorResponses, IdParams, pageWindow } from '../../http/schemas.ts';
-import { AcknowledgeBody, CloseBody, Dashboard, DashboardQuery, SignalList, SignalQuery, SignalView } from './dashboard.schemas.ts';
+import { type Api, errorResponses, IdParams, objectOf, pageWindow, Uuid } from '../../http/schemas.ts';
+import { sendPdf } from '../../http/send-pdf.ts';
+import { sendXlsx, XLSX_MIME } from '../../imports/import-http.ts';
+import {
+  AcknowledgeBody,
+  CloseBody,
+  Dashboard,
+  DashboardExportQuery,
+  DashboardQuery,
+  SignalList,
+  SignalQuery,
+  SignalView,
+  SituationReportList,
+} from './dashboard.schemas.ts';
 import { dashboard } from './dashboard.service.ts';
+import { dashboardXlsx } from './dashboard-export.ts';
 import { acknowledgeSignal, closeSignal, listSignals } from './early-warning.service.ts';
+import { listSituationReports, situationReportFile } from './situation-report.service.ts';
 
 const tags = ['dashboard'];
 
@@ -23,6 +38,7 @@ export function dashboardRoutes(api: Api, deps: AppDeps) {
     },
     (request) => dashboard(deps, contextOf(request), request.query),
   );
+  exportRoutes(api, deps);
   api.get(
     '/early-warning/signals',
     {
@@ -67,5 +83,50 @@ export function dashboardRoutes(api: Api, deps: AppDeps) {
       },
     },
     (request) => closeSignal(deps, contextOf(request), request.params.id, request.body),
+  );
+}
+
+/** The chart data as .xlsx and the daily situation reports as PDF (issue 17 §5; DAILY-007). */
+function exportRoutes(api: Api, deps: AppDeps) {
+  const read = { permission: 'dashboard.read' } as const;
+  api.get(
+    '/dashboard/export.xlsx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The data of one dashboard chart (or of every chart, a sheet each) for a jurisdiction and range, as .xlsx',
+        querystring: DashboardExportQuery,
+        produces: [XLSX_MIME],
+      },
+    },
+    async (request, reply) => {
+      const { file, name } = await dashboardXlsx(deps, contextOf(request), request.query);
+      return sendXlsx(reply, name, file);
+    },
+  );
+  api.get(
+    '/dashboard/situation-reports',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The daily situation reports (疫情日报) compiled at the set time, newest first (DAILY-007, INFO-006)',
+        querystring: objectOf({ jurisdictionId: Type.Optional(Uuid) }),
+        response: { 200: SituationReportList, ...errorResponses },
+      },
+    },
+    (request) => listSituationReports(deps, contextOf(request), request.query),
+  );
+  api.get(
+    '/dashboard/situation-reports/:id/report.pdf',
+    {
+      config: read,
+      schema: { tags, summary: 'One daily situation report as PDF', params: IdParams, produces: ['application/pdf'] },
+    },
+    async (request, reply) => {
+      const { file, name } = await situationReportFile(deps, contextOf(request), request.params.id);
+      return sendPdf(reply, encodeURIComponent(name), file);
+    },
   );
 }

@@ -139,3 +139,25 @@ export const SignalList = Type.Object({
 
 export const AcknowledgeBody = objectOf({ note: Type.Optional(Type.String({ maxLength: 2000 })) });
 export const CloseBody = objectOf({ outcome: literals(WARNING_OUTCOMES), note: Type.String({ minLength: 1, maxLength: 2000 }) });
+
+/** The chart whose data is exported (issue 17 §5), or every chart when absent. */
+export const DashboardExportQuery = objectOf({
+  jurisdictionId: Type.Optional(Uuid),
+  from: Type.Optional(Type.String({ maxLength: 10 })),
+  to: Type.Optional(Type.String({ maxLength: 10 })),
+  chart: Type.Optional(literals(['epicurve-report', 'epicurve-onset', 'rt', 'sentinel', 'key-persons'] as const)),
+});
+
+export const SituationReportList = Type.Object({
+  /** HH:MM Asia/Shanghai when the day before is compiled (DAILY-007). */
+  compileAt: Type.String(),
+  items: Type.Array(
+    Type.Object({
+      id: Uuid,
+      jurisdictionId: Uuid,
+      jurisdictionName: Type.String(),
+      forDate: Type.String(),
+      compiledAt: Instant,
+    }),
+  ),
+});

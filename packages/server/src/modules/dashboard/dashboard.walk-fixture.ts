@@ -3,10 +3,12 @@ import { addDays, shanghaiDate } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { sentinelDailyCount } from '../../db/schema/index.ts';
 import { runEarlyWarning } from './early-warning.job.ts';
+import { compileSituationReport } from './situation-report.service.ts';
 
 /** Town A's early-warning signal for the scope walk (http/scope-walk.test.ts): a town-B user must not reach it. */
 export interface DashboardWalkIds {
   signalId: string;
+  situationReportId: string;
 }
 
 /** Three weeks of pharmacy purchases in A's community with a jump yesterday, then one early-warning run. */
@@ -24,5 +26,9 @@ export async function dashboardWalkFixture(deps: AppDeps, village: { id: string;
   assert.equal(run.raised, 1, 'the walk fixture raises one signal');
   const [signal] = await deps.database.db.query.earlyWarningSignal.findMany({ limit: 1 });
   assert.ok(signal);
-  return { signalId: signal.id };
+  // A's own 疫情日报 (DAILY-007) of yesterday, compiled for A's community.
+  assert.ok(await compileSituationReport(deps, village, yesterday));
+  const [report] = await deps.database.db.query.situationReport.findMany({ limit: 1 });
+  assert.ok(report);
+  return { signalId: signal.id, situationReportId: report.id };
 }

@@ -1,5 +1,6 @@
 import type { ReportColumn, ReportRow, SubmittedTemplate } from '@fangkong/core';
 import ExcelJS from 'exceljs';
+import { HEADER_FONT, titleRows } from '../../exports/titled-table.xlsx.ts';
 import { localTime, signatureLine } from './report-words.ts';
 
 /**
@@ -13,15 +14,6 @@ export function cellWords(column: ReportColumn, value: ReportRow[string] | undef
   if (value === null || value === undefined) return '';
   if (column.type === 'choice') return column.choices?.find((c) => c.value === value)?.label ?? String(value);
   return value;
-}
-
-const HEADER_FONT = { bold: true } as const;
-
-function titleRows(sheet: ExcelJS.Worksheet, title: string, subtitle: string, width: number) {
-  sheet.addRow([title]).font = { bold: true, size: 14 };
-  sheet.mergeCells(1, 1, 1, Math.max(width, 1));
-  sheet.addRow([subtitle]);
-  sheet.mergeCells(2, 1, 2, Math.max(width, 1));
 }
 
 function tableHeader(sheet: ExcelJS.Worksheet, template: SubmittedTemplate, lead: string[]) {

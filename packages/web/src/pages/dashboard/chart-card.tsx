@@ -4,9 +4,6 @@ import * as echarts from 'echarts';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-/** A table of what a chart shows: the header row, then one row per day or category. */
-export type ChartTable = (string | number | null)[][];
-
 function save(href: string, name: string) {
   const a = document.createElement('a');
   a.href = href;
@@ -16,33 +13,19 @@ function save(href: string, name: string) {
   a.remove();
 }
 
-/** The data as a UTF-8 CSV with a byte-order mark, which Excel opens with the Chinese text intact. */
-export function tableAsCsv(table: ChartTable): string {
-  const cell = (v: string | number | null) => {
-    const text = v === null ? '' : String(v);
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return `\ufeff${table.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
-}
-
-export function downloadTable(table: ChartTable, name: string) {
-  const url = URL.createObjectURL(new Blob([tableAsCsv(table)], { type: 'text/csv;charset=utf-8' }));
-  save(url, `${name}.csv`);
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 interface ChartCardProps {
   id: string;
   title: ReactNode;
   option: echarts.EChartsCoreOption;
-  table: ChartTable;
+  /** The server's workbook of this chart's data (GET /api/dashboard/export.xlsx?chart=…). */
+  dataUrl: string;
   fileName: string;
   height?: number;
   footer?: ReactNode;
 }
 
-/** One ECharts chart in a card, with its PNG and its data for Excel (issue 17 §5). */
-export function ChartCard({ id, title, option, table, fileName, height = 280, footer }: ChartCardProps) {
+/** One ECharts chart in a card, with its PNG and its data as a real .xlsx built by the server (issue 17 §5). */
+export function ChartCard({ id, title, option, dataUrl, fileName, height = 280, footer }: ChartCardProps) {
   const { t } = useI18n();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -85,7 +68,7 @@ export function ChartCard({ id, title, option, table, fileName, height = 280, fo
             <Button
               size="small"
               icon={<FileExcelOutlined />}
-              onClick={() => downloadTable(table, fileName)}
+              onClick={() => save(dataUrl, `${fileName}.xlsx`)}
               data-testid={`chart-${id}-data`}
               aria-label={t('dashboard.exportData')}
             />

@@ -1,15 +1,9 @@
-// The dashboard's chart options and the tables behind them: pure functions of the API's answer.
+// The dashboard's chart options: pure functions of the API's answer (the data tables are the server's .xlsx export).
 import type { EChartsCoreOption } from 'echarts';
 import type { MessageKey, Translate } from '../../i18n/i18n.tsx';
-import type { ChartTable } from './chart-card.tsx';
 import type { DashboardData } from './dashboard-api.ts';
 
 const CLASS_COLOURS: Record<string, string> = { confirmed: '#cf1322', asymptomatic: '#fa8c16', suspected: '#fadb14', excluded: '#bfbfbf' };
-
-function seriesTable(days: readonly string[], series: Record<string, number[]>, label: (key: string) => string, t: Translate): ChartTable {
-  const keys = Object.keys(series);
-  return [[t('dashboard.day'), ...keys.map(label)], ...days.map((day, i) => [day, ...keys.map((k) => series[k]?.[i] ?? 0)])];
-}
 
 export function epicurve(d: DashboardData, by: 'byReportDay' | 'byOnsetDay', t: Translate) {
   const series = d.cases[by];
@@ -29,7 +23,7 @@ export function epicurve(d: DashboardData, by: 'byReportDay' | 'byOnsetDay', t: 
       itemStyle: { color: CLASS_COLOURS[c] },
     })),
   };
-  return { option, table: seriesTable(d.days, series, label, t) };
+  return { option };
 }
 
 export function rtChart(d: DashboardData, t: Translate) {
@@ -68,11 +62,7 @@ export function rtChart(d: DashboardData, t: Translate) {
       },
     ],
   };
-  const table: ChartTable = [
-    ['tStart', 'tEnd', t('dashboard.rtMean'), t('dashboard.rtLower'), t('dashboard.rtUpper')],
-    ...estimates.map((e) => [e.tStart, e.tEnd, e.mean, e.q025, e.q975]),
-  ];
-  return { option, table };
+  return { option };
 }
 
 export function sentinelChart(d: DashboardData, t: Translate) {
@@ -86,10 +76,10 @@ export function sentinelChart(d: DashboardData, t: Translate) {
     dataZoom: [{ type: 'inside' }],
     series: Object.entries(d.sentinel.series).map(([s, counts]) => ({ name: label(s), type: 'line', data: counts, symbol: 'none' })),
   };
-  return { option, table: seriesTable(d.days, d.sentinel.series, label, t) };
+  return { option };
 }
 
-export function keyPersonChart(d: DashboardData, label: (category: string) => string, t: Translate) {
+export function keyPersonChart(d: DashboardData, label: (category: string) => string) {
   const byCategory = new Map<string, number>();
   for (const k of d.keyPersons.byCategory) byCategory.set(k.category, (byCategory.get(k.category) ?? 0) + k.count);
   const rows = [...byCategory.entries()].sort((a, b) => b[1] - a[1]);
@@ -100,9 +90,5 @@ export function keyPersonChart(d: DashboardData, label: (category: string) => st
     yAxis: { type: 'category', data: rows.map(([c]) => label(c)), inverse: true },
     series: [{ type: 'bar', data: rows.map(([, n]) => n), itemStyle: { color: '#722ed1' } }],
   };
-  const table: ChartTable = [
-    [t('dashboard.series'), 'managementType', t('dashboard.value')],
-    ...d.keyPersons.byCategory.map((k) => [label(k.category), k.managementType, k.count]),
-  ];
-  return { option, table };
+  return { option };
 }

@@ -11,3 +11,6 @@ export const fetchDashboard = (query: { jurisdictionId?: string; from?: string; 
 
 export const fetchSignals = (jurisdictionId: string | undefined) =>
   unwrap(api.GET('/api/early-warning/signals', { params: { query: { ...(jurisdictionId ? { jurisdictionId } : {}), pageSize: 50 } } }));
+
+export const fetchSituationReports = (jurisdictionId: string | undefined) =>
+  unwrap(api.GET('/api/dashboard/situation-reports', { params: { query: jurisdictionId ? { jurisdictionId } : {} } }));

@@ -13,6 +13,7 @@ import { ChartCard } from './chart-card.tsx';
 import { epicurve, keyPersonChart, rtChart, sentinelChart } from './charts.ts';
 import { type DashboardData, fetchDashboard } from './dashboard-api.ts';
 import { EarlyWarningList } from './early-warning-list.tsx';
+import { SituationReports } from './situation-reports.tsx';
 
 interface Crumb {
   id: string;
@@ -118,8 +119,10 @@ function Charts({ d, name }: { d: DashboardData; name: string }) {
   const byOnset = useMemo(() => epicurve(d, 'byOnsetDay', t), [d, t]);
   const rt = useMemo(() => rtChart(d, t), [d, t]);
   const sentinel = useMemo(() => sentinelChart(d, t), [d, t]);
-  const kp = useMemo(() => keyPersonChart(d, (c) => categoryLabel(t, c), t), [d, t]);
+  const kp = useMemo(() => keyPersonChart(d, (c) => categoryLabel(t, c)), [d, t]);
   const file = (what: string) => `${name}-${what}-${d.range.from}-${d.range.to}`;
+  const dataUrl = (chart: string) =>
+    `/api/dashboard/export.xlsx?${new URLSearchParams({ jurisdictionId: d.jurisdiction.id, from: d.range.from, to: d.range.to, chart })}`;
   const from = (what: string) => (
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
       {t('dashboard.computedFrom', { what })}
@@ -144,7 +147,7 @@ function Charts({ d, name }: { d: DashboardData; name: string }) {
           id="epicurve-report"
           title={t('dashboard.epicurveReport')}
           option={byReport.option}
-          table={byReport.table}
+          dataUrl={dataUrl('epicurve-report')}
           fileName={file('cases-report')}
           footer={from(d.cases.computedFrom)}
         />
@@ -154,7 +157,7 @@ function Charts({ d, name }: { d: DashboardData; name: string }) {
           id="epicurve-onset"
           title={t('dashboard.epicurveOnset')}
           option={byOnset.option}
-          table={byOnset.table}
+          dataUrl={dataUrl('epicurve-onset')}
           fileName={file('cases-onset')}
         />
       </Col>
@@ -163,7 +166,7 @@ function Charts({ d, name }: { d: DashboardData; name: string }) {
           id="rt"
           title={t('dashboard.rt')}
           option={rt.option}
-          table={rt.table}
+          dataUrl={dataUrl('rt')}
           fileName={file('rt')}
           footer={
             <Space orientation="vertical" size={2}>
@@ -178,7 +181,7 @@ function Charts({ d, name }: { d: DashboardData; name: string }) {
           id="sentinel"
           title={t('dashboard.sentinel')}
           option={sentinel.option}
-          table={sentinel.table}
+          dataUrl={dataUrl('sentinel')}
           fileName={file('sentinel')}
           footer={from(d.sentinel.computedFrom)}
         />
@@ -188,7 +191,7 @@ function Charts({ d, name }: { d: DashboardData; name: string }) {
           id="key-persons"
           title={t('dashboard.keyPersonsByCategory')}
           option={kp.option}
-          table={kp.table}
+          dataUrl={dataUrl('key-persons')}
           fileName={file('key-persons')}
           footer={from(d.keyPersons.computedFrom)}
         />
@@ -297,6 +300,7 @@ export function DashboardPage() {
             )}
             {d.map && d.map.children.length > 0 && <JurisdictionTiles d={d} onOpen={(c) => setTrail([...trail, c])} />}
             <EarlyWarningList jurisdictionId={d.jurisdiction.id} />
+            <SituationReports jurisdictionId={d.jurisdiction.id} />
             <Charts d={d} name={d.jurisdiction.name} />
           </>
         )}

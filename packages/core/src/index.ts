@@ -58,6 +58,7 @@ export * from './institutions/event-permit.ts';
 export * from './institutions/institution-duties.ts';
 export * from './institutions/institution-incident.ts';
 export * from './institutions/institution-profile.ts';
+export * from './institutions/isolation-room.ts';
 export * from './institutions/new-entrant.ts';
 export * from './institutions/pharmacy-sale.ts';
 export * from './institutions/school-absence.ts';

@@ -5,6 +5,7 @@ import { INSTITUTION_DUTIES, INSTITUTION_KINDS, INSTITUTION_PROTOCOL_SEED_2020 }
 import { dutiesOf, dutyStates, poultry1110Check, venueClosure } from './institution-duties.ts';
 import { incidentPlan } from './institution-incident.ts';
 import { healthWorkersNeeded, profileFindings, profileProblems } from './institution-profile.ts';
+import { isolationRoomVisitAllowed, suspectedRoomProblem } from './isolation-room.ts';
 import { newEntrantAdmission } from './new-entrant.ts';
 import { type PharmacySaleDraft, pharmacyFollowUpDue, pharmacySaleProblem } from './pharmacy-sale.ts';
 import { absenceFollowUp, healthCheckProblem } from './school-absence.ts';
@@ -272,5 +273,17 @@ describe('new entrants of special institutions (KP-N01, SC-65, seed 003 item 12)
     assert.deepEqual(newEntrantAdmission({ centralizedIsolationDays: 14, latestNat: 'positive' }).admissible, false);
     const admitted = newEntrantAdmission({ centralizedIsolationDays: 14, latestNat: 'negative' });
     assert.deepEqual([admitted.admissible, admitted.clause.clause], [true, 'item 12']);
+  });
+});
+
+describe('isolation observation rooms (MED-005, SC-56, seed 000 §三(二)4)', () => {
+  it('SC-56: a room without its own bathroom cannot be set available for suspected patients; one with a bathroom can', () => {
+    assert.deepEqual(suspectedRoomProblem({ ownBathroom: false })?.reason, 'ownBathroomRequired');
+    assert.equal(suspectedRoomProblem({ ownBathroom: false })?.clause.clause, '§三(二)4');
+    assert.equal(suspectedRoomProblem({ ownBathroom: true }), null);
+  });
+  it('SC-56: a visitor request for a patient in the room is denied, and so is a carer', () => {
+    assert.equal(isolationRoomVisitAllowed('visitor').allowed, false);
+    assert.equal(isolationRoomVisitAllowed('carer').allowed, false);
   });
 });

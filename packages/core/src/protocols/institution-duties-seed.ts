@@ -453,6 +453,8 @@ export interface InstitutionProtocol {
   feverTenths: { value: number; clause: Clause };
   /** KP-N01 / SC-65: a new entrant of a special institution is admitted after this much centralized isolation and a negative NAT. */
   newEntrant: { isolationDays: number; negativeNat: boolean; clause: Clause };
+  /** MED-005 / SC-56: an isolation observation room for suspected patients: own bathroom, no carers or visitors. */
+  isolationRoom: { ownBathroomRequired: boolean; visitsAllowed: boolean; carersAllowed: boolean; clause: Clause };
   /** PHAR-001: the buyer's community follows up within these hours. */
   pharmacyFollowUpHours: { value: number; clause: Clause };
   drugClasses: { value: readonly SentinelDrugClass[]; clause: Clause };
@@ -517,6 +519,16 @@ export const INSTITUTION_PROTOCOL_SEED_2020: InstitutionProtocol = {
       'seed 000',
       '§三(二)9',
       'Low-risk areas may hold on-site meetings and exams under strict control; medium and high risk hold none in principle, special urgent matters excepted; one meeting (exam), one plan.',
+    ),
+  },
+  isolationRoom: {
+    ownBathroomRequired: true,
+    visitsAllowed: false,
+    carersAllowed: false,
+    clause: clause(
+      'seed 000',
+      '§三(二)4',
+      'Each isolation observation room has its own bathroom and is closed-managed: no carers, no visitors; patients leave only for medical needs.',
     ),
   },
   newEntrant: {

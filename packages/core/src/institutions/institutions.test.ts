@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { residentIdCheckCharacter } from '../identity/resident-id.ts';
 import { INSTITUTION_DUTIES, INSTITUTION_KINDS, INSTITUTION_PROTOCOL_SEED_2020 } from '../protocols/institution-duties-seed.ts';
+import { eventAdvice } from './event-permit.ts';
 import { dutiesOf, dutyStates, poultry1110Check, venueClosure } from './institution-duties.ts';
 import { incidentPlan } from './institution-incident.ts';
 import { healthWorkersNeeded, profileFindings, profileProblems } from './institution-profile.ts';
@@ -285,5 +286,22 @@ describe('isolation observation rooms (MED-005, SC-56, seed 000 §三(二)4)', (
   it('SC-56: a visitor request for a patient in the room is denied, and so is a carer', () => {
     assert.equal(isolationRoomVisitAllowed('visitor').allowed, false);
     assert.equal(isolationRoomVisitAllowed('carer').allowed, false);
+  });
+});
+
+describe('meeting permission by risk grade (ZONE-012, PUB-005, SC-64, seed 000 §三(二)9)', () => {
+  it('SC-64: in a low-risk town whose last local case was 10 days ago an on-site meeting is denied (14 days required)', () => {
+    const advice = eventAdvice('low', false, undefined, 10);
+    assert.deepEqual([advice.approvable, advice.because.rule, advice.because.clause.clause], [false, 'event.recentLocalCase', '§三(二)9']);
+  });
+  it('SC-64: 15 days after the last local case it is allowed, under the clause’s scale and duration controls', () => {
+    const advice = eventAdvice('low', false, undefined, 15);
+    assert.deepEqual([advice.approvable, advice.because.rule], [true, 'event.gradeAllows']);
+    assert.match(advice.because.clause.says, /scale and duration/);
+    assert.equal(eventAdvice('low', false, undefined, 14).approvable, true);
+  });
+  it('SC-64: in a medium-risk town a request is denied unless flagged special urgent', () => {
+    assert.deepEqual([eventAdvice('medium', false).approvable, eventAdvice('medium', false).because.rule], [false, 'event.gradeForbids']);
+    assert.deepEqual([eventAdvice('medium', true).approvable, eventAdvice('medium', true).because.rule], [true, 'event.urgentException']);
   });
 });

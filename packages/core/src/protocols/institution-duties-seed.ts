@@ -461,7 +461,13 @@ export interface InstitutionProtocol {
   /** PUB-011: the venue types closed from a level up. */
   venueClosures: readonly { venueTypes: readonly VenueType[]; fromLevel: ResponseLevel; clause: Clause }[];
   /** PUB-005 / ZONE-012: on-site meetings and exams by the organizer's risk grade ("one meeting, one plan"). */
-  eventPermits: { allowedGrades: readonly RiskLevel[]; urgentException: boolean; clause: Clause };
+  eventPermits: {
+    allowedGrades: readonly RiskLevel[];
+    urgentException: boolean;
+    /** ZONE-012 / SC-64: an allowed grade still needs this many days since the last local case. */
+    daysSinceLastLocalCase: number;
+    clause: Clause;
+  };
   /** PUB-007: a guest from a key area is reported to the hotel's community within these hours. */
   hotelGuestReportHours: { value: number; clause: Clause };
   /** COMM-012 / SC-37: an outsider or vehicle let in: mask, temperature below fever, an escort, close-out the same day. */
@@ -515,10 +521,11 @@ export const INSTITUTION_PROTOCOL_SEED_2020: InstitutionProtocol = {
   eventPermits: {
     allowedGrades: ['low'],
     urgentException: true,
+    daysSinceLastLocalCase: 14,
     clause: clause(
       'seed 000',
       '§三(二)9',
-      'Low-risk areas may hold on-site meetings and exams under strict control; medium and high risk hold none in principle, special urgent matters excepted; one meeting (exam), one plan.',
+      'Low-risk areas with no local epidemic for 14 days may hold on-site meetings and exams under strict control of scale and duration; medium and high risk hold none in principle, special urgent matters excepted; one meeting (exam), one plan.',
     ),
   },
   isolationRoom: {

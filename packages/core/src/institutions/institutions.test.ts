@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { residentIdCheckCharacter } from '../identity/resident-id.ts';
 import { INSTITUTION_DUTIES, INSTITUTION_KINDS, INSTITUTION_PROTOCOL_SEED_2020 } from '../protocols/institution-duties-seed.ts';
+import { campusMaskRequired, campusMaskRule } from './campus-masks.ts';
 import { eventAdvice } from './event-permit.ts';
 import { dutiesOf, dutyStates, poultry1110Check, venueClosure } from './institution-duties.ts';
 import { incidentPlan } from './institution-incident.ts';
@@ -303,5 +304,21 @@ describe('meeting permission by risk grade (ZONE-012, PUB-005, SC-64, seed 000 Â
   it('SC-64: in a medium-risk town a request is denied unless flagged special urgent', () => {
     assert.deepEqual([eventAdvice('medium', false).approvable, eventAdvice('medium', false).because.rule], [false, 'event.gradeForbids']);
     assert.deepEqual([eventAdvice('medium', true).approvable, eventAdvice('medium', true).because.rule], [true, 'event.urgentException']);
+  });
+});
+
+describe('campus mask rule by area (SCH-012, SC-49, seed 003 item 14)', () => {
+  const wuhan = { jurisdictionCode: '420106001', riskGrade: 'low' as const };
+  const xiaoganLow = { jurisdictionCode: '420902001', riskGrade: 'low' as const };
+  it('SC-49: a school in Wuhan: masks required, even where Wuhan is graded low', () => {
+    assert.equal(campusMaskRequired(wuhan, 'student'), true);
+    assert.equal(campusMaskRequired(wuhan, 'teacher_teaching'), true);
+  });
+  it('SC-49: a school in a low-risk area of Xiaogan: students not required, teachers while teaching not required', () => {
+    assert.deepEqual([campusMaskRequired(xiaoganLow, 'student'), campusMaskRequired(xiaoganLow, 'teacher_teaching')], [false, false]);
+    assert.equal(campusMaskRule(xiaoganLow).clause.clause, 'item 14');
+  });
+  it('a medium-risk area outside Wuhan keeps masks on campus (the default)', () => {
+    assert.equal(campusMaskRequired({ jurisdictionCode: '420902001', riskGrade: 'medium' }, 'student'), true);
   });
 });

@@ -130,6 +130,7 @@ export * from './testing/payer.ts';
 export * from './testing/pool-follow-up.ts';
 export * from './testing/pooling.ts';
 export * from './testing/result-correction.ts';
+export * from './testing/school-return.ts';
 export * from './testing/testing-rules.ts';
 export * from './testing/turnaround.ts';
 export * from './testing/unresolved-result.ts';

@@ -104,4 +104,30 @@ describe('community journey', { skip: skipReason(), timeout: 240_000 }, () => {
     await screenshot(page, 'community-3-key-person');
     assert.deepEqual(browser.problems, []);
   });
+
+  // COMM-040 (seed 001 §三(四)4): a person found with symptoms starts a medical follow-up task on the grid worker's work list
+  it('screens the second household, finds a person with fever and sees the follow-up task on the work list', async () => {
+    await page.keyboard.press('Escape'); // the key person's drawer of the step before
+    await page.getByTestId('episode-summary').waitFor({ state: 'hidden' });
+    await page.getByTestId('household-visit').last().click();
+    await page.getByTestId('visit-add-person').click();
+    const person = page.getByTestId('visit-person').last();
+    await person.getByTestId('new-person-name').fill('发热丙');
+    await person.getByTestId('new-person-id').fill(residentId('19880808', 175));
+    await person.getByTestId('person-symptoms').fill('发热、咳嗽');
+    await page.getByTestId('visit-save').click();
+    await page.getByTestId('round-progress').getByText('已排查 2 / 2 户').waitFor();
+    await page.getByTestId('found-table').getByTestId('found-follow-up').waitFor();
+    const [task] = await queryRows<{ source_kind: string; username: string }>(
+      server.deps.database.db,
+      sql`select t.source_kind, u.username from task t join app_user u on u.id = t.assignee_user_id where t.source_kind = 'screening_symptomatic'`,
+    );
+    assert.deepEqual([task?.source_kind, task?.username], ['screening_symptomatic', 'grid-c']);
+    await page.getByTestId('menu-work-list').click();
+    const card = page.getByTestId('institution-follow-ups');
+    await card.locator('tbody tr', { hasText: '入户排查症状随访' }).waitFor();
+    assert.match((await card.textContent()) ?? '', /发\*\*.*发热、咳嗽/);
+    await screenshot(page, 'community-4-symptomatic-follow-up');
+    assert.deepEqual(browser.problems, []);
+  });
 });

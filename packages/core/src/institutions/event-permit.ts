@@ -32,18 +32,22 @@ export interface EventAdvice {
 }
 
 /**
- * ZONE-012 / PUB-005: an on-site meeting or exam may be approved in a low-risk area (or one graded nothing);
- * in a medium- or high-risk area only a special urgent matter may be.
+ * ZONE-012 / PUB-005 / SC-64: an on-site meeting or exam may be approved in a low-risk area (or one graded nothing)
+ * whose last local case is at least the protocol's days ago (null: none known), under scale and duration controls;
+ * in a medium- or high-risk area, or too soon after a local case, only a special urgent matter may be.
  */
 export function eventAdvice(
   grade: RiskLevel | null,
   urgent: boolean,
   protocol: InstitutionProtocol = INSTITUTION_PROTOCOL_SEED_2020,
+  daysSinceLastLocalCase: number | null = null,
 ): EventAdvice {
   const rules = protocol.eventPermits;
-  const allowed = grade === null || rules.allowedGrades.includes(grade);
-  const rule = allowed ? 'event.gradeAllows' : urgent && rules.urgentException ? 'event.urgentException' : 'event.gradeForbids';
-  return { approvable: rule !== 'event.gradeForbids', because: { rule, grade, clause: rules.clause } };
+  const gradeAllows = grade === null || rules.allowedGrades.includes(grade);
+  const tooSoon = daysSinceLastLocalCase !== null && daysSinceLastLocalCase < rules.daysSinceLastLocalCase;
+  const forbids = !gradeAllows ? 'event.gradeForbids' : tooSoon ? 'event.recentLocalCase' : null;
+  const rule = forbids === null ? 'event.gradeAllows' : urgent && rules.urgentException ? 'event.urgentException' : forbids;
+  return { approvable: forbids === null || rule === 'event.urgentException', because: { rule, grade, clause: rules.clause } };
 }
 
 export interface LedgerEntryDraft {

@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { residentIdCheckCharacter } from '../identity/resident-id.ts';
 import { INSTITUTION_DUTIES, INSTITUTION_KINDS, INSTITUTION_PROTOCOL_SEED_2020 } from '../protocols/institution-duties-seed.ts';
+import { campusMaskRequired, campusMaskRule } from './campus-masks.ts';
+import { eventAdvice } from './event-permit.ts';
 import { dutiesOf, dutyStates, poultry1110Check, venueClosure } from './institution-duties.ts';
 import { incidentPlan } from './institution-incident.ts';
 import { healthWorkersNeeded, profileFindings, profileProblems } from './institution-profile.ts';
+import { isolationRoomVisitAllowed, suspectedRoomProblem } from './isolation-room.ts';
 import { newEntrantAdmission } from './new-entrant.ts';
 import { type PharmacySaleDraft, pharmacyFollowUpDue, pharmacySaleProblem } from './pharmacy-sale.ts';
 import { absenceFollowUp, healthCheckProblem } from './school-absence.ts';
@@ -272,5 +275,50 @@ describe('new entrants of special institutions (KP-N01, SC-65, seed 003 item 12)
     assert.deepEqual(newEntrantAdmission({ centralizedIsolationDays: 14, latestNat: 'positive' }).admissible, false);
     const admitted = newEntrantAdmission({ centralizedIsolationDays: 14, latestNat: 'negative' });
     assert.deepEqual([admitted.admissible, admitted.clause.clause], [true, 'item 12']);
+  });
+});
+
+describe('isolation observation rooms (MED-005, SC-56, seed 000 §三(二)4)', () => {
+  it('SC-56: a room without its own bathroom cannot be set available for suspected patients; one with a bathroom can', () => {
+    assert.deepEqual(suspectedRoomProblem({ ownBathroom: false })?.reason, 'ownBathroomRequired');
+    assert.equal(suspectedRoomProblem({ ownBathroom: false })?.clause.clause, '§三(二)4');
+    assert.equal(suspectedRoomProblem({ ownBathroom: true }), null);
+  });
+  it('SC-56: a visitor request for a patient in the room is denied, and so is a carer', () => {
+    assert.equal(isolationRoomVisitAllowed('visitor').allowed, false);
+    assert.equal(isolationRoomVisitAllowed('carer').allowed, false);
+  });
+});
+
+describe('meeting permission by risk grade (ZONE-012, PUB-005, SC-64, seed 000 §三(二)9)', () => {
+  it('SC-64: in a low-risk town whose last local case was 10 days ago an on-site meeting is denied (14 days required)', () => {
+    const advice = eventAdvice('low', false, undefined, 10);
+    assert.deepEqual([advice.approvable, advice.because.rule, advice.because.clause.clause], [false, 'event.recentLocalCase', '§三(二)9']);
+  });
+  it('SC-64: 15 days after the last local case it is allowed, under the clause’s scale and duration controls', () => {
+    const advice = eventAdvice('low', false, undefined, 15);
+    assert.deepEqual([advice.approvable, advice.because.rule], [true, 'event.gradeAllows']);
+    assert.match(advice.because.clause.says, /scale and duration/);
+    assert.equal(eventAdvice('low', false, undefined, 14).approvable, true);
+  });
+  it('SC-64: in a medium-risk town a request is denied unless flagged special urgent', () => {
+    assert.deepEqual([eventAdvice('medium', false).approvable, eventAdvice('medium', false).because.rule], [false, 'event.gradeForbids']);
+    assert.deepEqual([eventAdvice('medium', true).approvable, eventAdvice('medium', true).because.rule], [true, 'event.urgentException']);
+  });
+});
+
+describe('campus mask rule by area (SCH-012, SC-49, seed 003 item 14)', () => {
+  const wuhan = { jurisdictionCode: '420106001', riskGrade: 'low' as const };
+  const xiaoganLow = { jurisdictionCode: '420902001', riskGrade: 'low' as const };
+  it('SC-49: a school in Wuhan: masks required, even where Wuhan is graded low', () => {
+    assert.equal(campusMaskRequired(wuhan, 'student'), true);
+    assert.equal(campusMaskRequired(wuhan, 'teacher_teaching'), true);
+  });
+  it('SC-49: a school in a low-risk area of Xiaogan: students not required, teachers while teaching not required', () => {
+    assert.deepEqual([campusMaskRequired(xiaoganLow, 'student'), campusMaskRequired(xiaoganLow, 'teacher_teaching')], [false, false]);
+    assert.equal(campusMaskRule(xiaoganLow).clause.clause, 'item 14');
+  });
+  it('a medium-risk area outside Wuhan keeps masks on campus (the default)', () => {
+    assert.equal(campusMaskRequired({ jurisdictionCode: '420902001', riskGrade: 'medium' }, 'student'), true);
   });
 });

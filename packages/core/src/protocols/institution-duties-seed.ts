@@ -441,6 +441,18 @@ const otherIncident = clause(
   true,
 );
 
+/** Who on campus the mask rule speaks of (SCH-012). */
+export const CAMPUS_MASK_WEARERS = ['student', 'teacher_teaching', 'staff'] as const;
+export type CampusMaskWearer = (typeof CAMPUS_MASK_WEARERS)[number];
+
+export interface CampusMaskRule {
+  /** An NBS code prefix (4201: Wuhan) or a published risk grade the rule applies to; neither: the default. */
+  codePrefix?: string;
+  riskGrade?: RiskLevel;
+  required: Record<CampusMaskWearer, boolean>;
+  clause: Clause;
+}
+
 export interface InstitutionProtocol {
   edition: string;
   /** SCH-010: one professional health worker per this many students, at least one per school. */
@@ -453,13 +465,26 @@ export interface InstitutionProtocol {
   feverTenths: { value: number; clause: Clause };
   /** KP-N01 / SC-65: a new entrant of a special institution is admitted after this much centralized isolation and a negative NAT. */
   newEntrant: { isolationDays: number; negativeNat: boolean; clause: Clause };
+  /** MED-005 / SC-56: an isolation observation room for suspected patients: own bathroom, no carers or visitors. */
+  isolationRoom: { ownBathroomRequired: boolean; visitsAllowed: boolean; carersAllowed: boolean; clause: Clause };
+  /**
+   * SCH-012 / SC-49: who wears a mask on campus, by area: the first rule whose NBS code prefix matches the school's
+   * jurisdiction, else the first whose risk grade matches, else `defaultRule`.
+   */
+  campusMasks: { rules: readonly CampusMaskRule[]; defaultRule: CampusMaskRule };
   /** PHAR-001: the buyer's community follows up within these hours. */
   pharmacyFollowUpHours: { value: number; clause: Clause };
   drugClasses: { value: readonly SentinelDrugClass[]; clause: Clause };
   /** PUB-011: the venue types closed from a level up. */
   venueClosures: readonly { venueTypes: readonly VenueType[]; fromLevel: ResponseLevel; clause: Clause }[];
   /** PUB-005 / ZONE-012: on-site meetings and exams by the organizer's risk grade ("one meeting, one plan"). */
-  eventPermits: { allowedGrades: readonly RiskLevel[]; urgentException: boolean; clause: Clause };
+  eventPermits: {
+    allowedGrades: readonly RiskLevel[];
+    urgentException: boolean;
+    /** ZONE-012 / SC-64: an allowed grade still needs this many days since the last local case. */
+    daysSinceLastLocalCase: number;
+    clause: Clause;
+  };
   /** PUB-007: a guest from a key area is reported to the hotel's community within these hours. */
   hotelGuestReportHours: { value: number; clause: Clause };
   /** COMM-012 / SC-37: an outsider or vehicle let in: mask, temperature below fever, an escort, close-out the same day. */
@@ -513,10 +538,44 @@ export const INSTITUTION_PROTOCOL_SEED_2020: InstitutionProtocol = {
   eventPermits: {
     allowedGrades: ['low'],
     urgentException: true,
+    daysSinceLastLocalCase: 14,
     clause: clause(
       'seed 000',
       '§三(二)9',
-      'Low-risk areas may hold on-site meetings and exams under strict control; medium and high risk hold none in principle, special urgent matters excepted; one meeting (exam), one plan.',
+      'Low-risk areas with no local epidemic for 14 days may hold on-site meetings and exams under strict control of scale and duration; medium and high risk hold none in principle, special urgent matters excepted; one meeting (exam), one plan.',
+    ),
+  },
+  campusMasks: {
+    rules: [
+      {
+        codePrefix: '4201',
+        required: { student: true, teacher_teaching: true, staff: true },
+        clause: clause('seed 003', 'item 14', 'Wuhan: students and staff keep wearing masks and keep their distance.'),
+      },
+      {
+        riskGrade: 'low',
+        required: { student: false, teacher_teaching: false, staff: true },
+        clause: clause(
+          'seed 003',
+          'item 14',
+          'Low-risk areas of other prefectures: students need not wear masks on campus, nor teachers while teaching (other staff: configured).',
+          true,
+        ),
+      },
+    ],
+    defaultRule: {
+      required: { student: true, teacher_teaching: true, staff: true },
+      clause: clause('seed 003', 'item 14', 'Elsewhere masks stay on campus until the area is graded low risk (configured).', true),
+    },
+  },
+  isolationRoom: {
+    ownBathroomRequired: true,
+    visitsAllowed: false,
+    carersAllowed: false,
+    clause: clause(
+      'seed 000',
+      '§三(二)4',
+      'Each isolation observation room has its own bathroom and is closed-managed: no carers, no visitors; patients leave only for medical needs.',
     ),
   },
   newEntrant: {

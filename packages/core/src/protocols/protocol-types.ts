@@ -258,6 +258,19 @@ export interface TestingRules {
   environment?: EnvironmentRules;
   /** The fever-clinic rapid screen and its outcomes (TEST-009, KP-K03); absent when an edition says nothing. */
   feverClinic?: FeverClinicRules;
+  /** Who of a school is tested before returning (TEST-001 (10), SC-52); absent when an edition says nothing. */
+  schoolReturn?: SchoolReturnRules;
+}
+
+/**
+ * TEST-001 (10): a school member is on the mandatory list when they or a family member stayed in a key area within
+ * `historyDays` before the return to school, or their community (village) had an outbreak within `outbreakDays`.
+ */
+export interface SchoolReturnRules {
+  historyDays: number;
+  familyCounts: boolean;
+  outbreakDays: number;
+  basis: Clause;
 }
 
 /** The four rapid tests of a fever-clinic visit (核酸、抗体、CT、血象), seed 003 item 7. */

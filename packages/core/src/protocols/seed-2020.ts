@@ -495,6 +495,14 @@ const seedTesting: TestingRules = {
   },
   environment: seedEnvironment,
   feverClinic: seedFeverClinic,
+  schoolReturn: {
+    historyDays: 14,
+    familyCounts: true,
+    outbreakDays: 21,
+    basis: twelveGroups(
+      'school members who, or whose family, stayed in a key area in the 14 days before returning, and members from a community with an outbreak in the past 21 days',
+    ),
+  },
 };
 
 /**

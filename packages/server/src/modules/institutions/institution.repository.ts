@@ -214,7 +214,14 @@ export interface InstitutionTaskRow {
   assigneeName: string | null;
 }
 
-export const INSTITUTION_TASK_SOURCES = ['pharmacy_follow_up', 'school_absence_nat', 'institution_incident'] as const;
+/** The follow-ups the grid worker's work list shows beside the episodes: institutions' and door-to-door screening's. */
+export const INSTITUTION_TASK_SOURCES = [
+  'pharmacy_follow_up',
+  'school_absence_nat',
+  'institution_incident',
+  'hotel_guest_report',
+  'screening_symptomatic',
+] as const;
 
 /** The follow-ups institutions started (buyers, absences, incidents) in the caller's subtrees, open first. */
 export async function institutionTasks(db: Db, paths: readonly string[], institutionId: string | undefined): Promise<InstitutionTaskRow[]> {
@@ -226,7 +233,8 @@ export async function institutionTasks(db: Db, paths: readonly string[], institu
   const ofInstitution = institutionId
     ? sql`and t.source_id in (select id::text from pharmacy_sale where institution_id = ${institutionId}
         union all select id::text from illness_absence where institution_id = ${institutionId}
-        union all select id::text from institution_incident where institution_id = ${institutionId})`
+        union all select id::text from institution_incident where institution_id = ${institutionId}
+        union all select id::text from hotel_guest where institution_id = ${institutionId})`
     : sql``;
   const rows = await queryRows<InstitutionTaskRow & { dueAt: Date | string | null; closedAt: Date | string | null }>(
     db,

@@ -52,6 +52,11 @@ export function rulesOfEdition(editionId: string): TestingRules {
   return testingRulesOf(edition);
 }
 
+/** The rules of the edition a stored tube, sample or visit was opened under: shipped or the district's own. */
+export async function rulesOfStoredEdition(db: Db, editionId: string): Promise<TestingRules> {
+  return (await rulesOfEditions(db, [editionId]))(editionId);
+}
+
 /**
  * The rules of the editions some tubes were opened under, shipped or the district's own (issue 14 part 3), read
  * once, for code that decides tube by tube.

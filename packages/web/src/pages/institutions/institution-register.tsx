@@ -3,7 +3,7 @@ import { INSTITUTION_KINDS } from '@fangkong/core';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Drawer, Form, Input, InputNumber, Modal, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client.ts';
+import { ApiError, api, unwrap } from '../../api/client.ts';
 import { applyFormError, showSuccess } from '../../components/feedback.tsx';
 import { ImportOutcome, useImportJob, XlsxDropzone, xlsxBody } from '../../components/xlsx-import.tsx';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
@@ -61,7 +61,14 @@ export function RegisterInstitutionModal({
       void invalidate();
       onClose();
     },
-    onError: (e) => applyFormError(form, e, ['kind', 'name', 'code', 'responsibleName', 'responsiblePhone']),
+    onError: (e) => {
+      // A profile refusal (`profile.classes`: more classes than students) lands on its own field.
+      if (e instanceof ApiError && e.field?.startsWith('profile.')) {
+        form.setFields([{ name: ['profile', e.field.slice('profile.'.length) as keyof Profile], errors: [e.message] }]);
+        return;
+      }
+      applyFormError(form, e, ['kind', 'name', 'code', 'responsibleName', 'responsiblePhone']);
+    },
   });
   return (
     <Modal

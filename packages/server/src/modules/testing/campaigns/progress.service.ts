@@ -1,4 +1,4 @@
-import { forbidden, pathInScope, poolFollowUpState, scopePaths } from '@fangkong/core';
+import { forbidden, pathInScope, poolFollowUpState, scopePaths, type TestingRules } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../audit/audit.service.ts';
 import type { Db } from '../../../db/client.ts';
@@ -6,7 +6,7 @@ import { asDate } from '../../../db/query-rows.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { findJurisdictionById } from '../../jurisdictions/jurisdiction.repository.ts';
 import { jurisdictionLabels } from '../../jurisdictions/jurisdiction-label.ts';
-import { rulesOfEdition, scopeOf } from '../testing-access.ts';
+import { rulesOfEditions, scopeOf } from '../testing-access.ts';
 import type { CampaignRow } from './campaign.repository.ts';
 import { campaignInScope, campaignSummary } from './campaign.service.ts';
 import {
@@ -127,7 +127,7 @@ export async function unsampled(deps: Deps, context: RequestContext, id: string,
 /** Why the door-to-door list shows doors: the purpose recorded with each view. */
 export const UNSAMPLED_PURPOSE = '入户补采';
 
-export function positiveSummary(p: PositiveRow) {
+export function positiveSummary(p: PositiveRow, rulesOf: (editionId: string) => TestingRules) {
   return {
     tubeId: p.tube_id,
     barcode: p.barcode,
@@ -139,7 +139,7 @@ export function positiveSummary(p: PositiveRow) {
     retestsNegative: p.retests_negative,
     retestsPositive: p.retests_positive,
     openTasks: p.open_tasks,
-    state: poolFollowUpState(rulesOfEdition(p.edition_id), {
+    state: poolFollowUpState(rulesOf(p.edition_id), {
       memberCount: p.member_count,
       result: p.result,
       retests: p.retests,
@@ -166,6 +166,10 @@ export async function followUpBoard(
     pendingByLab(db, selection, scope, now),
     positivesOf(db, selection, scope, positives.limit, positives.resultedSince),
   ]);
+  const rulesOf = await rulesOfEditions(
+    db,
+    rows.map((r) => r.edition_id),
+  );
   return {
     tubes: {
       open: tubes.open,
@@ -174,7 +178,7 @@ export async function followUpBoard(
       oldestInTransitSince: tubes.oldest_in_transit?.toISOString() ?? null,
     },
     pendingByLab: pending,
-    positives: rows.map(positiveSummary),
+    positives: rows.map((row) => positiveSummary(row, rulesOf)),
   };
 }
 

@@ -11,7 +11,7 @@ import { recordAudit } from '../../../audit/audit.service.ts';
 import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { raiseAlert } from '../../key-persons/alert.repository.ts';
-import { communityPathOf, rulesOfEdition } from '../testing-access.ts';
+import { communityPathOf, rulesOfStoredEdition } from '../testing-access.ts';
 import { insertTaskOnce, type ResultedSampleRow, resultedSamplesOf } from './environment-follow-up.repository.ts';
 import { districtPathOf } from './environment-paths.ts';
 
@@ -61,7 +61,7 @@ const basisOf = (reasons: readonly Reason[], rule: string) => {
 
 async function followUpOne(tx: Db, context: RequestContext, sample: ResultedSampleRow, now: Date, origin: Record<string, string>) {
   if (!isEnvironmentSpecimenKind(sample.specimen_kind)) throw new Error(`unknown specimen kind ${sample.specimen_kind}`);
-  const rules = environmentRulesOf(rulesOfEdition(sample.edition_id));
+  const rules = environmentRulesOf(await rulesOfStoredEdition(tx, sample.edition_id));
   const outcome = environmentFollowUpOf(rules, {
     result: sample.result as LabResult,
     specimenKind: sample.specimen_kind,

@@ -1,7 +1,14 @@
-import { environmentFollowUpOf, environmentRulesOf, isEnvironmentSpecimenKind, notFound, pathInScope } from '@fangkong/core';
+import {
+  environmentFollowUpOf,
+  environmentRulesOf,
+  isEnvironmentSpecimenKind,
+  notFound,
+  pathInScope,
+  type TestingRules,
+} from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import type { RequestContext } from '../../../http/context.ts';
-import { rulesOfEdition, scopeOf } from '../testing-access.ts';
+import { rulesOfStoredEdition, scopeOf } from '../testing-access.ts';
 import { iso, readPaths } from './environment-access.ts';
 import { followUpPaths } from './environment-paths.ts';
 import { findSampleRow, followUpOfSample, type SampleFilter, type SampleRow, sampleRows } from './environment-sample.repository.ts';
@@ -43,9 +50,9 @@ export async function listEnvironmentSamples(deps: Deps, context: RequestContext
 }
 
 /** Why the result set off what it did: the edition's rules for the sample, recomputed (core is pure). */
-function followUpReasons(row: SampleRow) {
+function followUpReasons(row: SampleRow, testing: TestingRules) {
   if (!row.result || !isEnvironmentSpecimenKind(row.specimen_kind)) return { decision: [], because: [] };
-  const rules = environmentRulesOf(rulesOfEdition(row.edition_id));
+  const rules = environmentRulesOf(testing);
   return environmentFollowUpOf(rules, { result: row.result, specimenKind: row.specimen_kind, batchNumber: row.batch_number });
 }
 
@@ -58,11 +65,12 @@ export async function environmentSampleDetail(deps: Deps, context: RequestContex
     followUpOfSample(db, id, followUpPaths(row.jurisdiction_path)),
     placeStatusRows(db, { paths: [row.jurisdiction_path], placeId: row.place_id }),
   ]);
-  const risk = place ? riskOfRow(environmentRulesOf(rulesOfEdition(row.edition_id)), place) : null;
+  const testing = await rulesOfStoredEdition(db, row.edition_id);
+  const risk = place ? riskOfRow(environmentRulesOf(testing), place) : null;
   return {
     ...itemOf(row),
     editionId: row.edition_id,
-    followUp: followUpReasons(row),
+    followUp: followUpReasons(row, testing),
     placeRisk: risk ? { decision: risk.decision, since: risk.since?.toISOString() ?? null, because: risk.because } : null,
     tasks: tasks.map((task) => ({
       id: task.id,

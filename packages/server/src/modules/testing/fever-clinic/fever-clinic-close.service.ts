@@ -12,7 +12,7 @@ import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { classificationOfManaged, openCaseOnFinding } from '../../cases/case.service.ts';
 import { CASE_CATEGORIES } from '../../key-persons/hand-over.ts';
-import { rulesOfEdition } from '../testing-access.ts';
+import { rulesOfStoredEdition } from '../testing-access.ts';
 import { closeVisitRow, ordersOf, type VisitRow } from './fever-clinic.repository.ts';
 import { handOverFromClinic } from './fever-clinic-hand-over.ts';
 import { resultsOf, visitDetail, visitInScope } from './fever-clinic-query.service.ts';
@@ -21,7 +21,7 @@ type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
 /** Core's decision under the visit's own edition; a refusal names the field and carries the missing items, the allowed outcomes and the clauses. */
 async function decideClosing(tx: Db, visit: VisitRow, disposition: FeverClinicDisposition) {
-  const rules = feverClinicRulesOf(rulesOfEdition(visit.edition_id));
+  const rules = feverClinicRulesOf(await rulesOfStoredEdition(tx, visit.edition_id));
   const closing = closeFeverClinicVisit(rules, resultsOf(await ordersOf(tx, visit.id)), disposition);
   if (closing.problem) {
     const kind = closing.problem.code === 'screenIncomplete' ? 'conflict' : 'invalid';

@@ -14,7 +14,7 @@ import type { AppDeps } from '../../../app-deps.ts';
 import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { iso, readPaths } from '../environment/environment-access.ts';
-import { rulesOfEdition, scopeOf } from '../testing-access.ts';
+import { rulesOfStoredEdition, scopeOf } from '../testing-access.ts';
 import { findVisitRow, type OrderRow, ordersOf, type VisitRow, visitRows } from './fever-clinic.repository.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
@@ -94,6 +94,6 @@ export async function visitDetail(deps: Deps, context: RequestContext, id: strin
   const db = deps.database.db;
   const visit = await visitInScope(db, context, id, 'testing.read');
   const orders = (await ordersOf(db, visit.id)).sort((a, b) => itemRank(a.item) - itemRank(b.item));
-  const outcomes = feverClinicOutcomes(feverClinicRulesOf(rulesOfEdition(visit.edition_id)), resultsOf(orders));
+  const outcomes = feverClinicOutcomes(feverClinicRulesOf(await rulesOfStoredEdition(db, visit.edition_id)), resultsOf(orders));
   return { ...visitItem(visit), orders: orders.map(orderItem), outcomes };
 }

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../app-deps.ts';
 import type { Db } from '../../../db/client.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { colourNow, recordColourIfChanged } from '../../codes/code.service.ts';
-import { rulesOfEdition } from '../testing-access.ts';
+import { rulesOfStoredEdition } from '../testing-access.ts';
 import type { TubeResult } from './correction.repository.ts';
 import {
   type CorrectionRef,
@@ -63,7 +63,7 @@ export async function correctionFollowUp(
   ref: CorrectionRef,
 ): Promise<CorrectionFollowUp> {
   const now = deps.clock();
-  const rule = correctionFollowUpOf(rulesOfEdition(tube.editionId), {
+  const rule = correctionFollowUpOf(await rulesOfStoredEdition(tx, tube.editionId), {
     memberCount: tube.memberCount,
     isRetest: tube.retestOfTubeId !== null,
     from: ref.from as LabResult,

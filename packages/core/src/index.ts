@@ -95,6 +95,7 @@ export * from './reports/report-rows.ts';
 export * from './reports/report-template.ts';
 export * from './reports/report-types.ts';
 export * from './reports/templates/index.ts';
+export * from './response/active-search.ts';
 export * from './response/assessment.ts';
 export * from './response/case-facts.ts';
 export * from './response/confirmation-chain.ts';

@@ -114,6 +114,7 @@ export * from './risk/risk-classification.ts';
 export * from './risk/risk-rules.ts';
 export * from './risk/zone-effects.ts';
 export * from './supplies/disinfection.ts';
+export * from './supplies/fever-dispatch.ts';
 export * from './supplies/preparedness.ts';
 export * from './supplies/readiness.ts';
 export * from './supplies/resource-checks.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { COMMUNITY_SEED_001 as RULES } from '../protocols/community-seed-001.ts';
 import { gatheringDecision, gatheringProblem, sixOnesReadiness, supplyTransitionAllowed } from './community-duties.ts';
-import { arrivalCategoryFor, dateWindowVerdict, type TravelStop } from './screening.ts';
+import { arrivalCategoryFor, dateWindowVerdict, symptomaticTransportProblem, type TravelStop } from './screening.ts';
 import { screeningProgress } from './screening-progress.ts';
 
 const VISIT = '2020-02-10';
@@ -63,6 +63,14 @@ describe('date-window screening (KP-G04, SC-40, seed 004 Part B §二(一)4)', (
       [true, { area: '武汉市', from: '2020-01-05' }, 'Part B §二(一)4'],
     );
     assert.deepEqual([RULES.screening.dateWindows.management, RULES.screening.dateWindows.goingOut], ['home_quarantine', false]);
+  });
+});
+
+describe('a fever patient at home (SC-54, seed 001 §三(四)4)', () => {
+  it('SC-54: the transport mode is arranged by the institution; self-drive and public transport are refused naming the field', () => {
+    assert.equal(symptomaticTransportProblem(RULES.screening, 'arranged_by_institution'), null);
+    assert.deepEqual(symptomaticTransportProblem(RULES.screening, 'self_drive')?.field, 'transportMode');
+    assert.deepEqual(symptomaticTransportProblem(RULES.screening, 'public_transport')?.because[0]?.clause, '§三(四)4');
   });
 });
 

@@ -1,6 +1,6 @@
 import { addDays, type CalendarDate, daysBetween } from '../calendar/calendar-date.ts';
 import { because, type Reason } from '../key-persons/reason.ts';
-import type { ScreeningRules } from '../protocols/community-seed-001.ts';
+import type { ScreeningRules, TransportMode } from '../protocols/community-seed-001.ts';
 import type { KeyPersonCategory } from '../protocols/protocol-types.ts';
 import type { RiskLevel } from '../protocols/zone-types.ts';
 
@@ -73,4 +73,13 @@ export function dateWindowVerdict(rules: ScreeningRules, arrival: DatedArrival):
   const window = windows.find((w) => w.area !== null && arrival.areas.includes(w.area)) ?? windows.find((w) => w.area === null) ?? null;
   const listed = window !== null && arrival.arrivedOn >= window.from;
   return { listed, window, because: [because(listed ? 'screening.dateWindow' : 'screening.beforeWindow', basis)] };
+}
+
+/** SC-54: a symptomatic person's transport mode must be one the rules allow (arranged by the institution); null: fine. */
+export function symptomaticTransportProblem(
+  rules: ScreeningRules,
+  mode: TransportMode,
+): { field: 'transportMode'; reason: 'notAllowed'; because: Reason[] } | null {
+  const { allowed, basis } = rules.symptomatic.transport;
+  return allowed.includes(mode) ? null : { field: 'transportMode', reason: 'notAllowed', because: [because('screening.transport', basis)] };
 }

@@ -28,6 +28,10 @@ export interface GatheringRule {
   basis: Clause;
 }
 
+/** How a symptomatic person reaches care (SC-54). */
+export const TRANSPORT_MODES = ['arranged_by_institution', 'self_drive', 'public_transport'] as const;
+export type TransportMode = (typeof TRANSPORT_MODES)[number];
+
 /** Door-to-door screening (入户排查): which travel makes a person a key person and what follows. */
 export interface ScreeningRules {
   /** How far back a stay counts (14 天内旅居史). */
@@ -41,7 +45,13 @@ export interface ScreeningRules {
    * Fever, cough or diarrhoea: reported to the work team, who call a medical institution (no self-travel); the
    * follow-up task is due within `followUpHours` (configured: the seed names no time).
    */
-  symptomatic: { basis: Clause; followUpHours: number; followUpBasis: Clause };
+  symptomatic: {
+    basis: Clause;
+    followUpHours: number;
+    followUpBasis: Clause;
+    /** SC-54: how the person may travel to the medical institution (no self-drive, no public transport). */
+    transport: { allowed: readonly TransportMode[]; basis: Clause };
+  };
   /** Every household, again: nobody missed (逐家逐户再次排查). */
   coverage: { basis: Clause };
   /**
@@ -105,6 +115,10 @@ export const COMMUNITY_SEED_001: CommunityRules = {
         'The work team contacts a medical institution for a symptomatic person within 2 hours (configured)',
         true,
       ),
+      transport: {
+        allowed: ['arranged_by_institution'],
+        basis: clause(S1, '§三(四)4', 'The medical institution fetches the person; no self-travel and no public transport'),
+      },
     },
     coverage: {
       basis: clause('seed 004', 'Part B §二(一)1', 'Every household screened again, door to door: no household and no person missed'),

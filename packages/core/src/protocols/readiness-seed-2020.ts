@@ -130,6 +130,11 @@ export interface ReadinessRules {
   /** Items whose issue must name its purpose: scarce protective supplies are dispatched precisely (RES-009). */
   scarceItems: { items: readonly SupplyItem[]; basis: Clause };
   disinfection: Record<DisinfectionPlaceKind, DisinfectionFrequency>;
+  /**
+   * SC-55 (seed 004 Part A-Annex): a fever patient reported by an enterprise is fetched by the first free vehicle of these kinds in
+   * order (120 ambulances, then the police station's backup vehicles); the run closes only with a handover record.
+   */
+  feverDispatch: { vehicleOrder: readonly PreparationKind[]; handoverRequired: boolean; basis: Clause };
   /** Stock that expires within this many days is flagged (and not counted once expired). */
   expiryWarning: { days: number; basis: Clause };
   /** A plan whose review date is this close is flagged before it is overdue (PREP-004). */
@@ -339,6 +344,15 @@ const CHECKLIST = [
 
 export const READINESS_SEED_2020: ReadinessRules = {
   id: 'seed-2020',
+  feverDispatch: {
+    vehicleOrder: ['ambulance', 'police_vehicle'],
+    handoverRequired: true,
+    basis: clause(
+      S004,
+      'Part A-Annex §一–§二',
+      'A fever patient reported to the reception contact is fetched by one of the 3 ambulances, or a backup police vehicle, and handed over to the designated institution',
+    ),
+  },
   reserves: RESERVES,
   facilities: FACILITIES,
   crews: [

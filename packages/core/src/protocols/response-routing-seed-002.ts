@@ -20,8 +20,14 @@ export interface PatientRoutingRule {
 export const VEHICLE_KINDS = ['living_supplies', 'protective_supplies', 'passenger', 'freight', 'private'] as const;
 export type VehicleKind = (typeof VEHICLE_KINDS)[number];
 
+/** The symptom classes an active search looks for (seed 002 §九(一)8: 发热、呼吸道症状或腹泻等消化道症状). */
+export const SEARCHED_SYMPTOMS = ['fever', 'respiratory', 'gastrointestinal'] as const;
+export type SearchedSymptom = (typeof SEARCHED_SYMPTOMS)[number];
+
 export interface ResponseRoutingRules {
   edition: string;
+  /** LVL-IV-08: the active symptom search in a delineated control area: symptoms reported within these days. */
+  activeSearch: { withinDays: number; symptoms: readonly SearchedSymptom[]; basis: Clause };
   patients: readonly PatientRoutingRule[];
   closure: { fromLevel: ResponseLevel; allowedVehicles: readonly VehicleKind[]; basis: Clause };
 }
@@ -31,6 +37,11 @@ const S002 = 'seed 002';
 /** seed 002 §九: suspected cases to the municipal hospital from Level IV; triage by severity from Level II; closure at I. */
 export const RESPONSE_ROUTING_SEED_002: ResponseRoutingRules = {
   edition: 'seed-2020',
+  activeSearch: {
+    withinDays: 14,
+    symptoms: ['fever', 'respiratory', 'gastrointestinal'],
+    basis: clause(S002, '§九(一)8', '对划定的防控区域近14天内有发热、呼吸道症状或腹泻等消化道症状者进行主动搜索，并送医排查'),
+  },
   patients: [
     {
       fromLevel: 'IV',

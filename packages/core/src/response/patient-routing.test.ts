@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RESPONSE_ROUTING_SEED_002 as RULES } from '../protocols/response-routing-seed-002.ts';
+import { activeSearchList, type SymptomReport } from './active-search.ts';
 import { patientRouting, vehicleEntryAllowed } from './patient-routing.ts';
 
 describe('patient routing by level and severity (seed 002 §九)', () => {
@@ -33,5 +34,31 @@ describe('Level I full closure (LVL-I-01, SC-34, seed 002 §九(四)1)', () => {
   it('below Level I the closure does not stand: the same vehicle enters', () => {
     assert.equal(vehicleEntryAllowed(RULES, 'II', 'private').allowed, true);
     assert.equal(vehicleEntryAllowed(RULES, null, 'private').allowed, true);
+  });
+});
+
+describe('active symptom search in a control area (LVL-IV-08, SC-24, seed 002 §九(一)8)', () => {
+  const DAY = '2020-03-20';
+  const reports: SymptomReport[] = [
+    { personId: 'a', reportedOn: '2020-03-18', symptoms: ['fever'] },
+    { personId: 'b', reportedOn: '2020-03-10', symptoms: ['respiratory'] },
+    { personId: 'c', reportedOn: '2020-03-06', symptoms: ['gastrointestinal'] },
+    { personId: 'd', reportedOn: '2020-03-05', symptoms: ['fever'] },
+    { personId: 'a', reportedOn: '2020-03-12', symptoms: ['fever'] },
+  ];
+  it('SC-24: lists every resident who reported fever, respiratory or GI symptoms within the last 14 days, each once', () => {
+    const listed = activeSearchList(RULES, reports, DAY);
+    assert.deepEqual(
+      listed.map((r) => [r.personId, r.reportedOn]),
+      [
+        ['a', '2020-03-18'],
+        ['b', '2020-03-10'],
+        ['c', '2020-03-06'],
+      ],
+    );
+  });
+  it('SC-24: a report 15 days before the delineation, or after it, is not listed', () => {
+    assert.deepEqual(activeSearchList(RULES, [{ personId: 'd', reportedOn: '2020-03-05', symptoms: ['fever'] }], DAY), []);
+    assert.deepEqual(activeSearchList(RULES, [{ personId: 'e', reportedOn: '2020-03-21', symptoms: ['fever'] }], DAY), []);
   });
 });

@@ -297,7 +297,7 @@ describe('community daily work: door-to-door screening, six ones, gatherings, su
           where t.source_id = ${sourceId}`,
     );
 
-  it('COMM-040 outcome "symptomatic": a person with fever and no risk travel gets a follow-up task on the grid worker’s list within 2 h, no episode', async () => {
+  it('COMM-040 outcome "symptomatic" (SC-54: the pick-up request to a medical institution): a person with fever and no risk travel gets a follow-up task on the grid worker’s list within 2 h, no episode', async () => {
     const before_ = await counts();
     const found = await visit(households[2], {
       outcome: 'screened',

@@ -15,13 +15,14 @@ export interface AuditEntry {
 }
 
 /**
- * A staff read of a person's sensitive record (results, colour history, management timeline) is recorded
- * like a write (issue 12 defect 8, ASVS V7.2): who looked at whose record, when. Own transaction: a read has none.
+ * A staff read of a person's sensitive record (results, colour history, management timeline, a masked identity
+ * shown in full with its purpose in `after`) is recorded like a write (issue 12 defect 8, ASVS V7.2): who looked
+ * at whose record, when, why. Own transaction: a read has none.
  */
 export async function recordRead(
   db: Db,
   context: RequestContext,
-  entry: Pick<AuditEntry, 'action' | 'entityType' | 'entityId' | 'jurisdictionPath'>,
+  entry: Pick<AuditEntry, 'action' | 'entityType' | 'entityId' | 'jurisdictionPath' | 'after'>,
 ) {
   await db.transaction((tx) => recordAudit(tx, context, entry));
 }

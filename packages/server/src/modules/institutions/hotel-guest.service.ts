@@ -17,7 +17,7 @@ import {
   shanghaiDate,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit, recordRead } from '../../audit/audit.service.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { publishedGradeOver } from '../community/community.repository.ts';
 import { communityRules } from '../community/community-access.ts';
@@ -144,15 +144,13 @@ export async function revealGuest(deps: Deps, context: RequestContext, id: strin
   const guest = await findHotelGuest(db, id);
   if (!guest || !pathInScope(guest.jurisdictionPath, scopeOf(context, 'institution.read'))) throw notFound('id');
   if (!purpose.trim()) throw invalid('purpose', 'required');
-  await db.transaction((tx) =>
-    recordAudit(tx, context, {
-      action: 'hotel.guest.reveal',
-      entityType: 'hotel_guest',
-      entityId: guest.id,
-      jurisdictionPath: guest.jurisdictionPath,
-      after: { purpose: purpose.trim() },
-    }),
-  );
+  await recordRead(db, context, {
+    action: 'hotel.guest.reveal',
+    entityType: 'hotel_guest',
+    entityId: guest.id,
+    jurisdictionPath: guest.jurisdictionPath,
+    after: { purpose: purpose.trim() },
+  });
   return {
     id: guest.id,
     name: deps.cipher.decrypt(guest.nameCipher),

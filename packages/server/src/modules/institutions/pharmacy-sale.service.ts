@@ -12,7 +12,7 @@ import {
   shanghaiDate,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit, recordRead } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.ts';
@@ -153,15 +153,13 @@ export async function revealSale(deps: Deps, context: RequestContext, id: string
     if (!sale || !target || !pathInScope(target.path, scopeOf(context, 'institution.read'))) throw notFound('id');
   }
   if (!purpose.trim()) throw invalid('purpose', 'required');
-  await db.transaction((tx) =>
-    recordAudit(tx, context, {
-      action: 'pharmacy.sale.reveal',
-      entityType: 'pharmacy_sale',
-      entityId: sale.id,
-      jurisdictionPath: sale.jurisdictionPath,
-      after: { purpose: purpose.trim() },
-    }),
-  );
+  await recordRead(db, context, {
+    action: 'pharmacy.sale.reveal',
+    entityType: 'pharmacy_sale',
+    entityId: sale.id,
+    jurisdictionPath: sale.jurisdictionPath,
+    after: { purpose: purpose.trim() },
+  });
   return {
     id: sale.id,
     buyerName: deps.cipher.decrypt(sale.buyerNameCipher),

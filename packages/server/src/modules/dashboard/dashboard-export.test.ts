@@ -90,7 +90,7 @@ describe('dashboard exports: chart data .xlsx and the daily situation report PDF
     assert.deepEqual(await runSituationReports(runtime.deps), { forDate: '2020-11-19', compiled: 0 });
     const audit = await queryRows<{ n: number }>(
       runtime.deps.database.db,
-      sql`select count(*)::int as n from audit_event where action = 'dashboard.situationReportCompile'`,
+      sql`select count(*)::int as n from audit_event where action = 'jobs.situationReportCompile'`,
     );
     assert.equal(audit[0]?.n, 2);
   });

@@ -85,7 +85,7 @@ export async function compileSituationReport(deps: Deps, county: { id: string; p
     });
     if (!row) return false;
     await recordAudit(tx, context, {
-      action: 'dashboard.situationReportCompile',
+      action: 'jobs.situationReportCompile',
       entityType: 'situation_report',
       entityId: row.id,
       jurisdictionPath: county.path,

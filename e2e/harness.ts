@@ -18,8 +18,8 @@ export const WEB_DIST = path.join(webDir, 'dist');
 export const SCREENSHOTS = path.join(root, 'e2e/screenshots');
 export const CHROMIUM = process.env.FANGKONG_CHROMIUM || '/usr/bin/chromium';
 /**
- * How long a step waits for an element. npm test runs two journeys at once on a two-core machine, each
- * with its own server and browser: a page that answers in 1 s alone took over 10 s there.
+ * How long a step waits for an element. A journey runs its own server and browser on a two-core machine,
+ * often beside other work: a page that answers in 1 s on a quiet machine took over 10 s on a loaded one.
  */
 export const STEP_TIMEOUT_MS = 20_000;
 const CHROMIUM_ARGS = [

@@ -263,7 +263,9 @@ async function journeys() {
     return;
   }
   // Journeys start their own servers on PGlite (a fresh in-memory database each), so they never share one.
-  await testRun('browser journeys', files, withoutDatabaseUrl(), CONCURRENCY);
+  // One at a time: two at once (a server and a browser each on two cores) saved two minutes of eight but lost
+  // clicks in antd dropdowns that were still opening.
+  await testRun('browser journeys', files, withoutDatabaseUrl(), 1);
 }
 
 const started = Date.now();

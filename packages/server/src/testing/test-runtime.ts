@@ -22,7 +22,8 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) return { database: await openMigratedPglite(), drop: async () => {} };
   const { url, drop } = await throwawayPostgres('fangkong_test', baseUrl, await migratedPostgresTemplate(baseUrl));
-  return { database: openPostgres(url ?? baseUrl, 5), drop };
+  if (!url) throw new Error('no throw-away database was made beside DATABASE_URL');
+  return { database: openPostgres(url, 5), drop };
 }
 
 /** Migrated database, deps with a fixed data key and a temp data dir, and the built app (not listening). */

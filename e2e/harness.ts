@@ -236,11 +236,60 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByTestId('user-menu').waitFor();
 }
 
-/** Picks an option of an antd Select by the text of its label, typing `search` first where the list is searched. */
+/**
+ * Picks an option of an antd Select by the text of its label, typing `search` first where the list is searched.
+ * A click on an option of a dropdown still opening can be lost (the list moves under it; seen on a loaded
+ * two-core machine), so the pick is checked: a single select closes its dropdown, a multiple one marks the
+ * option selected. A lost pick is clicked again, at most three times.
+ */
 export async function choose(page: Page, select: Locator, text: string | RegExp, search?: string): Promise<void> {
-  await select.click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const option = dropdown.locator('.ant-select-item-option', { hasText: text }).first();
+  // A dropdown picked from just before may still be closing: it is not this select's.
+  await noneShown(dropdown);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if ((await dropdown.count()) === 0) {
+      await select.click();
+      if (search) await page.keyboard.type(search);
+    }
+    await option.click();
+    if (await picked(dropdown, option)) return;
+  }
+  throw new Error(`choose: the option ${String(text)} of ${select} was not picked after three clicks`);
+}
+
+async function noneShown(dropdown: Locator, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await dropdown.count()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+async function picked(dropdown: Locator, option: Locator, timeoutMs = 3_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await dropdown.count()) === 0) return true;
+    const selected = await option.evaluate((element) => element.classList.contains('ant-select-item-option-selected')).catch(() => false);
+    if (selected && (await option.getAttribute('aria-selected').catch(() => null)) !== 'false') return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+/**
+ * Clicks the OK button of a Popconfirm (or any popup that closes when its button is clicked) and waits until it
+ * has closed. A click while the popup is still zooming in can be lost on a loaded machine; the button is then
+ * still shown after a few seconds and is clicked again (never while it is closing: the popup is gone by then).
+ */
+export async function confirmPopup(button: Locator): Promise<void> {
+  await button.click();
+  for (let attempt = 2; attempt <= 3; attempt++) {
+    try {
+      await button.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch {
+      await button.click({ timeout: 2_000 }).catch(() => undefined);
+    }
+  }
+  await button.waitFor({ state: 'hidden' });
 }
 
 /**

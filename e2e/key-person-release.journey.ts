@@ -22,6 +22,7 @@ import { createUser } from '../packages/server/src/modules/users/user.service.ts
 import { addTwoTowns, loginAs, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
 import {
   choose,
+  confirmPopup,
   fillTemplate,
   type JourneyPage,
   type JourneyServer,
@@ -249,7 +250,7 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     const panel = drawer.getByTestId('release-panel');
     assert.equal(await panel.getByTestId('release-decision').getAttribute('data-decision'), 'blocked');
     await panel.getByTestId('sign-assigned_cadre').click();
-    await page.getByTestId('sign-confirm').click();
+    await confirmPopup(page.getByTestId('sign-confirm'));
     const refusal = panel.getByTestId('release-refusal');
     await refusal.waitFor();
     const missing = await refusal.getByTestId('release-missing').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-missing')));
@@ -337,7 +338,7 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     await panel.locator('[data-testid="release-decision"][data-decision="awaitingSignatures"]').waitFor();
     assert.equal(await panel.getByTestId('sign-assigned_cadre').count(), 0, 'the medic cannot sign for the cadre');
     await panel.getByTestId('sign-assigned_medic').click();
-    await mp.getByTestId('sign-confirm').click();
+    await confirmPopup(mp.getByTestId('sign-confirm'));
     await panel.getByTestId('release-signed-assigned_medic').waitFor();
     assert.equal(await panel.getByTestId('release-decision').getAttribute('data-decision'), 'awaitingSignatures');
     await screenshot(mp, 'key-person-8-medic-signed');
@@ -351,7 +352,7 @@ describe('key-person release journey', { skip: skipReason(), timeout: 240_000 },
     await drawer.getByTestId('episode-tab-release').click();
     const panel = drawer.getByTestId('release-panel');
     await panel.getByTestId('sign-assigned_cadre').click();
-    await page.getByTestId('sign-confirm').click();
+    await confirmPopup(page.getByTestId('sign-confirm'));
     await panel.locator('[data-testid="release-decision"][data-decision="released"]').waitFor();
     const link = panel.getByTestId('release-notice-link');
     const href = await link.getAttribute('href');

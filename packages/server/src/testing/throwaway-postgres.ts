@@ -11,21 +11,26 @@ async function waitForNoSessions(client: pg.Client, database: string, timeoutMs 
   }
 }
 
+/** Settings of a throw-away database, applied to every session opened on it (`alter database … set`). */
+export type DatabaseSettings = Partial<Record<'synchronous_commit', 'on' | 'off'>>;
+
 /**
  * A brand-new PostgreSQL database next to the one `baseUrl` (by default DATABASE_URL) names (tests
  * and benchmarks each get their own), or `url: undefined` when there is none (then PGlite is used);
- * copied from `template` when one is named.
+ * copied from `template` when one is named, with `settings` for its sessions.
  */
 export async function throwawayPostgres(
   prefix: string,
   baseUrl = process.env.DATABASE_URL,
   template?: string,
+  settings: DatabaseSettings = {},
 ): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
   if (!baseUrl) return { url: undefined, drop: async () => {} };
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
+  for (const [setting, value] of Object.entries(settings)) await admin.query(`alter database ${name} set ${setting} = ${value}`);
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;

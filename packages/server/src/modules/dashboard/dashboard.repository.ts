@@ -4,6 +4,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/query-rows.ts';
+import { importedCase } from '../cases/case-origin.repository.ts';
 
 export interface DayRange {
   from: string;
@@ -31,12 +32,19 @@ export function casesByReportDay(db: Db, path: string, range: DayRange) {
   );
 }
 
-/** Cases of the subtree by onset date (cases without an onset date are not in it). */
+export interface OnsetDayCount extends DayClassCount {
+  /** Of `n`, the imported cases (the cases module's rule): Rt counts them as infectors only. */
+  imported: number;
+}
+
+/** Cases of the subtree by onset date (cases without an onset date are not in it), with how many were imported. */
 export function casesByOnsetDay(db: Db, path: string, range: DayRange) {
-  return queryRows<DayClassCount>(
+  return queryRows<OnsetDayCount>(
     db,
-    sql`select onset_date::text as day, classification, count(*)::int as n from case_report
-        where ${under(sql`jurisdiction_path`, path)} and onset_date between ${range.from}::date and ${range.to}::date
+    sql`select c.onset_date::text as day, c.classification, count(*)::int as n,
+          (count(*) filter (where ${importedCase('c')}))::int as imported
+        from case_report c
+        where ${under(sql`c.jurisdiction_path`, path)} and c.onset_date between ${range.from}::date and ${range.to}::date
         group by 1, 2 order by 1, 2`,
   );
 }

@@ -25,7 +25,7 @@ interface Sizes {
   cases: number;
 }
 
-async function populate(db: Db, sizes: Sizes, today: string) {
+export async function populate(db: Db, sizes: Sizes, today: string) {
   const villages = `(select id, path, row_number() over (order by path) - 1 as k from jurisdiction where level = 'village' and path like '/32/3204/${DEMO_COUNTY}/%')`;
   const count = `(select count(*) from jurisdiction where level = 'village' and path like '/32/3204/${DEMO_COUNTY}/%')`;
   await db.execute(
@@ -57,11 +57,25 @@ async function populate(db: Db, sizes: Sizes, today: string) {
       from person where id_hash like 'bench-%' and substr(id_hash, 7)::int % 10 = 0`),
   );
   await db.execute(
+    sql.raw(`insert into health_code_current (person_id, colour, at, jurisdiction_path)
+      select distinct on (person_id) person_id, colour, at, jurisdiction_path from health_code_state order by person_id, at desc`),
+  );
+  // a bulk load: the rollup the trigger keeps row by row is built once after the rows, in one statement
+  await db.execute(sql`alter table sentinel_daily_count disable trigger sentinel_daily_rollup_trg`);
+  await db.execute(
     sql.raw(`insert into sentinel_daily_count (jurisdiction_id, jurisdiction_path, series, day, count)
       select v.id, v.path, s, '${today}'::date - d, 5 + (d % 7)
       from ${villages} v, unnest(array['fever_clinic_visit','pharmacy_fever_drug_purchase','school_illness_absence','ili']) s, generate_series(1, 365) d`),
   );
-  await db.execute(sql`analyze`);
+  await db.execute(
+    sql.raw(`insert into sentinel_daily_rollup (jurisdiction_path, series, day, count)
+      select substr(c.jurisdiction_path, 1, pos), c.series, c.day, sum(c.count)::int
+      from sentinel_daily_count c, generate_series(2, length(c.jurisdiction_path)) pos
+      where substr(c.jurisdiction_path, pos, 1) = '/' group by 1, 2, 3`),
+  );
+  await db.execute(sql`alter table sentinel_daily_count enable trigger sentinel_daily_rollup_trg`);
+  // after a bulk load, as autovacuum would soon do: statistics and the visibility map (index-only scans)
+  await db.execute(sql`vacuum analyze`);
 }
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;

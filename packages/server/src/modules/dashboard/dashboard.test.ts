@@ -6,6 +6,7 @@ import { queryRows } from '../../db/query-rows.ts';
 import { sentinelDailyCount } from '../../db/schema/index.ts';
 import { addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
+import { insertState } from '../codes/code-history.repository.ts';
 import { runEarlyWarning } from './early-warning.job.ts';
 
 const TODAY = '2020-11-20';
@@ -291,5 +292,34 @@ describe('command dashboard and early warning', () => {
   it('a section the caller may not read is null and named (the CDC reads no report board)', async () => {
     const d = (await cdc.request('GET', `/api/dashboard?jurisdictionId=${countyId}`)).json() as Dashboard;
     assert.ok(d.notPermitted.includes('reports'));
+  });
+
+  it('issue 17 dashboard benchmark: the sums kept per jurisdiction follow every write of the sentinel counts; the colours count each person’s latest', async () => {
+    const db = runtime.deps.database.db;
+    const yesterday = addDays(TODAY, -1);
+    const pharmacy = async () =>
+      ((await commander.request('GET', `/api/dashboard?jurisdictionId=${countyId}&from=2020-11-01&to=${TODAY}`)).json() as Dashboard)
+        .sentinel.series.pharmacy_fever_drug_purchase ?? [];
+    await db.execute(sql`update sentinel_daily_count set count = 50 where series = 'pharmacy_fever_drug_purchase' and day = ${yesterday}`);
+    assert.equal((await pharmacy()).at(-2), 50);
+    await db.execute(sql`delete from sentinel_daily_count where series = 'pharmacy_fever_drug_purchase' and day = ${yesterday}`);
+    assert.equal((await pharmacy()).at(-2), 0);
+    const [person] = await queryRows<{ id: string }>(db, sql`select id from person where name = '看板11'`);
+    assert.ok(person);
+    const colour = (c: string, at: string) => ({
+      personId: person.id,
+      colour: c,
+      ruleVersion: 'test',
+      at: new Date(at),
+      jurisdictionPath: villageA.path,
+    });
+    await insertState(db, colour('red', '2020-11-20T09:00:00+08:00'));
+    await insertState(db, colour('yellow', '2020-11-19T09:00:00+08:00')); // an older colour arriving late does not replace it
+    const codes = (
+      (await commander.request('GET', `/api/dashboard?jurisdictionId=${countyId}`)).json() as {
+        codes: { byColour: Record<string, number> };
+      }
+    ).codes.byColour;
+    assert.deepEqual(codes, { red: 1 });
   });
 });

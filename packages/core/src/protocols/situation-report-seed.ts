@@ -1,3 +1,4 @@
+import type { JurisdictionLevel } from '../jurisdiction/levels.ts';
 import { clause } from './clause.ts';
 import type { Clause } from './protocol-types.ts';
 
@@ -9,11 +10,14 @@ import type { Clause } from './protocol-types.ts';
 export interface SituationReportRules {
   /** HH:MM in Asia/Shanghai when the previous day's report is compiled. */
   compileAt: string;
+  /** The levels each jurisdiction of which gets its own report: the district's command office and each town's (街道) command. */
+  levels: readonly JurisdictionLevel[];
   basis: Clause;
 }
 
 export const SITUATION_REPORT_SEED: SituationReportRules = {
   compileAt: '08:00',
+  levels: ['county', 'town'],
   basis: clause(
     'seed 004',
     'Part C §三(三)',

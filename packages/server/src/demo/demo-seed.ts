@@ -174,8 +174,10 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   // dashboard (issue 17): 60 days of sentinel series in 湖塘镇's communities and the early-warning signal they raise
   const communities = area.divisions.filter((d) => d.level === 'village' && d.parentId === town?.id);
   await seedDemoSentinel(deps, communities, checked.seed);
-  // issue 17 §5, DAILY-007: yesterday's 疫情日报 of 武进区, as the 08:00 compile would have made it.
-  await compileSituationReport(deps, area.county, addDays(shanghaiDate(deps.clock()), -1));
+  // issue 17 §5, DAILY-007: yesterday's 疫情日报 of 武进区 and of 湖塘镇 (the town's own), as the 08:00 compile would have made them.
+  const yesterday = addDays(shanghaiDate(deps.clock()), -1);
+  await compileSituationReport(deps, area.county, yesterday);
+  if (town) await compileSituationReport(deps, town, yesterday);
   const count = (level: string) => area.divisions.filter((d) => d.level === level).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const summary = {

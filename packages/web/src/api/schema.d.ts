@@ -44264,6 +44264,7 @@ export interface paths {
                                 incidence: {
                                     days: string[];
                                     counts: number[];
+                                    imported: number[];
                                     computedFrom: string;
                                 };
                                 rt: {

@@ -30,6 +30,24 @@ export const healthCodeState = pgTable(
 );
 
 /**
+ * Each person's latest colour (the newest row of their health_code_state), kept beside the history by the one write
+ * that appends to it: the dashboard counts a district's colours from here without sorting a year of history (issue 17,
+ * dashboard benchmark).
+ */
+export const healthCodeCurrent = pgTable(
+  'health_code_current',
+  {
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => person.id),
+    colour: text('colour').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    jurisdictionPath: text('jurisdiction_path').notNull(),
+  },
+  (t) => [index('health_code_current_path_colour_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops'), t.colour)],
+);
+
+/**
  * A manual colour change: requested with a basis (which record, which rule) by one user and approved by
  * a second one; only then does it apply, and only until `validUntil`.
  */

@@ -25,3 +25,20 @@ export const sentinelDailyCount = pgTable(
     index('sentinel_daily_count_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops'), t.series, t.day),
   ],
 );
+
+/**
+ * The sentinel counts summed under each jurisdiction (its own and every one below it), per series and day: what the
+ * dashboard draws for a district or a town without adding up 297 communities × a year on every request (issue 17
+ * dashboard benchmark). Kept by the trigger sentinel_daily_rollup_trg on sentinel_daily_count (migration
+ * dashboard_at_scale), so every writer of the counts keeps it right.
+ */
+export const sentinelDailyRollup = pgTable(
+  'sentinel_daily_rollup',
+  {
+    jurisdictionPath: text('jurisdiction_path').notNull(),
+    series: text('series').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jurisdictionPath, t.day, t.series] })],
+);

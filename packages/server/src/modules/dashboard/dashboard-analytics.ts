@@ -1,5 +1,7 @@
 // The dashboard's analytics figures: core's estimators asked over the subtree's incidence by onset (confirmed and
-// asymptomatic cases), never computed here. A series too short or empty gives the estimator's own reason.
+// asymptomatic cases), never computed here. Rt takes the imported cases apart from the local ones, as EpiEstim's
+// estimate_R with `incid` of columns local and imported (issue 17): they add to the infectivity, never to the
+// numerator. A series too short or empty gives the estimator's own reason.
 import {
   AppError,
   EPIESTIM_DEFAULT_PRIOR,
@@ -27,11 +29,18 @@ export interface ObservedInterval {
   sdDays: number | null;
 }
 
-export function rtOf(days: readonly string[], incidence: readonly number[]) {
+/** Cases by onset day: all of them, and the local and imported parts (local + imported = total each day). */
+export interface Incidence {
+  total: readonly number[];
+  local: readonly number[];
+  imported: readonly number[];
+}
+
+export function rtOf(days: readonly string[], incidence: Incidence) {
   const si = PUBLISHED_SERIAL_INTERVALS.find((p) => p.id === DEFAULT_SERIAL_INTERVAL) ?? PUBLISHED_SERIAL_INTERVALS[0];
   if (!si) return { available: false as const, reason: 'noSerialInterval', detail: null };
   // An empty series would give the prior back as if it were an estimate: say there is nothing to estimate from.
-  if (incidence.every((n) => n === 0))
+  if (incidence.total.every((n) => n === 0))
     return {
       available: false as const,
       reason: 'noIncidence',
@@ -39,7 +48,7 @@ export function rtOf(days: readonly string[], incidence: readonly number[]) {
     };
   try {
     const result = estimateRt({
-      incidence: { local: [...incidence] },
+      incidence: { local: [...incidence.local], imported: [...incidence.imported] },
       serialInterval: { mean: si.mean, sd: si.sd },
       window: EPIESTIM_DEFAULT_WINDOW_DAYS,
     });

@@ -27,16 +27,23 @@ describe('dashboard exports: chart data .xlsx and the daily situation report PDF
   let now = new Date(`${TODAY}T10:00:00+08:00`);
   let office: TestClient;
   let townB: TestClient;
+  let townA: TestClient;
   let countyId: string;
+  let townAId: string;
+  let townBId: string;
 
   before(async () => {
     runtime = await createTestRuntime({ FANGKONG_LOGIN_RATE: '1000' });
     runtime.deps.clock = () => now;
     const towns = await addTwoTowns(runtime.deps);
     countyId = towns.county.id;
+    townAId = towns.townA.id;
+    townBId = towns.townB.id;
     await addUser(runtime.deps, 'office', 'command_office_staff', countyId);
-    await addUser(runtime.deps, 'town-b', 'town_cadre', towns.townB.id);
+    await addUser(runtime.deps, 'town-a', 'town_cadre', townAId);
+    await addUser(runtime.deps, 'town-b', 'town_cadre', townBId);
     office = await loginAs(runtime.app, 'office');
+    townA = await loginAs(runtime.app, 'town-a');
     townB = await loginAs(runtime.app, 'town-b');
     const v = towns.villageA;
     await runtime.deps.database.db.insert(sentinelDailyCount).values(
@@ -81,21 +88,22 @@ describe('dashboard exports: chart data .xlsx and the daily situation report PDF
     assert.equal((await townB.request('GET', `/api/dashboard/export.xlsx?jurisdictionId=${countyId}`)).statusCode, 403);
   });
 
-  it('DAILY-007 at the edge (server clock in UTC): at 07:59 Shanghai yesterday is not compiled; at 08:00 it is, once', async () => {
+  it('DAILY-007 at the edge (server clock in UTC): at 07:59 Shanghai yesterday is not compiled; at 08:00 it is, once per county and town', async () => {
     now = new Date(`${TODAY}T07:59:00+08:00`);
     const early = await runSituationReports(runtime.deps);
-    assert.deepEqual(early, { forDate: '2020-11-18', compiled: 1 });
+    // the county and its two towns, each its own report
+    assert.deepEqual(early, { forDate: '2020-11-18', compiled: 3 });
     now = new Date('2020-11-20T00:00:00Z'); // 08:00 in Asia/Shanghai
-    assert.deepEqual(await runSituationReports(runtime.deps), { forDate: '2020-11-19', compiled: 1 });
+    assert.deepEqual(await runSituationReports(runtime.deps), { forDate: '2020-11-19', compiled: 3 });
     assert.deepEqual(await runSituationReports(runtime.deps), { forDate: '2020-11-19', compiled: 0 });
     const audit = await queryRows<{ n: number }>(
       runtime.deps.database.db,
       sql`select count(*)::int as n from audit_event where action = 'jobs.situationReportCompile'`,
     );
-    assert.equal(audit[0]?.n, 2);
+    assert.equal(audit[0]?.n, 6);
   });
 
-  it('DAILY-007 INFO-006: the office lists the reports and downloads one as a PDF; town B sees none and gets 404', async () => {
+  it('DAILY-007 INFO-006: the office lists the county’s reports and downloads one as a PDF; town B sees none of them and gets 404', async () => {
     now = new Date(`${TODAY}T10:00:00+08:00`);
     office = await loginAs(runtime.app, 'office');
     townB = await loginAs(runtime.app, 'town-b');
@@ -120,8 +128,38 @@ describe('dashboard exports: chart data .xlsx and the daily situation report PDF
     assert.equal(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
     const pages = pdf.rawPayload.toString('latin1').match(/\/Type \/Page\b/g) ?? [];
     assert.ok(pages.length >= 1, 'at least one page');
-    const b = (await townB.request('GET', '/api/dashboard/situation-reports')).json() as { items: unknown[] };
-    assert.deepEqual(b.items, []);
+    const b = (await townB.request('GET', '/api/dashboard/situation-reports')).json() as { items: { jurisdictionId: string }[] };
+    assert.ok(b.items.every((i) => i.jurisdictionId === townBId));
     assert.equal((await townB.request('GET', `/api/dashboard/situation-reports/${id}/report.pdf`)).statusCode, 404);
+  });
+
+  it('issue 17 §5 DAILY-007: a town’s commander lists and downloads their own town’s report; another town gets 403 on the list and 404 on the file', async () => {
+    type Listed = { items: { id: string; jurisdictionId: string; forDate: string; jurisdictionName: string }[] };
+    const own = (await townA.request('GET', '/api/dashboard/situation-reports')).json() as Listed;
+    assert.deepEqual(
+      own.items.map((i) => [i.jurisdictionId, i.forDate]),
+      [
+        [townAId, '2020-11-19'],
+        [townAId, '2020-11-18'],
+      ],
+    );
+    const id = own.items[0]?.id ?? '';
+    const pdf = await get(townA, `/api/dashboard/situation-reports/${id}/report.pdf`);
+    assert.equal(pdf.statusCode, 200, pdf.body);
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.match(String(pdf.headers['content-disposition']), new RegExp(encodeURIComponent(own.items[0]?.jurisdictionName ?? '?')));
+    // the county reaches the town's reports by naming the town; its own list stays the county's
+    const fromCounty = (await office.request('GET', `/api/dashboard/situation-reports?jurisdictionId=${townAId}`)).json() as Listed;
+    assert.deepEqual(
+      fromCounty.items.map((i) => i.id),
+      own.items.map((i) => i.id),
+    );
+    // town B: not A's list (403 at jurisdictionId), not A's file (404)
+    const listB = await townB.request('GET', `/api/dashboard/situation-reports?jurisdictionId=${townAId}`);
+    assert.deepEqual([listB.statusCode, (listB.json() as { field: string }).field], [403, 'jurisdictionId']);
+    assert.equal((await townB.request('GET', `/api/dashboard/situation-reports/${id}/report.pdf`)).statusCode, 404);
+    const b = (await townB.request('GET', '/api/dashboard/situation-reports')).json() as Listed;
+    assert.equal(b.items.length, 2);
+    assert.ok(b.items.every((i) => i.jurisdictionId === townBId));
   });
 });

@@ -4,6 +4,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/query-rows.ts';
+import { importedCase } from '../cases/case-origin.repository.ts';
 
 export interface DayRange {
   from: string;
@@ -31,12 +32,19 @@ export function casesByReportDay(db: Db, path: string, range: DayRange) {
   );
 }
 
-/** Cases of the subtree by onset date (cases without an onset date are not in it). */
+export interface OnsetDayCount extends DayClassCount {
+  /** Of `n`, the imported cases (the cases module's rule): Rt counts them as infectors only. */
+  imported: number;
+}
+
+/** Cases of the subtree by onset date (cases without an onset date are not in it), with how many were imported. */
 export function casesByOnsetDay(db: Db, path: string, range: DayRange) {
-  return queryRows<DayClassCount>(
+  return queryRows<OnsetDayCount>(
     db,
-    sql`select onset_date::text as day, classification, count(*)::int as n from case_report
-        where ${under(sql`jurisdiction_path`, path)} and onset_date between ${range.from}::date and ${range.to}::date
+    sql`select c.onset_date::text as day, c.classification, count(*)::int as n,
+          (count(*) filter (where ${importedCase('c')}))::int as imported
+        from case_report c
+        where ${under(sql`c.jurisdiction_path`, path)} and c.onset_date between ${range.from}::date and ${range.to}::date
         group by 1, 2 order by 1, 2`,
   );
 }
@@ -45,17 +53,14 @@ export function casesByOnsetDay(db: Db, path: string, range: DayRange) {
 export function casesByChild(db: Db, parentPath: string, range: DayRange) {
   return queryRows<{ child: string; n: number }>(
     db,
-    sql`select substring(jurisdiction_path from ${`^(${escapeRegex(parentPath)}[^/]+/)`}) as child, count(*)::int as n from case_report
+    // the child's path is the parent's and the next segment: split_part, not a regular expression per row (the county's year of cases)
+    sql`select ${parentPath} || split_part(substr(jurisdiction_path, ${parentPath.length + 1}), '/', 1) || '/' as child, count(*)::int as n from case_report
         where ${under(sql`jurisdiction_path`, parentPath)} and jurisdiction_path <> ${parentPath}
           and classification <> 'excluded'
           and discovered_at >= (${range.from}::date::timestamp at time zone 'Asia/Shanghai')
           and discovered_at < ((${range.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
         group by 1`,
   );
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** People under management now (active episodes) by category and management type. */
@@ -68,23 +73,21 @@ export function activeEpisodesByCategory(db: Db, path: string) {
   );
 }
 
-/** Each person's latest recorded colour in the subtree, counted by colour (people never coloured are not in it). */
+/** Each person's latest recorded colour in the subtree (health_code_current), counted by colour; people never coloured are not in it. */
 export function latestColours(db: Db, path: string) {
   return queryRows<{ colour: string; n: number }>(
     db,
-    sql`select colour, count(*)::int as n from (
-          select distinct on (person_id) colour from health_code_state
-          where ${under(sql`jurisdiction_path`, path)} order by person_id, at desc
-        ) latest group by 1 order by 1`,
+    sql`select colour, count(*)::int as n from health_code_current
+        where ${under(sql`jurisdiction_path`, path)} group by 1 order by 1`,
   );
 }
 
-/** The sentinel series of the subtree added up per series and day. */
+/** The sentinel series of the subtree added up per series and day (sentinel_daily_rollup: the sums kept under each jurisdiction). */
 export function sentinelByDay(db: Db, path: string, range: DayRange) {
   return queryRows<{ series: string; day: string; n: number }>(
     db,
-    sql`select series, day::text as day, sum(count)::int as n from sentinel_daily_count
-        where ${under(sql`jurisdiction_path`, path)} and day between ${range.from}::date and ${range.to}::date
-        group by 1, 2 order by 1, 2`,
+    sql`select series, day::text as day, count as n from sentinel_daily_rollup
+        where jurisdiction_path = ${path} and day between ${range.from}::date and ${range.to}::date and count <> 0
+        order by series, day`,
   );
 }

@@ -89,7 +89,7 @@ export const Dashboard = Type.Object({
   ),
   tasks: Nullable(From({ open: Type.Integer(), overdue: Type.Integer(), done: Type.Integer() })),
   analytics: Type.Object({
-    incidence: From({ days: Type.Array(Day), counts: Type.Array(Type.Integer()) }),
+    incidence: From({ days: Type.Array(Day), counts: Type.Array(Type.Integer()), imported: Type.Array(Type.Integer()) }),
     rt: Type.Union([RtAvailable, Unavailable]),
     growth: Type.Union([GrowthAvailable, Unavailable]),
     observedSerialInterval: Nullable(

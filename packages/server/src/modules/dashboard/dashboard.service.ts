@@ -22,9 +22,10 @@ import {
   type DayClassCount,
   type DayRange,
   latestColours,
+  type OnsetDayCount,
   sentinelByDay,
 } from './dashboard.repository.ts';
-import { growthOf, rtOf } from './dashboard-analytics.ts';
+import { growthOf, type Incidence, rtOf } from './dashboard-analytics.ts';
 import { holds, jurisdictionInScope } from './dashboard-scope.ts';
 import { countSignalsByState } from './early-warning.repository.ts';
 
@@ -79,14 +80,18 @@ function perDay(rows: readonly DayClassCount[], days: readonly string[]) {
   return series;
 }
 
-function incidenceOf(rows: readonly DayClassCount[], days: readonly string[]): number[] {
+/** Daily incidence by onset, total and the imported part of it (the rest is local): Rt's input as EpiEstim's `incid`. */
+function incidenceOf(rows: readonly OnsetDayCount[], days: readonly string[]): Incidence {
   const index = new Map(days.map((d, i) => [d, i]));
-  const counts = days.map(() => 0);
+  const total = days.map(() => 0);
+  const imported = days.map(() => 0);
   for (const r of rows) {
     const i = index.get(r.day);
-    if (i !== undefined && INCIDENCE_CLASSES.has(r.classification)) counts[i] = (counts[i] ?? 0) + r.n;
+    if (i === undefined || !INCIDENCE_CLASSES.has(r.classification)) continue;
+    total[i] = (total[i] ?? 0) + r.n;
+    imported[i] = (imported[i] ?? 0) + r.imported;
   }
-  return counts;
+  return { total, local: total.map((n, i) => n - (imported[i] ?? 0)), imported };
 }
 
 /** Runs a section only when the caller holds its permission; otherwise null and the section is named. */
@@ -179,9 +184,14 @@ export async function dashboard(deps: Deps, context: RequestContext, query: Dash
     reports: reports ? reportSummary(reports) : null,
     tasks: tasks ? { ...tasks, computedFrom: 'command taskCountsUnder: the jurisdiction and everything under it' } : null,
     analytics: {
-      incidence: { days, counts: cases.incidence, computedFrom: 'confirmed and asymptomatic cases by onset date' },
+      incidence: {
+        days,
+        counts: cases.incidence.total,
+        imported: cases.incidence.imported,
+        computedFrom: 'confirmed and asymptomatic cases by onset date; imported: found while under inbound-traveller management',
+      },
       rt: rtOf(days, cases.incidence),
-      growth: growthOf(cases.incidence),
+      growth: growthOf(cases.incidence.total),
       observedSerialInterval: observed ? { pairs: observed.n, meanDays: observed.meanDays, sdDays: observed.sdDays } : null,
     },
     sentinel: {

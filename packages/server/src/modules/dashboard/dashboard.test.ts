@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addDays } from '@fangkong/core';
+import { addDays, discretisedGammaSerialInterval } from '@fangkong/core';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.ts';
 import { sentinelDailyCount } from '../../db/schema/index.ts';
 import { addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
+import { insertState } from '../codes/code-history.repository.ts';
 import { runEarlyWarning } from './early-warning.job.ts';
 
 const TODAY = '2020-11-20';
@@ -207,6 +208,56 @@ describe('command dashboard and early warning', () => {
     assert.equal(d.analytics.rt.serialInterval.id, 'covid19-nishiura-2020');
   });
 
+  it('issue 17 CASE-009: Rt takes imported cases apart (EpiEstim incid local/imported): infectors only, never in the numerator', async () => {
+    // 看板11 is local with onset 11-10; 看板13 was under inbound-traveller management before discovery (imported), onset 11-12
+    const db = runtime.deps.database.db;
+    const [imported] = await queryRows<{ person_id: string }>(
+      db,
+      sql`select c.person_id from case_report c join person p on p.id = c.person_id where p.name = '看板13'`,
+    );
+    assert.ok(imported);
+    await db.execute(sql`insert into key_person_episode (person_id, category, edition_id, start_date, management_type, status, plan, jurisdiction_id, jurisdiction_path)
+      values (${imported.person_id}, 'inbound_traveller', 'seed-2020', '2020-11-05', 'home_quarantine', 'released', '{}'::jsonb, ${villageA.id}, ${villageA.path})`);
+    await db.execute(
+      sql`update case_report c set onset_date = case when c.person_id = ${imported.person_id} then '2020-11-12'::date else '2020-11-10'::date end`,
+    );
+    const d = (
+      await commander.request('GET', `/api/dashboard?jurisdictionId=${countyId}&from=2020-11-01&to=${TODAY}`)
+    ).json() as Dashboard & {
+      analytics: {
+        incidence: { days: string[]; counts: number[]; imported: number[] };
+        rt: { available: boolean; prior: { mean: number; sd: number }; estimates: { tStart: string; tEnd: string; mean: number | null }[] };
+      };
+    };
+    const { days, counts, imported: importedByDay } = d.analytics.incidence;
+    assert.equal(counts[days.indexOf('2020-11-10')], 1);
+    assert.equal(counts[days.indexOf('2020-11-12')], 1);
+    assert.equal(importedByDay[days.indexOf('2020-11-12')], 1);
+    assert.equal(
+      importedByDay.reduce((a, b) => a + b, 0),
+      1,
+    );
+    // the reference, straight from Cori et al. (2013): R | I ~ Gamma(a + Σ I_local, 1 / (1/b + Σ Λ)), Λ_t = Σ_k w_k (I_local + I_imported)_{t−k},
+    // a = (prior mean / sd)², b = sd² / mean; w the Nishiura serial interval discretised as EpiEstim's discr_si
+    const local = counts.map((n, i) => n - (importedByDay[i] ?? 0));
+    const w = discretisedGammaSerialInterval(4.7, 2.9, days.length);
+    const lambda = days.map((_, t) => counts.slice(0, t).reduce((sum, n, s) => sum + (w[t - s] ?? 0) * n, 0));
+    const { mean: priorMean, sd: priorSd } = d.analytics.rt.prior;
+    const [a, b] = [(priorMean / priorSd) ** 2, priorSd ** 2 / priorMean];
+    const posteriorMean = (cases: readonly number[], from: number, to: number) =>
+      (a + cases.slice(from, to + 1).reduce((x, y) => x + y, 0)) / (1 / b + lambda.slice(from, to + 1).reduce((x, y) => x + y, 0));
+    assert.equal(d.analytics.rt.estimates.length, 13);
+    for (const e of d.analytics.rt.estimates) {
+      const [from, to] = [days.indexOf(e.tStart), days.indexOf(e.tEnd)];
+      assert.ok(Math.abs((e.mean ?? Number.NaN) - posteriorMean(local, from, to)) < 1e-9, `${e.tStart}…${e.tEnd}: ${e.mean}`);
+    }
+    // the window 11-12 … 11-18 holds only the imported case: counted as local it would double the posterior mean's numerator
+    const window = d.analytics.rt.estimates.find((e) => e.tStart === '2020-11-12');
+    const [from, to] = [days.indexOf('2020-11-12'), days.indexOf('2020-11-18')];
+    assert.ok(window?.mean !== undefined && window.mean !== null);
+    assert.ok(Math.abs(window.mean - posteriorMean(counts, from, to)) > 0.1);
+  });
+
   it('ORG-060 SUP-001: the county counts the command tasks under it (the signal’s task in A’s community) exactly as the command overview does', async () => {
     type Counts = { open: number; overdue: number; done: number };
     const board = (await commander.request('GET', `/api/dashboard?jurisdictionId=${countyId}&from=2020-10-01&to=${TODAY}`)).json() as {
@@ -241,5 +292,34 @@ describe('command dashboard and early warning', () => {
   it('a section the caller may not read is null and named (the CDC reads no report board)', async () => {
     const d = (await cdc.request('GET', `/api/dashboard?jurisdictionId=${countyId}`)).json() as Dashboard;
     assert.ok(d.notPermitted.includes('reports'));
+  });
+
+  it('issue 17 dashboard benchmark: the sums kept per jurisdiction follow every write of the sentinel counts; the colours count each person’s latest', async () => {
+    const db = runtime.deps.database.db;
+    const yesterday = addDays(TODAY, -1);
+    const pharmacy = async () =>
+      ((await commander.request('GET', `/api/dashboard?jurisdictionId=${countyId}&from=2020-11-01&to=${TODAY}`)).json() as Dashboard)
+        .sentinel.series.pharmacy_fever_drug_purchase ?? [];
+    await db.execute(sql`update sentinel_daily_count set count = 50 where series = 'pharmacy_fever_drug_purchase' and day = ${yesterday}`);
+    assert.equal((await pharmacy()).at(-2), 50);
+    await db.execute(sql`delete from sentinel_daily_count where series = 'pharmacy_fever_drug_purchase' and day = ${yesterday}`);
+    assert.equal((await pharmacy()).at(-2), 0);
+    const [person] = await queryRows<{ id: string }>(db, sql`select id from person where name = '看板11'`);
+    assert.ok(person);
+    const colour = (c: string, at: string) => ({
+      personId: person.id,
+      colour: c,
+      ruleVersion: 'test',
+      at: new Date(at),
+      jurisdictionPath: villageA.path,
+    });
+    await insertState(db, colour('red', '2020-11-20T09:00:00+08:00'));
+    await insertState(db, colour('yellow', '2020-11-19T09:00:00+08:00')); // an older colour arriving late does not replace it
+    const codes = (
+      (await commander.request('GET', `/api/dashboard?jurisdictionId=${countyId}`)).json() as {
+        codes: { byColour: Record<string, number> };
+      }
+    ).codes.byColour;
+    assert.deepEqual(codes, { red: 1 });
   });
 });

@@ -1,13 +1,17 @@
-import { and, desc, eq } from 'drizzle-orm';
+import type { JurisdictionLevel } from '@fangkong/core';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { jurisdiction, situationReport } from '../../db/schema/index.ts';
-import { underAnyPath } from '../../db/scope-sql.ts';
 
 export type SituationReportRow = typeof situationReport.$inferSelect;
 
-/** The counties a report is compiled for (the command office's level). */
-export function counties(db: Db) {
-  return db.select().from(jurisdiction).where(eq(jurisdiction.level, 'county'));
+/** The jurisdictions a report is compiled for (the protocol's levels: the county and its towns), tree order. */
+export function reportJurisdictions(db: Db, levels: readonly JurisdictionLevel[]) {
+  return db
+    .select()
+    .from(jurisdiction)
+    .where(inArray(jurisdiction.level, [...levels]))
+    .orderBy(asc(jurisdiction.path));
 }
 
 /** Inserts a day's report once; a second compile of the same day writes nothing (null). */
@@ -29,8 +33,8 @@ export async function hasSituationReport(db: Db, jurisdictionId: string, forDate
   return rows.length > 0;
 }
 
-/** The latest reports under some subtrees, newest day first. */
-export function situationReportsUnder(db: Db, paths: readonly string[], limit: number) {
+/** The latest reports of exactly these jurisdictions (a county's list is not flooded by its towns'), newest day first. */
+export function situationReportsOf(db: Db, paths: readonly string[], limit: number) {
   return db
     .select({
       id: situationReport.id,
@@ -41,7 +45,7 @@ export function situationReportsUnder(db: Db, paths: readonly string[], limit: n
     })
     .from(situationReport)
     .innerJoin(jurisdiction, eq(jurisdiction.id, situationReport.jurisdictionId))
-    .where(underAnyPath(situationReport.jurisdictionPath, paths))
+    .where(inArray(situationReport.jurisdictionPath, [...paths]))
     .orderBy(desc(situationReport.forDate))
     .limit(limit);
 }

@@ -1,5 +1,5 @@
-// The daily situation report (疫情日报; DAILY-007, INFO-006; issue 17 §5): each county's previous day compiled at the
-// protocol's time from the dashboard's own answer (one answer for the page and the report), kept as figures, and
+// The daily situation report (疫情日报; DAILY-007, INFO-006; issue 17 §5): each county's and each town's previous day
+// compiled at the protocol's time from the dashboard's own answer (one answer for the page and the report), kept as figures, and
 // printed as a PDF whenever it is downloaded.
 import { addDays, notFound, pathInScope, situationReportDay, situationReportRules } from '@fangkong/core';
 import { recordAudit } from '../../audit/audit.service.ts';
@@ -9,11 +9,11 @@ import { dashboard } from './dashboard.service.ts';
 import { jurisdictionInScope } from './dashboard-scope.ts';
 import { situationReportPdf } from './situation-report.pdf.ts';
 import {
-  counties,
   findSituationReport,
   hasSituationReport,
   insertSituationReport,
-  situationReportsUnder,
+  reportJurisdictions,
+  situationReportsOf,
 } from './situation-report.repository.ts';
 
 type Deps = Parameters<typeof dashboard>[0];
@@ -61,24 +61,24 @@ function figuresOf(d: Awaited<ReturnType<typeof dashboard>>, forDate: string): S
   };
 }
 
-/** The county's office reads the whole county: the compile runs as it (every section of the dashboard). */
-function countyContext(county: { id: string; path: string }, requestId: string): RequestContext {
-  const grant = { role: 'command_office_staff' as const, jurisdictionId: county.id, jurisdictionPath: county.path };
+/** The compile reads the whole jurisdiction as a command office there would (every section of the dashboard, nothing outside it). */
+function officeContext(place: { id: string; path: string }, requestId: string): RequestContext {
+  const grant = { role: 'command_office_staff' as const, jurisdictionId: place.id, jurisdictionPath: place.path };
   const base = systemContext('situation-report', requestId);
   return { ...base, actor: { ...base.actor, grants: [grant] } };
 }
 
-/** Compiles one county's report of one day, once (audited); answers whether it was written now. */
-export async function compileSituationReport(deps: Deps, county: { id: string; path: string }, forDate: string): Promise<boolean> {
+/** Compiles one jurisdiction's (county's or town's) report of one day, once (audited); answers whether it was written now. */
+export async function compileSituationReport(deps: Deps, place: { id: string; path: string }, forDate: string): Promise<boolean> {
   const db = deps.database.db;
-  if (await hasSituationReport(db, county.id, forDate)) return false;
+  if (await hasSituationReport(db, place.id, forDate)) return false;
   const now = deps.clock();
-  const context = countyContext(county, `situation-report-${forDate}`);
-  const d = await dashboard(deps, context, { jurisdictionId: county.id, from: addDays(forDate, -(REPORT_DAYS - 1)), to: forDate });
+  const context = officeContext(place, `situation-report-${forDate}`);
+  const d = await dashboard(deps, context, { jurisdictionId: place.id, from: addDays(forDate, -(REPORT_DAYS - 1)), to: forDate });
   return db.transaction(async (tx) => {
     const row = await insertSituationReport(tx, {
-      jurisdictionId: county.id,
-      jurisdictionPath: county.path,
+      jurisdictionId: place.id,
+      jurisdictionPath: place.path,
       forDate,
       compiledAt: now,
       figures: { ...figuresOf(d, forDate) },
@@ -88,18 +88,20 @@ export async function compileSituationReport(deps: Deps, county: { id: string; p
       action: 'jobs.situationReportCompile',
       entityType: 'situation_report',
       entityId: row.id,
-      jurisdictionPath: county.path,
+      jurisdictionPath: place.path,
       after: { forDate },
     });
     return true;
   });
 }
 
-/** The time-based run: every county's report of the day due by now (DAILY-007), each once. */
+/** The time-based run: every county's and town's report of the day due by now (DAILY-007), each once. */
 export async function runSituationReports(deps: Deps): Promise<{ forDate: string; compiled: number }> {
-  const forDate = situationReportDay(deps.clock(), situationReportRules());
+  const rules = situationReportRules();
+  const forDate = situationReportDay(deps.clock(), rules);
   let compiled = 0;
-  for (const county of await counties(deps.database.db)) if (await compileSituationReport(deps, county, forDate)) compiled += 1;
+  for (const place of await reportJurisdictions(deps.database.db, rules.levels))
+    if (await compileSituationReport(deps, place, forDate)) compiled += 1;
   return { forDate, compiled };
 }
 
@@ -115,13 +117,13 @@ export function scheduleSituationReports(deps: Deps, log: (message: string) => v
   return () => clearInterval(timer);
 }
 
-/** The reports the caller may read (their jurisdictions and below, or under one of them), newest first. */
+/** The reports of the caller's own jurisdictions, or of one jurisdiction in their scope (a town's from the county), newest first. */
 export async function listSituationReports(deps: Deps, context: RequestContext, query: { jurisdictionId?: string }) {
   const db = deps.database.db;
   const paths = query.jurisdictionId
     ? [(await jurisdictionInScope(db, context, 'dashboard.read', query.jurisdictionId)).path]
     : scopeOf(context, 'dashboard.read');
-  const rows = await situationReportsUnder(db, paths, 60);
+  const rows = await situationReportsOf(db, paths, 60);
   return {
     compileAt: situationReportRules().compileAt,
     items: rows.map((r) => ({ ...r, compiledAt: r.compiledAt.toISOString() })),

@@ -2,6 +2,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/query-rows.ts';
 import { jurisdiction, responseLevel } from '../../db/schema/index.ts';
+import { importedCase } from '../cases/case-origin.repository.ts';
 import { pathUnder } from '../testing/testing-sql.ts';
 
 export type LevelChangeRow = typeof responseLevel.$inferSelect;
@@ -83,8 +84,7 @@ export function responseCaseRows(db: Db, path: string): Promise<ResponseCaseRow[
     sql`select c.id, c.classification, c.onset_date::text as onset_date,
       (coalesce(c.reported_at, c.discovered_at) at time zone 'Asia/Shanghai')::date::text as report_date,
       coalesce(e.start_date, (c.discovered_at at time zone 'Asia/Shanghai')::date)::text as isolated_on,
-      exists (select 1 from key_person_episode t where t.person_id = c.person_id and t.category = 'inbound_traveller'
-        and t.start_date <= (c.discovered_at at time zone 'Asia/Shanghai')::date) as imported,
+      ${importedCase('c')} as imported,
       c.infector_case_id, i.form->>'sourceHypothesis' as source_hypothesis, c.jurisdiction_path
     from case_report c
     left join key_person_episode e on e.id = c.episode_id

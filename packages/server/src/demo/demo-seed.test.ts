@@ -362,6 +362,35 @@ describe('demo seed', () => {
     assert.ok((counts[0]?.n ?? 0) >= 6);
   });
 
+  // Issue 16 part 2: what hotel, school, town and grid see of the guests, the permits, the outbox and the entrance ledger.
+  it('PUB-007 PUB-005 PHAR-002 COMM-012 SC-37: a week of masked hotel guests, an approved and a pending permit, sales in the outbox, the ledger', async () => {
+    const hotel = await loginAs(first.app, 'hotel', DEMO_PASSWORD);
+    const guests = (await hotel.request('GET', '/api/hotel-guests')).json() as {
+      items: { name: string; idNumber: string; checkInOn: string; hotelName: string; keyArea: boolean }[];
+    };
+    assert.ok(guests.items.length >= 14, String(guests.items.length));
+    assert.equal(new Set(guests.items.map((g) => g.checkInOn)).size, 7, 'a guest on each of the last seven nights');
+    assert.ok(guests.items.every((g) => g.name.includes('*') && g.idNumber.includes('*') && g.hotelName.endsWith('湖塘宾馆')));
+    const town = await loginAs(first.app, 'town', DEMO_PASSWORD);
+    const events = (await town.request('GET', '/api/event-permits')).json() as { items: { status: string; kind: string }[] };
+    assert.deepEqual(events.items.map((e) => `${e.kind}:${e.status}`).sort(), ['exam:approved', 'meeting:pending']);
+    const school = await loginAs(first.app, 'school', DEMO_PASSWORD);
+    assert.equal(((await school.request('GET', '/api/event-permits')).json() as { items: unknown[] }).items.length, 2);
+    const outbox = (await town.request('GET', '/api/pharmacy-sales/outbox')).json() as { pending: number; oldestSoldAt: string | null };
+    assert.ok(outbox.pending >= 6 && outbox.oldestSoldAt !== null, JSON.stringify(outbox));
+    const grid = await loginAs(first.app, 'grid', DEMO_PASSWORD);
+    const ledger = (await grid.request('GET', '/api/community/entry-ledger')).json() as {
+      items: { flagged: boolean; leftAt: string | null; escortName: string }[];
+      open: number;
+      flagged: number;
+    };
+    assert.deepEqual([ledger.open, ledger.flagged], [2, 1], 'one inside now, yesterday’s one never closed out');
+    const week = await rows<{ n: number; days: number }>(
+      sql`select count(*)::int as n, count(distinct entered_on)::int as days from entry_ledger where jurisdiction_path = ${COMMUNITY_PATH}`,
+    );
+    assert.ok((week[0]?.n ?? 0) >= 15 && week[0]?.days === 8, JSON.stringify(week[0]));
+  });
+
   // Issue 15 parts 4 and 6 demo; RES-001 SC-59, SC-60, PREP-004, PREP-002: every town keeps its reserve and service point, 湖塘镇's
   // disinfectant is short (amber, with its alert), the county's facilities are ready; office and town see it, with a plan and a drill.
   it('shows the district amber on supplies: 湖塘镇 disinfectant below a month, every facility ready, a plan and a drill', async () => {

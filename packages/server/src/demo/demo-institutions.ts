@@ -63,8 +63,13 @@ async function registerAll(deps: AppDeps, context: RequestContext, town: Jurisdi
   const venues = await venuesUnder(deps.database.db, town.path, ['school', 'enterprise', 'market', 'pharmacy', 'medical_institution']);
   const made: Registered[] = [];
   let schools = 0;
+  let enterprises = 0;
   for (const v of venues) {
-    const { kind, profile } = profileOf(v, random, v.kind === 'school' ? schools++ : 0);
+    const shaped = profileOf(v, random, v.kind === 'school' ? schools++ : 0);
+    const kind = shaped.kind;
+    // ORG-070: every unit has its prevention team and instructor, except the first enterprise, still without an instructor.
+    const lacking = kind === 'enterprise' && enterprises++ === 0;
+    const profile = { ...shaped.profile, preventionTeams: 1, preventionInstructors: lacking ? 0 : 1 };
     const row = await registerInstitution(deps, context, {
       kind,
       name: v.name,
@@ -78,7 +83,13 @@ async function registerAll(deps: AppDeps, context: RequestContext, town: Jurisdi
     made.push({ id: row.id, kind, name: v.name, jurisdictionId: v.jurisdictionId, students: profile.students ?? 0 });
   }
   const extra = async (kind: InstitutionKind, name: string, code: string, profile: InstitutionProfile) => {
-    const row = await registerInstitution(deps, context, { kind, name, code, jurisdictionId: community.id, profile });
+    const row = await registerInstitution(deps, context, {
+      kind,
+      name,
+      code,
+      jurisdictionId: community.id,
+      profile: { ...profile, preventionTeams: 1, preventionInstructors: 1 },
+    });
     made.push({ id: row.id, kind, name, jurisdictionId: community.id, students: 0 });
     return row.id;
   };

@@ -343,12 +343,15 @@ describe('demo seed', () => {
   it('SCH-010 PHAR-001 SC-61: shows 湖塘镇 institutions to school, a week of purchases to pharmacy, and the open follow-up to grid', async () => {
     const school = await loginAs(first.app, 'school', DEMO_PASSWORD);
     const list = (await school.request('GET', '/api/institutions')).json() as {
-      items: { kind: string; findings: { requirement: string }[] }[];
+      items: { kind: string; findings: { requirement: string; code: string }[] }[];
     };
     const kinds = new Set(list.items.map((i) => i.kind));
     for (const kind of ['school', 'kindergarten', 'enterprise', 'market', 'pharmacy', 'special_institution', 'public_place'])
       assert.ok(kinds.has(kind), kind);
     assert.ok(list.items.some((i) => i.findings.some((f) => f.requirement === 'SCH-010')));
+    // ORG-070: every unit has its prevention team and instructor but the first enterprise, which lacks an instructor.
+    const org070 = list.items.flatMap((i) => i.findings.filter((f) => f.requirement === 'ORG-070').map((f) => `${i.kind}:${f.code}`));
+    assert.deepEqual(org070, ['enterprise:preventionInstructorShort']);
     const pharmacy = await loginAs(first.app, 'pharmacy', DEMO_PASSWORD);
     const sales = (await pharmacy.request('GET', '/api/pharmacy-sales')).json() as { total: number; items: { buyerIdNumber: string }[] };
     assert.ok(sales.total >= 6, String(sales.total));

@@ -70,6 +70,9 @@ const CommandOverviewPage = lazy(() =>
 const ProtocolsPage = lazy(() => import('./pages/protocols/protocols.page.tsx').then((m) => ({ default: m.ProtocolsPage })));
 // Institutions (issue 16)
 const InstitutionsPage = lazy(() => import('./pages/institutions/institutions.page.tsx').then((m) => ({ default: m.InstitutionsPage })));
+const InstitutionRecordsPage = lazy(() =>
+  import('./pages/institutions/institution-records.page.tsx').then((m) => ({ default: m.InstitutionRecordsPage })),
+);
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard.page.tsx').then((m) => ({ default: m.DashboardPage })));
 const ForcedPasswordPage = lazy(() => import('./pages/password/forced-password.page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
 
@@ -124,6 +127,7 @@ const GUARDED: { path: string; permission: Permission; element: ReactNode }[] = 
   { path: 'protocols', permission: 'protocol.read', element: <ProtocolsPage /> },
   // Institutions (issue 16)
   { path: 'institutions', permission: 'institution.read', element: <InstitutionsPage /> },
+  { path: 'institution-records', permission: 'institution.read', element: <InstitutionRecordsPage /> },
   // dashboard (issue 17)
   { path: 'dashboard', permission: 'dashboard.read', element: <DashboardPage /> },
 ];

@@ -25,6 +25,9 @@ export interface InstitutionProfile {
   coldChain?: boolean;
   venueType?: string;
   transportType?: string;
+  /** ORG-070: the unit's prevention teams and trained prevention instructors (疫情防控指导员). */
+  preventionTeams?: number;
+  preventionInstructors?: number;
 }
 
 export interface ProfileProblem {
@@ -32,7 +35,16 @@ export interface ProfileProblem {
   reason: string;
 }
 
-const COUNTS = ['students', 'classes', 'staff', 'healthWorkers', 'employees', 'residents'] as const;
+const COUNTS = [
+  'students',
+  'classes',
+  'staff',
+  'healthWorkers',
+  'employees',
+  'residents',
+  'preventionTeams',
+  'preventionInstructors',
+] as const;
 const SCHOOL_KINDS: readonly InstitutionKind[] = ['school', 'kindergarten'];
 export const TRANSPORT_TYPES = ['station', 'port', 'road_checkpoint', 'service_area'] as const;
 
@@ -105,14 +117,28 @@ function enterpriseFindings(p: InstitutionProfile): ProfileFinding[] {
   return findings;
 }
 
+/** ORG-070: every unit, whatever its kind, has the protocol's prevention team and instructor; unstated counts as none. */
+function preventionFindings(p: InstitutionProfile, protocol: InstitutionProtocol): ProfileFinding[] {
+  const rule = protocol.unitPrevention;
+  const short = [
+    { code: 'preventionTeamShort', needed: rule.teams, have: p.preventionTeams ?? 0 },
+    { code: 'preventionInstructorShort', needed: rule.instructors, have: p.preventionInstructors ?? 0 },
+  ].filter((s) => s.have < s.needed);
+  return short.map((s) => ({ code: s.code, requirement: 'ORG-070', params: { needed: s.needed, have: s.have }, clause: rule.clause }));
+}
+
+function kindFindings(kind: InstitutionKind, p: InstitutionProfile, protocol: InstitutionProtocol): ProfileFinding[] {
+  if (SCHOOL_KINDS.includes(kind)) return schoolFindings(p, protocol);
+  if (kind === 'enterprise') return enterpriseFindings(p);
+  return [];
+}
+
 export function profileFindings(
   kind: InstitutionKind,
   p: InstitutionProfile,
   protocol: InstitutionProtocol = INSTITUTION_PROTOCOL_SEED_2020,
 ): ProfileFinding[] {
-  if (SCHOOL_KINDS.includes(kind)) return schoolFindings(p, protocol);
-  if (kind === 'enterprise') return enterpriseFindings(p);
-  return [];
+  return [...kindFindings(kind, p, protocol), ...preventionFindings(p, protocol)];
 }
 
 export const isSchoolKind = (kind: InstitutionKind) => SCHOOL_KINDS.includes(kind);

@@ -148,18 +148,21 @@ describe('MKT-005 the live-poultry 1110 rule (SC-62)', () => {
 });
 
 describe('the institution registry profile checks (issue 16 part 1)', () => {
+  /** ORG-070: a unit with its prevention team and instructor (the other checks are read on their own). */
+  const ready = { preventionTeams: 1, preventionInstructors: 1 };
+
   it('SCH-010 SC-48: 1,300 students need 3 health workers, 2 fail; 1,200 with 2 pass; 300 with 0 fail', () => {
     assert.equal(healthWorkersNeeded(1300), 3);
-    assert.deepEqual(profileFindings('school', { students: 1300, healthWorkers: 2 })[0]?.params, { needed: 3, have: 2 });
-    assert.deepEqual(profileFindings('school', { students: 1200, healthWorkers: 2 }), []);
+    assert.deepEqual(profileFindings('school', { ...ready, students: 1300, healthWorkers: 2 })[0]?.params, { needed: 3, have: 2 });
+    assert.deepEqual(profileFindings('school', { ...ready, students: 1200, healthWorkers: 2 }), []);
     assert.equal(profileFindings('school', { students: 300, healthWorkers: 0 })[0]?.code, 'healthWorkersShort');
   });
 
   it('SCH-010 at the edge: 600 students need 1, 601 need 2', () => {
     assert.equal(healthWorkersNeeded(600), 1);
     assert.equal(healthWorkersNeeded(601), 2);
-    assert.deepEqual(profileFindings('kindergarten', { students: 600, healthWorkers: 1 }), []);
-    assert.equal(profileFindings('kindergarten', { students: 601, healthWorkers: 1 }).length, 1);
+    assert.deepEqual(profileFindings('kindergarten', { ...ready, students: 600, healthWorkers: 1 }), []);
+    assert.equal(profileFindings('kindergarten', { ...ready, students: 601, healthWorkers: 1 }).length, 1);
   });
 
   it('a school with more classes than students is refused, naming the field', () => {
@@ -172,10 +175,30 @@ describe('the institution registry profile checks (issue 16 part 1)', () => {
 
   it('ENT-003/ENT-004: an enterprise without an isolation area or a resumption plan is flagged with its clause', () => {
     assert.deepEqual(
-      profileFindings('enterprise', { employees: 100 }).map((f) => f.requirement),
+      profileFindings('enterprise', { ...ready, employees: 100 }).map((f) => f.requirement),
       ['ENT-003', 'ENT-004'],
     );
-    assert.deepEqual(profileFindings('enterprise', { employees: 100, isolationArea: true, resumptionPlan: true }), []);
+    assert.deepEqual(profileFindings('enterprise', { ...ready, employees: 100, isolationArea: true, resumptionPlan: true }), []);
+  });
+
+  it('ORG-070: every unit, of any kind, has one prevention team and one instructor; unstated is none; each shortfall names the clause', () => {
+    assert.deepEqual(profileFindings('pharmacy', ready), []);
+    assert.deepEqual(
+      profileFindings('pharmacy', {}).map((f) => [f.requirement, f.code, f.params]),
+      [
+        ['ORG-070', 'preventionTeamShort', { needed: 1, have: 0 }],
+        ['ORG-070', 'preventionInstructorShort', { needed: 1, have: 0 }],
+      ],
+    );
+    const market = profileFindings('market', { preventionTeams: 2, preventionInstructors: 0 });
+    assert.deepEqual(
+      market.map((f) => f.code),
+      ['preventionInstructorShort'],
+    );
+    assert.equal(market[0]?.clause.clause, '§四(六)');
+    assert.deepEqual(profileProblems('market', { preventionInstructors: -1 }), [
+      { field: 'profile.preventionInstructors', reason: 'notNonNegativeInteger' },
+    ]);
   });
 
   it('INST-001: a special institution names its type', () => {

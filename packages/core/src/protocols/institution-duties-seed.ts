@@ -467,6 +467,8 @@ export interface InstitutionProtocol {
   newEntrant: { isolationDays: number; negativeNat: boolean; clause: Clause };
   /** MED-005 / SC-56: an isolation observation room for suspected patients: own bathroom, no carers or visitors. */
   isolationRoom: { ownBathroomRequired: boolean; visitsAllowed: boolean; carersAllowed: boolean; clause: Clause };
+  /** ORG-070: through the whole-population prevention training every unit has this many prevention teams and instructors. */
+  unitPrevention: { teams: number; instructors: number; clause: Clause };
   /**
    * SCH-012 / SC-49: who wears a mask on campus, by area: the first rule whose NBS code prefix matches the school's
    * jurisdiction, else the first whose risk grade matches, else `defaultRule`.
@@ -567,6 +569,15 @@ export const INSTITUTION_PROTOCOL_SEED_2020: InstitutionProtocol = {
       required: { student: true, teacher_teaching: true, staff: true },
       clause: clause('seed 003', 'item 14', 'Elsewhere masks stay on campus until the area is graded low risk (configured).', true),
     },
+  },
+  unitPrevention: {
+    teams: 1,
+    instructors: 1,
+    clause: clause(
+      'seed 000',
+      '§四(六)',
+      'Whole-population prevention training: every unit (每个单位) trains one prevention team and one prevention instructor (疫情防控指导员).',
+    ),
   },
   isolationRoom: {
     ownBathroomRequired: true,

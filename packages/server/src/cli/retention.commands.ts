@@ -12,6 +12,7 @@ function retentionText(result: Awaited<ReturnType<typeof runRetention>>): string
         `  ${s.jurisdictionCode ?? 'general'}: scans ${s.scanDays} d (before ${s.scansBefore}), closed ${s.closedEpisodeDays} d (before ${s.closedBefore})`,
     ),
     ...(kept.length > 0 ? [`  kept: ${kept.join(', ')}`] : []),
+    `  registrations anonymised: hotel guests ${result.registrations.hotelGuests}, entry ledger ${result.registrations.entryLedger}, pharmacy sales ${result.registrations.pharmacySales}`,
   ];
 }
 

@@ -33,6 +33,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'resident', displayName: '社区居民（演示）', role: 'resident', scope: 'community' },
   // Institutions (issue 16): the staff of 南街社区大药房, who register real-name fever-drug sales.
   { username: 'pharmacy', displayName: '南街社区大药房（演示）', role: 'pharmacy_staff', scope: 'community' },
+  // Issue 16 part 2: the front desk of 湖塘宾馆 in 南街社区, who registers the hotel's guests (PUB-007).
+  { username: 'hotel', displayName: '湖塘宾馆前台（演示）', role: 'institution_reporter', scope: 'community' },
 ];
 
 /** Creates the demo accounts; an account whose username is taken is left as it is. Returns how many were created. */

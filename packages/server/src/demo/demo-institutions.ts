@@ -19,6 +19,7 @@ import { registerInstitution, setReporter } from '../modules/institutions/instit
 import { recordSale } from '../modules/institutions/pharmacy-sale.service.ts';
 import { createStockItem } from '../modules/supplies/stock.service.ts';
 import { type JurisdictionRow, venuesUnder } from './demo.repository.ts';
+import { seedDemoRecords } from './demo-records.ts';
 
 type Venue = Awaited<ReturnType<typeof venuesUnder>>[number];
 interface Registered {
@@ -62,8 +63,13 @@ async function registerAll(deps: AppDeps, context: RequestContext, town: Jurisdi
   const venues = await venuesUnder(deps.database.db, town.path, ['school', 'enterprise', 'market', 'pharmacy', 'medical_institution']);
   const made: Registered[] = [];
   let schools = 0;
+  let enterprises = 0;
   for (const v of venues) {
-    const { kind, profile } = profileOf(v, random, v.kind === 'school' ? schools++ : 0);
+    const shaped = profileOf(v, random, v.kind === 'school' ? schools++ : 0);
+    const kind = shaped.kind;
+    // ORG-070: every unit has its prevention team and instructor, except the first enterprise, still without an instructor.
+    const lacking = kind === 'enterprise' && enterprises++ === 0;
+    const profile = { ...shaped.profile, preventionTeams: 1, preventionInstructors: lacking ? 0 : 1 };
     const row = await registerInstitution(deps, context, {
       kind,
       name: v.name,
@@ -77,7 +83,13 @@ async function registerAll(deps: AppDeps, context: RequestContext, town: Jurisdi
     made.push({ id: row.id, kind, name: v.name, jurisdictionId: v.jurisdictionId, students: profile.students ?? 0 });
   }
   const extra = async (kind: InstitutionKind, name: string, code: string, profile: InstitutionProfile) => {
-    const row = await registerInstitution(deps, context, { kind, name, code, jurisdictionId: community.id, profile });
+    const row = await registerInstitution(deps, context, {
+      kind,
+      name,
+      code,
+      jurisdictionId: community.id,
+      profile: { ...profile, preventionTeams: 1, preventionInstructors: 1 },
+    });
     made.push({ id: row.id, kind, name, jurisdictionId: community.id, students: 0 });
     return row.id;
   };
@@ -86,17 +98,18 @@ async function registerAll(deps: AppDeps, context: RequestContext, town: Jurisdi
     residents: 86,
     staff: 24,
   });
-  await extra('public_place', `${town.name}湖塘宾馆`, `${town.code}-hotel-01`, { venueType: 'hotel', staff: 18 });
+  const hotel = await extra('public_place', `${town.name}湖塘宾馆`, `${town.code}-hotel-01`, { venueType: 'hotel', staff: 18 });
   const pharmacy = await extra('pharmacy', `${community.name}大药房`, `${community.code}-pharmacy-01`, { nearCommunity: true });
-  return { made, pharmacy };
+  return { made, pharmacy, hotel };
 }
 
-/** The demo accounts `school` and `pharmacy` are the named reporters of the first school and 南街社区's pharmacy. */
-async function nameReporters(deps: AppDeps, context: RequestContext, made: Registered[], pharmacyId: string) {
+/** The demo accounts `school`, `pharmacy` and `hotel` are the named reporters of the first school, 南街社区's pharmacy and the hotel. */
+async function nameReporters(deps: AppDeps, context: RequestContext, made: Registered[], pharmacyId: string, hotelId: string) {
   const school = made.find((i) => i.kind === 'school');
   const pairs: [string | undefined, string][] = [
     [school?.id, 'school'],
     [pharmacyId, 'pharmacy'],
+    [hotelId, 'hotel'],
   ];
   for (const [id, username] of pairs) {
     const user = await findUserByUsername(deps.database.db, username);
@@ -195,8 +208,8 @@ export async function seedDemoInstitutions(
   seed: number,
 ) {
   const random = createRandom(seed, 'institutions');
-  const { made, pharmacy } = await registerAll(deps, context, town, community, random);
-  await nameReporters(deps, context, made, pharmacy);
+  const { made, pharmacy, hotel } = await registerAll(deps, context, town, community, random);
+  await nameReporters(deps, context, made, pharmacy, hotel);
   const today = shanghaiDate(deps.clock());
   for (let back = 6; back >= 1; back--) await seedDay(deps, context, made, addDays(today, -back), random);
   const school = made.find((i) => i.kind === 'school');
@@ -217,5 +230,7 @@ export async function seedDemoInstitutions(
   }
   const sales = await seedSales(deps, context, pharmacy, today, random);
   await unitSupplies(deps, context, made);
-  return { institutions: made.length, sales };
+  // Issue 16 part 2: the hotel's week of guests, the exam and meeting permits, 南街社区's entrance ledger.
+  const records = await seedDemoRecords(deps, context, { community, hotelId: hotel, ...(school ? { school } : {}) }, random);
+  return { institutions: made.length, sales, ...records };
 }

@@ -343,12 +343,15 @@ describe('demo seed', () => {
   it('SCH-010 PHAR-001 SC-61: shows 湖塘镇 institutions to school, a week of purchases to pharmacy, and the open follow-up to grid', async () => {
     const school = await loginAs(first.app, 'school', DEMO_PASSWORD);
     const list = (await school.request('GET', '/api/institutions')).json() as {
-      items: { kind: string; findings: { requirement: string }[] }[];
+      items: { kind: string; findings: { requirement: string; code: string }[] }[];
     };
     const kinds = new Set(list.items.map((i) => i.kind));
     for (const kind of ['school', 'kindergarten', 'enterprise', 'market', 'pharmacy', 'special_institution', 'public_place'])
       assert.ok(kinds.has(kind), kind);
     assert.ok(list.items.some((i) => i.findings.some((f) => f.requirement === 'SCH-010')));
+    // ORG-070: every unit has its prevention team and instructor but the first enterprise, which lacks an instructor.
+    const org070 = list.items.flatMap((i) => i.findings.filter((f) => f.requirement === 'ORG-070').map((f) => `${i.kind}:${f.code}`));
+    assert.deepEqual(org070, ['enterprise:preventionInstructorShort']);
     const pharmacy = await loginAs(first.app, 'pharmacy', DEMO_PASSWORD);
     const sales = (await pharmacy.request('GET', '/api/pharmacy-sales')).json() as { total: number; items: { buyerIdNumber: string }[] };
     assert.ok(sales.total >= 6, String(sales.total));
@@ -360,6 +363,35 @@ describe('demo seed', () => {
       sql`select count(*)::int as n from sentinel_daily_count where series = 'pharmacy_fever_drug_purchase'`,
     );
     assert.ok((counts[0]?.n ?? 0) >= 6);
+  });
+
+  // Issue 16 part 2: what hotel, school, town and grid see of the guests, the permits, the outbox and the entrance ledger.
+  it('PUB-007 PUB-005 PHAR-002 COMM-012 SC-37: a week of masked hotel guests, an approved and a pending permit, sales in the outbox, the ledger', async () => {
+    const hotel = await loginAs(first.app, 'hotel', DEMO_PASSWORD);
+    const guests = (await hotel.request('GET', '/api/hotel-guests')).json() as {
+      items: { name: string; idNumber: string; checkInOn: string; hotelName: string; keyArea: boolean }[];
+    };
+    assert.ok(guests.items.length >= 14, String(guests.items.length));
+    assert.equal(new Set(guests.items.map((g) => g.checkInOn)).size, 7, 'a guest on each of the last seven nights');
+    assert.ok(guests.items.every((g) => g.name.includes('*') && g.idNumber.includes('*') && g.hotelName.endsWith('湖塘宾馆')));
+    const town = await loginAs(first.app, 'town', DEMO_PASSWORD);
+    const events = (await town.request('GET', '/api/event-permits')).json() as { items: { status: string; kind: string }[] };
+    assert.deepEqual(events.items.map((e) => `${e.kind}:${e.status}`).sort(), ['exam:approved', 'meeting:pending']);
+    const school = await loginAs(first.app, 'school', DEMO_PASSWORD);
+    assert.equal(((await school.request('GET', '/api/event-permits')).json() as { items: unknown[] }).items.length, 2);
+    const outbox = (await town.request('GET', '/api/pharmacy-sales/outbox')).json() as { pending: number; oldestSoldAt: string | null };
+    assert.ok(outbox.pending >= 6 && outbox.oldestSoldAt !== null, JSON.stringify(outbox));
+    const grid = await loginAs(first.app, 'grid', DEMO_PASSWORD);
+    const ledger = (await grid.request('GET', '/api/community/entry-ledger')).json() as {
+      items: { flagged: boolean; leftAt: string | null; escortName: string }[];
+      open: number;
+      flagged: number;
+    };
+    assert.deepEqual([ledger.open, ledger.flagged], [2, 1], 'one inside now, yesterday’s one never closed out');
+    const week = await rows<{ n: number; days: number }>(
+      sql`select count(*)::int as n, count(distinct entered_on)::int as days from entry_ledger where jurisdiction_path = ${COMMUNITY_PATH}`,
+    );
+    assert.ok((week[0]?.n ?? 0) >= 15 && week[0]?.days === 8, JSON.stringify(week[0]));
   });
 
   // Issue 15 parts 4 and 6 demo; RES-001 SC-59, SC-60, PREP-004, PREP-002: every town keeps its reserve and service point, 湖塘镇's

@@ -18,6 +18,12 @@ import { systemContext } from '../http/context.ts';
 import { type AnonymisedCounts, type AnonymisedPerson, anonymisePeople } from './retention-anonymise.repository.ts';
 import { lockPersons, openRecordsOf, retentionCandidates, retentionDatesOf } from './retention-person.repository.ts';
 import {
+  anonymiseRegistrationBatch,
+  countRegistrationsDue,
+  REGISTRATION_TABLES,
+  type RegistrationKind,
+} from './retention-registrations.repository.ts';
+import {
   countMovementDue,
   MOVEMENT_TABLES,
   type MovementTable,
@@ -58,6 +64,8 @@ export interface RetentionResult {
   persons: { anonymised: number; kept: Record<string, number> };
   /** Rows of other tables cleared with the people (zero in a dry run). */
   related: Omit<AnonymisedCounts, 'persons'>;
+  /** Hotel guests, entrance-ledger entries and pharmacy sales anonymised after the scan period (in a dry run: due). */
+  registrations: Record<RegistrationKind, number>;
   batches: number;
 }
 
@@ -108,6 +116,7 @@ function planRun(deps: Deps, options: RetentionOptions): Plan {
     passUses: 0,
     persons: { anonymised: 0, kept: {} },
     related: { ...NO_RELATED },
+    registrations: { hotelGuests: 0, entryLedger: 0, pharmacySales: 0 },
     batches: 0,
   };
   return {
@@ -138,6 +147,29 @@ async function purgeMovement(deps: Deps, plan: Plan, kind: MovementTable): Promi
     total += batch.deleted;
     if (batch.deleted < plan.options.batchSize || batch.lastKey === null) return total;
     after = batch.lastKey;
+  }
+}
+
+/**
+ * Anonymises a registration table's rows past their scope's scan period (issue 16: PUB-007, COMM-012, PHAR-001),
+ * one transaction with its audit event per batch.
+ */
+async function anonymiseRegistrations(deps: Deps, plan: Plan, kind: RegistrationKind): Promise<number> {
+  const cutoffs: ScopeCutoff[] = plan.scopes.map((s) => ({
+    pathPart: s.pathPart,
+    before: retentionCutoffs(s.rules, plan.now).scansBefore,
+  }));
+  if (plan.options.dryRun) return countRegistrationsDue(deps.database.db, kind, cutoffs);
+  const emptyCipher = deps.cipher.encrypt('');
+  let total = 0;
+  for (;;) {
+    const ids = await deps.database.db.transaction(async (tx) => {
+      const done = await anonymiseRegistrationBatch(tx, kind, cutoffs, emptyCipher, plan.now, plan.options.batchSize);
+      if (done.length > 0) await auditBatch(tx, plan, { table: REGISTRATION_TABLES[kind].table, anonymised: done.length, ids: done });
+      return done;
+    });
+    total += ids.length;
+    if (ids.length < plan.options.batchSize) return total;
   }
 }
 
@@ -194,7 +226,8 @@ async function anonymiseAll(deps: Deps, plan: Plan): Promise<void> {
 
 /**
  * The retention job (issue 12 "Hardening"): scans past their period are deleted, people whose episodes and
- * cases closed longer ago than theirs are anonymised, in batches, each batch in one transaction with its audit
+ * cases closed longer ago than theirs are anonymised, and so are hotel guests, entrance-ledger entries and shared
+ * pharmacy sales past the scan period (issue 16), in batches, each batch in one transaction with its audit
  * event; one summary event per run says it happened, with the counts and cut-offs. Safe to run any number of times.
  */
 export async function runRetention(deps: Deps, options: RetentionOptions = {}): Promise<RetentionResult> {
@@ -203,6 +236,9 @@ export async function runRetention(deps: Deps, options: RetentionOptions = {}): 
     plan.result.scans = await purgeMovement(deps, plan, 'scans');
     plan.result.passUses = await purgeMovement(deps, plan, 'passUses');
     await anonymiseAll(deps, plan);
+    for (const kind of Object.keys(REGISTRATION_TABLES) as RegistrationKind[]) {
+      plan.result.registrations[kind] = await anonymiseRegistrations(deps, plan, kind);
+    }
   }
   if (!plan.options.dryRun) {
     await deps.database.db.transaction((tx) =>

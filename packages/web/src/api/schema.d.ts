@@ -38574,6 +38574,8 @@ export interface paths {
                                     coldChain?: boolean;
                                     venueType?: string;
                                     transportType?: string;
+                                    preventionTeams?: number;
+                                    preventionInstructors?: number;
                                 };
                                 responsibleName: string | null;
                                 responsiblePhone: string | null;
@@ -38710,6 +38712,8 @@ export interface paths {
                             coldChain?: boolean;
                             venueType?: string;
                             transportType?: string;
+                            preventionTeams?: number;
+                            preventionInstructors?: number;
                         };
                         responsibleName?: string;
                         responsiblePhone?: string;
@@ -38751,6 +38755,8 @@ export interface paths {
                                 coldChain?: boolean;
                                 venueType?: string;
                                 transportType?: string;
+                                preventionTeams?: number;
+                                preventionInstructors?: number;
                             };
                             responsibleName: string | null;
                             responsiblePhone: string | null;
@@ -38914,6 +38920,8 @@ export interface paths {
                                 coldChain?: boolean;
                                 venueType?: string;
                                 transportType?: string;
+                                preventionTeams?: number;
+                                preventionInstructors?: number;
                             };
                             responsibleName: string | null;
                             responsiblePhone: string | null;
@@ -39072,6 +39080,8 @@ export interface paths {
                                 coldChain?: boolean;
                                 venueType?: string;
                                 transportType?: string;
+                                preventionTeams?: number;
+                                preventionInstructors?: number;
                             };
                             responsibleName: string | null;
                             responsiblePhone: string | null;

@@ -7,6 +7,7 @@ import { DASHBOARD_MESSAGES_EN } from '../pages/dashboard/dashboard-i18n.ts';
 import { INFORMATION_MESSAGES_EN } from '../pages/information/information-i18n.ts';
 // Institutions (issue 16)
 import { INSTITUTION_MESSAGES_EN } from '../pages/institutions/institutions-i18n.ts';
+import { RECORDS_MESSAGES_EN } from '../pages/institutions/records-i18n.ts';
 import { PROTOCOL_MESSAGES_EN } from '../pages/protocols/protocols-i18n.ts';
 import { REPORT_MESSAGES_EN } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_EN } from '../pages/response/response-i18n.ts';
@@ -571,6 +572,7 @@ export const en: Record<MessageKey, string> = {
   ...PROTOCOL_MESSAGES_EN,
   // Institutions (issue 16)
   ...INSTITUTION_MESSAGES_EN,
+  ...RECORDS_MESSAGES_EN,
   // dashboard (issue 17)
   ...DASHBOARD_MESSAGES_EN,
 };

@@ -7,6 +7,7 @@ import { DASHBOARD_MESSAGES_ZH } from '../pages/dashboard/dashboard-i18n.ts';
 import { INFORMATION_MESSAGES_ZH } from '../pages/information/information-i18n.ts';
 // Institutions (issue 16)
 import { INSTITUTION_MESSAGES_ZH } from '../pages/institutions/institutions-i18n.ts';
+import { RECORDS_MESSAGES_ZH } from '../pages/institutions/records-i18n.ts';
 import { PROTOCOL_MESSAGES_ZH } from '../pages/protocols/protocols-i18n.ts';
 import { REPORT_MESSAGES_ZH } from '../pages/reports/report-i18n.ts';
 import { RESPONSE_MESSAGES_ZH } from '../pages/response/response-i18n.ts';
@@ -570,6 +571,7 @@ export const zhCN = {
   ...PROTOCOL_MESSAGES_ZH,
   // Institutions (issue 16)
   ...INSTITUTION_MESSAGES_ZH,
+  ...RECORDS_MESSAGES_ZH,
   // dashboard (issue 17)
   ...DASHBOARD_MESSAGES_ZH,
 } as const;

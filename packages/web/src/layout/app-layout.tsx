@@ -22,6 +22,7 @@ import {
   InboxOutlined,
   MedicineBoxOutlined,
   NotificationOutlined,
+  ProfileOutlined,
   QrcodeOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
@@ -62,6 +63,18 @@ const CDC_ROLES: readonly Role[] = ['cdc_epidemiologist', 'district_commander', 
 const ZONE_ROLES: readonly Role[] = [...CDC_ROLES, 'town_cadre', 'system_admin'];
 /** 报送看板 is the receiving office's view (the town, the command office, the commander), not a reporter's. */
 const REPORT_BOARD_ROLES: readonly Role[] = ['town_cadre', 'district_commander', 'command_office_staff', 'system_admin'];
+
+/** 场所登记与报批 (hotel guests, event permits, the sharing outbox) is the hotel's, the organizer's, the community's and the town's work, not a pharmacy's. */
+const RECORDS_ROLES: readonly Role[] = [
+  'institution_reporter',
+  'grid_worker',
+  'assigned_medic',
+  'town_cadre',
+  'cdc_epidemiologist',
+  'district_commander',
+  'command_office_staff',
+  'system_admin',
+];
 
 const MENU: MenuEntry[] = [
   { path: '/jurisdictions', label: 'menu.jurisdictions', permission: 'jurisdiction.read', icon: <ApartmentOutlined /> },
@@ -116,6 +129,13 @@ const MENU: MenuEntry[] = [
   { path: '/protocols', label: 'menu.protocols', permission: 'protocol.read', icon: <FileTextOutlined /> },
   // Institutions (issue 16)
   { path: '/institutions', label: 'menu.institutions', permission: 'institution.read', icon: <BankOutlined /> },
+  {
+    path: '/institution-records',
+    label: 'menu.institutionRecords',
+    permission: 'institution.read',
+    icon: <ProfileOutlined />,
+    roles: RECORDS_ROLES,
+  },
   // dashboard (issue 17)
   { path: '/dashboard', label: 'menu.dashboard', permission: 'dashboard.read', icon: <DashboardOutlined /> },
 ];

@@ -28,6 +28,8 @@ export const INSTITUTION_COLUMNS = [
   { key: 'coldChain', header: '冷链', required: false, example: '' },
   { key: 'venueType', header: '场所类型', required: false, example: '' },
   { key: 'transportType', header: '交通场站类型', required: false, example: '' },
+  { key: 'preventionTeams', header: '防控工作队数', required: false, example: '1' },
+  { key: 'preventionInstructors', header: '防控指导员数', required: false, example: '1' },
   { key: 'responsibleName', header: '报告负责人', required: false, example: '王老师' },
   { key: 'responsiblePhone', header: '负责人电话', required: false, example: '13900000001' },
 ] as const satisfies readonly SheetColumn[];
@@ -47,7 +49,16 @@ export const KIND_LABELS: Record<InstitutionKind, string[]> = {
   transport: ['交通场站', '车站', '港口', '道路卡口'],
 };
 
-const COUNT_KEYS = ['students', 'classes', 'staff', 'healthWorkers', 'employees', 'residents'] as const;
+const COUNT_KEYS = [
+  'students',
+  'classes',
+  'staff',
+  'healthWorkers',
+  'employees',
+  'residents',
+  'preventionTeams',
+  'preventionInstructors',
+] as const;
 const FLAG_KEYS = ['resumptionPlan', 'isolationArea', 'feverClinic', 'sentinel', 'nearCommunity', 'livePoultry', 'coldChain'] as const;
 const TEXT_KEYS = ['specialType', 'venueType', 'transportType'] as const;
 const YES = ['是', '有', 'Y', 'y', 'yes', 'true', '1'];

@@ -61,7 +61,7 @@ describe('institution registry (issue 16 part 1): the form, the Excel import, th
         name: `校${code}`,
         code,
         jurisdictionId: ids.villageA.id,
-        profile: { students, classes: 12, healthWorkers: 1 },
+        profile: { students, classes: 12, healthWorkers: 1, preventionTeams: 1, preventionInstructors: 1 },
       });
       assert.equal(reply.statusCode, 201, reply.body);
       return reply.json() as Institution & { findings: { clause: { source: string } }[] };
@@ -78,7 +78,7 @@ describe('institution registry (issue 16 part 1): the form, the Excel import, th
   it('import (issue 16 part 1): good rows registered, each bad row refused with its row, column and reason; a second send changes nothing', async () => {
     const before_ = await count('institution');
     const file = await institutionRegistryFile([
-      { name: '湖塘一小', kind: '小学', code: 'IMP-SCH-1', students: 1300, classes: 30, healthWorkers: 2 },
+      { name: '湖塘一小', kind: '小学', code: 'IMP-SCH-1', students: 1300, classes: 30, healthWorkers: 2, preventionTeams: 1 },
       { name: '湖塘二小', kind: '学校', code: 'IMP-SCH-2', students: 20, classes: 30, healthWorkers: 1 },
       { name: '湖塘药房', kind: '药店', code: 'IMP-PHA-1' },
       { name: '不明单位', kind: '飞船', code: 'IMP-X-1' },
@@ -99,11 +99,14 @@ describe('institution registry (issue 16 part 1): the form, the Excel import, th
     assert.match(first.progress.errors[0]?.column ?? '', /班级数/);
     assert.match(first.progress.errors[0]?.message ?? '', /班级数不能多于学生数/);
     assert.equal(await count('institution'), before_ + 2);
-    // The imported school is checked as a registered one is (SCH-010: 1,300 pupils need 3).
+    // The imported school is checked as a registered one is (SCH-010: 1,300 pupils need 3; ORG-070: no instructor named).
     const imported = (await schools()).find((s) => s.code === 'IMP-SCH-1');
     assert.deepEqual(
       imported?.findings.map((f) => [f.requirement, f.params]),
-      [['SCH-010', { needed: 3, have: 2 }]],
+      [
+        ['SCH-010', { needed: 3, have: 2 }],
+        ['ORG-070', { needed: 1, have: 0 }],
+      ],
     );
     const again = await upload(town, file, ids.villageA.id);
     assert.deepEqual([again.progress.created, again.progress.existing, again.progress.failed], [0, 2, 3]);

@@ -34,6 +34,8 @@ export const ProfileSchema = objectOf({
   coldChain: Type.Optional(Type.Boolean()),
   venueType: Type.Optional(Type.String({ maxLength: 40 })),
   transportType: Type.Optional(Type.String({ maxLength: 40 })),
+  preventionTeams: Type.Optional(Count),
+  preventionInstructors: Type.Optional(Count),
 });
 
 const ClauseSchema = Type.Object({

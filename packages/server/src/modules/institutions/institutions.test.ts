@@ -67,7 +67,12 @@ describe('institutions (issue 16): registry, school checks and absences, pharmac
     medic = await loginAs(runtime.app, 'medic-a');
     townB = await loginAs(runtime.app, 'town-b');
     schoolId = (
-      await register(town, { kind: 'school', name: '甲小学', code: 'A-SCH-1', profile: { students: 1300, classes: 30, healthWorkers: 2 } })
+      await register(town, {
+        kind: 'school',
+        name: '甲小学',
+        code: 'A-SCH-1',
+        profile: { students: 1300, classes: 30, healthWorkers: 2, preventionTeams: 1, preventionInstructors: 1 },
+      })
     ).id;
     pharmacyId = (await register(town, { kind: 'pharmacy', name: '甲大药房', code: 'A-PHA-1', profile: { nearCommunity: true } })).id;
   });
@@ -80,7 +85,12 @@ describe('institutions (issue 16): registry, school checks and absences, pharmac
       found?.findings.map((f) => [f.requirement, f.params]),
       [['SCH-010', { needed: 3, have: 2 }]],
     );
-    const ok = await register(town, { kind: 'school', name: '甲中学', code: 'A-SCH-2', profile: { students: 1200, healthWorkers: 2 } });
+    const ok = await register(town, {
+      kind: 'school',
+      name: '甲中学',
+      code: 'A-SCH-2',
+      profile: { students: 1200, healthWorkers: 2, preventionTeams: 1, preventionInstructors: 1 },
+    });
     assert.deepEqual(ok.findings, []);
   });
 

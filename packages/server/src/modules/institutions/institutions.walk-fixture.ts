@@ -28,6 +28,8 @@ export async function institutionRegistryFile(
     students?: number;
     classes?: number;
     healthWorkers?: number;
+    preventionTeams?: number;
+    preventionInstructors?: number;
   }[],
 ) {
   const book = new ExcelJS.Workbook();

@@ -2,12 +2,13 @@ import { Card, Empty, Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCommunities } from './community-queries.ts';
+import { EntryLedgerTab } from './entry-ledger.tab.tsx';
 import { GatheringsTab } from './gatherings.tab.tsx';
 import { ScreeningTab } from './screening.tab.tsx';
 import { SixOnesTab } from './six-ones.tab.tsx';
 import { SuppliesTab } from './supplies.tab.tsx';
 
-/** The grid worker's community work (REQUIREMENTS §7): door-to-door screening, the six ones, gatherings, supplies. */
+/** The grid worker's community work (REQUIREMENTS §7): door-to-door screening, the six ones, gatherings, supplies, the entrance ledger (COMM-012). */
 export function CommunityPage() {
   const { t } = useI18n();
   const communities = useCommunities();
@@ -40,6 +41,11 @@ export function CommunityPage() {
             { key: 'six-ones', label: t('community.tab.sixOnes'), children: <SixOnesTab communityId={communityId} /> },
             { key: 'gatherings', label: t('community.tab.gatherings'), children: <GatheringsTab communityId={communityId} /> },
             { key: 'supplies', label: t('community.tab.supplies'), children: <SuppliesTab communityId={communityId} /> },
+            {
+              key: 'entry-ledger',
+              label: <span data-testid="community-tab-entry-ledger">{t('community.tab.entryLedger')}</span>,
+              children: <EntryLedgerTab communityId={communityId} />,
+            },
           ]}
         />
       )}

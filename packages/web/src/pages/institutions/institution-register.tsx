@@ -27,6 +27,8 @@ const FLAG_FIELDS: Partial<Record<Kind, (keyof Profile)[]>> = {
   pharmacy: ['nearCommunity'],
   market: ['livePoultry', 'coldChain'],
 };
+/** ORG-070: every unit, whatever its kind, states its prevention teams and instructors. */
+const PREVENTION_FIELDS: (keyof Profile)[] = ['preventionTeams', 'preventionInstructors'];
 const SPECIAL_TYPES = ['elderly_home', 'welfare_home', 'mental_health', 'prison'];
 
 interface Values {
@@ -97,7 +99,7 @@ export function RegisterInstitutionModal({
           <Input data-testid="register-code" />
         </Form.Item>
         <Space wrap>
-          {(COUNT_FIELDS[kind] ?? []).map((f) => (
+          {[...(COUNT_FIELDS[kind] ?? []), ...PREVENTION_FIELDS].map((f) => (
             <Form.Item key={f} name={['profile', f]} label={t(key(`inst.profile.${f}`))}>
               <InputNumber min={0} data-testid={`register-${f}`} />
             </Form.Item>

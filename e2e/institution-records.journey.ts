@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { addDays, shanghaiDate } from '@fangkong/core';
 import type { Locator } from 'playwright-core';
 import { addTwoTowns, addUser, loginAs, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import { type JourneyServer, screenshot, signIn, skipReason, useJourney, waitForCount } from './harness.ts';
+import { choose, type JourneyServer, screenshot, signIn, skipReason, useJourney, waitForCount } from './harness.ts';
 
 /**
  * Institution records (issue 16 part 2; PUB-007, COMM-012, SC-37, PHAR-002, SC-61): 甲宾馆's front desk registers a
  * guest, who is listed masked and shown in full only with a purpose; 甲社区's grid worker lets a repair worker in
  * through the entrance ledger and closes the entry out; the town finds a pharmacy sale in the sharing outbox and
- * hands it to the provincial platform.
+ * hands it to the provincial platform. The hotel files a meeting (PUB-005) and the town approves it.
  */
 
 const HOTEL = 'jia.hotel';
@@ -124,5 +125,31 @@ describe('institution records journey', { skip: skipReason(), timeout: 240_000 }
     await screenshot(page, 'institution-records-3-outbox');
     assert.deepEqual(problems, []);
     journey.lap('pharmacy outbox');
+  });
+
+  // PUB-005, ZONE-012: one plan per meeting; in an area with no risk grade the rules allow it and the town approves
+  it('the hotel files a meeting with its plan and the town approves it', async () => {
+    const hotel = journey.page(0).page;
+    await hotel.getByTestId('records-tab-events').click();
+    const form = hotel.getByTestId('event-form');
+    await choose(hotel, form.getByTestId('event-institution'), '甲宾馆');
+    await choose(hotel, form.getByTestId('event-kind'), '会议');
+    await form.getByTestId('event-title').fill('年度客户答谢会');
+    await form.getByTestId('event-organizer').fill('甲宾馆');
+    await form.getByTestId('event-date').fill(addDays(shanghaiDate(new Date()), 7));
+    await numberInput(form, 'event-attendees').fill('60');
+    await form.getByTestId('event-plan').fill('一会一案：控制规模，间隔就座，入场测温验码');
+    await form.getByTestId('event-submit').click();
+    const filed = hotel.getByTestId('event-table').locator('tbody tr', { hasText: '年度客户答谢会' });
+    await filed.locator('[data-testid="event-state"][data-state="pending"]').waitFor();
+    assert.match((await filed.textContent()) ?? '', /会议.*可以批准/);
+    const { page, problems } = journey.page(2);
+    await page.getByTestId('records-tab-events').click();
+    const row = page.getByTestId('event-table').locator('tbody tr', { hasText: '年度客户答谢会' });
+    await row.getByTestId('event-approve').click();
+    await row.locator('[data-testid="event-state"][data-state="approved"]').waitFor();
+    await screenshot(page, 'institution-records-4-event-permit');
+    assert.deepEqual([problems, journey.page(0).problems], [[], []]);
+    journey.lap('event permit');
   });
 });

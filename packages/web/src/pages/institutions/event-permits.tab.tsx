@@ -65,7 +65,11 @@ function EventForm() {
         />
       </Form.Item>
       <Form.Item name="kind" label={t('records.event.kind')}>
-        <Select style={{ width: 100 }} options={EVENT_KINDS.map((k) => ({ value: k, label: t(key(`records.event.kind.${k}`)) }))} />
+        <Select
+          style={{ width: 100 }}
+          options={EVENT_KINDS.map((k) => ({ value: k, label: t(key(`records.event.kind.${k}`)) }))}
+          data-testid="event-kind"
+        />
       </Form.Item>
       <Form.Item name="title" label={t('records.event.title')} rules={[{ required: true, whitespace: true }]}>
         <Input style={{ width: 160 }} data-testid="event-title" />

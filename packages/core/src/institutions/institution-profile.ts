@@ -35,7 +35,8 @@ export interface ProfileProblem {
   reason: string;
 }
 
-const COUNTS = [
+/** The profile's head counts: whole numbers, 0 or more (checked here; read as numbers by the registry import). */
+export const PROFILE_COUNT_FIELDS = [
   'students',
   'classes',
   'staff',
@@ -50,7 +51,9 @@ export const TRANSPORT_TYPES = ['station', 'port', 'road_checkpoint', 'service_a
 
 /** Bad input a profile may not be saved with (issue 16: a school with more classes than students). */
 export function profileProblems(kind: InstitutionKind, p: InstitutionProfile): ProfileProblem[] {
-  const problems: ProfileProblem[] = COUNTS.filter((k) => p[k] !== undefined && !(Number.isInteger(p[k]) && (p[k] ?? 0) >= 0)).map((k) => ({
+  const problems: ProfileProblem[] = PROFILE_COUNT_FIELDS.filter(
+    (k) => p[k] !== undefined && !(Number.isInteger(p[k]) && (p[k] ?? 0) >= 0),
+  ).map((k) => ({
     field: `profile.${k}`,
     reason: 'notNonNegativeInteger',
   }));

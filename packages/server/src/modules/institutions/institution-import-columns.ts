@@ -1,4 +1,4 @@
-import { INSTITUTION_KINDS, type InstitutionKind, type InstitutionProfile } from '@fangkong/core';
+import { INSTITUTION_KINDS, type InstitutionKind, type InstitutionProfile, PROFILE_COUNT_FIELDS } from '@fangkong/core';
 import type { ImportRowError } from '../../db/schema/index.ts';
 import type { ParsedRow } from '../../imports/row-import.ts';
 import { missingCells, type RawSheetRow, type SheetColumn, sheetRowError } from '../../imports/sheet.ts';
@@ -49,16 +49,6 @@ export const KIND_LABELS: Record<InstitutionKind, string[]> = {
   transport: ['交通场站', '车站', '港口', '道路卡口'],
 };
 
-const COUNT_KEYS = [
-  'students',
-  'classes',
-  'staff',
-  'healthWorkers',
-  'employees',
-  'residents',
-  'preventionTeams',
-  'preventionInstructors',
-] as const;
 const FLAG_KEYS = ['resumptionPlan', 'isolationArea', 'feverClinic', 'sentinel', 'nearCommunity', 'livePoultry', 'coldChain'] as const;
 const TEXT_KEYS = ['specialType', 'venueType', 'transportType'] as const;
 const YES = ['是', '有', 'Y', 'y', 'yes', 'true', '1'];
@@ -86,7 +76,7 @@ export const institutionRowError = (row: number, field: string, code: string, pa
 
 function profileOf(raw: RawSheetRow<InstitutionColumnKey>, errors: ImportRowError[]): InstitutionProfile {
   const profile: Record<string, number | boolean | string> = {};
-  for (const key of COUNT_KEYS) {
+  for (const key of PROFILE_COUNT_FIELDS) {
     const text = raw[key];
     if (!text) continue;
     const n = Number(text);

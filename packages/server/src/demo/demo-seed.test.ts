@@ -503,8 +503,13 @@ describe('demo seed', () => {
       signals: { open: number };
       sentinel: { series: Record<string, number[]> };
       level: { level: string } | null;
+      codes: { byColour: Record<string, number> };
     };
     assert.equal(d.signals.open, 1);
+    // The codes of the people under management and of the cases, as the codes module decides them now: the
+    // close contacts in quarantine are yellow, the confirmed red (HC-), so the figure is not an empty 0 / 0.
+    assert.ok((d.codes.byColour.yellow ?? 0) > 0, JSON.stringify(d.codes));
+    assert.ok((d.codes.byColour.red ?? 0) > 0, JSON.stringify(d.codes));
     assert.equal(d.sentinel.series.pharmacy_fever_drug_purchase?.length, 60);
     const cdc = await loginAs(first.app, 'cdc', DEMO_PASSWORD);
     const list = (await cdc.request('GET', '/api/early-warning/signals')).json() as { items: { status: string }[] };

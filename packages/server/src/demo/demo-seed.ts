@@ -10,6 +10,7 @@ import { compileSituationReport } from '../modules/dashboard/situation-report.se
 import { hasPeopleOrPlaces, type JurisdictionRow, townsAndVillagesUnder } from './demo.repository.ts';
 import { createDemoAccounts, type DemoScope } from './demo-accounts.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoCodes } from './demo-codes.ts';
 import { seedDemoCommand } from './demo-command.ts';
 // community daily work (issue 16 §7)
 import { seedDemoCommunity } from './demo-community.ts';
@@ -174,6 +175,8 @@ export async function seedDemo(deps: AppDeps, options: DemoSeedOptions): Promise
   // dashboard (issue 17): 60 days of sentinel series in 湖塘镇's communities and the early-warning signal they raise
   const communities = area.divisions.filter((d) => d.level === 'village' && d.parentId === town?.id);
   await seedDemoSentinel(deps, communities, checked.seed);
+  // issue 17: the codes of the people under management and of the cases, so the dashboard counts colours.
+  await seedDemoCodes(deps, area.county.path);
   // issue 17 §5, DAILY-007: yesterday's 疫情日报 of 武进区 and of 湖塘镇 (the town's own), as the 08:00 compile would have made them.
   const yesterday = addDays(shanghaiDate(deps.clock()), -1);
   await compileSituationReport(deps, area.county, yesterday);

@@ -69,3 +69,15 @@ export async function venuesUnder(db: Db, townPath: string, kinds: readonly stri
     .where(and(like(place.jurisdictionPath, `${townPath}%`), inArray(place.kind, [...kinds]), sql`${place.parentPlaceId} is null`))
     .orderBy(asc(place.code));
 }
+
+/** People under management (an active key-person episode) or with a case, below a county, with their jurisdiction. */
+export async function peopleUnderManagementOrCases(db: Db, countyPath: string): Promise<{ id: string; jurisdictionPath: string }[]> {
+  return queryRows<{ id: string; jurisdictionPath: string }>(
+    db,
+    sql`select p.id, p.jurisdiction_path as "jurisdictionPath" from person p
+        where p.jurisdiction_path like ${`${countyPath}%`}
+          and (exists (select 1 from key_person_episode e where e.person_id = p.id and e.status = 'active')
+               or exists (select 1 from case_report c where c.person_id = p.id))
+        order by p.id`,
+  );
+}

@@ -128,4 +128,15 @@ describe('an active district edition changes what cases, tracing, response and i
     assert.equal(await rumourHours(ids.villageA ?? ''), 5);
     assert.equal(await rumourHours(ids.villageB ?? ''), Number(ids.rumourHours));
   });
+
+  it('KP-D01: the registration preview asks the server for the plan in force (the town’s edition in 湖塘镇, shipped in 牛塘镇); another town’s caller gets 404', async () => {
+    const plan = async (client: TestClient, jurisdictionId: string) =>
+      client.request('GET', `/api/protocols/plan-in-force?jurisdictionId=${jurisdictionId}&category=close_contact&start=2026-11-29`);
+    const town = (await plan(office, ids.villageA ?? '')).json() as { edition: string; editionName: string; phases: unknown[] };
+    assert.deepEqual([town.edition, town.editionName], ['hutang-2026', '湖塘镇防控方案（2026）']);
+    assert.ok(town.phases.length > 0);
+    const other = (await plan(office, ids.villageB ?? '')).json() as { edition: string };
+    assert.equal(other.edition, 'cn-2022-9th');
+    assert.equal((await plan(cdcTown, ids.villageB ?? '')).statusCode, 404);
+  });
 });

@@ -8,7 +8,7 @@ import { PlanView } from './plan-view.tsx';
 interface Props {
   category: string | undefined;
   start: string | undefined;
-  /** The person's jurisdiction: the server answers with the edition and profile in force there (null while unknown). */
+  /** The person's jurisdiction (the caller's own until a person is chosen): the server answers with the edition and profile in force there. */
   jurisdictionId: string | null | undefined;
 }
 

@@ -261,7 +261,7 @@ export function RegisterEpisodeModal({ open, onClose, onRegistered }: Props) {
           </Form>
         </Col>
         <Col span={12}>
-          <PlanPreview category={category} start={start} jurisdictionId={personJurisdictionId} />
+          <PlanPreview category={category} start={start} jurisdictionId={personJurisdictionId ?? jurisdiction?.id} />
         </Col>
       </Row>
     </Modal>

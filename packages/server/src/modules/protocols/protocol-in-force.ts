@@ -13,6 +13,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import {
   activeEditionsOnPath,
+  activeProfilesOfEdition,
   activeProfilesOnPath,
   adoptedEditions,
   findProtocolDocumentByKey,
@@ -126,6 +127,18 @@ export async function editionById(db: Db, id: string): Promise<ProtocolEdition |
   if (shipped) return shipped;
   const row = await findProtocolDocumentByKey(db, id);
   return row && row.status !== 'draft' ? editionOfRow(row) : undefined;
+}
+
+/**
+ * Every local profile of an edition in effect on a day: the district's own active ones first (they win at the same
+ * jurisdiction), then the shipped ones — for the jobs that run over the whole deployment (retention).
+ */
+export async function profilesInForce(db: Db, editionId: string, day: CalendarDate): Promise<LocalProfile[]> {
+  const own = (await activeProfilesOfEdition(db, editionId, day)).flatMap((row) => {
+    const profile = profileOfRow(row);
+    return profile ? [profile] : [];
+  });
+  return [...own, ...LOCAL_PROFILES.filter((p) => p.editionId === editionId)];
 }
 
 /** The district's adopted editions, to check a profile written for one of them. */

@@ -167,11 +167,25 @@ describe('demo seed', () => {
     for (const username of ['commander', 'office']) {
       const client = await loginAs(first.app, username, DEMO_PASSWORD);
       const listed = (await client.request('GET', '/api/protocols/documents')).json() as {
-        items: { key: string; kind: string; status: string; jurisdictionCode: string; editionId: string }[];
+        items: { id: string; key: string; kind: string; status: string; jurisdictionCode: string; editionId: string }[];
       };
       assert.deepEqual(
         listed.items.map((d) => [d.key, d.kind, d.status, d.jurisdictionCode, d.editionId]),
         [['hutang-home-observation', 'profile', 'approved', '320412100', 'cn-2022-9th']],
+        username,
+      );
+      // the town's own pool sizes (TEST-005, §18 V22) and code colours (CODE-, §18 V10) are on 防控方案 for a newcomer
+      const detail = (await client.request('GET', `/api/protocols/documents/${listed.items[0]?.id}`)).json() as {
+        changes: { category: string | null; section?: string; changes: { path: string; after?: unknown }[] }[];
+      };
+      const testing = detail.changes.find((c) => c.section === 'testing');
+      assert.equal(testing?.changes.find((c) => c.path === 'testing.pooling.general.sizes[0]')?.after, 5, username);
+      assert.ok(
+        detail.changes.some((c) => c.section === 'codes' && c.changes.length > 0),
+        username,
+      );
+      assert.ok(
+        detail.changes.some((c) => c.category === 'close_contact'),
         username,
       );
     }

@@ -1267,6 +1267,11 @@ const ROUTES: Record<string, RouteEntry> = {
     ],
   },
   // Protocols as data (issue 14 part 3): town A's draft profile; B may neither see it nor draft one for A.
+  'GET /api/protocols/plan-in-force': {
+    cases: (a) => [
+      { ...refused('/api/protocols/plan-in-force'), query: { jurisdictionId: a.villageId, category: 'close_contact', start: TODAY } },
+    ],
+  },
   'GET /api/protocols/documents': { cases: () => [empty('/api/protocols/documents')] },
   'GET /api/protocols/documents/:id': { cases: (a) => [refused(`/api/protocols/documents/${a.protocolDocumentId}`)] },
   'GET /api/protocols/documents/:id/preview': { cases: (a) => [refused(`/api/protocols/documents/${a.protocolDocumentId}/preview`)] },

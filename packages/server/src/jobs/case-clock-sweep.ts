@@ -2,6 +2,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { systemContext } from '../http/context.ts';
 import { openCasesWithInvestigation } from '../modules/cases/case.repository.ts';
+import { rulesOfCases } from '../modules/cases/case-access.ts';
 import { clocksOf } from '../modules/cases/case-view.service.ts';
 import { raiseAlert } from '../modules/key-persons/alert.repository.ts';
 
@@ -18,8 +19,13 @@ export async function runCaseClockSweep(deps: Pick<AppDeps, 'database' | 'clock'
   const now = deps.clock();
   return deps.database.db.transaction(async (tx) => {
     const result = { dueSoon: 0, late: 0 };
-    for (const r of await openCasesWithInvestigation(tx, null)) {
-      for (const c of clocksOf(r.case, r.investigation, now)) {
+    const open = await openCasesWithInvestigation(tx, null);
+    const rulesOf = await rulesOfCases(
+      tx,
+      open.map((r) => r.case),
+    );
+    for (const r of open) {
+      for (const c of clocksOf(r.case, r.investigation, now, rulesOf(r.case))) {
         if (c.state !== 'late' && c.state !== 'due_soon') continue;
         const kind = c.state === 'late' ? 'case_late' : 'case_due_soon';
         const raised = await raiseAlert(tx, {

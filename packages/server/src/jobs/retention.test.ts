@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type LocalProfile, shanghaiDate } from '@fangkong/core';
+import { exportProfile, type LocalProfile, shanghaiDate } from '@fangkong/core';
 import { clause } from '@fangkong/core/protocols/clause';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { searchAudit } from '../audit/audit.service.ts';
 import { queryRows } from '../db/query-rows.ts';
-import { healthObservation, householdPass, outsiderRegistration, passUse, scan } from '../db/schema/index.ts';
+import { healthObservation, householdPass, outsiderRegistration, passUse, protocolDocument, scan } from '../db/schema/index.ts';
 import { type RequestContext, systemContext } from '../http/context.ts';
 import { endCase, openCase } from '../modules/cases/case.service.ts';
 import { registerEpisode } from '../modules/key-persons/episode.service.ts';
 import { changePerson, listPersons, registerPerson } from '../modules/persons/person.service.ts';
+import { insertProtocolDocument } from '../modules/protocols/protocol-document.repository.ts';
 import { addHousehold, addTwoTowns, addUser, residentId } from '../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 import { runRetention } from './retention.ts';
@@ -206,6 +207,28 @@ describe('retention job', () => {
     };
     const withProfile = await runRetention(runtime.deps, { dryRun: true, profiles: [townB] });
     assert.deepEqual([withProfile.persons.anonymised, withProfile.persons.kept['retention.keep.closedRecently']], [1, 2]);
+    // issue 14, RULES-001: the same profile as the district's own active document (data, not code) is asked by the job
+    const [town] = await queryRows<{ id: string; path: string }>(
+      runtime.deps.database.db,
+      sql`select id, path from jurisdiction where code = '320412102'`,
+    );
+    assert.ok(town);
+    const document = await insertProtocolDocument(runtime.deps.database.db, {
+      kind: 'profile',
+      key: townB.id,
+      editionId: townB.editionId,
+      name: townB.name,
+      jurisdictionId: town.id,
+      jurisdictionPath: town.path,
+      document: exportProfile(townB),
+      status: 'active',
+      draftedAt: NOW,
+      effectiveFrom: '2020-01-01',
+    });
+    const fromDistrict = await runRetention(runtime.deps, { dryRun: true });
+    assert.deepEqual([fromDistrict.persons.anonymised, fromDistrict.persons.kept['retention.keep.closedRecently']], [1, 2]);
+    assert.ok(fromDistrict.scopes.some((scope) => scope.jurisdictionCode === '320412102' && scope.closedEpisodeDays === 365));
+    await runtime.deps.database.db.delete(protocolDocument).where(eq(protocolDocument.id, document.id));
   });
 
   it('deletes scans older than 28 days and keeps the recent ones (the last day kept is 1 February)', async () => {

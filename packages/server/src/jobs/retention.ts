@@ -1,8 +1,6 @@
 import {
   type CalendarDate,
-  editionInForce,
   generalisedBirthDate,
-  LOCAL_PROFILES,
   type LocalProfile,
   personRetention,
   type RetentionScope,
@@ -15,6 +13,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { systemContext } from '../http/context.ts';
+import { editionAt, profilesInForce } from '../modules/protocols/protocol-in-force.ts';
 import { type AnonymisedCounts, type AnonymisedPerson, anonymisePeople } from './retention-anonymise.repository.ts';
 import { lockPersons, openRecordsOf, retentionCandidates, retentionDatesOf } from './retention-person.repository.ts';
 import {
@@ -100,12 +99,18 @@ function scopeReport(scope: RetentionScope, now: Date): RetentionScopeReport {
   };
 }
 
-/** The rules of the edition in force today, with the deployment's settings and the districts' profiles. */
-function planRun(deps: Deps, options: RetentionOptions): Plan {
+/**
+ * The rules of the edition in force today at the root (the district's own when activated there, else shipped:
+ * `editionAt`, issue 14, RULES-001), with the deployment's settings and the profiles in force — the district's
+ * active ones and the shipped ones (`profilesInForce`).
+ */
+async function planRun(deps: Deps, options: RetentionOptions): Promise<Plan> {
   const now = deps.clock();
   const today = shanghaiDate(now);
-  const edition = editionInForce(today);
-  const scopes = edition ? retentionScopes(edition, deps.config.retention, options.profiles ?? LOCAL_PROFILES) : [];
+  const db = deps.database.db;
+  const edition = await editionAt(db, '/', now);
+  const profiles = edition ? (options.profiles ?? (await profilesInForce(db, edition.id, today))) : [];
+  const scopes = edition ? retentionScopes(edition, deps.config.retention, profiles) : [];
   const dryRun = options.dryRun ?? false;
   const result: RetentionResult = {
     dryRun,
@@ -231,7 +236,7 @@ async function anonymiseAll(deps: Deps, plan: Plan): Promise<void> {
  * event; one summary event per run says it happened, with the counts and cut-offs. Safe to run any number of times.
  */
 export async function runRetention(deps: Deps, options: RetentionOptions = {}): Promise<RetentionResult> {
-  const plan = planRun(deps, options);
+  const plan = await planRun(deps, options);
   if (plan.scopes.length > 0) {
     plan.result.scans = await purgeMovement(deps, plan, 'scans');
     plan.result.passUses = await purgeMovement(deps, plan, 'passUses');

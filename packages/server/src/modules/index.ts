@@ -40,7 +40,7 @@ export function registerModules(api: Api, deps: AppDeps) {
   personRoutes(api, deps);
   userRoutes(api, deps);
   auditRoutes(api, deps);
-  protocolRoutes(api);
+  protocolRoutes(api, deps);
   keyPersonRoutes(api, deps);
   siteRoutes(api, deps);
   alertRoutes(api, deps);

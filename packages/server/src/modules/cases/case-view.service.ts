@@ -2,6 +2,7 @@ import {
   addDays,
   type CalendarDate,
   type CaseClassification,
+  type CaseRules,
   type ClinicalType,
   type ClockView,
   cardCompleteness,
@@ -27,7 +28,7 @@ import {
   openCasesWithInvestigation,
   trajectoryOf,
 } from './case.repository.ts';
-import { caseInScope, rulesOfCase } from './case-access.ts';
+import { caseInScope, rulesOfCase, rulesOfCases } from './case-access.ts';
 import { gapsOf } from './investigation.service.ts';
 import { reportCardPdf } from './report-card.pdf.ts';
 
@@ -44,7 +45,7 @@ const clockJson = (c: ClockView) => ({
 });
 
 /** The clocks of a case at now, each warning as its edition says (CASE-001). */
-export function clocksOf(row: CaseRow, inv: InvestigationRow | null | undefined, now: Date) {
+export function clocksOf(row: CaseRow, inv: InvestigationRow | null | undefined, now: Date, rules: CaseRules) {
   if (row.status !== 'open' && row.classification === 'excluded') return [];
   return caseClocks(
     {
@@ -56,7 +57,7 @@ export function clocksOf(row: CaseRow, inv: InvestigationRow | null | undefined,
       investigationCompletedAt: inv?.completedAt ?? null,
       sealedAt: inv?.sealedAt ?? null,
     },
-    rulesOfCase(row),
+    rules,
     now,
   ).map(clockJson);
 }
@@ -83,6 +84,10 @@ export async function caseList(deps: Deps, context: RequestContext, filter: Omit
   const paths = scopePaths(context.actor.grants, 'case.read');
   const { items, total } = await listCases(deps.database.db, { ...filter, paths }, limit, offset);
   const now = deps.clock();
+  const rulesOf = await rulesOfCases(
+    deps.database.db,
+    items.map((i) => i.case),
+  );
   return {
     total,
     items: items.map((i) => ({
@@ -91,7 +96,7 @@ export async function caseList(deps: Deps, context: RequestContext, filter: Omit
       idMasked: i.person.idMasked,
       phoneMasked: i.person.phoneMasked,
       jurisdictionName: i.jurisdictionName,
-      clocks: clocksOf(i.case, i.investigation, now),
+      clocks: clocksOf(i.case, i.investigation, now, rulesOf(i.case)),
     })),
   };
 }
@@ -149,7 +154,7 @@ export async function caseDetail(deps: Deps, context: RequestContext, id: string
       because: h.because,
       changedAt: h.changedAt.toISOString(),
     })),
-    clocks: clocksOf(row, inv, deps.clock()),
+    clocks: clocksOf(row, inv, deps.clock(), await rulesOfCase(db, row)),
     investigation: investigationJson(inv, await gapsOf(db, row, inv?.form ?? {})),
   };
 }
@@ -168,7 +173,7 @@ export async function caseTrajectory(deps: Deps, context: RequestContext, id: st
       reason: purpose,
     }),
   );
-  const rules = rulesOfCase(row);
+  const rules = await rulesOfCase(db, row);
   const now = deps.clock();
   return {
     items: points.map(({ point: p, placeName }) => ({
@@ -266,8 +271,12 @@ export async function caseBoard(deps: Deps, context: RequestContext) {
   const rows = await openCasesWithInvestigation(deps.database.db, scopePaths(context.actor.grants, 'case.read'));
   const now = deps.clock();
   const rank = { late: 0, due_soon: 1, on_time: 2, done_late: 3, done: 4 } as const;
+  const rulesOf = await rulesOfCases(
+    deps.database.db,
+    rows.map((r) => r.case),
+  );
   const items = rows.map((r) => {
-    const clocks = clocksOf(r.case, r.investigation, now);
+    const clocks = clocksOf(r.case, r.investigation, now, rulesOf(r.case));
     const worst = clocks.reduce((w, c) => Math.min(w, rank[c.state]), 4);
     return {
       id: r.case.id,

@@ -175,7 +175,7 @@ function caseWriteRoutes(api: Api, deps: AppDeps) {
         response: { 200: Suggestion, ...errorResponses },
       },
     },
-    (request) => suggestFor(request.body.editionId, request.body.findings, deps.clock()),
+    (request) => suggestFor(deps.database.db, contextOf(request), request.body.editionId, request.body.findings, deps.clock()),
   );
   api.post(
     '/cases',

@@ -10,8 +10,6 @@ import {
   caseRules,
   classificationChange,
   conflict,
-  editionInForce,
-  findEdition,
   invalid,
   type KeyPersonCategory,
   notFound,
@@ -28,6 +26,7 @@ import { convertEpisode } from '../key-persons/conversion.service.ts';
 import { registerEpisode } from '../key-persons/episode.service.ts';
 import { activeCaseEpisode, handOverContext } from '../key-persons/hand-over.ts';
 import { findPersonById } from '../persons/person.repository.ts';
+import { editionAt, editionById } from '../protocols/protocol-in-force.ts';
 import {
   type CaseRow,
   findOpenCaseOfPerson,
@@ -61,8 +60,9 @@ export interface NewCase {
 /** `/32/3204/320412/…` → `320412`: the county code the case number starts with. */
 const countyCodeOf = (path: string) => path.split('/').filter(Boolean)[2] ?? '000000';
 
-function editionAt(discoveredAt: Date) {
-  const edition = editionInForce(shanghaiDate(discoveredAt));
+/** The edition in force where the case lies on the day of discovery (the district's own, else shipped; issue 14). */
+async function editionOfCase(db: Db, owner: CaseOwner, discoveredAt: Date) {
+  const edition = await editionAt(db, owner.jurisdictionPath, discoveredAt);
   if (!edition) throw invalid('discoveredAt', 'noEditionInForce');
   return edition;
 }
@@ -134,7 +134,7 @@ async function openCaseIn(tx: Db, deps: Deps, context: RequestContext, owner: Ca
   const problem = caseDateProblem({ discoveredAt, onsetDate: input.onsetDate ?? null }, now);
   if (problem) throw problem;
   const kind = classificationChange({ from: null, to: input.classification, toClinicalType: input.clinicalType ?? null });
-  const edition = editionAt(discoveredAt);
+  const edition = await editionOfCase(tx, owner, discoveredAt);
   const rules = caseRules(edition);
   const deadlines = caseDeadlines(input.classification, discoveredAt, rules);
   const suggestion = input.findings ? suggestClassification(input.findings, rules.definition) : undefined;
@@ -212,7 +212,7 @@ export async function classifyCase(deps: Deps, context: RequestContext, id: stri
     fromClinicalType: row.clinicalType as ClinicalType | null,
     toClinicalType: input.clinicalType ?? null,
   });
-  const rules = rulesOfCase(row);
+  const rules = await rulesOfCase(db, row);
   const suggestion = input.findings ? suggestClassification(input.findings, rules.definition) : undefined;
   const now = deps.clock();
   return db.transaction(async (tx) => {
@@ -314,9 +314,13 @@ export async function endCase(deps: Deps, context: RequestContext, id: string, i
   });
 }
 
-/** The suggestion alone (nothing written): for the form before a person confirms. */
-export function suggestFor(editionId: string | undefined, findings: CaseFindings, now: Date) {
-  const edition = editionId ? findEdition(editionId) : editionInForce(shanghaiDate(now));
+/**
+ * The suggestion alone (nothing written): for the form before a person confirms. Without an edition named, the
+ * edition in force where the caller works (the district's own, else shipped; issue 14).
+ */
+export async function suggestFor(db: Db, context: RequestContext, editionId: string | undefined, findings: CaseFindings, now: Date) {
+  const home = scopePaths(context.actor.grants, 'case.read')[0] ?? '/';
+  const edition = editionId ? await editionById(db, editionId) : await editionAt(db, home, now);
   if (!edition) throw invalid('editionId', 'unknownEdition');
   return { editionId: edition.id, ...suggestClassification(findings, caseRules(edition).definition) };
 }

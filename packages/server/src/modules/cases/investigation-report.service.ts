@@ -1,8 +1,9 @@
-import { findEdition, investigationFormOf } from '@fangkong/core';
+import { investigationFormOf } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findPersonById } from '../persons/person.repository.ts';
+import { editionById } from '../protocols/protocol-in-force.ts';
 import { exposuresOfCase } from '../tracing/contact.repository.ts';
 import { findInvestigation, trajectoryOf } from './case.repository.ts';
 import { caseInScope } from './case-access.ts';
@@ -74,7 +75,7 @@ export async function investigationReport(deps: Deps, context: RequestContext, i
       spot: { sealedAt: p.sealedAt, disinfectedAt: p.disinfectedAt, liftedAt: p.liftedAt },
     })),
     contacts: contactCounts(exposures),
-    editionName: findEdition(row.editionId)?.name ?? row.editionId,
+    editionName: (await editionById(db, row.editionId))?.name ?? row.editionId,
     printedAt: now,
     printedBy: context.actor.displayName,
   });

@@ -93,7 +93,10 @@ export async function gapsOf(db: Db, row: CaseRow, form: Readonly<Record<string,
     onsetDate: row.onsetDate,
     trajectoryPoints: await countTrajectory(db, row.id),
   };
-  return { gaps: investigationGaps(investigationFormOf(form), facts, rulesOfCase(row)), trajectoryPoints: facts.trajectoryPoints };
+  return {
+    gaps: investigationGaps(investigationFormOf(form), facts, await rulesOfCase(db, row)),
+    trajectoryPoints: facts.trajectoryPoints,
+  };
 }
 
 /**
@@ -154,7 +157,7 @@ export async function addTrajectoryPoint(deps: Deps, context: RequestContext, ca
   if (input.placeId && !(await findPlaceById(deps.database.db, input.placeId))) throw invalid('placeId', 'unknownPlace');
   const fromAt = new Date(input.fromAt);
   const toAt = new Date(input.toAt);
-  const lookbackDays = rulesOfCase(row).exposureLookbackDays.days;
+  const lookbackDays = (await rulesOfCase(deps.database.db, row)).exposureLookbackDays.days;
   checkSpan(fromAt, toAt, deps.clock(), new Date(row.discoveredAt.getTime() - lookbackDays * 86_400_000));
   return deps.database.db.transaction(async (tx) => {
     const point = await insertTrajectory(tx, {

@@ -1,9 +1,10 @@
-import { editionInForce, measuresForLevel, notFound, pathInScope, type ResponseLevel, shanghaiDate } from '@fangkong/core';
+import { measuresForLevel, notFound, pathInScope, type ResponseLevel, shanghaiDate } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { casesReportedOn } from '../cases/case-view.service.ts';
 import { findJurisdictionById, findJurisdictionsByPaths, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
+import { editionAt } from '../protocols/protocol-in-force.ts';
 import { dayStatuses } from '../reports/report-board.service.ts';
 import { levelInForce, levelsSetUnder, runningResponseIds } from '../response/response.service.ts';
 import { zoneSummary } from '../zones/zone-map.service.ts';
@@ -49,7 +50,8 @@ async function levelSection(db: Db, place: JurisdictionRow, now: Date) {
   ]);
   if (!inForce && below.length === 0) return { level: null, levelsBelow: [], measures: null };
   const [setBy] = inForce ? await findJurisdictionsByPaths(db, [inForce.jurisdictionPath]) : [];
-  const edition = editionInForce(shanghaiDate(now));
+  // the edition in force here: the district's own when it activated one (issue 14, RULES-001), as the response module asks
+  const edition = await editionAt(db, place.path, now);
   const checklist = (level: ResponseLevel) => (edition ? measuresForLevel(level, edition).length : 0);
   const filter = { paths: [place.path], sourceKind: 'level_measure', responseIds };
   const [totals, groups] = await Promise.all([taskCounts(db, filter, now), taskCountsPerGroup(db, filter, now)]);

@@ -3,11 +3,12 @@
 // for the CDC (issueTask, source early_warning) and an alert, all with their audit events in one transaction.
 import {
   addDays,
+  type CalendarDate,
   calendarDays,
   completeSeries,
   type EarlyWarningRules,
   earsFirstDay,
-  editionInForce,
+  type ProtocolEdition,
   type SeriesWatch,
   shanghaiDate,
   type WarningSignal,
@@ -19,7 +20,14 @@ import type { Db } from '../../db/client.ts';
 import { type RequestContext, systemContext } from '../../http/context.ts';
 import { issueTask } from '../command/task.service.ts';
 import { raiseAlert } from '../key-persons/alert.repository.ts';
-import { insertSignal, type SeriesOfJurisdiction, sentinelSeriesBetween, setSignalTask } from './early-warning.repository.ts';
+import { editionAt } from '../protocols/protocol-in-force.ts';
+import {
+  insertSignal,
+  type SeriesOfJurisdiction,
+  sentinelPathsBetween,
+  sentinelSeriesBetween,
+  setSignalTask,
+} from './early-warning.repository.ts';
 import { seriesLabel } from './series-labels.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
@@ -101,22 +109,52 @@ async function raise(
   return true;
 }
 
+/** The widest look-back any edition reads, so one query covers every jurisdiction's window. */
+const WIDEST_WINDOW_DAYS = 400;
+
+interface Watched {
+  edition: ProtocolEdition;
+  rules: EarlyWarningRules;
+  days: string[];
+}
+
+/**
+ * The early-warning rules at each jurisdiction with counts: the edition in force there on the last day, by the one
+ * answer (`protocolInForce`: the district's own edition when it activated one, else shipped; issue 14, RULES-001).
+ */
+async function watchedPaths(deps: Deps, now: Date, lastDay: CalendarDate): Promise<Map<string, Watched>> {
+  const db = deps.database.db;
+  const paths = await sentinelPathsBetween(db, addDays(lastDay, -WIDEST_WINDOW_DAYS), lastDay);
+  const watched = new Map<string, Watched>();
+  for (const path of paths) {
+    const edition = await editionAt(db, path, now, lastDay);
+    const rules = edition?.earlyWarning;
+    if (edition && rules) watched.set(path, { edition, rules, days: windowOf(rules, lastDay) });
+  }
+  return watched;
+}
+
 /** One run over the last complete days (up to yesterday in Asia/Shanghai); safe to repeat: a day is raised once. */
 export async function runEarlyWarning(deps: Deps): Promise<EarlyWarningRun> {
   const now = deps.clock();
   const lastDay = addDays(shanghaiDate(now), -1);
-  const edition = editionInForce(lastDay);
-  const rules = edition?.earlyWarning;
-  if (!edition || !rules) return { day: lastDay, series: 0, raised: 0 };
-  const days = windowOf(rules, lastDay);
-  const all = await sentinelSeriesBetween(deps.database.db, days[0] ?? lastDay, lastDay);
+  const watched = await watchedPaths(deps, now, lastDay);
+  if (watched.size === 0) return { day: lastDay, series: 0, raised: 0 };
+  const first = [...watched.values()].map((w) => w.days[0] ?? lastDay).sort()[0] ?? lastDay;
+  // each jurisdiction's series over its own edition's window
+  const inWindow = (s: SeriesOfJurisdiction) => {
+    const from = watched.get(s.jurisdictionPath)?.days[0];
+    return from !== undefined && s.counts.some((c) => c.day >= from);
+  };
+  const all = (await sentinelSeriesBetween(deps.database.db, first, lastDay)).filter(inWindow);
   const context = systemContext('early-warning', `early-warning-${now.toISOString()}`);
   let raised = 0;
   for (const s of all) {
-    const watch = rules.watches.find((w) => w.series === s.series);
-    if (!watch) continue;
-    for (const signal of warningSignals(completeSeries(s.counts, days), watch, rules.lookbackDays)) {
-      const meta = { editionId: edition.id, rules, now };
+    const at = watched.get(s.jurisdictionPath);
+    const watch = at?.rules.watches.find((w) => w.series === s.series);
+    if (!at || !watch) continue;
+    for (const signal of warningSignals(completeSeries(s.counts, at.days), watch, at.rules.lookbackDays)) {
+      const meta = { editionId: at.edition.id, rules: at.rules, now };
       if (await deps.database.db.transaction((tx) => raise(tx, context, s, signal, watch, meta))) raised += 1;
     }
   }

@@ -15,6 +15,15 @@ export interface SeriesOfJurisdiction {
   counts: DailyCount[];
 }
 
+/** The jurisdictions with sentinel counts between the two days: whose edition in force the run asks. */
+export async function sentinelPathsBetween(db: Db, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ path: sentinelDailyCount.jurisdictionPath })
+    .from(sentinelDailyCount)
+    .where(and(gte(sentinelDailyCount.day, from), lte(sentinelDailyCount.day, to)));
+  return rows.map((r) => r.path);
+}
+
 /** Every (jurisdiction, series) with counts between the two days, each with its counts (days without a row are absent). */
 export async function sentinelSeriesBetween(db: Db, from: string, to: string): Promise<SeriesOfJurisdiction[]> {
   const rows = await db

@@ -1,8 +1,6 @@
 import {
   type Approval,
   authorityLevel,
-  editionInForce,
-  findEdition,
   type InfoResult,
   type InformationRules,
   informationRules,
@@ -11,12 +9,12 @@ import {
   type Permission,
   pathInScope,
   scopePaths,
-  shanghaiDate,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionById, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
+import { editionAt, editionsById } from '../protocols/protocol-in-force.ts';
 
 export type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
@@ -39,17 +37,24 @@ export function inScopeOr404<T extends { jurisdictionPath: string }>(
   return row;
 }
 
-export function editionIdNow(now: Date): string {
-  const edition = editionInForce(shanghaiDate(now));
+/**
+ * The edition in force at the place now, by the one answer (`protocolInForce`: the district's own edition when it
+ * activated one, else shipped; issue 14, RULES-001), with its information rules; a new item keeps the edition.
+ */
+export async function informationNow(db: Db, path: string, now: Date): Promise<{ editionId: string; rules: InformationRules }> {
+  const edition = await editionAt(db, path, now);
   if (!edition) throw invalid('date', 'noEditionInForce');
-  informationRules(edition);
-  return edition.id;
+  return { editionId: edition.id, rules: informationRules(edition) };
 }
 
-export function rulesOf(editionId: string): InformationRules {
-  const edition = findEdition(editionId);
-  if (!edition) throw notFound('editionId');
-  return informationRules(edition);
+/** The information rules of the editions items were logged under (shipped or the district's own), each looked up once. */
+export async function informationRulesOf(db: Db, editionIds: readonly string[]): Promise<(editionId: string) => InformationRules> {
+  const editions = await editionsById(db, editionIds);
+  return (editionId) => {
+    const edition = editions.get(editionId);
+    if (!edition) throw notFound('editionId');
+    return informationRules(edition);
+  };
 }
 
 export interface StoredApproval {

@@ -13,10 +13,10 @@ import {
   approvalBy,
   approvalsOf,
   type Deps,
-  editionIdNow,
+  informationNow,
+  informationRulesOf,
   inScopeOr404,
   jurisdictionIn,
-  rulesOf,
   type StoredApproval,
   scopeOf,
   settled,
@@ -63,11 +63,12 @@ export async function requestInterview(deps: Deps, context: RequestContext, inpu
   const place = await jurisdictionIn(db, context, input.jurisdictionId, 'information.publish');
   for (const field of ['outlet', 'topic', 'interviewee'] as const) if (isBlank(input[field])) throw invalid(field, 'required');
   const now = deps.clock();
+  const { editionId } = await informationNow(db, place.path, now);
   return db.transaction(async (tx) => {
     const row = await insertInterview(tx, {
       jurisdictionId: place.id,
       jurisdictionPath: place.path,
-      editionId: editionIdNow(now),
+      editionId,
       outlet: input.outlet.trim(),
       topic: input.topic.trim(),
       interviewee: input.interviewee.trim(),
@@ -102,7 +103,8 @@ export async function decideInterviewRequest(deps: Deps, context: RequestContext
   const saved = await db.transaction(async (tx) => {
     const row = inScopeOr404(await findInterview(tx, id, true), context, 'information.approve');
     const approval = approvalBy(context, row.jurisdictionPath, now, input.note);
-    const decided = settled(decideInterview(requestOf(row), { approve: input.approve, approval }, rulesOf(row.editionId)));
+    const rules = (await informationRulesOf(tx, [row.editionId]))(row.editionId);
+    const decided = settled(decideInterview(requestOf(row), { approve: input.approve, approval }, rules));
     const updated = await updateInterview(tx, id, {
       status: decided.status,
       approvals: storedApprovals(decided.approvals, row.approvals, context),

@@ -14,7 +14,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionByCode } from '../jurisdictions/jurisdiction.repository.ts';
 import { platformCount } from '../reports/report-platform.service.ts';
 import { caseCountsOfDay, type PublishedRow, publishedOver, releasesUnder } from './information.repository.ts';
-import { type Deps, editionIdNow, jurisdictionIn, rulesOf, scopeOf } from './information-access.ts';
+import { type Deps, informationNow, jurisdictionIn, scopeOf } from './information-access.ts';
 
 /**
  * The platform's own figures for a place and day (DAILY-007 pre-fill): cases from the case register, people under
@@ -40,7 +40,7 @@ export async function dailyOutbreakDraft(deps: Deps, context: RequestContext, qu
   const now = deps.clock();
   const day = (query.date ?? shanghaiDate(now)) as CalendarDate;
   if (!isCalendarDate(day)) throw invalid('date', 'invalidValue', { detail: day });
-  const rules = rulesOf(editionIdNow(now));
+  const { rules } = await informationNow(deps.database.db, place.path, now);
   const figures = await figuresOf(deps, place.path, day);
   const published = (await releasesUnder(deps.database.db, [place.path], 'published')).find(
     (r) => r.kind === 'daily_outbreak' && r.forDate === day && r.jurisdictionId === place.id,

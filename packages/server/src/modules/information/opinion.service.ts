@@ -1,5 +1,6 @@
 import {
   closeOpinion,
+  type InformationRules,
   invalid,
   isBlank,
   type OpinionItem,
@@ -13,7 +14,7 @@ import {
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findOpinion, insertOpinion, jurisdictionNames, type OpinionRow, opinionsUnder, updateOpinion } from './information.repository.ts';
-import { type Deps, editionIdNow, inScopeOr404, jurisdictionIn, rulesOf, scopeOf, settled } from './information-access.ts';
+import { type Deps, informationNow, informationRulesOf, inScopeOr404, jurisdictionIn, scopeOf, settled } from './information-access.ts';
 
 const itemOf = (row: OpinionRow): OpinionItem => ({
   kind: row.kind as OpinionKind,
@@ -23,8 +24,8 @@ const itemOf = (row: OpinionRow): OpinionItem => ({
   closedAt: row.closedAt,
 });
 
-function opinionView(row: OpinionRow, jurisdictionName: string, now: Date) {
-  const clock = opinionClock(rulesOf(row.editionId), itemOf(row), now);
+function opinionView(row: OpinionRow, jurisdictionName: string, now: Date, rules: InformationRules) {
+  const clock = opinionClock(rules, itemOf(row), now);
   return {
     id: row.id,
     jurisdictionId: row.jurisdictionId,
@@ -53,7 +54,11 @@ async function viewsOf(deps: Deps, rows: OpinionRow[]) {
     rows.map((r) => r.jurisdictionId),
   );
   const now = deps.clock();
-  return rows.map((r) => opinionView(r, names.get(r.jurisdictionId) ?? '', now));
+  const rulesOf = await informationRulesOf(
+    deps.database.db,
+    rows.map((r) => r.editionId),
+  );
+  return rows.map((r) => opinionView(r, names.get(r.jurisdictionId) ?? '', now, rulesOf(r.editionId)));
 }
 
 export async function listOpinions(deps: Deps, context: RequestContext, query: { status?: OpinionStatus }) {
@@ -75,11 +80,12 @@ export async function logOpinion(deps: Deps, context: RequestContext, input: Opi
   const place = await jurisdictionIn(db, context, input.jurisdictionId, 'opinion.write');
   if (isBlank(input.summary)) throw invalid('summary', 'required');
   const now = deps.clock();
+  const { editionId, rules } = await informationNow(db, place.path, now);
   return db.transaction(async (tx) => {
     const row = await insertOpinion(tx, {
       jurisdictionId: place.id,
       jurisdictionPath: place.path,
-      editionId: editionIdNow(now),
+      editionId,
       kind: input.kind,
       source: input.source,
       summary: input.summary.trim(),
@@ -95,7 +101,7 @@ export async function logOpinion(deps: Deps, context: RequestContext, input: Opi
       jurisdictionPath: place.path,
       after: { kind: row.kind, source: row.source },
     });
-    return opinionView(row, place.name, now);
+    return opinionView(row, place.name, now, rules);
   });
 }
 

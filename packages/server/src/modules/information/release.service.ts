@@ -3,6 +3,7 @@ import {
   approveRelease,
   dailyOutbreakState,
   editRelease,
+  type InformationRules,
   levelOfPath,
   publishRelease,
   type Release,
@@ -23,10 +24,10 @@ import {
   approvalBy,
   approvalsOf,
   type Deps,
-  editionIdNow,
+  informationNow,
+  informationRulesOf,
   inScopeOr404,
   jurisdictionIn,
-  rulesOf,
   scopeOf,
   settled,
   storedApprovals,
@@ -52,9 +53,8 @@ function releaseOf(row: ReleaseRow): Release {
   };
 }
 
-function releaseView(row: ReleaseRow, jurisdictionName: string, now: Date) {
+function releaseView(row: ReleaseRow, jurisdictionName: string, now: Date, rules: InformationRules) {
   const release = releaseOf(row);
-  const rules = rulesOf(row.editionId);
   const chain = approvalChain(rules, release.kind, release.jurisdictionLevel);
   const stored = row.approvals as { name: string }[];
   return {
@@ -97,7 +97,11 @@ async function viewsOf(deps: Deps, rows: ReleaseRow[]) {
     rows.map((r) => r.jurisdictionId),
   );
   const now = deps.clock();
-  return rows.map((r) => releaseView(r, names.get(r.jurisdictionId) ?? '', now));
+  const rulesOf = await informationRulesOf(
+    deps.database.db,
+    rows.map((r) => r.editionId),
+  );
+  return rows.map((r) => releaseView(r, names.get(r.jurisdictionId) ?? '', now, rulesOf(r.editionId)));
 }
 
 export async function listReleases(deps: Deps, context: RequestContext, query: { status?: ReleaseStatus }) {
@@ -123,11 +127,12 @@ export async function draftRelease(deps: Deps, context: RequestContext, input: D
   const problem = releaseDraftProblem(input);
   if (problem) throw problem;
   const now = deps.clock();
+  const { editionId, rules } = await informationNow(db, place.path, now);
   return db.transaction(async (tx) => {
     const row = await insertRelease(tx, {
       jurisdictionId: place.id,
       jurisdictionPath: place.path,
-      editionId: editionIdNow(now),
+      editionId,
       kind: input.kind,
       title: input.title.trim(),
       body: input.body,
@@ -146,11 +151,11 @@ export async function draftRelease(deps: Deps, context: RequestContext, input: D
       jurisdictionPath: place.path,
       after: { kind: row.kind, title: row.title, audience: row.audience },
     });
-    return releaseView(row, place.name, now);
+    return releaseView(row, place.name, now, rules);
   });
 }
 
-type Step = (release: Release, row: ReleaseRow, now: Date) => { release: Release; reason?: string };
+type Step = (release: Release, row: ReleaseRow, now: Date, rules: InformationRules) => { release: Release; reason?: string };
 
 /** One workflow step, locked, written and audited in one transaction. */
 async function step(
@@ -166,7 +171,8 @@ async function step(
   const now = deps.clock();
   const updated = await db.transaction(async (tx) => {
     const row = inScopeOr404(await findRelease(tx, id, true), context, permission);
-    const { release, reason } = apply(releaseOf(row), row, now);
+    const rules = (await informationRulesOf(tx, [row.editionId]))(row.editionId);
+    const { release, reason } = apply(releaseOf(row), row, now, rules);
     const saved = await updateRelease(tx, id, {
       title: release.title,
       body: release.body,
@@ -209,8 +215,8 @@ export function submitDraft(deps: Deps, context: RequestContext, id: string) {
 
 /** One approval on the chain by the caller, at the level of their authority over the item (INFO-001…003). */
 export function approveDraft(deps: Deps, context: RequestContext, id: string, note: string) {
-  return step(deps, context, id, 'information.approve', 'information.approve', (release, row, now) => ({
-    release: settled(approveRelease(release, approvalBy(context, row.jurisdictionPath, now, note), rulesOf(row.editionId))),
+  return step(deps, context, id, 'information.approve', 'information.approve', (release, row, now, rules) => ({
+    release: settled(approveRelease(release, approvalBy(context, row.jurisdictionPath, now, note), rules)),
     reason: note,
   }));
 }

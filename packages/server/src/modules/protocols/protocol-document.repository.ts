@@ -123,6 +123,21 @@ export async function activeProfilesOnPath(db: Db, path: string, editionId: stri
     );
 }
 
+/** The district's active profiles of an edition anywhere, in effect on `day`: the retention job's scopes. */
+export async function activeProfilesOfEdition(db: Db, editionId: string, day: string): Promise<ProtocolDocumentRow[]> {
+  return db
+    .select()
+    .from(protocolDocument)
+    .where(
+      and(
+        eq(protocolDocument.kind, 'profile'),
+        eq(protocolDocument.status, 'active'),
+        eq(protocolDocument.editionId, editionId),
+        sql`${protocolDocument.effectiveFrom} <= ${day}`,
+      ),
+    );
+}
+
 /** Open key-person episodes of an edition and categories under a subtree: whom a profile could change. */
 export async function openEpisodesUnder(db: Db, path: string, editionId: string, categories: readonly string[]) {
   if (categories.length === 0) return [];

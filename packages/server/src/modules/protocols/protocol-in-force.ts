@@ -13,6 +13,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import {
   activeEditionsOnPath,
+  activeProfilesOfEdition,
   activeProfilesOnPath,
   adoptedEditions,
   findProtocolDocumentByKey,
@@ -93,6 +94,31 @@ async function editionOnDay(db: Db, path: string, day: CalendarDate, editionDate
 }
 
 /**
+ * The edition in force at a place at an instant (issue 14, RULES-001): the one `protocolInForce` answers, for the
+ * modules that read only the edition (cases, tracing, response, information, early warning); undefined when none.
+ * `editionDate` is the day the edition is chosen by when not the instant's (a case counts from its discovery).
+ */
+export async function editionAt(
+  db: Db,
+  jurisdictionPath: string,
+  at: Date,
+  editionDate?: CalendarDate,
+): Promise<ProtocolEdition | undefined> {
+  const day = shanghaiDate(at);
+  return editionOnDay(db, jurisdictionPath, day, editionDate ?? day);
+}
+
+/** The editions a list of records names, each looked up once (a page of cases names one or two). */
+export async function editionsById(db: Db, ids: readonly string[]): Promise<Map<string, ProtocolEdition>> {
+  const found = new Map<string, ProtocolEdition>();
+  for (const id of new Set(ids)) {
+    const edition = await editionById(db, id);
+    if (edition) found.set(id, edition);
+  }
+  return found;
+}
+
+/**
  * An edition by its id: shipped, or the district's own document (any state after approval: an episode, campaign or
  * zone keeps the edition it started under when a later one supersedes it).
  */
@@ -101,6 +127,18 @@ export async function editionById(db: Db, id: string): Promise<ProtocolEdition |
   if (shipped) return shipped;
   const row = await findProtocolDocumentByKey(db, id);
   return row && row.status !== 'draft' ? editionOfRow(row) : undefined;
+}
+
+/**
+ * Every local profile of an edition in effect on a day: the district's own active ones first (they win at the same
+ * jurisdiction), then the shipped ones — for the jobs that run over the whole deployment (retention).
+ */
+export async function profilesInForce(db: Db, editionId: string, day: CalendarDate): Promise<LocalProfile[]> {
+  const own = (await activeProfilesOfEdition(db, editionId, day)).flatMap((row) => {
+    const profile = profileOfRow(row);
+    return profile ? [profile] : [];
+  });
+  return [...own, ...LOCAL_PROFILES.filter((p) => p.editionId === editionId)];
 }
 
 /** The district's adopted editions, to check a profile written for one of them. */

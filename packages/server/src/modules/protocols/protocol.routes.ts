@@ -1,10 +1,13 @@
 import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app-deps.ts';
+import { contextOf } from '../../http/request-context.ts';
 import { type Api, errorResponses } from '../../http/schemas.ts';
+import { planInForce } from './plan-in-force.service.ts';
 import { protocolList, protocolPlan } from './protocol.service.ts';
 
 const Loose = Type.Record(Type.String(), Type.Unknown());
 
-export function protocolRoutes(api: Api) {
+export function protocolRoutes(api: Api, deps: AppDeps) {
   api.get(
     '/protocols',
     {
@@ -37,5 +40,26 @@ export function protocolRoutes(api: Api) {
       },
     },
     (request) => protocolPlan(request.query),
+  );
+  api.get(
+    '/protocols/plan-in-force',
+    {
+      config: { permission: 'keyPerson.read' },
+      schema: {
+        tags: ['protocols'],
+        summary:
+          "The plan registering a person of the jurisdiction would give from the start date: the edition and local profile in force there (the district's own when active), as registration chooses them",
+        querystring: Type.Object(
+          {
+            jurisdictionId: Type.String({ format: 'uuid' }),
+            category: Type.String({ maxLength: 40 }),
+            start: Type.String({ maxLength: 10 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Loose, ...errorResponses },
+      },
+    },
+    (request) => planInForce(deps, contextOf(request), request.query),
   );
 }

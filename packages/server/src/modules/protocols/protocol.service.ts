@@ -1,4 +1,6 @@
 import {
+  type CalendarDate,
+  type CategoryRule,
   categoryRule,
   findEdition,
   findProfile,
@@ -53,7 +55,12 @@ export function protocolPlan(
   if (query.profile && !profile) throw invalid('profile', 'unknownProfile');
   const rule = categoryRule(edition, query.category as KeyPersonCategory, profile);
   if (!rule) throw invalid('category', 'categoryNotInEdition', { edition: edition.id });
-  const plan = planEpisode(edition, rule, query.start, profile);
+  return planShape(edition, rule, query.start, profile);
+}
+
+/** A plan in the contract shape of `fangkong protocol plan --json` (the CLI, `/protocols/plan` and the plan in force). */
+export function planShape(edition: ProtocolEdition, rule: CategoryRule, start: CalendarDate, profile: LocalProfile | undefined) {
+  const plan = planEpisode(edition, rule, start, profile);
   return {
     edition: plan.edition,
     category: plan.category,

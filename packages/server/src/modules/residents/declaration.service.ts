@@ -4,14 +4,15 @@ import {
   arrivalReportLate,
   caseRules,
   conflict,
-  editionInForce,
   invalid,
   pastReportDateProblem,
   shanghaiDate,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { editionAt } from '../protocols/protocol-in-force.ts';
 import { arrivalsOf, declarationsOf, insertArrival, markArrived, upsertDeclaration } from './resident.repository.ts';
 import { codeRulesInForce, residentTarget } from './resident-access.ts';
 
@@ -43,18 +44,19 @@ const declarationView = (row: Awaited<ReturnType<typeof upsertDeclaration>>) => 
 
 /**
  * How far back a resident's reported dates may lie, and how far ahead an arrival: the exposure look-back window
- * of the edition in force (14 days in the seeds; seed 003 item 15, national 9th edition 四(一)1).
+ * of the edition in force where the person lives (14 days in the seeds; seed 003 item 15, national 9th edition
+ * 四(一)1) — the district's own edition when it activated one (issue 14, RULES-001).
  */
-function lookbackDays(now: Date): number {
-  const edition = editionInForce(shanghaiDate(now));
-  if (!edition) throw new Error(`no edition in force on ${shanghaiDate(now)}`);
+async function lookbackDays(db: Db, now: Date, person: { jurisdictionPath: string }): Promise<number> {
+  const edition = await editionAt(db, person.jurisdictionPath, now);
+  if (!edition) throw invalid('date', 'noEditionInForce');
   return caseRules(edition).exposureLookbackDays.days;
 }
 
 /** Travel dates lie within the look-back window and not after today (issue 12 defect 5); 400 names the entry. */
-function checkTravelDates(input: Declaration, now: Date) {
+async function checkTravelDates(db: Db, input: Declaration, now: Date, person: { jurisdictionPath: string }) {
   const today = shanghaiDate(now);
-  const days = lookbackDays(now);
+  const days = await lookbackDays(db, now, person);
   input.travel?.forEach((entry, i) => {
     const problem = entry.date ? pastReportDateProblem(entry.date, today, days) : null;
     if (problem) throw invalid(`travel.${i}.date`, problem, { days });
@@ -66,7 +68,7 @@ export async function declareHealth(deps: Deps, context: RequestContext, personI
   const db = deps.database.db;
   const target = await residentTarget(db, context, personId);
   const declaredOn = shanghaiDate(deps.clock());
-  checkTravelDates(input, deps.clock());
+  await checkTravelDates(db, input, deps.clock(), target.person);
   return db.transaction(async (tx) => {
     const row = await upsertDeclaration(tx, {
       personId,
@@ -122,7 +124,7 @@ export async function reportArrival(deps: Deps, context: RequestContext, personI
   const target = await residentTarget(db, context, personId);
   const now = deps.clock();
   // Bounded both ways (issue 12 defect 5): a report dated 2099 would keep the person yellow (not at destination).
-  const days = lookbackDays(now);
+  const days = await lookbackDays(db, now, target.person);
   const problem = arrivalDateProblem(input.expectedArrival, shanghaiDate(now), days);
   if (problem) throw invalid('expectedArrival', problem, { days });
   const rules = await codeRulesInForce(db, now, target.person);

@@ -9,9 +9,7 @@ import {
   confirmationChain,
   confirmLevelChange,
   type ExpertBody,
-  editionInForce,
   fileLevelChange,
-  findEdition,
   forbidden,
   invalid,
   isBlank,
@@ -31,7 +29,6 @@ import {
   responseRules,
   responseStateOf,
   scopePaths,
-  shanghaiDate,
   suggestLevel,
   taskState,
   terminationCheck,
@@ -43,6 +40,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { liveMeasureTasks, type MeasureTaskRow } from '../command/level-measure.repository.ts';
 import { checklistFor, measureHeadquarters, syncLevelMeasures } from '../command/level-measure.service.ts';
 import { findJurisdictionById, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
+import { editionAt, editionById, editionsById } from '../protocols/protocol-in-force.ts';
 import { clustersUnder } from '../tracing/chain.service.ts';
 import {
   findLevelChange,
@@ -121,16 +119,31 @@ async function changeFor(db: Db, context: RequestContext, id: string, permission
   return found;
 }
 
-function editionNow(now: Date): ProtocolEdition {
-  const edition = editionInForce(shanghaiDate(now));
+/** The edition in force at the place now: the district's own when it activated one, else shipped (issue 14, RULES-001). */
+async function editionNow(db: Db, path: string, now: Date): Promise<ProtocolEdition> {
+  const edition = await editionAt(db, path, now);
   if (!edition) throw invalid('date', 'noEditionInForce');
   return edition;
 }
 
-function editionOf(row: Pick<LevelChangeRow, 'editionId'>): ProtocolEdition {
-  const edition = findEdition(row.editionId);
+/** The edition a level change was proposed under: it keeps it while it runs (shipped or the district's own). */
+async function editionOf(db: Db, row: Pick<LevelChangeRow, 'editionId'>): Promise<ProtocolEdition> {
+  const edition = await editionById(db, row.editionId);
   if (!edition) throw notFound('editionId');
   return edition;
+}
+
+/** The views of level changes, each read with the edition it was proposed under. */
+async function changeViews(db: Db, rows: readonly LevelChangeRow[]) {
+  const editions = await editionsById(
+    db,
+    rows.map((r) => r.editionId),
+  );
+  return rows.map((row) => {
+    const edition = editions.get(row.editionId);
+    if (!edition) throw notFound('editionId');
+    return changeView(row, edition);
+  });
 }
 
 const townCodeOf = (path: string) => path.split('/').find((segment) => segment.length === 9) ?? null;
@@ -162,9 +175,9 @@ async function responseCases(deps: Deps, path: string): Promise<ResponseCase[]> 
   }));
 }
 
-function changeView(row: LevelChangeRow) {
+function changeView(row: LevelChangeRow, edition: ProtocolEdition) {
   const change = changeOf(row);
-  const rules = responseRules(editionOf(row));
+  const rules = responseRules(edition);
   return {
     id: row.id,
     editionId: row.editionId,
@@ -265,7 +278,7 @@ export async function responseOverview(deps: Deps, context: RequestContext, juri
   const db = deps.database.db;
   const jurisdiction = await jurisdictionFor(db, context, jurisdictionId, 'response.read');
   const now = deps.clock();
-  const edition = editionNow(now);
+  const edition = await editionNow(db, jurisdiction.path, now);
   const rows = await levelChangesOf(db, jurisdiction.id);
   const state = responseStateOf(rows.map(changeOf));
   const cases = await responseCases(deps, jurisdiction.path);
@@ -281,6 +294,7 @@ export async function responseOverview(deps: Deps, context: RequestContext, juri
   const responseId = currentResponseId(rows);
   const taskOf = (measureId: string) => tasks.find((t) => t.measureId === measureId && t.responseId === responseId);
   const rules = responseRules(edition);
+  const views = await changeViews(db, rows);
   return {
     jurisdiction: { id: jurisdiction.id, code: jurisdiction.code, name: jurisdiction.name, level: jurisdiction.level },
     editionId: edition.id,
@@ -290,8 +304,8 @@ export async function responseOverview(deps: Deps, context: RequestContext, juri
     },
     level: state.level,
     phase: state.phase,
-    open: openRow ? changeView(openRow) : null,
-    history: rows.map(changeView).reverse(),
+    open: views.find((v) => v.id === openRow?.id) ?? null,
+    history: [...views].reverse(),
     suggestion,
     termination: state.level ? terminationCheck({ cases, importRiskReduced: null }, now, edition) : null,
     checklist: checklist.map(({ item, group, supporting }) => ({
@@ -320,7 +334,7 @@ export async function proposeChange(deps: Deps, context: RequestContext, jurisdi
   const db = deps.database.db;
   const jurisdiction = await jurisdictionFor(db, context, jurisdictionId, 'response.propose');
   const now = deps.clock();
-  const edition = editionNow(now);
+  const edition = await editionNow(db, jurisdiction.path, now);
   return db.transaction(async (tx) => {
     await lockJurisdiction(tx, jurisdiction.id);
     const state = responseStateOf((await levelChangesOf(tx, jurisdiction.id)).map(changeOf));
@@ -347,7 +361,7 @@ export async function proposeChange(deps: Deps, context: RequestContext, jurisdi
       after: { direction: change.direction, from: change.from, to: change.to, basis: change.basis },
       reason: change.reason,
     });
-    return changeView(row);
+    return changeView(row, edition);
   });
 }
 
@@ -358,7 +372,12 @@ async function step(
   id: string,
   permission: Permission,
   action: string,
-  apply: (tx: Db, row: LevelChangeRow, now: Date) => Promise<{ change: LevelChange; audit: Record<string, unknown>; reason?: string }>,
+  apply: (
+    tx: Db,
+    row: LevelChangeRow,
+    now: Date,
+    edition: ProtocolEdition,
+  ) => Promise<{ change: LevelChange; audit: Record<string, unknown>; reason?: string }>,
 ) {
   const db = deps.database.db;
   const found = await changeFor(db, context, id, permission);
@@ -366,7 +385,8 @@ async function step(
   return db.transaction(async (tx) => {
     await lockJurisdiction(tx, found.jurisdictionId);
     const row = (await findLevelChange(tx, id)) ?? found;
-    const { change, audit, reason } = await apply(tx, row, now);
+    const edition = await editionOf(tx, row);
+    const { change, audit, reason } = await apply(tx, row, now, edition);
     await updateLevelChange(tx, id, columnsOf(change));
     await recordAudit(tx, context, {
       action,
@@ -377,7 +397,7 @@ async function step(
       after: { status: change.status, ...audit },
       reason: reason ?? null,
     });
-    return changeView({ ...row, ...columnsOf(change) });
+    return changeView({ ...row, ...columnsOf(change) }, edition);
   });
 }
 
@@ -389,9 +409,9 @@ export interface ConfirmationInput {
 
 /** An expert body's decision, recorded strictly in chain order (LVL-002, SC-29). */
 export function confirmChange(deps: Deps, context: RequestContext, id: string, input: ConfirmationInput) {
-  return step(deps, context, id, 'response.confirm', 'response.confirm', async (_tx, row, now) => {
+  return step(deps, context, id, 'response.confirm', 'response.confirm', async (_tx, row, now, edition) => {
     const confirmation = { ...input, recordedBy: context.actor.userId ?? '' };
-    const change = settled(confirmLevelChange(changeOf(row), confirmation, now, editionOf(row)));
+    const change = settled(confirmLevelChange(changeOf(row), confirmation, now, edition));
     return { change, audit: { body: input.body, decision: input.decision }, reason: input.note };
   });
 }
@@ -407,8 +427,7 @@ export async function approveChange(deps: Deps, context: RequestContext, id: str
   // The case facts are read before the change's transaction takes its lock (one connection on PGlite).
   const found = await changeFor(deps.database.db, context, id, 'response.approve');
   const cases = found.direction === 'terminate' ? await responseCases(deps, found.jurisdictionPath) : [];
-  return step(deps, context, id, 'response.approve', 'response.approve', async (tx, row, now) => {
-    const edition = editionOf(row);
+  return step(deps, context, id, 'response.approve', 'response.approve', async (tx, row, now, edition) => {
     const state = responseStateOf((await levelChangesOf(tx, row.jurisdictionId)).map(changeOf));
     const termination =
       row.direction === 'terminate'
@@ -464,7 +483,7 @@ export async function reissueMeasureTasks(deps: Deps, context: RequestContext, j
       .filter((r) => r.status === 'approved' || r.status === 'filed')
       .sort((a, b) => (a.approvedAt?.getTime() ?? 0) - (b.approvedAt?.getTime() ?? 0))
       .at(-1);
-    const edition = last ? editionOf(last) : editionNow(now);
+    const edition = last ? await editionOf(tx, last) : await editionNow(tx, jurisdiction.path, now);
     const sync = await measureTasksFor(tx, context, jurisdiction.id, rows, edition, now);
     await recordAudit(tx, context, {
       action: 'response.measures.reissue',

@@ -2,7 +2,6 @@ import {
   type CalendarDate,
   clusterName,
   detectClusters,
-  editionInForce,
   maskName,
   notFound,
   scopePaths,
@@ -11,6 +10,7 @@ import {
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { editionAt } from '../protocols/protocol-in-force.ts';
 import {
   type ChainFilter,
   caseNumbers,
@@ -83,11 +83,12 @@ export async function serialIntervalOfChains(deps: Deps, context: RequestContext
 
 /**
  * Clusters (聚集性疫情) by the rule of the edition in force today over the cases under `paths`, with the
- * chain links they were found from: the one detection the clusters page and the response levels read.
+ * chain links they were found from: the one detection the clusters page and the response levels read. The
+ * edition is the one in force at the first path (the caller's own jurisdiction, or the place a level is set
+ * for): the district's own when it activated one (issue 14, RULES-001), else shipped.
  */
 export async function clustersUnder(deps: Deps, paths: readonly string[]) {
-  const today = shanghaiDate(deps.clock());
-  const rule = editionInForce(today)?.tracing?.cluster;
+  const rule = (await editionAt(deps.database.db, paths[0] ?? '/', deps.clock()))?.tracing?.cluster;
   if (!rule) return { rule: null, found: [], links: [] };
   const rows = await clusterInput(deps.database.db, paths);
   const links = rows.flatMap((r) => (r.infector_case_id ? [{ fromCaseId: r.infector_case_id, toCaseId: r.id }] : []));

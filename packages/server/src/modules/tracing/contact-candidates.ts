@@ -2,7 +2,6 @@ import {
   type ContactCategory,
   type ContactReason,
   type ExposureKind,
-  findEdition,
   type InfectiousWindow,
   infectiousWindow,
   invalid,
@@ -16,6 +15,7 @@ import {
 } from '@fangkong/core';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { editionById } from '../protocols/protocol-in-force.ts';
 import { coLocatedPeople } from './co-location.service.ts';
 import {
   type CaseRow,
@@ -64,7 +64,7 @@ export interface TracedCase {
 export async function tracedCase(db: Db, context: RequestContext, caseId: string, now: Date): Promise<TracedCase> {
   const row = await findCase(db, caseId);
   if (!row || !pathInScope(row.jurisdictionPath, scopePaths(context.actor.grants, 'keyPerson.read'))) throw notFound('caseId');
-  const edition = findEdition(row.editionId);
+  const edition = await editionById(db, row.editionId);
   if (!edition) throw invalid('editionId', 'unknownEdition');
   const rules = tracingRules(edition);
   const window = infectiousWindow({ onsetDate: row.onsetDate, sampledDate: shanghaiDate(row.discoveredAt) }, rules, now);

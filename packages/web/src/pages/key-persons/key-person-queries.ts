@@ -72,19 +72,6 @@ export function useProtocols() {
   });
 }
 
-/** The edition in force on a date (inclusive bounds), as the server chooses it for a new episode. */
-export function editionOn(editions: readonly ProtocolEdition[], date: string): ProtocolEdition | undefined {
-  return editions.find((e) => e.effectiveFrom <= date && (e.effectiveTo === null || date <= e.effectiveTo));
-}
-
-/** The local profile of the nearest jurisdiction on the path that runs one under this edition. */
-export function profileOn(edition: ProtocolEdition, path: string): ProtocolEdition['profiles'][number] | undefined {
-  const codes = path.split('/').filter(Boolean);
-  return edition.profiles
-    .filter((p) => codes.includes(p.jurisdictionCode))
-    .sort((a, b) => b.jurisdictionCode.length - a.jurisdictionCode.length)[0];
-}
-
 /** The edition's name and the profile's name for ids stored with an episode (ids themselves while loading). */
 /** `editionName(id)`: an edition's name (新型冠状病毒肺炎防控方案（第九版）) instead of its id; the id only until the list has loaded. */
 export function useEditionName(): (editionId: string) => string {

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Col, DatePicker, Form, Input, Modal, Row, Segmented, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -33,17 +33,6 @@ interface Values {
 
 const FIELDS = ['personId', 'name', 'idType', 'idNumber', 'phone', 'address', 'category', 'startDate', 'siteId', 'roomId'] as const;
 const ID_TYPES = messageIdsUnder('person.idType').map(snakeId);
-
-/** The jurisdiction's path, for the plan preview's local profile. */
-function useJurisdictionPath(id: string | undefined, known: string | undefined) {
-  const detail = useQuery({
-    queryKey: ['jurisdictions', id, 'detail'],
-    queryFn: () => unwrap(api.GET('/api/jurisdictions/{id}', { params: { path: { id: id ?? '' } } })),
-    enabled: Boolean(id) && !known,
-    staleTime: 60_000,
-  });
-  return known ?? detail.data?.path ?? null;
-}
 
 function PlacementFields({ siteId }: { siteId: string | undefined }) {
   const { t } = useI18n();
@@ -147,7 +136,6 @@ export function RegisterEpisodeModal({ open, onClose, onRegistered }: Props) {
   const start = Form.useWatch('startDate', form)?.format('YYYY-MM-DD');
   const siteId = Form.useWatch('siteId', form);
   const personJurisdictionId = mode === 'existing' ? picked?.jurisdictionId : jurisdiction?.id;
-  const path = useJurisdictionPath(personJurisdictionId, mode === 'new' ? jurisdiction?.path : undefined);
   const signers = useAssignableUsers(personJurisdictionId);
 
   const personOf = async (values: Values): Promise<string> => {
@@ -273,7 +261,7 @@ export function RegisterEpisodeModal({ open, onClose, onRegistered }: Props) {
           </Form>
         </Col>
         <Col span={12}>
-          <PlanPreview category={category} start={start} path={path} />
+          <PlanPreview category={category} start={start} jurisdictionId={personJurisdictionId ?? jurisdiction?.id} />
         </Col>
       </Row>
     </Modal>

@@ -1,6 +1,5 @@
 import {
   categoryRule,
-  editionInForce,
   type IdType,
   invalid,
   type KeyPersonCategory,
@@ -21,6 +20,7 @@ import { findPersonByIdHash } from '../../persons/person.repository.ts';
 import { registerPersonIn } from '../../persons/person.service.ts';
 import { idLookupHash } from '../../persons/person-record.ts';
 import { findPlaceById } from '../../places/place.repository.ts';
+import { editionAt } from '../../protocols/protocol-in-force.ts';
 import { communityPathOf, type PlaceRow, placeInScope } from '../closed-management-access.ts';
 import { insertOutsider } from './checkpoint.repository.ts';
 
@@ -63,11 +63,12 @@ async function personFor(tx: Db, deps: Deps, context: RequestContext, input: New
 }
 
 /**
- * The follow-up the edition in force prescribes for someone arriving from elsewhere: home medical
- * observation of outsiders (seed 001 §三(二)2) where the edition has it, else its arrival category.
+ * The follow-up the edition in force at the destination prescribes for someone arriving from elsewhere: home
+ * medical observation of outsiders (seed 001 §三(二)2) where the edition has it, else its arrival category — the
+ * district's own edition when it activated one (issue 14, RULES-001).
  */
-function arrivalCategory(today: string): KeyPersonCategory {
-  const edition = editionInForce(today);
+async function arrivalCategory(db: Db, household: PlaceRow, now: Date): Promise<KeyPersonCategory> {
+  const edition = await editionAt(db, household.jurisdictionPath, now);
   return edition && categoryRule(edition, 'returning_outsider') ? 'returning_outsider' : 'risk_area_arrival';
 }
 
@@ -81,7 +82,7 @@ export async function registerOutsider(deps: Deps, context: RequestContext, chec
   const now = deps.clock();
   return db.transaction(async (tx) => {
     const personId = await personFor(tx, deps, community, input, household);
-    const category = arrivalCategory(shanghaiDate(now));
+    const category = await arrivalCategory(tx, household, now);
     const episode =
       (await findActiveEpisode(tx, personId, category)) ??
       (await registerEpisode(

@@ -1,16 +1,9 @@
-import {
-  CHECKPOINT_DECISIONS,
-  type CheckpointDecision,
-  CODE_COLOURS,
-  type CodeColour,
-  caseRules,
-  editionInForce,
-  shanghaiDate,
-} from '@fangkong/core';
+import { CHECKPOINT_DECISIONS, type CheckpointDecision, CODE_COLOURS, type CodeColour, caseRules } from '@fangkong/core';
 import type { AppDeps } from '../../../app-deps.ts';
 import { personOfSubject } from '../../../codes/code-subject.ts';
 import { verifyCode } from '../../../codes/code-token.ts';
 import type { Db } from '../../../db/client.ts';
+import { editionAt } from '../../protocols/protocol-in-force.ts';
 import { type DeviceRow, insertScans, raiseLastSequence, type ScanInsert } from './device.repository.ts';
 
 export interface DeviceScan {
@@ -30,22 +23,23 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * How far back a device's scan may lie: the exposure look-back window of the edition in force (14 days in the
- * seeds), since older scans cannot matter to tracing and a backdated one would only poison co-location.
+ * How far back a device's scan may lie: the exposure look-back window of the edition in force where the device
+ * stands (14 days in the seeds; the district's own edition when it activated one, issue 14, RULES-001), since
+ * older scans cannot matter to tracing and a backdated one would only poison co-location.
  */
-function oldestAllowed(now: Date): number {
-  const edition = editionInForce(shanghaiDate(now));
+async function oldestAllowed(db: Db, device: DeviceRow, now: Date): Promise<number> {
+  const edition = await editionAt(db, device.jurisdictionPath, now);
   const days = edition?.cases ? caseRules(edition).exposureLookbackDays.days : 14;
   return now.getTime() - days * 86_400_000;
 }
 
-function problemOf(item: DeviceScan, now: Date, seen: Set<number>): string | null {
+function problemOf(item: DeviceScan, now: Date, oldest: number, seen: Set<number>): string | null {
   if (!Number.isSafeInteger(item.sequence) || item.sequence < 1) return 'invalidSequence';
   if (seen.has(item.sequence)) return 'repeatedInBatch';
   const at = Date.parse(item.scannedAt);
   if (Number.isNaN(at)) return 'invalidDateTime';
   if (at > now.getTime() + CLOCK_SKEW_MS) return 'futureScan';
-  if (at < oldestAllowed(now)) return 'staleScan';
+  if (at < oldest) return 'staleScan';
   // A person is named only by a signed code: a bare id from a device proves nothing (issue 12 defect 8).
   if (item.personId && !item.token) return 'personWithoutToken';
   if (!CHECKPOINT_DECISIONS.includes(item.decision)) return 'invalidDecision';
@@ -76,8 +70,9 @@ export async function ingestScans(
   const seen = new Set<number>();
   const outcomes: ItemOutcome[] = [];
   const rows: ScanInsert[] = [];
+  const oldest = await oldestAllowed(db, device, now);
   for (const item of items) {
-    const problem = problemOf(item, now, seen);
+    const problem = problemOf(item, now, oldest, seen);
     seen.add(item.sequence);
     if (problem) {
       outcomes.push({ sequence: item.sequence, outcome: 'rejected', reason: problem });

@@ -1,4 +1,5 @@
 import { because, type Reason } from '../key-persons/reason.ts';
+import type { CaseClassification, ClinicalType } from '../protocols/protocol-types.ts';
 import type { ResponseRoutingRules, RoutedPatient, RoutingTarget, VehicleKind } from '../protocols/response-routing-seed-002.ts';
 import type { ResponseLevel } from '../protocols/response-rule-types.ts';
 import { levelsUpTo } from './response-rules.ts';
@@ -17,6 +18,17 @@ export function patientRouting(rules: ResponseRoutingRules, level: ResponseLevel
   const inForce = new Set(levelsUpTo(level));
   const rule = rules.patients.filter((r) => r.patient === patient && inForce.has(r.fromLevel)).at(-1);
   return rule ? { target: rule.target, because: [because(`routing.${patient}`, rule.basis)] } : null;
+}
+
+/**
+ * The patient as routing sees a case (seed 002 §九(三)1 names 重症 and 轻症): severe and critical types are severe; a
+ * confirmed case of any other or no clinical type is mild (configured: the seed's 轻症 covers 轻型 and 普通型); null:
+ * an excluded case is routed nowhere.
+ */
+export function routedPatientOf(classification: CaseClassification, clinicalType: ClinicalType | null): RoutedPatient | null {
+  if (classification === 'excluded') return null;
+  if (classification !== 'confirmed') return classification;
+  return clinicalType === 'severe' || clinicalType === 'critical' ? 'severe' : 'mild';
 }
 
 /** Level I full closure (LVL-I-01): only living- and protective-supply vehicles enter; below the closure level all do. */

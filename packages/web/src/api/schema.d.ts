@@ -19079,6 +19079,19 @@ export interface paths {
                                 sealedAt: string | null;
                                 sealingNote: string | null;
                             } | null;
+                            /** @description SC-18: where the case goes at the response level in force (seed 002 §九), with the clause */
+                            routing: {
+                                level: string | null;
+                                patient: string;
+                                target: string;
+                                because: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                }[];
+                            } | null;
                         };
                     };
                 };

@@ -42334,6 +42334,23 @@ export interface paths {
                                 episodeId: string | null;
                                 /** Format: uuid */
                                 taskId?: string | null;
+                                transportMode: string | null;
+                                dateWindow: {
+                                    listed: boolean;
+                                    window: {
+                                        area: string | null;
+                                        from: string;
+                                    } | null;
+                                    management: string;
+                                    goingOut: boolean;
+                                    because: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                    }[];
+                                } | null;
                                 because: {
                                     rule: string;
                                     source: string;
@@ -42598,6 +42615,12 @@ export interface paths {
                                 /** @description YYYY-MM-DD (Asia/Shanghai) */
                                 leftOn: string;
                             }[];
+                            transportMode?: "arranged_by_institution" | "self_drive" | "public_transport";
+                            arrival?: {
+                                areas: string[];
+                                /** @description YYYY-MM-DD (Asia/Shanghai) */
+                                arrivedOn: string;
+                            };
                         }[];
                     };
                 };
@@ -42632,6 +42655,32 @@ export interface paths {
                                 episodeId: string | null;
                                 /** Format: uuid */
                                 taskId?: string | null;
+                                transport?: {
+                                    mode: string;
+                                    because: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                    }[];
+                                } | null;
+                                dateWindow?: {
+                                    listed: boolean;
+                                    window: {
+                                        area: string | null;
+                                        from: string;
+                                    } | null;
+                                    management: string;
+                                    goingOut: boolean;
+                                    because: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                    }[];
+                                } | null;
                                 because: {
                                     rule: string;
                                     source: string;

@@ -31,14 +31,19 @@ export function routedPatientOf(classification: CaseClassification, clinicalType
   return clinicalType === 'severe' || clinicalType === 'critical' ? 'severe' : 'mild';
 }
 
+/** Whether the full closure of a region holds at a level (LVL-I-01: from Level I). */
+export function closureInForce(rules: ResponseRoutingRules, level: ResponseLevel | null): boolean {
+  return level !== null && levelsUpTo(level).includes(rules.closure.fromLevel);
+}
+
 /** Level I full closure (LVL-I-01): only living- and protective-supply vehicles enter; below the closure level all do. */
 export function vehicleEntryAllowed(
   rules: ResponseRoutingRules,
   level: ResponseLevel | null,
   vehicle: VehicleKind,
 ): { allowed: boolean; because: Reason[] } {
-  const { fromLevel, allowedVehicles, basis } = rules.closure;
-  if (!level || !levelsUpTo(level).includes(fromLevel)) return { allowed: true, because: [] };
+  const { allowedVehicles, basis } = rules.closure;
+  if (!closureInForce(rules, level)) return { allowed: true, because: [] };
   const allowed = allowedVehicles.includes(vehicle);
   return { allowed, because: [because(allowed ? 'closure.supplyVehicle' : 'closure.vehicleDenied', basis)] };
 }

@@ -43848,6 +43848,13 @@ export interface paths {
                                 enteredOn: string;
                                 leftAt: string | null;
                                 flagged: boolean;
+                                because?: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                }[];
                             }[];
                             open: number;
                             flagged: number;
@@ -43953,6 +43960,7 @@ export interface paths {
                         temperature: number;
                         /** Format: uuid */
                         escortUserId?: string;
+                        vehicleKind?: "living_supplies" | "protective_supplies" | "passenger" | "freight" | "private";
                     };
                 };
             };
@@ -43979,6 +43987,13 @@ export interface paths {
                             enteredOn: string;
                             leftAt: string | null;
                             flagged: boolean;
+                            because?: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            }[];
                         };
                     };
                 };
@@ -44108,6 +44123,13 @@ export interface paths {
                             enteredOn: string;
                             leftAt: string | null;
                             flagged: boolean;
+                            because?: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            }[];
                         };
                     };
                 };

@@ -1,4 +1,12 @@
-import { GATHERING_KINDS, ID_TYPES, KEY_PERSON_CATEGORIES, SIX_ONES_DUTIES, TRANSPORT_MODES, VISIT_OUTCOMES } from '@fangkong/core';
+import {
+  GATHERING_KINDS,
+  ID_TYPES,
+  KEY_PERSON_CATEGORIES,
+  SIX_ONES_DUTIES,
+  TRANSPORT_MODES,
+  VEHICLE_KINDS,
+  VISIT_OUTCOMES,
+} from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
 import { literals, Nullable, objectOf, Uuid } from '../../http/schemas.ts';
 import { Because, DateString } from '../closed-management/closed-management.schemas.ts';
@@ -198,6 +206,8 @@ export const LedgerBody = objectOf({
   masked: Type.Boolean(),
   temperature: Type.Number({ minimum: 30, maximum: 45 }),
   escortUserId: Type.Optional(Uuid),
+  /** SC-34: what an outside vehicle carries (required under the Level I full closure). */
+  vehicleKind: Type.Optional(literals(VEHICLE_KINDS)),
 });
 
 export const LedgerEntry = Type.Object({
@@ -214,4 +224,6 @@ export const LedgerEntry = Type.Object({
   enteredOn: Type.String(),
   leftAt: Nullable(Type.String()),
   flagged: Type.Boolean(),
+  /** SC-34: why a vehicle was let in under the full closure (a supply vehicle), with the clause; on the entry just recorded. */
+  because: Type.Optional(Type.Array(Because)),
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RESPONSE_ROUTING_SEED_002 as RULES } from '../protocols/response-routing-seed-002.ts';
-import { activeSearchList, type SymptomReport } from './active-search.ts';
+import { activeSearchList, type SymptomReport, searchedSymptomsOf } from './active-search.ts';
 import { patientRouting, routedPatientOf, vehicleEntryAllowed } from './patient-routing.ts';
 
 describe('patient routing by level and severity (seed 002 §九)', () => {
@@ -71,5 +71,13 @@ describe('active symptom search in a control area (LVL-IV-08, SC-24, seed 002 §
   it('SC-24: a report 15 days before the delineation, or after it, is not listed', () => {
     assert.deepEqual(activeSearchList(RULES, [{ personId: 'd', reportedOn: '2020-03-05', symptoms: ['fever'] }], DAY), []);
     assert.deepEqual(activeSearchList(RULES, [{ personId: 'e', reportedOn: '2020-03-21', symptoms: ['fever'] }], DAY), []);
+  });
+});
+
+describe('symptom words as the active search reads them (SC-24, seed 002 §九(一)8)', () => {
+  it('SC-24: fever, respiratory and digestive words fall in their classes; other words in none', () => {
+    assert.deepEqual(searchedSymptomsOf(['发热', '咳嗽']), ['fever', 'respiratory']);
+    assert.deepEqual(searchedSymptomsOf(['腹泻']), ['gastrointestinal']);
+    assert.deepEqual(searchedSymptomsOf(['头痛']), []);
   });
 });

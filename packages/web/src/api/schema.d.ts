@@ -24941,6 +24941,26 @@ export interface paths {
                                     }[];
                                 };
                             } | null;
+                            activeSearch: {
+                                withinDays: number;
+                                items: {
+                                    /** Format: uuid */
+                                    personId: string;
+                                    name: string;
+                                    reportedOn: string;
+                                    symptoms: string[];
+                                }[];
+                                because: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                    facts?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                            };
                         };
                     };
                 };

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { COMMUNITY_SEED_001 as RULES } from '../protocols/community-seed-001.ts';
 import { gatheringDecision, gatheringProblem, sixOnesReadiness, supplyTransitionAllowed } from './community-duties.ts';
-import { arrivalCategoryFor, dateWindowVerdict, symptomaticTransportProblem, type TravelStop } from './screening.ts';
+import {
+  arrivalCategoryFor,
+  dateWindowVerdict,
+  symptomaticTransportMode,
+  symptomaticTransportProblem,
+  type TravelStop,
+} from './screening.ts';
 import { screeningProgress } from './screening-progress.ts';
 
 const VISIT = '2020-02-10';
@@ -71,6 +77,7 @@ describe('a fever patient at home (SC-54, seed 001 §三(四)4)', () => {
     assert.equal(symptomaticTransportProblem(RULES.screening, 'arranged_by_institution'), null);
     assert.deepEqual(symptomaticTransportProblem(RULES.screening, 'self_drive')?.field, 'transportMode');
     assert.deepEqual(symptomaticTransportProblem(RULES.screening, 'public_transport')?.because[0]?.clause, '§三(四)4');
+    assert.equal(symptomaticTransportMode(RULES.screening).mode, 'arranged_by_institution');
   });
 });
 

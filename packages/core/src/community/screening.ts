@@ -75,6 +75,12 @@ export function dateWindowVerdict(rules: ScreeningRules, arrival: DatedArrival):
   return { listed, window, because: [because(listed ? 'screening.dateWindow' : 'screening.beforeWindow', basis)] };
 }
 
+/** SC-54: the transport mode set on a symptomatic person's record: the first the rules allow (arranged by the institution). */
+export function symptomaticTransportMode(rules: ScreeningRules): { mode: TransportMode; because: Reason[] } {
+  const { allowed, basis } = rules.symptomatic.transport;
+  return { mode: allowed[0] ?? 'arranged_by_institution', because: [because('screening.transport', basis)] };
+}
+
 /** SC-54: a symptomatic person's transport mode must be one the rules allow (arranged by the institution); null: fine. */
 export function symptomaticTransportProblem(
   rules: ScreeningRules,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RESPONSE_ROUTING_SEED_002 as RULES } from '../protocols/response-routing-seed-002.ts';
-import { activeSearchList, type SymptomReport } from './active-search.ts';
-import { patientRouting, vehicleEntryAllowed } from './patient-routing.ts';
+import { activeSearchList, type SymptomReport, searchedSymptomsOf } from './active-search.ts';
+import { patientRouting, routedPatientOf, vehicleEntryAllowed } from './patient-routing.ts';
 
 describe('patient routing by level and severity (seed 002 §九)', () => {
   it('SC-18 (LVL-II-01): at Level II a severe case routes to the municipal designated hospital, a mild one to the district', () => {
@@ -20,6 +20,17 @@ describe('patient routing by level and severity (seed 002 §九)', () => {
     assert.equal(patientRouting(RULES, 'IV', 'suspected')?.target, 'municipal_designated_hospital');
     assert.equal(patientRouting(RULES, 'II', 'suspected')?.target, 'municipal_designated_hospital');
     assert.equal(patientRouting(RULES, null, 'suspected'), null);
+  });
+});
+
+describe('the patient routing sees a case as (SC-18, seed 002 §九(三)1)', () => {
+  it('SC-18: severe and critical confirmed cases are severe, other confirmed cases mild; suspected and asymptomatic as they are', () => {
+    assert.deepEqual(
+      (['mild', 'moderate', 'severe', 'critical', null] as const).map((t) => routedPatientOf('confirmed', t)),
+      ['mild', 'mild', 'severe', 'severe', 'mild'],
+    );
+    assert.deepEqual([routedPatientOf('suspected', null), routedPatientOf('asymptomatic', null)], ['suspected', 'asymptomatic']);
+    assert.equal(routedPatientOf('excluded', 'severe'), null);
   });
 });
 
@@ -60,5 +71,13 @@ describe('active symptom search in a control area (LVL-IV-08, SC-24, seed 002 §
   it('SC-24: a report 15 days before the delineation, or after it, is not listed', () => {
     assert.deepEqual(activeSearchList(RULES, [{ personId: 'd', reportedOn: '2020-03-05', symptoms: ['fever'] }], DAY), []);
     assert.deepEqual(activeSearchList(RULES, [{ personId: 'e', reportedOn: '2020-03-21', symptoms: ['fever'] }], DAY), []);
+  });
+});
+
+describe('symptom words as the active search reads them (SC-24, seed 002 §九(一)8)', () => {
+  it('SC-24: fever, respiratory and digestive words fall in their classes; other words in none', () => {
+    assert.deepEqual(searchedSymptomsOf(['发热', '咳嗽']), ['fever', 'respiratory']);
+    assert.deepEqual(searchedSymptomsOf(['腹泻']), ['gastrointestinal']);
+    assert.deepEqual(searchedSymptomsOf(['头痛']), []);
   });
 });

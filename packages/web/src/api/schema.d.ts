@@ -19196,6 +19196,19 @@ export interface paths {
                                 sealedAt: string | null;
                                 sealingNote: string | null;
                             } | null;
+                            /** @description SC-18: where the case goes at the response level in force (seed 002 §九), with the clause */
+                            routing: {
+                                level: string | null;
+                                patient: string;
+                                target: string;
+                                because: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -25045,6 +25058,26 @@ export interface paths {
                                     }[];
                                 };
                             } | null;
+                            activeSearch: {
+                                withinDays: number;
+                                items: {
+                                    /** Format: uuid */
+                                    personId: string;
+                                    name: string;
+                                    reportedOn: string;
+                                    symptoms: string[];
+                                }[];
+                                because: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                    facts?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                            };
                         };
                     };
                 };
@@ -42448,6 +42481,23 @@ export interface paths {
                                 episodeId: string | null;
                                 /** Format: uuid */
                                 taskId?: string | null;
+                                transportMode: string | null;
+                                dateWindow: {
+                                    listed: boolean;
+                                    window: {
+                                        area: string | null;
+                                        from: string;
+                                    } | null;
+                                    management: string;
+                                    goingOut: boolean;
+                                    because: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                    }[];
+                                } | null;
                                 because: {
                                     rule: string;
                                     source: string;
@@ -42712,6 +42762,12 @@ export interface paths {
                                 /** @description YYYY-MM-DD (Asia/Shanghai) */
                                 leftOn: string;
                             }[];
+                            transportMode?: "arranged_by_institution" | "self_drive" | "public_transport";
+                            arrival?: {
+                                areas: string[];
+                                /** @description YYYY-MM-DD (Asia/Shanghai) */
+                                arrivedOn: string;
+                            };
                         }[];
                     };
                 };
@@ -42746,6 +42802,32 @@ export interface paths {
                                 episodeId: string | null;
                                 /** Format: uuid */
                                 taskId?: string | null;
+                                transport?: {
+                                    mode: string;
+                                    because: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                    }[];
+                                } | null;
+                                dateWindow?: {
+                                    listed: boolean;
+                                    window: {
+                                        area: string | null;
+                                        from: string;
+                                    } | null;
+                                    management: string;
+                                    goingOut: boolean;
+                                    because: {
+                                        rule: string;
+                                        source: string;
+                                        clause: string;
+                                        says: string;
+                                        configured?: boolean;
+                                    }[];
+                                } | null;
                                 because: {
                                     rule: string;
                                     source: string;
@@ -43913,6 +43995,13 @@ export interface paths {
                                 enteredOn: string;
                                 leftAt: string | null;
                                 flagged: boolean;
+                                because?: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                }[];
                             }[];
                             open: number;
                             flagged: number;
@@ -44018,6 +44107,7 @@ export interface paths {
                         temperature: number;
                         /** Format: uuid */
                         escortUserId?: string;
+                        vehicleKind?: "living_supplies" | "protective_supplies" | "passenger" | "freight" | "private";
                     };
                 };
             };
@@ -44044,6 +44134,13 @@ export interface paths {
                             enteredOn: string;
                             leftAt: string | null;
                             flagged: boolean;
+                            because?: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            }[];
                         };
                     };
                 };
@@ -44173,6 +44270,13 @@ export interface paths {
                             enteredOn: string;
                             leftAt: string | null;
                             flagged: boolean;
+                            because?: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            }[];
                         };
                     };
                 };

@@ -8,15 +8,20 @@ import {
   cardCompleteness,
   caseClocks,
   investigationFormOf,
+  patientRouting,
+  RESPONSE_ROUTING_SEED_002,
   type ReportCard,
+  routedPatientOf,
   scopePaths,
   shanghaiDayStart,
   spotClocks,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit, recordRead } from '../../audit/audit.service.ts';
+import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findPersonById } from '../persons/person.repository.ts';
+import { levelInForce } from '../response/response.service.ts';
 import {
   type CaseFilter,
   type CaseRow,
@@ -116,6 +121,18 @@ function investigationJson(inv: InvestigationRow | undefined, completeness: Awai
   };
 }
 
+/**
+ * Where the case goes at the response level in force over it (SC-18, LVL-II-01, seed 002 §九): core `patientRouting`
+ * asked with the level and the case's classification and clinical type; null when no rule in force names it.
+ */
+async function routingOf(db: Db, row: CaseRow) {
+  const level = await levelInForce(db, row.jurisdictionPath);
+  const patient = routedPatientOf(row.classification as CaseClassification, row.clinicalType as ClinicalType | null);
+  if (!patient || !level) return null;
+  const answer = patientRouting(RESPONSE_ROUTING_SEED_002, level.level, patient);
+  return answer ? { level: level.level, patient, target: answer.target, because: answer.because } : null;
+}
+
 /** One case: masked person, classification history, clocks, investigation (the trajectory is read on its own, audited). */
 export async function caseDetail(deps: Deps, context: RequestContext, id: string) {
   const db = deps.database.db;
@@ -156,6 +173,7 @@ export async function caseDetail(deps: Deps, context: RequestContext, id: string
     })),
     clocks: clocksOf(row, inv, deps.clock(), await rulesOfCase(db, row)),
     investigation: investigationJson(inv, await gapsOf(db, row, inv?.form ?? {})),
+    routing: await routingOf(db, row),
   };
 }
 

@@ -135,6 +135,12 @@ export const CaseDetail = Type.Object({
       sealingNote: Nullable(Type.String()),
     }),
   ),
+  routing: Nullable(
+    Type.Object(
+      { level: Nullable(Type.String()), patient: Type.String(), target: Type.String(), because: Type.Array(Reason) },
+      { description: 'SC-18: where the case goes at the response level in force (seed 002 §九), with the clause' },
+    ),
+  ),
 });
 
 export const NewCaseBody = Type.Object(

@@ -1,4 +1,12 @@
-import { GATHERING_KINDS, ID_TYPES, KEY_PERSON_CATEGORIES, SIX_ONES_DUTIES, VISIT_OUTCOMES } from '@fangkong/core';
+import {
+  GATHERING_KINDS,
+  ID_TYPES,
+  KEY_PERSON_CATEGORIES,
+  SIX_ONES_DUTIES,
+  TRANSPORT_MODES,
+  VEHICLE_KINDS,
+  VISIT_OUTCOMES,
+} from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
 import { literals, Nullable, objectOf, Uuid } from '../../http/schemas.ts';
 import { Because, DateString } from '../closed-management/closed-management.schemas.ts';
@@ -31,6 +39,17 @@ export const Round = Type.Object({
 
 const Category = Nullable(literals(KEY_PERSON_CATEGORIES));
 
+/** SC-40 / KP-G04: the date-window verdict of a returnee and what the listed get. */
+const DateWindow = Nullable(
+  Type.Object({
+    listed: Type.Boolean(),
+    window: Nullable(Type.Object({ area: Nullable(Type.String()), from: Type.String() })),
+    management: Type.String(),
+    goingOut: Type.Boolean(),
+    because: Type.Array(Because),
+  }),
+);
+
 export const RoundDetail = Type.Intersect([
   Round,
   Type.Object({
@@ -54,6 +73,9 @@ export const RoundDetail = Type.Intersect([
         category: Category,
         episodeId: Nullable(Uuid),
         taskId: Type.Optional(Nullable(Uuid)),
+        /** SC-54: how a symptomatic person reaches care. */
+        transportMode: Nullable(Type.String()),
+        dateWindow: DateWindow,
         because: Type.Array(Because),
       }),
     ),
@@ -85,6 +107,13 @@ export const VisitBody = objectOf({
       present: Type.Boolean(),
       symptoms: Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { maxItems: 10 }),
       travel: Type.Array(Stop, { maxItems: 20 }),
+      transportMode: Type.Optional(literals(TRANSPORT_MODES)),
+      arrival: Type.Optional(
+        objectOf({
+          areas: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { minItems: 1, maxItems: 5 }),
+          arrivedOn: DateString,
+        }),
+      ),
     }),
     { maxItems: 30 },
   ),
@@ -107,6 +136,8 @@ export const Visit = Type.Object({
       episodeId: Nullable(Uuid),
       /** The follow-up task a symptomatic person starts (COMM-040, seed 001 §三(四)4). */
       taskId: Type.Optional(Nullable(Uuid)),
+      transport: Type.Optional(Nullable(Type.Object({ mode: Type.String(), because: Type.Array(Because) }))),
+      dateWindow: Type.Optional(DateWindow),
       because: Type.Array(Because),
     }),
   ),
@@ -175,6 +206,8 @@ export const LedgerBody = objectOf({
   masked: Type.Boolean(),
   temperature: Type.Number({ minimum: 30, maximum: 45 }),
   escortUserId: Type.Optional(Uuid),
+  /** SC-34: what an outside vehicle carries (required under the Level I full closure). */
+  vehicleKind: Type.Optional(literals(VEHICLE_KINDS)),
 });
 
 export const LedgerEntry = Type.Object({
@@ -191,4 +224,6 @@ export const LedgerEntry = Type.Object({
   enteredOn: Type.String(),
   leftAt: Nullable(Type.String()),
   flagged: Type.Boolean(),
+  /** SC-34: why a vehicle was let in under the full closure (a supply vehicle), with the clause; on the entry just recorded. */
+  because: Type.Optional(Type.Array(Because)),
 });

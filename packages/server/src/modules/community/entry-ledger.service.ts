@@ -1,4 +1,5 @@
 import {
+  closureInForce,
   conflict,
   invalid,
   ledgerEntryFlagged,
@@ -6,14 +7,20 @@ import {
   maskName,
   notFound,
   pathInScope,
+  RESPONSE_ROUTING_SEED_002,
+  type Reason,
   type Role,
   roleGrants,
   shanghaiDate,
+  type VehicleKind,
+  vehicleEntryAllowed,
+  withDetails,
 } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { levelInForce } from '../response/response.service.ts';
 import { rolesOfUsers } from '../users/user.repository.ts';
 import { communityInScope, filterPaths, scopeOf } from './community-access.ts';
 import { closeLedgerEntry, findLedgerEntry, insertLedgerEntry, type LedgerRow, ledgerOf } from './entry-ledger.repository.ts';
@@ -29,6 +36,22 @@ export interface LedgerInput {
   masked: boolean;
   temperature: number;
   escortUserId?: string;
+  /** SC-34: what an outside vehicle carries; required while the full closure holds. */
+  vehicleKind?: VehicleKind;
+}
+
+/**
+ * SC-34 (LVL-I-01, seed 002 §九(四)1): under the full closure of the response level in force over the community only
+ * supply vehicles enter, as core `vehicleEntryAllowed` answers; a refusal names the field and carries the clause.
+ */
+async function closureCheck(db: Db, path: string, input: LedgerInput): Promise<Reason[]> {
+  if (input.subject !== 'vehicle') return [];
+  const level = (await levelInForce(db, path))?.level ?? null;
+  if (!closureInForce(RESPONSE_ROUTING_SEED_002, level)) return [];
+  if (!input.vehicleKind) throw invalid('vehicleKind', 'required');
+  const verdict = vehicleEntryAllowed(RESPONSE_ROUTING_SEED_002, level, input.vehicleKind);
+  if (!verdict.allowed) throw withDetails(invalid('vehicleKind', 'closureDenied'), { because: verdict.because });
+  return verdict.because;
 }
 
 /** The escort is staff of the community: an account that may work in it (community.write covering it). */
@@ -63,6 +86,7 @@ export async function recordEntry(deps: Deps, context: RequestContext, input: Le
   const problem = ledgerEntryProblem(input);
   if (problem) throw invalid(problem.field, problem.reason);
   await checkEscort(db, input.escortUserId ?? '', community.path);
+  const because = await closureCheck(db, community.path, input);
   const now = deps.clock();
   const name = input.subject === 'person' ? (input.name ?? '').trim() : null;
   return db.transaction(async (tx) => {
@@ -86,9 +110,15 @@ export async function recordEntry(deps: Deps, context: RequestContext, input: Le
       entityType: 'entry_ledger',
       entityId: row.id,
       jurisdictionPath: community.path,
-      after: { subject: row.subject, name: row.nameMasked, plate: row.plate, escortUserId: row.escortUserId },
+      after: {
+        subject: row.subject,
+        name: row.nameMasked,
+        plate: row.plate,
+        escortUserId: row.escortUserId,
+        vehicleKind: input.vehicleKind,
+      },
     });
-    return shown(row, '', shanghaiDate(now));
+    return { ...shown(row, '', shanghaiDate(now)), because };
   });
 }
 

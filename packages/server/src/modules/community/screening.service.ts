@@ -2,6 +2,8 @@ import {
   arrivalCategoryFor,
   type CalendarDate,
   conflict,
+  type DateWindowVerdict,
+  dateWindowVerdict,
   householdStates,
   type IdType,
   invalid,
@@ -15,6 +17,9 @@ import {
   type RiskLevel,
   screeningProgress,
   shanghaiDate,
+  symptomaticTransportMode,
+  symptomaticTransportProblem,
+  type TransportMode,
   type TravelStop,
   type VisitOutcome,
   type VisitSummary,
@@ -63,6 +68,10 @@ export interface FindingInput {
   present: boolean;
   symptoms: string[];
   travel: StopInput[];
+  /** SC-54: how a symptomatic person is to reach care (the rules' own mode when not given). */
+  transportMode?: TransportMode;
+  /** SC-40 / KP-G04: where the returnee came from (most specific place first) and the day they arrived. */
+  arrival?: { areas: string[]; arrivedOn: CalendarDate };
 }
 
 export interface VisitInput {
@@ -82,6 +91,10 @@ export interface Finding {
   episodeId: string | null;
   /** The medical follow-up a symptomatic person starts (COMM-040, seed 001 §三(四)4). */
   taskId?: string | null;
+  /** SC-54: the transport mode set on a symptomatic person's record, as core `symptomaticTransportMode` answers. */
+  transport?: { mode: TransportMode; because: Reason[] } | null;
+  /** SC-40 / KP-G04: the date-window verdict (core `dateWindowVerdict`) and, when listed, what the rules prescribe. */
+  dateWindow?: (DateWindowVerdict & { management: string; goingOut: boolean }) | null;
   because: Reason[];
 }
 
@@ -170,7 +183,7 @@ export async function roundDetail(deps: Deps, context: RequestContext, id: strin
   const members = await membersOfHouseholds(db, ids);
   const found = visits.flatMap((v) =>
     findingsOf(v)
-      .filter((f) => f.category !== null || f.taskId)
+      .filter((f) => f.category !== null || f.taskId || f.dateWindow?.listed)
       .map((f) => ({ ...f, householdId: v.householdId })),
   );
   const names = new Map(members.map((m) => [m.id, maskName(m.name)]));
@@ -192,6 +205,8 @@ export async function roundDetail(deps: Deps, context: RequestContext, id: strin
       category: f.category,
       episodeId: f.episodeId,
       taskId: f.taskId ?? null,
+      transportMode: f.transport?.mode ?? null,
+      dateWindow: f.dateWindow ?? null,
       because: f.because,
     })),
   };
@@ -221,6 +236,10 @@ async function checkVisit(db: Db, input: VisitInput, memberIds: Set<string>, tod
   for (const [i, p] of input.people.entries()) {
     if (Boolean(p.personId) === Boolean(p.newPerson)) throw invalid(`people.${i}.personId`, 'personOrNewPerson');
     if (p.personId && !memberIds.has(p.personId)) throw invalid(`people.${i}.personId`, 'notInHousehold');
+    const transport = p.transportMode ? symptomaticTransportProblem(communityRules().screening, p.transportMode) : null;
+    if (transport && p.symptoms.length > 0) throw invalid(`people.${i}.${transport.field}`, transport.reason);
+    if (p.arrival && !isCalendarDate(p.arrival.arrivedOn)) throw invalid(`people.${i}.arrival.arrivedOn`, 'invalidDate');
+    if (p.arrival && p.arrival.arrivedOn > today) throw invalid(`people.${i}.arrival.arrivedOn`, 'futureDate');
     for (const [j, stop] of p.travel.entries()) {
       const field = `people.${i}.travel.${j}`;
       if (!isCalendarDate(stop.leftOn)) throw invalid(`${field}.leftOn`, 'invalidDate');
@@ -268,7 +287,9 @@ async function screenPerson(tx: Db, deps: Deps, community: RequestContext, p: Fi
     p.symptoms.length > 0
       ? [...verdict.because, { rule: 'screening.symptomatic', ...communityRules().screening.symptomatic.basis }]
       : verdict.because;
-  if (!verdict.category) return { personId, present: p.present, symptoms: p.symptoms, travel, category: null, episodeId: null, because };
+  const asked = { transport: transportOf(p), dateWindow: dateWindowOf(p) };
+  if (!verdict.category)
+    return { personId, present: p.present, symptoms: p.symptoms, travel, category: null, episodeId: null, ...asked, because };
   const place = verdict.stop === null ? '' : (travel[verdict.stop]?.place ?? '');
   const episode =
     (await findActiveEpisode(tx, personId, verdict.category)) ??
@@ -278,7 +299,30 @@ async function screenPerson(tx: Db, deps: Deps, community: RequestContext, p: Fi
       { personId, category: verdict.category, startDate: today, source: 'screening', reason: `入户排查：${place}` },
       tx,
     ));
-  return { personId, present: p.present, symptoms: p.symptoms, travel, category: verdict.category, episodeId: episode.id, because };
+  return {
+    personId,
+    present: p.present,
+    symptoms: p.symptoms,
+    travel,
+    category: verdict.category,
+    episodeId: episode.id,
+    ...asked,
+    because,
+  };
+}
+
+/** SC-54: a symptomatic person's record gets the mode asked for (checked in `checkVisit`) or the rules' own. */
+function transportOf(p: FindingInput): Finding['transport'] {
+  if (p.symptoms.length === 0) return null;
+  const ruled = symptomaticTransportMode(communityRules().screening);
+  return p.transportMode ? { mode: p.transportMode, because: ruled.because } : ruled;
+}
+
+/** SC-40 / KP-G04: whether the returnee is on the date-window list, and the management the listed get (home, alone, no going out). */
+function dateWindowOf(p: FindingInput): Finding['dateWindow'] {
+  if (!p.arrival) return null;
+  const { management, goingOut } = communityRules().screening.dateWindows;
+  return { ...dateWindowVerdict(communityRules().screening, p.arrival), management, goingOut };
 }
 
 /**

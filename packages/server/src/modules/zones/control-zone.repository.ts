@@ -115,6 +115,16 @@ export async function screeningOfZone(db: Db, units: readonly ControlUnitRecord[
   return { residents: rows[0]?.residents ?? 0, negative: rows[0]?.negative ?? 0, positive: rows[0]?.positive ?? 0 };
 }
 
+/** SC-24: the symptoms door-to-door screening found on the zone's residents, per person and visit day (Asia/Shanghai). */
+export async function symptomReportsOfZone(db: Db, units: readonly ControlUnitRecord[]) {
+  return queryRows<{ person_id: string; day: string; symptoms: string[] }>(
+    db,
+    sql`select f->>'personId' as person_id, (v.visited_at at time zone 'Asia/Shanghai')::date::text as day, f->'symptoms' as symptoms
+      from screening_visit v cross join lateral jsonb_array_elements(v.findings) f
+      where jsonb_array_length(f->'symptoms') > 0 and (f->>'personId')::uuid in (${residentsSql(units)})`,
+  );
+}
+
 /** The types of the active zones over a person's home (jurisdiction units by path, place units by household). */
 export async function activeZoneTypesOfPerson(db: Db, personId: string): Promise<string[]> {
   const rows = await queryRows<{ zone_type: string }>(

@@ -1,4 +1,6 @@
 import {
+  activeSearchList,
+  because,
   type CalendarDate,
   type ControlZoneType,
   codeRulesOf,
@@ -8,8 +10,11 @@ import {
   type LiftingChecklist,
   liftingChecklist,
   liftingRuleOf,
+  maskName,
   notFound,
   pathInScope,
+  RESPONSE_ROUTING_SEED_002,
+  searchedSymptomsOf,
   shanghaiDate,
   testingRulesOf,
   withDetails,
@@ -26,6 +31,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { findCase } from '../cases/case.repository.ts';
 import { checkpointRules } from '../closed-management/closed-management-access.ts';
 import { findJurisdictionsByPaths } from '../jurisdictions/jurisdiction.repository.ts';
+import { findPersonById } from '../persons/person.repository.ts';
 import { editionById, protocolInForce } from '../protocols/protocol-in-force.ts';
 import { resolveUnits, type UnitInput } from './control-units.ts';
 import {
@@ -37,6 +43,7 @@ import {
   markLifted,
   residentCount,
   screeningOfZone,
+  symptomReportsOfZone,
   zonesUnder,
 } from './control-zone.repository.ts';
 import { commonPath, editionAt, scopeOf } from './zone-access.ts';
@@ -168,6 +175,26 @@ async function effectsOf(db: Db, row: ControlZoneRow, now: Date) {
   return zoneEffects({ testing, codes, checkpoint: checkpointRules() }, row.zoneType as ControlZoneType);
 }
 
+/**
+ * SC-24 (LVL-IV-08, seed 002 §九(一)8): the active-search list of the zone, as core `activeSearchList` answers from the
+ * residents' symptom findings and the day the zone was drawn; names masked.
+ */
+async function activeSearchOf(db: Db, row: ControlZoneRow) {
+  const reports = (await symptomReportsOfZone(db, row.units)).map((r) => ({
+    personId: r.person_id,
+    reportedOn: r.day as CalendarDate,
+    symptoms: searchedSymptomsOf(r.symptoms),
+  }));
+  const listed = activeSearchList(RESPONSE_ROUTING_SEED_002, reports, shanghaiDate(row.startAt));
+  const items = [];
+  for (const r of listed) {
+    const found = await findPersonById(db, r.personId);
+    items.push({ personId: r.personId, name: maskName(found?.person.name ?? ''), reportedOn: r.reportedOn, symptoms: [...r.symptoms] });
+  }
+  const { withinDays, basis } = RESPONSE_ROUTING_SEED_002.activeSearch;
+  return { withinDays, items, because: [because('activeSearch.window', basis)] };
+}
+
 export async function zoneDetail(deps: Deps, context: RequestContext, id: string) {
   const db = deps.database.db;
   const row = await zoneInScope(db, context, id, 'zone.read');
@@ -177,6 +204,7 @@ export async function zoneDetail(deps: Deps, context: RequestContext, id: string
     residents,
     checklist: row.status === 'lifted' ? (row.liftingChecklist ?? checklist) : checklist,
     effects: await effectsOf(db, row, deps.clock()),
+    activeSearch: await activeSearchOf(db, row),
   };
 }
 

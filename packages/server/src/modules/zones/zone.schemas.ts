@@ -121,9 +121,16 @@ export const Effects = Type.Object({
   pass: Type.Object({ goesOut: Type.Boolean(), because: Type.Array(Reason) }),
 });
 
+/** SC-24 (LVL-IV-08): residents with searched symptoms within the window before the zone was drawn, names masked. */
+export const ActiveSearch = Type.Object({
+  withinDays: Type.Integer(),
+  items: Type.Array(Type.Object({ personId: Uuid, name: Type.String(), reportedOn: Type.String(), symptoms: Type.Array(Type.String()) })),
+  because: Type.Array(Reason),
+});
+
 export const ZoneDetail = Type.Composite([
   Zone,
-  Type.Object({ residents: Type.Integer(), checklist: Checklist, effects: Nullable(Effects) }),
+  Type.Object({ residents: Type.Integer(), checklist: Checklist, effects: Nullable(Effects), activeSearch: ActiveSearch }),
 ]);
 
 export const NewZoneBody = Type.Object(

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, Empty, Space, Tabs, Tag, Timeline } 
 import { useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
+import { ClauseRef } from '../../components/clause-ref.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ContactsPanel } from '../tracing/contacts-panel.tsx';
@@ -73,6 +74,16 @@ export function CaseDetailPage() {
         <Descriptions.Item label={t('case.clocks')}>
           <CaseClocks clocks={c.clocks} />
         </Descriptions.Item>
+        {c.routing && (
+          <Descriptions.Item label={t('case.routing')}>
+            <Space size={4} data-testid="case-routing">
+              <Tag color="purple">{caseLabel(t, 'case.routing', c.routing.target)}</Tag>
+              {c.routing.because.map((b) => (
+                <ClauseRef key={b.rule} basis={b} />
+              ))}
+            </Space>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Tabs
         items={[

@@ -1,7 +1,8 @@
 import { Alert, Button, Input, message, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { type Translate, useI18n } from '../../i18n/i18n.tsx';
+import { hasMessage } from '../../i18n/labels.ts';
 import { useEpisodeDrawer } from '../key-persons/episode-detail.drawer.tsx';
 import { categoryLabel } from '../key-persons/key-person-labels.ts';
 import { Reasons } from '../key-persons/reasons.tsx';
@@ -27,6 +28,12 @@ function RoundProgress({ round }: { round: RoundDetail }) {
   );
 }
 
+/** SC-54: the transport mode the rules set on a fever patient's record; an unknown mode shows as itself. */
+function transportLabel(t: Translate, mode: string): string {
+  const key = `community.found.transport.${mode}`;
+  return hasMessage(key) ? t(key) : mode;
+}
+
 function FoundTable({ round }: { round: RoundDetail }) {
   const { t } = useI18n();
   const drawer = useEpisodeDrawer();
@@ -50,6 +57,16 @@ function FoundTable({ round }: { round: RoundDetail }) {
                 {f.taskId && (
                   <Tag color="orange" data-testid="found-follow-up">
                     {t('community.found.followUp')}
+                  </Tag>
+                )}
+                {f.transportMode && (
+                  <Tag color="blue" data-testid="found-transport">
+                    {transportLabel(t, f.transportMode)}
+                  </Tag>
+                )}
+                {f.dateWindow?.listed && (
+                  <Tag color="volcano" data-testid="found-date-window">
+                    {t('community.found.dateWindow', { from: f.dateWindow.window?.from ?? '' })}
                   </Tag>
                 )}
               </>

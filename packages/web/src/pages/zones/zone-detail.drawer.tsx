@@ -47,6 +47,33 @@ function Effects({ zone }: { zone: ZoneDetail }) {
   );
 }
 
+/** SC-24: the residents the active search lists (symptoms within the window before the zone was drawn), names masked. */
+function ActiveSearch({ zone }: { zone: ZoneDetail }) {
+  const { t } = useI18n();
+  const search = zone.activeSearch;
+  return (
+    <>
+      <Typography.Title level={5}>
+        {t('zone.activeSearch', { days: search.withinDays })}{' '}
+        {search.because.map((b) => (
+          <ClauseRef key={b.rule} basis={b} />
+        ))}
+      </Typography.Title>
+      <List
+        size="small"
+        data-testid="zone-active-search"
+        dataSource={search.items}
+        locale={{ emptyText: t('zone.activeSearch.none') }}
+        renderItem={(item) => (
+          <List.Item>
+            {item.name} · {item.reportedOn} · {item.symptoms.map((s) => t(`zone.symptom.${s}` as MessageKey)).join('、')}
+          </List.Item>
+        )}
+      />
+    </>
+  );
+}
+
 function LiftControls({ zone }: { zone: ZoneDetail }) {
   const { t } = useI18n();
   const { can } = useSession();
@@ -135,6 +162,7 @@ export function ZoneDetailDrawer({ zoneId, onClose }: { zoneId: string | null; o
           <List size="small" dataSource={zone.checklist.items} renderItem={(item) => <ChecklistItem item={item} />} />
           <Typography.Title level={5}>{t('zone.effects')}</Typography.Title>
           <Effects zone={zone} />
+          <ActiveSearch zone={zone} />
           <LiftControls zone={zone} />
         </div>
       )}

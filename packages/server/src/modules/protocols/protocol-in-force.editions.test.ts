@@ -98,6 +98,17 @@ describe('an active district edition changes what cases, tracing, response and i
     await ok(commander, 'POST', `/api/protocols/documents/${String(draft.id)}/activate`, {});
   });
 
+  it('RULES-001: the protocol list names the town’s edition beside the shipped ones, so a record under it shows its name, not its id', async () => {
+    const reply = await office.request('GET', '/api/protocols');
+    assert.equal(reply.statusCode, 200, reply.body);
+    const editions = reply.json() as { id: string; name: string }[];
+    assert.deepEqual(
+      editions.filter((e) => e.id === 'hutang-2026').map((e) => e.name),
+      ['湖塘镇防控方案（2026）'],
+    );
+    assert.ok(editions.some((e) => e.id === 'cn-2022-9th'));
+  });
+
   it('cases (CASE-001): a case opened in 湖塘镇 now runs the town’s 4-hour report; 牛塘镇’s keeps 2 hours; the case opened before keeps its edition', async () => {
     const opened = await openCase(ids.villageA ?? '');
     assert.equal(reportHours(opened), 4);

@@ -24,9 +24,10 @@ const LANDING: Record<string, { path: string; ready: string }> = {
   checkpoint: { path: '/checkpoint', ready: 'menu-checkpoint' },
   secretary: { path: '/reports', ready: 'report-unit' },
   resident: { path: '/h5', ready: 'code-card' },
-  // Institutions (issue 16): schools and pharmacies land on their institutions.
+  // Institutions (issue 16): schools, pharmacies and the hotel's front desk land on their institutions.
   school: { path: '/institutions', ready: 'institution-table' },
   pharmacy: { path: '/institutions', ready: 'institution-table' },
+  hotel: { path: '/institutions', ready: 'institution-table' },
 };
 
 /** Signs in at /login and collects every failed API answer and error toast until the landing page has settled. */

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { findEdition, findProfile, type LocalProfile, type ProtocolEdition, readProtocolDocument } from '@fangkong/core';
 import { protocolList, protocolPlan } from '../modules/protocols/protocol.service.ts';
-import { adoptedProfiles } from '../modules/protocols/protocol-document.repository.ts';
-import { districtEditions } from '../modules/protocols/protocol-in-force.ts';
+import { adoptedDistrictProtocols } from '../modules/protocols/protocol-in-force.ts';
 import { type Command, type OptionValues, requiredString, UsageError } from './command.ts';
 import { withRuntime } from './commands.ts';
 
@@ -18,11 +17,7 @@ interface DistrictDocuments {
  */
 async function districtDocuments(values: OptionValues): Promise<DistrictDocuments> {
   if (values.store !== true) return { editions: [], profiles: [] };
-  return withRuntime(async (deps) => {
-    const db = deps.database.db;
-    const profiles = (await adoptedProfiles(db)).flatMap((row) => (row.document.kind === 'profile' ? [row.document.profile] : []));
-    return { editions: await districtEditions(db), profiles };
-  });
+  return withRuntime((deps) => adoptedDistrictProtocols(deps.database.db));
 }
 
 const protocolListCommand: Command = {

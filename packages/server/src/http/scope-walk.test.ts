@@ -1494,7 +1494,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       today: TODAY,
       escortUserId: grid.id,
     });
-    const dashboard = await dashboardWalkFixture(deps, villageA);
+    const dashboard = await dashboardWalkFixture(deps, villageA, townA);
     const casePerson = await ok('POST', '/api/persons', {
       idType: 'resident_id',
       idNumber: residentId('19800808', 333),

@@ -2616,7 +2616,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Protocol editions with their legal basis, dates, categories and local profiles */
+        /** Protocol editions with their legal basis, dates, categories and local profiles: the shipped ones and the district's adopted ones */
         get: {
             parameters: {
                 query?: never;

@@ -85,7 +85,8 @@ function screeningRoutes(api: Api, deps: AppDeps) {
   api.get(
     '/community/risk-places',
     {
-      config: read,
+      // Public notices (the published grades): every signed-in user picks from them, e.g. a hotel's guest origin (PUB-007).
+      config: { permission: 'authenticated' },
       schema: {
         tags,
         summary: 'Places published as risk areas at the grades screening counts (public notices; the travel-place choices)',

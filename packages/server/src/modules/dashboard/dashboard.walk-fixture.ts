@@ -12,7 +12,11 @@ export interface DashboardWalkIds {
 }
 
 /** Three weeks of pharmacy purchases in A's community with a jump yesterday, then one early-warning run. */
-export async function dashboardWalkFixture(deps: AppDeps, village: { id: string; path: string }): Promise<DashboardWalkIds> {
+export async function dashboardWalkFixture(
+  deps: AppDeps,
+  village: { id: string; path: string },
+  town: { id: string; path: string },
+): Promise<DashboardWalkIds> {
   const yesterday = addDays(shanghaiDate(deps.clock()), -1);
   const rows = Array.from({ length: 21 }, (_, i) => ({
     jurisdictionId: village.id,
@@ -26,8 +30,8 @@ export async function dashboardWalkFixture(deps: AppDeps, village: { id: string;
   assert.equal(run.raised, 1, 'the walk fixture raises one signal');
   const [signal] = await deps.database.db.query.earlyWarningSignal.findMany({ limit: 1 });
   assert.ok(signal);
-  // A's own 疫情日报 (DAILY-007) of yesterday, compiled for A's community.
-  assert.ok(await compileSituationReport(deps, village, yesterday));
+  // Town A's own 疫情日报 (DAILY-007) of yesterday: towns compile their own, and a list shows the caller's place's.
+  assert.ok(await compileSituationReport(deps, town, yesterday));
   const [report] = await deps.database.db.query.situationReport.findMany({ limit: 1 });
   assert.ok(report);
   return { signalId: signal.id, situationReportId: report.id };

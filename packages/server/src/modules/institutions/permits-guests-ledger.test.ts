@@ -146,6 +146,14 @@ describe('public places, pharmacies and the entrance (issue 16 part 2): PUB-005,
   });
 
   it('PUB-007 KP-G07: a guest from Wuhan (high) is registered masked and reported to the community as a task; the full view is audited', async () => {
+    // The hotel's front desk picks the origin from the published risk areas (public notices, any signed-in user).
+    const places = (await ok(hotelStaff, 'GET', '/api/community/risk-places', undefined, 200)) as {
+      items: { jurisdictionId: string; level: string }[];
+    };
+    assert.deepEqual(
+      places.items.filter((p) => p.jurisdictionId === wuhanId).map((p) => p.level),
+      ['high'],
+    );
     const guest = await ok(
       hotelStaff,
       'POST',

@@ -33,7 +33,7 @@ import {
   protocolDocumentsUnder,
   updateProtocolDocument,
 } from './protocol-document.repository.ts';
-import { districtEditions } from './protocol-in-force.ts';
+import { districtEditions, editionById } from './protocol-in-force.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
@@ -126,13 +126,16 @@ export async function listProtocolDocuments(deps: Deps, context: RequestContext,
 /** One document with its content and what it changes against the shipped rules it builds on. */
 export async function protocolDocumentDetail(deps: Deps, context: RequestContext, id: string) {
   const row = await documentInScope(deps.database.db, context, id, 'protocol.read');
-  return { ...protocolDocumentView(row, true), changes: changesOf(row.document, shanghaiDate(deps.clock())) };
+  return { ...protocolDocumentView(row, true), changes: await changesOf(deps.database.db, row.document, shanghaiDate(deps.clock())) };
 }
 
-/** A profile: what it changes in its edition; an edition: what it changes against the shipped edition in force. */
-export function changesOf(document: ProtocolDocument, today: string) {
+/**
+ * A profile: what it changes in its edition (shipped or the district's own); an edition: what it changes against the
+ * shipped edition in force.
+ */
+export async function changesOf(db: Db, document: ProtocolDocument, today: string) {
   if (document.kind === 'profile') {
-    const edition = findEdition(document.profile.editionId);
+    const edition = await editionById(db, document.profile.editionId);
     return edition ? profileRuleChanges(edition, document.profile) : [];
   }
   const base = editionInForce(today) ?? PROTOCOL_EDITIONS.at(-1);

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { exportEdition, findEdition, type ProtocolEdition } from '@fangkong/core';
 import { addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
+import { homeObservationProfile } from './sample-profile.ts';
 
 const NOW = new Date('2026-12-01T10:00:00+08:00');
 const HOUR = 3_600_000;
@@ -96,6 +97,28 @@ describe('an active district edition changes what cases, tracing, response and i
     const draft = await ok(office, 'POST', '/api/protocols/documents', { document: townEdition(), jurisdictionId: ids.townA });
     await ok(commander, 'POST', `/api/protocols/documents/${String(draft.id)}/approve`, { basis: '湖防指〔2026〕5号' });
     await ok(commander, 'POST', `/api/protocols/documents/${String(draft.id)}/activate`, {});
+  });
+
+  it('RULES-001: the protocol list names the town’s edition beside the shipped ones, so a record under it shows its name, not its id', async () => {
+    const reply = await office.request('GET', '/api/protocols');
+    assert.equal(reply.statusCode, 200, reply.body);
+    const editions = reply.json() as { id: string; name: string }[];
+    assert.deepEqual(
+      editions.filter((e) => e.id === 'hutang-2026').map((e) => e.name),
+      ['湖塘镇防控方案（2026）'],
+    );
+    assert.ok(editions.some((e) => e.id === 'cn-2022-9th'));
+  });
+
+  it('RULES-001: a local profile written for the town’s own edition shows what it changes there (not an empty list)', async () => {
+    const file = homeObservationProfile('320412100', 'hutang-2026-home');
+    file.profile.editionId = 'hutang-2026';
+    const draft = await ok(office, 'POST', '/api/protocols/documents', { document: file });
+    const detail = (await ok(office, 'GET', `/api/protocols/documents/${String(draft.id)}`)) as { changes: { category: string | null }[] };
+    assert.deepEqual(
+      detail.changes.map((c) => c.category),
+      ['close_contact'],
+    );
   });
 
   it('cases (CASE-001): a case opened in 湖塘镇 now runs the town’s 4-hour report; 牛塘镇’s keeps 2 hours; the case opened before keeps its edition', async () => {

@@ -11,11 +11,13 @@ import {
   shanghaiDate,
 } from '@fangkong/core';
 import type { Db } from '../../db/client.ts';
+import { protocolList } from './protocol.service.ts';
 import {
   activeEditionsOnPath,
   activeProfilesOfEdition,
   activeProfilesOnPath,
   adoptedEditions,
+  adoptedProfiles,
   findProtocolDocumentByKey,
   type ProtocolDocumentRow,
 } from './protocol-document.repository.ts';
@@ -147,6 +149,21 @@ export async function districtEditions(db: Db): Promise<ProtocolEdition[]> {
     const edition = editionOfRow(row);
     return edition ? [edition] : [];
   });
+}
+
+/** The district's adopted editions and profiles (approved, active or superseded: stored records keep theirs). */
+export async function adoptedDistrictProtocols(db: Db): Promise<{ editions: ProtocolEdition[]; profiles: LocalProfile[] }> {
+  const profiles = (await adoptedProfiles(db)).flatMap((row) => {
+    const profile = profileOfRow(row);
+    return profile ? [profile] : [];
+  });
+  return { editions: await districtEditions(db), profiles };
+}
+
+/** The shipped editions and profiles with the district's adopted ones beside them, as `GET /api/protocols` lists them. */
+export async function protocolListWithDistrict(db: Db) {
+  const own = await adoptedDistrictProtocols(db);
+  return protocolList(own.profiles, own.editions);
 }
 
 /**

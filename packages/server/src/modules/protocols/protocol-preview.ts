@@ -75,7 +75,7 @@ export async function previewProtocolDocument(deps: Deps, context: RequestContex
   const now = deps.clock();
   const today = shanghaiDate(now);
   if (row.document.kind === 'edition') return { ...(await editionPreview(db, row, row.document.edition, now)), asOf: today };
-  const changes = changesOf(row.document, today);
+  const changes = await changesOf(db, row.document, today);
   const edition = await editionById(db, row.editionId);
   const profile = row.document.profile;
   const episodes = edition ? await episodesChanged(db, edition, profile, row.jurisdictionPath) : { total: 0, byCategory: {} };

@@ -3,7 +3,8 @@ import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
 import { type Api, errorResponses } from '../../http/schemas.ts';
 import { planInForce } from './plan-in-force.service.ts';
-import { protocolList, protocolPlan } from './protocol.service.ts';
+import { protocolPlan } from './protocol.service.ts';
+import { protocolListWithDistrict } from './protocol-in-force.ts';
 
 const Loose = Type.Record(Type.String(), Type.Unknown());
 
@@ -14,11 +15,12 @@ export function protocolRoutes(api: Api, deps: AppDeps) {
       config: { permission: 'authenticated' },
       schema: {
         tags: ['protocols'],
-        summary: 'Protocol editions with their legal basis, dates, categories and local profiles',
+        summary:
+          "Protocol editions with their legal basis, dates, categories and local profiles: the shipped ones and the district's adopted ones",
         response: { 200: Type.Array(Loose), ...errorResponses },
       },
     },
-    () => protocolList(),
+    () => protocolListWithDistrict(deps.database.db),
   );
   api.get(
     '/protocols/plan',

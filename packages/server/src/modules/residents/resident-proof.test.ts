@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { exportEdition, findEdition, type ProtocolEdition } from '@fangkong/core';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.ts';
 import { LogSmsSender } from '../../sms/log-sms-sender.ts';
@@ -29,6 +30,7 @@ describe('issue 12 defect 5: one-time codes, proxy consent, bounded dates', () =
   let son: Person;
   let neighbour: Person;
   let husbandClient: TestClient;
+  let townAId: string;
 
   const post = (url: string, payload: object) => runtime.app.inject({ method: 'POST', url, payload });
   const later = (ms: number) => {
@@ -58,7 +60,10 @@ describe('issue 12 defect 5: one-time codes, proxy consent, bounded dates', () =
     // The per-address limit has its own test (residents.test.ts); here one address plays every resident.
     runtime = await createTestRuntime({ FANGKONG_LOGIN_RATE: '1000' });
     runtime.deps.clock = () => now;
-    const { villageA } = await addTwoTowns(runtime.deps);
+    const { county, townA, villageA } = await addTwoTowns(runtime.deps);
+    townAId = townA.id;
+    await addUser(runtime.deps, 'office', 'command_office_staff', county.id);
+    await addUser(runtime.deps, 'commander', 'district_commander', county.id);
     const home = await addHousehold(runtime.deps, villageA, 'B-1-101');
     await addUser(runtime.deps, 'grid-a', 'grid_worker', villageA.id);
     const grid = await loginAs(runtime.app, 'grid-a');
@@ -219,5 +224,42 @@ describe('issue 12 defect 5: one-time codes, proxy consent, bounded dates', () =
     assert.equal((future.json() as { code: string }).code, 'dateInFuture');
     assert.equal((await declare('2019-01-01')).statusCode, 400);
     assert.equal((await declare('2020-03-01')).statusCode, 200);
+  });
+  // issue 14 part 3 (RULES-001, KP-F01): the look-back window is the edition in force where the person lives. Once
+  // 湖塘镇 activates its own edition with a 21-day window, a travel date 20 days back is accepted there.
+  it('RULES-001 issue 14: the declaration look-back window follows the edition the district activated for the town', async () => {
+    const declare = () =>
+      husbandClient.request('POST', `/api/me/persons/${husband.id}/declarations`, {
+        symptoms: [],
+        travel: [{ place: '南京', date: '2020-02-19' }],
+      });
+    const refused = await declare();
+    assert.deepEqual(
+      [refused.statusCode, (refused.json() as { field: string }).field],
+      [400, 'travel.0.date'],
+      'beyond the shipped 14 days',
+    );
+    const file = exportEdition(findEdition('seed-2020') as ProtocolEdition);
+    Object.assign(file.edition, {
+      id: 'hutang-2020',
+      name: '湖塘镇防控方案（2020）',
+      effectiveFrom: '2020-03-01',
+      legalBasis: [
+        { title: '湖塘镇防控方案（2020）', issuer: '湖塘镇防控指挥部', documentNumber: '湖防指〔2020〕3号', issued: '2020-02-28' },
+      ],
+    });
+    assert.ok(file.edition.cases);
+    file.edition.cases.exposureLookbackDays.days = 21;
+    const office = await loginAs(runtime.app, 'office');
+    const commander = await loginAs(runtime.app, 'commander');
+    const draft = await office.request('POST', '/api/protocols/documents', { document: file, jurisdictionId: townAId });
+    assert.equal(draft.statusCode, 201, draft.body);
+    const id = (draft.json() as { id: string }).id;
+    const approved = await commander.request('POST', `/api/protocols/documents/${id}/approve`, { basis: '湖防指〔2020〕3号' });
+    assert.equal(approved.statusCode, 200, approved.body);
+    const active = await commander.request('POST', `/api/protocols/documents/${id}/activate`, {});
+    assert.equal(active.statusCode, 200, active.body);
+    const accepted = await declare();
+    assert.equal(accepted.statusCode, 200, accepted.body);
   });
 });

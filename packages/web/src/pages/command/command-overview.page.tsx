@@ -19,14 +19,14 @@ type Overview = Awaited<ReturnType<typeof fetchOverview>>;
  * The overview of a jurisdiction (the one given, else the one chosen in the scope picker). The panel and the
  * details below it ask with the same key, so the page fetches it once.
  */
-function useCommandOverview(jurisdictionId: string | undefined) {
+export function useCommandOverview(jurisdictionId: string | undefined, enabled = true) {
   const { jurisdiction } = useScope();
   const id = jurisdictionId ?? jurisdiction?.id;
-  return useQuery({ queryKey: [...COMMAND_KEY, 'overview', id], queryFn: () => fetchOverview(id) });
+  return useQuery({ queryKey: [...COMMAND_KEY, 'overview', id], queryFn: () => fetchOverview(id), enabled });
 }
 
 /** The levels set below the place (a town's own level under a district that has none). */
-function LevelsBelow({ o }: { o: Overview }) {
+export function LevelsBelow({ o }: { o: Overview }) {
   const { t } = useI18n();
   return o.levelsBelow.map((l) => (
     <Tag

@@ -6,7 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useSession } from '../../auth/session.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { type MessageKey, type Translate, useI18n } from '../../i18n/i18n.tsx';
-import { CommandDetails, CommandPanel } from '../command/command-overview.page.tsx';
+import { CommandDetails, CommandPanel, LevelsBelow, useCommandOverview } from '../command/command-overview.page.tsx';
 import { categoryLabel } from '../key-persons/key-person-labels.ts';
 import { RISK_COLOURS } from '../zones/zone-api-types.ts';
 import { ChartCard } from './chart-card.tsx';
@@ -22,6 +22,9 @@ interface Crumb {
 
 function Figures({ d }: { d: DashboardData }) {
   const { t } = useI18n();
+  const { can } = useSession();
+  // A place without its own level names the levels set below it (the district under 湖塘镇's IV), as the command panel does.
+  const overview = useCommandOverview(d.jurisdiction.id, can('command.read'));
   const cases = Object.entries(d.cases.totals)
     .filter(([c]) => c !== 'excluded')
     .reduce((sum, [, n]) => sum + n, 0);
@@ -40,6 +43,11 @@ function Figures({ d }: { d: DashboardData }) {
           value={level ? t(`response.level.${level}` as MessageKey) : t('dashboard.levelNone')}
           data-testid="figure-level"
         />
+        {!level && overview.data && overview.data.levelsBelow.length > 0 && (
+          <div data-testid="figure-levels-below">
+            <LevelsBelow o={overview.data} />
+          </div>
+        )}
       </Col>
       <Col xs={12} md={6} lg={3}>
         <Statistic

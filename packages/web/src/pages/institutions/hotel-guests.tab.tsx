@@ -6,11 +6,19 @@ import { api, unwrap } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { applyFormError, showError, showSuccess } from '../../components/feedback.tsx';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
+import { useRiskPlaces } from '../community/community-queries.ts';
 import { INSTITUTION_KEY, useInstitutions, useInvalidateInstitutions } from './institution-queries.ts';
 
 const key = (k: string) => k as MessageKey;
-const GUEST_FIELDS = ['name', 'idType', 'idNumber', 'phone', 'fromPlace', 'checkInOn'] as const;
-type GuestInput = { name: string; idType: (typeof ID_TYPES)[number]; idNumber: string; phone?: string; fromPlace: string };
+const GUEST_FIELDS = ['name', 'idType', 'idNumber', 'phone', 'fromPlace', 'fromJurisdictionId', 'checkInOn'] as const;
+type GuestInput = {
+  name: string;
+  idType: (typeof ID_TYPES)[number];
+  idNumber: string;
+  phone?: string;
+  fromPlace: string;
+  fromJurisdictionId?: string;
+};
 
 /** A stated purpose, then the one record in full: every view is audited on the server (PUB-007). */
 export function RevealButton({ reveal, testId }: { reveal: (purpose: string) => Promise<string>; testId: string }) {
@@ -66,10 +74,17 @@ export function RevealButton({ reveal, testId }: { reveal: (purpose: string) => 
 function GuestForm({ hotelId }: { hotelId: string }) {
   const { t } = useI18n();
   const [form] = Form.useForm<GuestInput>();
+  // PUB-007: a guest from a published risk area is reported to the community (the server grades the place).
+  const riskPlaces = useRiskPlaces();
   const invalidate = useInvalidateInstitutions();
   const save = useMutation({
     mutationFn: (v: GuestInput) =>
-      unwrap(api.POST('/api/institutions/{id}/guests', { params: { path: { id: hotelId } }, body: { ...v, phone: v.phone || undefined } })),
+      unwrap(
+        api.POST('/api/institutions/{id}/guests', {
+          params: { path: { id: hotelId } },
+          body: { ...v, phone: v.phone || undefined, fromJurisdictionId: v.fromJurisdictionId || undefined },
+        }),
+      ),
     onSuccess: (g) => {
       showSuccess(g.keyArea ? t('records.guest.reported') : t('records.guest.registered'));
       form.resetFields();
@@ -97,6 +112,18 @@ function GuestForm({ hotelId }: { hotelId: string }) {
       </Form.Item>
       <Form.Item name="phone" label={t('records.guest.phone')}>
         <Input style={{ width: 130 }} data-testid="guest-phone" />
+      </Form.Item>
+      <Form.Item name="fromJurisdictionId" label={t('records.guest.fromRiskArea')}>
+        <Select
+          allowClear
+          style={{ width: 170 }}
+          data-testid="guest-from-risk-area"
+          options={(riskPlaces.data?.items ?? []).map((p) => ({ value: p.jurisdictionId, label: `${p.name}（${p.level}）` }))}
+          onChange={(value?: string) => {
+            const name = riskPlaces.data?.items.find((p) => p.jurisdictionId === value)?.name;
+            if (name && !form.getFieldValue('fromPlace')) form.setFieldValue('fromPlace', name);
+          }}
+        />
       </Form.Item>
       <Form.Item name="fromPlace" label={t('records.guest.fromPlace')} rules={[{ required: true, whitespace: true }]}>
         <Input style={{ width: 120 }} data-testid="guest-from" />

@@ -102,12 +102,15 @@ describe('an active district edition changes what cases, tracing, response and i
   it('RULES-001: the protocol list names the town’s edition beside the shipped ones, so a record under it shows its name, not its id', async () => {
     const reply = await office.request('GET', '/api/protocols');
     assert.equal(reply.statusCode, 200, reply.body);
-    const editions = reply.json() as { id: string; name: string }[];
+    const editions = reply.json() as { id: string; name: string; shipped: boolean }[];
     assert.deepEqual(
-      editions.filter((e) => e.id === 'hutang-2026').map((e) => e.name),
-      ['湖塘镇防控方案（2026）'],
+      editions.filter((e) => e.id === 'hutang-2026').map((e) => [e.name, e.shipped]),
+      [['湖塘镇防控方案（2026）', false]],
     );
-    assert.ok(editions.some((e) => e.id === 'cn-2022-9th'));
+    assert.deepEqual(
+      editions.filter((e) => e.id === 'cn-2022-9th').map((e) => e.shipped),
+      [true],
+    );
   });
 
   it('RULES-001: a local profile written for the town’s own edition shows what it changes there (not an empty list)', async () => {

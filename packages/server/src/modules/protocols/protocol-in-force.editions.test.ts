@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { exportEdition, findEdition, type ProtocolEdition } from '@fangkong/core';
-import { addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
+import { addTwoTowns, addUser, loginAs, residentId, signInCommandStaff, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 import { homeObservationProfile } from './sample-profile.ts';
 
@@ -73,11 +73,8 @@ describe('an active district edition changes what cases, tracing, response and i
     const deps = runtime.deps;
     const { county, townA, townB, villageA, villageB } = await addTwoTowns(deps);
     Object.assign(ids, { county: county.id, townA: townA.id, townB: townB.id, villageA: villageA.id, villageB: villageB.id });
-    await addUser(deps, 'office', 'command_office_staff', county.id);
-    await addUser(deps, 'commander', 'district_commander', county.id);
+    ({ office, commander } = await signInCommandStaff(deps, runtime.app, county.id));
     await addUser(deps, 'cdc-town', 'cdc_epidemiologist', townA.id);
-    office = await loginAs(runtime.app, 'office');
-    commander = await loginAs(runtime.app, 'commander');
     cdcTown = await loginAs(runtime.app, 'cdc-town');
   });
   after(() => runtime.close());

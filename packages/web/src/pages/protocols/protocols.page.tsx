@@ -188,7 +188,9 @@ function useDecision() {
       input.action === 'approve'
         ? unwrap(api.POST('/api/protocols/documents/{id}/approve', { params: { path: { id: input.id } }, body: { basis: input.basis } }))
         : unwrap(api.POST('/api/protocols/documents/{id}/activate', { params: { path: { id: input.id } }, body: {} })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['protocol-documents'] }),
+    // An approved or active document joins the protocol list that names editions and profiles on records.
+    onSuccess: () =>
+      Promise.all([client.invalidateQueries({ queryKey: ['protocol-documents'] }), client.invalidateQueries({ queryKey: ['protocols'] })]),
   });
 }
 

@@ -109,7 +109,10 @@ describe('protocols journey', { skip: skipReason(), timeout: 240_000 }, () => {
     const drawer = page.getByTestId('episode-drawer');
     const plan = drawer.getByTestId('episode-plan');
     await plan.getByText('居家隔离医学观察').first().waitFor();
-    assert.match((await drawer.textContent()) ?? '', new RegExp(PROFILE));
+    // The district's profile by its name, as the protocol list names it (issue 14: not its id)
+    const { name } = homeObservationProfile('320412100', PROFILE).profile;
+    await drawer.getByText(name).first().waitFor();
+    assert.ok(!((await drawer.textContent()) ?? '').includes(PROFILE), 'the profile by its name, not its id');
     await screenshot(page, 'protocols-3-episode');
     await page.locator('.ant-drawer-close:visible').click();
     await drawer.waitFor({ state: 'hidden' });

@@ -51,6 +51,20 @@ export async function addUser(deps: AppDeps, username: string, role: Role, juris
   return createUser(deps, systemContext('test'), { username, displayName: username, password: TEST_PASSWORD, role, jurisdictionId });
 }
 
+/**
+ * The county's command office and commander (ORG-), signed in: what response-level, protocol and command tests
+ * start from. Usernames `office` and `commander`.
+ */
+export async function signInCommandStaff(
+  deps: AppDeps,
+  app: App,
+  countyId: string,
+): Promise<{ office: TestClient; commander: TestClient }> {
+  await addUser(deps, 'office', 'command_office_staff', countyId);
+  await addUser(deps, 'commander', 'district_commander', countyId);
+  return { office: await loginAs(app, 'office'), commander: await loginAs(app, 'commander') };
+}
+
 export interface TestClient {
   csrfToken: string;
   headers: Record<string, string>;

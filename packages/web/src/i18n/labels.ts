@@ -41,7 +41,8 @@ export type LabelPrefix =
   | 'keyPerson.importStatus'
   | 'keyPerson.transferStatus'
   | 'alert.kind'
-  | 'assist.status';
+  | 'assist.status'
+  | 'zone.risk';
 
 /** The label of an id under a key prefix, or the id itself when the dictionary has none (a newer server). */
 export function labelOf(t: Translate, prefix: LabelPrefix, id: string | null | undefined): string {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addTwoTowns, addUser, completeAssessment, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
+import { addTwoTowns, completeAssessment, residentId, signInCommandStaff, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 
 const at = (local: string) => new Date(`${local}:00+08:00`);
@@ -64,10 +64,7 @@ describe('SC-18 severity routing at level II on the case record', () => {
     runtime = await createTestRuntime({ FANGKONG_LOGIN_RATE: '1000' });
     runtime.deps.clock = () => at('2020-11-20T10:00');
     place = await addTwoTowns(runtime.deps);
-    await addUser(runtime.deps, 'office', 'command_office_staff', place.county.id);
-    await addUser(runtime.deps, 'commander', 'district_commander', place.county.id);
-    office = await loginAs(runtime.app, 'office');
-    commander = await loginAs(runtime.app, 'commander');
+    ({ office, commander } = await signInCommandStaff(runtime.deps, runtime.app, place.county.id));
   });
   after(() => runtime.close());
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.ts';
-import { addTwoTowns, addUser, completeAssessment, loginAs, type TestClient } from '../../testing/factories.ts';
+import { addTwoTowns, addUser, completeAssessment, loginAs, signInCommandStaff, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 
 const at = (local: string) => new Date(`${local}:00+08:00`);
@@ -43,11 +43,8 @@ describe('SC-34 Level I full closure at the community entrance', () => {
     runtime = await createTestRuntime({ FANGKONG_LOGIN_RATE: '1000' });
     runtime.deps.clock = () => at('2020-11-20T10:00');
     place = await addTwoTowns(runtime.deps);
-    await addUser(runtime.deps, 'office', 'command_office_staff', place.county.id);
-    await addUser(runtime.deps, 'commander', 'district_commander', place.county.id);
+    ({ office, commander } = await signInCommandStaff(runtime.deps, runtime.app, place.county.id));
     gridId = (await addUser(runtime.deps, 'grid-a', 'grid_worker', place.villageA.id)).id;
-    office = await loginAs(runtime.app, 'office');
-    commander = await loginAs(runtime.app, 'commander');
     grid = await loginAs(runtime.app, 'grid-a');
   });
   after(() => runtime.close());

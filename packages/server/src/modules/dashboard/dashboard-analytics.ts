@@ -58,13 +58,18 @@ export function rtOf(days: readonly string[], incidence: Incidence) {
       serialInterval: { id: si.id, mean: si.mean, sd: si.sd, source: si.source },
       prior: EPIESTIM_DEFAULT_PRIOR,
       firstDayMovedToImported: result.firstDayMovedToImported,
-      estimates: result.estimates.map((e) => ({
-        tStart: days[e.tStart - 1] ?? '',
-        tEnd: days[e.tEnd - 1] ?? '',
-        mean: e.mean,
-        q025: e.q025,
-        q975: e.q975,
-      })),
+      // A window with no infector in it (Σ Λ = 0) has the prior for its posterior (EpiEstim reports it so): shown as
+      // no estimate rather than a flat R of the prior's mean over weeks without cases.
+      estimates: result.estimates.map((e) => {
+        const informative = e.infectivity > 0;
+        return {
+          tStart: days[e.tStart - 1] ?? '',
+          tEnd: days[e.tEnd - 1] ?? '',
+          mean: informative ? e.mean : null,
+          q025: informative ? e.q025 : null,
+          q975: informative ? e.q975 : null,
+        };
+      }),
     };
   } catch (error) {
     return unavailable(error);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { exportEdition, findEdition, type ProtocolEdition } from '@fangkong/core';
-import { addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
+import { addTwoTowns, addUser, loginAs, residentId, signInCommandStaff, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 import { homeObservationProfile } from './sample-profile.ts';
 
@@ -73,11 +73,8 @@ describe('an active district edition changes what cases, tracing, response and i
     const deps = runtime.deps;
     const { county, townA, townB, villageA, villageB } = await addTwoTowns(deps);
     Object.assign(ids, { county: county.id, townA: townA.id, townB: townB.id, villageA: villageA.id, villageB: villageB.id });
-    await addUser(deps, 'office', 'command_office_staff', county.id);
-    await addUser(deps, 'commander', 'district_commander', county.id);
+    ({ office, commander } = await signInCommandStaff(deps, runtime.app, county.id));
     await addUser(deps, 'cdc-town', 'cdc_epidemiologist', townA.id);
-    office = await loginAs(runtime.app, 'office');
-    commander = await loginAs(runtime.app, 'commander');
     cdcTown = await loginAs(runtime.app, 'cdc-town');
   });
   after(() => runtime.close());
@@ -102,12 +99,15 @@ describe('an active district edition changes what cases, tracing, response and i
   it('RULES-001: the protocol list names the town’s edition beside the shipped ones, so a record under it shows its name, not its id', async () => {
     const reply = await office.request('GET', '/api/protocols');
     assert.equal(reply.statusCode, 200, reply.body);
-    const editions = reply.json() as { id: string; name: string }[];
+    const editions = reply.json() as { id: string; name: string; shipped: boolean }[];
     assert.deepEqual(
-      editions.filter((e) => e.id === 'hutang-2026').map((e) => e.name),
-      ['湖塘镇防控方案（2026）'],
+      editions.filter((e) => e.id === 'hutang-2026').map((e) => [e.name, e.shipped]),
+      [['湖塘镇防控方案（2026）', false]],
     );
-    assert.ok(editions.some((e) => e.id === 'cn-2022-9th'));
+    assert.deepEqual(
+      editions.filter((e) => e.id === 'cn-2022-9th').map((e) => e.shipped),
+      [true],
+    );
   });
 
   it('RULES-001: a local profile written for the town’s own edition shows what it changes there (not an empty list)', async () => {

@@ -17,8 +17,12 @@ import {
 /** Editions with their basis, dates and categories (the shipped ones, then the district's adopted ones): what `fangkong protocol list` prints too. */
 export function protocolList(districtProfiles: readonly LocalProfile[] = [], districtEditions: readonly ProtocolEdition[] = []) {
   const profiles = [...LOCAL_PROFILES, ...districtProfiles];
+  // `shipped`: compiled into the release (and exportable as such), else the district's own document.
+  const isShipped = (item: LocalProfile | ProtocolEdition) =>
+    !districtProfiles.includes(item as LocalProfile) && !districtEditions.includes(item as ProtocolEdition);
   return [...PROTOCOL_EDITIONS, ...districtEditions].map((edition) => ({
     id: edition.id,
+    shipped: isShipped(edition),
     name: edition.name,
     effectiveFrom: edition.effectiveFrom,
     effectiveTo: edition.effectiveTo ?? null,
@@ -31,6 +35,7 @@ export function protocolList(districtProfiles: readonly LocalProfile[] = [], dis
         name: p.name,
         jurisdictionCode: p.jurisdictionCode,
         basis: p.basis,
+        shipped: isShipped(p),
       })),
   }));
 }

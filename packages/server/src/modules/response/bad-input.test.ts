@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.ts';
-import { addTwoTowns, addUser, completeAssessment, loginAs, type TestClient } from '../../testing/factories.ts';
+import { addTwoTowns, addUser, completeAssessment, loginAs, signInCommandStaff, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 
 const at = (local: string) => new Date(`${local}:00+08:00`);
@@ -64,11 +64,8 @@ describe('response levels: bad input is refused with the field, nothing written'
     runtime = await createTestRuntime({ FANGKONG_LOGIN_RATE: '1000' });
     runtime.deps.clock = () => at('2020-11-20T10:00');
     place = await addTwoTowns(runtime.deps);
-    await addUser(runtime.deps, 'office', 'command_office_staff', place.county.id);
-    await addUser(runtime.deps, 'commander', 'district_commander', place.county.id);
+    ({ office, commander } = await signInCommandStaff(runtime.deps, runtime.app, place.county.id));
     await addUser(runtime.deps, 'county-admin', 'system_admin', place.county.id);
-    office = await loginAs(runtime.app, 'office');
-    commander = await loginAs(runtime.app, 'commander');
     admin = await loginAs(runtime.app, 'county-admin');
     assert.equal((await post(office, '/api/command/headquarters', { jurisdictionId: place.county.id })).statusCode, 201);
   });

@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { applyFormError, showError, showSuccess } from '../../components/feedback.tsx';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
+import { labelOf } from '../../i18n/labels.ts';
 import { useRiskPlaces } from '../community/community-queries.ts';
 import { INSTITUTION_KEY, useInstitutions, useInvalidateInstitutions } from './institution-queries.ts';
 
@@ -118,7 +119,10 @@ function GuestForm({ hotelId }: { hotelId: string }) {
           allowClear
           style={{ width: 170 }}
           data-testid="guest-from-risk-area"
-          options={(riskPlaces.data?.items ?? []).map((p) => ({ value: p.jurisdictionId, label: `${p.name}（${p.level}）` }))}
+          options={(riskPlaces.data?.items ?? []).map((p) => ({
+            value: p.jurisdictionId,
+            label: `${p.name}（${labelOf(t, 'zone.risk', p.level)}）`,
+          }))}
           onChange={(value?: string) => {
             const name = riskPlaces.data?.items.find((p) => p.jurisdictionId === value)?.name;
             if (name && !form.getFieldValue('fromPlace')) form.setFieldValue('fromPlace', name);
@@ -186,10 +190,12 @@ export function HotelGuestsTab() {
             render: (_: unknown, g) =>
               g.keyArea ? (
                 <Tag color="red" data-testid="guest-key-area">
-                  {t('records.guest.keyArea')} {g.fromGrade}
+                  {t('records.guest.keyArea')} {labelOf(t, 'zone.risk', g.fromGrade)}
                 </Tag>
+              ) : g.fromGrade ? (
+                labelOf(t, 'zone.risk', g.fromGrade)
               ) : (
-                (g.fromGrade ?? '—')
+                '—'
               ),
           },
           {

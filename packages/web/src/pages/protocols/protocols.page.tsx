@@ -188,7 +188,9 @@ function useDecision() {
       input.action === 'approve'
         ? unwrap(api.POST('/api/protocols/documents/{id}/approve', { params: { path: { id: input.id } }, body: { basis: input.basis } }))
         : unwrap(api.POST('/api/protocols/documents/{id}/activate', { params: { path: { id: input.id } }, body: {} })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['protocol-documents'] }),
+    // An approved or active document joins the protocol list that names editions and profiles on records.
+    onSuccess: () =>
+      Promise.all([client.invalidateQueries({ queryKey: ['protocol-documents'] }), client.invalidateQueries({ queryKey: ['protocols'] })]),
   });
 }
 
@@ -288,8 +290,19 @@ function DocumentsTable({ onView, onPreview }: { onView: (id: string) => void; o
 function ShippedTable() {
   const { t } = useI18n();
   const shipped = useQuery({ queryKey: ['protocols-shipped'], queryFn: fetchShipped });
-  type Row = { id: string; name: unknown; effectiveFrom: unknown; effectiveTo: unknown; categories: unknown; profiles: unknown };
-  const rows = (shipped.data ?? []) as Row[];
+  type Row = {
+    id: string;
+    name: unknown;
+    effectiveFrom: unknown;
+    effectiveTo: unknown;
+    categories: unknown;
+    profiles: unknown;
+    shipped?: boolean;
+  };
+  // The list names the district's own documents too (for records kept under them); they have their own table below.
+  const rows = ((shipped.data ?? []) as Row[])
+    .filter((r) => r.shipped !== false)
+    .map((r) => ({ ...r, profiles: ((r.profiles as { shipped?: boolean }[]) ?? []).filter((p) => p.shipped !== false) }));
   return (
     <Card title={t('protocol.shipped')} size="small">
       <Table

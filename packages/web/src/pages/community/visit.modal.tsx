@@ -2,9 +2,8 @@ import { Button, Card, Checkbox, Input, Modal, message, Radio, Select, Space, Ty
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { labelOf } from '../../i18n/labels.ts';
 import { categoryLabel } from '../key-persons/key-person-labels.ts';
-import { type HouseholdRow, useRefreshCommunity, useRiskPlaces } from './community-queries.ts';
+import { type HouseholdRow, riskPlaceOptions, useRefreshCommunity, useRiskPlaces } from './community-queries.ts';
 
 interface Stop {
   /** Stable React key: stops are added and edited, never reordered. */
@@ -39,10 +38,7 @@ function StopEditor({ stop, onChange, index }: { stop: Stop; onChange: (next: St
         placeholder={t('community.visit.riskPlace')}
         value={stop.jurisdictionId}
         data-testid="travel-risk-place"
-        options={(places.data?.items ?? []).map((p) => ({
-          value: p.jurisdictionId,
-          label: `${p.name}（${labelOf(t, 'zone.risk', p.level)}）`,
-        }))}
+        options={riskPlaceOptions(t, places.data?.items)}
         onChange={(value?: string) => {
           const name = places.data?.items.find((p) => p.jurisdictionId === value)?.name;
           onChange({ ...stop, jurisdictionId: value, place: name ?? stop.place });

@@ -7,7 +7,7 @@ import { useSession } from '../../auth/session.tsx';
 import { applyFormError, showError, showSuccess } from '../../components/feedback.tsx';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { labelOf } from '../../i18n/labels.ts';
-import { useRiskPlaces } from '../community/community-queries.ts';
+import { riskPlaceOptions, useRiskPlaces } from '../community/community-queries.ts';
 import { INSTITUTION_KEY, useInstitutions, useInvalidateInstitutions } from './institution-queries.ts';
 
 const key = (k: string) => k as MessageKey;
@@ -119,10 +119,7 @@ function GuestForm({ hotelId }: { hotelId: string }) {
           allowClear
           style={{ width: 170 }}
           data-testid="guest-from-risk-area"
-          options={(riskPlaces.data?.items ?? []).map((p) => ({
-            value: p.jurisdictionId,
-            label: `${p.name}（${labelOf(t, 'zone.risk', p.level)}）`,
-          }))}
+          options={riskPlaceOptions(t, riskPlaces.data?.items)}
           onChange={(value?: string) => {
             const name = riskPlaces.data?.items.find((p) => p.jurisdictionId === value)?.name;
             if (name && !form.getFieldValue('fromPlace')) form.setFieldValue('fromPlace', name);

@@ -107,35 +107,26 @@ export async function activeProfileOf(db: Db, jurisdictionId: string, editionId:
   return rows[0];
 }
 
+/** A profile of the edition that is active and in effect on `day`. */
+const profileInEffect = (editionId: string, day: string) =>
+  and(
+    eq(protocolDocument.kind, 'profile'),
+    eq(protocolDocument.status, 'active'),
+    eq(protocolDocument.editionId, editionId),
+    sql`${protocolDocument.effectiveFrom} <= ${day}`,
+  );
+
 /** Active profiles of an edition on the path from the root down to `path`, in effect on `day`. */
 export async function activeProfilesOnPath(db: Db, path: string, editionId: string, day: string): Promise<ProtocolDocumentRow[]> {
   return db
     .select()
     .from(protocolDocument)
-    .where(
-      and(
-        eq(protocolDocument.kind, 'profile'),
-        eq(protocolDocument.status, 'active'),
-        eq(protocolDocument.editionId, editionId),
-        sql`${path} like ${protocolDocument.jurisdictionPath} || '%'`,
-        sql`${protocolDocument.effectiveFrom} <= ${day}`,
-      ),
-    );
+    .where(and(profileInEffect(editionId, day), sql`${path} like ${protocolDocument.jurisdictionPath} || '%'`));
 }
 
 /** The district's active profiles of an edition anywhere, in effect on `day`: the retention job's scopes. */
 export async function activeProfilesOfEdition(db: Db, editionId: string, day: string): Promise<ProtocolDocumentRow[]> {
-  return db
-    .select()
-    .from(protocolDocument)
-    .where(
-      and(
-        eq(protocolDocument.kind, 'profile'),
-        eq(protocolDocument.status, 'active'),
-        eq(protocolDocument.editionId, editionId),
-        sql`${protocolDocument.effectiveFrom} <= ${day}`,
-      ),
-    );
+  return db.select().from(protocolDocument).where(profileInEffect(editionId, day));
 }
 
 /** Open key-person episodes of an edition and categories under a subtree: whom a profile could change. */

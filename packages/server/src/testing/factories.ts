@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { childPath, findEdition, type Role, residentIdCheckCharacter, responseRules } from '@fangkong/core';
 import { eq } from 'drizzle-orm';
 import type { App } from '../app.ts';
@@ -49,6 +50,13 @@ export const TEST_PASSWORD = 'test-password-2026';
 
 export async function addUser(deps: AppDeps, username: string, role: Role, jurisdictionId: string) {
   return createUser(deps, systemContext('test'), { username, displayName: username, password: TEST_PASSWORD, role, jurisdictionId });
+}
+
+/** Sends a request that must succeed (any 2xx; the status and body in the failure) and answers its JSON. */
+export async function expectOk(client: TestClient, method: string, url: string, body?: unknown): Promise<Record<string, unknown>> {
+  const reply = await client.request(method, url, body);
+  assert.ok(reply.statusCode < 300, `${method} ${url}: ${reply.statusCode} ${reply.body}`);
+  return reply.json() as Record<string, unknown>;
 }
 
 /**

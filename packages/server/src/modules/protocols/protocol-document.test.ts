@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { exportEdition, findEdition, type ProtocolEdition } from '@fangkong/core';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.ts';
-import { addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
+import { addTwoTowns, addUser, expectOk, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 import { protocolInForce } from './protocol-in-force.ts';
 import { homeObservationProfile } from './sample-profile.ts';
@@ -40,11 +40,7 @@ describe('protocol documents through the API (issue 14 part 3)', () => {
   const ids: Record<string, string> = {};
   let seq = 500;
 
-  const ok = async (client: TestClient, method: string, url: string, body?: unknown) => {
-    const reply = await client.request(method, url, body);
-    assert.ok(reply.statusCode < 300, `${method} ${url}: ${reply.statusCode} ${reply.body}`);
-    return reply.json() as Record<string, unknown>;
-  };
+  const ok = expectOk;
   const refused = async (client: TestClient, method: string, url: string, body: unknown, status: number, code: string) => {
     const reply = await client.request(method, url, body);
     assert.equal(reply.statusCode, status, reply.body);

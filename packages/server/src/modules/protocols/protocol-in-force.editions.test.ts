@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { exportEdition, findEdition, type ProtocolEdition } from '@fangkong/core';
-import { addTwoTowns, addUser, loginAs, residentId, signInCommandStaff, type TestClient } from '../../testing/factories.ts';
+import { addTwoTowns, addUser, expectOk, loginAs, residentId, signInCommandStaff, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 import { homeObservationProfile } from './sample-profile.ts';
 
@@ -42,11 +42,7 @@ describe('an active district edition changes what cases, tracing, response and i
   let cdcTown: TestClient;
   const ids: Record<string, string> = {};
 
-  const ok = async (client: TestClient, method: string, url: string, body?: unknown) => {
-    const reply = await client.request(method, url, body);
-    assert.ok(reply.statusCode < 300, `${method} ${url}: ${reply.statusCode} ${reply.body}`);
-    return reply.json() as Record<string, unknown>;
-  };
+  const ok = expectOk;
   let sequence = 700;
   const person = async (jurisdictionId: string) =>
     String(

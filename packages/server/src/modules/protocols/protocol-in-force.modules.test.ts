@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { exportProfile, type LocalProfile, type ProfileDocument } from '@fangkong/core';
 import { place } from '../../db/schema/index.ts';
-import { addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
+import { addTwoTowns, addUser, expectOk, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 import { insertPlace } from '../places/place.repository.ts';
 
@@ -58,11 +58,7 @@ describe('an active district profile changes what the modules decide (issue 14 p
   let commander: TestClient;
   const ids: Record<string, string> = {};
 
-  const ok = async (client: TestClient, method: string, url: string, body?: unknown) => {
-    const reply = await client.request(method, url, body);
-    assert.ok(reply.statusCode < 300, `${method} ${url}: ${reply.statusCode} ${reply.body}`);
-    return reply.json() as Record<string, unknown>;
-  };
+  const ok = expectOk;
   const campaign = async (jurisdictionId: string, defaultPoolSize?: number) =>
     client().request('POST', '/api/testing/campaigns', {
       name: `检测${jurisdictionId.slice(0, 4)}`,

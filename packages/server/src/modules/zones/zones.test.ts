@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.ts';
 import { place } from '../../db/schema/index.ts';
-import { addTwoTowns, addUser, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
+import { addTwoTowns, addUser, expectOk, loginAs, residentId, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 import { insertPlace } from '../places/place.repository.ts';
 
@@ -52,11 +52,7 @@ describe('risk areas and control zones through the API (issue 14)', () => {
     [cdc, commander, office, town] = [await login('cdc'), await login('commander'), await login('office'), await login('town-a')];
     [otherOffice, lab] = [await login('office-b'), await login('lab')];
   };
-  const ok = async (client: TestClient, method: string, url: string, body?: unknown) => {
-    const reply = await client.request(method, url, body);
-    assert.ok(reply.statusCode < 300, `${method} ${url}: ${reply.statusCode} ${reply.body}`);
-    return reply.json() as Record<string, unknown>;
-  };
+  const ok = expectOk;
   const refused = async (client: TestClient, method: string, url: string, body: unknown, status: number, field?: string) => {
     const reply = await client.request(method, url, body);
     assert.equal(reply.statusCode, status, reply.body);

@@ -33,6 +33,7 @@ export * from './command/group-templates.ts';
 export * from './community/community-duties.ts';
 export * from './community/screening.ts';
 export * from './community/screening-progress.ts';
+export * from './community/community-reports.ts';
 export * from './demo/addresses.ts';
 export * from './demo/households.ts';
 export * from './demo/names.ts';

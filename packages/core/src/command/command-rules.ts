@@ -68,6 +68,8 @@ export const TASK_SOURCES = [
   'screening_symptomatic',
   // a hotel guest from a key area, reported to the community (PUB-007)
   'hotel_guest_report',
+  // an unregistered outsider reported to the community, tracked by the town/street (SC-38, KP-I02)
+  'community_report',
   // dashboard (issue 17): an early-warning signal for the CDC to verify
   'early_warning',
 ] as const;

@@ -67,6 +67,18 @@ export interface ScreeningRules {
   };
 }
 
+/** Measures a person may refuse (seed 001 §三(二)3: 拒絕接受檢測體溫、醫學篩查、醫學觀察). */
+export const REFUSED_MEASURES = ['temperature_check', 'medical_screening', 'medical_observation', 'registration'] as const;
+export type RefusedMeasure = (typeof REFUSED_MEASURES)[number];
+
+/** What a community does with a report of an unregistered outsider (SC-38) and with a refusal of its measures (SC-39). */
+export interface CommunityReportRules {
+  /** KP-I02: the community receives the report; the town/street tracks where the person went (掌握去向). */
+  outsider: { basis: Clause; trackingHours: number; trackingBasis: Clause };
+  /** KP-I03, COMM-034: not reporting or refusing a measure is referred to the police, who act under the law. */
+  refusal: { basis: Clause; enforcementBasis: Clause };
+}
+
 /** The community's daily-work rules of an edition: screening, the six ones, gatherings, supplies of sealed buildings. */
 export interface CommunityRules {
   version: string;
@@ -74,6 +86,7 @@ export interface CommunityRules {
   sixOnes: Record<SixOnesDuty, { requirement: string; basis: Clause }>;
   gatherings: Record<GatheringKind, GatheringRule>;
   supplies: { basis: Clause };
+  reports: CommunityReportRules;
 }
 
 const S1 = 'seed 001';
@@ -190,5 +203,24 @@ export const COMMUNITY_SEED_001: CommunityRules = {
   },
   supplies: {
     basis: clause(S1, '§三(三)2', 'Sealed building: street and community staff buy on behalf and deliver at fixed points without contact'),
+  },
+  reports: {
+    outsider: {
+      basis: clause(
+        S1,
+        '§三(二)2',
+        'An unregistered outsider is reported at once to the community; the county and town/street find where the person is and bring them under the matching control',
+      ),
+      trackingHours: 24,
+      trackingBasis: clause(S1, '§三(二)2', 'The town/street tracks the reported person within 24 hours (configured: the seed says at once)', true),
+    },
+    refusal: {
+      basis: clause(
+        S1,
+        '§三(二)3',
+        'Whoever does not report, or refuses temperature checks, medical screening or medical observation, is held liable by the police',
+      ),
+      enforcementBasis: clause(S1, '§三(八)', 'Those who refuse management or gather crowds to make trouble are punished by the police under the law'),
+    },
   },
 };

@@ -146,3 +146,40 @@ export const entryLedger = pgTable(
   },
   (t) => [index('entry_ledger_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops'), t.enteredOn)],
 );
+
+/**
+ * What a community is told of (seed 001 §三(二)2–3): an unregistered outsider reported by a resident or staff
+ * (SC-38: tracked by the town/street, brought under management once found) or a refusal of a measure (SC-39:
+ * referred to the police). Names are kept masked and encrypted.
+ */
+export const communityReport = pgTable(
+  'community_report',
+  {
+    id: idColumn(),
+    /** unregistered_outsider / refused_measure */
+    kind: text('kind').notNull(),
+    /** open / found / not_found / referred */
+    state: text('state').notNull().default('open'),
+    description: text('description').notNull(),
+    whereabouts: text('whereabouts').notNull(),
+    refusedMeasure: text('refused_measure'),
+    subjectNameMasked: text('subject_name_masked'),
+    subjectNameCipher: text('subject_name_cipher'),
+    reportedBy: uuid('reported_by').references(() => appUser.id),
+    /** resident / staff: a resident's report comes from their own community */
+    reportedAs: text('reported_as').notNull(),
+    trackingTaskId: uuid('tracking_task_id'),
+    episodeId: uuid('episode_id'),
+    policeStation: text('police_station'),
+    policeReference: text('police_reference'),
+    outcomeNote: text('outcome_note'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by').references(() => appUser.id),
+    jurisdictionId: uuid('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdiction.id),
+    jurisdictionPath: text('jurisdiction_path').notNull(),
+    ...timestamps(),
+  },
+  (t) => [index('community_report_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops'), t.state)],
+);

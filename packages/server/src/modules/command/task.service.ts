@@ -317,6 +317,31 @@ export async function closeTask(deps: Deps, context: RequestContext, id: string,
   return taskDetail(deps, context, row.id);
 }
 
+/**
+ * The task a record raised closes with the record (the handling is the task: an early-warning signal's
+ * verification, a reported outsider found), with the outcome as its closing note, audited in the caller's
+ * transaction; a task already closed or cancelled is left as it is.
+ */
+export async function closeSourceTask(
+  tx: Db,
+  context: RequestContext,
+  taskId: string | null,
+  closing: { note: string; at: Date; source: Record<string, string> },
+) {
+  if (!taskId) return;
+  const taskRow = await findCommandTask(tx, taskId);
+  if (taskRow?.status !== 'open') return;
+  await updateTask(tx, taskRow.id, { status: 'closed', closedAt: closing.at, closedBy: context.actor.userId, closingNote: closing.note });
+  await recordAudit(tx, context, {
+    action: 'task.close',
+    entityType: 'task',
+    entityId: taskRow.id,
+    jurisdictionPath: taskRow.jurisdictionPath,
+    before: { status: taskRow.status },
+    after: { status: 'closed', note: closing.note, ...closing.source },
+  });
+}
+
 const WORKER_ROLES = ROLES.filter((role) => roleGrants(role, 'task.work'));
 
 /** Who may be given a task in a jurisdiction: users holding task.work over it. */

@@ -29,6 +29,7 @@ import {
   requestSupplies,
   sixOnesLedger,
 } from './duties.service.ts';
+import { communityReportRoutes } from './community-report.routes.ts';
 import { closeEntry, ledgerDay, recordEntry } from './entry-ledger.service.ts';
 import { closeRound, listRounds, recordVisit, riskPlaces, roundDetail, startRound } from './screening.service.ts';
 
@@ -290,4 +291,5 @@ export function communityRoutes(api: Api, deps: AppDeps) {
   screeningRoutes(api, deps);
   dutyRoutes(api, deps);
   ledgerRoutes(api, deps);
+  communityReportRoutes(api, deps);
 }

@@ -1,7 +1,10 @@
 import {
+  COMMUNITY_REPORT_KINDS,
+  COMMUNITY_REPORT_STATES,
   GATHERING_KINDS,
   ID_TYPES,
   KEY_PERSON_CATEGORIES,
+  REFUSED_MEASURES,
   SIX_ONES_DUTIES,
   TRANSPORT_MODES,
   VEHICLE_KINDS,
@@ -225,5 +228,58 @@ export const LedgerEntry = Type.Object({
   leftAt: Nullable(Type.String()),
   flagged: Type.Boolean(),
   /** SC-34: why a vehicle was let in under the full closure (a supply vehicle), with the clause; on the entry just recorded. */
+  because: Type.Optional(Type.Array(Because)),
+});
+
+/** SC-38 / SC-39: what a community is told of — an unregistered outsider, or a refusal of a measure. */
+const ReportFacts = {
+  description: Type.String({ minLength: 1, maxLength: 500 }),
+  whereabouts: Type.String({ minLength: 1, maxLength: 200 }),
+  subjectName: Type.Optional(Type.String({ maxLength: 40 })),
+};
+
+export const CommunityReportBody = objectOf({
+  jurisdictionId: Uuid,
+  kind: literals(COMMUNITY_REPORT_KINDS),
+  refusedMeasure: Type.Optional(literals(REFUSED_MEASURES)),
+  ...ReportFacts,
+});
+
+export const ResidentReportBody = objectOf(ReportFacts);
+
+export const OutsiderFoundBody = objectOf({
+  householdId: Uuid,
+  name: Type.String({ minLength: 1, maxLength: 40 }),
+  idType: literals(ID_TYPES),
+  idNumber: Type.String({ minLength: 1, maxLength: 40 }),
+  phone: Type.Optional(Type.String({ maxLength: 20 })),
+  fromPlace: Type.String({ minLength: 1, maxLength: 100 }),
+  note: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+export const PoliceReferralBody = objectOf({
+  policeStation: Type.String({ minLength: 1, maxLength: 100 }),
+  policeReference: Type.Optional(Type.String({ maxLength: 60 })),
+  note: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+export const CommunityReport = Type.Object({
+  id: Uuid,
+  kind: literals(COMMUNITY_REPORT_KINDS),
+  state: literals(COMMUNITY_REPORT_STATES),
+  description: Type.String(),
+  whereabouts: Type.String(),
+  refusedMeasure: Nullable(Type.String()),
+  subjectName: Nullable(Type.String()),
+  reportedAs: Type.String(),
+  trackingTaskId: Nullable(Uuid),
+  episodeId: Nullable(Uuid),
+  policeStation: Nullable(Type.String()),
+  policeReference: Nullable(Type.String()),
+  outcomeNote: Nullable(Type.String()),
+  jurisdictionId: Uuid,
+  createdAt: Type.String(),
+  closedAt: Nullable(Type.String()),
+  /** What follows, with the clauses: on the report just recorded. */
   because: Type.Optional(Type.Array(Because)),
 });

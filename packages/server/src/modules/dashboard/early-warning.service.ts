@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { findCommandTask, updateTask } from '../command/task.repository.ts';
+import { closeSourceTask } from '../command/task.service.ts';
 import { scopeOf } from '../testing/testing-access.ts';
 import { jurisdictionInScope } from './dashboard-scope.ts';
 import { countSignalsByState, findSignal, listSignalRows, type SignalRow, updateSignal } from './early-warning.repository.ts';
@@ -85,10 +85,7 @@ export async function acknowledgeSignal(deps: Deps, context: RequestContext, id:
   return signalView(updated ?? row);
 }
 
-/**
- * The CDC task a signal raised closes with the signal (issue 17 part 3: the verification is the task), with the
- * outcome as its closing note, audited; a task already closed or cancelled is left as it is.
- */
+/** The CDC task a signal raised closes with the signal (issue 17 part 3: the verification is the task). */
 async function closeSignalTask(
   tx: Db,
   context: RequestContext,
@@ -96,19 +93,8 @@ async function closeSignalTask(
   input: { outcome: WarningOutcome; note: string },
   at: Date,
 ) {
-  if (!row.taskId) return;
-  const taskRow = await findCommandTask(tx, row.taskId);
-  if (taskRow?.status !== 'open') return;
-  const closingNote = `预警核实结论（${input.outcome}）：${input.note}`;
-  await updateTask(tx, taskRow.id, { status: 'closed', closedAt: at, closedBy: context.actor.userId, closingNote });
-  await recordAudit(tx, context, {
-    action: 'task.close',
-    entityType: 'task',
-    entityId: taskRow.id,
-    jurisdictionPath: taskRow.jurisdictionPath,
-    before: { status: taskRow.status },
-    after: { status: 'closed', note: closingNote, signalId: row.id },
-  });
+  const note = `预警核实结论（${input.outcome}）：${input.note}`;
+  await closeSourceTask(tx, context, row.taskId, { note, at, source: { signalId: row.id } });
 }
 
 /** The outcome of the verification (CASE-007): a real event, a false alarm, or kept under watch; the signal and its CDC task close. */

@@ -7,7 +7,12 @@ import { followUpAssignee } from './institution-access.ts';
 export interface FollowUp {
   sourceKind: Extract<
     TaskSource,
-    'pharmacy_follow_up' | 'school_absence_nat' | 'institution_incident' | 'screening_symptomatic' | 'hotel_guest_report'
+    | 'pharmacy_follow_up'
+    | 'school_absence_nat'
+    | 'institution_incident'
+    | 'screening_symptomatic'
+    | 'hotel_guest_report'
+    | 'community_report'
   >;
   sourceId: string;
   title: string;

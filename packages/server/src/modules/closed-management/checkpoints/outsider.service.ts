@@ -55,7 +55,7 @@ async function destinationOf(db: Db, checkpoint: PlaceRow, householdId: string):
   return household;
 }
 
-async function personFor(tx: Db, deps: Deps, context: RequestContext, input: NewOutsider, household: PlaceRow) {
+async function personFor(tx: Db, deps: Deps, context: RequestContext, input: OutsiderFacts, household: PlaceRow) {
   const existing = await findPersonByIdHash(tx, idLookupHash(deps.cipher, input.idType, input.idNumber));
   if (existing) return existing.id;
   const facts = { idType: input.idType, idNumber: input.idNumber, name: input.name, phone: input.phone ?? null };
@@ -72,6 +72,36 @@ async function arrivalCategory(db: Db, household: PlaceRow, now: Date): Promise<
   return edition && categoryRule(edition, 'returning_outsider') ? 'returning_outsider' : 'risk_area_arrival';
 }
 
+/** Who an outsider is, as the gate or the community writes it down (the health registration form, seed 001 §三(二)2). */
+export type OutsiderFacts = Pick<NewOutsider, 'name' | 'idType' | 'idNumber' | 'phone' | 'fromPlace' | 'reason'>;
+
+/**
+ * An outsider brought under the community's management, in the caller's transaction: the person (found by ID or
+ * new, in the household) and the home-observation episode the edition prescribes — the gate's registration and a
+ * reported outsider once found (SC-38) both ask here. `context` acts for the household's community.
+ */
+export async function enrolOutsider(
+  tx: Db,
+  deps: Deps,
+  context: RequestContext,
+  household: PlaceRow,
+  input: OutsiderFacts,
+  source: 'checkpoint' | 'community_report',
+) {
+  const now = deps.clock();
+  const personId = await personFor(tx, deps, context, input, household);
+  const category = await arrivalCategory(tx, household, now);
+  const episode =
+    (await findActiveEpisode(tx, personId, category)) ??
+    (await registerEpisode(
+      deps,
+      context,
+      { personId, category, startDate: shanghaiDate(now), source, reason: `${input.fromPlace}：${input.reason}` },
+      tx,
+    ));
+  return { personId, episodeId: episode.id };
+}
+
 /** Outsider registration: person (found or new), a home-observation episode for the community, and the registration row. */
 export async function registerOutsider(deps: Deps, context: RequestContext, checkpointId: string, input: NewOutsider) {
   const db = deps.database.db;
@@ -81,22 +111,7 @@ export async function registerOutsider(deps: Deps, context: RequestContext, chec
   const community = onBehalfOfCommunity(context, household);
   const now = deps.clock();
   return db.transaction(async (tx) => {
-    const personId = await personFor(tx, deps, community, input, household);
-    const category = await arrivalCategory(tx, household, now);
-    const episode =
-      (await findActiveEpisode(tx, personId, category)) ??
-      (await registerEpisode(
-        deps,
-        community,
-        {
-          personId,
-          category,
-          startDate: shanghaiDate(now),
-          source: 'checkpoint',
-          reason: `${input.fromPlace}：${input.reason}`,
-        },
-        tx,
-      ));
+    const { personId, episodeId } = await enrolOutsider(tx, deps, community, household, input, 'checkpoint');
     const row = await insertOutsider(tx, {
       checkpointId: checkpoint.id,
       personId,
@@ -107,7 +122,7 @@ export async function registerOutsider(deps: Deps, context: RequestContext, chec
       fromPlace: input.fromPlace,
       reason: input.reason,
       destinationHouseholdId: household.id,
-      episodeId: episode.id,
+      episodeId,
       registeredBy: context.actor.userId,
       registeredAt: now,
       jurisdictionPath: household.jurisdictionPath,
@@ -117,12 +132,12 @@ export async function registerOutsider(deps: Deps, context: RequestContext, chec
       entityType: 'outsider_registration',
       entityId: row.id,
       jurisdictionPath: household.jurisdictionPath,
-      after: { personId, episodeId: episode.id, checkpointId: checkpoint.id, fromPlace: input.fromPlace },
+      after: { personId, episodeId, checkpointId: checkpoint.id, fromPlace: input.fromPlace },
     });
     return {
       id: row.id,
       personId,
-      episodeId: episode.id,
+      episodeId,
       idMasked: row.idMasked,
       destinationHouseholdId: household.id,
       registeredAt: now.toISOString(),

@@ -1248,6 +1248,40 @@ const ROUTES: Record<string, RouteEntry> = {
   'GET /api/community/entry-ledger': {
     cases: (a) => [empty('/api/community/entry-ledger'), refused(`/api/community/entry-ledger?jurisdictionId=${a.villageId}`)],
   },
+  'POST /api/community/reports': {
+    cases: (a) => [
+      refused('/api/community/reports', {
+        jurisdictionId: a.villageId,
+        kind: 'unregistered_outsider',
+        description: '越界',
+        whereabouts: '越界',
+      }),
+    ],
+  },
+  'GET /api/community/reports': {
+    cases: (a) => [empty('/api/community/reports'), refused(`/api/community/reports?jurisdictionId=${a.villageId}`)],
+  },
+  'POST /api/community/reports/:id/found': {
+    cases: (a) => [
+      refused(`/api/community/reports/${a.communityReportId}/found`, {
+        householdId: a.householdId,
+        name: '越界',
+        idType: 'resident_id',
+        idNumber: residentId('19700101', 977),
+        fromPlace: '越界',
+      }),
+    ],
+  },
+  'POST /api/community/reports/:id/not-found': {
+    cases: (a) => [refused(`/api/community/reports/${a.communityReportId}/not-found`, { note: '越界' })],
+  },
+  'POST /api/community/reports/:id/refer': {
+    cases: (a) => [refused(`/api/community/reports/${a.communityReportId}/refer`, { policeStation: '越界' })],
+  },
+  // A resident reports to their own community only: the walker holds no resident grant.
+  'POST /api/me/outsider-reports': {
+    cases: () => [{ path: '/api/me/outsider-reports', expect: 'refused', body: { description: '越界', whereabouts: '越界' } }],
+  },
   'POST /api/community/supply-requests/:id/deliver': {
     cases: (a) => [refused(`/api/community/supply-requests/${a.supplyRequestId}/deliver`, {})],
   },

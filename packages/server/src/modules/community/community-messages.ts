@@ -19,4 +19,11 @@ export const COMMUNITY_MESSAGES: Record<string, { zh: string; en: string }> = {
   feverRefused: { zh: '体温异常，不得进入', en: 'Temperature at or above fever: entry refused' },
   notCommunityStaff: { zh: '陪同人员须为本社区工作人员', en: 'The escort must be staff of this community' },
   alreadyClosed: { zh: '该登记已销号', en: 'This entry is already closed out' },
+  reportClosed: { zh: '该报告已办结', en: 'This report is already closed' },
+  notForThisKind: {
+    zh: '外来人员报告以"已找到/未找到"办结，拒不配合以"移交公安"办结',
+    en: 'An outsider report ends found or not found; a refusal ends referred to the police',
+  },
+  onlyForRefusal: { zh: '仅拒不配合的报告填写拒绝的措施', en: 'Only a refusal names the refused measure' },
+  noHomeCommunity: { zh: '仅居民可向所在社区报告', en: 'Only a resident reports to their own community' },
 };

@@ -1,4 +1,5 @@
 import {
+  AppError,
   type CommunityReportKind,
   type CommunityReportState,
   communityReportHandling,
@@ -121,7 +122,7 @@ export async function residentOutsiderReport(deps: Deps, context: RequestContext
   const home = scopePaths(context.actor.grants, 'self.write');
   const grant = context.actor.grants.find((g) => home.includes(g.jurisdictionPath));
   const community = grant ? await findJurisdictionById(deps.database.db, grant.jurisdictionId) : undefined;
-  if (!community || community.level !== 'village') throw invalid('jurisdictionId', 'noHomeCommunity');
+  if (!community || community.level !== 'village') throw new AppError('forbidden', 'noHomeCommunity', 'jurisdictionId');
   return writeReport(deps, context, community, { ...input, kind: 'unregistered_outsider' }, 'resident');
 }
 
@@ -134,14 +135,14 @@ async function reportToClose(db: Db, context: RequestContext, id: string, to: Co
   const row = await findCommunityReport(db, id);
   if (!row || !pathInScope(row.jurisdictionPath, scopeOf(context, 'community.write'))) throw notFound('id');
   if (!communityReportTransitionAllowed(row.kind as CommunityReportKind, row.state as CommunityReportState, to)) {
-    throw conflict('state', row.state === 'open' ? 'notForThisKind' : 'alreadyClosed');
+    throw conflict('state', row.state === 'open' ? 'notForThisKind' : 'reportClosed');
   }
   return row;
 }
 
 async function close(deps: Deps, context: RequestContext, row: CommunityReportRow, outcome: ReportOutcome, taskNote: string | null, tx: Db) {
   const closed = await closeCommunityReport(tx, row.id, outcome);
-  if (!closed) throw conflict('state', 'alreadyClosed');
+  if (!closed) throw conflict('state', 'reportClosed');
   if (taskNote !== null) {
     await closeSourceTask(tx, context, row.trackingTaskId, { note: taskNote, at: deps.clock(), source: { communityReportId: row.id } });
   }

@@ -46,7 +46,10 @@ describe('community reports: unregistered outsiders and refusals (SC-38, SC-39)'
     await addUser(runtime.deps, 'grid-a', 'grid_worker', place.villageA.id);
     townCadreId = (await addUser(runtime.deps, 'town-a', 'town_cadre', place.townA.id)).id;
     await addUser(runtime.deps, 'grid-b', 'grid_worker', place.villageB.id);
-    [resident, grid, townCadre, gridB] = await Promise.all(['res-a', 'grid-a', 'town-a', 'grid-b'].map((u) => loginAs(runtime.app, u)));
+    resident = await loginAs(runtime.app, 'res-a');
+    grid = await loginAs(runtime.app, 'grid-a');
+    townCadre = await loginAs(runtime.app, 'town-a');
+    gridB = await loginAs(runtime.app, 'grid-b');
   });
   after(() => runtime.close());
 

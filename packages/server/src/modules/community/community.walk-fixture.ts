@@ -9,6 +9,7 @@ export interface CommunityWalkIds {
   gatheringId: string;
   supplyRequestId: string;
   entryLedgerId: string;
+  communityReportId: string;
 }
 
 /** Built by town A's admin: a screening round with a not-home visit, a six-ones check, a filed funeral and a supply request. */
@@ -46,7 +47,14 @@ export async function communityWalkFixture(
         escortUserId: a.escortUserId,
       })
     : undefined;
+  const report = await ok('POST', '/api/community/reports', {
+    jurisdictionId: a.villageId,
+    kind: 'unregistered_outsider',
+    description: '甲社区外来人员',
+    whereabouts: '甲 1 号楼',
+  });
   return {
+    communityReportId: String(report.id),
     screeningRoundId: String(round.id),
     gatheringId: String(gathering.id),
     supplyRequestId: supply.id,

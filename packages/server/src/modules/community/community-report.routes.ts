@@ -68,7 +68,8 @@ export function communityReportRoutes(api: Api, deps: AppDeps) {
       config: write,
       schema: {
         tags,
-        summary: 'The reported outsider is found: registered in a household under home medical observation; the tracking task closes (SC-38)',
+        summary:
+          'The reported outsider is found: registered in a household under home medical observation; the tracking task closes (SC-38)',
         params: IdParams,
         body: OutsiderFoundBody,
         response: { 200: CommunityReport, ...errorResponses },

@@ -81,7 +81,13 @@ async function issueTracking(tx: Db, context: RequestContext, row: CommunityRepo
   return task.id;
 }
 
-async function writeReport(deps: Deps, context: RequestContext, community: JurisdictionRow, input: CommunityReportInput, reportedAs: string) {
+async function writeReport(
+  deps: Deps,
+  context: RequestContext,
+  community: JurisdictionRow,
+  input: CommunityReportInput,
+  reportedAs: string,
+) {
   const problem = communityReportProblem(input);
   if (problem) throw problem;
   const handling = communityReportHandling(communityRules(), input.kind);
@@ -99,7 +105,8 @@ async function writeReport(deps: Deps, context: RequestContext, community: Juris
       jurisdictionId: community.id,
       jurisdictionPath: community.path,
     });
-    const trackingTaskId = handling.trackingHours === null ? null : await issueTracking(tx, context, row, community, handling.trackingHours);
+    const trackingTaskId =
+      handling.trackingHours === null ? null : await issueTracking(tx, context, row, community, handling.trackingHours);
     await recordAudit(tx, context, {
       action: 'community.report.create',
       entityType: 'community_report',
@@ -118,11 +125,15 @@ export async function recordCommunityReport(deps: Deps, context: RequestContext,
 }
 
 /** A resident reports an unregistered outsider to their own community (seed 001 §三(二)2: anyone who finds one reports at once). */
-export async function residentOutsiderReport(deps: Deps, context: RequestContext, input: Omit<CommunityReportInput, 'kind' | 'refusedMeasure'>) {
+export async function residentOutsiderReport(
+  deps: Deps,
+  context: RequestContext,
+  input: Omit<CommunityReportInput, 'kind' | 'refusedMeasure'>,
+) {
   const home = scopePaths(context.actor.grants, 'self.write');
   const grant = context.actor.grants.find((g) => home.includes(g.jurisdictionPath));
   const community = grant ? await findJurisdictionById(deps.database.db, grant.jurisdictionId) : undefined;
-  if (!community || community.level !== 'village') throw new AppError('forbidden', 'noHomeCommunity', 'jurisdictionId');
+  if (community?.level !== 'village') throw new AppError('forbidden', 'noHomeCommunity', 'jurisdictionId');
   return writeReport(deps, context, community, { ...input, kind: 'unregistered_outsider' }, 'resident');
 }
 
@@ -140,7 +151,14 @@ async function reportToClose(db: Db, context: RequestContext, id: string, to: Co
   return row;
 }
 
-async function close(deps: Deps, context: RequestContext, row: CommunityReportRow, outcome: ReportOutcome, taskNote: string | null, tx: Db) {
+async function close(
+  deps: Deps,
+  context: RequestContext,
+  row: CommunityReportRow,
+  outcome: ReportOutcome,
+  taskNote: string | null,
+  tx: Db,
+) {
   const closed = await closeCommunityReport(tx, row.id, outcome);
   if (!closed) throw conflict('state', 'reportClosed');
   if (taskNote !== null) {
@@ -193,7 +211,12 @@ export async function outsiderNotFound(deps: Deps, context: RequestContext, id: 
 }
 
 /** SC-39 (KP-I03, COMM-034): a refusal referred to the police, with the station and its reference when given. */
-export async function referToPolice(deps: Deps, context: RequestContext, id: string, input: { policeStation: string; policeReference?: string; note?: string }) {
+export async function referToPolice(
+  deps: Deps,
+  context: RequestContext,
+  id: string,
+  input: { policeStation: string; policeReference?: string; note?: string },
+) {
   const db = deps.database.db;
   const row = await reportToClose(db, context, id, 'referred');
   if (!input.policeStation.trim()) throw invalid('policeStation', 'required');

@@ -54,7 +54,12 @@ describe('community reports: unregistered outsiders and refusals (SC-38, SC-39)'
   after(() => runtime.close());
 
   it('SC-38 KP-I02: a resident’s report reaches the community and gives the town a tracking task due in 24 h, with the clauses', async () => {
-    const report = await post(resident, '/api/me/outsider-reports', { description: '3 号楼住进外地人，未见登记', whereabouts: '3 号楼 2 单元' }, 201);
+    const report = await post(
+      resident,
+      '/api/me/outsider-reports',
+      { description: '3 号楼住进外地人，未见登记', whereabouts: '3 号楼 2 单元' },
+      201,
+    );
     assert.deepEqual([report.state, report.because?.map((r) => r.clause)], ['open', ['§三(二)2', '§三(二)2']]);
     const [task] = await queryRows<{ jurisdiction_path: string; assignee_user_id: string; source_kind: string; hours: number }>(
       runtime.deps.database.db,
@@ -73,80 +78,156 @@ describe('community reports: unregistered outsiders and refusals (SC-38, SC-39)'
   });
 
   it('SC-38: once found the outsider is a person in the household under home medical observation, the report and the tracking task close', async () => {
-    const report = await post(grid, '/api/community/reports', {
-      jurisdictionId: place.villageA.id,
-      kind: 'unregistered_outsider',
-      description: '群众反映有外来人员',
-      whereabouts: '5 号楼',
-    }, 201);
-    const found = await post(townCadre, `/api/community/reports/${report.id}/found`, {
-      householdId,
-      name: '李四',
-      idType: 'resident_id',
-      idNumber: residentId('19850101', 321),
-      phone: '13800001111',
-      fromPlace: '温州市',
-    }, 200);
+    const report = await post(
+      grid,
+      '/api/community/reports',
+      {
+        jurisdictionId: place.villageA.id,
+        kind: 'unregistered_outsider',
+        description: '群众反映有外来人员',
+        whereabouts: '5 号楼',
+      },
+      201,
+    );
+    const found = await post(
+      townCadre,
+      `/api/community/reports/${report.id}/found`,
+      {
+        householdId,
+        name: '李四',
+        idType: 'resident_id',
+        idNumber: residentId('19850101', 321),
+        phone: '13800001111',
+        fromPlace: '温州市',
+      },
+      200,
+    );
     assert.equal(found.state, 'found');
     const [episode] = await queryRows<{ category: string; source: string; household: string }>(
       runtime.deps.database.db,
       sql`select e.category, e.source, p.household_id as household from key_person_episode e join person p on p.id = e.person_id where e.id = ${found.episodeId}`,
     );
     assert.deepEqual([episode?.source, episode?.household], ['community_report', householdId]);
-    const [task] = await queryRows<{ status: string }>(runtime.deps.database.db, sql`select status from task where id = ${report.trackingTaskId}`);
+    const [task] = await queryRows<{ status: string }>(
+      runtime.deps.database.db,
+      sql`select status from task where id = ${report.trackingTaskId}`,
+    );
     assert.equal(task?.status, 'closed');
     const again = await post(townCadre, `/api/community/reports/${report.id}/not-found`, { note: '再次' }, 409);
     assert.equal(again.field, 'state');
   });
 
   it('SC-39 KP-I03 COMM-034: a refusal of a temperature check is recorded with the person masked, then referred to the police; never tracked', async () => {
-    const refusal = await post(grid, '/api/community/reports', {
-      jurisdictionId: place.villageA.id,
-      kind: 'refused_measure',
-      refusedMeasure: 'temperature_check',
-      subjectName: '王五',
-      description: '返乡人员拒绝测温',
-      whereabouts: '小区东门',
-    }, 201);
-    assert.deepEqual([refusal.subjectName, refusal.trackingTaskId, refusal.because?.map((r) => r.clause)], ['王*', null, ['§三(二)3', '§三(八)']]);
-    const found = await post(grid, `/api/community/reports/${refusal.id}/found`, {
-      householdId, name: '王五', idType: 'resident_id', idNumber: residentId('19800101', 111), fromPlace: '武汉市',
-    }, 409);
+    const refusal = await post(
+      grid,
+      '/api/community/reports',
+      {
+        jurisdictionId: place.villageA.id,
+        kind: 'refused_measure',
+        refusedMeasure: 'temperature_check',
+        subjectName: '王五',
+        description: '返乡人员拒绝测温',
+        whereabouts: '小区东门',
+      },
+      201,
+    );
+    assert.deepEqual(
+      [refusal.subjectName, refusal.trackingTaskId, refusal.because?.map((r) => r.clause)],
+      ['王*', null, ['§三(二)3', '§三(八)']],
+    );
+    const found = await post(
+      grid,
+      `/api/community/reports/${refusal.id}/found`,
+      {
+        householdId,
+        name: '王五',
+        idType: 'resident_id',
+        idNumber: residentId('19800101', 111),
+        fromPlace: '武汉市',
+      },
+      409,
+    );
     assert.equal(found.field, 'state');
-    const referred = await post(grid, `/api/community/reports/${refusal.id}/refer`, { policeStation: '湖塘派出所', policeReference: '2020-017' }, 200);
+    const referred = await post(
+      grid,
+      `/api/community/reports/${refusal.id}/refer`,
+      { policeStation: '湖塘派出所', policeReference: '2020-017' },
+      200,
+    );
     assert.equal(referred.state, 'referred');
     const audits = await queryRows<{ action: string }>(
       runtime.deps.database.db,
       sql`select action from audit_event where entity_id = ${refusal.id} order by id`,
     );
-    assert.deepEqual(audits.map((a) => a.action), ['community.report.create', 'community.report.referred']);
+    assert.deepEqual(
+      audits.map((a) => a.action),
+      ['community.report.create', 'community.report.referred'],
+    );
   });
 
   it('bad input writes nothing: a refusal without the measure or the person, a referral without the station, a resident filing a refusal', async () => {
     const before_ = await count('community_report');
-    const noMeasure = await post(grid, '/api/community/reports', {
-      jurisdictionId: place.villageA.id, kind: 'refused_measure', subjectName: '赵六', description: '拒绝', whereabouts: '门口',
-    }, 400);
+    const noMeasure = await post(
+      grid,
+      '/api/community/reports',
+      {
+        jurisdictionId: place.villageA.id,
+        kind: 'refused_measure',
+        subjectName: '赵六',
+        description: '拒绝',
+        whereabouts: '门口',
+      },
+      400,
+    );
     assert.equal(noMeasure.field, 'refusedMeasure');
-    const noName = await post(grid, '/api/community/reports', {
-      jurisdictionId: place.villageA.id, kind: 'refused_measure', refusedMeasure: 'medical_observation', description: '拒绝', whereabouts: '门口',
-    }, 400);
+    const noName = await post(
+      grid,
+      '/api/community/reports',
+      {
+        jurisdictionId: place.villageA.id,
+        kind: 'refused_measure',
+        refusedMeasure: 'medical_observation',
+        description: '拒绝',
+        whereabouts: '门口',
+      },
+      400,
+    );
     assert.equal(noName.field, 'subjectName');
-    const asResident = await resident.request('POST', '/api/me/outsider-reports', { description: 'x', whereabouts: 'y', refusedMeasure: 'temperature_check' });
+    const asResident = await resident.request('POST', '/api/me/outsider-reports', {
+      description: 'x',
+      whereabouts: 'y',
+      refusedMeasure: 'temperature_check',
+    });
     assert.equal(asResident.statusCode, 400);
     assert.equal(await count('community_report'), before_);
   });
 
   it('another jurisdiction gets 404 on the report and 403 on the list; its grid worker cannot close it', async () => {
-    const report = await post(grid, '/api/community/reports', {
-      jurisdictionId: place.villageA.id, kind: 'unregistered_outsider', description: '外来人员', whereabouts: '7 号楼',
-    }, 201);
+    const report = await post(
+      grid,
+      '/api/community/reports',
+      {
+        jurisdictionId: place.villageA.id,
+        kind: 'unregistered_outsider',
+        description: '外来人员',
+        whereabouts: '7 号楼',
+      },
+      201,
+    );
     await post(gridB, `/api/community/reports/${report.id}/not-found`, { note: '无' }, 404);
     assert.equal((await gridB.request('GET', `/api/community/reports?jurisdictionId=${place.villageA.id}`)).statusCode, 403);
     const own = (await gridB.request('GET', '/api/community/reports')).json() as { items: Report[] };
     assert.equal(own.items.length, 0);
-    await post(gridB, '/api/community/reports', {
-      jurisdictionId: place.villageA.id, kind: 'unregistered_outsider', description: '外来人员', whereabouts: '7 号楼',
-    }, 404);
+    await post(
+      gridB,
+      '/api/community/reports',
+      {
+        jurisdictionId: place.villageA.id,
+        kind: 'unregistered_outsider',
+        description: '外来人员',
+        whereabouts: '7 号楼',
+      },
+      404,
+    );
   });
 });

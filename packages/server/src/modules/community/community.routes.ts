@@ -19,6 +19,7 @@ import {
   Visit,
   VisitBody,
 } from './community.schemas.ts';
+import { communityReportRoutes } from './community-report.routes.ts';
 import {
   closeSupplyRequest,
   fileGathering,
@@ -29,7 +30,6 @@ import {
   requestSupplies,
   sixOnesLedger,
 } from './duties.service.ts';
-import { communityReportRoutes } from './community-report.routes.ts';
 import { closeEntry, ledgerDay, recordEntry } from './entry-ledger.service.ts';
 import { closeRound, listRounds, recordVisit, riskPlaces, roundDetail, startRound } from './screening.service.ts';
 

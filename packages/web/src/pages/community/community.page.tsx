@@ -2,13 +2,14 @@ import { Card, Empty, Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCommunities } from './community-queries.ts';
+import { CommunityReportsTab } from './community-reports.tab.tsx';
 import { EntryLedgerTab } from './entry-ledger.tab.tsx';
 import { GatheringsTab } from './gatherings.tab.tsx';
 import { ScreeningTab } from './screening.tab.tsx';
 import { SixOnesTab } from './six-ones.tab.tsx';
 import { SuppliesTab } from './supplies.tab.tsx';
 
-/** The grid worker's community work (REQUIREMENTS §7): door-to-door screening, the six ones, gatherings, supplies, the entrance ledger (COMM-012). */
+/** The grid worker's community work (REQUIREMENTS §7): door-to-door screening, the six ones, gatherings, supplies, the entrance ledger (COMM-012), reports of outsiders and refusals (SC-38, SC-39). */
 export function CommunityPage() {
   const { t } = useI18n();
   const communities = useCommunities();
@@ -45,6 +46,11 @@ export function CommunityPage() {
               key: 'entry-ledger',
               label: <span data-testid="community-tab-entry-ledger">{t('community.tab.entryLedger')}</span>,
               children: <EntryLedgerTab communityId={communityId} />,
+            },
+            {
+              key: 'reports',
+              label: <span data-testid="community-tab-reports">{t('community.tab.reports')}</span>,
+              children: <CommunityReportsTab communityId={communityId} />,
             },
           ]}
         />

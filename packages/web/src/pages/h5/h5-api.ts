@@ -101,3 +101,10 @@ export const h5Api = {
 export function useMyNotices() {
   return useQuery({ queryKey: [...H5_KEY, 'notices'], queryFn: () => unwrap(api.GET('/api/me/notices')) });
 }
+
+/** SC-38: a resident's report of an unregistered outsider to their own community. */
+export function useOutsiderReport() {
+  return useMutation({
+    mutationFn: (body: { description: string; whereabouts: string }) => unwrap(api.POST('/api/me/outsider-reports', { body })),
+  });
+}

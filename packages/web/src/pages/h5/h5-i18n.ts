@@ -120,6 +120,13 @@ const zh = {
   // Information release (issue 15 part 5): notices published for residents.
   notices: '通知公告',
   noNotices: '暂无通知公告',
+  // Seed 001 §三(二)2 (SC-38): anyone who finds an unregistered outsider reports it to the community at once.
+  outsiderReport: '报告未登记外来人员',
+  outsiderReportHint: '发现未登记的外来人员，请第一时间向所在社区报告',
+  outsiderWhereabouts: '在哪里（楼栋、门牌）',
+  outsiderDescription: '情况说明',
+  outsiderSend: '报告社区',
+  outsiderSent: '已报告社区，镇（街道）将核查去向',
   interpretation: '解读',
 } as const;
 
@@ -244,6 +251,12 @@ const en: Record<H5Key, string> = {
   // Information release (issue 15 part 5): notices published for residents.
   notices: 'Notices',
   noNotices: 'No notices',
+  outsiderReport: 'Report an unregistered outsider',
+  outsiderReportHint: 'Found an outsider who has not registered? Tell your community at once',
+  outsiderWhereabouts: 'Where (building, door number)',
+  outsiderDescription: 'What you saw',
+  outsiderSend: 'Report to the community',
+  outsiderSent: 'Reported to your community; the town/street will find where the person is',
   interpretation: 'Interpretation',
 };
 

@@ -5,6 +5,7 @@ import { COLOURS, CodeCard } from './code-card.tsx';
 import { useCodeHistory, useDependants, useMe, useMyNotices, useResults } from './h5-api.ts';
 import { usePersonParam } from './h5-app.tsx';
 import { type H5Key, useH5 } from './h5-i18n.ts';
+import { OutsiderReportCard } from './outsider-report-card.tsx';
 
 function PersonSwitch({ selected }: { selected: string }) {
   const { t } = useH5();
@@ -129,6 +130,7 @@ export function HomePage() {
       <Results personId={personId} />
       <History personId={personId} />
       {!p && <Notices />}
+      {!p && <OutsiderReportCard />}
       <Link to={`/h5/appeal${suffix}`}>
         <Button block>{t('appeal')}</Button>
       </Link>

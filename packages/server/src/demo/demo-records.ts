@@ -6,6 +6,7 @@ import { closeEntry, recordEntry } from '../modules/community/entry-ledger.servi
 import { decideEvent, fileEvent } from '../modules/institutions/event-permit.service.ts';
 import { registerGuest } from '../modules/institutions/hotel-guest.service.ts';
 import type { JurisdictionRow } from './demo.repository.ts';
+import { seedDemoCommunityReports } from './demo-community-reports.ts';
 
 const GUESTS = '赵文博 钱晓燕 孙志强 李佳怡 周建华 吴思远 郑海波 王雨桐 冯立新 陈子墨 褚明亮 卫紫涵 蒋国栋 沈梦琪'.split(' ');
 // Guests from places not at a key-area grade: none of them raises a report task (PUB-007) in the demo.
@@ -123,11 +124,12 @@ async function seedLedger(deps: AppDeps, context: RequestContext, community: Jur
   return entries;
 }
 
-/** Issue 16 part 2 in the demo: hotel guests, event permits, the entrance ledger (the pharmacy's week of sales waits in the sharing outbox). */
+/** Issue 16 part 2 in the demo: hotel guests, event permits, the entrance ledger, an outsider report and a refusal (the pharmacy's week of sales waits in the sharing outbox). */
 export async function seedDemoRecords(deps: AppDeps, context: RequestContext, place: RecordsPlace, random: Random) {
   const today = shanghaiDate(deps.clock());
   const guests = await seedGuests(deps, context, place.hotelId, today, random);
   const events = await seedEvents(deps, context, place, today);
   const entries = await seedLedger(deps, context, place.community, today, random);
-  return { guests, events, entries };
+  const communityReports = await seedDemoCommunityReports(deps, context, place.community);
+  return { guests, events, entries, communityReports };
 }

@@ -408,6 +408,23 @@ describe('demo seed', () => {
     assert.ok((week[0]?.n ?? 0) >= 15 && week[0]?.days === 8, JSON.stringify(week[0]));
   });
 
+  // SC-38, SC-39 (seed 001 §三(二)2–3): the resident's report of an outsider is open with 湖塘镇's tracking task; the refusal is with the police.
+  it('shows 南街社区 an open outsider report from the resident (the town tracking it) and a refusal referred to the police', async () => {
+    const grid = await loginAs(first.app, 'grid', DEMO_PASSWORD);
+    const reports = (await grid.request('GET', '/api/community/reports')).json() as {
+      items: { kind: string; state: string; reportedAs: string; subjectName: string | null; trackingTaskId: string | null }[];
+    };
+    assert.deepEqual(reports.items.map((r) => `${r.kind}:${r.state}:${r.reportedAs}`).sort(), [
+      'refused_measure:referred:staff',
+      'unregistered_outsider:open:resident',
+    ]);
+    const outsider = reports.items.find((r) => r.kind === 'unregistered_outsider');
+    const town = await loginAs(first.app, 'town', DEMO_PASSWORD);
+    const task = (await town.request('GET', `/api/tasks/${outsider?.trackingTaskId}`)).json() as { state: string; sourceKind: string };
+    assert.deepEqual([task.state, task.sourceKind], ['open', 'community_report']);
+    assert.ok(reports.items.every((r) => r.subjectName === null || r.subjectName.includes('*')));
+  });
+
   // Issue 15 parts 4 and 6 demo; RES-001 SC-59, SC-60, PREP-004, PREP-002: every town keeps its reserve and service point, 湖塘镇's
   // disinfectant is short (amber, with its alert), the county's facilities are ready; office and town see it, with a plan and a drill.
   it('shows the district amber on supplies: 湖塘镇 disinfectant below a month, every facility ready, a plan and a drill', async () => {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { shanghaiDate } from '@fangkong/core';
 import type { Page } from 'playwright-core';
-import { LogSmsSender } from '../packages/server/src/sms/log-sms-sender.ts';
 import { addTwoTowns, addUser, loginAs, residentId, TEST_PASSWORD, type TestClient } from '../packages/server/src/testing/factories.ts';
 import { type JourneyPage, type JourneyServer, openPage, openPhone, screenshot, signIn, skipReason, useJourney } from './harness.ts';
+import { registerResidentAccount } from './resident-account.ts';
 
 /**
  * A red code's appeal is decided (issue 6): a close contact in centralized quarantine has a resident account and sees
@@ -46,17 +46,7 @@ async function seed(server: JourneyServer): Promise<Seeded> {
   assert.equal(episode.statusCode, 201, episode.body);
   assert.equal((episode.json() as { managementType: string }).managementType, 'centralized_quarantine');
   // The residents' H5 registration: ID number, name, the phone the registry holds and the code sent to it.
-  const claim = { idType: 'resident_id', idNumber: RESIDENT.idNumber, name: RESIDENT.name, phone: RESIDENT.phone };
-  const sent = await server.app.inject({ method: 'POST', url: '/api/residents/register/code', payload: claim });
-  assert.equal(sent.statusCode, 202, sent.body);
-  assert.ok(server.deps.sms instanceof LogSmsSender);
-  const code = server.deps.sms.lastCodeTo(RESIDENT.phone);
-  const registered = await server.app.inject({
-    method: 'POST',
-    url: '/api/residents/register',
-    payload: { ...claim, password: RESIDENT_PASSWORD, code },
-  });
-  assert.equal(registered.statusCode, 201, registered.body);
+  await registerResidentAccount(server, RESIDENT, RESIDENT_PASSWORD);
   return { personId, office: await loginAs(server.app, OFFICE) };
 }
 

@@ -31,9 +31,9 @@ export * from './command/command-rules.ts';
 export * from './command/group-templates.ts';
 // community daily work (issue 16 §7)
 export * from './community/community-duties.ts';
+export * from './community/community-reports.ts';
 export * from './community/screening.ts';
 export * from './community/screening-progress.ts';
-export * from './community/community-reports.ts';
 export * from './demo/addresses.ts';
 export * from './demo/households.ts';
 export * from './demo/names.ts';

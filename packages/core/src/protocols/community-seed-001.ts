@@ -212,7 +212,12 @@ export const COMMUNITY_SEED_001: CommunityRules = {
         'An unregistered outsider is reported at once to the community; the county and town/street find where the person is and bring them under the matching control',
       ),
       trackingHours: 24,
-      trackingBasis: clause(S1, '§三(二)2', 'The town/street tracks the reported person within 24 hours (configured: the seed says at once)', true),
+      trackingBasis: clause(
+        S1,
+        '§三(二)2',
+        'The town/street tracks the reported person within 24 hours (configured: the seed says at once)',
+        true,
+      ),
     },
     refusal: {
       basis: clause(
@@ -220,7 +225,11 @@ export const COMMUNITY_SEED_001: CommunityRules = {
         '§三(二)3',
         'Whoever does not report, or refuses temperature checks, medical screening or medical observation, is held liable by the police',
       ),
-      enforcementBasis: clause(S1, '§三(八)', 'Those who refuse management or gather crowds to make trouble are punished by the police under the law'),
+      enforcementBasis: clause(
+        S1,
+        '§三(八)',
+        'Those who refuse management or gather crowds to make trouble are punished by the police under the law',
+      ),
     },
   },
 };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addDays } from '../calendar/calendar-date.ts';
+import { profileFor } from '../protocols/registry.ts';
 import { planFor } from './test-support.ts';
 
 const D0 = '2020-03-01';
@@ -104,5 +105,24 @@ describe('episode plans (REQUIREMENTS.md Annex B)', () => {
     const { plan } = planFor('seed-2020', 'close_contact', D0);
     assert.ok(plan.because.length >= 4);
     for (const reason of plan.because) assert.ok(reason.source && reason.clause && reason.says, JSON.stringify(reason));
+  });
+});
+
+describe('SC-12: the Hubei first-entry-city rule (seed 003 item 15)', () => {
+  const D0 = '2020-03-20';
+  // SC-12: a person arriving in Hubei with a stay abroad in the previous 14 days, in none of the five categories
+  it('SC-12: an inbound traveller in Hubei gets 14 days of centralized observation on seed 003 item 15, with the nucleic acid tests', () => {
+    const { plan } = planFor('seed-2020', 'inbound_traveller', D0, 'seed-003-county-grading');
+    assert.deepEqual(
+      plan.phases.map((p) => [p.type, p.from, p.to]),
+      [['centralized_quarantine', D0, addDays(D0, 13)]],
+    );
+    assert.ok(plan.because.some((r) => r.source === 'seed 003' && r.clause === 'item 15'));
+    assert.ok(plan.tests.filter((t) => t.kind === 'nucleic_acid').length >= 1, 'a nucleic acid test is required');
+  });
+  it('SC-12: the profile runs in Hubei only; 武进区 keeps the edition’s own basis for inbound travellers', () => {
+    assert.equal(profileFor(['CN', '42', '4201'], 'seed-2020')?.id, 'seed-003-county-grading');
+    const { plan } = planFor('seed-2020', 'inbound_traveller', D0);
+    assert.ok(!plan.because.some((r) => r.source === 'seed 003'));
   });
 });

@@ -70,7 +70,24 @@ export const LOCAL_PROFILES: LocalProfile[] = [
       'item 28',
       'The provincial CDC assesses the risk grade with the county as the unit; the provincial health commission publishes and adjusts it',
     ),
-    overrides: {},
+    // SC-12 (seed 003 item 15): arrivals in Hubei with a stay abroad within 14 days are all tested; the five
+    // categories are handled where they are, everyone else is observed 14 days centralized in the first entry
+    // city and enrolled in the local community. The tests and release stay the edition's (2 NAT + antibody).
+    overrides: {
+      inbound_traveller: {
+        phases: [
+          {
+            type: 'centralized_quarantine',
+            days: 14,
+            basis: clause(
+              'seed 003',
+              'item 15',
+              'Arrivals in Hubei from abroad (within 14 days), outside the five categories: 14 days of centralized medical observation in the first entry city, enrolled in the local community (village group)',
+            ),
+          },
+        ],
+      },
+    },
     risk: {
       unit: {
         level: 'county',

@@ -296,24 +296,37 @@ export async function taskDetail(deps: Deps, context: RequestContext, id: string
   };
 }
 
+/** A task closed with its note, audited in the caller's transaction: by hand (with evidence) or with the record that raised it. */
+async function markClosed(
+  tx: Db,
+  context: RequestContext,
+  row: TaskRow,
+  closing: { note: string; at: Date; extra: Record<string, string> },
+) {
+  await updateTask(tx, row.id, { status: 'closed', closedAt: closing.at, closedBy: context.actor.userId, closingNote: closing.note });
+  await recordAudit(tx, context, {
+    action: 'task.close',
+    entityType: 'task',
+    entityId: row.id,
+    jurisdictionPath: row.jurisdictionPath,
+    before: { status: row.status },
+    after: {
+      status: 'closed',
+      state: taskState({ ...row, status: 'closed', closedAt: closing.at }, closing.at),
+      note: closing.note,
+      ...closing.extra,
+    },
+  });
+}
+
 /** Closes a task with a note; evidence (a photo or a file) must be attached first. */
 export async function closeTask(deps: Deps, context: RequestContext, id: string, note: string) {
   const db = deps.database.db;
   const row = await taskInScope(db, context, id);
   await checkMayWork(db, context, row);
   if ((await evidenceOf(db, row.id)).length === 0) throw invalid('evidence', 'evidenceRequired');
-  const now = deps.clock();
-  await db.transaction(async (tx) => {
-    await updateTask(tx, row.id, { status: 'closed', closedAt: now, closedBy: context.actor.userId, closingNote: note.trim() });
-    await recordAudit(tx, context, {
-      action: 'task.close',
-      entityType: 'task',
-      entityId: row.id,
-      jurisdictionPath: row.jurisdictionPath,
-      before: { status: row.status },
-      after: { status: 'closed', state: taskState({ ...row, status: 'closed', closedAt: now }, now), note: note.trim() },
-    });
-  });
+  const at = deps.clock();
+  await db.transaction((tx) => markClosed(tx, context, row, { note: note.trim(), at, extra: {} }));
   return taskDetail(deps, context, row.id);
 }
 
@@ -329,17 +342,9 @@ export async function closeSourceTask(
   closing: { note: string; at: Date; source: Record<string, string> },
 ) {
   if (!taskId) return;
-  const taskRow = await findCommandTask(tx, taskId);
-  if (taskRow?.status !== 'open') return;
-  await updateTask(tx, taskRow.id, { status: 'closed', closedAt: closing.at, closedBy: context.actor.userId, closingNote: closing.note });
-  await recordAudit(tx, context, {
-    action: 'task.close',
-    entityType: 'task',
-    entityId: taskRow.id,
-    jurisdictionPath: taskRow.jurisdictionPath,
-    before: { status: taskRow.status },
-    after: { status: 'closed', note: closing.note, ...closing.source },
-  });
+  const row = await findCommandTask(tx, taskId);
+  if (row?.status !== 'open') return;
+  await markClosed(tx, context, row, { note: closing.note, at: closing.at, extra: closing.source });
 }
 
 const WORKER_ROLES = ROLES.filter((role) => roleGrants(role, 'task.work'));

@@ -111,6 +111,13 @@ export async function editionAt(
   return editionOnDay(db, jurisdictionPath, day, editionDate ?? day);
 }
 
+/** `editionAt` for a record that cannot open without an edition: 400 `noEditionInForce` on `field` when none is. */
+export async function editionAtOrRefuse(db: Db, jurisdictionPath: string, at: Date, field: string): Promise<ProtocolEdition> {
+  const edition = await editionAt(db, jurisdictionPath, at);
+  if (!edition) throw invalid(field, 'noEditionInForce');
+  return edition;
+}
+
 /** The editions a list of records names, each looked up once (a page of cases names one or two). */
 export async function editionsById(db: Db, ids: readonly string[]): Promise<Map<string, ProtocolEdition>> {
   const found = new Map<string, ProtocolEdition>();

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { profileRuleChanges } from '../protocols/document/protocol-diff.ts';
 import { exportProfile, readProtocolDocument } from '../protocols/document/protocol-document.ts';
+import type { ProtocolEdition } from '../protocols/protocol-types.ts';
+import { findEdition } from '../protocols/registry.ts';
 import { compoundControlProblem, compoundEntryVerdict, type OutsiderAtGate } from './compound-entry.ts';
 import {
   CAMPUS_GATE_ENTRY,
@@ -96,6 +99,20 @@ describe('the entry regime as profile data (RULES-001, §18, SC-42 / SC-43)', ()
       [compoundEntryInForce(undefined).rules.id, compoundEntryInForce(undefined).chosenBy],
       ['seed-000/normalized-low-risk', null],
     );
+  });
+
+  it('RULES-001: the preview of such a profile shows the regime it changes (SC-42 → SC-43) and the check it adds', () => {
+    const chosen = readProtocolDocument(profile('seed-003/wuhan-four-musts'));
+    assert.ok(chosen.ok && chosen.document.kind === 'profile');
+    const [group] = profileRuleChanges(findEdition('cn-2022-9th') as ProtocolEdition, chosen.document.profile);
+    assert.equal(group?.section, 'compoundEntry');
+    assert.deepEqual(group?.changes[0], {
+      path: 'compoundEntry.regime',
+      change: 'changed',
+      before: 'seed-000/normalized-low-risk',
+      after: 'seed-003/wuhan-four-musts',
+    });
+    assert.ok(group?.changes.some((c) => c.before === 'registered' || c.after === 'masked'));
   });
 
   it('issue 14 "Bad input": an unknown regime, a choice without its clause or with an unknown field is refused by its path', () => {

@@ -33246,7 +33246,7 @@ export interface paths {
                         } & {
                             changes: {
                                 category: string | null;
-                                section?: "testing" | "codes";
+                                section?: "testing" | "codes" | "compoundEntry";
                                 changes: {
                                     path: string;
                                     change: "added" | "removed" | "changed";
@@ -33507,7 +33507,7 @@ export interface paths {
                             against?: string;
                             changes: {
                                 category: string | null;
-                                section?: "testing" | "codes";
+                                section?: "testing" | "codes" | "compoundEntry";
                                 changes: {
                                     path: string;
                                     change: "added" | "removed" | "changed";

@@ -126,13 +126,33 @@ describe('checkpoint journey', { skip: skipReason(), timeout: 240_000 }, () => {
     await screenshot(page, 'checkpoint-3-outsider');
   });
 
+  // COMM-013, SC-42, issue 14 (RULES-001): the gate sees which entry regime its compound runs, and no profile chose one
+  it('checks compound entry under the normalized regime: green code, normal temperature and details recorded let in', async () => {
+    await page.getByTestId('tab-entry').click();
+    const regime = page.getByTestId('entry-regime');
+    await regime.getByText(/常态化低风险/).waitFor();
+    assert.equal(await regime.getAttribute('data-regime'), 'seed-000/normalized-low-risk');
+    assert.match((await regime.textContent()) ?? '', /本地防控方案未选定/);
+    await page.getByTestId('entry-token').fill(data.greenToken);
+    await page.getByTestId('entry-temperature').fill('36.5');
+    await page.getByTestId('entry-check').click();
+    const verdict = page.getByTestId('entry-tab').getByTestId('checkpoint-verdict');
+    await verdict.and(page.locator('[data-decision="deny"]')).waitFor();
+    assert.match((await verdict.textContent()) ?? '', /缺少核验：登记信息/);
+    await page.getByTestId('entry-registered').click();
+    await page.getByTestId('entry-check').click();
+    await verdict.and(page.locator('[data-decision="allow"]')).waitFor();
+    assert.match((await verdict.textContent()) ?? '', /准予进入/);
+    await screenshot(page, 'checkpoint-4-entry');
+  });
+
   // COMM-010: shifts below 4 by day or 2 at night are marked short
   it('sees the duty roster with unstaffed shifts marked short (day ≥ 4, night ≥ 2)', async () => {
     await page.getByTestId('menu-duty-roster').click();
     const table = page.getByTestId('roster-table');
     await table.getByText('不足：至少 4 人，现 0 人').first().waitFor();
     assert.equal(await table.getByText('不足：至少 2 人，现 0 人').count(), 7, 'seven night shifts, none staffed');
-    await screenshot(page, 'checkpoint-4-roster');
+    await screenshot(page, 'checkpoint-5-roster');
     assert.deepEqual(tablet.problems, []);
   });
 });

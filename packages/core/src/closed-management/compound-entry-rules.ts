@@ -56,3 +56,35 @@ export const CAMPUS_GATE_ENTRY: CompoundEntryRules = {
   forbiddenControls: [],
   basis: clause('seed 000', '§三(二)3', `Campus entry: temperature check and a green health code (${FEVER_GAP})`),
 };
+
+/** The entry regimes a community's compounds may run (§18: seed 000's normalized checks, seed 003's four musts). */
+export const COMPOUND_ENTRY_REGIMES = ['seed-000/normalized-low-risk', 'seed-003/wuhan-four-musts'] as const;
+export type CompoundEntryRegime = (typeof COMPOUND_ENTRY_REGIMES)[number];
+
+const REGIME_RULES: Record<CompoundEntryRegime, CompoundEntryRules> = {
+  'seed-000/normalized-low-risk': NORMALIZED_LOW_RISK_ENTRY,
+  'seed-003/wuhan-four-musts': WUHAN_FOUR_MUSTS_ENTRY,
+};
+
+/** A local profile's choice of entry regime for the compounds of its subtree (SC-42 / SC-43), with its clause. */
+export interface CompoundEntryChoice {
+  regime: CompoundEntryRegime;
+  basis: Clause;
+}
+
+/** The regime a compound runs and who chose it: the profile in force (its clause), or none (seed 000's checks). */
+export interface CompoundEntryInForce {
+  regime: CompoundEntryRegime;
+  rules: CompoundEntryRules;
+  chosenBy: Clause | null;
+}
+
+/**
+ * The entry regime under a profile (COMM-013, RULES-001, §18): the one it chooses, else seed 000's normalized
+ * checks — the editions set none, so a district that runs the four musts says so in its profile.
+ */
+export function compoundEntryInForce(profile?: { compoundEntry?: CompoundEntryChoice }): CompoundEntryInForce {
+  const choice = profile?.compoundEntry;
+  const regime = choice?.regime ?? 'seed-000/normalized-low-risk';
+  return { regime, rules: REGIME_RULES[regime], chosenBy: choice?.basis ?? null };
+}

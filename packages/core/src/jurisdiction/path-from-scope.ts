@@ -1,7 +1,14 @@
+import { COUNTRY_ROOT } from './levels.ts';
+
 /** Materialized paths of a jurisdiction and its ancestors, outermost first: `/32/3204/` → [`/32/`, `/32/3204/`]. */
 export function ancestorPaths(path: string): string[] {
   const codes = path.split('/').filter(Boolean);
   return codes.map((_, i) => `/${codes.slice(0, i + 1).join('/')}/`);
+}
+
+/** `/32/3204/320412/` → ['CN', '32', '3204', '320412'], the country root first, as profiles name their jurisdiction. */
+export function jurisdictionCodesOfPath(path: string): string[] {
+  return [COUNTRY_ROOT.code, ...path.split('/').filter(Boolean)];
 }
 
 /** Fewer levels than this would leave a grid name alone (「第1网格」), which is ambiguous above one community. */

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../calendar/calendar-date.ts';
+import type { CompoundEntryChoice } from '../closed-management/compound-entry-rules.ts';
 import type { CodeRule } from '../codes/code-types.ts';
 import type { PlaceKind } from '../jurisdiction/levels.ts';
 import type { EarlyWarningRules } from './early-warning-rules.ts';
@@ -154,6 +155,8 @@ export interface LocalProfile {
   testing?: { pooling: PoolingRule[] };
   /** The jurisdiction's own colour rules: together they replace the edition's rules of the kinds they name (CODE-). */
   codes?: CodeRule[];
+  /** Which entry regime the subtree's compounds run (COMM-013, §18: SC-42 normalized checks, SC-43 four musts). */
+  compoundEntry?: CompoundEntryChoice;
 }
 
 /** A retention period in whole days after the day the data stops being needed, and where it comes from. */

@@ -1,7 +1,9 @@
 import { COUNTRY_ROOT } from '../jurisdiction/levels.ts';
+import { jurisdictionCodesOfPath } from '../jurisdiction/path-from-scope.ts';
 import { clause } from '../protocols/clause.ts';
 import { LOCAL_PROFILES } from '../protocols/local-profiles.ts';
 import type { LocalProfile, ProtocolEdition, RetentionPeriod, RetentionRules } from '../protocols/protocol-types.ts';
+import { profileFor } from '../protocols/registry.ts';
 
 /** Periods the operator sets for the whole deployment (environment `FANGKONG_RETENTION_*`), in days. */
 export interface RetentionSettings {
@@ -30,42 +32,72 @@ export function retentionRulesFor(
   return { ...base, scans: own?.scans ?? scans, closedEpisodes: own?.closedEpisodes ?? closedEpisodes };
 }
 
-/** Where one set of retention rules holds: a subtree (a jurisdiction path containing `pathPart`), or everywhere (`/`). */
+/** Where one set of retention rules holds: a subtree (a jurisdiction path starting with `pathPart`), or everywhere (`/`). */
 export interface RetentionScope {
   jurisdictionCode: string | null;
-  /** `/320412/`: a jurisdiction path lies in the subtree when it contains this; `/` for the general scope. */
+  /** `/32/3204/320412/`: a jurisdiction path lies in the subtree when it starts with this; `/` for the general scope. */
   pathPart: string;
-  rules: RetentionRules;
+  /** The edition in force there; null when none is. */
+  editionId: string | null;
+  /** Undefined when the edition in force there sets no retention: nothing there is due. */
+  rules: RetentionRules | undefined;
 }
 
-/** NBS codes grow longer down the tree (2, 4, 6, 9, 12 digits); the country root sits above them all. */
-const depth = (code: string) => (code === COUNTRY_ROOT.code ? 0 : code.length);
+/** A place where the rules in force may change (the root, a district edition's or a profile's jurisdiction) and its edition. */
+export interface RetentionPlace {
+  path: string;
+  edition: ProtocolEdition | undefined;
+}
+
+const depthOf = (path: string) => path.split('/').filter(Boolean).length;
 
 /**
- * Every set of retention rules in force under an edition, the most specific first (a deeper NBS code is a
- * longer one), the general rules last; empty when the edition sets no retention.
+ * The profile whose periods hold at a path: the nearest on it for the edition that sets any (a profile without
+ * periods does not hide its parent's); `profiles` lists the district's own before the shipped ones.
+ */
+export function retentionProfileAt(path: string, editionId: string, profiles: readonly LocalProfile[]): LocalProfile | undefined {
+  return profileFor(
+    jurisdictionCodesOfPath(path),
+    editionId,
+    profiles.filter((p) => p.retention),
+  );
+}
+
+function scopeAt(place: RetentionPlace, profiles: readonly LocalProfile[], settings: RetentionSettings): RetentionScope {
+  const { path, edition } = place;
+  const profile = edition ? retentionProfileAt(path, edition.id, profiles) : undefined;
+  return {
+    jurisdictionCode: path === COUNTRY_ROOT.path ? null : (jurisdictionCodesOfPath(path).at(-1) ?? null),
+    pathPart: path,
+    editionId: edition?.id ?? null,
+    rules: edition ? retentionRulesFor(edition, profile, settings) : undefined,
+  };
+}
+
+const samePeriods = (a: RetentionScope, b: RetentionScope) => JSON.stringify(a.rules) === JSON.stringify(b.rules);
+
+/**
+ * Every set of retention rules in force (issue 14, RULES-001): at each place where the edition or a profile may
+ * change, the edition in force there with the nearest profile that sets periods, and the deployment's settings.
+ * The most specific first, the general one (`/`) last; a place whose rules are those of the scope around it adds none.
+ * Every path lies in one scope, the deepest place above it, whose rules are the ones in force on that path.
  */
 export function retentionScopes(
-  edition: ProtocolEdition,
-  settings: RetentionSettings = {},
+  places: readonly RetentionPlace[],
   profiles: readonly LocalProfile[] = LOCAL_PROFILES,
+  settings: RetentionSettings = {},
 ): RetentionScope[] {
-  const general = retentionRulesFor(edition, undefined, settings);
-  if (!general) return [];
-  const local = profiles
-    .filter((p) => p.editionId === edition.id && p.retention)
-    .sort((a, b) => depth(b.jurisdictionCode) - depth(a.jurisdictionCode))
-    .map((p) => ({
-      jurisdictionCode: p.jurisdictionCode,
-      pathPart: p.jurisdictionCode === COUNTRY_ROOT.code ? COUNTRY_ROOT.path : `/${p.jurisdictionCode}/`,
-      rules: retentionRulesFor(edition, p, settings) ?? general,
-    }));
-  return [...local, { jurisdictionCode: null, pathPart: '/', rules: general }];
+  const unique = [...new Map(places.map((p) => [p.path, p])).values()];
+  const scopes = unique.map((place) => scopeAt(place, profiles, settings)).sort((a, b) => depthOf(b.pathPart) - depthOf(a.pathPart));
+  return scopes.filter((scope, i) => {
+    const around = scopes.slice(i + 1).find((other) => scope.pathPart.startsWith(other.pathPart));
+    return !around || !samePeriods(scope, around);
+  });
 }
 
 /** The rules of the most specific scope a jurisdiction path lies in (the SQL of the retention job asks the same). */
 export function retentionRulesAt(scopes: readonly RetentionScope[], jurisdictionPath: string): RetentionRules | undefined {
-  return scopes.find((scope) => jurisdictionPath.includes(scope.pathPart))?.rules;
+  return scopes.find((scope) => jurisdictionPath.startsWith(scope.pathPart))?.rules;
 }
 
 /**

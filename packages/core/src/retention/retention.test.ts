@@ -64,15 +64,18 @@ describe('retention scopes: a district profile with its own period', () => {
     jurisdictionCode: '320412',
     retention: { scans: { days: 21, basis: city.basis } },
   };
-  const scopes = retentionScopes(CN_2022_9TH, { scanDays: 30 }, [city, town, county]);
+  const ninth = (...paths: string[]) => paths.map((path) => ({ path, edition: CN_2022_9TH }));
+  const scopes = retentionScopes(ninth('/', '/32/3204/', '/32/3204/320412/320412100/', '/32/3204/320412/'), [city, town, county], {
+    scanDays: 30,
+  });
 
-  it('the most specific scope comes first and the general one (with the operator setting) last', () => {
+  it('the most specific scope comes first and the general one (with the operator setting) last; a place that changes nothing adds none', () => {
     assert.deepEqual(
-      scopes.map((s) => [s.pathPart, s.rules.scans.days]),
+      scopes.map((s) => [s.pathPart, s.jurisdictionCode, s.rules?.scans.days]),
       [
-        ['/320412/', 21],
-        ['/3204/', 14],
-        ['/', 30],
+        ['/32/3204/320412/', '320412', 21],
+        ['/32/3204/', '3204', 14],
+        ['/', null, 30],
       ],
     );
   });
@@ -85,23 +88,50 @@ describe('retention scopes: a district profile with its own period', () => {
 
   it('a profile at the country root holds everywhere no deeper profile does', () => {
     const country: LocalProfile = { ...city, id: 'test-cn', jurisdictionCode: 'CN', retention: { scans: { days: 20, basis: city.basis } } };
-    const all = retentionScopes(CN_2022_9TH, {}, [country, city]);
+    const all = retentionScopes(ninth('/', '/32/3204/'), [country, city]);
     assert.deepEqual(
-      all.map((s) => [s.pathPart, s.rules.scans.days]),
+      all.map((s) => [s.pathPart, s.rules?.scans.days]),
       [
-        ['/3204/', 14],
+        ['/32/3204/', 14],
         ['/', 20],
-        ['/', 28],
       ],
     );
     assert.equal(retentionRulesAt(all, '/31/')?.scans.days, 20);
   });
 
   it('a profile of another edition changes nothing', () => {
-    assert.deepEqual(
-      retentionScopes(SEED_2020, {}, [city]).map((s) => s.pathPart),
-      ['/'],
+    const seed = retentionScopes(
+      ['/', '/32/3204/'].map((path) => ({ path, edition: SEED_2020 })),
+      [city],
     );
+    assert.deepEqual(
+      seed.map((s) => [s.pathPart, s.editionId]),
+      [['/', 'seed-2020']],
+    );
+  });
+
+  it('a town under its own edition takes that edition’s periods and its profiles, not the ones of the edition around it', () => {
+    const own = {
+      ...CN_2022_9TH,
+      id: 'town-own',
+      retention: { ...(CN_2022_9TH.retention as RetentionRules), scans: { days: 15, basis: city.basis } },
+    };
+    const mixed = retentionScopes([...ninth('/', '/32/3204/'), { path: '/32/3204/320412/', edition: own }], [city]);
+    assert.deepEqual(
+      mixed.map((s) => [s.pathPart, s.editionId, s.rules?.scans.days]),
+      [
+        ['/32/3204/320412/', 'town-own', 15],
+        ['/32/3204/', 'cn-2022-9th', 14],
+        ['/', 'cn-2022-9th', 28],
+      ],
+    );
+  });
+
+  it('where no edition sets retention nothing is due: the scope has no rules', () => {
+    const silent = { ...CN_2022_9TH, id: 'silent', retention: undefined };
+    const kept = retentionScopes([...ninth('/'), { path: '/32/', edition: silent }], []);
+    assert.equal(retentionRulesAt(kept, '/32/3204/'), undefined);
+    assert.equal(retentionRulesAt(kept, '/31/')?.scans.days, 28);
   });
 });
 

@@ -7,9 +7,10 @@ function retentionText(result: Awaited<ReturnType<typeof runRetention>>): string
   const kept = Object.entries(result.persons.kept).map(([reason, n]) => `${reason} ${n}`);
   return [
     `${verb} (${result.editionId ?? '—'}, ${result.today}): scans ${result.scans}, pass uses ${result.passUses}, persons anonymised ${result.persons.anonymised}`,
-    ...result.scopes.map(
-      (s) =>
-        `  ${s.jurisdictionCode ?? 'general'}: scans ${s.scanDays} d (before ${s.scansBefore}), closed ${s.closedEpisodeDays} d (before ${s.closedBefore})`,
+    ...result.scopes.map((s) =>
+      s.scanDays === null
+        ? `  ${s.jurisdictionCode ?? 'general'} (${s.editionId ?? '—'}): no retention set, nothing due`
+        : `  ${s.jurisdictionCode ?? 'general'} (${s.editionId}): scans ${s.scanDays} d (before ${s.scansBefore}), closed ${s.closedEpisodeDays} d (before ${s.closedBefore})`,
     ),
     ...(kept.length > 0 ? [`  kept: ${kept.join(', ')}`] : []),
     `  registrations anonymised: hotel guests ${result.registrations.hotelGuests}, entry ledger ${result.registrations.entryLedger}, pharmacy sales ${result.registrations.pharmacySales}`,

@@ -628,6 +628,10 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/me/proxies/:id/revoke': { cases: (a) => [{ path: `/api/me/proxies/${a.personId}/revoke`, expect: 'refused' }] },
   'GET /api/checkpoints': { cases: () => [empty('/api/checkpoints')] },
   'POST /api/checkpoints/:id/scans': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/scans`, { token: 'a.b.c' })] },
+  'GET /api/checkpoints/:id/entry-regime': { cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/entry-regime`)] },
+  'POST /api/checkpoints/:id/entry-checks': {
+    cases: (a) => [refused(`/api/checkpoints/${a.checkpointId}/entry-checks`, { temperatureCelsius: 36.5, masked: true })],
+  },
   'POST /api/checkpoints/:id/outsiders': {
     cases: (a) => [
       refused(`/api/checkpoints/${a.checkpointId}/outsiders`, {

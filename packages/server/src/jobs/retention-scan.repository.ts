@@ -2,11 +2,13 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/query-rows.ts';
 
-/** One scope's cut-off: rows under a jurisdiction path containing `pathPart` and older than `before` are due. */
+/** One scope's cut-off: rows under a jurisdiction path starting with `pathPart` and older than `before` are due (null: none). */
 export interface ScopeCutoff {
   pathPart: string;
-  before: Date;
+  before: Date | null;
 }
+
+const instant = (before: Date | null) => (before === null ? sql`'-infinity'::timestamptz` : sql`${before.toISOString()}::timestamptz`);
 
 /**
  * The cut-off of each row's jurisdiction in SQL, the most specific scope first (core `retentionRulesAt` answers
@@ -15,10 +17,8 @@ export interface ScopeCutoff {
 export function cutoffByPath(pathColumn: SQL, cutoffs: readonly ScopeCutoff[]): SQL {
   const general = cutoffs.at(-1);
   if (!general) return sql`null::timestamptz`;
-  const whens = cutoffs
-    .slice(0, -1)
-    .map((c) => sql`when ${pathColumn} like ${`%${c.pathPart}%`} then ${c.before.toISOString()}::timestamptz`);
-  const otherwise = sql`${general.before.toISOString()}::timestamptz`;
+  const whens = cutoffs.slice(0, -1).map((c) => sql`when ${pathColumn} like ${`${c.pathPart}%`} then ${instant(c.before)}`);
+  const otherwise = instant(general.before);
   return whens.length === 0 ? otherwise : sql`(case ${sql.join(whens, sql` `)} else ${otherwise} end)`;
 }
 

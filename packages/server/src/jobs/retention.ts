@@ -1,8 +1,9 @@
 import {
   type CalendarDate,
+  COUNTRY_ROOT,
   generalisedBirthDate,
-  type LocalProfile,
   personRetention,
+  type RetentionRules,
   type RetentionScope,
   retentionCutoffs,
   retentionRulesAt,
@@ -13,7 +14,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { systemContext } from '../http/context.ts';
-import { editionAt, profilesInForce } from '../modules/protocols/protocol-in-force.ts';
+import { editionAt, editionPathsInEffect, profilesInEffect } from '../modules/protocols/protocol-in-force.ts';
 import { type AnonymisedCounts, type AnonymisedPerson, anonymisePeople } from './retention-anonymise.repository.ts';
 import { lockPersons, openRecordsOf, retentionCandidates, retentionDatesOf } from './retention-person.repository.ts';
 import {
@@ -36,23 +37,24 @@ export interface RetentionOptions {
   /** Count what is due and change nothing (no audit event either). */
   dryRun?: boolean;
   batchSize?: number;
-  /** The local profiles to read retention periods from (tests pass their own). */
-  profiles?: readonly LocalProfile[];
   /** Who ran it, for the audit's request id: the scheduler or `cli`. */
   requestId?: string;
 }
 
+/** One scope's periods and cut-offs; the periods are null where the edition in force sets no retention (nothing is due). */
 export interface RetentionScopeReport {
   jurisdictionCode: string | null;
-  scanDays: number;
-  closedEpisodeDays: number;
+  editionId: string | null;
+  scanDays: number | null;
+  closedEpisodeDays: number | null;
   configured: boolean;
-  scansBefore: string;
-  closedBefore: string;
+  scansBefore: string | null;
+  closedBefore: string | null;
 }
 
 export interface RetentionResult {
   dryRun: boolean;
+  /** The edition in force at the root (each scope names its own). */
   editionId: string | null;
   today: CalendarDate;
   scopes: RetentionScopeReport[];
@@ -87,34 +89,52 @@ const NO_RELATED: Omit<AnonymisedCounts, 'persons'> = {
 };
 
 function scopeReport(scope: RetentionScope, now: Date): RetentionScopeReport {
-  const { scans, closedEpisodes } = scope.rules;
-  const cutoffs = retentionCutoffs(scope.rules, now);
+  const { jurisdictionCode, editionId, rules } = scope;
+  if (!rules) {
+    const none = { scanDays: null, closedEpisodeDays: null, scansBefore: null, closedBefore: null };
+    return { jurisdictionCode, editionId, configured: false, ...none };
+  }
+  const cutoffs = retentionCutoffs(rules, now);
   return {
-    jurisdictionCode: scope.jurisdictionCode,
-    scanDays: scans.days,
-    closedEpisodeDays: closedEpisodes.days,
-    configured: Boolean(scans.basis.configured || closedEpisodes.basis.configured),
+    jurisdictionCode,
+    editionId,
+    scanDays: rules.scans.days,
+    closedEpisodeDays: rules.closedEpisodes.days,
+    configured: Boolean(rules.scans.basis.configured || rules.closedEpisodes.basis.configured),
     scansBefore: cutoffs.scansBefore.toISOString(),
     closedBefore: cutoffs.closedBefore.toISOString(),
   };
 }
 
 /**
- * The rules of the edition in force today at the root (the district's own when activated there, else shipped:
- * `editionAt`, issue 14, RULES-001), with the deployment's settings and the profiles in force — the district's
- * active ones and the shipped ones (`profilesInForce`).
+ * The retention rules in force everywhere (issue 14, RULES-001): asked at the root and at every place where the
+ * district's own edition or a local profile holds — the edition in force there (`editionAt`, the district's own or
+ * shipped) with the nearest profile that sets periods (the district's active ones before the shipped ones) and the
+ * deployment's settings. A handful of places, each asked once: the rows are then matched to them in SQL.
  */
+async function scopesInForce(deps: Deps, now: Date): Promise<RetentionScope[]> {
+  const db = deps.database.db;
+  const today = shanghaiDate(now);
+  const profiles = await profilesInEffect(db, today);
+  const profilePaths = profiles.flatMap(({ profile, path }) => (profile.retention && path ? [path] : []));
+  const paths = new Set([COUNTRY_ROOT.path, ...(await editionPathsInEffect(db, today)), ...profilePaths]);
+  const places = [];
+  for (const path of paths) places.push({ path, edition: await editionAt(db, path, now) });
+  return retentionScopes(
+    places,
+    profiles.map((p) => p.profile),
+    deps.config.retention,
+  );
+}
+
 async function planRun(deps: Deps, options: RetentionOptions): Promise<Plan> {
   const now = deps.clock();
   const today = shanghaiDate(now);
-  const db = deps.database.db;
-  const edition = await editionAt(db, '/', now);
-  const profiles = edition ? (options.profiles ?? (await profilesInForce(db, edition.id, today))) : [];
-  const scopes = edition ? retentionScopes(edition, deps.config.retention, profiles) : [];
+  const scopes = await scopesInForce(deps, now);
   const dryRun = options.dryRun ?? false;
   const result: RetentionResult = {
     dryRun,
-    editionId: edition?.id ?? null,
+    editionId: scopes.at(-1)?.editionId ?? null,
     today,
     scopes: scopes.map((s) => scopeReport(s, now)),
     scans: 0,
@@ -132,14 +152,15 @@ async function planRun(deps: Deps, options: RetentionOptions): Promise<Plan> {
   };
 }
 
+/** Each scope's scan cut-off, as the SQL matches rows to scopes (null: nothing there is due). */
+const scanCutoffs = (plan: Plan): ScopeCutoff[] =>
+  plan.scopes.map((s) => ({ pathPart: s.pathPart, before: s.rules ? retentionCutoffs(s.rules, plan.now).scansBefore : null }));
+
 const auditContext = (plan: Plan) => systemContext('retention-job', plan.options.requestId);
 
 /** Deletes a movement table's rows past their scope's period, one transaction (with its audit event) per batch. */
 async function purgeMovement(deps: Deps, plan: Plan, kind: MovementTable): Promise<number> {
-  const cutoffs: ScopeCutoff[] = plan.scopes.map((s) => ({
-    pathPart: s.pathPart,
-    before: retentionCutoffs(s.rules, plan.now).scansBefore,
-  }));
+  const cutoffs = scanCutoffs(plan);
   if (plan.options.dryRun) return countMovementDue(deps.database.db, kind, cutoffs);
   let total = 0;
   let after: string | null = null;
@@ -160,10 +181,7 @@ async function purgeMovement(deps: Deps, plan: Plan, kind: MovementTable): Promi
  * one transaction with its audit event per batch.
  */
 async function anonymiseRegistrations(deps: Deps, plan: Plan, kind: RegistrationKind): Promise<number> {
-  const cutoffs: ScopeCutoff[] = plan.scopes.map((s) => ({
-    pathPart: s.pathPart,
-    before: retentionCutoffs(s.rules, plan.now).scansBefore,
-  }));
+  const cutoffs = scanCutoffs(plan);
   if (plan.options.dryRun) return countRegistrationsDue(deps.database.db, kind, cutoffs);
   const emptyCipher = deps.cipher.encrypt('');
   let total = 0;
@@ -187,9 +205,11 @@ async function auditBatch(tx: Db, plan: Plan, after: Record<string, unknown>) {
   });
 }
 
+const rulesOf = (plan: Plan): RetentionRules[] => plan.scopes.flatMap((s) => (s.rules ? [s.rules] : []));
+
 /** Reads the facts of a batch of candidates (after locking them) and decides each with core. */
 async function decideBatch(tx: Db, plan: Plan, after: string | null) {
-  const latestCutoff = Math.max(...plan.scopes.map((s) => retentionCutoffs(s.rules, plan.now).closedBefore.getTime()));
+  const latestCutoff = Math.max(...rulesOf(plan).map((rules) => retentionCutoffs(rules, plan.now).closedBefore.getTime()));
   const candidates = await retentionCandidates(tx, new Date(latestCutoff), after, plan.options.batchSize);
   const ids = candidates.map((c) => c.id);
   if (!plan.options.dryRun) await lockPersons(tx, ids);
@@ -237,7 +257,7 @@ async function anonymiseAll(deps: Deps, plan: Plan): Promise<void> {
  */
 export async function runRetention(deps: Deps, options: RetentionOptions = {}): Promise<RetentionResult> {
   const plan = await planRun(deps, options);
-  if (plan.scopes.length > 0) {
+  if (rulesOf(plan).length > 0) {
     plan.result.scans = await purgeMovement(deps, plan, 'scans');
     plan.result.passUses = await purgeMovement(deps, plan, 'passUses');
     await anonymiseAll(deps, plan);

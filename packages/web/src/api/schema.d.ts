@@ -17266,6 +17266,287 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/checkpoints/{id}/entry-regime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The compound-entry regime in force at the checkpoint (seed 000 normalized checks or seed 003 four musts), as the local profile chooses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            regime: "seed-000/normalized-low-risk" | "seed-003/wuhan-four-musts";
+                            required: ("code_scanned" | "temperature_taken" | "masked" | "registered")[];
+                            colours: ("green" | "yellow" | "red")[];
+                            feverCelsius: number;
+                            basis: {
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            };
+                            chosenBy: {
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkpoints/{id}/entry-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compound entry: the checks done for one person (code, temperature, mask, details), decided by the regime in force (COMM-013) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token?: string;
+                        temperatureCelsius?: number;
+                        masked?: boolean;
+                        registered?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scanId: number;
+                            allowed: boolean;
+                            missing: ("code_scanned" | "temperature_taken" | "masked" | "registered")[];
+                            colour: ("green" | "yellow" | "red") | (never | null);
+                            because: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            }[];
+                            regime: "seed-000/normalized-low-risk" | "seed-003/wuhan-four-musts";
+                            required: ("code_scanned" | "temperature_taken" | "masked" | "registered")[];
+                            colours: ("green" | "yellow" | "red")[];
+                            feverCelsius: number;
+                            basis: {
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            };
+                            chosenBy: {
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            } | null;
+                            checkedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/checkpoints/{id}/outsiders": {
         parameters: {
             query?: never;
@@ -32965,7 +33246,7 @@ export interface paths {
                         } & {
                             changes: {
                                 category: string | null;
-                                section?: "testing" | "codes";
+                                section?: "testing" | "codes" | "compoundEntry";
                                 changes: {
                                     path: string;
                                     change: "added" | "removed" | "changed";
@@ -33226,7 +33507,7 @@ export interface paths {
                             against?: string;
                             changes: {
                                 category: string | null;
-                                section?: "testing" | "codes";
+                                section?: "testing" | "codes" | "compoundEntry";
                                 changes: {
                                     path: string;
                                     change: "added" | "removed" | "changed";

@@ -1,3 +1,4 @@
+import { COMPOUND_ENTRY_REGIMES } from '../../closed-management/compound-entry-rules.ts';
 import { CODE_COLOURS, type CodeRule } from '../../codes/code-types.ts';
 import { KEY_PERSON_CATEGORIES, MANAGEMENT_TYPES, ZONE_TYPES } from '../protocol-types.ts';
 import { CONTROL_ZONE_TYPES } from '../zone-types.ts';
@@ -73,4 +74,12 @@ export function checkProfileCodes(check: DocumentCheck, value: Json, path: strin
       else check.count(rule[field], `${at}.${field}`, 1);
     }
   });
+}
+
+/** A profile's entry regime (`profile.compoundEntry`): one of the regimes core knows, with its clause (SC-42 / SC-43). */
+export function checkCompoundEntry(check: DocumentCheck, value: Json, path: string) {
+  if (!check.object(value, path)) return;
+  check.knownKeys(value, path, ['regime', 'basis']);
+  check.oneOf(value.regime, `${path}.regime`, COMPOUND_ENTRY_REGIMES);
+  check.clause(value.basis, `${path}.basis`);
 }

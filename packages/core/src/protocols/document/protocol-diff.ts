@@ -1,3 +1,4 @@
+import { type CompoundEntryInForce, compoundEntryInForce } from '../../closed-management/compound-entry-rules.ts';
 import { codeRulesOf } from '../../codes/code-rules.ts';
 import type { KeyPersonCategory, LocalProfile, ProtocolEdition } from '../protocol-types.ts';
 import { categoryRule } from '../registry.ts';
@@ -41,7 +42,11 @@ export function diffDocuments(before: Json, after: Json): DocumentChange[] {
 }
 
 /** What a preview groups changes by: a key-person category, or a section the profile sets (pool sizes, colour rules). */
-export type RuleChangeGroup = { category: KeyPersonCategory | null; section?: 'testing' | 'codes'; changes: DocumentChange[] };
+export type RuleChangeGroup = {
+  category: KeyPersonCategory | null;
+  section?: 'testing' | 'codes' | 'compoundEntry';
+  changes: DocumentChange[];
+};
 
 /**
  * The rules a profile changes against its edition, with the changes (what a preview shows): per key-person
@@ -64,7 +69,18 @@ export function profileRuleChanges(edition: ProtocolEdition, profile: LocalProfi
     return changes.length > 0 ? [{ category: null, section: 'testing' as const, changes }] : [];
   });
   const codes = profile.codes?.length ? [{ category: null, section: 'codes' as const, changes: codeRuleChanges(edition, profile) }] : [];
-  return [...categories, ...pools, ...codes.filter((c) => c.changes.length > 0)];
+  return [...categories, ...pools, ...codes.filter((c) => c.changes.length > 0), ...compoundEntryChanges(profile)];
+}
+
+/** The entry regime a profile chooses against the one compounds run without a choice (SC-42 → SC-43). */
+function compoundEntryChanges(profile: LocalProfile): RuleChangeGroup[] {
+  if (!profile.compoundEntry) return [];
+  const view = ({ regime, rules }: CompoundEntryInForce) => ({ regime, required: [...rules.required] });
+  const changes = diffDocuments(view(compoundEntryInForce(undefined)), view(compoundEntryInForce(profile))).map((c) => ({
+    ...c,
+    path: `compoundEntry${c.path ? `.${c.path}` : ''}`,
+  }));
+  return changes.length > 0 ? [{ category: null, section: 'compoundEntry', changes }] : [];
 }
 
 function codeRuleChanges(edition: ProtocolEdition, profile: LocalProfile): DocumentChange[] {

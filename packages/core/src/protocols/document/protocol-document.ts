@@ -2,7 +2,7 @@ import { KEY_PERSON_CATEGORIES, type LocalProfile, type ProtocolEdition } from '
 import { PROTOCOL_EDITIONS } from '../registry.ts';
 import { CATEGORY_RULE_FIELDS, checkRuleConsistency, checkRuleFields } from './category-check.ts';
 import { DocumentCheck, type DocumentIssue, type Json } from './document-check.ts';
-import { checkProfileCodes, checkProfileTesting } from './profile-sections-check.ts';
+import { checkCompoundEntry, checkProfileCodes, checkProfileTesting } from './profile-sections-check.ts';
 
 /**
  * Protocols as data (issue 14 part 3, RULES-001): an edition or a local profile written as one JSON document, so a
@@ -41,6 +41,7 @@ const PROFILE_FIELDS = [
   'risk',
   'testing',
   'codes',
+  'compoundEntry',
 ] as const;
 
 /** Plain JSON: what a file holds and what reads back (no `undefined`, no shared references). */
@@ -150,6 +151,7 @@ function checkProfile(check: DocumentCheck, profile: Json, path: string, edition
   if (profile.risk !== undefined && check.object(profile.risk, `${path}.risk`)) check.bases(profile.risk, `${path}.risk`);
   if (profile.testing !== undefined) checkProfileTesting(check, profile.testing, `${path}.testing`);
   if (profile.codes !== undefined) checkProfileCodes(check, profile.codes, `${path}.codes`);
+  if (profile.compoundEntry !== undefined) checkCompoundEntry(check, profile.compoundEntry, `${path}.compoundEntry`);
 }
 
 /**

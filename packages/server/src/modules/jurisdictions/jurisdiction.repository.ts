@@ -25,6 +25,14 @@ export async function findJurisdictionsByPaths(db: Db, paths: string[]): Promise
   return db.select().from(jurisdiction).where(inArray(jurisdiction.path, paths)).orderBy(asc(jurisdiction.path));
 }
 
+export async function findJurisdictionsByCodes(db: Db, codes: readonly string[]): Promise<JurisdictionRow[]> {
+  if (codes.length === 0) return [];
+  return db
+    .select()
+    .from(jurisdiction)
+    .where(inArray(jurisdiction.code, [...codes]));
+}
+
 export async function childrenOf(db: Db, parentId: string): Promise<JurisdictionRow[]> {
   return db.select().from(jurisdiction).where(eq(jurisdiction.parentId, parentId)).orderBy(asc(jurisdiction.code));
 }

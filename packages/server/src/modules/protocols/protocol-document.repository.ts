@@ -107,12 +107,12 @@ export async function activeProfileOf(db: Db, jurisdictionId: string, editionId:
   return rows[0];
 }
 
-/** A profile of the edition that is active and in effect on `day`. */
-const profileInEffect = (editionId: string, day: string) =>
+/** A profile (of the edition, when one is named) that is active and in effect on `day`. */
+const profileInEffect = (day: string, editionId?: string) =>
   and(
     eq(protocolDocument.kind, 'profile'),
     eq(protocolDocument.status, 'active'),
-    eq(protocolDocument.editionId, editionId),
+    editionId === undefined ? undefined : eq(protocolDocument.editionId, editionId),
     sql`${protocolDocument.effectiveFrom} <= ${day}`,
   );
 
@@ -121,12 +121,23 @@ export async function activeProfilesOnPath(db: Db, path: string, editionId: stri
   return db
     .select()
     .from(protocolDocument)
-    .where(and(profileInEffect(editionId, day), sql`${path} like ${protocolDocument.jurisdictionPath} || '%'`));
+    .where(and(profileInEffect(day, editionId), sql`${path} like ${protocolDocument.jurisdictionPath} || '%'`));
 }
 
-/** The district's active profiles of an edition anywhere, in effect on `day`: the retention job's scopes. */
-export async function activeProfilesOfEdition(db: Db, editionId: string, day: string): Promise<ProtocolDocumentRow[]> {
-  return db.select().from(protocolDocument).where(profileInEffect(editionId, day));
+/** The district's active profiles of every edition anywhere, in effect on `day`: the retention job's places. */
+export async function activeProfilesOnDay(db: Db, day: string): Promise<ProtocolDocumentRow[]> {
+  return db.select().from(protocolDocument).where(profileInEffect(day));
+}
+
+/** Where the district's active editions hold from `day` or earlier: the retention job's places. */
+export async function activeEditionPathsOnDay(db: Db, day: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ path: protocolDocument.jurisdictionPath })
+    .from(protocolDocument)
+    .where(
+      and(eq(protocolDocument.kind, 'edition'), eq(protocolDocument.status, 'active'), sql`${protocolDocument.effectiveFrom} <= ${day}`),
+    );
+  return rows.map((r) => r.path);
 }
 
 /** Open key-person episodes of an edition and categories under a subtree: whom a profile could change. */

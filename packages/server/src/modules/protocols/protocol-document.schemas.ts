@@ -45,7 +45,7 @@ const Change = Type.Object({
 const CategoryChanges = Type.Object({
   category: Nullable(Type.String()),
   /** Set when the changes are not a category's: the profile's pool sizes (`testing`) or colour rules (`codes`). */
-  section: Type.Optional(literals(['testing', 'codes'] as const)),
+  section: Type.Optional(literals(['testing', 'codes', 'compoundEntry'] as const)),
   changes: Type.Array(Change),
 });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { exportEdition, findEdition, type ProtocolEdition } from '@fangkong/core';
 import { addTwoTowns, addUser, expectOk, loginAs, residentId, signInCommandStaff, type TestClient } from '../../testing/factories.ts';
+import { adoptProtocolDocument, townEdition } from '../../testing/protocol-documents.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 import { homeObservationProfile } from './sample-profile.ts';
 
@@ -13,21 +13,13 @@ const HOUR = 3_600_000;
  * of 3 cases (CASE-009) and a rumour answered within 5 hours (INFO-004) — rules of the modules that read only the
  * edition, each different from the shipped one.
  */
-function townEdition(): ReturnType<typeof exportEdition> {
-  const file = exportEdition(findEdition('cn-2022-9th') as ProtocolEdition);
-  const edition = file.edition;
-  edition.id = 'hutang-2026';
-  edition.name = '湖塘镇防控方案（2026）';
-  edition.effectiveFrom = '2026-11-01';
-  edition.legalBasis = [
-    { title: '湖塘镇防控方案（2026）', issuer: '湖塘镇防控指挥部', documentNumber: '湖防指〔2026〕5号', issued: '2026-11-20' },
-  ];
-  assert.ok(edition.cases && edition.tracing && edition.information);
-  for (const r of edition.cases.report) r.deadline.hours = 4;
-  edition.tracing.cluster.minCases = 3;
-  edition.information.opinion.rumour.respondWithinHours = 5;
-  return file;
-}
+const reportClusterRumour = () =>
+  townEdition((edition) => {
+    assert.ok(edition.cases && edition.tracing && edition.information);
+    for (const r of edition.cases.report) r.deadline.hours = 4;
+    edition.tracing.cluster.minCases = 3;
+    edition.information.opinion.rumour.respondWithinHours = 5;
+  });
 
 /**
  * Issue 14 part 3 (RULES-001: rules per jurisdiction and effective date; one fact, one answer): once the commander
@@ -87,9 +79,7 @@ describe('an active district edition changes what cases, tracing, response and i
   });
 
   it('RULES-001: the office imports the town’s edition, the commander approves it with its basis and activates it', async () => {
-    const draft = await ok(office, 'POST', '/api/protocols/documents', { document: townEdition(), jurisdictionId: ids.townA });
-    await ok(commander, 'POST', `/api/protocols/documents/${String(draft.id)}/approve`, { basis: '湖防指〔2026〕5号' });
-    await ok(commander, 'POST', `/api/protocols/documents/${String(draft.id)}/activate`, {});
+    await adoptProtocolDocument(office, commander, reportClusterRumour(), { jurisdictionId: ids.townA });
   });
 
   it('RULES-001: the protocol list names the town’s edition beside the shipped ones, so a record under it shows its name, not its id', async () => {

@@ -1,9 +1,11 @@
 import {
   type CalendarDate,
+  COUNTRY_ROOT,
   editionInForce,
   findEdition,
   findProfile,
   invalid,
+  jurisdictionCodesOfPath,
   LOCAL_PROFILES,
   type LocalProfile,
   type ProtocolEdition,
@@ -11,10 +13,12 @@ import {
   shanghaiDate,
 } from '@fangkong/core';
 import type { Db } from '../../db/client.ts';
+import { findJurisdictionsByCodes } from '../jurisdictions/jurisdiction.repository.ts';
 import { protocolList } from './protocol.service.ts';
 import {
+  activeEditionPathsOnDay,
   activeEditionsOnPath,
-  activeProfilesOfEdition,
+  activeProfilesOnDay,
   activeProfilesOnPath,
   adoptedEditions,
   adoptedProfiles,
@@ -42,9 +46,6 @@ export interface InForceQuery {
   dateField?: string;
 }
 
-/** `/32/3204/320412/` → ['CN', '32', '3204', '320412'], root first, as profiles name their jurisdiction. */
-export const codesOfPath = (path: string) => ['CN', ...path.split('/').filter(Boolean)];
-
 const profileOfRow = (row: ProtocolDocumentRow): LocalProfile | undefined =>
   row.document.kind === 'profile' ? row.document.profile : undefined;
 
@@ -66,7 +67,7 @@ export async function protocolInForce(db: Db, query: InForceQuery): Promise<Prot
     return profile ? [{ profile, row }] : [];
   });
   const candidates = [...own.map((o) => o.profile), ...LOCAL_PROFILES];
-  const profile = profileFor(codesOfPath(query.jurisdictionPath), edition.id, candidates);
+  const profile = profileFor(jurisdictionCodesOfPath(query.jurisdictionPath), edition.id, candidates);
   const document = own.find((o) => o.profile === profile);
   const profileSource = !profile
     ? null
@@ -110,6 +111,13 @@ export async function editionAt(
   return editionOnDay(db, jurisdictionPath, day, editionDate ?? day);
 }
 
+/** `editionAt` for a record that cannot open without an edition: 400 `noEditionInForce` on `field` when none is. */
+export async function editionAtOrRefuse(db: Db, jurisdictionPath: string, at: Date, field: string): Promise<ProtocolEdition> {
+  const edition = await editionAt(db, jurisdictionPath, at);
+  if (!edition) throw invalid(field, 'noEditionInForce');
+  return edition;
+}
+
 /** The editions a list of records names, each looked up once (a page of cases names one or two). */
 export async function editionsById(db: Db, ids: readonly string[]): Promise<Map<string, ProtocolEdition>> {
   const found = new Map<string, ProtocolEdition>();
@@ -131,17 +139,29 @@ export async function editionById(db: Db, id: string): Promise<ProtocolEdition |
   return row && row.status !== 'draft' ? editionOfRow(row) : undefined;
 }
 
-/**
- * Every local profile of an edition in effect on a day: the district's own active ones first (they win at the same
- * jurisdiction), then the shipped ones — for the jobs that run over the whole deployment (retention).
- */
-export async function profilesInForce(db: Db, editionId: string, day: CalendarDate): Promise<LocalProfile[]> {
-  const own = (await activeProfilesOfEdition(db, editionId, day)).flatMap((row) => {
-    const profile = profileOfRow(row);
-    return profile ? [profile] : [];
-  });
-  return [...own, ...LOCAL_PROFILES.filter((p) => p.editionId === editionId)];
+/** A local profile in effect and where it holds (undefined when its jurisdiction is not in this deployment). */
+export interface ProfileInEffect {
+  profile: LocalProfile;
+  path: string | undefined;
 }
+
+/**
+ * Every local profile of every edition in effect on a day: the district's own active ones first (they win at the
+ * same jurisdiction), then the shipped ones — for the jobs that run over the whole deployment (retention).
+ */
+export async function profilesInEffect(db: Db, day: CalendarDate): Promise<ProfileInEffect[]> {
+  const own = (await activeProfilesOnDay(db, day)).flatMap((row) => {
+    const profile = profileOfRow(row);
+    return profile ? [{ profile, path: row.jurisdictionPath }] : [];
+  });
+  const codes = LOCAL_PROFILES.map((p) => p.jurisdictionCode);
+  const paths = new Map((await findJurisdictionsByCodes(db, codes)).map((j) => [j.code, j.path]));
+  paths.set(COUNTRY_ROOT.code, COUNTRY_ROOT.path);
+  return [...own, ...LOCAL_PROFILES.map((profile) => ({ profile, path: paths.get(profile.jurisdictionCode) }))];
+}
+
+/** Where the district's own active editions hold from a day or earlier (each path's edition is `editionAt`'s answer). */
+export const editionPathsInEffect = (db: Db, day: CalendarDate): Promise<string[]> => activeEditionPathsOnDay(db, day);
 
 /** The district's adopted editions, to check a profile written for one of them. */
 export async function districtEditions(db: Db): Promise<ProtocolEdition[]> {

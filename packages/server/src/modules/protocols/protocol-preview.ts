@@ -2,6 +2,7 @@ import {
   categoryRule,
   diffDocuments,
   type EpisodePlan,
+  jurisdictionCodesOfPath,
   KEY_PERSON_CATEGORIES,
   type KeyPersonCategory,
   LOCAL_PROFILES,
@@ -25,7 +26,7 @@ import {
   protocolDocumentsUnder,
 } from './protocol-document.repository.ts';
 import { changesOf } from './protocol-document.service.ts';
-import { codesOfPath, editionById, protocolInForce } from './protocol-in-force.ts';
+import { editionById, protocolInForce } from './protocol-in-force.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
@@ -53,7 +54,7 @@ async function episodesChanged(db: Db, edition: ProtocolEdition, profile: LocalP
   const candidates = [profile, ...(await otherProfiles(db, edition.id, profile.id)), ...LOCAL_PROFILES];
   const byCategory: Record<string, number> = {};
   for (const episode of episodes) {
-    if (profileFor(codesOfPath(episode.jurisdictionPath), edition.id, candidates) !== profile) continue;
+    if (profileFor(jurisdictionCodesOfPath(episode.jurisdictionPath), edition.id, candidates) !== profile) continue;
     const rule = categoryRule(edition, episode.category as KeyPersonCategory, profile);
     if (!rule) continue;
     const stored = episode.plan as unknown as EpisodePlan;

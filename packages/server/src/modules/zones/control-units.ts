@@ -16,7 +16,8 @@ import { findCase } from '../cases/case.repository.ts';
 import { findJurisdictionById, findJurisdictionsByPaths } from '../jurisdictions/jurisdiction.repository.ts';
 import { findPersonById } from '../persons/person.repository.ts';
 import { findPlaceById } from '../places/place.repository.ts';
-import { ancestorPath, editionAt, scopeOf } from './zone-access.ts';
+import { editionAtOrRefuse } from '../protocols/protocol-in-force.ts';
+import { ancestorPath, scopeOf } from './zone-access.ts';
 
 export interface UnitInput {
   kind: ControlUnitKind;
@@ -82,7 +83,7 @@ export async function suggestForCase(
   const db = deps.database.db;
   const found = await findCase(db, caseId);
   if (!found || !pathInScope(found.jurisdictionPath, scopeOf(context, 'zone.write'))) throw notFound('caseId');
-  const edition = await editionAt(db, found.jurisdictionPath, deps.clock(), 'caseId');
+  const edition = await editionAtOrRefuse(db, found.jurisdictionPath, deps.clock(), 'caseId');
   const { home, names } = await homeOf(db, found.personId);
   const suggestion = suggestDelineation(zoneRulesOf(edition), outbreakType, home);
   if (!suggestion) throw invalid('outbreakType', 'noZoneRules');

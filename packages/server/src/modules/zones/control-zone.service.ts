@@ -32,7 +32,7 @@ import { findCase } from '../cases/case.repository.ts';
 import { checkpointRules } from '../closed-management/closed-management-access.ts';
 import { findJurisdictionsByPaths } from '../jurisdictions/jurisdiction.repository.ts';
 import { findPersonById } from '../persons/person.repository.ts';
-import { editionById, protocolInForce } from '../protocols/protocol-in-force.ts';
+import { editionAtOrRefuse, editionById, protocolInForce } from '../protocols/protocol-in-force.ts';
 import { resolveUnits, type UnitInput } from './control-units.ts';
 import {
   type ControlZoneRow,
@@ -46,7 +46,7 @@ import {
   symptomReportsOfZone,
   zonesUnder,
 } from './control-zone.repository.ts';
-import { commonPath, editionAt, scopeOf } from './zone-access.ts';
+import { commonPath, scopeOf } from './zone-access.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
@@ -100,7 +100,7 @@ export async function drawZone(deps: Deps, context: RequestContext, input: NewZo
   const found = await basisCase(db, context, input);
   const startAt = input.startAt ? new Date(input.startAt) : deps.clock();
   const path = commonPath(units.map((u) => u.path));
-  const edition = await editionAt(db, path, startAt, 'startAt');
+  const edition = await editionAtOrRefuse(db, path, startAt, 'startAt');
   zoneRulesOf(edition);
   const [where] = await findJurisdictionsByPaths(db, [path]);
   if (!where) throw notFound('units');

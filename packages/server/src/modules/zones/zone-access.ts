@@ -42,11 +42,6 @@ export async function riskRulesAt(db: Db, path: string, query: { editionId?: str
   return { edition, rules: riskRulesOf(edition, profile) };
 }
 
-/** The edition in force at a place at an instant (zones keep the edition they were drawn under). */
-export async function editionAt(db: Db, path: string, at: Date, field: string): Promise<ProtocolEdition> {
-  return (await protocolInForce(db, { jurisdictionPath: path, at, dateField: field })).edition;
-}
-
 /** The first `depth` codes of a path, as a path: the ancestor at that depth. */
 export function ancestorPath(path: string, depth: number): string {
   const codes = codesOf(path);

@@ -220,6 +220,9 @@ describe('risk areas and control zones through the API (issue 14)', () => {
     await refused(cdc, 'POST', '/api/control-zones', { ...zone(), caseId: undefined }, 400, 'caseId');
     await refused(cdc, 'POST', '/api/control-zones', { ...zone(), units: [{ kind: 'unit', id: ids.building }] }, 400, 'units.0.kind');
     await refused(otherOffice, 'POST', '/api/control-zones', { ...zone(), caseId: undefined, basisKind: 'decision' }, 404, 'units.0.id');
+    // issue 14, RULES-001: a zone starting before any edition was in force there has no rules to run under
+    const early = await refused(cdc, 'POST', '/api/control-zones', { ...zone(), startAt: '2019-06-01T09:00:00+08:00' }, 400, 'startAt');
+    assert.equal(early.code, 'noEditionInForce');
     assert.equal(await count('control_zone'), before_);
   });
 

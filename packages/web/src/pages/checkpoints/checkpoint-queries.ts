@@ -22,3 +22,21 @@ export const scanCode = (checkpointId: string, token: string) =>
 export type PassVerdict = Awaited<ReturnType<typeof checkPass>>;
 export const checkPass = (checkpointId: string, passNumber: string, direction: 'out' | 'in') =>
   unwrap(api.POST('/api/checkpoints/{id}/pass-uses', { params: { path: { id: checkpointId } }, body: { passNumber, direction } }));
+
+/** The compound-entry regime in force at the checkpoint, as the local profile chooses (SC-42 / SC-43). */
+export function useEntryRegime(checkpointId: string) {
+  return useQuery({
+    queryKey: [...CHECKPOINTS_KEY, checkpointId, 'entry-regime'],
+    queryFn: () => unwrap(api.GET('/api/checkpoints/{id}/entry-regime', { params: { path: { id: checkpointId } } })),
+  });
+}
+
+export interface EntryAtGate {
+  token?: string;
+  temperatureCelsius?: number;
+  masked: boolean;
+  registered: boolean;
+}
+export type EntryVerdict = Awaited<ReturnType<typeof checkEntry>>;
+export const checkEntry = (checkpointId: string, body: EntryAtGate) =>
+  unwrap(api.POST('/api/checkpoints/{id}/entry-checks', { params: { path: { id: checkpointId } }, body }));

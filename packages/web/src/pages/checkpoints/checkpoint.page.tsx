@@ -4,6 +4,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { checkPass, type PassVerdict, type ScanVerdict, scanCode, useCheckpoints, useHouseholds } from './checkpoint-queries.ts';
 import { type CheckpointText, useCheckpointText } from './checkpoint-text.ts';
 import { VerdictPanel } from './checkpoint-verdict.tsx';
+import { EntryTab } from './entry-tab.tsx';
 
 const BIG = { height: 64, fontSize: 24, minWidth: 160 } as const;
 
@@ -174,7 +175,7 @@ function PassTab({ checkpointId, t }: { checkpointId: string; t: CheckpointText 
   );
 }
 
-/** Checkpoint mode for a tablet: scan a code, register an outsider, check a household pass. */
+/** Checkpoint mode for a tablet: scan a code, register an outsider, check compound entry, check a household pass. */
 export function CheckpointPage() {
   const t = useCheckpointText();
   const checkpoints = useCheckpoints();
@@ -203,6 +204,11 @@ export function CheckpointPage() {
               key: 'outsider',
               label: <span data-testid="tab-outsider">{t('outsiderTab')}</span>,
               children: <OutsiderTab checkpointId={checkpointId} t={t} />,
+            },
+            {
+              key: 'entry',
+              label: <span data-testid="tab-entry">{t('entryTab')}</span>,
+              children: <EntryTab checkpointId={checkpointId} t={t} />,
             },
             {
               key: 'pass',

@@ -6,7 +6,8 @@ import { cutoffByPath, type ScopeCutoff } from './retention-scan.repository.ts';
 
 /**
  * Real-name registrations of someone's presence (issue 16): a night at a hotel (PUB-007), a visit through a
- * community's gate (COMM-012), a purchase at a pharmacy (PHAR-001). Like a scan they record where a person was, so
+ * community's gate (COMM-012), a purchase at a pharmacy (PHAR-001), a person named in a community's report of a
+ * refusal (SC-39), counted from the report's close. Like a scan they record where a person was, so
  * they are kept the scan period; then the person's name, ID and phone (and a vehicle's plate) go and the row stays,
  * so the day's counts and the sentinel series do not change. A sale not yet handed over (PHAR-002) waits for it.
  */
@@ -46,6 +47,14 @@ export const REGISTRATION_TABLES = {
     clear: (empty) =>
       sql`buyer_name_masked = ${ANONYMISED_NAME}, buyer_name_cipher = ${empty}, buyer_id_hash = ${dead('pharmacy_sale')},
           buyer_id_masked = '', buyer_id_cipher = ${empty}, buyer_phone_masked = '', buyer_phone_cipher = ${empty}`,
+  },
+  // SC-38/SC-39: the named person of a report (a refusal's subject), once the report is closed; an open one waits.
+  communityReports: {
+    table: 'community_report',
+    when: sql`closed_at`,
+    identified: sql`subject_name_masked is not null and subject_name_masked <> ${ANONYMISED_NAME}`,
+    waits: sql`state = 'open'`,
+    clear: () => sql`subject_name_masked = ${ANONYMISED_NAME}, subject_name_cipher = null`,
   },
 } as const satisfies Record<string, RegistrationTable>;
 export type RegistrationKind = keyof typeof REGISTRATION_TABLES;

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/query-rows.ts';
 import { type RequestContext, systemContext } from '../http/context.ts';
+import { recordCommunityReport, referToPolice } from '../modules/community/community-report.service.ts';
 import { closeEntry, recordEntry } from '../modules/community/entry-ledger.service.ts';
 import { registerGuest, revealGuest } from '../modules/institutions/hotel-guest.service.ts';
 import { registerInstitution } from '../modules/institutions/institution-registry.service.ts';
@@ -72,7 +73,19 @@ describe('retention of registrations (issue 16: PUB-007, COMM-012, PHAR-001/002)
         temperature: 36.5,
         escortUserId: grid.id,
       });
+    const refusal = (subjectName: string) =>
+      recordCommunityReport(runtime.deps, context, {
+        jurisdictionId: villageA.id,
+        kind: 'refused_measure',
+        refusedMeasure: 'temperature_check',
+        subjectName,
+        description: '拒绝测温',
+        whereabouts: '东门',
+      });
     ids.oldGuest = (await guest('老住客', 101, '2021-01-01')).id;
+    ids.oldReferral = (await refusal('老拒绝')).id;
+    await referToPolice(runtime.deps, context, ids.oldReferral, { policeStation: '派出所' });
+    ids.openRefusal = (await refusal('未移交')).id;
     ids.oldSale = (await sale('老买家', 201, at('2021-01-05'))).id;
     ids.oldPerson = (await entry('person', '老访客')).id;
     ids.oldVehicle = (await entry('vehicle', '苏D11111')).id;
@@ -82,6 +95,8 @@ describe('retention of registrations (issue 16: PUB-007, COMM-012, PHAR-001/002)
     ids.newGuest = (await guest('新住客', 103, '2021-02-20')).id;
     ids.newSale = (await sale('新买家', 205, at('2021-02-20'))).id;
     ids.newPerson = (await entry('person', '新访客')).id;
+    ids.newReferral = (await refusal('新拒绝')).id;
+    await referToPolice(runtime.deps, context, ids.newReferral, { policeStation: '派出所' });
     await shareSales(runtime.deps, context, { recipient: 'provincial_platform', purpose: '每日上报' });
     // Sold long ago as well, never handed over: it waits for PHAR-002.
     when('2021-01-06');
@@ -94,13 +109,13 @@ describe('retention of registrations (issue 16: PUB-007, COMM-012, PHAR-001/002)
 
   it('a dry run counts the registrations past the 28-day scan period and changes nothing', async () => {
     const dry = await runRetention(runtime.deps, { dryRun: true });
-    assert.deepEqual(dry.registrations, { hotelGuests: 1, entryLedger: 2, pharmacySales: 1 });
+    assert.deepEqual(dry.registrations, { hotelGuests: 1, entryLedger: 2, pharmacySales: 1, communityReports: 1 });
     assert.equal((await rows(sql`select 1 from hotel_guest where name_masked = '已匿名'`)).length, 0);
   });
 
   it('PUB-007: a guest of 2 January is anonymised (name, ID, phone gone; the night stays); a guest of 20 February is kept', async () => {
     const result = await runRetention(runtime.deps);
-    assert.deepEqual(result.registrations, { hotelGuests: 1, entryLedger: 2, pharmacySales: 1 });
+    assert.deepEqual(result.registrations, { hotelGuests: 1, entryLedger: 2, pharmacySales: 1, communityReports: 1 });
     const [old] = await rows(
       sql`select name_masked, id_masked, id_hash, phone_masked, check_in_on::text as day from hotel_guest where id = ${ids.oldGuest}`,
     );
@@ -134,6 +149,19 @@ describe('retention of registrations (issue 16: PUB-007, COMM-012, PHAR-001/002)
     assert.equal(full.buyerName, '');
   });
 
+  it('SC-39: a refusal referred in January loses its person’s name; one still open waits; one referred in February is kept', async () => {
+    const reports = await rows(sql`select id, subject_name_masked, subject_name_cipher, state from community_report`);
+    const byId = new Map(reports.map((r) => [r.id, r]));
+    assert.deepEqual(byId.get(ids.oldReferral), {
+      id: ids.oldReferral,
+      subject_name_masked: '已匿名',
+      subject_name_cipher: null,
+      state: 'referred',
+    });
+    assert.equal(byId.get(ids.openRefusal)?.subject_name_masked, '未**');
+    assert.equal(byId.get(ids.newReferral)?.subject_name_masked, '新**');
+  });
+
   it('each table’s batch is audited by the retention job; running again anonymises nothing more', async () => {
     const batches = await rows(
       sql`select after->>'table' as t, (after->>'anonymised')::int as n from audit_event where action = 'jobs.retention.batch' order by id`,
@@ -142,8 +170,9 @@ describe('retention of registrations (issue 16: PUB-007, COMM-012, PHAR-001/002)
       { t: 'hotel_guest', n: 1 },
       { t: 'entry_ledger', n: 2 },
       { t: 'pharmacy_sale', n: 1 },
+      { t: 'community_report', n: 1 },
     ]);
     const again = await runRetention(runtime.deps);
-    assert.deepEqual(again.registrations, { hotelGuests: 0, entryLedger: 0, pharmacySales: 0 });
+    assert.deepEqual(again.registrations, { hotelGuests: 0, entryLedger: 0, pharmacySales: 0, communityReports: 0 });
   });
 });

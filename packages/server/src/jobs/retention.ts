@@ -141,7 +141,7 @@ async function planRun(deps: Deps, options: RetentionOptions): Promise<Plan> {
     passUses: 0,
     persons: { anonymised: 0, kept: {} },
     related: { ...NO_RELATED },
-    registrations: { hotelGuests: 0, entryLedger: 0, pharmacySales: 0 },
+    registrations: { hotelGuests: 0, entryLedger: 0, pharmacySales: 0, communityReports: 0 },
     batches: 0,
   };
   return {

@@ -46,6 +46,7 @@ function linkOf(row: AlertListRow): string | null {
   if (row.site_id) return '/sites';
   if (row.kind === 'environment_positive') return '/environment-sampling';
   if (row.kind === 'stock_low' || row.kind === 'stock_expiry') return '/supplies';
+  if (row.kind === 'info_daily_due' || row.kind === 'info_daily_late' || row.kind === 'opinion_overdue') return '/information';
   return null;
 }
 

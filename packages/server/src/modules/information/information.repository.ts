@@ -1,5 +1,5 @@
 import type { ReleaseKind } from '@fangkong/core';
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/query-rows.ts';
 import { infoRelease, interviewRequest, jurisdiction, opinionItem } from '../../db/schema/index.ts';
@@ -171,4 +171,26 @@ export async function caseCountsOfDay(db: Db, path: string, from: Date, to: Date
         where ${pathUnder(sql`c.jurisdiction_path`, [path])} and coalesce(c.reported_at, c.discovered_at) < ${to.toISOString()}::timestamptz`,
   );
   return row ?? { confirmed: 0, asymptomatic: 0, suspected: 0, cumulative: 0 };
+}
+
+/** When each of these places published its daily outbreak information for the day (DAILY-007), if it has. */
+export async function dailyPublishedAt(db: Db, jurisdictionIds: readonly string[], day: string): Promise<Map<string, Date>> {
+  if (jurisdictionIds.length === 0) return new Map();
+  const rows = await db
+    .select({ jurisdictionId: infoRelease.jurisdictionId, publishedAt: infoRelease.publishedAt })
+    .from(infoRelease)
+    .where(
+      and(
+        inArray(infoRelease.jurisdictionId, [...jurisdictionIds]),
+        eq(infoRelease.kind, 'daily_outbreak'),
+        eq(infoRelease.forDate, day),
+        eq(infoRelease.status, 'published'),
+      ),
+    );
+  return new Map(rows.flatMap((r) => (r.publishedAt ? [[r.jurisdictionId, r.publishedAt] as const] : [])));
+}
+
+/** Every public-opinion item not yet closed, everywhere: what the reminder sweep checks against its deadlines (INFO-004). */
+export function unclosedOpinions(db: Db): Promise<OpinionRow[]> {
+  return db.select().from(opinionItem).where(ne(opinionItem.status, 'closed'));
 }

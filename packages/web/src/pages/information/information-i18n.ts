@@ -104,6 +104,17 @@ export const INFORMATION_MESSAGES_ZH = {
   'opinion.outcome.resolved': '已解决',
   'opinion.outcome.referred': '已移交',
   'opinion.outcome.unfounded': '经核实不属实',
+  'alert.kind.infoDailyDue': '每日疫情信息即将到点',
+  'alert.kind.infoDailyLate': '每日疫情信息逾期未发布',
+  'alert.kind.opinionOverdue': '舆情处置超时',
+  'alert.title.infoDailyDue': '每日疫情信息即将到点',
+  'alert.title.infoDailyLate': '每日疫情信息逾期未发布',
+  'alert.title.opinionOverdue': '舆情处置超时',
+  'alert.infoDaily': '{place} {day} 疫情信息（{due} 前发布）',
+  'alert.opinion': '{summary}（{stage}期限 {due}）',
+  'alert.opinion.stage.respond': '回应',
+  'alert.opinion.stage.close': '办结',
+  'audit.action.jobs.informationReminderSweep': '信息发布与舆情提醒',
 } as const;
 
 export const INFORMATION_MESSAGES_EN: Record<keyof typeof INFORMATION_MESSAGES_ZH, string> = {
@@ -211,4 +222,15 @@ export const INFORMATION_MESSAGES_EN: Record<keyof typeof INFORMATION_MESSAGES_Z
   'opinion.outcome.resolved': 'Resolved',
   'opinion.outcome.referred': 'Referred',
   'opinion.outcome.unfounded': 'Found untrue',
+  'alert.kind.infoDailyDue': 'Daily information due soon',
+  'alert.kind.infoDailyLate': 'Daily information not published',
+  'alert.kind.opinionOverdue': 'Opinion item overdue',
+  'alert.title.infoDailyDue': 'Daily outbreak information due soon',
+  'alert.title.infoDailyLate': 'Daily outbreak information not published by its hour',
+  'alert.title.opinionOverdue': 'Public-opinion item past its deadline',
+  'alert.infoDaily': '{place}, information for {day} (publish by {due})',
+  'alert.opinion': '{summary} ({stage} due {due})',
+  'alert.opinion.stage.respond': 'response',
+  'alert.opinion.stage.close': 'closure',
+  'audit.action.jobs.informationReminderSweep': 'Information and opinion reminders',
 };

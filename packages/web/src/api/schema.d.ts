@@ -35853,6 +35853,8 @@ export interface paths {
                                 figures: {
                                     [key: string]: number;
                                 } | null;
+                                /** Format: uuid */
+                                signalId: string | null;
                                 status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                                 /** Format: uuid */
                                 draftedBy: string;
@@ -35991,6 +35993,8 @@ export interface paths {
                         figures?: {
                             [key: string]: number;
                         };
+                        /** Format: uuid */
+                        signalId?: string;
                     };
                 };
             };
@@ -36018,6 +36022,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -36178,6 +36184,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -36342,6 +36350,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -36589,6 +36599,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/information/warning-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A warning tip pre-filled from an early-warning signal in scope, to draft with its signalId (INFO-007, CASE-007) */
+        get: {
+            parameters: {
+                query: {
+                    signalId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            signalId: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            series: string;
+                            day: string;
+                            count: number;
+                            title: string;
+                            body: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/information/releases/{id}/submit": {
         parameters: {
             query?: never;
@@ -36633,6 +36767,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -36801,6 +36937,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -36969,6 +37107,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -37131,6 +37271,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -37299,6 +37441,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -44919,6 +45063,12 @@ export interface paths {
                                 outcomeNote: string | null;
                                 /** Format: date-time */
                                 raisedAt: string;
+                                warnings: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    status: string;
+                                }[];
                             }[];
                             total: number;
                             counts: {
@@ -45074,6 +45224,12 @@ export interface paths {
                             outcomeNote: string | null;
                             /** Format: date-time */
                             raisedAt: string;
+                            warnings: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                status: string;
+                            }[];
                         };
                     };
                 };
@@ -45221,6 +45377,12 @@ export interface paths {
                             outcomeNote: string | null;
                             /** Format: date-time */
                             raisedAt: string;
+                            warnings: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                status: string;
+                            }[];
                         };
                     };
                 };

@@ -194,3 +194,26 @@ export async function dailyPublishedAt(db: Db, jurisdictionIds: readonly string[
 export function unclosedOpinions(db: Db): Promise<OpinionRow[]> {
   return db.select().from(opinionItem).where(ne(opinionItem.status, 'closed'));
 }
+
+export interface SignalWarningRow {
+  id: string;
+  signalId: string;
+  title: string;
+  status: string;
+}
+
+/** The warnings drafted from each of these early-warning signals, oldest first (INFO-007: the signal's side of the link). */
+export async function warningsOfSignals(db: Db, signalIds: readonly string[]): Promise<Map<string, SignalWarningRow[]>> {
+  if (signalIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: infoRelease.id, signalId: infoRelease.signalId, title: infoRelease.title, status: infoRelease.status })
+    .from(infoRelease)
+    .where(inArray(infoRelease.signalId, [...signalIds]))
+    .orderBy(infoRelease.createdAt);
+  const bySignal = new Map<string, SignalWarningRow[]>();
+  for (const r of rows) {
+    if (!r.signalId) continue;
+    bySignal.set(r.signalId, [...(bySignal.get(r.signalId) ?? []), { ...r, signalId: r.signalId }]);
+  }
+  return bySignal;
+}

@@ -124,9 +124,8 @@ describe('information release journey', { skip: skipReason(), timeout: 240_000 }
     await page.goto(`/information?signal=${journey.seeded.signalId}`);
     await page.getByTestId('information-from-signal').waitFor();
     const title = page.getByTestId('information-title');
-    await page.waitForFunction(
-      () => (document.querySelector('[data-testid="information-title"]') as HTMLInputElement | null)?.value !== '',
-    );
+    // The form is filled just after the pre-fill arrives (an effect): wait for the title, at most five seconds.
+    for (let i = 0; i < 50 && (await title.inputValue()) === ''; i++) await page.waitForTimeout(100);
     assert.equal(await title.inputValue(), '湖塘镇健康风险提示（4月4日）');
     assert.match(await page.getByTestId('information-body').inputValue(), /发热门诊就诊监测数（12）/);
     await page.getByTestId('information-draft-save').click();

@@ -10,6 +10,7 @@ import { scheduleEarlyWarning } from './modules/dashboard/early-warning.job.ts';
 import { scheduleSituationReports } from './modules/dashboard/situation-report.service.ts';
 import { scheduleInformationReminderSweep } from './modules/information/information-reminder.job.ts';
 import { scheduleReportReminderSweep } from './modules/reports/report-reminder.job.ts';
+import { scheduleDisinfectionOverdueSweep } from './modules/supplies/disinfection-overdue.job.ts';
 import { scheduleStockExpirySweep } from './modules/supplies/stock-expiry.job.ts';
 import { openRuntime } from './runtime.ts';
 import { LogSmsSender } from './sms/log-sms-sender.ts';
@@ -44,6 +45,7 @@ async function main() {
   scheduleInformationReminderSweep(deps, (message) => app.log.info(message));
   scheduleEarlyWarning(deps, (message) => app.log.info(message));
   scheduleStockExpirySweep(deps, (message) => app.log.info(message));
+  scheduleDisinfectionOverdueSweep(deps, (message) => app.log.info(message));
   scheduleSituationReports(deps, (message) => app.log.info(message));
   console.log(
     `fangkong ready at http://${config.host}:${config.port} (${deps.database.kind}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,

@@ -29,6 +29,8 @@ export const ALERT_KINDS = [
   'info_daily_due',
   'info_daily_late',
   'opinion_overdue',
+  /** ENV-003: a place's disinfection fell short of its frequency last period and is not yet met this one. */
+  'disinfection_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -58,6 +60,7 @@ const SEVERITY: Record<AlertKind, AlertSeverity> = {
   info_daily_late: 'medium',
   info_daily_due: 'low',
   opinion_overdue: 'medium',
+  disinfection_overdue: 'medium',
 };
 
 export const isAlertKind = (kind: string): kind is AlertKind => Object.hasOwn(SEVERITY, kind);

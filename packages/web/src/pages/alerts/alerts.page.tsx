@@ -83,6 +83,13 @@ function describe(t: Translate, alert: AlertItem): string {
         stage: t(d.stage === 'close' ? 'alert.opinion.stage.close' : 'alert.opinion.stage.respond'),
         due: formatTime(textOf(d.dueAt), 'MM-DD HH:mm'),
       });
+    case 'disinfection_overdue':
+      return t('alert.disinfection', {
+        place: textOf(d.placeName),
+        kind: supplyLabel(t, 'supply.place', textOf(d.placeKind)),
+        required: textOf(d.required),
+        done: textOf(d.doneThisPeriod),
+      });
     case 'stock_low':
     case 'stock_expiry':
       return t('alert.stock', { holder: textOf(d.holderName), item: supplyLabel(t, 'supply.item', textOf(d.item)) });

@@ -39,11 +39,12 @@ export function signalView(row: SignalRow, warnings: Warnings) {
   };
 }
 
-/** Signals as the API shows them, each with the warnings drafted from it. */
-async function signalViews(db: Db, rows: SignalRow[]) {
+/** Signals as the API shows them, each with the warnings drafted from it that the caller may read. */
+async function signalViews(db: Db, context: RequestContext, rows: SignalRow[]) {
   const warnings = await warningsOfSignals(
     db,
     rows.map((r) => r.id),
+    scopeOf(context, 'information.read'),
   );
   return rows.map((r) => signalView(r, warnings));
 }
@@ -65,7 +66,7 @@ export async function listSignals(deps: Deps, context: RequestContext, query: Si
   const [page, counts] = await Promise.all([listSignalRows(db, filter, limit, offset), countSignalsByState(db, paths)]);
   const byState = { open: 0, acknowledged: 0, closed: 0 };
   for (const c of counts) if (c.status in byState) byState[c.status as WarningState] = c.n;
-  return { items: await signalViews(db, page.items), total: page.total, counts: byState };
+  return { items: await signalViews(db, context, page.items), total: page.total, counts: byState };
 }
 
 async function signalToHandle(deps: Deps, context: RequestContext, id: string): Promise<SignalRow> {
@@ -96,7 +97,7 @@ export async function acknowledgeSignal(deps: Deps, context: RequestContext, id:
     });
     return after;
   });
-  const [view] = await signalViews(deps.database.db, [updated ?? row]);
+  const [view] = await signalViews(deps.database.db, context, [updated ?? row]);
   return view as ReturnType<typeof signalView>;
 }
 
@@ -150,6 +151,6 @@ export async function closeSignal(deps: Deps, context: RequestContext, id: strin
     await closeSignalTask(tx, context, row, input, at);
     return after;
   });
-  const [view] = await signalViews(deps.database.db, [updated ?? row]);
+  const [view] = await signalViews(deps.database.db, context, [updated ?? row]);
   return view as ReturnType<typeof signalView>;
 }

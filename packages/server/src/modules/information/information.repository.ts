@@ -202,13 +202,20 @@ export interface SignalWarningRow {
   status: string;
 }
 
-/** The warnings drafted from each of these early-warning signals, oldest first (INFO-007: the signal's side of the link). */
-export async function warningsOfSignals(db: Db, signalIds: readonly string[]): Promise<Map<string, SignalWarningRow[]>> {
-  if (signalIds.length === 0) return new Map();
+/**
+ * The warnings drafted from each of these early-warning signals that the reader may read (at a place under `scope`),
+ * oldest first (INFO-007: the signal's side of the link).
+ */
+export async function warningsOfSignals(
+  db: Db,
+  signalIds: readonly string[],
+  scope: readonly string[],
+): Promise<Map<string, SignalWarningRow[]>> {
+  if (signalIds.length === 0 || scope.length === 0) return new Map();
   const rows = await db
     .select({ id: infoRelease.id, signalId: infoRelease.signalId, title: infoRelease.title, status: infoRelease.status })
     .from(infoRelease)
-    .where(inArray(infoRelease.signalId, [...signalIds]))
+    .where(and(inArray(infoRelease.signalId, [...signalIds]), pathUnder(sql`${infoRelease.jurisdictionPath}`, scope)))
     .orderBy(infoRelease.createdAt);
   const bySignal = new Map<string, SignalWarningRow[]>();
   for (const r of rows) {

@@ -22,6 +22,7 @@ describe('a warning drafted from an early-warning signal', () => {
   let townAId: string;
   let townBId: string;
   let villageId: string;
+  let countyId: string;
   let signalId: string;
 
   const warning = (jurisdictionId: string, over: Record<string, unknown> = {}) => ({
@@ -44,6 +45,7 @@ describe('a warning drafted from an early-warning signal', () => {
     townAId = towns.townA.id;
     townBId = towns.townB.id;
     villageId = towns.villageA.id;
+    countyId = towns.county.id;
     await addUser(runtime.deps, 'town', 'town_cadre', townAId);
     await addUser(runtime.deps, 'town-b', 'town_cadre', townBId);
     await addUser(runtime.deps, 'grid', 'grid_worker', villageId);
@@ -89,6 +91,18 @@ describe('a warning drafted from an early-warning signal', () => {
       sql`select entity_id, after->>'releaseId' as release from audit_event where action = 'earlyWarning.warningDrafted'`,
     );
     assert.deepEqual(audit, [{ entity_id: signalId, release: release.id }]);
+    // The district's own warning from the same signal: listed for the district, not for the town, which cannot read it.
+    const countyWarning = await expectOk(office, 'POST', '/api/information/releases', warning(countyId, { title: '武进区健康风险提示' }));
+    const forOffice = (await expectOk(office, 'GET', '/api/early-warning/signals')).items as { id: string; warnings: { id: string }[] }[];
+    assert.deepEqual(
+      forOffice.find((s) => s.id === signalId)?.warnings.map((w) => w.id),
+      [release.id, countyWarning.id],
+    );
+    const forTown = (await expectOk(town, 'GET', '/api/early-warning/signals')).items as { id: string; warnings: { id: string }[] }[];
+    assert.deepEqual(
+      forTown.find((s) => s.id === signalId)?.warnings.map((w) => w.id),
+      [release.id],
+    );
   });
 
   it('INFO-007 bad input: another area’s signal, a notice with a signal, a signal outside the issuing place: 400 signalId, nothing written', async () => {

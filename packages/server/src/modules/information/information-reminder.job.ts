@@ -6,6 +6,7 @@ import {
   COUNTRY_ROOT,
   dailyOutbreakDueAt,
   dailyOutbreakState,
+  informationRules,
   opinionClock,
   shanghaiDate,
 } from '@fangkong/core';
@@ -15,10 +16,11 @@ import type { Db } from '../../db/client.ts';
 import { systemContext } from '../../http/context.ts';
 import { findJurisdictionsByPaths } from '../jurisdictions/jurisdiction.repository.ts';
 import { raiseAlert } from '../key-persons/alert.repository.ts';
+import { editionAt } from '../protocols/protocol-in-force.ts';
 import { raisedKeys } from '../reports/report-alert.repository.ts';
 import { levelsSetUnder } from '../response/response.service.ts';
 import { dailyPublishedAt, unclosedOpinions } from './information.repository.ts';
-import { informationNow, informationRulesOf } from './information-access.ts';
+import { informationRulesOf } from './information-access.ts';
 import { itemOf } from './opinion.service.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
@@ -52,7 +54,10 @@ async function dailyNotices(db: Db, now: Date, day: CalendarDate): Promise<Notic
   );
   const notices: Notice[] = [];
   for (const place of places) {
-    const { rules } = await informationNow(db, place.path, now);
+    // A place with no edition in force has no hour to miss (informationNow refuses it): it is left out, not the sweep.
+    const edition = await editionAt(db, place.path, now);
+    if (!edition) continue;
+    const rules = informationRules(edition);
     const state = dailyOutbreakState(rules, day, published.get(place.id) ?? null, now);
     if (state !== 'due_soon' && state !== 'missing') continue;
     const kind = state === 'missing' ? 'info_daily_late' : 'info_daily_due';

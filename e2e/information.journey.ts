@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { insertSignal } from '../packages/server/src/modules/dashboard/early-warning.repository.ts';
 import { setUserPerson } from '../packages/server/src/modules/residents/resident.repository.ts';
 import { addTwoTowns, addUser, loginAs, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
 import { type JourneyServer, openPhone, screenshot, signIn, skipReason, useJourney } from './harness.ts';
 
 const TITLE = '甲社区关于返乡人员登记的通告';
 
-/** 甲社区's grid worker, 湖塘镇's cadre (the township headquarters) and a resident of 甲社区 with a person record. */
-async function seed(server: JourneyServer): Promise<void> {
+/**
+ * 甲社区's grid worker, 湖塘镇's cadre (the township headquarters), a resident of 甲社区 with a person record, and an
+ * early-warning signal of 湖塘镇 (fever-clinic visits on 4 April 2022) to draft a warning from.
+ */
+async function seed(server: JourneyServer): Promise<{ signalId: string }> {
   const { villageA, townA } = await addTwoTowns(server.deps);
   await addUser(server.deps, 'grid-a', 'grid_worker', villageA.id);
   await addUser(server.deps, 'town-a', 'town_cadre', townA.id);
@@ -23,6 +27,20 @@ async function seed(server: JourneyServer): Promise<void> {
   });
   assert.equal(person.statusCode, 201, person.body);
   await setUserPerson(server.deps.database.db, resident.id, (person.json() as { id: string }).id);
+  const signal = await insertSignal(server.deps.database.db, {
+    jurisdictionId: townA.id,
+    jurisdictionPath: townA.path,
+    series: 'fever_clinic_visit',
+    day: '2022-04-04',
+    method: 'C2',
+    count: 12,
+    threshold: 5.3,
+    statistic: 4.1,
+    evidence: {},
+    editionId: 'cn-2022-9th',
+  });
+  assert.ok(signal);
+  return { signalId: signal.id };
 }
 
 async function signOut(page: Page) {
@@ -97,6 +115,24 @@ describe('information release journey', { skip: skipReason(), timeout: 240_000 }
     assert.equal(await page.getByTestId('login-card').count(), 0, 'no sign-in asked');
     assert.equal(await page.getByTestId('user-menu').count(), 0, 'not signed in');
     await screenshot(page, 'information-4-public-notices');
+    assert.deepEqual(journey.page().problems, []);
+  });
+
+  // INFO-007, CASE-007: the dashboard's 起草预警信息 leads to /information?signal=…: the tip is pre-filled from the signal and keeps it.
+  it('the town cadre drafts a warning from 湖塘镇’s early-warning signal', async () => {
+    await signIn(page, 'town-a', TEST_PASSWORD);
+    await page.goto(`/information?signal=${journey.seeded.signalId}`);
+    await page.getByTestId('information-from-signal').waitFor();
+    const title = page.getByTestId('information-title');
+    // The form is filled just after the pre-fill arrives (an effect): wait for the title, at most five seconds.
+    for (let i = 0; i < 50 && (await title.inputValue()) === ''; i++) await page.waitForTimeout(100);
+    assert.equal(await title.inputValue(), '湖塘镇健康风险提示（4月4日）');
+    assert.match(await page.getByTestId('information-body').inputValue(), /发热门诊就诊监测数（12）/);
+    await page.getByTestId('information-draft-save').click();
+    const row = page.getByTestId('information-releases').locator('tbody tr', { hasText: '湖塘镇健康风险提示（4月4日）' });
+    await row.getByText('来自预警信号').waitFor();
+    await row.getByText('草稿').waitFor();
+    await screenshot(page, 'information-5-warning-from-signal');
     assert.deepEqual(journey.page().problems, []);
   });
 });

@@ -94,4 +94,22 @@ describe('supplies journey: a stock movement turns a readiness rule amber', { sk
       'console: Failed to load resource: the server responded with a status of 400 (Bad Request)',
     ]);
   });
+
+  // PREP-001, RES-002: the preparation page's forms: a checklist item recorded ready, a facility's status changed.
+  it('marks checklist item 1 ready and puts the service point back in preparation from the 应急准备 tab', async () => {
+    await page.getByRole('tab', { name: '应急准备' }).click();
+    const item = page.getByTestId('prep-checklist-1');
+    await item.waitFor();
+    assert.equal(await item.getAttribute('data-ready'), 'false');
+    await page.getByTestId('prep-checklist-mark-1').click();
+    await page.locator('[data-testid="prep-checklist-1"][data-ready="true"]').waitFor();
+    const row = page.locator('tr', { hasText: '湖塘镇service_point1' });
+    await row.getByRole('button', { name: '更新状态' }).click();
+    await page.getByTestId('prep-edit-status').click();
+    await page.locator('.ant-select-item-option', { hasText: '筹备中' }).first().click();
+    await page.getByTestId('prep-edit-save').click();
+    await row.locator('.ant-tag', { hasText: '筹备中' }).waitFor();
+    await screenshot(page, 'supplies-3-preparedness-forms');
+    assert.equal(journey.page().problems.length, 1, journey.page().problems.join('\n'));
+  });
 });

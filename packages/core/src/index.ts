@@ -54,6 +54,7 @@ export * from './information/information-rules.ts';
 export * from './information/interview.ts';
 export * from './information/opinion.ts';
 export * from './information/release-workflow.ts';
+export * from './information/warning-draft.ts';
 export * from './institutions/campus-masks.ts';
 export * from './institutions/event-permit.ts';
 // Institutions (issue 16)

@@ -8,7 +8,9 @@ import { scheduleDailySweep } from './jobs/daily-sweep.ts';
 import { scheduleRetention } from './jobs/retention.ts';
 import { scheduleEarlyWarning } from './modules/dashboard/early-warning.job.ts';
 import { scheduleSituationReports } from './modules/dashboard/situation-report.service.ts';
+import { scheduleInformationReminderSweep } from './modules/information/information-reminder.job.ts';
 import { scheduleReportReminderSweep } from './modules/reports/report-reminder.job.ts';
+import { scheduleDisinfectionOverdueSweep } from './modules/supplies/disinfection-overdue.job.ts';
 import { scheduleStockExpirySweep } from './modules/supplies/stock-expiry.job.ts';
 import { openRuntime } from './runtime.ts';
 import { LogSmsSender } from './sms/log-sms-sender.ts';
@@ -40,8 +42,10 @@ async function main() {
   scheduleCaseClockSweep(deps, (message) => app.log.info(message));
   scheduleRetention(deps, (message) => app.log.info(message));
   scheduleReportReminderSweep(deps, (message) => app.log.info(message));
+  scheduleInformationReminderSweep(deps, (message) => app.log.info(message));
   scheduleEarlyWarning(deps, (message) => app.log.info(message));
   scheduleStockExpirySweep(deps, (message) => app.log.info(message));
+  scheduleDisinfectionOverdueSweep(deps, (message) => app.log.info(message));
   scheduleSituationReports(deps, (message) => app.log.info(message));
   console.log(
     `fangkong ready at http://${config.host}:${config.port} (${deps.database.kind}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,

@@ -22,6 +22,15 @@ export const ALERT_KINDS = [
   /** Supplies (RES-013): a holder's stock fell below its reserve norm, or nears (or passed) its expiry date. */
   'stock_low',
   'stock_expiry',
+  /**
+   * Information (DAILY-007, INFO-006, INFO-004): the day's outbreak information is due within the reminder window or
+   * not published by its hour; a public-opinion item is past its response or closure deadline.
+   */
+  'info_daily_due',
+  'info_daily_late',
+  'opinion_overdue',
+  /** ENV-003: a place's disinfection fell short of its frequency last period and is not yet met this one. */
+  'disinfection_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -48,6 +57,10 @@ const SEVERITY: Record<AlertKind, AlertSeverity> = {
   report_due: 'low',
   stock_low: 'medium',
   stock_expiry: 'low',
+  info_daily_late: 'medium',
+  info_daily_due: 'low',
+  opinion_overdue: 'medium',
+  disinfection_overdue: 'medium',
 };
 
 export const isAlertKind = (kind: string): kind is AlertKind => Object.hasOwn(SEVERITY, kind);

@@ -27,4 +27,10 @@ export const INFORMATION_MESSAGES = {
   opinionNotOpen: { zh: '该舆情已有回应', en: 'This item has already been responded to' },
   opinionNotResponded: { zh: '请先回应（辟谣或答复）再办结', en: 'Respond first (refute or reply), then close' },
   opinionClosed: { zh: '该舆情已办结', en: 'This item is already closed' },
+  unknownSignal: { zh: '未找到该预警信号，或不在您的管辖范围内', en: 'No such early-warning signal in your area' },
+  onlyForWarning: { zh: '只有预警信息可以关联预警信号', en: 'Only a warning can be drafted from an early-warning signal' },
+  signalOutsidePlace: {
+    zh: '预警信号不在发布单位的辖区内',
+    en: 'The early-warning signal is not in the area of the jurisdiction that issues the warning',
+  },
 } as const;

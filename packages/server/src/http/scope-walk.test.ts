@@ -1054,6 +1054,10 @@ const ROUTES: Record<string, RouteEntry> = {
   'GET /api/information/daily-outbreak': {
     cases: (a) => [{ ...refused('/api/information/daily-outbreak'), query: { jurisdictionId: a.townId }, status: 400, control: false }],
   },
+  // INFO-007: another town's early-warning signal is an unknown one, named under signalId.
+  'GET /api/information/warning-draft': {
+    cases: (a) => [{ ...refused('/api/information/warning-draft'), query: { signalId: a.signalId }, status: 400, says: /signalId/ }],
+  },
   'GET /api/information/interviews': { cases: () => [empty('/api/information/interviews')] },
   'POST /api/information/interviews': {
     cases: (a) => [

@@ -31,8 +31,10 @@ const NATURAL_ROWS: Record<string, SQL> = {
     from schedule_item s join key_person_episode e on e.id = s.episode_id`,
   episode_event: sql`select row(${personKey('v')}, v.kind)::text as r from episode_event v`,
   task: sql`select row(kind, status, ${personKey('t')}, ${natural(sql.raw('details'))}, jurisdiction_path)::text as r from task t`,
-  // The report reminder sweep raises its own alerts at every server start (a crashed run starts four times): not the import's.
-  alert: sql`select row(kind, status, ${natural(sql.raw('dedup_key'))}, ${natural(sql.raw('details'))}, jurisdiction_path)::text as r from alert where kind not in ('report_due', 'report_late')`,
+  // The report, information and disinfection reminder sweeps raise their own alerts at every server start (a crashed run starts four
+  // times): not the import's.
+  alert: sql`select row(kind, status, ${natural(sql.raw('dedup_key'))}, ${natural(sql.raw('details'))}, jurisdiction_path)::text as r from alert
+    where kind not in ('report_due', 'report_late', 'info_daily_due', 'info_daily_late', 'opinion_overdue', 'disinfection_overdue')`,
   // One job per file (a crash resumed the job, never started a second), with the same final counts.
   import_job: sql`select row(kind, file_hash, status, total, processed, created, existing, failed)::text as r from import_job`,
   // Every audited write once: logins and the server's own sweeps happen once per start, so they are left out.

@@ -5809,7 +5809,7 @@ export interface paths {
                 query: {
                     page: number;
                     pageSize: number;
-                    kind?: "positive_pool" | "positive_result" | "environment_positive" | "fever" | "symptom" | "indeterminate_pool" | "indeterminate_result" | "episode_basis_changed" | "overdue_test" | "overdue_check" | "capacity" | "result_corrected" | "report_due" | "report_late" | "stock_low" | "stock_expiry";
+                    kind?: "positive_pool" | "positive_result" | "environment_positive" | "fever" | "symptom" | "indeterminate_pool" | "indeterminate_result" | "episode_basis_changed" | "overdue_test" | "overdue_check" | "capacity" | "result_corrected" | "report_due" | "report_late" | "stock_low" | "stock_expiry" | "info_daily_due" | "info_daily_late" | "opinion_overdue" | "disinfection_overdue";
                     status?: "open" | "resolved";
                     severity?: "critical" | "high" | "medium" | "low";
                     jurisdictionId?: string;
@@ -36134,6 +36134,8 @@ export interface paths {
                                 figures: {
                                     [key: string]: number;
                                 } | null;
+                                /** Format: uuid */
+                                signalId: string | null;
                                 status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                                 /** Format: uuid */
                                 draftedBy: string;
@@ -36272,6 +36274,8 @@ export interface paths {
                         figures?: {
                             [key: string]: number;
                         };
+                        /** Format: uuid */
+                        signalId?: string;
                     };
                 };
             };
@@ -36299,6 +36303,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -36459,6 +36465,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -36623,6 +36631,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -36870,6 +36880,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/information/warning-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A warning tip pre-filled from an early-warning signal in scope, to draft with its signalId (INFO-007, CASE-007) */
+        get: {
+            parameters: {
+                query: {
+                    signalId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            signalId: string;
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            jurisdictionName: string;
+                            series: string;
+                            day: string;
+                            count: number;
+                            title: string;
+                            body: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/information/releases/{id}/submit": {
         parameters: {
             query?: never;
@@ -36914,6 +37048,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -37082,6 +37218,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -37250,6 +37388,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -37412,6 +37552,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -37580,6 +37722,8 @@ export interface paths {
                             figures: {
                                 [key: string]: number;
                             } | null;
+                            /** Format: uuid */
+                            signalId: string | null;
                             status: "draft" | "submitted" | "approved" | "published" | "withdrawn" | "rejected";
                             /** Format: uuid */
                             draftedBy: string;
@@ -46076,6 +46220,12 @@ export interface paths {
                                 outcomeNote: string | null;
                                 /** Format: date-time */
                                 raisedAt: string;
+                                warnings: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    status: string;
+                                }[];
                             }[];
                             total: number;
                             counts: {
@@ -46231,6 +46381,12 @@ export interface paths {
                             outcomeNote: string | null;
                             /** Format: date-time */
                             raisedAt: string;
+                            warnings: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                status: string;
+                            }[];
                         };
                     };
                 };
@@ -46378,6 +46534,12 @@ export interface paths {
                             outcomeNote: string | null;
                             /** Format: date-time */
                             raisedAt: string;
+                            warnings: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                status: string;
+                            }[];
                         };
                     };
                 };

@@ -1,6 +1,7 @@
 import { date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from './access.ts';
 import { idColumn, timestamps } from './columns.ts';
+import { earlyWarningSignal } from './early-warning.ts';
 import { jurisdiction } from './jurisdiction.ts';
 
 const scoped = () => ({
@@ -35,6 +36,8 @@ export const infoRelease = pgTable(
     forDate: date('for_date', { mode: 'string' }),
     /** The platform's figures the draft was pre-filled from, as they stood then. */
     figures: jsonb('figures').$type<Record<string, number>>(),
+    /** The early-warning signal a warning was drafted from (INFO-007, CASE-007); the signal lists its warnings by it. */
+    signalId: uuid('signal_id').references(() => earlyWarningSignal.id),
     /** draft | submitted | approved | published | withdrawn | rejected */
     status: text('status').notNull(),
     draftedBy: uuid('drafted_by')
@@ -52,6 +55,7 @@ export const infoRelease = pgTable(
   (t) => [
     index('info_release_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops')),
     index('info_release_published_idx').on(t.status, t.publishedAt),
+    index('info_release_signal_idx').on(t.signalId),
   ],
 );
 

@@ -45,7 +45,8 @@ function linkOf(row: AlertListRow): string | null {
   if (row.person_id) return `/persons?person=${row.person_id}`;
   if (row.site_id) return '/sites';
   if (row.kind === 'environment_positive') return '/environment-sampling';
-  if (row.kind === 'stock_low' || row.kind === 'stock_expiry') return '/supplies';
+  if (row.kind === 'stock_low' || row.kind === 'stock_expiry' || row.kind === 'disinfection_overdue') return '/supplies';
+  if (row.kind === 'info_daily_due' || row.kind === 'info_daily_late' || row.kind === 'opinion_overdue') return '/information';
   return null;
 }
 

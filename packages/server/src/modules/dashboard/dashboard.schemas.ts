@@ -121,6 +121,8 @@ export const SignalView = Type.Object({
   outcome: Nullable(literals(WARNING_OUTCOMES)),
   outcomeNote: Nullable(Type.String()),
   raisedAt: Instant,
+  /** The warnings drafted from the signal (INFO-007). */
+  warnings: Type.Array(Type.Object({ id: Uuid, title: Type.String(), status: Type.String() })),
 });
 
 export const SignalQuery = objectOf({

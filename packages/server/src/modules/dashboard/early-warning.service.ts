@@ -4,13 +4,16 @@ import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { closeSourceTask } from '../command/task.service.ts';
+import { warningsOfSignals } from '../information/information.repository.ts';
 import { scopeOf } from '../testing/testing-access.ts';
 import { jurisdictionInScope } from './dashboard-scope.ts';
 import { countSignalsByState, findSignal, listSignalRows, type SignalRow, updateSignal } from './early-warning.repository.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
-export function signalView(row: SignalRow) {
+type Warnings = Awaited<ReturnType<typeof warningsOfSignals>>;
+
+export function signalView(row: SignalRow, warnings: Warnings) {
   return {
     id: row.id,
     jurisdictionId: row.jurisdictionId,
@@ -31,7 +34,19 @@ export function signalView(row: SignalRow) {
     outcome: row.outcome,
     outcomeNote: row.outcomeNote,
     raisedAt: row.createdAt.toISOString(),
+    // The warnings drafted from the signal (INFO-007): the release's side holds signalId.
+    warnings: (warnings.get(row.id) ?? []).map((w) => ({ id: w.id, title: w.title, status: w.status })),
   };
+}
+
+/** Signals as the API shows them, each with the warnings drafted from it that the caller may read. */
+async function signalViews(db: Db, context: RequestContext, rows: SignalRow[]) {
+  const warnings = await warningsOfSignals(
+    db,
+    rows.map((r) => r.id),
+    scopeOf(context, 'information.read'),
+  );
+  return rows.map((r) => signalView(r, warnings));
 }
 
 export interface SignalQuery {
@@ -51,7 +66,7 @@ export async function listSignals(deps: Deps, context: RequestContext, query: Si
   const [page, counts] = await Promise.all([listSignalRows(db, filter, limit, offset), countSignalsByState(db, paths)]);
   const byState = { open: 0, acknowledged: 0, closed: 0 };
   for (const c of counts) if (c.status in byState) byState[c.status as WarningState] = c.n;
-  return { items: page.items.map(signalView), total: page.total, counts: byState };
+  return { items: await signalViews(db, context, page.items), total: page.total, counts: byState };
 }
 
 async function signalToHandle(deps: Deps, context: RequestContext, id: string): Promise<SignalRow> {
@@ -82,7 +97,8 @@ export async function acknowledgeSignal(deps: Deps, context: RequestContext, id:
     });
     return after;
   });
-  return signalView(updated ?? row);
+  const [view] = await signalViews(deps.database.db, context, [updated ?? row]);
+  return view as ReturnType<typeof signalView>;
 }
 
 /** The CDC task a signal raised closes with the signal (issue 17 part 3: the verification is the task). */
@@ -121,5 +137,6 @@ export async function closeSignal(deps: Deps, context: RequestContext, id: strin
     await closeSignalTask(tx, context, row, input, at);
     return after;
   });
-  return signalView(updated ?? row);
+  const [view] = await signalViews(deps.database.db, context, [updated ?? row]);
+  return view as ReturnType<typeof signalView>;
 }

@@ -1,5 +1,5 @@
 import type { ReleaseKind } from '@fangkong/core';
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/query-rows.ts';
 import { infoRelease, interviewRequest, jurisdiction, opinionItem } from '../../db/schema/index.ts';
@@ -171,4 +171,56 @@ export async function caseCountsOfDay(db: Db, path: string, from: Date, to: Date
         where ${pathUnder(sql`c.jurisdiction_path`, [path])} and coalesce(c.reported_at, c.discovered_at) < ${to.toISOString()}::timestamptz`,
   );
   return row ?? { confirmed: 0, asymptomatic: 0, suspected: 0, cumulative: 0 };
+}
+
+/** When each of these places published its daily outbreak information for the day (DAILY-007), if it has. */
+export async function dailyPublishedAt(db: Db, jurisdictionIds: readonly string[], day: string): Promise<Map<string, Date>> {
+  if (jurisdictionIds.length === 0) return new Map();
+  const rows = await db
+    .select({ jurisdictionId: infoRelease.jurisdictionId, publishedAt: infoRelease.publishedAt })
+    .from(infoRelease)
+    .where(
+      and(
+        inArray(infoRelease.jurisdictionId, [...jurisdictionIds]),
+        eq(infoRelease.kind, 'daily_outbreak'),
+        eq(infoRelease.forDate, day),
+        eq(infoRelease.status, 'published'),
+      ),
+    );
+  return new Map(rows.flatMap((r) => (r.publishedAt ? [[r.jurisdictionId, r.publishedAt] as const] : [])));
+}
+
+/** Every public-opinion item not yet closed, everywhere: what the reminder sweep checks against its deadlines (INFO-004). */
+export function unclosedOpinions(db: Db): Promise<OpinionRow[]> {
+  return db.select().from(opinionItem).where(ne(opinionItem.status, 'closed'));
+}
+
+export interface SignalWarningRow {
+  id: string;
+  signalId: string;
+  title: string;
+  status: string;
+}
+
+/**
+ * The warnings drafted from each of these early-warning signals that the reader may read (at a place under `scope`),
+ * oldest first (INFO-007: the signal's side of the link).
+ */
+export async function warningsOfSignals(
+  db: Db,
+  signalIds: readonly string[],
+  scope: readonly string[],
+): Promise<Map<string, SignalWarningRow[]>> {
+  if (signalIds.length === 0 || scope.length === 0) return new Map();
+  const rows = await db
+    .select({ id: infoRelease.id, signalId: infoRelease.signalId, title: infoRelease.title, status: infoRelease.status })
+    .from(infoRelease)
+    .where(and(inArray(infoRelease.signalId, [...signalIds]), pathUnder(sql`${infoRelease.jurisdictionPath}`, scope)))
+    .orderBy(infoRelease.createdAt);
+  const bySignal = new Map<string, SignalWarningRow[]>();
+  for (const r of rows) {
+    if (!r.signalId) continue;
+    bySignal.set(r.signalId, [...(bySignal.get(r.signalId) ?? []), { ...r, signalId: r.signalId }]);
+  }
+  return bySignal;
 }

@@ -23,6 +23,8 @@ import {
   ReleaseQuery,
   ReleaseView,
   RespondBody,
+  WarningDraft,
+  WarningDraftQuery,
 } from './information.schemas.ts';
 import { decideInterviewRequest, listInterviews, requestInterview } from './interview.service.ts';
 import { dailyOutbreakDraft, myNotices, publicNotices } from './notices.service.ts';
@@ -38,6 +40,7 @@ import {
   submitDraft,
   withdrawPublished,
 } from './release.service.ts';
+import { warningDraftFromSignal } from './warning-signal.service.ts';
 
 const tags = ['information'];
 
@@ -123,6 +126,19 @@ function releaseRoutes(api: Api, deps: AppDeps) {
       },
     },
     (request) => dailyOutbreakDraft(deps, contextOf(request), request.query),
+  );
+  api.get(
+    '/information/warning-draft',
+    {
+      config: { permission: 'information.read' },
+      schema: {
+        tags,
+        summary: 'A warning tip pre-filled from an early-warning signal in scope, to draft with its signalId (INFO-007, CASE-007)',
+        querystring: WarningDraftQuery,
+        response: { 200: WarningDraft, ...errorResponses },
+      },
+    },
+    (request) => warningDraftFromSignal(deps, contextOf(request), request.query),
   );
 }
 

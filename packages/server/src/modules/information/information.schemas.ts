@@ -40,6 +40,8 @@ export const DraftBody = objectOf({
   kind: literals(RELEASE_KINDS),
   ...DraftFields,
   figures: Type.Optional(Figures),
+  /** A warning drafted from an early-warning signal (INFO-007). */
+  signalId: Type.Optional(Uuid),
 });
 export const EditBody = objectOf(DraftFields);
 export const NoteBody = objectOf({ note: Type.Optional(Text(2000)) });
@@ -59,6 +61,7 @@ export const ReleaseView = Type.Object({
   channels: Type.Array(literals(RELEASE_CHANNELS)),
   forDate: Nullable(Type.String()),
   figures: Nullable(Figures),
+  signalId: Nullable(Uuid),
   status: literals(RELEASE_STATUSES),
   draftedBy: Uuid,
   chain: Type.Array(Type.Object({ level: Level, basis: Clause, approval: Nullable(ApprovalView) })),
@@ -82,6 +85,18 @@ export const DailyDraft = Type.Object({
   dueAt: Instant,
   state: literals(REPORT_STATES),
   basis: Clause,
+});
+
+export const WarningDraftQuery = objectOf({ signalId: Uuid });
+export const WarningDraft = Type.Object({
+  signalId: Uuid,
+  jurisdictionId: Uuid,
+  jurisdictionName: Type.String(),
+  series: Type.String(),
+  day: Type.String(),
+  count: Type.Integer(),
+  title: Type.String(),
+  body: Type.String(),
 });
 
 export const NoticeView = Type.Object({

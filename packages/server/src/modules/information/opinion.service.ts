@@ -16,7 +16,8 @@ import type { RequestContext } from '../../http/context.ts';
 import { findOpinion, insertOpinion, jurisdictionNames, type OpinionRow, opinionsUnder, updateOpinion } from './information.repository.ts';
 import { type Deps, informationNow, informationRulesOf, inScopeOr404, jurisdictionIn, scopeOf, settled } from './information-access.ts';
 
-const itemOf = (row: OpinionRow): OpinionItem => ({
+/** A row as core's opinion clock sees it. */
+export const itemOf = (row: OpinionRow): OpinionItem => ({
   kind: row.kind as OpinionKind,
   status: row.status as OpinionStatus,
   loggedAt: row.loggedAt,

@@ -32,6 +32,7 @@ import {
   settled,
   storedApprovals,
 } from './information-access.ts';
+import { signalForDraft } from './warning-signal.service.ts';
 
 /** A row as core's workflow sees it. */
 function releaseOf(row: ReleaseRow): Release {
@@ -70,6 +71,7 @@ function releaseView(row: ReleaseRow, jurisdictionName: string, now: Date, rules
     channels: release.channels,
     forDate: row.forDate,
     figures: row.figures ?? null,
+    signalId: row.signalId,
     status: release.status,
     draftedBy: row.draftedBy,
     chain: chain.map((step, i) => {
@@ -118,6 +120,7 @@ export async function getRelease(deps: Deps, context: RequestContext, id: string
 export interface DraftInput extends ReleaseDraft {
   jurisdictionId: string;
   figures?: Record<string, number>;
+  signalId?: string;
 }
 
 /** A new draft for a jurisdiction in the caller's scope; nothing leaves the platform yet (INFO-001). */
@@ -126,6 +129,7 @@ export async function draftRelease(deps: Deps, context: RequestContext, input: D
   const place = await jurisdictionIn(db, context, input.jurisdictionId, 'information.publish');
   const problem = releaseDraftProblem(input);
   if (problem) throw problem;
+  const signal = await signalForDraft(db, context, input, place.path);
   const now = deps.clock();
   const { editionId, rules } = await informationNow(db, place.path, now);
   return db.transaction(async (tx) => {
@@ -141,6 +145,7 @@ export async function draftRelease(deps: Deps, context: RequestContext, input: D
       channels: input.channels,
       forDate: input.forDate,
       figures: input.figures ?? null,
+      signalId: signal?.id ?? null,
       status: 'draft',
       draftedBy: context.actor.userId ?? '',
     });
@@ -149,8 +154,18 @@ export async function draftRelease(deps: Deps, context: RequestContext, input: D
       entityType: 'info_release',
       entityId: row.id,
       jurisdictionPath: place.path,
-      after: { kind: row.kind, title: row.title, audience: row.audience },
+      after: { kind: row.kind, title: row.title, audience: row.audience, signalId: row.signalId },
     });
+    if (signal) {
+      // The signal's own history shows the warning drafted from it (INFO-007, CASE-007).
+      await recordAudit(tx, context, {
+        action: 'earlyWarning.warningDrafted',
+        entityType: 'early_warning_signal',
+        entityId: signal.id,
+        jurisdictionPath: signal.jurisdictionPath,
+        after: { releaseId: row.id, title: row.title },
+      });
+    }
     return releaseView(row, place.name, now, rules);
   });
 }

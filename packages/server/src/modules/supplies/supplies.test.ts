@@ -289,4 +289,38 @@ describe('supplies and preparedness (issue 15 parts 4 and 6)', () => {
     );
     assert.equal((await townB.request('POST', `/api/supplies/disinfection/${schedule.id}/records`, {})).statusCode, 404);
   });
+
+  it('PREP-001: a checklist item recorded ready shows ready on the list; an unknown number or a number on a facility is refused, nothing written', async () => {
+    const base = { jurisdictionId: ids.townA.id, kind: 'checklist', name: '应急准备清单第1项', status: 'ready' };
+    const count = async () =>
+      (
+        await queryRows<{ n: number }>(
+          runtime.deps.database.db,
+          sql`select count(*)::int as n from preparation_item where kind = 'checklist'`,
+        )
+      )[0]?.n;
+    const before = await count();
+    assert.deepEqual(await errorOf(townA, 'POST', '/api/preparedness/items', { ...base, checklistNo: 99 }), {
+      status: 400,
+      field: 'checklistNo',
+      code: 'unknownChecklistItem',
+    });
+    assert.deepEqual(await errorOf(townA, 'POST', '/api/preparedness/items', { ...base, kind: 'service_point', checklistNo: 1 }), {
+      status: 400,
+      field: 'checklistNo',
+      code: 'checklistOnly',
+    });
+    assert.equal(await count(), before);
+    const item = await ok<{ id: string }>(townA, 'POST', '/api/preparedness/items', { ...base, checklistNo: 1, status: 'in_progress' });
+    type Listed = { checklist: { no: number; ready: boolean }[] };
+    const readyOf = async (no: number) =>
+      (await ok<Listed>(townA, 'GET', `/api/preparedness/items?jurisdictionId=${ids.townA.id}`, undefined, 200)).checklist.find(
+        (c) => c.no === no,
+      )?.ready;
+    assert.equal(await readyOf(1), false, 'in preparation is not ready');
+    await ok(townA, 'PATCH', `/api/preparedness/items/${item.id}`, { status: 'ready' }, 200);
+    assert.equal(await readyOf(1), true);
+    assert.equal(await readyOf(2), false);
+    assert.equal((await townB.request('PATCH', `/api/preparedness/items/${item.id}`, { status: 'not_started' })).statusCode, 404);
+  });
 });

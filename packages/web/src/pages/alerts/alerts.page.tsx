@@ -74,6 +74,22 @@ function describe(t: Translate, alert: AlertItem): string {
       const tables = Array.isArray(d.templates) ? d.templates.map((x) => textOf((x as { name?: unknown }).name)) : [];
       return t('alert.report', { unit: textOf(d.unitName), templates: tables.join('、'), due: formatTime(textOf(d.dueAt), 'HH:mm') });
     }
+    case 'info_daily_due':
+    case 'info_daily_late':
+      return t('alert.infoDaily', { place: textOf(d.jurisdictionName), day: textOf(d.day), due: formatTime(textOf(d.dueAt), 'HH:mm') });
+    case 'opinion_overdue':
+      return t('alert.opinion', {
+        summary: textOf(d.summary),
+        stage: t(d.stage === 'close' ? 'alert.opinion.stage.close' : 'alert.opinion.stage.respond'),
+        due: formatTime(textOf(d.dueAt), 'MM-DD HH:mm'),
+      });
+    case 'disinfection_overdue':
+      return t('alert.disinfection', {
+        place: textOf(d.placeName),
+        kind: supplyLabel(t, 'supply.place', textOf(d.placeKind)),
+        required: textOf(d.required),
+        done: textOf(d.doneThisPeriod),
+      });
     case 'stock_low':
     case 'stock_expiry':
       return t('alert.stock', { holder: textOf(d.holderName), item: supplyLabel(t, 'supply.item', textOf(d.item)) });

@@ -69,6 +69,8 @@ export const DASHBOARD_MESSAGES_ZH = {
   'warning.acknowledged': '已接收，核实任务已派给疾控',
   'warning.closed': '预警已关闭',
   'warning.none': '暂无预警信号',
+  'warning.draftRelease': '起草预警信息',
+  'warning.releases': '预警信息',
   'warning.baseline': '基线（前 7 天）：{days}',
 } as const;
 
@@ -142,5 +144,7 @@ export const DASHBOARD_MESSAGES_EN: Record<keyof typeof DASHBOARD_MESSAGES_ZH, s
   'warning.acknowledged': 'Taken on; the CDC has the verification task',
   'warning.closed': 'Signal closed',
   'warning.none': 'No early-warning signals',
+  'warning.draftRelease': 'Draft a warning',
+  'warning.releases': 'Warnings',
   'warning.baseline': 'Baseline (7 days): {days}',
 };

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { showError, showSuccess } from '../../components/feedback.tsx';
@@ -60,6 +61,7 @@ export function EarlyWarningList({ jurisdictionId }: { jurisdictionId: string | 
     onError: showError,
   });
   const handles = can('warning.handle');
+  const navigate = useNavigate();
   return (
     <Card size="small" title={t('warning.title')} data-testid="early-warning-list">
       <Table<Signal>
@@ -92,6 +94,23 @@ export function EarlyWarningList({ jurisdictionId }: { jurisdictionId: string | 
                 {t(`warning.status.${s.status}` as MessageKey)}
                 {s.outcome ? ` · ${t(`warning.outcome.${s.outcome}` as MessageKey)}` : ''}
               </Tag>
+            ),
+          },
+          {
+            title: t('warning.releases'),
+            render: (_, s) => (
+              <Space direction="vertical" size={0}>
+                {s.warnings.map((w) => (
+                  <Typography.Link key={w.id} onClick={() => navigate('/information')} data-testid="signal-warning">
+                    {w.title} · {t(`information.status.${w.status}` as MessageKey)}
+                  </Typography.Link>
+                ))}
+                {can('information.publish') && (
+                  <Button size="small" data-testid="warning-draft-release" onClick={() => navigate(`/information?signal=${s.id}`)}>
+                    {t('warning.draftRelease')}
+                  </Button>
+                )}
+              </Space>
             ),
           },
           {

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Input, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useSession } from '../../auth/session.tsx';
 import { formatTime } from '../../components/time.ts';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
@@ -80,6 +81,7 @@ function ReleasesTable() {
                 <Tag color={STATUS_COLOUR[item.status]} data-testid={`release-status-${item.id}`}>
                   {t(`information.status.${item.status}` as MessageKey)}
                 </Tag>
+                {item.signalId && <Tag color="volcano">{t('information.signalTag')}</Tag>}
                 {item.nextLevel && t('information.awaiting', { level: t(`information.level.${item.nextLevel}` as MessageKey) })}
                 {item.dailyState && <Tag>{t(`information.daily.${item.dailyState}` as MessageKey)}</Tag>}
                 {item.reason && <Typography.Text type="secondary">{item.reason}</Typography.Text>}
@@ -126,7 +128,14 @@ export function InformationPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const { jurisdiction } = useScope();
-  const [drafting, setDrafting] = useState(false);
+  // From the dashboard's early-warning list (INFO-007): /information?signal=<id> opens a warning drafted from it.
+  const [params, setParams] = useSearchParams();
+  const signalId = params.get('signal') ?? undefined;
+  const [drafting, setDrafting] = useState(signalId !== undefined);
+  const closeDraft = () => {
+    setDrafting(false);
+    if (signalId) setParams({}, { replace: true });
+  };
   return (
     <Card title={t('menu.information')}>
       <Tabs
@@ -145,7 +154,7 @@ export function InformationPage() {
                     <Alert type="info" message={t('information.pickJurisdiction')} />
                   ))}
                 <ReleasesTable />
-                {jurisdiction && <ReleaseDraftModal jurisdiction={jurisdiction} open={drafting} onClose={() => setDrafting(false)} />}
+                {jurisdiction && <ReleaseDraftModal jurisdiction={jurisdiction} open={drafting} onClose={closeDraft} signalId={signalId} />}
               </Space>
             ),
           },

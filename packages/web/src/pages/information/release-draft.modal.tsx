@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { applyFormError } from '../../components/feedback.tsx';
 import { formatTime } from '../../components/time.ts';
@@ -23,18 +24,45 @@ interface DraftValues {
   forDate?: Dayjs;
 }
 
-/** A new notice, daily outbreak information (pre-filled from the platform, DAILY-007) or warning, for the chosen jurisdiction. */
+/** The warning tip pre-filled from an early-warning signal (INFO-007), put into the form once it arrives. */
+function useSignalPrefill(signalId: string | undefined, open: boolean, form: ReturnType<typeof Form.useForm<DraftValues>>[0]) {
+  const { t } = useI18n();
+  const draft = useQuery({
+    queryKey: ['information', 'warning-draft', signalId],
+    queryFn: () => unwrap(api.GET('/api/information/warning-draft', { params: { query: { signalId: signalId ?? '' } } })),
+    enabled: open && signalId !== undefined,
+  });
+  useEffect(() => {
+    if (open && draft.data) form.setFieldsValue({ kind: 'warning', title: draft.data.title, body: draft.data.body });
+  }, [open, draft.data, form]);
+  if (!signalId || !draft.data) return null;
+  const d = draft.data;
+  return t('information.fromSignal', {
+    place: d.jurisdictionName,
+    series: t(`sentinel.${d.series}` as MessageKey),
+    day: d.day,
+    count: d.count,
+  });
+}
+
+/**
+ * A new notice, daily outbreak information (pre-filled from the platform, DAILY-007) or warning, for the chosen
+ * jurisdiction; a warning may be drafted from an early-warning signal (INFO-007), which it keeps.
+ */
 export function ReleaseDraftModal({
   jurisdiction,
   open,
   onClose,
+  signalId,
 }: {
   jurisdiction: ScopedJurisdiction;
   open: boolean;
   onClose: () => void;
+  signalId?: string;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<DraftValues>();
+  const fromSignal = useSignalPrefill(signalId, open, form);
   const kind = Form.useWatch('kind', form);
   const [figures, setFigures] = useState<Record<string, number> | undefined>();
   const [prefilled, setPrefilled] = useState<string | null>(null);
@@ -51,6 +79,7 @@ export function ReleaseDraftModal({
           channels: values.channels,
           forDate: values.forDate ? values.forDate.format('YYYY-MM-DD') : null,
           ...(figures ? { figures } : {}),
+          ...(signalId && values.kind === 'warning' ? { signalId } : {}),
         },
       }),
     ),
@@ -109,6 +138,9 @@ export function ReleaseDraftModal({
           </Form.Item>
         )}
         {prefilled && <Alert type="info" showIcon message={prefilled} style={{ marginBottom: 12 }} />}
+        {fromSignal && (
+          <Alert type="warning" showIcon message={fromSignal} style={{ marginBottom: 12 }} data-testid="information-from-signal" />
+        )}
         <Form.Item name="title" label={t('information.title')} rules={[{ required: true }]}>
           <Input data-testid="information-title" />
         </Form.Item>

@@ -1,12 +1,12 @@
-import { CheckCircleTwoTone, ClockCircleOutlined } from '@ant-design/icons';
 import { PREPARATION_KINDS } from '@fangkong/core';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { applyFormError } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ChecklistCard, EditPreparationModal, PREPARATION_STATUSES } from './preparation-edit.tsx';
 import {
   type Exercise,
   type Plan,
@@ -19,7 +19,8 @@ import {
 
 /** Facilities and resources (vehicles, crews, beds, custodian, fund) from core; checklist items have their own card. */
 const KINDS = PREPARATION_KINDS.filter((k) => k !== 'checklist');
-const STATUSES = ['ready', 'in_progress', 'not_started'] as const;
+const STATUSES = PREPARATION_STATUSES;
+type Preparation = NonNullable<ReturnType<typeof usePreparations>['data']>['items'][number];
 const REVIEW_COLOURS: Record<string, string> = { current: 'green', review_soon: 'gold', overdue: 'red' };
 
 /** A small create form in a modal: the fields, the route, and the fields a 4xx may name. */
@@ -60,25 +61,15 @@ function CreateModal<T extends object>(props: {
 }
 
 function Facilities({ jurisdictionId }: { jurisdictionId?: string }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { can } = useSession();
   const items = usePreparations(jurisdictionId);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Preparation | null>(null);
   type Values = { kind: (typeof KINDS)[number]; name: string; capacity?: number; status: (typeof STATUSES)[number] };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card size="small" title={`${t('prep.checklist')} · ${items.data?.clause ?? ''}`}>
-        <List
-          size="small"
-          grid={{ column: 2 }}
-          dataSource={items.data?.checklist ?? []}
-          renderItem={(c) => (
-            <List.Item>
-              {c.ready ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <ClockCircleOutlined />} {c.no}. {language === 'en' ? c.en : c.zh}
-            </List.Item>
-          )}
-        />
-      </Card>
+      <ChecklistCard jurisdictionId={jurisdictionId} />
       <Card
         size="small"
         title={t('prep.items')}
@@ -106,9 +97,20 @@ function Facilities({ jurisdictionId }: { jurisdictionId?: string }) {
               dataIndex: 'status',
               render: (v: string) => <Tag color={v === 'ready' ? 'green' : 'default'}>{supplyLabel(t, 'prep.status', v)}</Tag>,
             },
+            {
+              title: '',
+              key: 'edit',
+              render: (_: unknown, item: Preparation) =>
+                can('supply.write') ? (
+                  <Button size="small" type="link" onClick={() => setEditing(item)} data-testid={`prep-edit-${item.id}`}>
+                    {t('prep.edit')}
+                  </Button>
+                ) : null,
+            },
           ]}
         />
       </Card>
+      <EditPreparationModal item={editing} onClose={() => setEditing(null)} />
       {jurisdictionId && (
         <CreateModal<Values>
           open={adding}

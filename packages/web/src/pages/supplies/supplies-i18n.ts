@@ -118,6 +118,9 @@ export const SUPPLY_MESSAGES_ZH = {
   'prep.status.inProgress': '筹备中',
   'prep.status.notStarted': '未开始',
   'prep.newItem': '登记设施',
+  'prep.edit': '更新状态',
+  'prep.checklist.mark': '标记就绪',
+  'prep.checklist.unmark': '撤回就绪',
   'prep.plans': '应急预案',
   'prep.plan.title': '预案名称',
   'prep.plan.level': '级别',
@@ -141,6 +144,10 @@ export const SUPPLY_MESSAGES_ZH = {
   'alert.kind.stockLow': '物资低于储备',
   'alert.kind.stockExpiry': '物资临近过期',
   'alert.stock': '{holder}·{item}',
+  'alert.kind.disinfectionOverdue': '消毒逾期',
+  'alert.title.disinfectionOverdue': '消毒未达规定频次',
+  'alert.disinfection': '{place}（{kind}）：应 {required} 次，本期已 {done} 次',
+  'audit.action.jobs.disinfectionOverdueSweep': '消毒逾期提醒',
 } as const;
 
 export const SUPPLY_MESSAGES_EN: Record<keyof typeof SUPPLY_MESSAGES_ZH, string> = {
@@ -262,6 +269,9 @@ export const SUPPLY_MESSAGES_EN: Record<keyof typeof SUPPLY_MESSAGES_ZH, string>
   'prep.status.inProgress': 'In preparation',
   'prep.status.notStarted': 'Not started',
   'prep.newItem': 'Add facility',
+  'prep.edit': 'Update status',
+  'prep.checklist.mark': 'Mark ready',
+  'prep.checklist.unmark': 'Take back',
   'prep.plans': 'Emergency plans',
   'prep.plan.title': 'Title',
   'prep.plan.level': 'Level',
@@ -285,4 +295,8 @@ export const SUPPLY_MESSAGES_EN: Record<keyof typeof SUPPLY_MESSAGES_ZH, string>
   'alert.kind.stockLow': 'Stock below reserve',
   'alert.kind.stockExpiry': 'Stock expiring',
   'alert.stock': '{holder} · {item}',
+  'alert.kind.disinfectionOverdue': 'Disinfection overdue',
+  'alert.title.disinfectionOverdue': 'Disinfection below its frequency',
+  'alert.disinfection': '{place} ({kind}): {required} required, {done} done this period',
+  'audit.action.jobs.disinfectionOverdueSweep': 'Disinfection overdue reminders',
 };

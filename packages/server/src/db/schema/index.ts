@@ -14,6 +14,7 @@ export * from './information.ts';
 export * from './institutions.ts';
 export * from './jurisdiction.ts';
 export * from './key-person.ts';
+export * from './leader-travel.ts';
 export * from './person.ts';
 export * from './protocol-document.ts';
 export * from './reports.ts';

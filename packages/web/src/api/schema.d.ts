@@ -22675,6 +22675,7 @@ export interface paths {
                                 eligibleFrom: string | null;
                                 lastCaseId: string | null;
                                 unmet: string[];
+                                proposeNow: boolean;
                                 because: {
                                     rule: string;
                                     source: string;

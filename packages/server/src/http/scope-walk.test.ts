@@ -823,6 +823,32 @@ const ROUTES: Record<string, RouteEntry> = {
   },
   'DELETE /api/command/roster-members/:id': { cases: (a) => [refused(`/api/command/roster-members/${a.rosterMemberId}`)] },
   'GET /api/command/headquarters/:id/people': { cases: (a) => [refused(`/api/command/headquarters/${a.headquartersId}/people`)] },
+  'POST /api/key-persons/expected-arrivals': {
+    cases: (a) => [
+      {
+        ...refused('/api/key-persons/expected-arrivals', {
+          jurisdictionId: a.townId,
+          feedReference: '越界线索',
+          persons: [
+            {
+              idType: 'resident_id',
+              idNumber: residentId('19850101', 977),
+              name: '越界入境',
+              origin: '越界',
+              expectedArrivalDate: '2030-01-01',
+            },
+          ],
+        }),
+        status: 400,
+      },
+    ],
+  },
+  'GET /api/key-persons/expected-arrivals': {
+    cases: (a) => [
+      empty('/api/key-persons/expected-arrivals', undefined, false),
+      empty('/api/key-persons/expected-arrivals', { jurisdictionId: a.townId }, false),
+    ],
+  },
   'GET /api/command/headquarters/:id/leader-travel': {
     cases: (a) => [refused(`/api/command/headquarters/${a.headquartersId}/leader-travel`)],
   },

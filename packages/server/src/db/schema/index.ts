@@ -8,6 +8,7 @@ export * from './command.ts';
 export * from './community.ts';
 export * from './early-warning.ts';
 export * from './environment.ts';
+export * from './expected-arrival.ts';
 export * from './fever-clinic.ts';
 export * from './import-job.ts';
 export * from './information.ts';

@@ -11,11 +11,13 @@ import { type JourneyServer, screenshot, signIn, skipReason, useJourney } from '
  * Command (issue 13; ORG-001, ORG-005, ORG-010, ORG-060, SUP-001, SUP-008, SC-69): the district headquarters of
  * 武进区 from seed 002's template; the commander signs in and sees its twelve groups with their duties and the
  * liaison's phone; the office closes a task with a photo as evidence; the commander re-checks the rectification of
- * an inspection's finding and closes it.
+ * an inspection's finding and closes it; the commander approves 湖塘镇's party secretary's travel request, who shows away
+ * only then (SC-71, SUP-011).
  */
 const TASK = '甲社区返乡人员排查';
 const FINDING = '湖塘农贸市场冷链食品未见检测证明';
 const LIAISON_PHONE = '13662904910';
+const LEADER = '湖塘镇书记';
 
 async function ok<T>(client: TestClient, method: string, url: string, body?: unknown): Promise<T> {
   const reply = await client.request(method, url, body);
@@ -84,7 +86,27 @@ async function seed(server: JourneyServer): Promise<{ findingTaskId: string }> {
   });
   assert.equal(upload.statusCode, 201, upload.body);
   await ok(office, 'POST', `/api/tasks/${findingTaskId}/close`, { note: '已补齐检测证明' });
+  await townLeaderTravel(server, townA.id);
   return { findingTaskId };
+}
+
+/** SC-71: 湖塘镇's headquarters with its party secretary, who has asked the district to leave (departing in a few seconds). */
+async function townLeaderTravel(server: JourneyServer, townId: string) {
+  await addUser(server.deps, 'town-a', 'town_cadre', townId);
+  const town = await loginAs(server.app, 'town-a');
+  const hq = await ok<{ id: string }>(town, 'POST', '/api/command/headquarters', { jurisdictionId: townId });
+  const leader = await ok<{ id: string }>(town, 'POST', '/api/command/roster-members', {
+    headquartersId: hq.id,
+    name: LEADER,
+    role: 'commander_in_chief',
+    title: '镇党委书记',
+  });
+  await ok(town, 'POST', `/api/command/roster-members/${leader.id}/travel-requests`, {
+    destination: '南京市',
+    reason: '赴省卫健委汇报防控工作',
+    departAt: new Date(Date.now() + 5_000).toISOString(),
+    returnAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+  });
 }
 
 describe('command journey', { skip: skipReason(), timeout: 360_000 }, () => {
@@ -152,6 +174,25 @@ describe('command journey', { skip: skipReason(), timeout: 360_000 }, () => {
       sql`select passed_at from supervision_finding where description = ${FINDING}`,
     );
     assert.ok(passed?.passed_at, 'the finding is closed by the passed re-check');
+    journey.lap('finding re-checked');
+  });
+
+  // SC-71, SUP-011: 湖塘镇's party secretary is present until the commander (the superior) approves the travel request
+  it('the commander approves the town leader’s travel request; the leader shows away only then', async () => {
+    await commander.getByTestId('menu-command').click();
+    await commander.getByTestId('hq-select').click();
+    await commander.locator('.ant-select-item-option', { hasText: '湖塘镇' }).click();
+    await commander.getByRole('tab', { name: '外出报备' }).click();
+    const leader = commander.locator('[data-testid="travel-leaders"] tbody tr.ant-table-row', { hasText: LEADER });
+    await leader.getByTestId('travel-presence').filter({ hasText: '在岗' }).waitFor();
+    await commander.getByTestId('travel-approve').click();
+    await commander.getByTestId('travel-note').fill('同意，保持通讯畅通');
+    await commander.getByTestId('travel-decide-ok').click();
+    await leader.getByTestId('travel-presence').filter({ hasText: '外出' }).waitFor();
+    await commander.locator('[data-testid="travel-requests"]').getByText('已批准').waitFor();
+    await screenshot(commander, 'command-4-leader-travel');
+    const [row] = await queryRows<{ status: string }>(journey.server.deps.database.db, sql`select status from leader_travel_request`);
+    assert.equal(row?.status, 'approved');
     assert.deepEqual(journey.page(0).problems, []);
     assert.deepEqual(journey.page(1).problems, []);
   });

@@ -29,6 +29,7 @@ export * from './codes/code-types.ts';
 export * from './codes/resident-rules.ts';
 export * from './command/command-rules.ts';
 export * from './command/group-templates.ts';
+export * from './command/leader-travel.ts';
 // community daily work (issue 16 §7)
 export * from './community/community-duties.ts';
 export * from './community/community-reports.ts';

@@ -28,6 +28,15 @@ describe('terminationCheck: both conditions at once (LVL-015, SC-31; max incubat
     assert.deepEqual(check(lastOnFirstMarch, '2020-03-20', null).unmet, ['window', 'importRisk']);
   });
 
+  it('LVL-015 SC-31: once the case criteria hold, termination is to be proposed (the import risk is the proposal’s to assess)', () => {
+    assert.equal(check(lastOnFirstMarch, '2020-03-28', null).proposeNow, false);
+    assert.equal(check(lastOnFirstMarch, '2020-03-29', null).proposeNow, true);
+    assert.equal(
+      check([...lastOnFirstMarch, localCase('loose', '2020-03-02', { isolatedOn: null })], '2020-04-10', null).proposeNow,
+      false,
+    );
+  });
+
   it('SC-31: a new local case on 20 March starts the window again: eligible only from 17 April', () => {
     const cases = [...lastOnFirstMarch, localCase('new', '2020-03-20')];
     assert.equal(check(cases, '2020-03-29').eligible, false);

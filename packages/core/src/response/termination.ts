@@ -21,6 +21,11 @@ export interface TerminationCheck {
   /** The counted case isolated last, from whose isolation the window runs. */
   lastCaseId: string | null;
   unmet: TerminationGap[];
+  /**
+   * Termination is to be proposed now (LVL-015): every criterion the case data answer holds; what is left (the
+   * import risk) is the experts' to assess in the proposal.
+   */
+  proposeNow: boolean;
   because: Reason[];
 }
 
@@ -52,5 +57,6 @@ export function terminationCheck(facts: TerminationFacts, now: Date, edition: Pr
       rule.importRiskReduced,
     ),
   ];
-  return { eligible: unmet.length === 0, eligibleFrom, lastCaseId: last?.caseId ?? null, unmet, because: reasons };
+  const proposeNow = unmet.every((gap) => gap === 'importRisk');
+  return { eligible: unmet.length === 0, eligibleFrom, lastCaseId: last?.caseId ?? null, unmet, proposeNow, because: reasons };
 }

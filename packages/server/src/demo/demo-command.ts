@@ -6,6 +6,7 @@ import type { RequestContext } from '../http/context.ts';
 import { setDuty } from '../modules/command/duty.service.ts';
 import { PNG_EVIDENCE } from '../modules/command/evidence.fixture.ts';
 import { createHeadquarters, type HeadquartersDetail } from '../modules/command/headquarters.service.ts';
+import { requestTravel } from '../modules/command/leader-travel.service.ts';
 import { addRosterMember } from '../modules/command/roster.service.ts';
 import { createSupervision } from '../modules/command/supervision.service.ts';
 import { closeTask, createTask } from '../modules/command/task.service.ts';
@@ -105,7 +106,10 @@ async function districtHeadquarters(deps: Deps, context: RequestContext, random:
   return hq;
 }
 
-/** 湖塘镇's headquarters from seed 001's township plan (seven groups, the consultation group), the town cadre as its office. */
+/**
+ * 湖塘镇's headquarters from seed 001's township plan (seven groups, the consultation group), the town cadre as its office,
+ * and its party secretary's travel request awaiting the district (SC-71).
+ */
 async function townHeadquarters(deps: Deps, context: RequestContext, random: Random, area: DemoArea, users: Record<string, string>) {
   const hq = await createHeadquarters(deps, context, { jurisdictionId: area.town.id, officeLocation: '湖塘镇卫生院' });
   await addRosterMember(deps, context, {
@@ -118,6 +122,15 @@ async function townHeadquarters(deps: Deps, context: RequestContext, random: Ran
   });
   for (const g of hq.groups)
     await rosterPerson(deps, context, random, { headquartersId: hq.id, workingGroupId: g.id }, 'liaison', '联络员');
+  // SC-71: the town's principal leader has asked the district to leave tomorrow; present until the district approves.
+  const secretary = await rosterPerson(deps, context, random, { headquartersId: hq.id }, 'commander_in_chief', '镇党委书记');
+  const now = deps.clock();
+  await requestTravel(deps, context, secretary.id, {
+    destination: '南京市',
+    reason: '赴省卫健委汇报湖塘镇疫情防控工作',
+    departAt: hoursFrom(now, 24),
+    returnAt: hoursFrom(now, 48),
+  });
   return hq;
 }
 

@@ -353,6 +353,33 @@ describe('demo seed', () => {
     assert.equal(mine.items.filter((t) => t.sourceKind !== 'pharmacy_follow_up').length, 1);
   });
 
+  // SC-71, SUP-011: 湖塘镇's party secretary has asked to leave tomorrow; the district commander (the superior) may decide it,
+  // the town may not; the secretary stays present until approved.
+  it('SC-71: holds 湖塘镇’s party secretary’s travel request, for the district commander to decide; the secretary is present', async () => {
+    const [town] = await rows<{ id: string }>(
+      sql`select h.id from headquarters h join jurisdiction j on j.id = h.jurisdiction_id where j.code = '320412100'`,
+    );
+    for (const [username, superior] of [
+      ['commander', true],
+      ['town', false],
+    ] as const) {
+      const client = await loginAs(first.app, username, DEMO_PASSWORD);
+      const travel = (await client.request('GET', `/api/command/headquarters/${town?.id}/leader-travel`)).json() as {
+        leaders: { roles: string[]; presence: string }[];
+        requests: { status: string; canDecide: boolean }[];
+      };
+      assert.deepEqual(
+        travel.leaders.filter((l) => l.roles.includes('commander_in_chief')).map((l) => l.presence),
+        ['present'],
+      );
+      assert.deepEqual(
+        travel.requests.map((r) => [r.status, r.canDecide]),
+        [['requested', superior]],
+        username,
+      );
+    }
+  });
+
   // Institutions (issue 16): the school reporter sees 湖塘镇's institutions, the pharmacy its week of sales, the grid worker the follow-up.
   it('SCH-010 PHAR-001 SC-61: shows 湖塘镇 institutions to school, a week of purchases to pharmacy, and the open follow-up to grid', async () => {
     const school = await loginAs(first.app, 'school', DEMO_PASSWORD);

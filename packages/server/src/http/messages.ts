@@ -295,6 +295,20 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   groupExists: { zh: '该模板的工作组已存在', en: 'A group from this template already exists' },
   oneGroupOnly: { zh: '一条名单记录只能属于一个工作组或专家组', en: 'A roster entry belongs to one group or one expert group' },
   notInHeadquarters: { zh: '不属于该指挥部', en: 'Not part of this headquarters' },
+  // Expected arrivals (LVL-IV-09, SC-13; seed 002 §九(一)9).
+  'arrival.past': { zh: '预计抵达日期已过', en: 'The expected arrival date has passed' },
+  'arrival.notEnoughBeds': {
+    zh: '集中隔离场所空余床位不足：需 {needed} 张，仅余 {free} 张',
+    en: 'Not enough free beds at the centralized quarantine sites: {needed} needed, {free} free',
+  },
+  // Leader travel (SUP-011, SC-71; seed 004 Part C §三(二)).
+  'travel.notLeader': {
+    zh: '只有主要领导和分管领导外出需向上级请示报备',
+    en: 'Only principal leaders and leaders in charge file travel requests with the superior',
+  },
+  'travel.departurePast': { zh: '外出时间已过：须在外出前请示报备', en: 'The departure has passed: the request must come before leaving' },
+  'travel.returnBeforeDeparture': { zh: '返回时间须晚于外出时间', en: 'The return must come after the departure' },
+  'travel.alreadyDecided': { zh: '该请示已处理', en: 'This request has already been decided' },
   unknownUser: { zh: '该账号不在本指挥部所在辖区工作', en: 'This account does not work in the headquarters’ jurisdiction' },
   outsideJurisdiction: {
     zh: '超出辖区：只能交办给本辖区（上下级）内的工作组、单位和人员',

@@ -827,6 +827,51 @@ const ROUTES: Record<string, RouteEntry> = {
   },
   'DELETE /api/command/roster-members/:id': { cases: (a) => [refused(`/api/command/roster-members/${a.rosterMemberId}`)] },
   'GET /api/command/headquarters/:id/people': { cases: (a) => [refused(`/api/command/headquarters/${a.headquartersId}/people`)] },
+  'POST /api/key-persons/expected-arrivals': {
+    cases: (a) => [
+      {
+        ...refused('/api/key-persons/expected-arrivals', {
+          jurisdictionId: a.townId,
+          feedReference: '越界线索',
+          persons: [
+            {
+              idType: 'resident_id',
+              idNumber: residentId('19850101', 977),
+              name: '越界入境',
+              origin: '越界',
+              expectedArrivalDate: '2030-01-01',
+            },
+          ],
+        }),
+        status: 400,
+      },
+    ],
+  },
+  'GET /api/key-persons/expected-arrivals': {
+    cases: (a) => [
+      empty('/api/key-persons/expected-arrivals', undefined, false),
+      empty('/api/key-persons/expected-arrivals', { jurisdictionId: a.townId }, false),
+    ],
+  },
+  'GET /api/command/headquarters/:id/leader-travel': {
+    cases: (a) => [refused(`/api/command/headquarters/${a.headquartersId}/leader-travel`)],
+  },
+  'POST /api/command/roster-members/:id/travel-requests': {
+    cases: (a) => [
+      refused(`/api/command/roster-members/${a.leaderId}/travel-requests`, {
+        destination: '越界',
+        reason: '越界请示',
+        departAt: '2030-01-01T00:00:00.000Z',
+        returnAt: '2030-01-02T00:00:00.000Z',
+      }),
+    ],
+  },
+  'POST /api/command/travel-requests/:id/decision': {
+    cases: (a) => [refused(`/api/command/travel-requests/${a.travelRequestId}/decision`, { approve: true })],
+  },
+  'POST /api/command/travel-requests/:id/withdraw': {
+    cases: (a) => [refused(`/api/command/travel-requests/${a.travelRequestId}/withdraw`)],
+  },
   'GET /api/command/headquarters/:id/duty': {
     cases: (a) => [refused(`/api/command/headquarters/${a.headquartersId}/duty?from=${TODAY}&to=${TODAY}`)],
   },

@@ -16,6 +16,7 @@ import { informationRoutes } from './information/information.routes.ts';
 // Institutions (issue 16)
 import { institutionRoutes } from './institutions/institution.routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction.routes.ts';
+import { expectedArrivalRoutes } from './key-persons/expected-arrival.routes.ts';
 import { keyPersonRoutes } from './key-persons/key-person.routes.ts';
 import { siteRoutes } from './key-persons/site.routes.ts';
 import { personRoutes } from './persons/person.routes.ts';
@@ -43,6 +44,7 @@ export function registerModules(api: Api, deps: AppDeps) {
   protocolRoutes(api, deps);
   keyPersonRoutes(api, deps);
   siteRoutes(api, deps);
+  expectedArrivalRoutes(api, deps);
   alertRoutes(api, deps);
   assistRequestRoutes(api, deps);
   codeRoutes(api, deps);

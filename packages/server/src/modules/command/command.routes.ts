@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../app-deps.ts';
 import type { Api } from '../../http/schemas.ts';
 import { commandOverviewRoutes } from './command-overview.routes.ts';
+import { leaderTravelRoutes } from './leader-travel.routes.ts';
 import { organizationRoutes } from './organization.routes.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { taskRoutes } from './task.routes.ts';
@@ -11,4 +12,5 @@ export function commandRoutes(api: Api, deps: AppDeps) {
   taskRoutes(api, deps);
   supervisionRoutes(api, deps);
   commandOverviewRoutes(api, deps);
+  leaderTravelRoutes(api, deps);
 }

@@ -14,6 +14,8 @@ export interface CommandWalkIds {
   evidenceId: string;
   supervisionId: string;
   findingId: string;
+  leaderId: string;
+  travelRequestId: string;
 }
 
 async function ok<T>(owner: TestClient, method: string, url: string, body?: unknown): Promise<T> {
@@ -30,7 +32,8 @@ interface Headquarters {
 
 /**
  * Town A's headquarters (seed 001's seven groups), a roster entry with a phone, a task in the community given to
- * the owner with a photo as evidence, and an inspection with a finding under rectification.
+ * the owner with a photo as evidence, an inspection with a finding under rectification, and its principal leader's
+ * travel request (SC-71).
  */
 export async function commandWalkFixture(
   app: App,
@@ -71,6 +74,17 @@ export async function commandWalkFixture(
     inspectedAt: a.now,
     findings: [{ description: '甲社区卡口无人值守', responsibleUnitId: group.leadUnits[0]?.id, rectificationDueAt: later(48) }],
   });
+  const leader = await ok<{ id: string }>(owner, 'POST', '/api/command/roster-members', {
+    headquartersId: hq.id,
+    name: '甲镇党委书记',
+    role: 'commander_in_chief',
+  });
+  const travel = await ok<{ id: string }>(owner, 'POST', `/api/command/roster-members/${leader.id}/travel-requests`, {
+    destination: '南京市',
+    reason: '参加会议',
+    departAt: later(24),
+    returnAt: later(48),
+  });
   return {
     headquartersId: hq.id,
     workingGroupId: group.id,
@@ -81,5 +95,7 @@ export async function commandWalkFixture(
     evidenceId: (upload.json() as { id: string }).id,
     supervisionId: inspection.id,
     findingId: inspection.findings[0]?.id ?? '',
+    leaderId: leader.id,
+    travelRequestId: travel.id,
   };
 }

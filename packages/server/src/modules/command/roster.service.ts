@@ -13,6 +13,7 @@ import {
   unitInScope,
 } from './command-access.ts';
 import { deleteDutyOf } from './duty.repository.ts';
+import { deleteTravelRequestsOf } from './leader-travel.repository.ts';
 import {
   bumpHeadquarters,
   deleteRosterMember,
@@ -163,6 +164,7 @@ export async function removeRosterMember(deps: Deps, context: RequestContext, id
   await db.transaction(async (tx) => {
     await changeIn(tx, context, row, `roster: ${row.name} removed`);
     await deleteDutyOf(tx, row.id);
+    await deleteTravelRequestsOf(tx, row.id);
     await deleteRosterMember(tx, row.id);
     await recordAudit(tx, context, {
       action: 'command.removeRosterMember',

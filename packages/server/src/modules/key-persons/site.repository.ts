@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { keyPersonEpisode, place, quarantineRoom } from '../../db/schema/index.ts';
+import { expectedArrival, keyPersonEpisode, place, quarantineRoom } from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';
 
 export type RoomRow = typeof quarantineRoom.$inferSelect;
@@ -10,11 +10,20 @@ export async function findRoom(db: Db, id: string): Promise<RoomRow | undefined>
   return rows[0];
 }
 
+/** Beds taken in a room: people placed there, and beds reserved for expected arrivals (SC-13). */
 export async function roomOccupancy(db: Db, roomId: string): Promise<number> {
   const rows = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(keyPersonEpisode)
     .where(and(eq(keyPersonEpisode.roomId, roomId), eq(keyPersonEpisode.status, 'active')));
+  return (rows[0]?.n ?? 0) + (await reservedBeds(db, roomId));
+}
+
+export async function reservedBeds(db: Db, roomId: string): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(expectedArrival)
+    .where(and(eq(expectedArrival.roomId, roomId), eq(expectedArrival.status, 'expected')));
   return rows[0]?.n ?? 0;
 }
 
@@ -38,9 +47,19 @@ export async function siteBedsAndOccupancy(
     .from(keyPersonEpisode)
     .where(and(inArray(keyPersonEpisode.siteId, siteIds), eq(keyPersonEpisode.status, 'active')))
     .groupBy(keyPersonEpisode.siteId);
+  const reserved = await db
+    .select({ siteId: expectedArrival.siteId, n: sql<number>`count(*)::int` })
+    .from(expectedArrival)
+    .where(and(inArray(expectedArrival.siteId, siteIds), eq(expectedArrival.status, 'expected')))
+    .groupBy(expectedArrival.siteId);
   for (const id of siteIds) result.set(id, { rooms: 0, beds: 0, occupied: 0 });
   for (const row of beds) Object.assign(result.get(row.siteId) ?? {}, { rooms: row.rooms, beds: row.beds });
   for (const row of occupied) if (row.siteId) Object.assign(result.get(row.siteId) ?? {}, { occupied: row.n });
+  // Beds reserved for expected arrivals (SC-13) are taken too.
+  for (const row of reserved) {
+    const counts = result.get(row.siteId);
+    if (counts) counts.occupied += row.n;
+  }
   return result;
 }
 
@@ -64,7 +83,8 @@ export async function roomsOfSite(db: Db, siteId: string) {
       id: quarantineRoom.id,
       code: quarantineRoom.code,
       beds: quarantineRoom.beds,
-      occupied: sql<number>`(select count(*)::int from key_person_episode e where e.room_id = ${quarantineRoom.id} and e.status = 'active')`,
+      occupied: sql<number>`(select count(*)::int from key_person_episode e where e.room_id = "quarantine_room"."id" and e.status = 'active')
+        + (select count(*)::int from expected_arrival a where a.room_id = "quarantine_room"."id" and a.status = 'expected')`,
     })
     .from(quarantineRoom)
     .where(eq(quarantineRoom.siteId, siteId))

@@ -110,6 +110,8 @@ export const Overview = Type.Object({
       eligibleFrom: Nullable(Type.String()),
       lastCaseId: Nullable(Type.String()),
       unmet: Type.Array(Type.String()),
+      /** The case criteria hold: the page proposes termination (LVL-015); the import risk is assessed in the proposal. */
+      proposeNow: Type.Boolean(),
       because: Type.Array(Reason),
     }),
   ),

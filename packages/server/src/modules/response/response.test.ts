@@ -25,7 +25,7 @@ interface Overview {
   open: Change | null;
   history: Change[];
   suggestion: { level: string | null; outbreakType: string | null; because: { rule: string }[]; applied: boolean };
-  termination: { eligible: boolean; unmet: string[] } | null;
+  termination: { eligible: boolean; unmet: string[]; proposeNow: boolean } | null;
   checklist: { id: string; level: string; group: { key: string } | null }[];
 }
 
@@ -188,6 +188,12 @@ describe('emergency response levels IV–I per jurisdiction (seed 002 via seed-2
   });
 
   it('LVL-015 SC-31: ending before two incubation periods is refused unless the commander overrides with a reason, which is kept', async () => {
+    const before = (await overview()).termination;
+    assert.deepEqual(
+      [before?.proposeNow, before?.unmet.includes('window')],
+      [false, true],
+      'the window runs: termination is not proposed yet',
+    );
     const proposed = await office.request('POST', `/api/response-levels/${countyId}/proposals`, {
       to: null,
       basis: 'trigger',

@@ -8,6 +8,7 @@ import { commandLabel, type HeadquartersDetail, useHeadquarters, useHeadquarters
 import { DutyTab } from './duty-tab.tsx';
 import { GroupsTab } from './groups-tab.tsx';
 import { CreateHeadquartersModal, ExportGroupsModal } from './headquarters-modals.tsx';
+import { LeaderTravelTab } from './leader-travel.tsx';
 import { ExpertsTab, PeopleTab } from './people-experts.tsx';
 import { AddRosterModal, type RosterPlace, RosterTable } from './roster.tsx';
 
@@ -53,6 +54,7 @@ function HeadquartersView({ hq }: { hq: HeadquartersDetail }) {
           { key: 'people', label: t('command.tab.people'), children: <PeopleTab hq={hq} /> },
           { key: 'duty', label: t('command.tab.duty'), children: <DutyTab hq={hq} canEdit={canEdit} /> },
           { key: 'experts', label: t('command.tab.experts'), children: <ExpertsTab hq={hq} canEdit={canEdit} /> },
+          { key: 'travel', label: t('command.tab.travel'), children: <LeaderTravelTab hq={hq} /> },
         ]}
       />
       <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="groups-export">

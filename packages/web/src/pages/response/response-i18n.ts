@@ -42,8 +42,9 @@ export const RESPONSE_MESSAGES_ZH = {
   'response.group': '责任工作组',
   'response.history': '调整记录',
   'response.termination': '终止条件',
-  'response.eligible': '已满足终止条件',
   'response.notEligible': '尚不满足终止条件，最早可于 {date} 终止',
+  'response.proposeEndNow': '病例数据已满足终止条件，建议提请终止响应（输入风险是否降低由专家在提请中评估）',
+  'response.proposeEndAction': '提请终止响应',
 } as const;
 
 export const RESPONSE_MESSAGES_EN: Record<keyof typeof RESPONSE_MESSAGES_ZH, string> = {
@@ -89,6 +90,8 @@ export const RESPONSE_MESSAGES_EN: Record<keyof typeof RESPONSE_MESSAGES_ZH, str
   'response.group': 'Working group',
   'response.history': 'History',
   'response.termination': 'Termination criteria',
-  'response.eligible': 'The response may end',
   'response.notEligible': 'The response may end from {date}',
+  'response.proposeEndNow':
+    'The case data meet the criteria: propose ending the response (the experts assess the import risk in the proposal)',
+  'response.proposeEndAction': 'Propose ending',
 };

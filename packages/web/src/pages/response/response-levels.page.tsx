@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, Modal, Select, Space, Steps, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { ClauseRef } from '../../components/clause-ref.tsx';
@@ -41,9 +41,22 @@ interface ProposalValues {
 }
 
 /** The proposal with its assessment (LVL-003): a finding on every factor item, and the records the change needs. */
-function ProposeModal({ overview, open, onClose }: { overview: Overview; open: boolean; onClose: () => void }) {
+function ProposeModal({
+  overview,
+  open,
+  initialTo,
+  onClose,
+}: {
+  overview: Overview;
+  open: boolean;
+  initialTo?: 'end';
+  onClose: () => void;
+}) {
   const { t, language } = useI18n();
   const [form] = Form.useForm<ProposalValues>();
+  useEffect(() => {
+    if (open && initialTo) form.setFieldsValue({ to: initialTo });
+  }, [open, initialTo, form]);
   const client = useQueryClient();
   const to = Form.useWatch('to', form);
   const direction = to === 'end' ? 'terminate' : overview.level === null ? 'activate' : 'escalate';
@@ -264,7 +277,7 @@ export function ResponseLevelsPage() {
   const { t, language } = useI18n();
   const { can } = useSession();
   const { jurisdiction } = useScope();
-  const [proposing, setProposing] = useState(false);
+  const [proposing, setProposing] = useState<{ to?: 'end' } | null>(null);
   const overview = useQuery({
     queryKey: ['response-level', jurisdiction?.id],
     queryFn: () => fetchOverview(jurisdiction?.id ?? ''),
@@ -280,7 +293,7 @@ export function ResponseLevelsPage() {
         extra={
           can('response.propose') &&
           !data.open && (
-            <Button type="primary" onClick={() => setProposing(true)} data-testid="response-propose">
+            <Button type="primary" onClick={() => setProposing({})} data-testid="response-propose">
               {t('response.propose')}
             </Button>
           )
@@ -314,10 +327,32 @@ export function ResponseLevelsPage() {
         {data.termination && (
           <Alert
             style={{ marginTop: 8 }}
-            type={data.termination.eligible ? 'success' : 'info'}
+            type={data.termination.proposeNow ? 'success' : 'info'}
+            data-testid="response-termination"
+            data-propose={data.termination.proposeNow}
             message={`${t('response.termination')}：${
-              data.termination.eligible ? t('response.eligible') : t('response.notEligible', { date: data.termination.eligibleFrom ?? '—' })
+              data.termination.proposeNow
+                ? t('response.proposeEndNow')
+                : t('response.notEligible', { date: data.termination.eligibleFrom ?? '—' })
             }`}
+            description={
+              <ul style={{ margin: 0 }}>
+                {data.termination.because.map((reason) => (
+                  <li key={`${reason.rule}-${reason.clause}`}>
+                    {reason.says} <ClauseRef basis={reason} />
+                  </li>
+                ))}
+              </ul>
+            }
+            action={
+              data.termination.proposeNow &&
+              !data.open &&
+              can('response.propose') && (
+                <Button size="small" type="primary" onClick={() => setProposing({ to: 'end' })} data-testid="response-propose-end">
+                  {t('response.proposeEndAction')}
+                </Button>
+              )
+            }
           />
         )}
       </Card>
@@ -372,7 +407,7 @@ export function ResponseLevelsPage() {
           ]}
         />
       </Card>
-      <ProposeModal overview={data} open={proposing} onClose={() => setProposing(false)} />
+      <ProposeModal overview={data} open={proposing !== null} initialTo={proposing?.to} onClose={() => setProposing(null)} />
     </Space>
   );
 }

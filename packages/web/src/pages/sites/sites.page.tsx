@@ -6,6 +6,7 @@ import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSite, useSites } from '../key-persons/key-person-queries.ts';
 import { AddRoomsModal } from './add-rooms.modal.tsx';
+import { ExpectedArrivals } from './expected-arrivals.tsx';
 
 type Capacity = Pick<SiteItem, 'ratio' | 'alert' | 'full' | 'noRooms'>;
 
@@ -99,6 +100,7 @@ function SiteDrawer({ siteId, onClose }: { siteId: string | null; onClose: () =>
 /** Quarantine sites in my scope with beds and occupancy; a site opens with its rooms. */
 export function SitesPage() {
   const { t } = useI18n();
+  const { can } = useSession();
   const sites = useSites();
   const [openId, setOpenId] = useState<string | null>(null);
   return (
@@ -123,6 +125,7 @@ export function SitesPage() {
         ]}
       />
       <SiteDrawer siteId={openId} onClose={() => setOpenId(null)} />
+      {can('keyPerson.read') && <ExpectedArrivals />}
     </Card>
   );
 }

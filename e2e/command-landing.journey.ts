@@ -172,6 +172,8 @@ describe('command landing journey', { skip: skipReason(), timeout: 420_000 }, ()
     await suggestion.waitFor();
     await suggestion.locator('li').first().waitFor();
     assert.ok((await suggestion.locator('li').count()) > 0, 'the suggestion gives its reasons');
+    // In the UI language with the plan's clause, not the clause's English paraphrase.
+    assert.match((await suggestion.textContent()) ?? '', /聚集性疫情：启动Ⅲ级响应的情形.*应急预案/);
     await commander.getByTestId('response-approve').click();
     await commander.locator('[data-testid="response-level"][data-level="III"]').first().waitFor();
     const open = commander.locator('[data-testid="response-checklist"] [data-testid="measure-task"][data-state="open"]');

@@ -45,6 +45,18 @@ export const RESPONSE_MESSAGES_ZH = {
   'response.notEligible': '尚不满足终止条件，最早可于 {date} 终止',
   'response.proposeEndNow': '病例数据已满足终止条件，建议提请终止响应（输入风险是否降低由专家在提请中评估）',
   'response.proposeEndAction': '提请终止响应',
+  'keyPerson.rule.response.trigger.sporadic': '散发病例：启动Ⅳ级响应的情形',
+  'keyPerson.rule.response.trigger.cluster': '聚集性疫情：启动Ⅲ级响应的情形',
+  'keyPerson.rule.response.trigger.communityTransmission': '社区传播并形成局部暴发：启动Ⅱ级响应的情形',
+  'keyPerson.rule.response.trigger.severeOutbreak': '严重暴发、需外部支援：启动Ⅰ级响应的情形',
+  'keyPerson.rule.response.indicator.unknownSource': '研判期内出现感染来源不明的本地病例',
+  'keyPerson.rule.response.indicator.generations': '出现多代传播',
+  'keyPerson.rule.response.indicator.towns': '病例分布在多个镇（街道）',
+  'keyPerson.rule.response.indicator.importRisk': '输入风险',
+  'keyPerson.rule.response.indicator.capacityInsufficient': '本级医疗救治和处置能力不足',
+  'keyPerson.rule.response.noTrigger': '病例数据未达到任何一级响应的启动情形',
+  'keyPerson.rule.response.window': '研判期：一个最长潜伏期（14 天）内报告的病例计入',
+  'keyPerson.rule.response.termination.maxIncubation': '终止条件：最后一例病例后经过一个最长潜伏期无新发病例',
 } as const;
 
 export const RESPONSE_MESSAGES_EN: Record<keyof typeof RESPONSE_MESSAGES_ZH, string> = {
@@ -94,4 +106,16 @@ export const RESPONSE_MESSAGES_EN: Record<keyof typeof RESPONSE_MESSAGES_ZH, str
   'response.proposeEndNow':
     'The case data meet the criteria: propose ending the response (the experts assess the import risk in the proposal)',
   'response.proposeEndAction': 'Propose ending',
+  'keyPerson.rule.response.trigger.sporadic': 'Sporadic cases: when level IV starts',
+  'keyPerson.rule.response.trigger.cluster': 'A cluster: when level III starts',
+  'keyPerson.rule.response.trigger.communityTransmission': 'Community transmission with a local outbreak: when level II starts',
+  'keyPerson.rule.response.trigger.severeOutbreak': 'A severe outbreak needing outside support: when level I starts',
+  'keyPerson.rule.response.indicator.unknownSource': 'Local cases without a known source within the window',
+  'keyPerson.rule.response.indicator.generations': 'Several generations of transmission',
+  'keyPerson.rule.response.indicator.towns': 'Cases in several towns/streets',
+  'keyPerson.rule.response.indicator.importRisk': 'Import risk',
+  'keyPerson.rule.response.indicator.capacityInsufficient': 'Treatment and response capacity at this level is insufficient',
+  'keyPerson.rule.response.noTrigger': 'The case data meet no level’s trigger',
+  'keyPerson.rule.response.window': 'The window: cases reported within one maximum incubation period (14 days) count',
+  'keyPerson.rule.response.termination.maxIncubation': 'To end: one maximum incubation period without a new case after the last',
 };

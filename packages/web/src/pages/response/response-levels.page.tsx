@@ -3,11 +3,11 @@ import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, Modal,
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
-import { ClauseRef } from '../../components/clause-ref.tsx';
 import { applyFormError, showError, showSuccess } from '../../components/feedback.tsx';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { useScope } from '../../jurisdictions/scope.tsx';
 import { commandLabel, TASK_STATE_COLORS } from '../command/command-queries.ts';
+import { Reasons } from '../key-persons/reasons.tsx';
 
 type Overview = Awaited<ReturnType<typeof fetchOverview>>;
 type Change = NonNullable<Overview['open']>;
@@ -314,15 +314,7 @@ export function ResponseLevelsPage() {
               {data.suggestion.level ? <LevelTag level={data.suggestion.level} /> : t('response.suggestionNone')}
             </span>
           }
-          description={
-            <ul style={{ margin: 0 }}>
-              {data.suggestion.because.map((reason) => (
-                <li key={`${reason.rule}-${reason.clause}`}>
-                  {reason.says} <ClauseRef basis={reason} />
-                </li>
-              ))}
-            </ul>
-          }
+          description={<Reasons reasons={data.suggestion.because} testId="suggestion-reasons" />}
         />
         {data.termination && (
           <Alert
@@ -335,15 +327,7 @@ export function ResponseLevelsPage() {
                 ? t('response.proposeEndNow')
                 : t('response.notEligible', { date: data.termination.eligibleFrom ?? '—' })
             }`}
-            description={
-              <ul style={{ margin: 0 }}>
-                {data.termination.because.map((reason) => (
-                  <li key={`${reason.rule}-${reason.clause}`}>
-                    {reason.says} <ClauseRef basis={reason} />
-                  </li>
-                ))}
-              </ul>
-            }
+            description={<Reasons reasons={data.termination.because} testId="termination-reasons" />}
             action={
               data.termination.proposeNow &&
               !data.open &&

@@ -15,6 +15,9 @@ describe('alert severity', () => {
     assert.equal(alertSeverity('fever'), 'high');
     assert.equal(alertSeverity('result_corrected'), 'low');
   });
+  it('a case past its 2-hour report or 24-hour investigation deadline is high, near it medium (CASE-001, SC-14, SC-20); an early-warning signal high (CASE-007)', () => {
+    assert.deepEqual(['case_late', 'case_due_soon', 'early_warning'].map(alertSeverity), ['high', 'medium', 'high']);
+  });
   it('an unknown kind is not buried: high', () => {
     assert.equal(alertSeverity('something_new'), 'high');
   });

@@ -31,6 +31,11 @@ export const ALERT_KINDS = [
   'opinion_overdue',
   /** ENV-003: a place's disinfection fell short of its frequency last period and is not yet met this one. */
   'disinfection_overdue',
+  /** Cases (CASE-001, SC-14, SC-20): a case's report or investigation clock is near its deadline, or past it. */
+  'case_due_soon',
+  'case_late',
+  /** Early warning (CASE-007, issue 17): a sentinel series crossed its threshold; the CDC verifies it. */
+  'early_warning',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -61,6 +66,9 @@ const SEVERITY: Record<AlertKind, AlertSeverity> = {
   info_daily_due: 'low',
   opinion_overdue: 'medium',
   disinfection_overdue: 'medium',
+  case_late: 'high',
+  case_due_soon: 'medium',
+  early_warning: 'high',
 };
 
 export const isAlertKind = (kind: string): kind is AlertKind => Object.hasOwn(SEVERITY, kind);

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: type checks and lint, the web build when stale, the unit and integration tests, then the
+// `npm test`: type checks and lint, the web build when stale, the unit and integration tests, and the
 // browser journeys. Server tests run once: on PostgreSQL when DATABASE_URL is set, else on PGlite. With
 // DATABASE_URL set, the PGlite lane still runs the server tests of what only PGlite does (the embedded
 // start, the CLI, backups, migrations, the demo seed: PGLITE_ALSO), and the journeys run the whole app
 // on PGlite, so both databases are exercised without running 800 server tests twice.
 // The order: the web build when stale (type checks are the static step's), then the browser journeys start
 // beside everything else (one journey at a time; they mostly wait on the browser and leave most of the two
-// cores idle), while the static checks and the test lanes run one after the other. Each runner's own output
-// is printed as it comes, except the journeys', which is printed in one piece when they end; the summary
-// lists the steps in that order, the journeys last, and the last line is the one CI reads:
+// cores idle), while the static checks, the PostgreSQL lane and the PGlite lane run one after the other.
+// Each runner's own output is printed as it comes, except the journeys', which is printed in one piece when
+// they end; the summary lists the steps in that order, the journeys last, and the last line is the one CI reads:
 //   tests: N passed, N failed, N skipped
 // A check that is not a test run (tsc, biome, web build) and fails counts as one failed test, and
 // so does a test run that exits non-zero without reporting a failed test, so that line never says
@@ -292,15 +292,17 @@ await buildWeb();
 const journeysDone = journeys();
 await staticChecks();
 const onPostgres = Boolean(process.env.DATABASE_URL);
+// The PostgreSQL lane first: its many short files share the cores with the journeys well, while the PGlite
+// lane's few long ones (CLI processes, backups, the demo seed: minutes each) then mostly run after them.
+if (onPostgres) {
+  await testRun('server tests (PostgreSQL)', unitTests('server'), process.env, CONCURRENCY);
+}
 await testRun(
   'unit and integration tests (PGlite)',
   [...unitTests('core'), ...unitTests('server').filter((file) => !onPostgres || alsoOnPglite(file)), ...unitTests('web')],
   withoutDatabaseUrl(),
   CONCURRENCY,
 );
-if (onPostgres) {
-  await testRun('server tests (PostgreSQL)', unitTests('server'), process.env, CONCURRENCY);
-}
 if (running.size > 0) console.log('\n(browser journeys still running; their output follows when they end)');
 await journeysDone;
 rmSync(scratch, { recursive: true, force: true });

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: type checks and lint, the web build when stale, the unit and integration tests, then the
+// `npm test`: type checks and lint, the web build when stale, the unit and integration tests, and the
 // browser journeys. Server tests run once: on PostgreSQL when DATABASE_URL is set, else on PGlite. With
 // DATABASE_URL set, the PGlite lane still runs the server tests of what only PGlite does (the embedded
 // start, the CLI, backups, migrations, the demo seed: PGLITE_ALSO), and the journeys run the whole app
 // on PGlite, so both databases are exercised without running 800 server tests twice.
-// Each runner's own output is printed as it comes; the last line is the one CI reads:
+// The order: the web build when stale (type checks are the static step's), then the browser journeys start
+// beside everything else (one journey at a time; they mostly wait on the browser and leave most of the two
+// cores idle), while the static checks, the PostgreSQL lane and the PGlite lane run one after the other.
+// Each runner's own output is printed as it comes, except the journeys', which is printed in one piece when
+// they end; the summary lists the steps in that order, the journeys last, and the last line is the one CI reads:
 //   tests: N passed, N failed, N skipped
 // A check that is not a test run (tsc, biome, web build) and fails counts as one failed test, and
 // so does a test run that exits non-zero without reporting a failed test, so that line never says
@@ -27,11 +31,11 @@ const recap = [];
 const running = new Set();
 
 /** Runs a command in its own process group (so a timeout can stop all of it); output streamed or buffered. */
-function run(command, args, { env = process.env, buffered = false, timeoutMs = 10 * MINUTE } = {}) {
+function run(command, args, { env = process.env, buffered = false, timeoutMs = 10 * MINUTE, cwd = root } = {}) {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn(command, args, {
-      cwd: root,
+      cwd,
       env,
       detached: true,
       stdio: ['ignore', buffered ? 'pipe' : 'inherit', buffered ? 'pipe' : 'inherit'],
@@ -149,13 +153,18 @@ function webIsStale() {
 }
 
 async function buildWeb() {
-  if (!existsSync(path.join(root, 'packages/web/index.html'))) return;
+  const web = path.join(root, 'packages/web');
+  if (!existsSync(path.join(web, 'index.html'))) return;
   if (!webIsStale()) {
     console.log('\nweb build: dist is up to date');
     return;
   }
   console.log('\n── web build ─────────────────────────────────────────────────');
-  const result = await run('npm', ['run', 'build', '-w', '@fangkong/web'], { timeoutMs: 10 * MINUTE });
+  // The bundle only: `npm run build -w @fangkong/web` also type-checks the web, which `tsc web` does below.
+  const vite = [path.join(web, 'node_modules/.bin/vite'), bin('vite')].find(existsSync);
+  const result = vite
+    ? await run(vite, ['build'], { cwd: web, timeoutMs: 10 * MINUTE })
+    : await run('npm', ['run', 'build', '-w', '@fangkong/web'], { timeoutMs: 10 * MINUTE });
   console.log(`web build: ${result.code === 0 ? 'ok' : `failed (exit ${result.code})`} in ${result.seconds.toFixed(1)} s`);
   recordCheck('web build', result);
 }
@@ -202,9 +211,13 @@ function saveDurations(measured, key) {
   }
 }
 
-/** One `node --test` run: the spec reporter to the console, counts (and durations) to a file. */
-async function testRun(step, files, env, concurrency) {
-  console.log(`\n── ${step}: ${files.length} file(s) ${'─'.repeat(Math.max(0, 48 - step.length))}`);
+/**
+ * One `node --test` run: the spec reporter to the console (as it comes, or `buffered` and printed in one
+ * piece when the run ends, for a run beside others), counts (and durations) to a file.
+ */
+async function testRun(step, files, env, concurrency, { buffered = false, timeoutMs = 30 * MINUTE } = {}) {
+  const header = `\n── ${step}: ${files.length} file(s) ${'─'.repeat(Math.max(0, 48 - step.length))}`;
+  if (!buffered || files.length === 0) console.log(header);
   if (files.length === 0) return;
   const key = env.DATABASE_URL ? 'postgres' : 'pglite';
   const byKey = Object.fromEntries(files.map((file) => [`${key} ${rel(file)}`, file]));
@@ -222,8 +235,13 @@ async function testRun(step, files, env, concurrency) {
     `--test-reporter-destination=${countsFile}`,
     ...ordered.map(rel),
   ];
-  // A safety stop, not a budget: a loaded two-core machine took 12 min for the PGlite lane once.
-  const result = await run(process.execPath, args, { env, timeoutMs: 18 * MINUTE });
+  // A safety stop, not a budget: a loaded two-core machine took 12 min for the PGlite lane once, and with the
+  // journeys beside it, at load 15, the PostgreSQL lane was stopped at 18 min (CI allows 90 for the whole run).
+  const result = await run(process.execPath, args, { env, buffered, timeoutMs });
+  if (buffered) {
+    console.log(header);
+    process.stdout.write(result.output);
+  }
   let counts = { passed: 0, failed: 0, skipped: 0 };
   try {
     counts = JSON.parse(readFileSync(countsFile, 'utf8'));
@@ -263,29 +281,36 @@ async function journeys() {
     }
     return;
   }
-  // Journeys start their own servers on PGlite (a fresh in-memory database each), so they never share one.
+  // Journeys start their own servers on PGlite (a fresh in-memory database each, a free port, their own temp
+  // data dirs), so they share nothing with each other or with the other lanes and can run beside them.
   // One at a time: two at once (a server and a browser each on two cores) saved two minutes of eight but lost
-  // clicks in antd dropdowns that were still opening.
-  await testRun('browser journeys', files, withoutDatabaseUrl(), 1);
+  // clicks in antd dropdowns that were still opening. Their safety stop is longer: they share the cores.
+  await testRun('browser journeys', files, withoutDatabaseUrl(), 1, { buffered: true, timeoutMs: 35 * MINUTE });
 }
 
 const started = Date.now();
-await staticChecks();
 await buildWeb();
+const journeysDone = journeys();
+await staticChecks();
 const onPostgres = Boolean(process.env.DATABASE_URL);
+// The PostgreSQL lane first: its many short files share the cores with the journeys well, while the PGlite
+// lane's few long ones (CLI processes, backups, the demo seed: minutes each) then mostly run after them.
+if (onPostgres) {
+  await testRun('server tests (PostgreSQL)', unitTests('server'), process.env, CONCURRENCY);
+}
 await testRun(
   'unit and integration tests (PGlite)',
   [...unitTests('core'), ...unitTests('server').filter((file) => !onPostgres || alsoOnPglite(file)), ...unitTests('web')],
   withoutDatabaseUrl(),
   CONCURRENCY,
 );
-if (onPostgres) {
-  await testRun('server tests (PostgreSQL)', unitTests('server'), process.env, CONCURRENCY);
-}
-await journeys();
+if (running.size > 0) console.log('\n(browser journeys still running; their output follows when they end)');
+await journeysDone;
 rmSync(scratch, { recursive: true, force: true });
 
 console.log('\n── summary ───────────────────────────────────────────────────');
+// The journeys ran beside the other steps; they are listed last, as the step that ends the run.
+recap.sort((a, b) => Number(a.step === 'browser journeys') - Number(b.step === 'browser journeys'));
 for (const { step, ok, seconds, counts } of recap) {
   const detail = counts ? ` (${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped)` : '';
   console.log(`${ok ? 'ok    ' : 'FAILED'} ${step}${detail} ${seconds.toFixed(1)} s`);

@@ -16,6 +16,7 @@ import { DEMO_PASSWORD } from '../demo/demo-accounts.ts';
 import { seedDemo } from '../demo/demo-seed.ts';
 import { openRuntime } from '../runtime.ts';
 import { loginAs } from '../testing/factories.ts';
+import { copyMigratedPglite } from '../testing/migrated-pglite.ts';
 import { throwawayPostgres } from '../testing/throwaway-postgres.ts';
 
 const BIN = new URL('../../bin/fangkong.mjs', import.meta.url).pathname;
@@ -182,6 +183,8 @@ describe(`issue 12: backup → restore round trip on ${kind}`, () => {
     restored = await newSite();
     original = await newSite();
     sites.push(original, restored);
+    // The original starts migrated (a copy made once per run); the restored copy starts from an empty data dir.
+    if (!original.url) await copyMigratedPglite(original.dataDir);
     seeded = await seed(original);
     before = seeded.fingerprints;
     assertPopulated(before);

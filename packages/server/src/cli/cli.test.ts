@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openPglite, pgliteDir } from '../db/client.ts';
+import { copyMigratedPglite } from '../testing/migrated-pglite.ts';
 
 const BIN = new URL('../../bin/fangkong.mjs', import.meta.url).pathname;
 
@@ -62,6 +63,8 @@ describe('fangkong CLI', () => {
   });
 
   it('imports divisions with --json: one JSON document on stdout, progress on stderr', async () => {
+    // From here on the data dir holds a migrated database (the demo below starts from an empty one).
+    await copyMigratedPglite(dataDir);
     const run = await fangkong(dataDir, 'divisions', 'import', '--county', '320412', '--json');
     assert.deepEqual(json(run), { county: '320412', name: '武进区', towns: 18, villages: 297, created: 318, updated: 0 });
     assert.match(run.stderr, /武进区/);

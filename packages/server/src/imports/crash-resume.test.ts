@@ -20,6 +20,7 @@ import {
   sharedImportEnv,
 } from '../testing/crash-import.ts';
 import { type Fingerprint, fingerprintMismatches, importFingerprint } from '../testing/import-fingerprint.ts';
+import { copyMigratedPglite } from '../testing/migrated-pglite.ts';
 import { freePort } from '../testing/server-process.ts';
 import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 
@@ -66,6 +67,7 @@ describe('crash during import: SIGKILL mid-import, restart and resume equal a cl
     const lab = labResultFile(TUBES);
     const roster = await rosterWorkbook(ROSTER_ROWS);
     crashDb = await freshImportDatabase('fangkong_test_crash', process.env.DATABASE_URL, ENV);
+    if (crashDb.kind === 'pglite' && crashDb.env.FANGKONG_DATA_DIR) await copyMigratedPglite(crashDb.env.FANGKONG_DATA_DIR);
     const { villageId } = await prepareImportDatabase(crashDb, TUBES);
     const kinds = [labImport(lab), rosterImport(roster, villageId)];
     const kills = KILL_DURING.map((name) => midImport(name, kinds));

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Database, MIGRATIONS_DIR, openPglite } from '../db/client.ts';
+import { type Database, MIGRATIONS_DIR, openPglite, pgliteDir } from '../db/client.ts';
 
 /** The migrations as they are now: every SQL file and the journal, hashed. */
 export function migrationsFingerprint(): string {
@@ -22,7 +22,7 @@ export function migrationsFingerprint(): string {
  * to do, so what is tested is still the migrations as shipped.
  */
 export async function openMigratedPglite(): Promise<Database> {
-  const dumpFile = path.join(tmpdir(), `fangkong-pglite-migrated-${migrationsFingerprint()}.tar`);
+  const dumpFile = migratedDumpFile();
   if (existsSync(dumpFile)) return openPglite(undefined, new Blob([readFileSync(dumpFile)]));
   const database = await openPglite(undefined);
   await database.migrate();
@@ -34,4 +34,32 @@ export async function openMigratedPglite(): Promise<Database> {
     renameSync(partial, dumpFile);
   }
   return database;
+}
+
+const migratedDumpFile = () => path.join(tmpdir(), `fangkong-pglite-migrated-${migrationsFingerprint()}.tar`);
+
+/**
+ * Puts a migrated PGlite database in `dataDir` (as `pgliteDir(dataDir)`), for tests that run the CLI or a
+ * server process on a data dir: a fresh data dir costs an initdb and every migration (10 to 20 s on a
+ * loaded machine), a copy of one made once for these migrations (kept in the temp directory, written
+ * atomically) a fraction of a second. The CLI's own migrate then finds nothing to do, so what is tested is
+ * still the migrations as shipped. Starting from an empty data dir stays tested: the CLI's demo seed in
+ * cli.test.ts, the runtime in protocol-store.test.ts, a restore into an empty one in backup-roundtrip.test.ts.
+ */
+export async function copyMigratedPglite(dataDir: string): Promise<void> {
+  const template = path.join(tmpdir(), `fangkong-pglite-migrated-${migrationsFingerprint()}.dir`);
+  if (!existsSync(template)) {
+    const partial = mkdtempSync(`${template}.${process.pid}.partial-`);
+    const memory = await openMigratedPglite();
+    const dump = (await memory.pglite?.dumpDataDir('none')) ?? new Blob([readFileSync(migratedDumpFile())]);
+    await memory.close();
+    const onDisk = await openPglite(pgliteDir(partial), dump);
+    await onDisk.close();
+    try {
+      renameSync(partial, template);
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // another test process made it first
+    }
+  }
+  cpSync(pgliteDir(template), pgliteDir(dataDir), { recursive: true });
 }

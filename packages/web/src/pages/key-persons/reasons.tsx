@@ -15,6 +15,9 @@ function merged(reasons: readonly Reason[]): Reason[] {
   return [...lines.values()];
 }
 
+/** A rule without a label in the UI language reads as its clause's own sentence, never as its raw id. */
+const labelled = (reason: Reason, label: string) => (label === reason.rule ? reason.says : label);
+
 /**
  * The `because` of a plan or decision: each rule in the UI language with the document and clause it rests on.
  * The clause's own sentence (English, from core) is shown only in English: no English tooltip in the Chinese UI.
@@ -27,14 +30,16 @@ export function Reasons({ reasons, testId = 'reasons' }: { reasons: readonly Rea
       {merged(reasons).map((reason) => (
         <li key={`${reason.rule}|${reason.source}|${reason.clause}`} data-testid="reason" data-rule={reason.rule}>
           <Space size={4} wrap>
-            <Typography.Text>{ruleLabel(t, reason.rule)}</Typography.Text>
+            <Typography.Text>{labelled(reason, ruleLabel(t, reason.rule))}</Typography.Text>
             <ClauseRef basis={reason} />
             {reason.configured && (
               <Tooltip title={t('keyPerson.configuredHint')}>
                 <Tag color="gold">{t('keyPerson.configured')}</Tag>
               </Tooltip>
             )}
-            {language === 'en' && <Typography.Text type="secondary">{reason.says}</Typography.Text>}
+            {language === 'en' && labelled(reason, ruleLabel(t, reason.rule)) !== reason.says && (
+              <Typography.Text type="secondary">{reason.says}</Typography.Text>
+            )}
           </Space>
         </li>
       ))}

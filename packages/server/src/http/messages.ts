@@ -301,6 +301,7 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '集中隔离场所空余床位不足：需 {needed} 张，仅余 {free} 张',
     en: 'Not enough free beds at the centralized quarantine sites: {needed} needed, {free} free',
   },
+  'arrival.closed': { zh: '该预计入境记录已到达或已取消', en: 'This expected arrival has already arrived or been cancelled' },
   // Leader travel (SUP-011, SC-71; seed 004 Part C §三(二)).
   'travel.notLeader': {
     zh: '只有主要领导和分管领导外出需向上级请示报备',

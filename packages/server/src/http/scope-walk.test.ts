@@ -80,6 +80,7 @@ interface TownA
   trajectoryPointId: string;
   eventId: string;
   responseChangeId: string;
+  expectedArrivalId: string;
 }
 
 interface WalkCase {
@@ -848,10 +849,13 @@ const ROUTES: Record<string, RouteEntry> = {
     ],
   },
   'GET /api/key-persons/expected-arrivals': {
-    cases: (a) => [
-      empty('/api/key-persons/expected-arrivals', undefined, false),
-      empty('/api/key-persons/expected-arrivals', { jurisdictionId: a.townId }, false),
-    ],
+    cases: (a) => [empty('/api/key-persons/expected-arrivals'), empty('/api/key-persons/expected-arrivals', { jurisdictionId: a.townId })],
+  },
+  'POST /api/key-persons/expected-arrivals/:id/arrived': {
+    cases: (a) => [refused(`/api/key-persons/expected-arrivals/${a.expectedArrivalId}/arrived`, {})],
+  },
+  'POST /api/key-persons/expected-arrivals/:id/cancel': {
+    cases: (a) => [refused(`/api/key-persons/expected-arrivals/${a.expectedArrivalId}/cancel`, { reason: '越界' })],
   },
   'GET /api/command/headquarters/:id/leader-travel': {
     cases: (a) => [refused(`/api/command/headquarters/${a.headquartersId}/leader-travel`)],
@@ -1508,6 +1512,14 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
     });
     await ok('POST', `/api/quarantine-sites/${site.id}/rooms`, { prefix: 'AROOM', count: 2, beds: 1 });
     const rooms = (await ok('GET', `/api/quarantine-sites/${site.id}`)).rooms as { id: string }[];
+    // SC-13: one expected inbound person of town A's police lead, with a bed reserved at A's site.
+    const expected = await ok('POST', '/api/key-persons/expected-arrivals', {
+      jurisdictionId: townA.id,
+      feedReference: '甲公安线索',
+      persons: [
+        { idType: 'resident_id', idNumber: residentId('19860606', 468), name: '甲入境', origin: '韩国', expectedArrivalDate: TODAY },
+      ],
+    });
     const episode = await ok('POST', '/api/key-persons/episodes', {
       personId: person.id,
       category: 'close_contact',
@@ -1636,6 +1648,7 @@ describe('scope walk: a town-B user reaches nothing of town A through any route'
       siteId: site.id,
       marketId: market.id,
       roomId: rooms[0]?.id ?? '',
+      expectedArrivalId: (expected.ids as string[])[0] ?? '',
       episodeId,
       scheduleItemId: String((detail.schedule as { id: string }[])[0]?.id),
       alertId: alerts[0]?.id ?? '',

@@ -1,4 +1,4 @@
-import { date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from './access.ts';
 import { idColumn, timestamps } from './columns.ts';
 import { jurisdiction, place } from './jurisdiction.ts';
@@ -30,6 +30,11 @@ export const expectedArrival = pgTable(
       .references(() => quarantineRoom.id),
     /** expected | arrived | cancelled. */
     status: text('status').notNull().default('expected'),
+    /** The key-person episode opened on arrival, in the reserved bed (SC-13). */
+    episodeId: uuid('episode_id'),
+    /** Why the reservation was cancelled (the person did not come, was managed elsewhere). */
+    cancelReason: text('cancel_reason'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => appUser.id),
     jurisdictionId: uuid('jurisdiction_id')
       .notNull()

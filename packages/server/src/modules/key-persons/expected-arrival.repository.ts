@@ -33,3 +33,25 @@ export async function expectedArrivalsIn(db: Db, paths: string[], jurisdictionPa
     )
     .orderBy(asc(expectedArrival.expectedArrivalDate), asc(expectedArrival.createdAt));
 }
+
+export async function findExpectedArrival(db: Db, id: string): Promise<ExpectedArrivalRow | undefined> {
+  return (await db.select().from(expectedArrival).where(eq(expectedArrival.id, id)).limit(1))[0];
+}
+
+/** Closes a reservation still expected (arrived or cancelled); a second close finds nothing. */
+export async function closeExpectedArrival(
+  db: Db,
+  id: string,
+  outcome: Pick<typeof expectedArrival.$inferInsert, 'status' | 'episodeId' | 'cancelReason' | 'closedAt'>,
+) {
+  const [row] = await db
+    .update(expectedArrival)
+    .set({ ...outcome, updatedAt: new Date() })
+    .where(and(eq(expectedArrival.id, id), eq(expectedArrival.status, 'expected')))
+    .returning();
+  return row;
+}
+
+export async function setArrivalEpisode(db: Db, id: string, episodeId: string) {
+  await db.update(expectedArrival).set({ episodeId, updatedAt: new Date() }).where(eq(expectedArrival.id, id));
+}

@@ -2,8 +2,8 @@ import { ID_TYPES } from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
-import { type Api, errorResponses, literals, objectOf, Uuid } from '../../http/schemas.ts';
-import { listExpectedArrivals, receiveArrivalFeed } from './expected-arrival.service.ts';
+import { type Api, errorResponses, IdParams, literals, Nullable, objectOf, Uuid } from '../../http/schemas.ts';
+import { cancelArrival, listExpectedArrivals, markArrived, receiveArrivalFeed } from './expected-arrival.service.ts';
 import { CalendarDateString } from './key-person.schemas.ts';
 
 const tags = ['key-persons'];
@@ -22,7 +22,11 @@ const ExpectedArrival = Type.Object({
   siteName: Type.String(),
   roomId: Uuid,
   roomCode: Type.String(),
+  episodeId: Nullable(Uuid),
+  cancelReason: Nullable(Type.String()),
 });
+
+const ArrivalOutcome = Type.Object({ id: Uuid, status: Type.String(), episodeId: Nullable(Uuid) });
 
 /** LVL-IV-09, SC-13 (seed 002 §九(一)9): expected inbound persons from the police's big-data leads, each with a reserved bed. */
 export function expectedArrivalRoutes(api: Api, deps: AppDeps) {
@@ -66,5 +70,32 @@ export function expectedArrivalRoutes(api: Api, deps: AppDeps) {
       },
     },
     (request) => listExpectedArrivals(deps, contextOf(request), request.query.jurisdictionId),
+  );
+  api.post(
+    '/key-persons/expected-arrivals/:id/arrived',
+    {
+      config: { permission: 'keyPerson.write' },
+      schema: {
+        tags,
+        summary: 'The expected person arrived: registered as an inbound traveller in the reserved bed (SC-13, LVL-IV-09)',
+        params: IdParams,
+        response: { 200: ArrivalOutcome, ...errorResponses },
+      },
+    },
+    (request) => markArrived(deps, contextOf(request), request.params.id),
+  );
+  api.post(
+    '/key-persons/expected-arrivals/:id/cancel',
+    {
+      config: { permission: 'keyPerson.write' },
+      schema: {
+        tags,
+        summary: 'Cancel a reservation with its reason; the bed is free again',
+        params: IdParams,
+        body: objectOf({ reason: Type.String({ minLength: 1, maxLength: 200 }) }),
+        response: { 200: ArrivalOutcome, ...errorResponses },
+      },
+    },
+    (request) => cancelArrival(deps, contextOf(request), request.params.id, request.body.reason),
   );
 }

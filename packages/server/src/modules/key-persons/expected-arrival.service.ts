@@ -1,4 +1,4 @@
-import { AppError, type IdType, invalid, pathInScope, scopePaths, shanghaiDate } from '@fangkong/core';
+import { AppError, conflict, type IdType, invalid, notFound, pathInScope, scopePaths, shanghaiDate } from '@fangkong/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
@@ -7,7 +7,15 @@ import { findJurisdictionById } from '../jurisdictions/jurisdiction.repository.t
 import { findPersonByIdHash } from '../persons/person.repository.ts';
 import { registerPersonIn } from '../persons/person.service.ts';
 import { idLookupHash } from '../persons/person-record.ts';
-import { expectedArrivalsIn, insertExpectedArrival } from './expected-arrival.repository.ts';
+import { registerEpisode } from './episode.service.ts';
+import {
+  closeExpectedArrival,
+  type ExpectedArrivalRow,
+  expectedArrivalsIn,
+  findExpectedArrival,
+  insertExpectedArrival,
+  setArrivalEpisode,
+} from './expected-arrival.repository.ts';
 import { roomsOfSite, sitesInScope } from './site.repository.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock' | 'cipher'>;
@@ -133,6 +141,80 @@ export async function listExpectedArrivals(deps: Deps, context: RequestContext, 
       siteName: r.siteName,
       roomId: r.arrival.roomId,
       roomCode: r.roomCode,
+      episodeId: r.arrival.episodeId,
+      cancelReason: r.arrival.cancelReason,
     })),
   };
+}
+
+/** A reservation still expected in the caller's scope: another jurisdiction's is 404, a closed one 409. */
+async function expectedInScope(db: Db, context: RequestContext, id: string): Promise<ExpectedArrivalRow> {
+  const row = await findExpectedArrival(db, id);
+  if (!row || !pathInScope(row.jurisdictionPath, scopePaths(context.actor.grants, 'keyPerson.write'))) throw notFound('id');
+  if (row.status !== 'expected') throw conflict('status', 'arrival.closed');
+  return row;
+}
+
+async function close(tx: Db, row: ExpectedArrivalRow, outcome: Parameters<typeof closeExpectedArrival>[2]) {
+  const closed = await closeExpectedArrival(tx, row.id, outcome);
+  if (!closed) throw conflict('status', 'arrival.closed');
+  return closed;
+}
+
+/**
+ * The expected person has arrived (SC-13, LVL-IV-09): the reservation closes and, in the same transaction, the person
+ * is registered as an inbound traveller in the bed reserved for them, on the plan of the protocol in force.
+ */
+export async function markArrived(deps: Deps, context: RequestContext, id: string) {
+  const db = deps.database.db;
+  const row = await expectedInScope(db, context, id);
+  const now = deps.clock();
+  return db.transaction(async (tx) => {
+    // Closed first: the reserved bed stops counting as taken, so the episode can take it.
+    await close(tx, row, { status: 'arrived', closedAt: now });
+    const episode = await registerEpisode(
+      deps,
+      context,
+      {
+        personId: row.personId,
+        category: 'inbound_traveller',
+        startDate: shanghaiDate(now),
+        siteId: row.siteId,
+        roomId: row.roomId,
+        source: 'police_big_data',
+        reason: `${row.feedReference} (${ADVANCE_IDENTIFICATION_CLAUSE})`,
+      },
+      tx,
+    );
+    await setArrivalEpisode(tx, row.id, episode.id);
+    await recordAudit(tx, context, {
+      action: 'keyPerson.expectedArrived',
+      entityType: 'expected_arrival',
+      entityId: row.id,
+      jurisdictionPath: row.jurisdictionPath,
+      before: { status: row.status },
+      after: { status: 'arrived', episodeId: episode.id, siteId: row.siteId, roomId: row.roomId },
+    });
+    return { id: row.id, status: 'arrived', episodeId: episode.id };
+  });
+}
+
+/** The reservation is cancelled with its reason (the person did not come, or is managed elsewhere): the bed is free again. */
+export async function cancelArrival(deps: Deps, context: RequestContext, id: string, reason: string) {
+  const db = deps.database.db;
+  const row = await expectedInScope(db, context, id);
+  if (!reason.trim()) throw invalid('reason', 'required');
+  return db.transaction(async (tx) => {
+    await close(tx, row, { status: 'cancelled', cancelReason: reason.trim(), closedAt: deps.clock() });
+    await recordAudit(tx, context, {
+      action: 'keyPerson.expectedCancelled',
+      entityType: 'expected_arrival',
+      entityId: row.id,
+      jurisdictionPath: row.jurisdictionPath,
+      before: { status: row.status },
+      after: { status: 'cancelled', roomId: row.roomId },
+      reason: reason.trim(),
+    });
+    return { id: row.id, status: 'cancelled', episodeId: null };
+  });
 }

@@ -111,4 +111,34 @@ describe('SC-13 advance identification: the police feed of expected inbound pers
     };
     assert.deepEqual(scoped.items, []);
   });
+
+  it('SC-13 LVL-IV-09: on arrival the person is an inbound traveller in the bed reserved for them; cancelling frees a bed; each closes once', async () => {
+    const reply = await townA.request('POST', '/api/key-persons/expected-arrivals', feed([person(), person()]));
+    assert.equal(reply.statusCode, 201, reply.body);
+    const [arriving, staying] = (reply.json() as { ids: string[] }).ids;
+    const arrived = (await expectOk(townA, 'POST', `/api/key-persons/expected-arrivals/${arriving}/arrived`)) as { episodeId: string };
+    const [episode] = await queryRows<{ category: string; room_id: string; reserved: string; source: string; management_type: string }>(
+      runtime.deps.database.db,
+      sql`select e.category, e.room_id, a.room_id as reserved, e.source, e.management_type
+          from key_person_episode e join expected_arrival a on a.episode_id = e.id where e.id = ${arrived.episodeId}`,
+    );
+    assert.deepEqual(
+      [episode?.category, episode?.room_id, episode?.source, episode?.management_type],
+      ['inbound_traveller', episode?.reserved, 'police_big_data', 'centralized_quarantine'],
+    );
+    const taken = async () =>
+      ((await expectOk(townA, 'GET', `/api/quarantine-sites/${siteId}`)) as unknown as { rooms: { occupied: number }[] }).rooms.filter(
+        (r) => r.occupied === 1,
+      ).length;
+    assert.equal(await taken(), 12, 'the arrived person now holds the bed that was reserved');
+    const again = await townA.request('POST', `/api/key-persons/expected-arrivals/${arriving}/arrived`);
+    assert.deepEqual([again.statusCode, (again.json() as { field: string }).field], [409, 'status']);
+    const noReason = await townA.request('POST', `/api/key-persons/expected-arrivals/${staying}/cancel`, { reason: ' ' });
+    assert.equal(noReason.statusCode, 400);
+    await expectOk(townA, 'POST', `/api/key-persons/expected-arrivals/${staying}/cancel`, { reason: '未入境，航班取消' });
+    assert.equal(await taken(), 11, 'the cancelled reservation’s bed is free');
+    assert.equal(await count(`audit_event where action in ('keyPerson.expectedArrived', 'keyPerson.expectedCancelled')`), 2);
+    const foreign = await townB.request('POST', `/api/key-persons/expected-arrivals/${staying}/cancel`, { reason: '越界' });
+    assert.equal(foreign.statusCode, 404);
+  });
 });

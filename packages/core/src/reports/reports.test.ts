@@ -8,6 +8,7 @@ import { isSubmittedTemplate, reviseTemplate, unitReports } from './report-templ
 import type { SubmittedTemplate } from './report-types.ts';
 import {
   COMMUNITY_DAILY_SUMMARY,
+  HOME_ISOLATION_MONITORING,
   RELEASE_FROM_ISOLATION,
   REPORT_TEMPLATES,
   RETURNEE_HEALTH_MONITORING,
@@ -195,6 +196,50 @@ describe('field validation (DAILY-003, DAILY-004): types, non-negative counts, r
       checkSubmission(RETURNEE_HEALTH_MONITORING, { zero: false, figures: { underManagement: 6 } }, DAY, facts).figures.underManagement,
       6,
     );
+  });
+});
+
+describe('monitoring tables of people at home (DAILY-005, DAILY-006, KP-D03, KP-M01)', () => {
+  it('DAILY-005: home isolation pre-fills the people under home quarantine, counts the rows monitored and those with fever', () => {
+    const facts = { ...noFacts, platform: { underHomeQuarantine: 3 } };
+    const rows = [
+      { name: '张三', address: '南街社区3幢101', temperature: 36.5, symptoms: 'none', visitedBy: '王医生' },
+      { name: '李四', address: '南街社区3幢102', temperature: 37.8, symptoms: '发热', visitedBy: '王医生' },
+    ];
+    const checked = checkSubmission(HOME_ISOLATION_MONITORING, { zero: false, rows }, DAY, facts);
+    assert.deepEqual(checked.problems, []);
+    assert.deepEqual(checked.figures, { underHomeQuarantine: 3, monitored: 2, feverish: 1 });
+  });
+
+  it('DAILY-005: a visit without its visitor or temperature is refused at that cell; a zero report keeps the standing count', () => {
+    const facts = { ...noFacts, platform: { underHomeQuarantine: 0 } };
+    const missing = checkSubmission(
+      HOME_ISOLATION_MONITORING,
+      { zero: false, rows: [{ name: '张三', address: '南街社区3幢101', symptoms: 'none' }] },
+      DAY,
+      facts,
+    );
+    assert.deepEqual(codes(missing.problems).sort(), ['rows.0.temperature:required', 'rows.0.visitedBy:required']);
+    const zero = checkSubmission(HOME_ISOLATION_MONITORING, { zero: true }, DAY, facts);
+    assert.deepEqual(zero.problems, []);
+    assert.deepEqual(zero.figures, { underHomeQuarantine: 0, monitored: 0, feverish: 0 });
+  });
+
+  it('DAILY-006: one sealed-building row per building sums residents, checks and fever upward', () => {
+    const unit = (building: string, residents: number, checked: number, fever: number) => ({ building, residents, checked, fever });
+    const community = checkSubmission(
+      SEALED_BUILDING_TEMPERATURE,
+      { zero: false, rows: [unit('3幢', 20, 20, 0), unit('5幢', 12, 11, 1)] },
+      DAY,
+      noFacts,
+    );
+    const other = checkSubmission(SEALED_BUILDING_TEMPERATURE, { zero: false, rows: [unit('1幢', 8, 8, 0)] }, DAY, noFacts);
+    assert.deepEqual(aggregateFigures(SEALED_BUILDING_TEMPERATURE.figures, [community.figures, other.figures]), {
+      buildings: 3,
+      residents: 40,
+      checked: 39,
+      fever: 1,
+    });
   });
 });
 

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CN_2022_9TH } from '../protocols/cn-2022-9th.ts';
 import { SEED_2020 } from '../protocols/seed-2020.ts';
 import { caseRules } from './case-rules.ts';
+import { caseDeadlines } from './deadline-clocks.ts';
 import { type SpotState, spotActionProblem, spotClocks } from './spot-actions.ts';
 
 const rules = caseRules(SEED_2020);
@@ -35,5 +37,25 @@ describe('outbreak spots of a case (CASE-002, CASE-011, SC-20)', () => {
       early.map((c) => c.state),
       ['on_time', 'on_time'],
     );
+  });
+
+  it('ZONE-005: in both editions the spot is sealed within 24 hours of finding the case, on seed 003 item 17; due soon 4 hours before', () => {
+    for (const edition of [SEED_2020, CN_2022_9TH]) {
+      const found = new Date('2020-11-20T15:30:00+08:00');
+      const deadlines = caseDeadlines('confirmed', found, caseRules(edition));
+      assert.equal(deadlines.sealingDueAt.toISOString(), new Date('2020-11-21T15:30:00+08:00').toISOString(), edition.id);
+      assert.ok(
+        deadlines.because.some((reason) => reason.rule === 'sealingWithin' && reason.source === 'seed 003' && reason.clause === 'item 17'),
+        edition.id,
+      );
+      const fourHoursBefore = new Date(deadlines.sealingDueAt.getTime() - 4 * 3_600_000);
+      assert.equal(spotClocks(OPEN, deadlines.sealingDueAt, caseRules(edition), fourHoursBefore)[0]?.state, 'due_soon');
+    }
+  });
+
+  it('ZONE-006: a spot is not lifted before its terminal disinfection is recorded, however long it has been sealed', () => {
+    const sealedLongAgo = { sealedAt: new Date('2020-11-01T08:00:00+08:00'), disinfectedAt: null, liftedAt: null };
+    assert.equal(spotActionProblem(sealedLongAgo, 'lifted')?.code, 'spotNotDisinfected');
+    assert.equal(spotActionProblem({ ...sealedLongAgo, disinfectedAt: new Date('2020-11-02T08:00:00+08:00') }, 'lifted'), null);
   });
 });

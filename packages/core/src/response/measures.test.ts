@@ -235,3 +235,28 @@ describe('the working-group templates the measures land on (ORG-010, VARIANT V20
     assert.ok(assigned.every((a) => a.group?.handles.includes(a.item.group)));
   });
 });
+
+/**
+ * ZONE-014 (seed 002 §九): closure escalates with the level — IV closes the control area, III stops work, business
+ * and classes there and sets up checkpoints, II closes the region and manages every community, I closes the
+ * region to all but supply vehicles. Each step is on its level's checklist and on none below it.
+ */
+describe('closure escalation by response level (ZONE-014)', () => {
+  const closure: [ResponseLevel, string, string][] = [
+    ['IV', 'LVL-IV-07', '封闭管理'],
+    ['III', 'LVL-III-04', '停工、停业、停课'],
+    ['III', 'LVL-III-07', '检疫站'],
+    ['II', 'LVL-II-02', '区域封闭管理'],
+    ['I', 'LVL-I-01', '生活物资、防护物资运输车辆除外'],
+  ];
+  for (const [level, id, words] of closure) {
+    it(`ZONE-014: ${id} “${words}” from level ${level} up, not below`, () => {
+      const from = RESPONSE_LEVELS.indexOf(level);
+      for (const [index, each] of RESPONSE_LEVELS.entries()) {
+        const item = measuresForLevel(each, SEED_2020).find((measure) => measure.id === id);
+        assert.equal(Boolean(item), index >= from, `${id} at level ${each}`);
+        if (item) assert.ok(item.zh.includes(words), `${id} says ${words}`);
+      }
+    });
+  }
+});

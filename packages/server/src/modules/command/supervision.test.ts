@@ -29,7 +29,7 @@ interface Group {
 
 const at = (local: string) => new Date(`${local}:00+08:00`);
 
-describe('supervision and accountability (SUP-001…004, SUP-008, SUP-009)', () => {
+describe('supervision and accountability (SUP-001…006, SUP-008, SUP-009)', () => {
   let runtime: TestRuntime;
   let office: TestClient;
   let commander: TestClient;
@@ -261,6 +261,73 @@ describe('supervision and accountability (SUP-001…004, SUP-008, SUP-009)', () 
       assert.equal((reply.json() as { field: string }).field, field);
     }
     assert.deepEqual([await rows('supervision'), await rows('supervision_finding'), await rows('task')], before_);
+  });
+
+  it('SUP-006: the township discipline commission’s unannounced visit (暗访) to a village is the town’s record, with its finding and rectification task; the district sees it', async () => {
+    const coordination = townHq.groups.find((g) => g.nameZh === '综合协调组') as Group;
+    const discipline = coordination.memberUnits.find((unit) => unit.name.includes('纪委'));
+    assert.ok(discipline, `the township coordination group lists its discipline commission: ${JSON.stringify(coordination.memberUnits)}`);
+    const lead = coordination.leadUnits[0] as { id: string; name: string };
+    const visit = await json<Inspection>(
+      townA,
+      'POST',
+      '/api/supervisions',
+      {
+        headquartersId: townHq.id,
+        jurisdictionId: ids.villageA.id,
+        workingGroupId: coordination.id,
+        method: 'unannounced',
+        subject: '暗访甲社区卡口值守',
+        inspectedAt: at('2020-03-04T07:30').toISOString(),
+        inspectors: discipline.name,
+        findings: [
+          { description: '卡口夜间无人值守', responsibleUnitId: lead.id, rectificationDueAt: at('2020-03-05T18:00').toISOString() },
+        ],
+      },
+      201,
+    );
+    assert.deepEqual(
+      [visit.method, visit.workingGroupName, visit.findings[0]?.state, visit.findings[0]?.task?.state],
+      ['unannounced', '综合协调组', 'rectifying', 'open'],
+    );
+    const seenByOffice = (await json<{ items: Inspection[] }>(office, 'GET', '/api/supervisions')).items.find((i) => i.id === visit.id);
+    assert.equal(seenByOffice?.method, 'unannounced');
+  });
+
+  it('SUP-005: an Internet + Supervision lead (国务院互联网+督查) is verified by the supervision group as an inspection of its own kind', async () => {
+    const supervisionGroup = hq.groups.find((g) => g.nameZh === '督查检查组') as Group;
+    const lead = await json<Inspection>(
+      office,
+      'POST',
+      '/api/supervisions',
+      {
+        headquartersId: hq.id,
+        jurisdictionId: ids.townA.id,
+        workingGroupId: supervisionGroup.id,
+        method: 'internet_plus_lead',
+        subject: '互联网+督查线索：湖塘镇某小区未落实外来人员登记',
+        inspectedAt: at('2020-03-04T08:00').toISOString(),
+        inspectors: '区纪委监委',
+        findings: [
+          {
+            description: '线索属实：小区门岗未登记外来人员',
+            responsibleUnitId: health.id,
+            rectificationDueAt: at('2020-03-06T18:00').toISOString(),
+          },
+        ],
+      },
+      201,
+    );
+    assert.deepEqual([lead.method, lead.workingGroupName, lead.openFindings], ['internet_plus_lead', '督查检查组', 1]);
+    const bad = await office.request('POST', '/api/supervisions', {
+      headquartersId: hq.id,
+      jurisdictionId: ids.townA.id,
+      method: 'rumour',
+      subject: '一条不属于任何督查方式的记录',
+      inspectedAt: at('2020-03-04T08:00').toISOString(),
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.equal((bad.json() as { field: string }).field, 'method');
   });
 
   it('another jurisdiction: town B reaches none of the inspection of town A, its findings or its units’ records', async () => {

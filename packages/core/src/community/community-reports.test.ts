@@ -25,7 +25,7 @@ describe('community reports: an unregistered outsider and a refusal (seed 001 §
     );
     assert.equal(handling.because[1]?.configured, true);
   });
-  it('SC-39 KP-I03 COMM-034: a refusal goes to the police with both clauses and no tracking task', () => {
+  it('SC-39 KP-I03 KP-Q01 COMM-034: a refusal goes to the police with both clauses and no tracking task', () => {
     const handling = communityReportHandling(RULES, 'refused_measure');
     assert.deepEqual([handling.trackingHours, handling.referToPolice], [null, true]);
     assert.deepEqual(

@@ -111,7 +111,7 @@ describe('episode plans (REQUIREMENTS.md Annex B)', () => {
 describe('SC-12: the Hubei first-entry-city rule (seed 003 item 15)', () => {
   const D0 = '2020-03-20';
   // SC-12: a person arriving in Hubei with a stay abroad in the previous 14 days, in none of the five categories
-  it('SC-12: an inbound traveller in Hubei gets 14 days of centralized observation on seed 003 item 15, with the nucleic acid tests', () => {
+  it('SC-12 KP-F06: an inbound traveller in Hubei gets 14 days of centralized observation on seed 003 item 15, with the nucleic acid tests', () => {
     const { plan } = planFor('seed-2020', 'inbound_traveller', D0, 'seed-003-county-grading');
     assert.deepEqual(
       plan.phases.map((p) => [p.type, p.from, p.to]),

@@ -34,7 +34,7 @@ describe('the patient routing sees a case as (SC-18, seed 002 §九(三)1)', () 
   });
 });
 
-describe('Level I full closure (LVL-I-01, SC-34, seed 002 §九(四)1)', () => {
+describe('Level I full closure (LVL-I-01, TRN-004, SC-34, seed 002 §九(四)1)', () => {
   it('SC-34: at Level I a vehicle carrying neither living nor protective supplies is denied; a supply vehicle is allowed', () => {
     const denied = vehicleEntryAllowed(RULES, 'I', 'private');
     assert.deepEqual([denied.allowed, denied.because[0]?.rule, denied.because[0]?.clause], [false, 'closure.vehicleDenied', '§九(四)1']);
@@ -48,7 +48,7 @@ describe('Level I full closure (LVL-I-01, SC-34, seed 002 §九(四)1)', () => {
   });
 });
 
-describe('active symptom search in a control area (LVL-IV-08, SC-24, seed 002 §九(一)8)', () => {
+describe('active symptom search in a control area (LVL-IV-08, ZONE-007, SC-24, seed 002 §九(一)8)', () => {
   const DAY = '2020-03-20';
   const reports: SymptomReport[] = [
     { personId: 'a', reportedOn: '2020-03-18', symptoms: ['fever'] },

@@ -42,7 +42,7 @@ describe('SC-19 a suspected case at level IV', () => {
   });
   after(() => runtime.close());
 
-  it('SC-19 LVL-IV-03 LVL-IV-04: isolation-observation episode, referral to the municipal designated hospital (§九(一)3), investigation open at once', async () => {
+  it('SC-19 LVL-IV-03 LVL-IV-04 KP-B02: isolation-observation episode, referral to the municipal designated hospital (§九(一)3), investigation open at once', async () => {
     const person = await expectOk(office, 'POST', '/api/persons', {
       idType: 'resident_id',
       idNumber: residentId('19800101', 419),

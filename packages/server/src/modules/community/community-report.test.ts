@@ -117,7 +117,7 @@ describe('community reports: unregistered outsiders and refusals (SC-38, SC-39)'
     assert.equal(again.field, 'state');
   });
 
-  it('SC-39 KP-I03 COMM-034: a refusal of a temperature check is recorded with the person masked, then referred to the police; never tracked', async () => {
+  it('SC-39 KP-I03 KP-Q01 COMM-034: a refusal of a temperature check is recorded with the person masked, then referred to the police; never tracked', async () => {
     const refusal = await post(
       grid,
       '/api/community/reports',

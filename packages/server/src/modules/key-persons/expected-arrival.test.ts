@@ -65,7 +65,7 @@ describe('SC-13 advance identification: the police feed of expected inbound pers
   });
   after(() => runtime.close());
 
-  it('SC-13 LVL-IV-09: ten expected persons → ten pre-arrival records, each with its own reserved bed, audited; the site counts them taken', async () => {
+  it('SC-13 LVL-IV-09 KP-F07 CODE-014: ten expected persons → ten pre-arrival records, each with its own reserved bed, audited; the site counts them taken', async () => {
     const reply = await townA.request('POST', '/api/key-persons/expected-arrivals', feed(Array.from({ length: 10 }, () => person())));
     assert.equal(reply.statusCode, 201, reply.body);
     assert.equal((reply.json() as { created: number }).created, 10);
@@ -112,7 +112,7 @@ describe('SC-13 advance identification: the police feed of expected inbound pers
     assert.deepEqual(scoped.items, []);
   });
 
-  it('SC-13 LVL-IV-09: on arrival the person is an inbound traveller in the bed reserved for them; cancelling frees a bed; each closes once', async () => {
+  it('SC-13 LVL-IV-09 KP-F07: on arrival the person is an inbound traveller in the bed reserved for them; cancelling frees a bed; each closes once', async () => {
     const reply = await townA.request('POST', '/api/key-persons/expected-arrivals', feed([person(), person()]));
     assert.equal(reply.statusCode, 201, reply.body);
     const [arriving, staying] = (reply.json() as { ids: string[] }).ids;

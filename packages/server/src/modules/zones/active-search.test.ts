@@ -60,7 +60,7 @@ describe('SC-24 active symptom search of a delineated control area', () => {
   });
   after(() => runtime.close());
 
-  it('SC-24 LVL-IV-08: the control area lists residents with fever, respiratory or GI symptoms in the last 14 days, names masked; older reports and other symptoms are not listed', async () => {
+  it('SC-24 LVL-IV-08 ZONE-007: the control area lists residents with fever, respiratory or GI symptoms in the last 14 days, names masked; older reports and other symptoms are not listed', async () => {
     const old = await screen('2020-01-20', ['发热']);
     const recent = await screen('2020-02-01', ['发热', '咳嗽']);
     const digestive = await screen('2020-02-05', ['腹泻']);

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { insertSignal } from '../packages/server/src/modules/dashboard/early-warning.repository.ts';
 import { setUserPerson } from '../packages/server/src/modules/residents/resident.repository.ts';
 import { addTwoTowns, addUser, loginAs, residentId, TEST_PASSWORD } from '../packages/server/src/testing/factories.ts';
-import { type JourneyServer, openPhone, screenshot, signIn, skipReason, useJourney } from './harness.ts';
+import { choose, type JourneyServer, openPhone, screenshot, signIn, skipReason, useJourney } from './harness.ts';
 
 const TITLE = '甲社区关于返乡人员登记的通告';
 
@@ -133,6 +133,23 @@ describe('information release journey', { skip: skipReason(), timeout: 240_000 }
     await row.getByText('来自预警信号').waitFor();
     await row.getByText('草稿').waitFor();
     await screenshot(page, 'information-5-warning-from-signal');
+    assert.deepEqual(journey.page().problems, []);
+  });
+
+  // DAILY-008: the leading group's work bulletin (工作动态) goes to staff by default and waits for the town's approval.
+  it('the town cadre drafts the town’s work bulletin: staff only, reported for the town’s approval', async () => {
+    await page.goto('/information');
+    await page.getByTestId('information-new').click();
+    await choose(page, page.getByTestId('information-kind'), '工作动态');
+    await page.locator('.ant-modal').getByText('内部').waitFor();
+    await page.getByTestId('information-title').fill('湖塘镇疫情防控工作动态（第1期）');
+    await page.getByTestId('information-body').fill('一、全镇卡口值守情况；二、重点人员管控情况。');
+    await page.getByTestId('information-draft-save').click();
+    const row = page.getByTestId('information-releases').locator('tbody tr', { hasText: '湖塘镇疫情防控工作动态（第1期）' });
+    await row.getByText('工作动态').waitFor();
+    await row.locator('[data-testid^="release-submit-"]').click();
+    await row.getByText('待镇（街道）审核').waitFor();
+    await screenshot(page, 'information-6-work-bulletin');
     assert.deepEqual(journey.page().problems, []);
   });
 });

@@ -2,6 +2,10 @@
 export const INFORMATION_MESSAGES = {
   noInformationRules: { zh: '该防控方案未规定信息发布规则', en: 'The edition has no information release rules' },
   chainComplete: { zh: '审核已全部完成', en: 'Every approval on the chain is already given' },
+  noApprovalChain: {
+    zh: '本地防控方案未规定此类稿件的审核链，不能起草（请先修订方案）',
+    en: 'The edition in force here sets no approval chain for this kind: it cannot be drafted (revise the edition first)',
+  },
   drafterCannotApprove: {
     zh: '起草人（申请人）不能审核自己的稿件或申请',
     en: 'The drafter (or requester) cannot approve their own item',

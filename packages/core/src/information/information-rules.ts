@@ -25,9 +25,11 @@ export const levelCovers = (held: JurisdictionLevel, needed: JurisdictionLevel):
  * drafting level itself, by someone other than the drafter.
  */
 export function approvalChain(rules: InformationRules, kind: ReleaseKind | 'interview', draftLevel: JurisdictionLevel): ApprovalStep[] {
-  const steps = rules.chains[kind].filter((step) => levelCovers(step.level, draftLevel));
+  // A district's own edition written before a kind existed has no chain for it: no approver, so never publishable.
+  const chain: readonly ApprovalStep[] = rules.chains[kind] ?? [];
+  const steps = chain.filter((step) => levelCovers(step.level, draftLevel));
   if (steps.length > 0) return steps;
-  const last = rules.chains[kind].at(-1);
+  const last = chain.at(-1);
   return last ? [{ level: draftLevel, basis: last.basis }] : [];
 }
 

@@ -240,3 +240,53 @@ it('every information problem code has zh-CN and English words', () => {
     assert.ok(words.zh.length > 0 && words.en.length > 0, code);
   }
 });
+
+describe('the leading group’s work bulletin (工作动态, DAILY-008, seed 004 Part A §二(一))', () => {
+  const bulletin = (over: Partial<Release> = {}) =>
+    release({
+      kind: 'work_bulletin',
+      title: '湖塘镇疫情防控工作动态（第12期）',
+      audience: 'internal',
+      draftedBy: 'town-coordinator',
+      ...over,
+    });
+
+  it('DAILY-008: a town’s bulletin is approved by another person of the town (its leading group), then published; the clause says the hour and frequency are not the seed’s', () => {
+    const chain = approvalChain(rules, 'work_bulletin', 'town');
+    assert.deepEqual(
+      chain.map((step) => [step.level, step.basis.source, step.basis.clause, step.basis.configured]),
+      [['town', 'seed 004', 'Part A §二(一)', true]],
+    );
+    const submitted = value(submitRelease(bulletin({ jurisdictionLevel: 'town' })));
+    assert.equal(problemOf(approveRelease(submitted, approval('town-coordinator', 'town'), rules))?.code, 'drafterCannotApprove');
+    const approved = value(approveRelease(submitted, approval('town-head', 'town'), rules));
+    const published = value(publishRelease(approved, NOW));
+    assert.equal(published.status, 'published');
+    assert.equal(isPublic(published), false, 'an internal bulletin never reaches the public page');
+  });
+
+  it('DAILY-008: a community’s bulletin goes up to the town; the district’s is signed within the district', () => {
+    assert.deepEqual(
+      approvalChain(rules, 'work_bulletin', 'village').map((step) => step.level),
+      ['town'],
+    );
+    assert.deepEqual(
+      approvalChain(rules, 'work_bulletin', 'county').map((step) => step.level),
+      ['county'],
+    );
+  });
+
+  it('DAILY-008: a bulletin is not for a day (forDate is the daily information’s) and needs its text', () => {
+    assert.equal(releaseDraftProblem({ ...bulletin(), forDate: '2020-02-10' })?.field, 'forDate');
+    assert.equal(releaseDraftProblem({ ...bulletin(), body: ' ' })?.field, 'body');
+    assert.equal(releaseDraftProblem(bulletin()), null);
+  });
+
+  it('an edition stored before the bulletin existed has no chain for it: nothing to approve, never publishable', () => {
+    const { work_bulletin: _dropped, ...older } = rules.chains;
+    const olderRules = { ...rules, chains: older as typeof rules.chains };
+    assert.deepEqual(approvalChain(olderRules, 'work_bulletin', 'town'), []);
+    const submitted = value(submitRelease(bulletin({ jurisdictionLevel: 'town' })));
+    assert.equal(problemOf(approveRelease(submitted, approval('town-head', 'town'), olderRules))?.code, 'chainComplete');
+  });
+});

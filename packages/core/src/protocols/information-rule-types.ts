@@ -2,8 +2,11 @@ import type { JurisdictionLevel } from '../jurisdiction/levels.ts';
 import type { ReportDeadlineRule } from '../reports/report-types.ts';
 import type { Clause } from './protocol-types.ts';
 
-/** What goes out through the release authority (REQUIREMENTS §13): notices, the daily outbreak information, warnings. */
-export const RELEASE_KINDS = ['notice', 'daily_outbreak', 'warning'] as const;
+/**
+ * What goes out through the release authority (REQUIREMENTS §13): notices, the daily outbreak information, warnings,
+ * and the leading group's work bulletin (工作动态, DAILY-008) its coordination group compiles.
+ */
+export const RELEASE_KINDS = ['notice', 'daily_outbreak', 'warning', 'work_bulletin'] as const;
 export type ReleaseKind = (typeof RELEASE_KINDS)[number];
 
 /** Who a release is for: everyone (the public page), the residents of the jurisdiction, or staff only. */

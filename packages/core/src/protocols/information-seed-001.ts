@@ -19,6 +19,12 @@ const SEED_004_DAILY = clause(
   'After an outbreak, the day’s epidemic and prevention-work information is published every day with an interpretation; the hour is configured',
   true,
 );
+const SEED_004_BULLETIN = clause(
+  'seed 004',
+  'Part A §二(一)',
+  'The comprehensive coordination group compiles the leading group’s work bulletin (编写领导小组工作动态); the leading group of the same place approves it before it goes out, and the seed gives no frequency',
+  true,
+);
 const SEED_002_RUMOUR = clause(
   'seed 002',
   '§六(一)11',
@@ -40,6 +46,7 @@ export const INFORMATION_RULES: InformationRules = {
       { level: 'county', basis: SEED_002_NEWS },
     ],
     warning: [{ level: 'county', basis: SEED_004_WARNING }],
+    work_bulletin: [{ level: 'town', basis: SEED_004_BULLETIN }],
     interview: [{ level: 'town', basis: SEED_001_INTERVIEW }],
   },
   dailyOutbreak: { time: '10:00', remindMinutesBefore: 60, basis: SEED_004_DAILY },

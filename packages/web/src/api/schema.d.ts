@@ -37164,7 +37164,7 @@ export interface paths {
                                 jurisdictionId: string;
                                 jurisdictionName: string;
                                 editionId: string;
-                                kind: "notice" | "daily_outbreak" | "warning";
+                                kind: "notice" | "daily_outbreak" | "warning" | "work_bulletin";
                                 title: string;
                                 body: string;
                                 interpretation: string;
@@ -37303,7 +37303,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         jurisdictionId: string;
-                        kind: "notice" | "daily_outbreak" | "warning";
+                        kind: "notice" | "daily_outbreak" | "warning" | "work_bulletin";
                         title: string;
                         body: string;
                         interpretation?: string;
@@ -37333,7 +37333,7 @@ export interface paths {
                             jurisdictionId: string;
                             jurisdictionName: string;
                             editionId: string;
-                            kind: "notice" | "daily_outbreak" | "warning";
+                            kind: "notice" | "daily_outbreak" | "warning" | "work_bulletin";
                             title: string;
                             body: string;
                             interpretation: string;
@@ -37495,7 +37495,7 @@ export interface paths {
                             jurisdictionId: string;
                             jurisdictionName: string;
                             editionId: string;
-                            kind: "notice" | "daily_outbreak" | "warning";
+                            kind: "notice" | "daily_outbreak" | "warning" | "work_bulletin";
                             title: string;
                             body: string;
                             interpretation: string;
@@ -37661,7 +37661,7 @@ export interface paths {
                             jurisdictionId: string;
                             jurisdictionName: string;
                             editionId: string;
-                            kind: "notice" | "daily_outbreak" | "warning";
+                            kind: "notice" | "daily_outbreak" | "warning" | "work_bulletin";
                             title: string;
                             body: string;
                             interpretation: string;
@@ -38078,7 +38078,7 @@ export interface paths {
                             jurisdictionId: string;
                             jurisdictionName: string;
                             editionId: string;
-                            kind: "notice" | "daily_outbreak" | "warning";
+                            kind: "notice" | "daily_outbreak" | "warning" | "work_bulletin";
                             title: string;
                             body: string;
                             interpretation: string;
@@ -38248,7 +38248,7 @@ export interface paths {
                             jurisdictionId: string;
                             jurisdictionName: string;
                             editionId: string;
-                            kind: "notice" | "daily_outbreak" | "warning";
+                            kind: "notice" | "daily_outbreak" | "warning" | "work_bulletin";
                             title: string;
                             body: string;
                             interpretation: string;
@@ -38418,7 +38418,7 @@ export interface paths {
                             jurisdictionId: string;
                             jurisdictionName: string;
                             editionId: string;
-                            kind: "notice" | "daily_outbreak" | "warning";
+                            kind: "notice" | "daily_outbreak" | "warning" | "work_bulletin";
                             title: string;
                             body: string;
                             interpretation: string;
@@ -38582,7 +38582,7 @@ export interface paths {
                             jurisdictionId: string;
                             jurisdictionName: string;
                             editionId: string;
-                            kind: "notice" | "daily_outbreak" | "warning";
+                            kind: "notice" | "daily_outbreak" | "warning" | "work_bulletin";
                             title: string;
                             body: string;
                             interpretation: string;
@@ -38752,7 +38752,7 @@ export interface paths {
                             jurisdictionId: string;
                             jurisdictionName: string;
                             editionId: string;
-                            kind: "notice" | "daily_outbreak" | "warning";
+                            kind: "notice" | "daily_outbreak" | "warning" | "work_bulletin";
                             title: string;
                             body: string;
                             interpretation: string;
@@ -39916,7 +39916,7 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: "notice" | "daily_outbreak" | "warning";
+                                kind: "notice" | "daily_outbreak" | "warning" | "work_bulletin";
                                 title: string;
                                 body: string;
                                 interpretation: string;
@@ -40040,7 +40040,7 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: "notice" | "daily_outbreak" | "warning";
+                                kind: "notice" | "daily_outbreak" | "warning" | "work_bulletin";
                                 title: string;
                                 body: string;
                                 interpretation: string;

@@ -13,6 +13,7 @@ interface View {
   nextLevel: string | null;
   chain: { level: string; approval: { name: string; level: string } | null }[];
   draftedBy: string;
+  kind?: string;
 }
 interface Notice {
   id: string;
@@ -172,6 +173,35 @@ describe('information release, interviews and public opinion', () => {
     assert.equal((again.json() as { code: string }).code, 'approverAlreadySigned');
     const second = (await commander.request('POST', `/api/information/releases/${draft.id}/approve`, {})).json() as View;
     assert.equal(second.status, 'approved');
+  });
+
+  it('DAILY-008: the town’s work bulletin (工作动态) is approved by another person of the town, published to staff only', async () => {
+    await addUser(runtime.deps, 'town-2', 'town_cadre', townAId);
+    const townHead = await loginAs(runtime.app, 'town-2');
+    const draft = await created(
+      town,
+      notice(townAId, {
+        kind: 'work_bulletin',
+        title: '湖塘镇疫情防控工作动态（第1期）',
+        body: '一、全镇卡口值守情况；二、重点人员管控情况。',
+        audience: 'internal',
+        channels: ['platform'],
+      }),
+    );
+    const submitted = (await town.request('POST', `/api/information/releases/${draft.id}/submit`)).json() as View;
+    assert.deepEqual(
+      submitted.chain.map((step) => step.level),
+      ['town'],
+    );
+    assert.equal((await town.request('POST', `/api/information/releases/${draft.id}/approve`, {})).statusCode, 403);
+    const approved = await townHead.request('POST', `/api/information/releases/${draft.id}/approve`, { note: '同意' });
+    assert.equal((approved.json() as View).status, 'approved', approved.body);
+    assert.equal(((await town.request('POST', `/api/information/releases/${draft.id}/publish`)).json() as View).status, 'published');
+    assert.ok(!(await publicNotices()).some((n) => n.id === draft.id), 'not on the public page');
+    assert.ok(!((await resident.request('GET', '/api/me/notices')).json() as { items: Notice[] }).items.some((n) => n.id === draft.id));
+    const listed = (await office.request('GET', '/api/information/releases')).json() as { items: View[] };
+    assert.equal(listed.items.find((item) => item.id === draft.id)?.kind, 'work_bulletin');
+    assert.equal((await townB.request('GET', `/api/information/releases/${draft.id}`)).statusCode, 404);
   });
 
   it('bad input names the field and writes nothing (another town, a blank title, an unknown field, a daily without its day)', async () => {

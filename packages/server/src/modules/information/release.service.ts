@@ -4,6 +4,7 @@ import {
   dailyOutbreakState,
   editRelease,
   type InformationRules,
+  invalid,
   levelOfPath,
   publishRelease,
   type Release,
@@ -132,6 +133,8 @@ export async function draftRelease(deps: Deps, context: RequestContext, input: D
   const signal = await signalForDraft(db, context, input, place.path);
   const now = deps.clock();
   const { editionId, rules } = await informationNow(db, place.path, now);
+  // An edition written before a kind existed has no approver for it: refused here rather than stuck unapprovable.
+  if (approvalChain(rules, input.kind, levelOfPath(place.path)).length === 0) throw invalid('kind', 'noApprovalChain');
   return db.transaction(async (tx) => {
     const row = await insertRelease(tx, {
       jurisdictionId: place.id,

@@ -1,3 +1,4 @@
+import { RELEASE_AUDIENCES, RELEASE_CHANNELS, RELEASE_KINDS, type ReleaseKind } from '@fangkong/core';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -9,10 +10,10 @@ import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import type { ScopedJurisdiction } from '../../jurisdictions/scope.tsx';
 import { useInformationAction } from './information-api.ts';
 
-const KINDS = ['notice', 'daily_outbreak', 'warning'] as const;
-const AUDIENCES = ['public', 'residents', 'internal'] as const;
-const CHANNELS = ['platform', 'wechat_group', 'official_account', 'notice_board', 'loudspeaker', 'website'] as const;
-type Kind = (typeof KINDS)[number];
+const KINDS = RELEASE_KINDS;
+const AUDIENCES = RELEASE_AUDIENCES;
+const CHANNELS = RELEASE_CHANNELS;
+type Kind = ReleaseKind;
 
 interface DraftValues {
   kind: Kind;
@@ -46,8 +47,9 @@ function useSignalPrefill(signalId: string | undefined, open: boolean, form: Ret
 }
 
 /**
- * A new notice, daily outbreak information (pre-filled from the platform, DAILY-007) or warning, for the chosen
- * jurisdiction; a warning may be drafted from an early-warning signal (INFO-007), which it keeps.
+ * A new notice, daily outbreak information (pre-filled from the platform, DAILY-007), warning or work bulletin
+ * (工作动态, DAILY-008), for the chosen jurisdiction; a warning may be drafted from an early-warning signal (INFO-007),
+ * which it keeps.
  */
 export function ReleaseDraftModal({
   jurisdiction,
@@ -117,13 +119,15 @@ export function ReleaseDraftModal({
         onFinish={(values) =>
           draft.mutate(values, {
             onSuccess: close,
-            onError: (error) => applyFormError(form, error, ['title', 'body', 'interpretation', 'channels', 'forDate']),
+            onError: (error) => applyFormError(form, error, ['kind', 'title', 'body', 'interpretation', 'channels', 'forDate']),
           })
         }
       >
         <Form.Item name="kind" label={t('information.kind')}>
           <Select
             data-testid="information-kind"
+            // The leading group's work bulletin (DAILY-008) is for staff unless the drafter chooses otherwise.
+            onChange={(next: Kind) => next === 'work_bulletin' && form.setFieldsValue({ audience: 'internal' })}
             options={KINDS.map((k) => ({ value: k, label: t(`information.kind.${k}` as MessageKey) }))}
           />
         </Form.Item>

@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { formatTime } from '../../components/time.ts';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 
-const KIND_COLOURS: Record<string, string> = { notice: 'blue', daily_outbreak: 'volcano', warning: 'red' };
+const KIND_COLOURS: Record<string, string> = { notice: 'blue', daily_outbreak: 'volcano', warning: 'red', work_bulletin: 'geekblue' };
 
 /**
  * The public notices page (INFO-001, INFO-005, INFO-006, SC-68): what the release authority has approved and

@@ -21,7 +21,7 @@ async function actingAs(deps: Deps, username: string, role: Role, place: Place):
 
 /**
  * Issue 15 part 5 demo: a district notice drafted by `office`, approved by `commander` and published (on the public
- * page and the resident's page); a community notice from `grid` awaiting the town (`town` approves it); an open
+ * page and the resident's page); the district's work bulletin (工作动态, staff only) the same way; a community notice from `grid` awaiting the town (`town` approves it); an open
  * rumour logged by `grid`.
  */
 export async function seedDemoInformation(deps: Deps, area: { county: Place; community: Place }): Promise<void> {
@@ -44,6 +44,21 @@ export async function seedDemoInformation(deps: Deps, area: { county: Place; com
   await submitDraft(deps, office, notice.id);
   await approveDraft(deps, commander, notice.id, '同意发布（演示）');
   await publishApproved(deps, office, notice.id);
+
+  // DAILY-008: the leading group's work bulletin, compiled by the office, approved within the district, staff only.
+  const bulletin = await draftRelease(deps, office, {
+    jurisdictionId: area.county.id,
+    kind: 'work_bulletin',
+    title: '武进区疫情防控指挥部工作动态（第11期）（演示）',
+    body: '一、各镇（街道）卡口值守和外来人员排查情况；\n二、重点人员集中隔离和居家健康监测情况；\n三、下一步工作安排：做好第12期报送准备。',
+    interpretation: '',
+    audience: 'internal',
+    channels: ['platform'],
+    forDate: null,
+  });
+  await submitDraft(deps, office, bulletin.id);
+  await approveDraft(deps, commander, bulletin.id, '同意（演示）');
+  await publishApproved(deps, office, bulletin.id);
 
   const draft = await draftRelease(deps, grid, {
     jurisdictionId: area.community.id,

@@ -494,8 +494,9 @@ describe('demo seed', () => {
     assert.deepEqual([plans.length, drills.length, schedules.map((s) => s.state)], [1, 1, ['done']]);
   });
 
-  // Issue 15 part 5 demo; INFO-001, INFO-004, COMM-043, SC-68: one published notice (public page and the resident's page),
-  // one community notice awaiting the town's approval, one open rumour, seen by office and commander.
+  // Issue 15 part 5 demo; INFO-001, INFO-004, COMM-043, SC-68, DAILY-008: one published notice (public page and the resident's
+  // page), the district's work bulletin published to staff only, one community notice awaiting the town's approval, one
+  // open rumour, seen by office and commander.
   it('publishes one district notice, holds a community notice for the town and an open rumour', async () => {
     const notices = (await first.app.inject({ method: 'GET', url: '/api/public/notices' })).json() as { items: { title: string }[] };
     assert.equal(notices.items.length, 1);
@@ -506,11 +507,12 @@ describe('demo seed', () => {
     for (const username of ['office', 'commander']) {
       const client = await loginAs(first.app, username, DEMO_PASSWORD);
       const releases = (await client.request('GET', '/api/information/releases')).json() as {
-        items: { status: string; nextLevel: string | null }[];
+        items: { kind: string; status: string; audience: string; nextLevel: string | null }[];
       };
-      assert.deepEqual(releases.items.map((r) => [r.status, r.nextLevel]).sort(), [
-        ['published', null],
-        ['submitted', 'town'],
+      assert.deepEqual(releases.items.map((r) => [r.kind, r.status, r.audience, r.nextLevel]).sort(), [
+        ['notice', 'published', 'public', null],
+        ['notice', 'submitted', 'residents', 'town'],
+        ['work_bulletin', 'published', 'internal', null],
       ]);
       const opinions = (await client.request('GET', '/api/opinions?status=open')).json() as { items: { kind: string }[] };
       assert.deepEqual(

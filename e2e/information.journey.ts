@@ -146,7 +146,7 @@ describe('information release journey', { skip: skipReason(), timeout: 240_000 }
     await page.getByTestId('information-body').fill('一、全镇卡口值守情况；二、重点人员管控情况。');
     await page.getByTestId('information-draft-save').click();
     const row = page.getByTestId('information-releases').locator('tbody tr', { hasText: '湖塘镇疫情防控工作动态（第1期）' });
-    await row.getByText('工作动态').waitFor();
+    await row.getByText('工作动态', { exact: true }).waitFor();
     await row.locator('[data-testid^="release-submit-"]').click();
     await row.getByText('待镇（街道）审核').waitFor();
     await screenshot(page, 'information-6-work-bulletin');

@@ -95,6 +95,7 @@ export * from './reports/report-cells.ts';
 export * from './reports/report-check.ts';
 export * from './reports/report-deadline.ts';
 export * from './reports/report-figures.ts';
+export * from './reports/report-reporters.ts';
 export * from './reports/report-rows.ts';
 export * from './reports/report-template.ts';
 export * from './reports/report-types.ts';

@@ -1,4 +1,4 @@
-import { AppError, invalid, notFound, type Permission, pathInScope, scopePaths } from '@fangkong/core';
+import { AppError, institutionTakesReportsFrom, invalid, notFound, type Permission, pathInScope, scopePaths } from '@fangkong/core';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { usersCovering } from '../users/user.repository.ts';
@@ -35,8 +35,7 @@ export async function followUpAssignee(db: Db, path: string, roles: readonly str
  * The system itself (demo seed, CLI: no user) writes as the institution.
  */
 export function assertNamedReporter(context: RequestContext, row: InstitutionRow): void {
-  const caller = context.actor.userId;
-  if (row.reporterUserId && caller !== null && caller !== row.reporterUserId) {
+  if (!institutionTakesReportsFrom(row.reporterUserId, context.actor.userId)) {
     throw new AppError('forbidden', 'notNamedReporter', 'reporterUserId');
   }
 }

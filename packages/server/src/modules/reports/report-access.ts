@@ -1,9 +1,12 @@
 import {
+  AppError,
   fullViewScope,
+  institutionTakesReportsFrom,
   maskAddress,
   maskIdNumber,
   maskName,
   maskPhone,
+  mayReportFor,
   notFound,
   type Permission,
   pathInScope,
@@ -16,12 +19,36 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findSubmission, type SubmissionRow, unitIdOf } from './report-submission.repository.ts';
-import { findUnit, type ReportingUnit } from './report-unit.repository.ts';
+import { findUnit, institutionReportersAt, type ReportingUnit } from './report-unit.repository.ts';
 
 /** A unit inside the caller's scope for the permission, or 404 at the field (another jurisdiction never learns it exists). */
 export async function unitInScope(db: Db, context: RequestContext, unitId: string, permission: Permission, field = 'unitId') {
   const unit = await findUnit(db, unitId);
   if (!unit || !pathInScope(unit.path, scopePaths(context.actor.grants, permission))) throw notFound(field);
+  return unit;
+}
+
+/**
+ * Which of these units the caller fills in reports for (core `mayReportFor`): a community's tables come from its
+ * grid worker or secretary, an institution's from the reporter it names (or anyone allowed when it names nobody).
+ */
+export async function reporterOfUnits(db: Db, context: RequestContext, units: readonly ReportingUnit[]) {
+  const placeIds = units.filter((u) => u.kind === 'place').map((u) => u.id);
+  const reporters = await institutionReportersAt(db, placeIds);
+  const caller = context.actor.userId;
+  return (unit: ReportingUnit) =>
+    mayReportFor(
+      context.actor.grants,
+      unit,
+      (reporters.get(unit.id) ?? []).every((named) => institutionTakesReportsFrom(named, caller)),
+    );
+}
+
+/** A unit the caller reports for: another jurisdiction's is 404; one in scope that is not theirs to fill in is 403. */
+export async function unitReportedBy(db: Db, context: RequestContext, unitId: string, field = 'unitId') {
+  const unit = await unitInScope(db, context, unitId, 'report.submit', field);
+  const reportsFor = await reporterOfUnits(db, context, [unit]);
+  if (!reportsFor(unit)) throw new AppError('forbidden', 'notReporterOfUnit', field);
   return unit;
 }
 

@@ -15,6 +15,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { findJurisdictionById, findJurisdictionsByPaths, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
+import { reporterOfUnits } from './report-access.ts';
 import { type SubmissionRow, submissionsOfDay, unitIdOf } from './report-submission.repository.ts';
 import { checkPeriod, type Deps } from './report-submission.service.ts';
 import { allTemplates, type TemplateRow } from './report-template.repository.ts';
@@ -172,8 +173,14 @@ export async function reportsDue(deps: Deps, context: RequestContext, query: { d
   const date = query.date ?? shanghaiDate(now);
   checkPeriod(date, now);
   const days = await dayStatuses(deps, scopePaths(context.actor.grants, 'report.submit'), date);
+  const statuses = days.flatMap((d) => d.statuses);
+  const reportsFor = await reporterOfUnits(
+    deps.database.db,
+    context,
+    statuses.map((s) => s.unit),
+  );
   const byUnit = new Map<string, { unit: ReportingUnit; items: UnitStatus[] }>();
-  for (const status of days.flatMap((d) => d.statuses)) {
+  for (const status of statuses.filter((s) => reportsFor(s.unit))) {
     const entry = byUnit.get(status.unit.id) ?? { unit: status.unit, items: [] };
     entry.items.push(status);
     byUnit.set(status.unit.id, entry);

@@ -13,6 +13,10 @@ export const REPORT_MESSAGES: Record<string, { zh: string; en: string }> = {
   },
   templateNotSubmitted: { zh: '该报表由平台自动生成，无需填报', en: 'The platform makes this report itself: there is nothing to fill in' },
   unitDoesNotReport: { zh: '该单位不填报此报表', en: 'This unit does not report on this template' },
+  notReporterOfUnit: {
+    zh: '您不是该单位的填报人：社区报表由本社区网格员或书记填报，机构报表由机构指定的填报人填报',
+    en: 'You do not report for this unit: a community’s tables come from its grid worker or secretary, an institution’s from its named reporter',
+  },
   reportChangedMeanwhile: {
     zh: '该单位的本日报表刚被他人更新，请刷新后重试',
     en: 'Someone updated this report just now: reload and try again',

@@ -19,7 +19,7 @@ import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { messageFor } from '../../http/messages.ts';
 import { isUniqueViolation } from '../testing/testing-access.ts';
-import { unitInScope } from './report-access.ts';
+import { unitReportedBy } from './report-access.ts';
 import { platformFacts } from './report-platform.service.ts';
 import { checkSignature, type Signature, type SignatureInput, signerOf } from './report-signature.ts';
 import {
@@ -193,7 +193,7 @@ export async function submitReport(
   signedAs?: { sealHolder: string },
 ) {
   const db = deps.database.db;
-  const unit = await unitInScope(db, context, input.unitId, 'report.submit');
+  const unit = await unitReportedBy(db, context, input.unitId);
   const { row: templateRow, template } = await templateForUnit(db, input.templateId, unit);
   checkPeriod(input.period, deps.clock());
   const report = await checkedReport(db, template, unit, input.period, input);

@@ -1,7 +1,7 @@
 import type { JurisdictionLevel, PlaceKind, Reporter, ReportingUnitKind } from '@fangkong/core';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { jurisdiction, place } from '../../db/schema/index.ts';
+import { institution, jurisdiction, place } from '../../db/schema/index.ts';
 import { underAnyPath } from '../../db/scope-sql.ts';
 
 /** A reporting unit: a community (jurisdiction) or an institution (place), with the path its scope is judged by. */
@@ -73,4 +73,19 @@ export async function unitsUnder(db: Db, reporter: Reporter, paths: readonly str
     .orderBy(asc(place.jurisdictionPath), asc(place.code))
     .limit(MAX_UNITS);
   return rows.map(placeUnit);
+}
+
+/** The named reporters of the institutions registered at these places (an institution naming nobody gives null). */
+export async function institutionReportersAt(db: Db, placeIds: readonly string[]): Promise<Map<string, (string | null)[]>> {
+  const reporters = new Map<string, (string | null)[]>();
+  if (placeIds.length === 0) return reporters;
+  const rows = await db
+    .select({ placeId: institution.placeId, reporterUserId: institution.reporterUserId })
+    .from(institution)
+    .where(inArray(institution.placeId, [...placeIds]));
+  for (const row of rows) {
+    if (!row.placeId) continue;
+    reporters.set(row.placeId, [...(reporters.get(row.placeId) ?? []), row.reporterUserId]);
+  }
+  return reporters;
 }

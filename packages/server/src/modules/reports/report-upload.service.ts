@@ -5,7 +5,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { messageFor } from '../../http/messages.ts';
 import { cellText } from '../../imports/sheet.ts';
 import { checkSheetSize, DEFAULT_UPLOAD_LIMITS } from '../../imports/upload-limits.ts';
-import { unitInScope } from './report-access.ts';
+import { unitReportedBy } from './report-access.ts';
 import { checkPeriod, type Deps, submitReport, templateForUnit } from './report-submission.service.ts';
 
 /** `C`, `AA`: the letter of a 1-based column, as the spreadsheet shows it. */
@@ -119,7 +119,7 @@ export interface UploadQuery {
  */
 export async function uploadTable(deps: Deps, context: RequestContext, query: UploadQuery, buffer: Buffer) {
   const db = deps.database.db;
-  const unit = await unitInScope(db, context, query.unitId, 'report.submit');
+  const unit = await unitReportedBy(db, context, query.unitId);
   const { template } = await templateForUnit(db, query.templateId, unit);
   checkPeriod(query.period, deps.clock());
   if (template.columns.length === 0) throw invalid('templateId', 'templateHasNoRows');

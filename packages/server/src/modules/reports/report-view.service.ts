@@ -1,7 +1,7 @@
 import { type ReportFigure, reportDueAt, type SubmittedTemplate } from '@fangkong/core';
 import { recordRead } from '../../audit/audit.service.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { maskRows, rowsOf, seesFullRows, submissionInScope, unitInScope } from './report-access.ts';
+import { maskRows, rowsOf, seesFullRows, submissionInScope, unitInScope, unitReportedBy } from './report-access.ts';
 import { platformFacts } from './report-platform.service.ts';
 import { currentSubmission, lastSubmittedBefore, revisionsOf, type SubmissionRow, unitHistory } from './report-submission.repository.ts';
 import { checkPeriod, type Deps, templateForUnit } from './report-submission.service.ts';
@@ -133,7 +133,7 @@ export interface PrefillQuery {
  */
 export async function prefillFor(deps: Deps, context: RequestContext, query: PrefillQuery) {
   const db = deps.database.db;
-  const unit = await unitInScope(db, context, query.unitId, 'report.submit');
+  const unit = await unitReportedBy(db, context, query.unitId);
   const { row: templateRow, template } = await templateForUnit(db, query.templateId, unit);
   checkPeriod(query.period, deps.clock());
   const [facts, previous, current] = await Promise.all([

@@ -315,7 +315,7 @@ describe('daily reports: templates, submission, signature, zero report, bad inpu
     assert.deepEqual([withCase.statusCode, (withCase.json() as Refusal).code], [400, 'zeroHasFigures']);
   });
 
-  it('SC-47, DAILY-004: a school sends its zero report; the school report is due of schools, not of communities', async () => {
+  it('SC-47, DAILY-003, DAILY-004: a school sends its zero report; the school report is due of schools, not of communities, and the school’s reporter sends no community’s tables', async () => {
     setNow('09:30');
     const school = await loginAs(runtime.app, 'school-a');
     const due = (await school.request('GET', `/api/reports/due?date=${DAY}`)).json() as {
@@ -326,6 +326,24 @@ describe('daily reports: templates, submission, signature, zero report, bad inpu
       schoolUnit?.items.map((i) => i.templateCode),
       ['school_daily'],
     );
+    // DAILY-003/004: granted over the town, the school's reporter is offered no community's tables and cannot send one.
+    assert.deepEqual(
+      due.units.map((u) => u.unit.kind),
+      ['place'],
+    );
+    const before_ = await count('report_submission');
+    const community = await school.request('POST', '/api/reports/submissions', {
+      templateId: tid('returnee_screening'),
+      unitId: ids.villageA,
+      period: DAY,
+      zero: true,
+    });
+    assert.equal(community.statusCode, 403, community.body);
+    assert.deepEqual(
+      [(community.json() as { code: string }).code, (community.json() as { field: string }).field],
+      ['notReporterOfUnit', 'unitId'],
+    );
+    assert.equal(await count('report_submission'), before_);
     const yesterday = await school.request('POST', '/api/reports/submissions', {
       templateId: tid('school_daily'),
       unitId: ids.school,

@@ -170,7 +170,8 @@ export function TasksPage() {
       />
       <Tabs items={tabs} defaultActiveKey={initial.workingGroupId ? 'all' : undefined} data-testid="task-tabs" />
       <TaskDrawer taskId={openId} onClose={() => setOpenId(null)} />
-      <CreateTaskModal open={creating} onClose={() => setCreating(false)} />
+      {/* The modal lists headquarters (command.read): mounted only for those who may create a task, so a grid worker asks nothing it may not read. */}
+      {can('task.write') && <CreateTaskModal open={creating} onClose={() => setCreating(false)} />}
     </Card>
   );
 }

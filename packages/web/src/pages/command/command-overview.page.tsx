@@ -3,6 +3,7 @@ import { Card, Col, Empty, Progress, Row, Space, Statistic, Table, Tag, Typograp
 import { useState } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/client.ts';
+import { formatTime } from '../../components/time.ts';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { useScope } from '../../jurisdictions/scope.tsx';
 import { RISK_COLOURS } from '../zones/zone-api-types.ts';
@@ -219,7 +220,7 @@ export function CommandDetails({ jurisdictionId }: { jurisdictionId?: string }) 
               { title: t('task.state'), render: (_, task) => <TaskStateTag task={task} />, width: 100 },
               {
                 title: t('commandOverview.dueAt'),
-                render: (_, task) => (task.dueAt ? new Date(task.dueAt).toLocaleString() : '—'),
+                render: (_, task) => formatTime(task.dueAt, 'YYYY-MM-DD HH:mm'),
                 width: 170,
               },
             ]}

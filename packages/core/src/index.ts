@@ -32,6 +32,7 @@ export * from './command/group-templates.ts';
 export * from './command/leader-travel.ts';
 // community daily work (issue 16 §7)
 export * from './community/community-duties.ts';
+export * from './community/community-mode.ts';
 export * from './community/community-reports.ts';
 export * from './community/screening.ts';
 export * from './community/screening-progress.ts';

@@ -72,6 +72,8 @@ export const TASK_SOURCES = [
   'community_report',
   // dashboard (issue 17): an early-warning signal for the CDC to verify
   'early_warning',
+  // the first suspected or confirmed case among a community's residents: its stop-spread work (SC-26, LVL-020)
+  'community_mode_switch',
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 

@@ -1,5 +1,5 @@
 import { clause } from './clause.ts';
-import type { Clause, KeyPersonCategory, ManagementType } from './protocol-types.ts';
+import type { CaseClassification, Clause, KeyPersonCategory, ManagementType } from './protocol-types.ts';
 import type { RiskLevel } from './zone-types.ts';
 
 /** The "six ones" (六个一) of closed management, in the seed's order (COMM-001…006). */
@@ -79,6 +79,29 @@ export interface CommunityReportRules {
   refusal: { basis: Clause; enforcementBasis: Clause };
 }
 
+/** The work a community takes on when it switches to stopping internal spread (SC-26). */
+export interface ModeSwitchTask {
+  key: string;
+  zh: string;
+  en: string;
+  basis: Clause;
+}
+
+/**
+ * LVL-020, SC-26: the community's prevention mode. It keeps infection out (外防输入) until `stopSpreadAt` suspected
+ * or confirmed cases among its residents are open, then stops internal spread and outward export (内防扩散、外防输出)
+ * with the switch's tasks, each due at the case's outbreak-spot deadline.
+ */
+export interface CommunityModeRules {
+  stopSpreadAt: number;
+  classifications: readonly CaseClassification[];
+  keepOut: Clause;
+  stopSpread: Clause;
+  /** The seed gives no way back: the community keeps infection out again once no such case is open (configured). */
+  backWhenClosed: Clause;
+  tasks: readonly ModeSwitchTask[];
+}
+
 /** The community's daily-work rules of an edition: screening, the six ones, gatherings, supplies of sealed buildings. */
 export interface CommunityRules {
   version: string;
@@ -87,6 +110,7 @@ export interface CommunityRules {
   gatherings: Record<GatheringKind, GatheringRule>;
   supplies: { basis: Clause };
   reports: CommunityReportRules;
+  mode: CommunityModeRules;
 }
 
 const S1 = 'seed 001';
@@ -231,5 +255,51 @@ export const COMMUNITY_SEED_001: CommunityRules = {
         'Those who refuse management or gather crowds to make trouble are punished by the police under the law',
       ),
     },
+  },
+  mode: {
+    stopSpreadAt: 1,
+    classifications: ['suspected', 'confirmed'],
+    keepOut: clause('seed 004', 'Part B §二(一)', 'While no case is found, the community keeps infection out (外防输入)'),
+    stopSpread: clause(
+      'seed 004',
+      'Part B §二(二)',
+      'Once one suspected or confirmed case appears among the residents, the community stops internal spread and outward export (内防扩散、外防输出) on top of the measures before',
+    ),
+    backWhenClosed: clause(
+      'seed 004',
+      'Part B §二(二)',
+      'The seed gives no way back; the community keeps infection out again once no suspected or confirmed case of its residents is open',
+      true,
+    ),
+    tasks: [
+      {
+        key: 'close_contacts',
+        zh: '严格密接管理：配合流调判定密切接触者，落实居家医学观察和每日随访',
+        en: 'Close-contact management: with the investigation, home medical observation and a daily follow-up of each close contact',
+        basis: clause(
+          'seed 004',
+          'Part B §二(二)6',
+          'Community health staff manage the close contacts: home isolation, a daily follow-up, supplies',
+        ),
+      },
+      ...(
+        [
+          ['disinfect_case_home', '病例家庭', 'the case’s home'],
+          ['disinfect_checkpoints', '检查站点', 'the checkpoints'],
+          ['disinfect_building_unit', '楼栋单元', 'the building unit'],
+          ['disinfect_offices', '单位办公室', 'the work offices'],
+          ['disinfect_meeting_rooms', '会议室', 'the meeting rooms'],
+        ] as const
+      ).map(([key, place, placeEn]) => ({
+        key,
+        zh: `疫点消毒：${place}`,
+        en: `Outbreak-spot disinfection: ${placeEn}`,
+        basis: clause(
+          'seed 004',
+          'Part B §二(二)7',
+          'The community helps disinfect the outbreak spots: the case’s home, checkpoints, building units, offices and meeting rooms',
+        ),
+      })),
+    ],
   },
 };

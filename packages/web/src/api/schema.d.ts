@@ -31024,7 +31024,7 @@ export interface paths {
                     workingGroupId?: string;
                     unitId?: string;
                     jurisdictionId?: string;
-                    sourceKind?: "manual" | "level_measure" | "supervision_finding" | "pharmacy_follow_up" | "school_absence_nat" | "institution_incident" | "screening_symptomatic" | "hotel_guest_report" | "community_report" | "early_warning";
+                    sourceKind?: "manual" | "level_measure" | "supervision_finding" | "pharmacy_follow_up" | "school_absence_nat" | "institution_incident" | "screening_symptomatic" | "hotel_guest_report" | "community_report" | "early_warning" | "community_mode_switch";
                     page?: number;
                     pageSize?: number;
                 };
@@ -43382,6 +43382,140 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The community’s prevention mode (keep infection out, or stop spread after its first case; SC-26, LVL-020) */
+        get: {
+            parameters: {
+                query: {
+                    jurisdictionId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jurisdictionId: string;
+                            name: string;
+                            mode: "keep_out" | "stop_spread";
+                            openCases: number;
+                            because: {
+                                rule: string;
+                                source: string;
+                                clause: string;
+                                says: string;
+                                configured?: boolean;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                dueAt: string | null;
+                                state: string;
+                                assigneeName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -42,6 +42,22 @@ export async function findOpenCaseOfPerson(db: Db, personId: string): Promise<Ca
   return rows[0];
 }
 
+/** Open cases of these classifications among the people of a subtree (a community's residents: SC-26, LVL-020). */
+export async function countOpenCasesUnder(db: Db, path: string, classifications: readonly string[]): Promise<number> {
+  if (classifications.length === 0) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(caseReport)
+    .where(
+      and(
+        eq(caseReport.status, 'open'),
+        underAnyPath(caseReport.jurisdictionPath, [path]),
+        or(...classifications.map((c) => eq(caseReport.classification, c))),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
 /** The next sequence number of a county's cases in a year (the case number's last part). */
 export async function nextCaseSequence(db: Db, prefix: string): Promise<number> {
   const rows = await db

@@ -10,6 +10,7 @@ import {
   caseRules,
   classificationChange,
   conflict,
+  countsForMode,
   invalid,
   type KeyPersonCategory,
   notFound,
@@ -22,6 +23,8 @@ import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { communityRules } from '../community/community-access.ts';
+import { onCaseAmongResidents } from '../community/community-mode.service.ts';
 import { convertEpisode } from '../key-persons/conversion.service.ts';
 import { registerEpisode } from '../key-persons/episode.service.ts';
 import { activeCaseEpisode, handOverContext } from '../key-persons/hand-over.ts';
@@ -175,6 +178,8 @@ async function openCaseIn(tx: Db, deps: Deps, context: RequestContext, owner: Ca
     jurisdictionPath: owner.jurisdictionPath,
   });
   await insertInvestigation(tx, { caseId: created.id, jurisdictionId: owner.jurisdictionId, jurisdictionPath: owner.jurisdictionPath });
+  // SC-26, LVL-020: the first suspected or confirmed case among a community's residents switches it to stopping spread.
+  await onCaseAmongResidents(tx, context, { ...created, classification: input.classification });
   await recordAudit(tx, context, {
     action: 'case.open',
     entityType: 'case_report',
@@ -240,6 +245,12 @@ export async function classifyCase(deps: Deps, context: RequestContext, id: stri
       changedAt: now,
       jurisdictionPath: row.jurisdictionPath,
     });
+    await onCaseAmongResidents(
+      tx,
+      context,
+      { ...row, classification: input.classification },
+      countsForMode(communityRules().mode, row.classification as CaseClassification),
+    );
     await recordAudit(tx, context, {
       action: kind === 'correction' ? 'case.correct' : 'case.classify',
       entityType: 'case_report',

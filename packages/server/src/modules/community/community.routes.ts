@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
 import { type Api, errorResponses, IdParams, objectOf, Uuid } from '../../http/schemas.ts';
 import {
+  CommunityModeView,
   DateString,
   Gathering,
   GatheringBody,
@@ -19,6 +20,7 @@ import {
   Visit,
   VisitBody,
 } from './community.schemas.ts';
+import { communityModeView } from './community-mode.service.ts';
 import { communityReportRoutes } from './community-report.routes.ts';
 import {
   closeSupplyRequest,
@@ -287,7 +289,24 @@ function dutyRoutes(api: Api, deps: AppDeps) {
 }
 
 /** Community daily work (REQUIREMENTS §7, issue 16): door-to-door screening, the six ones, gatherings, supplies. */
+function modeRoutes(api: Api, deps: AppDeps) {
+  api.get(
+    '/community/mode',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The community’s prevention mode (keep infection out, or stop spread after its first case; SC-26, LVL-020)',
+        querystring: objectOf({ jurisdictionId: Uuid }),
+        response: { 200: CommunityModeView, ...errorResponses },
+      },
+    },
+    (request) => communityModeView(deps, contextOf(request), request.query.jurisdictionId),
+  );
+}
+
 export function communityRoutes(api: Api, deps: AppDeps) {
+  modeRoutes(api, deps);
   screeningRoutes(api, deps);
   dutyRoutes(api, deps);
   ledgerRoutes(api, deps);

@@ -1,4 +1,5 @@
 import {
+  COMMUNITY_MODES,
   COMMUNITY_REPORT_KINDS,
   COMMUNITY_REPORT_STATES,
   GATHERING_KINDS,
@@ -282,4 +283,22 @@ export const CommunityReport = Type.Object({
   closedAt: Nullable(Type.String()),
   /** What follows, with the clauses: on the report just recorded. */
   because: Type.Optional(Type.Array(Because)),
+});
+
+/** SC-26, LVL-020: the community's prevention mode with its reasons and its stop-spread tasks. */
+export const CommunityModeView = Type.Object({
+  jurisdictionId: Uuid,
+  name: Type.String(),
+  mode: literals(COMMUNITY_MODES),
+  openCases: Type.Integer(),
+  because: Type.Array(Because),
+  tasks: Type.Array(
+    Type.Object({
+      id: Uuid,
+      title: Type.String(),
+      dueAt: Nullable(Type.String()),
+      state: Type.String(),
+      assigneeName: Nullable(Type.String()),
+    }),
+  ),
 });

@@ -13,6 +13,7 @@ export interface FollowUp {
     | 'screening_symptomatic'
     | 'hotel_guest_report'
     | 'community_report'
+    | 'community_mode_switch'
   >;
   sourceId: string;
   title: string;

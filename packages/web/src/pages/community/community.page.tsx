@@ -1,6 +1,7 @@
 import { Card, Empty, Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { CommunityModeBanner } from './community-mode.banner.tsx';
 import { useCommunities } from './community-queries.ts';
 import { CommunityReportsTab } from './community-reports.tab.tsx';
 import { EntryLedgerTab } from './entry-ledger.tab.tsx';
@@ -36,24 +37,27 @@ export function CommunityPage() {
       {communityId === null ? (
         <Empty />
       ) : (
-        <Tabs
-          items={[
-            { key: 'screening', label: t('community.tab.screening'), children: <ScreeningTab communityId={communityId} /> },
-            { key: 'six-ones', label: t('community.tab.sixOnes'), children: <SixOnesTab communityId={communityId} /> },
-            { key: 'gatherings', label: t('community.tab.gatherings'), children: <GatheringsTab communityId={communityId} /> },
-            { key: 'supplies', label: t('community.tab.supplies'), children: <SuppliesTab communityId={communityId} /> },
-            {
-              key: 'entry-ledger',
-              label: <span data-testid="community-tab-entry-ledger">{t('community.tab.entryLedger')}</span>,
-              children: <EntryLedgerTab communityId={communityId} />,
-            },
-            {
-              key: 'reports',
-              label: <span data-testid="community-tab-reports">{t('community.tab.reports')}</span>,
-              children: <CommunityReportsTab communityId={communityId} />,
-            },
-          ]}
-        />
+        <>
+          <CommunityModeBanner communityId={communityId} />
+          <Tabs
+            items={[
+              { key: 'screening', label: t('community.tab.screening'), children: <ScreeningTab communityId={communityId} /> },
+              { key: 'six-ones', label: t('community.tab.sixOnes'), children: <SixOnesTab communityId={communityId} /> },
+              { key: 'gatherings', label: t('community.tab.gatherings'), children: <GatheringsTab communityId={communityId} /> },
+              { key: 'supplies', label: t('community.tab.supplies'), children: <SuppliesTab communityId={communityId} /> },
+              {
+                key: 'entry-ledger',
+                label: <span data-testid="community-tab-entry-ledger">{t('community.tab.entryLedger')}</span>,
+                children: <EntryLedgerTab communityId={communityId} />,
+              },
+              {
+                key: 'reports',
+                label: <span data-testid="community-tab-reports">{t('community.tab.reports')}</span>,
+                children: <CommunityReportsTab communityId={communityId} />,
+              },
+            ]}
+          />
+        </>
       )}
     </Card>
   );

@@ -18,12 +18,14 @@ import { choose, type JourneyPage, type JourneyServer, screenshot, signIn, skipR
 
 interface CommunityData {
   returneeId: string;
+  householderId: string;
 }
 
 /** A community with two households (one member registered), a grid worker, and 武汉市 published at high risk. */
 async function seed(server: JourneyServer): Promise<CommunityData> {
   const deps = server.deps;
-  const { villageA } = await addTwoTowns(deps);
+  const { villageA, county } = await addTwoTowns(deps);
+  await addUser(deps, 'cdc-c', 'cdc_epidemiologist', county.id);
   await addJurisdiction(deps, 'CN', '42', '湖北省', 'province');
   const wuhan = await addJurisdiction(deps, '42', '4201', '武汉市', 'city');
   const now = deps.clock();
@@ -51,7 +53,7 @@ async function seed(server: JourneyServer): Promise<CommunityData> {
     householdId: first.id,
   });
   assert.equal(reply.statusCode, 201, reply.body);
-  return { returneeId: residentId('19950505', 153, '420106') };
+  return { returneeId: residentId('19950505', 153, '420106'), householderId: (reply.json() as { id: string }).id };
 }
 
 /** The grid worker screens a household door to door and registers a returnee from a high-risk area (issue 16 §7). */
@@ -128,6 +130,22 @@ describe('community journey', { skip: skipReason(), timeout: 240_000 }, () => {
     await card.locator('tbody tr', { hasText: '入户排查症状随访' }).waitFor();
     assert.match((await card.textContent()) ?? '', /发\*\*.*发热、咳嗽/);
     await screenshot(page, 'community-4-symptomatic-follow-up');
+    assert.deepEqual(browser.problems, []);
+  });
+
+  // SC-26, LVL-020: the first suspected case among the residents switches the community from keeping infection out to stopping spread
+  it('shows the community keeping infection out, then stopping spread with its six tasks once a resident is a suspected case', async () => {
+    await page.getByTestId('menu-community').click();
+    const banner = page.getByTestId('community-mode');
+    await banner.getByText('外防输入：本社区居民中未发现疑似或确诊病例').waitFor();
+    const cdc = await loginAs(server.app, 'cdc-c');
+    const opened = await cdc.request('POST', '/api/cases', { personId: data.householderId, classification: 'suspected', source: 'manual' });
+    assert.equal(opened.statusCode, 201, opened.body);
+    await page.reload();
+    await banner.getByText('内防扩散、外防输出：本社区居民中已出现疑似或确诊病例').waitFor();
+    await banner.getByTestId('community-mode-tasks').getByText('严格密接管理', { exact: false }).waitFor();
+    assert.equal(await banner.getByTestId('community-mode-tasks').locator('.ant-list-item').count(), 6);
+    await screenshot(page, 'community-5-stop-spread');
     assert.deepEqual(browser.problems, []);
   });
 });

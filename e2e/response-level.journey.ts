@@ -98,4 +98,24 @@ describe('response level journey', { skip: skipReason(), timeout: 360_000 }, () 
     assert.deepEqual(journey.page(0).problems, []);
     assert.deepEqual(journey.page(1).problems, []);
   });
+
+  // LVL-011: during the response the office records the experts' re-assessment; the level stays and the clock restarts
+  it('the office records the experts’ re-assessment: the level is kept and the history shows it', async () => {
+    await office.goto('/response-levels'); // the task drawer of the step before covers the menu
+    const card = office.getByTestId('response-reassessment');
+    await card.getByText('按期').waitFor();
+    await card.getByText('启动后尚未研判', { exact: false }).waitFor();
+    await office.getByTestId('reassess-open').click();
+    await office.getByTestId('reassess-note').fill('疫情平稳，维持Ⅳ级响应');
+    const factors = office.locator('[data-testid^="reassess-factor-"]');
+    for (let i = 0; i < (await factors.count()); i++) await factors.nth(i).fill('已研判');
+    await office.getByTestId('reassess-record-trendAnalysis').fill('近7天无新增本土病例');
+    await office.getByTestId('reassess-record-effectEvaluation').fill('各项措施落实到位');
+    await office.getByTestId('reassess-submit').click();
+    await card.getByText('疫情平稳，维持Ⅳ级响应').waitFor();
+    await card.getByText('维持当前级别').waitFor();
+    await card.getByText('上次研判', { exact: false }).waitFor();
+    await screenshot(office, 'response-level-4-reassessed');
+    assert.deepEqual(journey.page(1).problems, []);
+  });
 });

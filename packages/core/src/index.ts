@@ -110,6 +110,7 @@ export * from './response/level-messages.ts';
 export * from './response/level-workflow.ts';
 export * from './response/measures.ts';
 export * from './response/patient-routing.ts';
+export * from './response/reassessment.ts';
 export * from './response/response-rules.ts';
 export * from './response/suggest-level.ts';
 export * from './response/termination.ts';

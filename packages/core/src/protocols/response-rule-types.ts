@@ -114,6 +114,12 @@ export interface ResponseProcedure {
    * seed gives no time limit beyond "立即" and "及时"; the number is configured.
    */
   measureTaskHours: { hours: number; basis: Clause };
+  /**
+   * LVL-011: once a response runs, the experts re-assess the trend and the effect of the measures "in good time"
+   * (适时) and the level is adjusted on that basis. The seed sets no interval: `everyDays` is configured. Absent in
+   * an edition written before it, which then asks for no re-assessment.
+   */
+  reassessment?: { everyDays: number; dueSoonDays: number; records: AssessmentRecord[]; basis: Clause };
 }
 
 /** When a response may end (LVL-015): no new local case within n maximum incubation periods of the last one's isolation. */

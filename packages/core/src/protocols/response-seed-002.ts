@@ -172,6 +172,17 @@ export const seed002Response = (maxIncubation: { days: number; basis: Clause }):
         true,
       ),
     },
+    reassessment: {
+      everyDays: 7,
+      dueSoonDays: 1,
+      records: ['trendAnalysis', 'effectEvaluation'],
+      basis: clause(
+        S002,
+        '§八(二)',
+        'After a response starts, experts assess the trend of the epidemic and the effect of the measures in good time and the level is adjusted on that basis (the seed sets no interval: every 7 days is configured)',
+        true,
+      ),
+    },
   },
   assessment: {
     factors: FACTORS,

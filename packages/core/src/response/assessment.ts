@@ -25,11 +25,18 @@ export const recordsRequired = (direction: ChangeDirection, rules: ResponseRules
  * e.g. a de-escalation with a trend analysis but no effect evaluation (SC-30).
  */
 export function assessmentProblem(assessment: LevelAssessment, direction: ChangeDirection, rules: ResponseRules): AppError | null {
+  const factor = factorGap(assessment, rules);
+  if (factor) return factor;
+  const record = recordsRequired(direction, rules).find((r) => isBlank(assessment.records[r]));
+  if (record) return invalid(`assessment.records.${record}`, 'assessmentRecordMissing', { record, direction });
+  return null;
+}
+
+/** The first item of the three factor groups (LVL-003) left without a finding (field `assessment.factors.<item>`), or null. */
+export function factorGap(assessment: LevelAssessment, rules: ResponseRules): AppError | null {
   for (const group of rules.assessment.factors) {
     const missing = group.items.find((item) => isBlank(assessment.factors[item.key]));
     if (missing) return invalid(`assessment.factors.${missing.key}`, 'assessmentFactorMissing', { group: group.group, item: missing.key });
   }
-  const record = recordsRequired(direction, rules).find((r) => isBlank(assessment.records[r]));
-  if (record) return invalid(`assessment.records.${record}`, 'assessmentRecordMissing', { record, direction });
   return null;
 }

@@ -12,6 +12,8 @@ export const RESPONSE_LEVEL_MESSAGES = {
   },
   sameLevel: { zh: '建议的响应等级与当前等级相同', en: 'The proposed level is the level already in force' },
   noResponseToTerminate: { zh: '当前没有启动的应急响应，无需终止', en: 'No response is in force: there is nothing to end' },
+  noResponseToReassess: { zh: '当前没有启动的应急响应，无需研判调整', en: 'No response is in force: there is nothing to re-assess' },
+  noReassessmentRule: { zh: '该防控方案未规定响应期间的专家研判', en: 'The edition in force asks for no re-assessment during a response' },
   assessmentFactorMissing: {
     zh: '级别评估缺少一项因素的研判意见（疫情、防控能力、社会综合因素三方面均须填写）',
     en: 'The assessment lacks a finding on one factor (the epidemic, capacity and social factors are all required)',

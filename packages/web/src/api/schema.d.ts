@@ -23491,6 +23491,35 @@ export interface paths {
                                     state: "open" | "overdue" | "done" | "cancelled";
                                 } | null;
                             }[];
+                            reassessment: {
+                                level: string;
+                                /** Format: date-time */
+                                inForceSince: string;
+                                /** Format: date-time */
+                                lastAssessedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                state: "ok" | "due_soon" | "overdue";
+                                because: {
+                                    rule: string;
+                                    source: string;
+                                    clause: string;
+                                    says: string;
+                                    configured?: boolean;
+                                }[];
+                                history: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    level: string;
+                                    conclusion: string;
+                                    assessment: unknown;
+                                    note: string;
+                                    /** Format: uuid */
+                                    assessedBy: string;
+                                    /** Format: date-time */
+                                    assessedAt: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23661,6 +23690,146 @@ export interface paths {
                             /** Format: date-time */
                             rejectedAt: string | null;
                             rejectionReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response-levels/{id}/reassessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the experts’ re-assessment of the level in force: trend, effect of the measures, keep or change (LVL-011) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        conclusion: "maintain" | "propose_change";
+                        /** @description LVL-003: a finding per factor item of the three groups, and the written records the change needs */
+                        assessment: {
+                            factors: {
+                                [key: string]: string;
+                            };
+                            records: {
+                                [key: string]: string;
+                            };
+                        };
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            level: string;
+                            conclusion: string;
+                            assessment: unknown;
+                            note: string;
+                            /** Format: uuid */
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
                         };
                     };
                 };

@@ -51,3 +51,37 @@ export const responseLevel = pgTable(
     index('response_level_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops')),
   ],
 );
+
+/**
+ * LVL-011: an expert re-assessment of the level in force (seed 002 §八(二): the trend and the effect of the
+ * measures, assessed in good time): the assessment form, the conclusion (`maintain` | `propose_change`) and who
+ * recorded it. A change itself still goes through a proposal.
+ */
+export const responseReassessment = pgTable(
+  'response_reassessment',
+  {
+    id: idColumn(),
+    jurisdictionId: uuid('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdiction.id),
+    jurisdictionPath: text('jurisdiction_path').notNull(),
+    /** The approved change whose level was re-assessed. */
+    levelChangeId: uuid('level_change_id')
+      .notNull()
+      .references(() => responseLevel.id),
+    editionId: text('edition_id').notNull(),
+    level: text('level').notNull(),
+    conclusion: text('conclusion').notNull(),
+    assessment: jsonb('assessment').notNull(),
+    note: text('note').notNull(),
+    assessedBy: uuid('assessed_by')
+      .notNull()
+      .references(() => appUser.id),
+    assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    index('response_reassessment_jurisdiction_idx').on(t.jurisdictionId, t.assessedAt),
+    index('response_reassessment_path_idx').using('btree', t.jurisdictionPath.op('text_pattern_ops')),
+  ],
+);

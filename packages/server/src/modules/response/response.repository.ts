@@ -1,7 +1,7 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/query-rows.ts';
-import { jurisdiction, responseLevel } from '../../db/schema/index.ts';
+import { jurisdiction, responseLevel, responseReassessment } from '../../db/schema/index.ts';
 import { importedCase } from '../cases/case-origin.repository.ts';
 import { pathUnder } from '../testing/testing-sql.ts';
 
@@ -91,4 +91,22 @@ export function responseCaseRows(db: Db, path: string): Promise<ResponseCaseRow[
     left join investigation i on i.case_id = c.id
     where ${pathUnder(sql`c.jurisdiction_path`, [path])} and c.classification <> 'excluded'`,
   );
+}
+
+export type ReassessmentRow = typeof responseReassessment.$inferSelect;
+
+export async function insertReassessment(db: Db, row: typeof responseReassessment.$inferInsert): Promise<ReassessmentRow> {
+  const [inserted] = await db.insert(responseReassessment).values(row).returning();
+  if (!inserted) throw new Error('response_reassessment insert returned no row');
+  return inserted;
+}
+
+/** A place's re-assessments, newest first (LVL-011). */
+export function reassessmentsOf(db: Db, jurisdictionId: string, limit = 50): Promise<ReassessmentRow[]> {
+  return db
+    .select()
+    .from(responseReassessment)
+    .where(eq(responseReassessment.jurisdictionId, jurisdictionId))
+    .orderBy(desc(responseReassessment.assessedAt), desc(responseReassessment.id))
+    .limit(limit);
 }

@@ -2,7 +2,17 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/request-context.ts';
 import { type Api, errorResponses, IdParams } from '../../http/schemas.ts';
-import { ApprovalBody, ChangeView, ConfirmationBody, MeasureSyncView, Overview, ProposalBody } from './response.schemas.ts';
+import { recordReassessment } from './reassessment.service.ts';
+import {
+  ApprovalBody,
+  ChangeView,
+  ConfirmationBody,
+  MeasureSyncView,
+  Overview,
+  ProposalBody,
+  ReassessmentBody,
+  ReassessmentView,
+} from './response.schemas.ts';
 import {
   approveChange,
   confirmChange,
@@ -49,6 +59,20 @@ export function responseRoutes(api: Api, deps: AppDeps) {
       },
     },
     async (request, reply) => reply.status(201).send(await proposeChange(deps, contextOf(request), request.params.id, request.body)),
+  );
+  api.post(
+    '/response-levels/:id/reassessments',
+    {
+      config: { permission: 'response.propose' },
+      schema: {
+        tags,
+        summary: 'Record the experts’ re-assessment of the level in force: trend, effect of the measures, keep or change (LVL-011)',
+        params: IdParams,
+        body: ReassessmentBody,
+        response: { 201: ReassessmentView, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordReassessment(deps, contextOf(request), request.params.id, request.body)),
   );
   api.post(
     '/response-level-changes/:id/confirmations',

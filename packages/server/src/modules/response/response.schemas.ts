@@ -1,4 +1,4 @@
-import { CHANGE_DIRECTIONS, EXPERT_BODIES, LEVEL_BASES, RESPONSE_LEVELS, TASK_STATES } from '@fangkong/core';
+import { CHANGE_DIRECTIONS, EXPERT_BODIES, LEVEL_BASES, REASSESSMENT_CONCLUSIONS, RESPONSE_LEVELS, TASK_STATES } from '@fangkong/core';
 import { Type } from '@sinclair/typebox';
 import { Instant, literals, Nullable, Uuid } from '../../http/schemas.ts';
 
@@ -79,6 +79,33 @@ export const ChangeView = Type.Object({
 
 const GroupRef = Type.Object({ key: Type.String(), zh: Type.String(), en: Type.String() });
 
+/** LVL-011: the experts' re-assessment of the level in force. */
+export const ReassessmentBody = Type.Object(
+  { conclusion: literals(REASSESSMENT_CONCLUSIONS), assessment: Assessment, note: Text(2000) },
+  { additionalProperties: false },
+);
+
+export const ReassessmentView = Type.Object({
+  id: Uuid,
+  level: Type.String(),
+  conclusion: Type.String(),
+  assessment: Type.Unknown(),
+  note: Type.String(),
+  assessedBy: Uuid,
+  assessedAt: Instant,
+});
+
+/** When the level in force is next re-assessed (LVL-011) and the re-assessments made of it. */
+const ReassessmentState = Type.Object({
+  level: Type.String(),
+  inForceSince: Instant,
+  lastAssessedAt: Nullable(Instant),
+  dueAt: Instant,
+  state: Type.Union([Type.Literal('ok'), Type.Literal('due_soon'), Type.Literal('overdue')]),
+  because: Type.Array(Reason),
+  history: Type.Array(ReassessmentView),
+});
+
 export const Overview = Type.Object({
   jurisdiction: Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), level: Type.String() }),
   editionId: Type.String(),
@@ -129,6 +156,7 @@ export const Overview = Type.Object({
       task: Nullable(Type.Object({ id: Uuid, state: literals(TASK_STATES) })),
     }),
   ),
+  reassessment: Nullable(ReassessmentState),
 });
 
 /** What laying the level onto the headquarters did (measure ids). */

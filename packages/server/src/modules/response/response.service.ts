@@ -42,6 +42,7 @@ import { checklistFor, measureHeadquarters, syncLevelMeasures } from '../command
 import { findJurisdictionById, type JurisdictionRow } from '../jurisdictions/jurisdiction.repository.ts';
 import { editionAt, editionById, editionsById } from '../protocols/protocol-in-force.ts';
 import { clustersUnder } from '../tracing/chain.service.ts';
+import { reassessmentOf } from './reassessment.service.ts';
 import {
   findLevelChange,
   insertLevelChange,
@@ -107,7 +108,7 @@ function settled<T>(result: LevelResult<T>): T {
   return result.value;
 }
 
-async function jurisdictionFor(db: Db, context: RequestContext, id: string, permission: Permission): Promise<JurisdictionRow> {
+export async function jurisdictionFor(db: Db, context: RequestContext, id: string, permission: Permission): Promise<JurisdictionRow> {
   const found = await findJurisdictionById(db, id);
   if (!found || !pathInScope(found.path, scopePaths(context.actor.grants, permission))) throw notFound('jurisdictionId');
   return found;
@@ -120,7 +121,7 @@ async function changeFor(db: Db, context: RequestContext, id: string, permission
 }
 
 /** The edition in force at the place now: the district's own when it activated one, else shipped (issue 14, RULES-001). */
-async function editionNow(db: Db, path: string, now: Date): Promise<ProtocolEdition> {
+export async function editionNow(db: Db, path: string, now: Date): Promise<ProtocolEdition> {
   const edition = await editionAt(db, path, now);
   if (!edition) throw invalid('date', 'noEditionInForce');
   return edition;
@@ -204,14 +205,27 @@ function changeView(row: LevelChangeRow, edition: ProtocolEdition) {
   };
 }
 
-/** The response a place is in: the approved start (activate) of its current run of levels, null once ended. */
-function currentResponseId(rows: LevelChangeRow[]): string | null {
-  const inForce = rows
+/** The approved (or filed) changes of a place, in the order they were approved. */
+function approvedInOrder(rows: readonly LevelChangeRow[]): LevelChangeRow[] {
+  return rows
     .filter((r) => r.status === 'approved' || r.status === 'filed')
     .sort((a, b) => (a.approvedAt?.getTime() ?? 0) - (b.approvedAt?.getTime() ?? 0));
-  const last = inForce.at(-1);
-  if (!last || last.direction === 'terminate') return null;
-  return inForce.filter((r) => r.direction === 'activate').at(-1)?.id ?? null;
+}
+
+/** The approved change that set the level in force at a place (activate, escalate, de-escalate); null when none runs. */
+export function changeInForce(rows: readonly LevelChangeRow[]): LevelChangeRow | null {
+  const last = approvedInOrder(rows).at(-1);
+  return last && last.direction !== 'terminate' ? last : null;
+}
+
+/** The response a place is in: the approved start (activate) of its current run of levels, null once ended. */
+function currentResponseId(rows: LevelChangeRow[]): string | null {
+  if (!changeInForce(rows)) return null;
+  return (
+    approvedInOrder(rows)
+      .filter((r) => r.direction === 'activate')
+      .at(-1)?.id ?? null
+  );
 }
 
 /** The level changes at or under a path, per jurisdiction, oldest first. */
@@ -319,6 +333,7 @@ export async function responseOverview(deps: Deps, context: RequestContext, juri
       supporting: supporting.map((g) => ({ key: g.key, zh: g.nameZh, en: g.nameEn })),
       task: measureTaskView(taskOf(item.id), now),
     })),
+    reassessment: await reassessmentOf(db, jurisdiction.id, rows, now),
   };
 }
 

@@ -8,6 +8,7 @@ import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { useScope } from '../../jurisdictions/scope.tsx';
 import { commandLabel, TASK_STATE_COLORS } from '../command/command-queries.ts';
 import { Reasons } from '../key-persons/reasons.tsx';
+import { ReassessmentCard } from './reassessment.card.tsx';
 
 type Overview = Awaited<ReturnType<typeof fetchOverview>>;
 type Change = NonNullable<Overview['open']>;
@@ -132,7 +133,12 @@ function ProposeModal({
         ))}
         <h4>{t('response.records')}</h4>
         {records.map((record) => (
-          <Form.Item key={record} name={['records', record]} label={record} rules={[{ required: true }]}>
+          <Form.Item
+            key={record}
+            name={['records', record]}
+            label={commandLabel(t, 'response.record', record)}
+            rules={[{ required: true }]}
+          >
             <Input.TextArea rows={2} data-testid={`response-record-${record}`} />
           </Form.Item>
         ))}
@@ -341,6 +347,7 @@ export function ResponseLevelsPage() {
         )}
       </Card>
       {data.open && <OpenChange change={data.open} />}
+      <ReassessmentCard overview={data} />
       {unfiled && can('response.file') && <FileButton change={unfiled} />}
       <Card
         size="small"

@@ -349,6 +349,15 @@ const ROUTES: Record<string, RouteEntry> = {
       }),
     ],
   },
+  'POST /api/response-levels/:id/reassessments': {
+    cases: (a) => [
+      refused(`/api/response-levels/${a.townId}/reassessments`, {
+        conclusion: 'maintain',
+        assessment: completeAssessment(['trendAnalysis', 'effectEvaluation']),
+        note: '越界研判',
+      }),
+    ],
+  },
   'POST /api/response-level-changes/:id/confirmations': {
     cases: (a) => [
       refused(`/api/response-level-changes/${a.responseChangeId}/confirmations`, { body: 'district', decision: 'confirmed', note: '越界' }),
@@ -1251,6 +1260,9 @@ const ROUTES: Record<string, RouteEntry> = {
     exception: 'public notices: the published risk grades (medium and high) anywhere, the travel places of the screening form',
   },
   'GET /api/community/communities': { cases: () => [empty('/api/community/communities')] },
+  'GET /api/community/mode': {
+    cases: (a) => [{ path: '/api/community/mode', query: { jurisdictionId: a.villageId }, expect: 'refused', control: true }],
+  },
   'GET /api/community/rounds': {
     cases: (a) => [
       empty('/api/community/rounds'),

@@ -23493,6 +23493,7 @@ export interface paths {
                             }[];
                             reassessment: {
                                 level: string;
+                                records: string[];
                                 /** Format: date-time */
                                 inForceSince: string;
                                 /** Format: date-time */

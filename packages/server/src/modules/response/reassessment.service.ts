@@ -59,10 +59,13 @@ export async function reassessmentOf(db: Db, jurisdictionId: string, rows: reado
   const inForce = changeInForce(rows);
   if (!inForce?.approvedAt) return null;
   const made = (await reassessmentsOf(db, jurisdictionId)).filter((r) => r.levelChangeId === inForce.id);
-  const state = reassessmentState(await rulesOfChange(db, inForce), inForce.approvedAt, made[0]?.assessedAt ?? null, now);
+  const rules = await rulesOfChange(db, inForce);
+  const state = reassessmentState(rules, inForce.approvedAt, made[0]?.assessedAt ?? null, now);
   if (!state) return null;
   return {
     level: inForce.level,
+    /** The written records a re-assessment needs besides the factors (the form asks for them). */
+    records: rules.procedure.reassessment?.records ?? [],
     inForceSince: inForce.approvedAt.toISOString(),
     lastAssessedAt: state.lastAssessedAt?.toISOString() ?? null,
     dueAt: state.dueAt.toISOString(),

@@ -98,6 +98,7 @@ export const ReassessmentView = Type.Object({
 /** When the level in force is next re-assessed (LVL-011) and the re-assessments made of it. */
 const ReassessmentState = Type.Object({
   level: Type.String(),
+  records: Type.Array(Type.String()),
   inForceSince: Instant,
   lastAssessedAt: Nullable(Instant),
   dueAt: Instant,

@@ -8,6 +8,7 @@ import { formatTime } from '../../components/time.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { commandLabel } from '../command/command-queries.ts';
 import { Reasons } from '../key-persons/reasons.tsx';
+import { AssessmentFields } from './assessment-fields.tsx';
 
 type Overview = Awaited<ReturnType<typeof fetchOverview>>;
 type Reassessment = NonNullable<Overview['reassessment']>;
@@ -15,7 +16,6 @@ const fetchOverview = (id: string) => unwrap(api.GET('/api/response-levels/{id}'
 
 const STATE_COLOURS: Record<Reassessment['state'], string> = { ok: 'green', due_soon: 'gold', overdue: 'red' };
 const CONCLUSIONS = ['maintain', 'propose_change'] as const;
-const RECORDS = ['trendAnalysis', 'effectEvaluation'] as const;
 
 interface Values {
   conclusion: (typeof CONCLUSIONS)[number];
@@ -25,8 +25,18 @@ interface Values {
 }
 
 /** The experts' re-assessment form (LVL-011): the three factor groups, the trend and the effect, the conclusion. */
-function ReassessModal({ overview, open, onClose }: { overview: Overview; open: boolean; onClose: () => void }) {
-  const { t, language } = useI18n();
+function ReassessModal({
+  overview,
+  records,
+  open,
+  onClose,
+}: {
+  overview: Overview;
+  records: readonly string[];
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
   const record = useMutation({
@@ -68,27 +78,7 @@ function ReassessModal({ overview, open, onClose }: { overview: Overview; open: 
         <Form.Item name="note" label={t('response.reassess.note')} rules={[{ required: true }]}>
           <Input.TextArea rows={2} data-testid="reassess-note" />
         </Form.Item>
-        <h4>{t('response.assessment')}</h4>
-        {overview.assessmentForm.factors.map((group) => (
-          <div key={group.group}>
-            <strong>{language === 'en' ? group.en : group.zh}</strong>
-            {group.items.map((item) => (
-              <Form.Item
-                key={item.key}
-                name={['factors', item.key]}
-                label={language === 'en' ? item.en : item.zh}
-                rules={[{ required: true }]}
-              >
-                <Input data-testid={`reassess-factor-${item.key}`} />
-              </Form.Item>
-            ))}
-          </div>
-        ))}
-        {RECORDS.map((key) => (
-          <Form.Item key={key} name={['records', key]} label={commandLabel(t, 'response.record', key)} rules={[{ required: true }]}>
-            <Input.TextArea rows={2} data-testid={`reassess-record-${key}`} />
-          </Form.Item>
-        ))}
+        <AssessmentFields factors={overview.assessmentForm.factors} records={records} testIdPrefix="reassess" />
       </Form>
     </Modal>
   );
@@ -143,7 +133,7 @@ export function ReassessmentCard({ overview }: { overview: Overview }) {
           </Descriptions.Item>
         </Descriptions>
       )}
-      <ReassessModal overview={overview} open={open} onClose={() => setOpen(false)} />
+      <ReassessModal overview={overview} records={r.records} open={open} onClose={() => setOpen(false)} />
     </Card>
   );
 }

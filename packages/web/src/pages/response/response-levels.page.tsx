@@ -8,6 +8,7 @@ import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { useScope } from '../../jurisdictions/scope.tsx';
 import { commandLabel, TASK_STATE_COLORS } from '../command/command-queries.ts';
 import { Reasons } from '../key-persons/reasons.tsx';
+import { AssessmentFields } from './assessment-fields.tsx';
 import { ReassessmentCard } from './reassessment.card.tsx';
 
 type Overview = Awaited<ReturnType<typeof fetchOverview>>;
@@ -53,7 +54,7 @@ function ProposeModal({
   initialTo?: 'end';
   onClose: () => void;
 }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<ProposalValues>();
   useEffect(() => {
     if (open && initialTo) form.setFieldsValue({ to: initialTo });
@@ -115,33 +116,7 @@ function ProposeModal({
         <Form.Item name="reason" label={t('response.reason')} rules={[{ required: true }]}>
           <Input.TextArea rows={2} data-testid="response-reason" />
         </Form.Item>
-        <h4>{t('response.assessment')}</h4>
-        {overview.assessmentForm.factors.map((group) => (
-          <div key={group.group}>
-            <strong>{language === 'en' ? group.en : group.zh}</strong>
-            {group.items.map((item) => (
-              <Form.Item
-                key={item.key}
-                name={['factors', item.key]}
-                label={language === 'en' ? item.en : item.zh}
-                rules={[{ required: true }]}
-              >
-                <Input data-testid={`response-factor-${item.key}`} />
-              </Form.Item>
-            ))}
-          </div>
-        ))}
-        <h4>{t('response.records')}</h4>
-        {records.map((record) => (
-          <Form.Item
-            key={record}
-            name={['records', record]}
-            label={commandLabel(t, 'response.record', record)}
-            rules={[{ required: true }]}
-          >
-            <Input.TextArea rows={2} data-testid={`response-record-${record}`} />
-          </Form.Item>
-        ))}
+        <AssessmentFields factors={overview.assessmentForm.factors} records={records} testIdPrefix="response" />
       </Form>
     </Modal>
   );

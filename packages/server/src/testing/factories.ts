@@ -105,3 +105,23 @@ export function completeAssessment(records: string[] = ['trendAnalysis']) {
   );
   return { factors, records: Object.fromEntries(records.map((r) => [r, `${r} 已形成`])) };
 }
+
+/**
+ * Starts a response at a level through the real procedure (LVL-010): the office proposes on the level's trigger with
+ * a complete assessment, the district experts confirm, the commander approves. Answers the change's id.
+ */
+export async function approveLevel(office: TestClient, commander: TestClient, jurisdictionId: string, level = 'IV'): Promise<string> {
+  const proposed = await expectOk(office, 'POST', `/api/response-levels/${jurisdictionId}/proposals`, {
+    to: level,
+    basis: 'trigger',
+    reason: `启动${level}级响应`,
+    assessment: completeAssessment(),
+  });
+  await expectOk(office, 'POST', `/api/response-level-changes/${proposed.id}/confirmations`, {
+    body: 'district',
+    decision: 'confirmed',
+    note: '同意',
+  });
+  await expectOk(commander, 'POST', `/api/response-level-changes/${proposed.id}/approve`, {});
+  return String(proposed.id);
+}

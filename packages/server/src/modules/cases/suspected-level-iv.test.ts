@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.ts';
-import { addTwoTowns, completeAssessment, expectOk, residentId, signInCommandStaff, type TestClient } from '../../testing/factories.ts';
+import { addTwoTowns, approveLevel, expectOk, residentId, signInCommandStaff, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 
 interface CaseDetail {
@@ -27,18 +27,7 @@ describe('SC-19 a suspected case at level IV', () => {
     runtime.deps.clock = () => new Date('2020-11-20T10:00:00+08:00');
     place = await addTwoTowns(runtime.deps);
     ({ office, commander } = await signInCommandStaff(runtime.deps, runtime.app, place.county.id));
-    const proposed = await expectOk(office, 'POST', `/api/response-levels/${place.county.id}/proposals`, {
-      to: 'IV',
-      basis: 'trigger',
-      reason: '本土散发病例，启动Ⅳ级响应',
-      assessment: completeAssessment(),
-    });
-    await expectOk(office, 'POST', `/api/response-level-changes/${proposed.id}/confirmations`, {
-      body: 'district',
-      decision: 'confirmed',
-      note: '同意',
-    });
-    await expectOk(commander, 'POST', `/api/response-level-changes/${proposed.id}/approve`, {});
+    await approveLevel(office, commander, place.county.id);
   });
   after(() => runtime.close());
 

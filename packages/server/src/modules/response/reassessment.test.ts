@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.ts';
-import { addTwoTowns, addUser, completeAssessment, expectOk, loginAs, type TestClient } from '../../testing/factories.ts';
+import { addTwoTowns, addUser, approveLevel, completeAssessment, expectOk, loginAs, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 
 interface Reassessment {
@@ -69,18 +69,7 @@ describe('LVL-011 re-assessment of the level in force', () => {
   });
 
   it('LVL-011: level IV approved at 10:00 on 20 Nov is due for re-assessment 7 days on (configured, §八(二)); overdue after', async () => {
-    const proposed = await expectOk(office, 'POST', `/api/response-levels/${place.county.id}/proposals`, {
-      to: 'IV',
-      basis: 'trigger',
-      reason: '本土散发病例，启动Ⅳ级响应',
-      assessment: completeAssessment(),
-    });
-    await expectOk(office, 'POST', `/api/response-level-changes/${proposed.id}/confirmations`, {
-      body: 'district',
-      decision: 'confirmed',
-      note: '同意',
-    });
-    await expectOk(commander, 'POST', `/api/response-level-changes/${proposed.id}/approve`, {});
+    await approveLevel(office, commander, place.county.id);
     const fresh = await overview();
     assert.deepEqual(
       [fresh?.level, fresh?.dueAt, fresh?.state, fresh?.because[0]?.clause, fresh?.because[0]?.configured],

@@ -10,6 +10,7 @@ import { scheduleEarlyWarning } from './modules/dashboard/early-warning.job.ts';
 import { scheduleSituationReports } from './modules/dashboard/situation-report.service.ts';
 import { scheduleInformationReminderSweep } from './modules/information/information-reminder.job.ts';
 import { scheduleReportReminderSweep } from './modules/reports/report-reminder.job.ts';
+import { scheduleReassessmentReminderSweep } from './modules/response/reassessment-reminder.job.ts';
 import { scheduleDisinfectionOverdueSweep } from './modules/supplies/disinfection-overdue.job.ts';
 import { scheduleStockExpirySweep } from './modules/supplies/stock-expiry.job.ts';
 import { openRuntime } from './runtime.ts';
@@ -43,6 +44,7 @@ async function main() {
   scheduleRetention(deps, (message) => app.log.info(message));
   scheduleReportReminderSweep(deps, (message) => app.log.info(message));
   scheduleInformationReminderSweep(deps, (message) => app.log.info(message));
+  scheduleReassessmentReminderSweep(deps, (message) => app.log.info(message));
   scheduleEarlyWarning(deps, (message) => app.log.info(message));
   scheduleStockExpirySweep(deps, (message) => app.log.info(message));
   scheduleDisinfectionOverdueSweep(deps, (message) => app.log.info(message));

@@ -36,6 +36,9 @@ export const ALERT_KINDS = [
   'case_late',
   /** Early warning (CASE-007, issue 17): a sentinel series crossed its threshold; the CDC verifies it. */
   'early_warning',
+  /** LVL-011: the experts' re-assessment of the level in force is due soon, or overdue. */
+  'response_reassess_due',
+  'response_reassess_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -69,6 +72,8 @@ const SEVERITY: Record<AlertKind, AlertSeverity> = {
   case_late: 'high',
   case_due_soon: 'medium',
   early_warning: 'high',
+  response_reassess_overdue: 'medium',
+  response_reassess_due: 'low',
 };
 
 export const isAlertKind = (kind: string): kind is AlertKind => Object.hasOwn(SEVERITY, kind);

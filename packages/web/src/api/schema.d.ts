@@ -6304,7 +6304,7 @@ export interface paths {
                 query: {
                     page: number;
                     pageSize: number;
-                    kind?: "positive_pool" | "positive_result" | "environment_positive" | "fever" | "symptom" | "indeterminate_pool" | "indeterminate_result" | "episode_basis_changed" | "overdue_test" | "overdue_check" | "capacity" | "result_corrected" | "report_due" | "report_late" | "stock_low" | "stock_expiry" | "info_daily_due" | "info_daily_late" | "opinion_overdue" | "disinfection_overdue" | "case_due_soon" | "case_late" | "early_warning";
+                    kind?: "positive_pool" | "positive_result" | "environment_positive" | "fever" | "symptom" | "indeterminate_pool" | "indeterminate_result" | "episode_basis_changed" | "overdue_test" | "overdue_check" | "capacity" | "result_corrected" | "report_due" | "report_late" | "stock_low" | "stock_expiry" | "info_daily_due" | "info_daily_late" | "opinion_overdue" | "disinfection_overdue" | "case_due_soon" | "case_late" | "early_warning" | "response_reassess_due" | "response_reassess_overdue";
                     status?: "open" | "resolved";
                     severity?: "critical" | "high" | "medium" | "low";
                     jurisdictionId?: string;

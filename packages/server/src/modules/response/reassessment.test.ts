@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.ts';
 import { addTwoTowns, addUser, approveLevel, completeAssessment, expectOk, loginAs, type TestClient } from '../../testing/factories.ts';
 import { createTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
+import { runReassessmentReminderSweep } from './reassessment-reminder.job.ts';
 
 interface Reassessment {
   level: string;
@@ -117,5 +118,29 @@ describe('LVL-011 re-assessment of the level in force', () => {
     assert.equal((await reassess(commander, complete)).statusCode, 403);
     assert.equal((await reassess(townB, complete)).statusCode, 403);
     assert.equal(await count(), 1);
+  });
+
+  it('LVL-011: the hourly sweep raises "due soon" the day before and "overdue" after, once each per due time, at the place', async () => {
+    const alerts = async () =>
+      (
+        await queryRows<{ kind: string; path: string }>(
+          runtime.deps.database.db,
+          sql`select kind, jurisdiction_path as path from alert where kind like 'response_reassess%' order by created_at, kind`,
+        )
+      ).map((a) => a.kind);
+    // Re-assessed at 10:01 on 27 Nov: due 10:01 on 4 Dec.
+    await setNow('2020-12-02T10:00');
+    assert.deepEqual(await runReassessmentReminderSweep(runtime.deps), { due: 0, overdue: 0 });
+    await setNow('2020-12-03T12:00');
+    assert.deepEqual(await runReassessmentReminderSweep(runtime.deps), { due: 1, overdue: 0 });
+    assert.deepEqual(await runReassessmentReminderSweep(runtime.deps), { due: 0, overdue: 0 }, 'once per due time');
+    await setNow('2020-12-04T10:02');
+    assert.deepEqual(await runReassessmentReminderSweep(runtime.deps), { due: 0, overdue: 1 });
+    assert.deepEqual(await alerts(), ['response_reassess_due', 'response_reassess_overdue']);
+    const [row] = await queryRows<{ path: string }>(
+      runtime.deps.database.db,
+      sql`select jurisdiction_path as path from alert where kind = 'response_reassess_overdue'`,
+    );
+    assert.equal(row?.path, place.county.path);
   });
 });

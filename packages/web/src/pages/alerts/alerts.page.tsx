@@ -90,6 +90,13 @@ function describe(t: Translate, alert: AlertItem): string {
         required: textOf(d.required),
         done: textOf(d.doneThisPeriod),
       });
+    case 'response_reassess_due':
+    case 'response_reassess_overdue':
+      return t('alert.reassess', {
+        place: textOf(d.jurisdictionName),
+        level: textOf(d.level),
+        due: formatTime(textOf(d.dueAt), 'MM-DD HH:mm'),
+      });
     case 'stock_low':
     case 'stock_expiry':
       return t('alert.stock', { holder: textOf(d.holderName), item: supplyLabel(t, 'supply.item', textOf(d.item)) });

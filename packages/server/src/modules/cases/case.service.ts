@@ -10,7 +10,6 @@ import {
   caseRules,
   classificationChange,
   conflict,
-  countsForMode,
   invalid,
   type KeyPersonCategory,
   notFound,
@@ -23,7 +22,6 @@ import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { communityRules } from '../community/community-access.ts';
 import { onCaseAmongResidents } from '../community/community-mode.service.ts';
 import { convertEpisode } from '../key-persons/conversion.service.ts';
 import { registerEpisode } from '../key-persons/episode.service.ts';
@@ -245,12 +243,7 @@ export async function classifyCase(deps: Deps, context: RequestContext, id: stri
       changedAt: now,
       jurisdictionPath: row.jurisdictionPath,
     });
-    await onCaseAmongResidents(
-      tx,
-      context,
-      { ...row, classification: input.classification },
-      countsForMode(communityRules().mode, row.classification as CaseClassification),
-    );
+    await onCaseAmongResidents(tx, context, { ...row, classification: input.classification }, row.classification as CaseClassification);
     await recordAudit(tx, context, {
       action: kind === 'correction' ? 'case.correct' : 'case.classify',
       entityType: 'case_report',

@@ -27,11 +27,16 @@ export interface CaseForMode {
  * SC-26, LVL-020: a suspected or confirmed case among a community's residents that switches the community from
  * keeping infection out to stopping spread gives the community its stop-spread tasks — close-contact management and
  * the disinfection of the outbreak spots — due at the case's spot deadline, in the case's transaction. Call it
- * after the case is written with the classification it now has (`wasCounted`: it counted before this change).
+ * after the case is written with the classification it now has; `before` is the one it had (null for a new case).
  */
-export async function onCaseAmongResidents(tx: Db, context: RequestContext, found: CaseForMode, wasCounted = false): Promise<void> {
+export async function onCaseAmongResidents(
+  tx: Db,
+  context: RequestContext,
+  found: CaseForMode,
+  before: CaseClassification | null = null,
+): Promise<void> {
   const rules = communityRules().mode;
-  if (wasCounted || !countsForMode(rules, found.classification)) return;
+  if ((before && countsForMode(rules, before)) || !countsForMode(rules, found.classification)) return;
   const path = communityPathOf(found.jurisdictionPath);
   if (!path) return;
   const [community] = await findJurisdictionsByPaths(tx, [path]);

@@ -3,7 +3,6 @@ import {
   invalid,
   isBlank,
   type LevelAssessment,
-  notFound,
   type ReassessmentConclusion,
   reassessmentProblem,
   reassessmentState,
@@ -13,7 +12,6 @@ import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { editionById } from '../protocols/protocol-in-force.ts';
 import {
   insertReassessment,
   type LevelChangeRow,
@@ -22,7 +20,7 @@ import {
   type ReassessmentRow,
   reassessmentsOf,
 } from './response.repository.ts';
-import { changeInForce, jurisdictionFor } from './response.service.ts';
+import { changeInForce, editionOf, jurisdictionFor } from './response.service.ts';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
@@ -30,13 +28,6 @@ export interface ReassessmentInput {
   conclusion: ReassessmentConclusion;
   assessment: LevelAssessment;
   note: string;
-}
-
-/** The rules of the edition the level in force was approved under (it keeps it while it runs). */
-async function rulesOfChange(db: Db, change: Pick<LevelChangeRow, 'editionId'>) {
-  const edition = await editionById(db, change.editionId);
-  if (!edition) throw notFound('editionId');
-  return responseRules(edition);
 }
 
 function reassessmentView(row: ReassessmentRow) {
@@ -59,7 +50,7 @@ export async function reassessmentOf(db: Db, jurisdictionId: string, rows: reado
   const inForce = changeInForce(rows);
   if (!inForce?.approvedAt) return null;
   const made = (await reassessmentsOf(db, jurisdictionId)).filter((r) => r.levelChangeId === inForce.id);
-  const rules = await rulesOfChange(db, inForce);
+  const rules = responseRules(await editionOf(db, inForce));
   const state = reassessmentState(rules, inForce.approvedAt, made[0]?.assessedAt ?? null, now);
   if (!state) return null;
   return {
@@ -90,7 +81,7 @@ export async function recordReassessment(deps: Deps, context: RequestContext, ju
     const rows = await levelChangesOf(tx, jurisdiction.id);
     const inForce = changeInForce(rows);
     if (!inForce) throw new AppError('conflict', 'noResponseToReassess', 'jurisdictionId');
-    const problem = reassessmentProblem(input.assessment, await rulesOfChange(tx, inForce));
+    const problem = reassessmentProblem(input.assessment, responseRules(await editionOf(tx, inForce)));
     if (problem) throw problem;
     const row = await insertReassessment(tx, {
       jurisdictionId: jurisdiction.id,

@@ -128,7 +128,7 @@ export async function editionNow(db: Db, path: string, now: Date): Promise<Proto
 }
 
 /** The edition a level change was proposed under: it keeps it while it runs (shipped or the district's own). */
-async function editionOf(db: Db, row: Pick<LevelChangeRow, 'editionId'>): Promise<ProtocolEdition> {
+export async function editionOf(db: Db, row: Pick<LevelChangeRow, 'editionId'>): Promise<ProtocolEdition> {
   const edition = await editionById(db, row.editionId);
   if (!edition) throw notFound('editionId');
   return edition;
